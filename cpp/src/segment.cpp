@@ -1,0 +1,295 @@
+// Paragraphs, sentences and tokens with ICU (see text.hpp for the model).
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+#include "textgauge/error.hpp"
+#include "textgauge/text.hpp"
+#include "textgauge/utf8.hpp"
+
+namespace textgauge {
+
+const char* kind_name(TokenKind kind) noexcept {
+  switch (kind) {
+    case TokenKind::word: return "word";
+    case TokenKind::number: return "number";
+    case TokenKind::punctuation: return "punctuation";
+    case TokenKind::symbol: return "symbol";
+  }
+  return "?";
+}
+
+namespace {
+
+// Whitespace, controls and format characters separate units and are not
+// tokens. NUL, a stray ZWJ, a BOM or a soft hyphen standing alone count here.
+bool is_separator(UChar32 c) {
+  return u_isUWhiteSpace(c) || (U_GET_GC_MASK(c) & (U_GC_CC_MASK | U_GC_CF_MASK | U_GC_Z_MASK));
+}
+
+TokenKind kind_from_category(UChar32 c) {
+  const auto m = U_GET_GC_MASK(c);
+  if (m & U_GC_L_MASK) return TokenKind::word;
+  if (m & U_GC_N_MASK) return TokenKind::number;
+  if (m & U_GC_P_MASK) return TokenKind::punctuation;
+  return TokenKind::symbol;
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw Error(std::string("ICU error in ") + what + ": " + u_errorName(status));
+}
+
+// Code points up to a byte offset. Units arrive in text order, so the cost of
+// all offset conversions in one text is a single pass over it.
+class CodePointCursor {
+ public:
+  CodePointCursor(std::string_view text, std::int64_t cp_base) : text_(text), cp_(cp_base) {}
+  std::int64_t at(std::int64_t byte) {
+    cp_ += static_cast<std::int64_t>(count_code_points(
+        text_.substr(static_cast<std::size_t>(byte_), static_cast<std::size_t>(byte - byte_))));
+    byte_ = byte;
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  std::int64_t byte_ = 0, cp_;
+};
+
+}  // namespace
+
+struct Segmenter::Icu {
+  std::unique_ptr<icu::BreakIterator> words, sentences;
+  UTextPtr utext{nullptr};
+  std::string scratch;
+
+  Icu() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    check(status, "createWordInstance");
+    // "ss=standard" turns on ICU's list of abbreviations that do not end a
+    // sentence ("Mr.", "U.S.", ...): news text is full of them.
+    sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    check(status, "createSentenceInstance");
+  }
+
+  // Points `bi` at `text` without copying (indices are UTF-8 byte offsets).
+  void set_text(icu::BreakIterator& bi, std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext.reset(utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()), &status));
+    check(status, "utext_openUTF8");
+    bi.setText(utext.get(), status);
+    check(status, "BreakIterator::setText");
+  }
+};
+
+Segmenter::Segmenter(SegmentOptions options) : options_(options), icu_(std::make_unique<Icu>()) {}
+Segmenter::~Segmenter() = default;
+Segmenter::Segmenter(Segmenter&&) noexcept = default;
+Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
+
+std::vector<Span> Segmenter::paragraphs(std::string_view text) const {
+  std::vector<Span> out;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int64_t>(text.size());
+  std::int64_t i = 0, cp = 0;                                    // byte offset and code points before it
+  if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {  // skip a BOM
+    i = 3;
+    cp = 1;
+  }
+  bool open = false;  // inside a paragraph
+  Span cur{};
+  // Scan line by line. A line is blank when it holds only separators.
+  while (i < n) {
+    std::int64_t first = -1, last_end = -1, first_cp = 0, last_end_cp = 0;
+    std::int64_t j = i, jcp = cp;
+    while (j < n && s[j] != '\n' && s[j] != '\r') {
+      const std::int64_t start = j;
+      UChar32 c;
+      U8_NEXT_UNSAFE(s, j, c);
+      if (!is_separator(c)) {
+        if (first < 0) {
+          first = start;
+          first_cp = jcp;
+        }
+        last_end = j;
+        last_end_cp = jcp + 1;
+      }
+      ++jcp;
+    }
+    // j is at the line end (or n); consume CRLF, CR or LF.
+    std::int64_t next = j;
+    if (next < n) next += (s[next] == '\r' && next + 1 < n && s[next + 1] == '\n') ? 2 : 1;
+    const std::int64_t next_cp = jcp + (next - j);
+    if (first >= 0) {
+      if (open && options_.paragraphs == ParagraphMode::blank_lines) {
+        cur.byte_end = last_end;
+        cur.cp_end = last_end_cp;
+      } else {
+        if (open) out.push_back(cur);
+        cur = Span{first, last_end, first_cp, last_end_cp};
+        open = true;
+      }
+    } else if (open) {
+      out.push_back(cur);
+      open = false;
+    }
+    i = next;
+    cp = next_cp;
+  }
+  if (open) out.push_back(cur);
+  return out;
+}
+
+void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::int64_t byte_base,
+                         std::int64_t cp_base, bool use_icu) {
+  if (!use_icu && options_.ascii_fast_path && is_ascii(text) && ascii_fast_path_agrees_with_icu()) {
+    tokenize_ascii(text, out, byte_base, cp_base);
+    return;
+  }
+  auto& bi = *icu_->words;
+  icu_->set_text(bi, text);
+  CodePointCursor cursor(text, cp_base);
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  std::int32_t start = bi.first();
+  for (std::int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
+    const std::int32_t status = bi.getRuleStatus();
+    TokenKind kind;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+      kind = TokenKind::number;
+    } else if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) {
+      kind = TokenKind::word;
+    } else {
+      // Status "none": whitespace, punctuation, symbols, emoji sequences.
+      std::int32_t k = start;
+      UChar32 c = 0;
+      bool found = false;
+      while (k < end) {
+        U8_NEXT_UNSAFE(s, k, c);
+        if (!is_separator(c)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;
+      kind = kind_from_category(c);
+    }
+    const std::int64_t cs = cursor.at(start);
+    const std::int64_t ce = cursor.at(end);
+    out.push_back(Token{Span{byte_base + start, byte_base + end, cs, ce}, kind});
+  }
+}
+
+Segmentation Segmenter::segment(std::string_view text) {
+  Segmentation seg;
+  seg.paragraphs = paragraphs(text);
+  for (std::size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    const Span& ps = seg.paragraphs[p];
+    const std::string_view ptext = text.substr(static_cast<std::size_t>(ps.byte_start),
+                                               static_cast<std::size_t>(ps.byte_end - ps.byte_start));
+    const std::size_t first_token = seg.tokens.size();
+    tokenize(ptext, seg.tokens, ps.byte_start, ps.cp_start);
+    const auto pi = static_cast<std::int32_t>(p);
+    seg.token_paragraph.resize(seg.tokens.size(), pi);
+
+    const std::size_t first_sentence = seg.sentences.size();
+    if (options_.sentences) {
+      // Line ends inside a paragraph are read as spaces: hard-wrapped text
+      // must not end a sentence at every line. Same byte length, so offsets hold.
+      std::string& flat = icu_->scratch;
+      flat.assign(ptext);
+      for (char& ch : flat)
+        if (ch == '\n' || ch == '\r') ch = ' ';
+      auto& bi = *icu_->sentences;
+      icu_->set_text(bi, flat);
+      CodePointCursor cursor(ptext, ps.cp_start);
+      const auto* s = reinterpret_cast<const std::uint8_t*>(flat.data());
+      std::int32_t start = bi.first();
+      for (std::int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
+        // Trim separators at both ends; skip a sentence that is only separators.
+        std::int32_t a = start, b = end;
+        while (a < b) {
+          std::int32_t k = a;
+          UChar32 c;
+          U8_NEXT_UNSAFE(s, k, c);
+          if (!is_separator(c)) break;
+          a = k;
+        }
+        while (b > a) {
+          std::int32_t k = b;
+          UChar32 c;
+          U8_PREV_UNSAFE(s, k, c);
+          if (!is_separator(c)) break;
+          b = k;
+        }
+        if (a == b) continue;
+        const std::int64_t ca = cursor.at(a), cb = cursor.at(b);
+        seg.sentences.push_back(Span{ps.byte_start + a, ps.byte_start + b, ca, cb});
+      }
+      icu_->set_text(bi, std::string_view());  // the scratch buffer is reused
+    }
+    if (seg.sentences.size() == first_sentence) seg.sentences.push_back(ps);
+    seg.sentence_paragraph.resize(seg.sentences.size(), pi);
+
+    // Each token belongs to the sentence holding its first byte.
+    std::size_t si = first_sentence;
+    for (std::size_t t = first_token; t < seg.tokens.size(); ++t) {
+      const auto b = seg.tokens[t].span.byte_start;
+      while (si + 1 < seg.sentences.size() && seg.sentences[si + 1].byte_start <= b) ++si;
+      seg.token_sentence.push_back(static_cast<std::int32_t>(si));
+    }
+  }
+  return seg;
+}
+
+bool ascii_fast_path_agrees_with_icu() {
+  static const bool agrees = [] {
+    // Every ASCII character between (and next to) representatives of each class.
+    const char context[] = {'a', 'Z', '1', '_', '.', '\'', ',', ';', ':', '@', ' ', '-'};
+    std::string probe;
+    for (int c = 0; c < 128; ++c)
+      for (char x : context)
+        for (char y : context) {
+          probe += x;
+          probe += static_cast<char>(c);
+          probe += y;
+          probe += static_cast<char>(c);
+          probe += static_cast<char>(c);
+          probe += "\n";
+        }
+    Segmenter icu_only(SegmentOptions{ParagraphMode::lines, false, false});
+    std::vector<Token> a, b;
+    icu_only.tokenize(probe, a, 0, 0, true);
+    tokenize_ascii(probe, b);
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].span.byte_start != b[i].span.byte_start || a[i].span.byte_end != b[i].span.byte_end ||
+          a[i].kind != b[i].kind)
+        return false;
+    return true;
+  }();
+  return agrees;
+}
+
+std::size_t raw_word_boundaries(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  check(status, "createWordInstance");
+  UTextPtr ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+  check(status, "utext_openUTF8");
+  bi->setText(ut.get(), status);
+  std::size_t n = 0;
+  for (std::int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) ++n;
+  return n;
+}
+
+}  // namespace textgauge

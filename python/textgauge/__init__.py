@@ -1,0 +1,23 @@
+"""textgauge: exact, fast sentiment and term statistics over article paragraphs.
+
+>>> import textgauge as tg
+>>> doc = tg.Document("Prices rose. Traders cheered!\\n\\nThen they fell.")
+>>> len(doc), doc.sentences.shape[0]
+(2, 3)
+"""
+
+from __future__ import annotations
+
+import pkgutil
+
+# Development builds put _core in <build>/textgauge/; with PYTHONPATH=python:<build>
+# the package must look in both folders (see README, "Development").
+__path__ = pkgutil.extend_path(__path__, __name__)
+
+from . import _core  # noqa: E402
+from .errors import DecodeError, Error  # noqa: E402
+from .text import Corpus, Document  # noqa: E402
+
+__version__: str = _core.__version__
+
+__all__ = ["Corpus", "Document", "DecodeError", "Error", "__version__"]

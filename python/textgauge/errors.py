@@ -1,0 +1,39 @@
+"""The exceptions textgauge raises. The C++ core's errors arrive as these classes."""
+
+from __future__ import annotations
+
+__all__ = ["Error", "DecodeError"]
+
+
+class Error(Exception):
+    """Base class of every error textgauge raises on bad input or bad options."""
+
+
+class DecodeError(Error, ValueError):
+    """Input that is not valid UTF-8 (or a ``str`` holding lone surrogates).
+
+    Attributes:
+        byte_offset: offset of the first byte of the invalid sequence, in the bytes
+            of the text (or file) as given.
+        source: the file, or ``"document N"``, that holds it (None when unknown).
+
+    Example:
+        >>> import textgauge as tg
+        >>> try:
+        ...     tg.Document(b"caf\\xe9")
+        ... except tg.DecodeError as e:
+        ...     print(e.byte_offset)
+        3
+    """
+
+    def __init__(self, message: str, *, byte_offset: int, source: str | None = None) -> None:
+        super().__init__(message)
+        self.byte_offset = byte_offset
+        self.source = source
+
+    def __reduce__(self):  # keyword-only attributes survive pickling (multiprocessing, Dask)
+        return (_rebuild_decode_error, (str(self), self.byte_offset, self.source))
+
+
+def _rebuild_decode_error(message: str, byte_offset: int, source: str | None) -> DecodeError:
+    return DecodeError(message, byte_offset=byte_offset, source=source)

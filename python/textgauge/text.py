@@ -1,0 +1,309 @@
+"""Documents and corpora: paragraphs, sentences and tokens as pandas DataFrames.
+
+Segmentation, normalisation and interning run in C++ (``textgauge._core``), one
+batch per call with the GIL released; this module turns the column arrays it
+returns into DataFrames.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._unicode import as_text_list, fix_surrogates
+
+__all__ = ["Corpus", "Document"]
+
+ParagraphMode = Literal["blank", "line"]
+Errors = Literal["strict", "replace"]
+KINDS: tuple[str, ...] = tuple(_core.kind_names())
+
+_OPTION_DEFAULTS: dict[str, Any] = {
+    "paragraphs": "blank",
+    "sentences": True,
+    "ascii_fast_path": True,
+    "form": "NFC",
+    "casefold": True,
+    "strip_accents": False,
+    "unify_quotes": True,
+    "errors": "strict",
+}
+
+
+def _check_options(options: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(options) - set(_OPTION_DEFAULTS)
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    merged = {**_OPTION_DEFAULTS, **options}
+    for name, allowed in (("paragraphs", ("blank", "line")), ("form", ("NFC", "NFKC")),
+                          ("errors", ("strict", "replace"))):
+        if merged[name] not in allowed:
+            raise ValueError(f"{name} must be one of {allowed}, got {merged[name]!r}")
+    return merged
+
+
+class Corpus:
+    """A collection of documents split into paragraphs, sentences and tokens.
+
+    Options (keyword-only, shared by every constructor):
+        paragraphs: ``"blank"`` (default) - paragraphs are separated by blank lines;
+            ``"line"`` - every non-blank line is a paragraph.
+        errors: ``"strict"`` (default) raises :class:`textgauge.DecodeError` on invalid
+            UTF-8 with the byte offset and the file or document; ``"replace"``
+            substitutes U+FFFD and goes on.
+        form: ``"NFC"`` (default) or ``"NFKC"`` normalisation of terms.
+        casefold: full Unicode case folding of terms (default True).
+        strip_accents: drop combining accents from terms (default False).
+        unify_quotes: map ’ ‘ to ' and “ ” to " in terms (default True).
+        sentences: run the ICU sentence segmenter (default True).
+        threads: worker threads for segmentation (default: all cores).
+
+    Example:
+        >>> import textgauge as tg
+        >>> c = tg.Corpus.from_texts(["One. Two.", "Three"], ids=["a", "b"])
+        >>> c.sentences["text"].tolist()
+        ['One.', 'Two.', 'Three']
+    """
+
+    def __init__(self, *, threads: int | None = None, **options: Any) -> None:
+        self._options = _check_options(options)
+        self._core = _core.Corpus(**self._options)
+        self._threads = 0 if threads is None else int(threads)
+        self._texts: list[str] = []
+        self._ids: list[Any] = []
+        self._cache: dict[str, Any] = {}
+
+    # construction -----------------------------------------------------------------
+    @classmethod
+    def from_texts(cls, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None, *,
+                   threads: int | None = None, **options: Any) -> Corpus:
+        """A corpus of in-memory texts (``str`` or UTF-8 ``bytes``), ids default to 0..n-1.
+
+        Example:
+            >>> Corpus.from_texts(["Hello world."]).tokens["text"].tolist()
+            ['Hello', 'world', '.']
+        """
+        corpus = cls(threads=threads, **options)
+        corpus.add(texts, ids)
+        return corpus
+
+    @classmethod
+    def from_files(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                   threads: int | None = None, **options: Any) -> Corpus:
+        """A corpus of UTF-8 text files; a string with ``*``/``?``/``[`` is a glob
+        (``**`` recurses). Ids are the paths, and decode errors name the file.
+
+        Example:
+            >>> c = Corpus.from_files("../shared/corpora/bbc/tech/00*.txt")  # doctest: +SKIP
+        """
+        if isinstance(paths, (str, os.PathLike)):
+            p = os.fspath(paths)
+            files = sorted(glob.glob(p, recursive=True)) if glob.has_magic(p) else [p]
+            if not files:
+                raise FileNotFoundError(f"no file matches {p!r}")
+        else:
+            files = [os.fspath(p) for p in paths]
+        data = []
+        for f in files:
+            with open(f, "rb") as fh:
+                data.append(fh.read())
+        corpus = cls(threads=threads, **options)
+        corpus._add(data, files, sources=files)
+        return corpus
+
+    def add(self, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None) -> None:
+        """Appends texts (one C++ call for the whole batch)."""
+        batch = as_text_list(texts)
+        if ids is None:
+            ids = range(len(self._ids), len(self._ids) + len(batch))
+        ids = list(ids)
+        if len(ids) != len(batch):
+            raise ValueError(f"{len(batch)} texts but {len(ids)} ids")
+        self._add(batch, ids, sources=[])
+
+    def _add(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
+        base = len(self._texts)
+        names = sources or [f"document {base + i}" for i in range(len(batch))]
+        try:
+            self._core.add(batch, sources=sources, threads=self._threads)
+        except UnicodeEncodeError:  # a str with lone surrogates; rare, so only handled here
+            batch = fix_surrogates(batch, self._options["errors"], names)
+            self._core.add(batch, sources=sources, threads=self._threads)
+        for i, t in enumerate(batch):
+            self._texts.append(t if isinstance(t, str) else self._core.text(base + i))
+        self._ids.extend(ids)
+        self._cache.clear()
+
+    # access -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index: int) -> Document:
+        if not -len(self) <= index < len(self):
+            raise IndexError(f"document index {index} out of range for {len(self)} documents")
+        return Document._view(self, index % len(self))
+
+    def __iter__(self) -> Iterator[Document]:
+        return (self[i] for i in range(len(self)))
+
+    @property
+    def ids(self) -> list[Any]:
+        """Document ids, in order."""
+        return list(self._ids)
+
+    @property
+    def texts(self) -> list[str]:
+        """Document texts (decoded; U+FFFD where ``errors="replace"`` repaired them)."""
+        return list(self._texts)
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The segmentation and normalisation options of this corpus."""
+        return dict(self._options)
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Distinct normalised terms, in order of first occurrence; token ``term_id`` indexes it."""
+        if "vocab" not in self._cache:
+            self._cache["vocab"] = self._core.vocabulary()
+        return self._cache["vocab"]
+
+    def _table(self, name: str) -> dict[str, np.ndarray]:
+        key = "table:" + name
+        if key not in self._cache:
+            self._cache[key] = getattr(self._core, name + "_table")()
+        return self._cache[key]
+
+    def _frame(self, name: str, levels: Sequence[str], document: int | None = None) -> pd.DataFrame:
+        """Rows of one unit table, for the whole corpus or for one document index."""
+        cols = self._table(name)
+        if document is not None:
+            rows = np.flatnonzero(cols["document"] == document)
+            cols = {k: v[rows] for k, v in cols.items()}
+        doc = cols["document"]
+        texts = self._texts
+        out: dict[str, Any] = {}
+        if document is None:
+            out["document"] = np.asarray(self._ids, dtype=object)[doc] if len(doc) else np.array([], object)
+        for level in levels:
+            out[level] = cols[level]
+        out["text"] = [texts[d][s:e] for d, s, e in zip(doc.tolist(), cols["start"].tolist(),
+                                                        cols["end"].tolist())]
+        if name == "token":
+            vocab = pd.Index(self.vocabulary, dtype=object)
+            out["term"] = pd.Categorical.from_codes(cols["term"], categories=vocab)
+            out["term_id"] = cols["term"]
+            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), categories=KINDS)
+        for c in ("start", "end", "byte_start", "byte_end"):
+            out[c] = cols[c]
+        return pd.DataFrame(out)
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: document, paragraph, text, start, end (code points), byte_start, byte_end."""
+        return self._frame("paragraph", ["paragraph"])
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: document, paragraph, sentence, text, offsets."""
+        return self._frame("sentence", ["paragraph", "sentence"])
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token: document, paragraph, sentence, text, term, term_id, kind, offsets.
+
+        ``text`` is the token as written, ``term`` its normalised form (categorical over
+        :attr:`vocabulary`), ``kind`` one of word, number, punctuation, symbol.
+        """
+        return self._frame("token", ["paragraph", "sentence"])
+
+    def __repr__(self) -> str:
+        n_par = len(self._table("paragraph")["document"])
+        n_tok = len(self._table("token")["document"])
+        return (f"<textgauge.Corpus: {len(self)} documents, {n_par} paragraphs, {n_tok} tokens, "
+                f"{len(self.vocabulary)} terms>")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal.
+        return (_rebuild_corpus, (self._texts, self._ids, self._options))
+
+
+def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -> Corpus:
+    return Corpus.from_texts(texts, ids, **options)
+
+
+class Document:
+    """One text with its paragraphs, sentences and tokens.
+
+    ``Document(text, paragraphs="blank"|"line", errors="strict"|"replace", ...)``
+    takes the options of :class:`Corpus`. ``len(doc)`` is the number of paragraphs.
+
+    Example:
+        >>> import textgauge as tg
+        >>> doc = tg.Document("It works.\\n\\nIt really works!")
+        >>> doc.paragraphs["text"].tolist()
+        ['It works.', 'It really works!']
+        >>> tok = doc.tokens.iloc[2]
+        >>> tok.text, tok.kind, int(tok.start), int(tok.end)
+        ('.', 'punctuation', 8, 9)
+    """
+
+    _corpus: Corpus
+    _index: int
+
+    def __init__(self, text: str | bytes, **options: Any) -> None:
+        self._corpus = Corpus.from_texts([text], **options)
+        self._index = 0
+
+    @classmethod
+    def _view(cls, corpus: Corpus, index: int) -> Document:
+        doc = cls.__new__(cls)
+        doc._corpus, doc._index = corpus, index
+        return doc
+
+    @property
+    def text(self) -> str:
+        """The document text (decoded)."""
+        return self._corpus._texts[self._index]
+
+    @property
+    def id(self) -> Any:
+        return self._corpus._ids[self._index]
+
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus this document belongs to (a one-document corpus when built directly)."""
+        return self._corpus
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: paragraph, text, start, end, byte_start, byte_end."""
+        return self._corpus._frame("paragraph", ["paragraph"], self._index)
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: paragraph, sentence, text, offsets."""
+        return self._corpus._frame("sentence", ["paragraph", "sentence"], self._index)
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token: paragraph, sentence, text, term, term_id, kind, offsets."""
+        return self._corpus._frame("token", ["paragraph", "sentence"], self._index)
+
+    def __len__(self) -> int:
+        return int(np.count_nonzero(self._corpus._table("paragraph")["document"] == self._index))
+
+    def __repr__(self) -> str:
+        cols = self._corpus._table("token")
+        n_tok = int(np.count_nonzero(cols["document"] == self._index))
+        n_sent = int(np.count_nonzero(self._corpus._table("sentence")["document"] == self._index))
+        head = self.text[:60].replace("\n", " ")
+        more = "..." if len(self.text) > 60 else ""
+        return (f"<textgauge.Document: {len(self)} paragraphs, {n_sent} sentences, {n_tok} tokens: "
+                f"{head!r}{more}>")

@@ -1,0 +1,67 @@
+"""The ASCII fast path yields exactly the ICU path's tokens, kinds and offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textgauge as tg
+
+COLUMNS = ("document", "paragraph", "sentence", "byte_start", "byte_end", "start", "end", "kind")
+
+
+def assert_paths_agree(texts: list[str]) -> int:
+    fast = tg.Corpus.from_texts(texts, sentences=False)._table("token")
+    icu = tg.Corpus.from_texts(texts, sentences=False, ascii_fast_path=False)._table("token")
+    for col in COLUMNS:
+        np.testing.assert_array_equal(fast[col], icu[col], err_msg=col)
+    return len(fast["kind"])
+
+
+def test_news_paragraphs(news_lines: list[str]) -> None:
+    ascii_lines = [line for line in news_lines if line.isascii()]
+    assert len(ascii_lines) > 100_000
+    assert assert_paths_agree(news_lines) > 3_000_000
+
+
+def test_bbc_articles(bbc_files: list[Path]) -> None:
+    texts = [f.read_bytes().decode("utf-8", "replace") for f in bbc_files]
+    assert len(texts) == 2225
+    assert assert_paths_agree(texts) > 900_000
+
+
+ascii_text = st.lists(
+    st.sampled_from(
+        list("abcXYZ019_.,;:'\"!?-$%&()[]{}@#*+=/\\<>^`|~ \t\n\r\x0b\x0c\x00\x7f") + ["  ", "\r\n"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(ascii_text, min_size=1, max_size=5))
+def test_generated_ascii(texts: list[str]) -> None:
+    assert_paths_agree(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
+    text = text.replace("\ud800", "")  # hypothesis may produce surrogates; covered elsewhere
+    try:
+        doc = tg.Document(text)
+    except tg.DecodeError:
+        return
+    covered = set()
+    prev_end = 0
+    for r in doc.tokens.itertuples():
+        assert text[r.start:r.end] == r.text
+        assert r.start >= prev_end  # no overlap, in order
+        prev_end = r.end
+        covered.update(range(r.start, r.end))
+    for i, ch in enumerate(text):
+        if i not in covered:
+            assert ch.isspace() or not ch.isprintable() or ch in "\ufeff\u200d\u00ad", (i, ch)
