@@ -7,4 +7,5 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = textgauge::version;
   register_errors(m);
   register_text(m);
+  register_stats(m);
 }

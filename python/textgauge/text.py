@@ -223,6 +223,19 @@ class Corpus:
         """
         return self._frame("token", ["paragraph", "sentence"])
 
+    # term statistics (implemented in their own modules) ---------------------------
+    def collocations(self, **options: Any) -> pd.DataFrame:
+        """N-gram association scores (NLTK's measures, quanteda's lambda/z); see
+        :func:`textgauge.collocations.collocations` for the options.
+
+        Example:
+            >>> Corpus.from_texts(["New York is big. New York is old."]).collocations().iloc[0, 0]
+            'new york'
+        """
+        from .collocations import collocations
+
+        return collocations(self, **options)
+
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])

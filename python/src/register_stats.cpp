@@ -1,0 +1,73 @@
+// Binding of the term statistics: collocations, lexical diversity, frequency.
+// Converts options and result tables only; the statistics live in cpp/.
+#include "register.hpp"
+#include "textgauge/collocations.hpp"
+#include "textgauge/corpus.hpp"
+#include "textgauge/termstats.hpp"
+
+using namespace textgauge;
+
+namespace {
+
+std::uint8_t kinds_mask(const std::vector<std::string>& kinds) {
+  std::uint8_t mask = 0;
+  for (const auto& k : kinds) {
+    bool found = false;
+    for (unsigned i = 0; i < 4; ++i)
+      if (k == kind_name(static_cast<TokenKind>(i))) {
+        mask |= static_cast<std::uint8_t>(1u << i);
+        found = true;
+      }
+    if (!found) throw py::value_error("unknown token kind '" + k + "'");
+  }
+  return mask;
+}
+
+py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int64_t min_count,
+                           const std::vector<std::string>& measures, const std::vector<std::string>& kinds,
+                           bool across_sentences, bool break_at_excluded, double smoothing,
+                           unsigned threads) {
+  CollocationOptions o;
+  o.size = size;
+  o.window = window;
+  o.min_count = min_count;
+  o.smoothing = smoothing;
+  o.threads = threads;
+  for (const auto& m : measures) o.measures.push_back(assoc_measure(m));
+  StreamOptions so;
+  so.kinds = kinds_mask(kinds);
+  so.break_at_sentences = !across_sentences;
+  so.break_at_excluded = break_at_excluded;
+  CollocationTable t;
+  std::vector<std::string> text;
+  {
+    // Only C++ objects from here: the corpus is not mutated while Python
+    // holds a reference to it, and the options are copies.
+    py::gil_scoped_release release;
+    const TermStream stream = term_stream(corpus, so);
+    t = collocations(stream, corpus.vocabulary(), o);
+    text = collocation_strings(t, corpus.vocabulary());
+  }
+  py::dict d;
+  d["collocation"] = py::cast(text);
+  d["count"] = to_numpy(std::move(t.count));
+  for (std::size_t k = 0; k < measures.size(); ++k)
+    d[py::str(measures[k])] = to_numpy(std::move(t.scores[k]));
+  d["n_tokens"] = t.n_tokens;
+  return d;
+}
+
+double hypergeom_cdf_shim(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
+  return hypergeom_cdf(k, total, successes, draws);
+}
+
+}  // namespace
+
+void register_stats(py::module_& m) {
+  m.def("collocations", &collocations_shim, py::arg("corpus"), py::kw_only(), py::arg("size"),
+        py::arg("window"), py::arg("min_count"), py::arg("measures"), py::arg("kinds"),
+        py::arg("across_sentences"), py::arg("break_at_excluded"), py::arg("smoothing"),
+        py::arg("threads") = 0u);
+  m.def("hypergeom_cdf", &hypergeom_cdf_shim, py::arg("k"), py::arg("total"), py::arg("successes"),
+        py::arg("draws"));
+}

@@ -1,0 +1,177 @@
+"""Collocations against NLTK (its association measures and finders from PyPI) and quanteda's formulas."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import textgauge as tg
+from nltk.collocations import (
+    BigramCollocationFinder,
+    QuadgramCollocationFinder,
+    TrigramCollocationFinder,
+)
+from nltk.metrics import BigramAssocMeasures, QuadgramAssocMeasures, TrigramAssocMeasures
+
+REL = 1e-12
+BIGRAM = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "dice", "jaccard",
+          "poisson_stirling", "mi_like", "phi_sq")
+NGRAM = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "jaccard", "poisson_stirling",
+         "mi_like")
+
+
+@pytest.fixture(scope="module")
+def bbc_sample(bbc_files: list[Path]) -> tuple[tg.Corpus, list[list[str]]]:
+    """Every 12th BBC article (186 documents), and the same word/number terms per document for NLTK."""
+    corpus = tg.Corpus.from_files(bbc_files[::12])
+    tok = corpus.tokens
+    tok = tok[tok["kind"].isin(["word", "number"])]
+    by_doc = tok.groupby("document", sort=False, observed=True)["term"]
+    docs = [by_doc.get_group(d).astype(str).tolist() for d in corpus.ids]
+    return corpus, docs
+
+
+def _compare(df: pd.DataFrame, finder, measures, names) -> None:
+    got_rows = dict(zip(df["collocation"], range(len(df))))
+    assert len(df) == len(finder.ngram_fd)
+    for name in names:
+        ref = finder.score_ngrams(getattr(measures, name))
+        keys = [" ".join(k) for k, _ in ref]
+        expected = np.array([s for _, s in ref])
+        got = df[name].to_numpy()[[got_rows[k] for k in keys]]
+        np.testing.assert_allclose(got, expected, rtol=REL, atol=0, err_msg=name)
+    # Row order: NLTK's score_ngrams order for the first measure.
+    first = finder.score_ngrams(getattr(measures, names[0]))
+    assert df["collocation"].tolist()[:200] == [" ".join(k) for k, _ in first[:200]]
+
+
+def test_bigrams_match_nltk_on_bbc(bbc_sample) -> None:
+    corpus, docs = bbc_sample
+    df = corpus.collocations(size=2, measure=list(BIGRAM), min_count=1)
+    finder = BigramCollocationFinder.from_documents(docs)
+    assert df.attrs["n_tokens"] == finder.N
+    _compare(df, finder, BigramAssocMeasures, BIGRAM)
+    counts = dict(zip(df["collocation"], df["count"]))
+    assert all(counts[" ".join(k)] == v for k, v in finder.ngram_fd.items())
+
+
+def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample) -> None:
+    corpus, docs = bbc_sample
+    docs = docs[:60]
+    sub = tg.Corpus.from_texts(corpus.texts[:60])
+    window = 4
+    words: list[str | None] = []
+    for d in docs:  # what from_documents does, with window - 1 pads
+        words += d + [None] * (window - 1)
+    finder = BigramCollocationFinder.from_words(words, window_size=window)
+    names = ("raw_freq", "pmi", "chi_sq", "student_t", "dice", "jaccard", "poisson_stirling", "mi_like")
+    df = sub.collocations(size=2, window=window, measure=list(names), min_count=1)
+    _compare(df, finder, BigramAssocMeasures, names)
+
+
+def test_fisher_matches_nltk_scipy(bbc_sample) -> None:
+    corpus, docs = bbc_sample
+    sub = tg.Corpus.from_texts(corpus.texts[:25])
+    finder = BigramCollocationFinder.from_documents(docs[:25])
+    df = sub.collocations(measure=["fisher"], min_count=1)
+    _compare(df, finder, BigramAssocMeasures, ["fisher"])
+
+
+@pytest.mark.parametrize("size", [3, 4])
+def test_trigrams_quadgrams_match_nltk(bbc_sample, size: int) -> None:
+    corpus, docs = bbc_sample
+    n = 40 if size == 3 else 20
+    sub = tg.Corpus.from_texts(corpus.texts[:n])
+    finder_cls, measures = {3: (TrigramCollocationFinder, TrigramAssocMeasures),
+                            4: (QuadgramCollocationFinder, QuadgramAssocMeasures)}[size]
+    finder = finder_cls.from_documents(docs[:n])
+    df = sub.collocations(size=size, measure=list(NGRAM), min_count=1)
+    _compare(df, finder, measures, NGRAM)
+
+
+def test_sentence_and_punctuation_boundaries_match_nltk_segments() -> None:
+    text = "Stocks rose, bonds fell. Bonds fell again; stocks rose!\n\nBonds fell, stocks rose."
+    corpus = tg.Corpus.from_texts([text, "stocks rose stocks rose"])
+    tok = corpus.tokens
+    segments = []
+    for _, g in tok.groupby(["document", "sentence"], sort=True):
+        seg: list[str] = []
+        for term, kind in zip(g["term"].astype(str), g["kind"]):
+            if kind in ("word", "number"):
+                seg.append(term)
+            else:
+                segments.append(seg)
+                seg = []
+        segments.append(seg)
+    finder = BigramCollocationFinder.from_documents([s for s in segments if s])
+    df = corpus.collocations(measure=["likelihood_ratio", "pmi"], min_count=1, across_sentences=False,
+                             punctuation="break")
+    _compare(df, finder, BigramAssocMeasures, ["likelihood_ratio", "pmi"])
+    assert "fell bonds" not in set(df["collocation"])  # across a sentence end
+    assert "rose bonds" not in set(df["collocation"])  # across a comma
+
+
+def _quanteda_cells(seqs: list[list[str]], gram: tuple[str, ...]) -> list[float]:
+    """2^n cells by brute force over every n-gram position: bit i set = position i matches."""
+    n = len(gram)
+    cells = [0] * (1 << n)
+    for s in seqs:
+        for p in range(len(s) - n + 1):
+            b = sum(1 << i for i in range(n) if s[p + i] == gram[i])
+            cells[b] += 1
+    return [c + 0.5 for c in cells]
+
+
+@pytest.mark.parametrize("size", [2, 3, 5])
+def test_lambda_z_follow_quanteda_formulas(size: int) -> None:
+    rng = np.random.default_rng(7)
+    vocab = ["alpha", "beta", "gamma", "delta", "eps"]
+    texts = [" ".join(rng.choice(vocab, size=40, p=[0.4, 0.25, 0.15, 0.1, 0.1])) for _ in range(6)]
+    corpus = tg.Corpus.from_texts(texts)
+    seqs = [t.split() for t in texts]
+    df = corpus.collocations(size=size, measure=["lambda", "z"], min_count=1)
+    for gram_text, lam, z in zip(df["collocation"], df["lambda"], df["z"]):
+        gram = tuple(gram_text.split())
+        cells = _quanteda_cells(seqs, gram)
+        expected = sum((-1) ** (size - bin(b).count("1")) * math.log(c) for b, c in enumerate(cells))
+        sigma = math.sqrt(sum(1 / c for c in cells))
+        assert lam == pytest.approx(expected, rel=1e-12, abs=1e-12)
+        assert z == pytest.approx(expected / sigma, rel=1e-12, abs=1e-12)
+    ngrams = {tuple(s[i:i + size]) for s in seqs for i in range(len(s) - size + 1)}
+    assert len(df) == len(ngrams)
+
+
+def test_lambda_reference_table() -> None:
+    # ../shared/reference/termstats_semantics.md 3.2: n11=20, n10=30, n01=10, n00=940.
+    # One bigram position per document.
+    texts = ["alpha beta"] * 20 + ["alpha gamma"] * 30 + ["delta beta"] * 10 + ["eps zeta"] * 940
+    df = tg.Corpus.from_texts(texts).collocations(measure=["lambda", "z"])
+    row = df.set_index("collocation").loc["alpha beta"]
+    assert row["lambda"] == pytest.approx(4.0977, abs=5e-5)
+    assert row["z"] == pytest.approx(9.7161, abs=5e-5)
+
+
+def test_options_are_validated() -> None:
+    c = tg.Corpus.from_texts(["a b c a b c"])
+    with pytest.raises(ValueError, match="unknown measure"):
+        c.collocations(measure="bogus")
+    with pytest.raises(ValueError, match="bigram"):
+        c.collocations(size=3, measure="dice")
+    with pytest.raises(ValueError, match="5-gram"):
+        c.collocations(size=5, measure="pmi")
+    with pytest.raises(ValueError, match="window"):
+        c.collocations(size=3, window=5)
+    assert list(c.collocations(min_count=2)["collocation"]) == ["a b", "b c"]
+    assert list(c.collocations(size=3, measure="all").columns) == [
+        "collocation", "count", "raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "jaccard",
+        "poisson_stirling", "mi_like", "lambda", "z"]
+
+
+def test_result_does_not_depend_on_thread_count(bbc_sample) -> None:
+    corpus, _ = bbc_sample
+    one = tg.Corpus.from_texts(corpus.texts[:50], threads=1).collocations(measure="all", min_count=1)
+    many = tg.Corpus.from_texts(corpus.texts[:50], threads=4).collocations(measure="all", min_count=1)
+    pd.testing.assert_frame_equal(one, many)
