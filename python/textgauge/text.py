@@ -236,6 +236,17 @@ class Corpus:
 
         return collocations(self, **options)
 
+    def kwic(self, pattern: str | Sequence[str], **options: Any) -> pd.DataFrame:
+        """Keywords in context (quanteda's ``kwic``); see :func:`textgauge.kwic.kwic`.
+
+        Example:
+            >>> Corpus.from_texts(["Oil prices rose."]).kwic("price*", window=1)["post"].tolist()
+            ['rose']
+        """
+        from .kwic import kwic
+
+        return kwic(self, pattern, **options)
+
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
