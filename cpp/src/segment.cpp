@@ -4,6 +4,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <string>
 
 #include "textgauge/error.hpp"
@@ -64,21 +65,44 @@ class CodePointCursor {
   std::int64_t byte_ = 0, cp_;
 };
 
+// Building a break iterator from ICU's rules costs far more than cloning one
+// (the sentence iterator with abbreviation suppression most of all), so each
+// kind is built once per process and cloned per Segmenter, on first use.
+std::unique_ptr<icu::BreakIterator> clone_prototype(bool sentences) {
+  static const std::unique_ptr<icu::BreakIterator> word = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    check(status, "createWordInstance");
+    return bi;
+  }();
+  static const std::unique_ptr<icu::BreakIterator> sentence = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    // "ss=standard" turns on ICU's list of abbreviations that do not end a
+    // sentence ("Mr.", "U.S.", ...): news text is full of them.
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    check(status, "createSentenceInstance");
+    return bi;
+  }();
+  // clone() is const and documented as safe to call concurrently.
+  return std::unique_ptr<icu::BreakIterator>((sentences ? sentence : word)->clone());
+}
+
 }  // namespace
 
 struct Segmenter::Icu {
-  std::unique_ptr<icu::BreakIterator> words, sentences;
+  std::unique_ptr<icu::BreakIterator> words_, sentences_;
   UTextPtr utext{nullptr};
   std::string scratch;
 
-  Icu() {
-    UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    check(status, "createWordInstance");
-    // "ss=standard" turns on ICU's list of abbreviations that do not end a
-    // sentence ("Mr.", "U.S.", ...): news text is full of them.
-    sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-    check(status, "createSentenceInstance");
+  icu::BreakIterator& words() {
+    if (!words_) words_ = clone_prototype(false);
+    return *words_;
+  }
+  icu::BreakIterator& sentences() {
+    if (!sentences_) sentences_ = clone_prototype(true);
+    return *sentences_;
   }
 
   // Points `bi` at `text` without copying (indices are UTF-8 byte offsets).
@@ -98,6 +122,11 @@ Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 
 std::vector<Span> Segmenter::paragraphs(std::string_view text) const {
   std::vector<Span> out;
+  append_paragraphs(text, out);
+  return out;
+}
+
+void Segmenter::append_paragraphs(std::string_view text, std::vector<Span>& out) const {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int64_t>(text.size());
   std::int64_t i = 0, cp = 0;                                    // byte offset and code points before it
@@ -109,21 +138,41 @@ std::vector<Span> Segmenter::paragraphs(std::string_view text) const {
   Span cur{};
   // Scan line by line. A line is blank when it holds only separators.
   while (i < n) {
-    std::int64_t first = -1, last_end = -1, first_cp = 0, last_end_cp = 0;
-    std::int64_t j = i, jcp = cp;
-    while (j < n && s[j] != '\n' && s[j] != '\r') {
-      const std::int64_t start = j;
-      UChar32 c;
-      U8_NEXT_UNSAFE(s, j, c);
-      if (!is_separator(c)) {
-        if (first < 0) {
-          first = start;
-          first_cp = jcp;
-        }
-        last_end = j;
-        last_end_cp = jcp + 1;
+    // The line ends at the first LF or CR (memchr: news text is mostly long lines).
+    const auto* lf =
+        static_cast<const std::uint8_t*>(std::memchr(s + i, '\n', static_cast<std::size_t>(n - i)));
+    std::int64_t j = lf ? lf - s : n;
+    if (const void* cr = std::memchr(s + i, '\r', static_cast<std::size_t>(j - i)))
+      j = static_cast<const std::uint8_t*>(cr) - s;
+    std::int64_t first = -1, last_end = -1, first_cp = 0, last_end_cp = 0, jcp = cp;
+    const std::string_view line(text.data() + i, static_cast<std::size_t>(j - i));
+    if (is_ascii(line)) {  // is_separator() for ASCII: controls, space and DEL
+      auto sep = [](std::uint8_t c) { return c <= 0x20 || c == 0x7f; };
+      std::int64_t a = i, b = j;
+      while (a < b && sep(s[a])) ++a;
+      while (b > a && sep(s[b - 1])) --b;
+      if (a < b) {
+        first = a;
+        last_end = b;
+        first_cp = cp + (a - i);
+        last_end_cp = cp + (b - i);
       }
-      ++jcp;
+      jcp = cp + (j - i);
+    } else {
+      for (std::int64_t k = i; k < j;) {
+        const std::int64_t start = k;
+        UChar32 c;
+        U8_NEXT_UNSAFE(s, k, c);
+        if (!is_separator(c)) {
+          if (first < 0) {
+            first = start;
+            first_cp = jcp;
+          }
+          last_end = k;
+          last_end_cp = jcp + 1;
+        }
+        ++jcp;
+      }
     }
     // j is at the line end (or n); consume CRLF, CR or LF.
     std::int64_t next = j;
@@ -146,7 +195,6 @@ std::vector<Span> Segmenter::paragraphs(std::string_view text) const {
     cp = next_cp;
   }
   if (open) out.push_back(cur);
-  return out;
 }
 
 void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::int64_t byte_base,
@@ -155,7 +203,7 @@ void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::in
     tokenize_ascii(text, out, byte_base, cp_base);
     return;
   }
-  auto& bi = *icu_->words;
+  auto& bi = icu_->words();
   icu_->set_text(bi, text);
   CodePointCursor cursor(text, cp_base);
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -190,14 +238,22 @@ void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::in
 
 Segmentation Segmenter::segment(std::string_view text) {
   Segmentation seg;
-  seg.paragraphs = paragraphs(text);
-  for (std::size_t p = 0; p < seg.paragraphs.size(); ++p) {
-    const Span& ps = seg.paragraphs[p];
+  seg.tokens.reserve(text.size() / 5 + 4);  // news text: about one token per 5-6 bytes
+  segment_append(text, seg);
+  return seg;
+}
+
+void Segmenter::segment_append(std::string_view text, Segmentation& seg) {
+  const std::size_t first_paragraph = seg.paragraphs.size();
+  const std::size_t doc_first_sentence = seg.sentences.size();
+  append_paragraphs(text, seg.paragraphs);
+  for (std::size_t p = first_paragraph; p < seg.paragraphs.size(); ++p) {
+    const Span ps = seg.paragraphs[p];
     const std::string_view ptext = text.substr(static_cast<std::size_t>(ps.byte_start),
                                                static_cast<std::size_t>(ps.byte_end - ps.byte_start));
     const std::size_t first_token = seg.tokens.size();
     tokenize(ptext, seg.tokens, ps.byte_start, ps.cp_start);
-    const auto pi = static_cast<std::int32_t>(p);
+    const auto pi = static_cast<std::int32_t>(p - first_paragraph);  // indices are document-local
     seg.token_paragraph.resize(seg.tokens.size(), pi);
 
     const std::size_t first_sentence = seg.sentences.size();
@@ -208,7 +264,7 @@ Segmentation Segmenter::segment(std::string_view text) {
       flat.assign(ptext);
       for (char& ch : flat)
         if (ch == '\n' || ch == '\r') ch = ' ';
-      auto& bi = *icu_->sentences;
+      auto& bi = icu_->sentences();
       icu_->set_text(bi, flat);
       CodePointCursor cursor(ptext, ps.cp_start);
       const auto* s = reinterpret_cast<const std::uint8_t*>(flat.data());
@@ -244,10 +300,9 @@ Segmentation Segmenter::segment(std::string_view text) {
     for (std::size_t t = first_token; t < seg.tokens.size(); ++t) {
       const auto b = seg.tokens[t].span.byte_start;
       while (si + 1 < seg.sentences.size() && seg.sentences[si + 1].byte_start <= b) ++si;
-      seg.token_sentence.push_back(static_cast<std::int32_t>(si));
+      seg.token_sentence.push_back(static_cast<std::int32_t>(si - doc_first_sentence));
     }
   }
-  return seg;
 }
 
 bool ascii_fast_path_agrees_with_icu() {
@@ -279,16 +334,17 @@ bool ascii_fast_path_agrees_with_icu() {
   return agrees;
 }
 
-std::size_t raw_word_boundaries(std::string_view text) {
+std::size_t raw_word_boundaries(const std::vector<std::string>& texts) {
+  auto bi = clone_prototype(false);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  check(status, "createWordInstance");
-  UTextPtr ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-  check(status, "utext_openUTF8");
-  bi->setText(ut.get(), status);
+  UTextPtr ut{nullptr};
   std::size_t n = 0;
-  for (std::int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) ++n;
+  for (const auto& text : texts) {
+    ut.reset(utext_openUTF8(ut.release(), text.data(), static_cast<int64_t>(text.size()), &status));
+    bi->setText(ut.get(), status);
+    check(status, "BreakIterator::setText");
+    for (std::int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) ++n;
+  }
   return n;
 }
 

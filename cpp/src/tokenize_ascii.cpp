@@ -65,56 +65,55 @@ void tokenize_ascii(std::string_view text, std::vector<Token>& out, std::int64_t
   const auto& T = tables();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  std::size_t i = 0;
   const std::int64_t shift = cp_base - byte_base;  // ASCII: code points == bytes
+  auto is_word = [&](std::size_t k) {
+    const std::uint8_t c = T.cls[s[k]];
+    return c == kLetter || c == kDigit || c == kExtend;
+  };
+  auto emit = [&](std::size_t start, std::size_t end, TokenKind kind) {
+    const std::int64_t b = byte_base + static_cast<std::int64_t>(start);
+    const std::int64_t e = byte_base + static_cast<std::int64_t>(end);
+    out.push_back(Token{Span{b, e, b + shift, e + shift}, kind});
+  };
+  std::size_t i = 0;
   while (i < n) {
     const std::uint8_t c = T.cls[s[i]];
     if (c == kSkip) {
       ++i;
       continue;
     }
-    const std::size_t start = i;
+    const std::size_t start = i++;
     if (c != kLetter && c != kDigit && c != kExtend) {
-      ++i;
-      const std::int64_t b = byte_base + static_cast<std::int64_t>(start);
-      out.push_back(Token{Span{b, b + 1, b + shift, b + 1 + shift}, T.single[s[start]]});
+      emit(start, i, T.single[s[start]]);
       continue;
     }
-    std::uint8_t prev = c, before_prev = kOther;
-    ++i;
-    while (i < n) {
-      const std::uint8_t d = T.cls[s[i]];
-      if (d == kLetter || d == kDigit || d == kExtend) {
-        before_prev = prev;
-        prev = d;
-        ++i;
-        continue;
-      }
-      if ((d == kMidBoth || d == kMidNum) && i + 1 < n) {
-        const std::uint8_t e = T.cls[s[i + 1]];
-        const bool letters = d == kMidBoth && prev == kLetter && e == kLetter;
-        const bool digits = prev == kDigit && e == kDigit;
-        if (letters || digits) {
-          before_prev = d;
-          prev = e;
-          i += 2;
-          continue;
+    for (;;) {
+      while (i < n && is_word(i)) ++i;
+      // A mid character joins letter.letter (. ') or digit.digit (. ' , ;).
+      if (i + 1 < n) {
+        const std::uint8_t d = T.cls[s[i]];
+        if (d == kMidBoth || d == kMidNum) {
+          const std::uint8_t prev = T.cls[s[i - 1]], next = T.cls[s[i + 1]];
+          if ((d == kMidBoth && prev == kLetter && next == kLetter) || (prev == kDigit && next == kDigit)) {
+            i += 2;
+            continue;
+          }
         }
       }
       break;
     }
+    // ICU's rule status follows the last two classes of the token.
+    const std::uint8_t last = T.cls[s[i - 1]];
     TokenKind kind;
-    if (prev == kLetter)
+    if (last == kLetter)
       kind = TokenKind::word;
-    else if (prev == kDigit)
+    else if (last == kDigit)
       kind = TokenKind::number;
     else if (i - start == 1)
-      kind = T.single['_'];  // a lone '_' is rule status 0
+      kind = T.single['_'];  // a lone '_' has rule status "none"
     else
-      kind = before_prev == kDigit ? TokenKind::number : TokenKind::word;
-    const std::int64_t b = byte_base + static_cast<std::int64_t>(start);
-    const std::int64_t e = byte_base + static_cast<std::int64_t>(i);
-    out.push_back(Token{Span{b, e, b + shift, e + shift}, kind});
+      kind = T.cls[s[i - 2]] == kDigit ? TokenKind::number : TokenKind::word;
+    emit(start, i, kind);
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include "register.hpp"
 #include "textgauge/corpus.hpp"
+#include "textgauge/terms.hpp"
 
 using namespace textgauge;
 
@@ -96,9 +97,35 @@ py::list vocabulary_terms(const Corpus& c) {
 std::size_t raw_icu_word_loop_shim(const py::sequence& texts) {
   auto owned = texts_from_python(texts);
   py::gil_scoped_release release;
-  std::size_t n = 0;
-  for (const auto& t : owned) n += raw_word_boundaries(t);
-  return n;
+  return raw_word_boundaries(owned);
+}
+
+// Term ids of every token of every text, one vocabulary for the batch:
+// (ids, per-text offsets into ids, vocabulary terms).
+py::tuple extract_terms_shim(const py::sequence& texts, bool ascii_fast_path, bool casefold) {
+  auto owned = texts_from_python(texts);
+  std::vector<Vocabulary::id_type> ids;
+  std::vector<std::int64_t> offsets{0};
+  Vocabulary vocab;
+  {
+    py::gil_scoped_release release;  // only C++ objects from here on
+    SegmentOptions so;
+    so.ascii_fast_path = ascii_fast_path;
+    so.sentences = false;
+    NormalizeOptions no;
+    no.casefold = casefold;
+    TermExtractor extractor(so, no);
+    for (std::size_t i = 0; i < owned.size(); ++i) {
+      if (find_invalid_utf8(owned[i]) != std::string_view::npos)
+        ensure_utf8(std::move(owned[i]), DecodeErrors::strict, "document " + std::to_string(i));  // throws
+      extractor.extract(owned[i], vocab, ids);
+      offsets.push_back(static_cast<std::int64_t>(ids.size()));
+    }
+  }
+  py::list terms(vocab.size());
+  for (std::size_t i = 0; i < vocab.size(); ++i)
+    terms[i] = py::str(vocab.term(static_cast<Vocabulary::id_type>(i)));
+  return py::make_tuple(to_numpy(std::move(ids)), to_numpy(std::move(offsets)), terms);
 }
 
 }  // namespace
@@ -123,6 +150,8 @@ void register_text(py::module_& m) {
     return std::vector<std::string>{kind_name(TokenKind::word), kind_name(TokenKind::number),
                                     kind_name(TokenKind::punctuation), kind_name(TokenKind::symbol)};
   });
+  m.def("extract_terms", &extract_terms_shim, py::arg("texts"), py::kw_only(),
+        py::arg("ascii_fast_path") = true, py::arg("casefold") = true);
   m.def("raw_icu_word_loop", &raw_icu_word_loop_shim, py::arg("texts"),
         "Benchmark baseline: a bare ICU word BreakIterator loop; returns the boundary count.");
 }

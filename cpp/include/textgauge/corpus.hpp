@@ -6,6 +6,7 @@
 // several threads; term ids are assigned in order of first occurrence in the
 // corpus, whatever the thread count.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,19 @@ struct CorpusOptions {
   DecodeErrors errors = DecodeErrors::strict;
 };
 
+// A view of one document's units inside the corpus's flat arrays. Indices
+// stored in it (sentence_paragraph, token_paragraph, token_sentence) are local
+// to the document. Valid until the corpus is modified.
+struct UnitsView {
+  std::span<const Span> paragraphs, sentences;
+  std::span<const std::int32_t> sentence_paragraph;
+  std::span<const Token> tokens;
+  std::span<const std::int32_t> token_paragraph, token_sentence;
+};
 struct Document {
-  std::string text;  // well-formed UTF-8 (repaired when errors == replace)
-  Segmentation units;
-  std::vector<Vocabulary::id_type> terms;  // one term id per token
+  std::string_view text;  // well-formed UTF-8 (repaired when errors == replace)
+  UnitsView units;
+  std::span<const Vocabulary::id_type> terms;  // one term id per token
 };
 
 // Flat, column-wise tables over all documents (what the Python API turns into
@@ -48,8 +58,16 @@ class Corpus {
   void add(std::vector<std::string> texts, const std::vector<std::string>& sources = {},
            unsigned threads = 0);
 
-  std::size_t size() const noexcept { return docs_.size(); }
-  const Document& document(std::size_t i) const { return docs_.at(i); }
+  std::size_t size() const noexcept { return texts_.size(); }
+  Document document(std::size_t i) const;
+  const std::string& text(std::size_t i) const { return texts_.at(i); }
+  // All units of all documents back to back (indices inside are document-local),
+  // and where each document starts in them (size() + 1 entries each).
+  const Segmentation& units() const noexcept { return units_; }
+  const std::vector<Vocabulary::id_type>& terms() const noexcept { return terms_; }
+  const std::vector<std::size_t>& paragraph_begin() const noexcept { return para_begin_; }
+  const std::vector<std::size_t>& sentence_begin() const noexcept { return sent_begin_; }
+  const std::vector<std::size_t>& token_begin() const noexcept { return tok_begin_; }
   const Vocabulary& vocabulary() const noexcept { return vocab_; }
   const CorpusOptions& options() const noexcept { return options_; }
 
@@ -59,7 +77,10 @@ class Corpus {
 
  private:
   CorpusOptions options_;
-  std::vector<Document> docs_;
+  std::vector<std::string> texts_;
+  Segmentation units_;
+  std::vector<Vocabulary::id_type> terms_;
+  std::vector<std::size_t> para_begin_{0}, sent_begin_{0}, tok_begin_{0};
   Vocabulary vocab_;
 };
 

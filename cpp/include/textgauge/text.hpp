@@ -15,6 +15,7 @@
 // corpora).
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -73,9 +74,14 @@ class Segmenter {
   Segmenter& operator=(Segmenter&&) noexcept;
 
   Segmentation segment(std::string_view text);
+  // The same, appended to `out` (which may hold other texts' units): indices
+  // stored in it (paragraph of a sentence, paragraph and sentence of a token)
+  // are local to this text. Lets a corpus keep all units in flat arrays.
+  void segment_append(std::string_view text, Segmentation& out);
 
   // Paragraph spans only.
   std::vector<Span> paragraphs(std::string_view text) const;
+  void append_paragraphs(std::string_view text, std::vector<Span>& out) const;
 
   // Tokens of `text` appended to `out`, offsets relative to `text` plus the
   // given bases. `use_icu` forces the ICU path for ASCII text.
@@ -102,7 +108,7 @@ void tokenize_ascii(std::string_view text, std::vector<Token>& out, std::int64_t
 bool ascii_fast_path_agrees_with_icu();
 
 // Benchmark baseline: the number of boundaries a bare ICU word BreakIterator
-// loop finds in `text` (no kinds, no offsets, no interning).
-std::size_t raw_word_boundaries(std::string_view text);
+// loop finds in `texts` (no kinds, no offsets, no interning).
+std::size_t raw_word_boundaries(const std::vector<std::string>& texts);
 
 }  // namespace textgauge

@@ -1,0 +1,40 @@
+#pragma once
+// Term extraction without keeping units: text in, term ids out. This is the
+// hot path of counting engines (document-term matrices, frequencies), which
+// need neither spans nor sentences; a Corpus keeps both.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgauge/normalize.hpp"
+#include "textgauge/text.hpp"
+#include "textgauge/vocabulary.hpp"
+
+namespace textgauge {
+
+class TermExtractor {
+ public:
+  explicit TermExtractor(SegmentOptions segment = {}, NormalizeOptions normalize = {});
+
+  // Appends the term id of every token of well-formed UTF-8 `text` to `out`,
+  // interning new terms into `vocab`. The same tokens and terms as a Corpus
+  // with the same options (paragraph and sentence structure aside).
+  void extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out);
+
+ private:
+  Segmenter segmenter_;
+  Normalizer normalizer_;
+  std::vector<Token> tokens_;
+  std::string scratch_;
+};
+
+// The term id of the token at `span` of `text`: its normalised form, interned.
+// `scratch` is a reusable buffer. Corpus and TermExtractor both use this.
+Vocabulary::id_type intern_token(std::string_view text, const Span& span, const Normalizer& normalizer,
+                                 Vocabulary& vocab, std::string& scratch);
+
+// Lowercases ASCII letters of `in` into `out` (resized). Shared by the ASCII
+// fast paths of term extraction.
+void ascii_lower(std::string_view in, std::string& out);
+
+}  // namespace textgauge
