@@ -3,6 +3,7 @@
 #include "register.hpp"
 #include "textgauge/collocations.hpp"
 #include "textgauge/corpus.hpp"
+#include "textgauge/lexdiv.hpp"
 #include "textgauge/termstats.hpp"
 
 using namespace textgauge;
@@ -57,6 +58,49 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
   return d;
 }
 
+Unit unit_from(const std::string& level) {
+  if (level == "document") return Unit::document;
+  if (level == "paragraph") return Unit::paragraph;
+  if (level == "sentence") return Unit::sentence;
+  throw py::value_error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
+}
+
+py::dict units_dict(UnitTerms& u) {
+  py::dict d;
+  d["document"] = to_numpy(std::move(u.document));
+  d["paragraph"] = to_numpy(std::move(u.paragraph));
+  return d;
+}
+
+py::dict lexdiv_shim(const Corpus& corpus, const std::string& level, const std::vector<std::string>& kinds,
+                     const std::vector<std::string>& measures, double log_base, std::int64_t mattr_window,
+                     std::int64_t msttr_segment, double mtld_threshold, std::int64_t hdd_draws,
+                     unsigned threads) {
+  LexdivOptions o;
+  for (const auto& m : measures) o.measures.push_back(lexdiv_measure(m));
+  o.log_base = log_base;
+  o.mattr_window = mattr_window;
+  o.msttr_segment = msttr_segment;
+  o.mtld_threshold = mtld_threshold;
+  o.hdd_draws = hdd_draws;
+  o.threads = threads;
+  const Unit unit = unit_from(level);
+  const std::uint8_t mask = kinds_mask(kinds);
+  UnitTerms u;
+  LexdivTable t;
+  {
+    py::gil_scoped_release release;  // only C++ objects below; the corpus is not mutated meanwhile
+    u = unit_terms(corpus, unit, mask);
+    t = lexical_diversity(u, corpus.vocabulary().size(), o);
+  }
+  py::dict d = units_dict(u);
+  d["tokens"] = to_numpy(std::move(t.tokens));
+  d["types"] = to_numpy(std::move(t.types));
+  for (std::size_t k = 0; k < measures.size(); ++k)
+    d[py::str(measures[k])] = to_numpy(std::move(t.values[k]));
+  return d;
+}
+
 double hypergeom_cdf_shim(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
   return hypergeom_cdf(k, total, successes, draws);
 }
@@ -68,6 +112,9 @@ void register_stats(py::module_& m) {
         py::arg("window"), py::arg("min_count"), py::arg("measures"), py::arg("kinds"),
         py::arg("across_sentences"), py::arg("break_at_excluded"), py::arg("smoothing"),
         py::arg("threads") = 0u);
+  m.def("lexical_diversity", &lexdiv_shim, py::arg("corpus"), py::kw_only(), py::arg("level"),
+        py::arg("kinds"), py::arg("measures"), py::arg("log_base"), py::arg("mattr_window"),
+        py::arg("msttr_segment"), py::arg("mtld_threshold"), py::arg("hdd_draws"), py::arg("threads") = 0u);
   m.def("hypergeom_cdf", &hypergeom_cdf_shim, py::arg("k"), py::arg("total"), py::arg("successes"),
         py::arg("draws"));
 }

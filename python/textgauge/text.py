@@ -247,6 +247,18 @@ class Corpus:
 
         return kwic(self, pattern, **options)
 
+    def lexical_diversity(self, **options: Any) -> pd.DataFrame:
+        """TTR, Yule's K, MATTR, MTLD, HD-D, ... per unit; see
+        :func:`textgauge.lexdiv.lexical_diversity`.
+
+        Example:
+            >>> Corpus.from_texts(["to be or not to be"]).lexical_diversity(measures="TTR")["TTR"].tolist()
+            [0.6666666666666666]
+        """
+        from .lexdiv import lexical_diversity
+
+        return lexical_diversity(self, **options)
+
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
