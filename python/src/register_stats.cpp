@@ -4,6 +4,7 @@
 #include "textgauge/collocations.hpp"
 #include "textgauge/corpus.hpp"
 #include "textgauge/lexdiv.hpp"
+#include "textgauge/readability.hpp"
 #include "textgauge/termstats.hpp"
 
 using namespace textgauge;
@@ -101,6 +102,31 @@ py::dict lexdiv_shim(const Corpus& corpus, const std::string& level, const std::
   return d;
 }
 
+py::dict readability_shim(const Corpus& corpus, const std::string& level,
+                          const std::vector<std::string>& kinds, std::vector<std::int32_t> syllables,
+                          std::vector<std::int32_t> letters, std::vector<std::uint8_t> easy) {
+  TermProperties props{std::move(syllables), std::move(letters), std::move(easy)};
+  const Unit unit = unit_from(level);
+  const std::uint8_t mask = kinds_mask(kinds);
+  ReadabilityCounts r;
+  {
+    py::gil_scoped_release release;  // the term properties are C++ copies; the corpus is not mutated
+    r = readability_counts(corpus, unit, mask, props);
+  }
+  py::dict d;
+  d["document"] = to_numpy(std::move(r.document));
+  d["paragraph"] = to_numpy(std::move(r.paragraph));
+  d["words"] = to_numpy(std::move(r.words));
+  d["sentences"] = to_numpy(std::move(r.sentences));
+  d["syllables"] = to_numpy(std::move(r.syllables));
+  d["letters"] = to_numpy(std::move(r.letters));
+  d["monosyllables"] = to_numpy(std::move(r.monosyllables));
+  d["polysyllables"] = to_numpy(std::move(r.polysyllables));
+  d["difficult"] = to_numpy(std::move(r.difficult));
+  d["long_words"] = to_numpy(std::move(r.long_words));
+  return d;
+}
+
 double hypergeom_cdf_shim(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
   return hypergeom_cdf(k, total, successes, draws);
 }
@@ -115,6 +141,8 @@ void register_stats(py::module_& m) {
   m.def("lexical_diversity", &lexdiv_shim, py::arg("corpus"), py::kw_only(), py::arg("level"),
         py::arg("kinds"), py::arg("measures"), py::arg("log_base"), py::arg("mattr_window"),
         py::arg("msttr_segment"), py::arg("mtld_threshold"), py::arg("hdd_draws"), py::arg("threads") = 0u);
+  m.def("readability_counts", &readability_shim, py::arg("corpus"), py::kw_only(), py::arg("level"),
+        py::arg("kinds"), py::arg("syllables"), py::arg("letters"), py::arg("easy"));
   m.def("hypergeom_cdf", &hypergeom_cdf_shim, py::arg("k"), py::arg("total"), py::arg("successes"),
         py::arg("draws"));
 }

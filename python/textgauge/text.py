@@ -259,6 +259,18 @@ class Corpus:
 
         return lexical_diversity(self, **options)
 
+    def readability(self, **options: Any) -> pd.DataFrame:
+        """Flesch, Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall, Linsear Write
+        per document or paragraph; see :func:`textgauge.readability.readability`.
+
+        Example:
+            >>> Corpus.from_texts(["The cat sat."]).readability(measures="flesch")["words"].tolist()
+            [3]
+        """
+        from .readability import readability
+
+        return readability(self, **options)
+
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
