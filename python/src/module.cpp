@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   register_errors(m);
   register_text(m);
   register_stats(m);
+  register_vectorize(m);
 }

@@ -13,6 +13,7 @@ namespace py = pybind11;
 void register_errors(py::module_& m);
 void register_text(py::module_& m);
 void register_stats(py::module_& m);
+void register_vectorize(py::module_& m);
 
 // Hands a vector's buffer to numpy without copying: the capsule owns it.
 template <class T>

@@ -1,0 +1,138 @@
+#pragma once
+// Document-term matrices: counting features on interned ids, vocabularies in
+// scikit-learn's order, df/tf pruning, and mergeable partial statistics.
+//
+// A fit runs the Analyzer over the texts on several threads (contiguous
+// chunks of documents, one TermMap per chunk), merges the chunks' terms,
+// sorts the vocabulary by UTF-8 bytes (= Python's code point order, what
+// sklearn's `sorted(vocabulary.items())` gives), prunes it and writes the CSR
+// matrix with sorted column indices. Nothing depends on the thread count.
+// Memory beyond the output matrix grows with the vocabulary, not the corpus.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgauge/analyzer.hpp"
+
+namespace textgauge {
+
+// Strings back to back in one buffer: string i is bytes[offsets[i] ..
+// offsets[i+1]). The compact form of a vocabulary (no object per term).
+struct StringTable {
+  std::string bytes;
+  std::vector<std::int64_t> offsets{0};
+  std::size_t size() const noexcept { return offsets.size() - 1; }
+  std::string_view operator[](std::size_t i) const noexcept {
+    return {bytes.data() + offsets[i], static_cast<std::size_t>(offsets[i + 1] - offsets[i])};
+  }
+  void push(std::string_view s) {
+    bytes.append(s);
+    offsets.push_back(static_cast<std::int64_t>(bytes.size()));
+  }
+};
+
+// Open-addressing hash map from strings to dense ids (in order of insertion);
+// the keys live in one StringTable.
+class TermMap {
+ public:
+  TermMap();
+  // Id of `s`, inserting it when new.
+  std::int32_t intern(std::string_view s);
+  // Id of `s`, or -1.
+  std::int32_t find(std::string_view s) const noexcept;
+  std::string_view key(std::int32_t id) const noexcept { return keys_[static_cast<std::size_t>(id)]; }
+  std::size_t size() const noexcept { return keys_.size(); }
+  const StringTable& keys() const noexcept { return keys_; }
+  static std::uint64_t hash(std::string_view s) noexcept;
+
+ private:
+  void grow();
+  StringTable keys_;
+  std::vector<std::uint64_t> slots_;  // (hash high 32 bits << 32) | (id + 1); 0 = empty
+  std::size_t mask_;
+};
+
+struct Csr {
+  std::vector<std::int64_t> indptr{0};
+  std::vector<std::int32_t> indices;
+  std::vector<std::int64_t> data;
+  std::int64_t n_cols = 0;
+  std::size_t n_rows() const noexcept { return indptr.size() - 1; }
+};
+
+// Per-term corpus statistics: what a vocabulary and an idf are computed from.
+// `terms` are sorted by bytes and unique. Merging is associative and
+// commutative, so partial statistics of batches (or of Dask partitions)
+// combine in any order into those of the whole corpus.
+struct TermStats {
+  StringTable terms;
+  std::vector<std::int64_t> term_count;  // occurrences in the corpus
+  std::vector<std::int64_t> doc_count;   // documents holding the term
+  std::int64_t n_docs = 0;
+  void merge(const TermStats& other);
+};
+
+// sklearn's pruning, with thresholds already resolved to document counts
+// (sklearn: an int max_df/min_df is a count, a float is a proportion times
+// n_docs, without rounding). Kept: low <= df <= high; then, when max_features
+// >= 0 and more remain, the max_features with the largest corpus counts
+// (binary: the document counts), ties going to the term first in order.
+struct PruneOptions {
+  double high = std::numeric_limits<double>::infinity();
+  double low = -std::numeric_limits<double>::infinity();
+  std::int64_t max_features = -1;
+  bool binary = false;
+};
+
+struct FitResult {
+  Csr matrix;              // n_docs x vocabulary
+  StringTable vocabulary;  // kept terms, sorted by bytes
+  TermStats stats;         // of every term seen (before pruning)
+};
+
+// Indices of the kept terms of `stats` (ascending), as sklearn prunes.
+// Throws Error as sklearn raises ValueError (empty vocabulary, nothing left).
+std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& options);
+
+// fit_transform: the count matrix and the vocabulary. binary: counts -> 1.
+FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                     const PruneOptions& prune_options, unsigned threads = 1);
+
+// Statistics only (partial_fit): no matrix is kept.
+TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                      unsigned threads = 1);
+
+// A fixed vocabulary: term -> column (columns need not follow the term order).
+class FixedVocabulary {
+ public:
+  FixedVocabulary() = default;
+  // Terms in column order.
+  explicit FixedVocabulary(const StringTable& terms);
+  std::int32_t column(std::string_view term) const noexcept { return map_.find(term); }
+  std::size_t size() const noexcept { return map_.size(); }
+  const StringTable& terms() const noexcept { return map_.keys(); }
+
+ private:
+  TermMap map_;
+};
+
+// transform: counts of the vocabulary's terms; others are ignored.
+Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                     const FixedVocabulary& vocabulary, bool binary, unsigned threads = 1);
+
+// Hashing trick as sklearn's HashingVectorizer/FeatureHasher: column
+// |h| mod n_features of h = murmurhash3_x86_32(UTF-8 feature, seed 0) (h =
+// -2^31 maps where sklearn maps it), value sign(h) when alternate_sign.
+// Entries of one row that land on one column are summed (an explicit zero
+// stays stored, as scipy's sum_duplicates keeps it). Values are doubles.
+struct HashedCsr {
+  std::vector<std::int64_t> indptr{0};
+  std::vector<std::int32_t> indices;
+  std::vector<double> data;
+};
+HashedCsr hash_features(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                        std::int64_t n_features, bool alternate_sign, unsigned threads = 1);
+
+}  // namespace textgauge

@@ -1,0 +1,53 @@
+#pragma once
+// Term weights on a CSR matrix of counts, each scheme named after the system
+// whose formula it reproduces. n = number of documents, df = documents that
+// hold the term, tf = the count of the term in the document.
+//
+// tf schemes (per stored entry):
+//   raw         tf
+//   binary      1
+//   log         1 + ln(tf)                     sklearn sublinear_tf, quanteda "logcount" uses log10
+//   proportion  tf / sum of the row's tf        quanteda "prop", tidytext tf
+//   augmented   k + (1 - k) tf / max row tf     quanteda "augmented" (k = 0.5)
+// idf schemes (per term):
+//   sklearn_smooth  ln((n + 1) / (df + 1)) + 1  sklearn default (smooth_idf=True)
+//   sklearn         ln(n / df) + 1              sklearn smooth_idf=False
+//   quanteda        log10(n / df)               quanteda dfm_tfidf / docfreq "inverse"
+//   gensim          log2(n / df)                gensim TfidfModel default (df2idf)
+//   spark           ln((n + 1) / (df + 1))      Spark ML IDF
+//   tidytext        ln(n / df)                  tidytext bind_tf_idf
+//   bm25            ln(1 + (n - df + 0.5) / (df + 0.5))   Lucene / Robertson-Sparck Jones
+// BM25 (Okapi): idf_bm25 * tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)),
+//   |d| = sum of the row's counts, avgdl = mean of |d| over the rows.
+// Row normalisation: l2 (w / sqrt(sum w^2)), l1 (w / sum |w|), none; zero
+// rows stay zero. The operations run in sklearn's order (sum along the row
+// in column order, then one division per entry), so sklearn's TF-IDF is
+// reproduced to the last bit or so (np.log and libm's log may differ in the
+// last ulp).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace textgauge {
+
+enum class TfScheme { raw, binary, log, proportion, augmented };
+enum class IdfScheme { none, sklearn_smooth, sklearn, quanteda, gensim, spark, tidytext, bm25 };
+enum class Norm { none, l1, l2 };
+
+TfScheme tf_scheme(const std::string& name);    // throws Error naming the choices
+IdfScheme idf_scheme(const std::string& name);  // "none" included
+Norm norm_from_name(const std::string& name);   // "l1", "l2", "none"
+
+std::vector<double> idf_weights(const std::vector<std::int64_t>& df, std::int64_t n_docs, IdfScheme scheme);
+
+// In place on `data` (rows given by `indptr`).
+void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data, TfScheme scheme,
+              double k = 0.5);
+void scale_columns(const std::vector<std::int32_t>& indices, std::vector<double>& data,
+                   const std::vector<double>& weights);
+void normalize_rows(const std::vector<std::int64_t>& indptr, std::vector<double>& data, Norm norm);
+// `data` holds raw counts on entry, BM25 weights on return.
+void apply_bm25(const std::vector<std::int64_t>& indptr, const std::vector<std::int32_t>& indices,
+                std::vector<double>& data, const std::vector<double>& idf, double k1 = 1.2, double b = 0.75);
+
+}  // namespace textgauge

@@ -1,0 +1,213 @@
+#include "textgauge/analyzer.hpp"
+
+#include <algorithm>
+
+#include "textgauge/error.hpp"
+
+namespace textgauge {
+
+namespace {
+
+struct AsciiTables {
+  bool word[128];
+  bool space[128];
+  AsciiTables() {
+    for (int c = 0; c < 128; ++c) {
+      word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      space[c] = c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+    }
+  }
+};
+const AsciiTables kAscii;
+
+}  // namespace
+
+Analyzer::Analyzer(AnalyzerOptions options)
+    : options_(std::move(options)),
+      unicode_(&PyUnicode::get(options_.unicode_major, options_.unicode_minor)) {
+  if (options_.min_n < 1 || options_.max_n < options_.min_n)
+    throw Error("ngram_range must satisfy 1 <= min_n <= max_n, got (" + std::to_string(options_.min_n) +
+                ", " + std::to_string(options_.max_n) + ")");
+  if (options_.skip < 0) throw Error("skip must be >= 0");
+  for (const auto& w : options_.stop_words) stop_.insert(w);
+}
+
+void Analyzer::preprocess(std::string_view text, std::string& out) const {
+  out.clear();
+  if (!options_.lowercase) {
+    unicode_->strip_accents(text, options_.strip_accents, out);
+    return;
+  }
+  if (options_.strip_accents == StripAccents::none) {
+    unicode_->lower(text, out);
+    return;
+  }
+  std::string lowered;
+  unicode_->lower(text, lowered);
+  unicode_->strip_accents(lowered, options_.strip_accents, out);
+}
+
+void Analyzer::tokenize(std::string_view text, std::vector<std::string_view>& tokens) const {
+  tokens.clear();
+  const char* const base = text.data();
+  const char* p = base;
+  const char* const end = base + text.size();
+  const char* start = nullptr;  // start of the current run of \w
+  std::size_t run = 0;          // its length in code points
+  while (p < end) {
+    const auto b = static_cast<unsigned char>(*p);
+    const char* here = p;
+    bool word;
+    if (b < 0x80) {
+      word = kAscii.word[b];
+      ++p;
+    } else {
+      word = unicode_->is_word(decode_utf8(p));
+    }
+    if (word) {
+      if (!run) start = here;
+      ++run;
+    } else {
+      if (run >= 2) tokens.emplace_back(start, static_cast<std::size_t>(here - start));
+      run = 0;
+    }
+  }
+  if (run >= 2) tokens.emplace_back(start, static_cast<std::size_t>(end - start));
+}
+
+void Analyzer::analyze(std::string_view text, FeatureList& out) {
+  out.clear();
+  preprocess(text, pre_);
+  switch (options_.kind) {
+    case AnalyzerKind::word: word_features(pre_, out); break;
+    case AnalyzerKind::char_ngrams: char_features(pre_, out); break;
+    case AnalyzerKind::char_wb: char_wb_features(pre_, out); break;
+  }
+}
+
+const std::vector<std::string_view>& Analyzer::word_tokens(std::string_view text) {
+  preprocess(text, pre_);
+  tokenize(pre_, tokens_);
+  return tokens_;
+}
+
+void Analyzer::word_features(std::string_view pre, FeatureList& out) {
+  tokenize(pre, tokens_);
+  if (!stop_.empty()) {
+    std::size_t kept = 0;
+    for (auto t : tokens_)
+      if (stop_.find(t) == stop_.end()) tokens_[kept++] = t;
+    tokens_.resize(kept);
+  }
+  for_each_ngram(tokens_.size(), options_.min_n, options_.max_n, options_.skip,
+                 [&](const std::size_t* pos, std::size_t n) {
+                   out.bytes.append(tokens_[pos[0]]);
+                   for (std::size_t k = 1; k < n; ++k) {
+                     out.bytes.push_back(' ');
+                     out.bytes.append(tokens_[pos[k]]);
+                   }
+                   out.ends.push_back(static_cast<std::uint32_t>(out.bytes.size()));
+                 });
+}
+
+namespace {
+
+// re.sub(r"\s\s+", " ", text)
+void collapse_spaces(std::string_view text, const PyUnicode& u, std::string& out) {
+  out.clear();
+  out.reserve(text.size());
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const char* here = p;
+    const char32_t c = decode_utf8(p);
+    const bool space = c < 0x80 ? kAscii.space[c] : u.is_space(c);
+    if (!space) {
+      out.append(here, static_cast<std::size_t>(p - here));
+      continue;
+    }
+    // a run of spaces: count it
+    const char* run_end = p;
+    std::size_t run = 1;
+    while (run_end < end) {
+      const char* q = run_end;
+      const char32_t d = decode_utf8(q);
+      if (!(d < 0x80 ? kAscii.space[d] : u.is_space(d))) break;
+      run_end = q;
+      ++run;
+    }
+    if (run >= 2)
+      out.push_back(' ');
+    else
+      out.append(here, static_cast<std::size_t>(p - here));
+    p = run_end;
+  }
+}
+
+void code_point_offsets(std::string_view s, std::size_t begin, std::size_t end,
+                        std::vector<std::uint32_t>& offs) {
+  offs.clear();
+  for (std::size_t i = begin; i < end; ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) offs.push_back(static_cast<std::uint32_t>(i));
+  offs.push_back(static_cast<std::uint32_t>(end));
+}
+
+}  // namespace
+
+void Analyzer::char_features(std::string_view pre, FeatureList& out) {
+  collapse_spaces(pre, *unicode_, tmp_);
+  code_point_offsets(tmp_, 0, tmp_.size(), cp_offsets_);
+  const int len = static_cast<int>(cp_offsets_.size()) - 1;
+  for (int n = options_.min_n; n <= options_.max_n && n <= len; ++n)
+    for (int i = 0; i + n <= len; ++i) {
+      const auto b = cp_offsets_[static_cast<std::size_t>(i)],
+                 e = cp_offsets_[static_cast<std::size_t>(i + n)];
+      out.push(std::string_view(tmp_).substr(b, e - b));
+    }
+}
+
+void Analyzer::char_wb_features(std::string_view pre, FeatureList& out) {
+  const PyUnicode& u = *unicode_;
+  std::string padded;
+  const char* p = pre.data();
+  const char* const end = p + pre.size();
+  while (p < end) {
+    // skip spaces, then take one word of str.split()
+    const char* word = nullptr;
+    const char* word_end = nullptr;
+    while (p < end) {
+      const char* here = p;
+      const char32_t c = decode_utf8(p);
+      const bool space = c < 0x80 ? kAscii.space[c] : u.is_space(c);
+      if (!space) {
+        if (!word) word = here;
+        word_end = p;
+      } else if (word) {
+        break;
+      }
+    }
+    if (!word) break;
+    padded.assign(1, ' ');
+    padded.append(word, static_cast<std::size_t>(word_end - word));
+    padded.push_back(' ');
+    code_point_offsets(padded, 0, padded.size(), cp_offsets_);
+    const int w_len = static_cast<int>(cp_offsets_.size()) - 1;
+    auto emit = [&](int offset, int n) {
+      const int stop = std::min(offset + n, w_len);
+      const auto b = cp_offsets_[static_cast<std::size_t>(offset)],
+                 e = cp_offsets_[static_cast<std::size_t>(stop)];
+      out.push(std::string_view(padded).substr(b, e - b));
+    };
+    for (int n = options_.min_n; n <= options_.max_n; ++n) {
+      int offset = 0;
+      emit(offset, n);
+      while (offset + n < w_len) {
+        ++offset;
+        emit(offset, n);
+      }
+      if (offset == 0) break;
+    }
+  }
+}
+
+}  // namespace textgauge

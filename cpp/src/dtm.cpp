@@ -1,0 +1,704 @@
+#include "textgauge/dtm.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "textgauge/error.hpp"
+#include "textgauge/hashing.hpp"
+#include "textgauge/parallel.hpp"
+
+namespace textgauge {
+
+// ---------------------------------------------------------------- TermMap
+
+TermMap::TermMap() : slots_(1024, 0), mask_(1023) {}
+
+std::uint64_t TermMap::hash(std::string_view s) noexcept {
+  // 8 bytes at a time, each folded in with a multiply and a shift; a final
+  // avalanche so that both the low bits (slot) and the high bits (tag) mix.
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xff51afd7ed558ccdull);
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, n);
+  h = (h ^ v) * 0x94d049bb133111ebull;
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 32;
+  return h;
+}
+
+std::int32_t TermMap::find(std::string_view s) const noexcept {
+  const std::uint64_t h = hash(s);
+  const std::uint64_t tag = h >> 32;
+  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const std::uint64_t slot = slots_[i];
+    if (!slot) return -1;
+    if ((slot >> 32) == tag) {
+      const auto id = static_cast<std::int32_t>((slot & 0xFFFFFFFFu) - 1);
+      if (keys_[static_cast<std::size_t>(id)] == s) return id;
+    }
+  }
+}
+
+std::int32_t TermMap::intern(std::string_view s) {
+  const std::uint64_t h = hash(s);
+  const std::uint64_t tag = h >> 32;
+  std::size_t i = h & mask_;
+  for (;; i = (i + 1) & mask_) {
+    const std::uint64_t slot = slots_[i];
+    if (!slot) break;
+    if ((slot >> 32) == tag) {
+      const auto id = static_cast<std::int32_t>((slot & 0xFFFFFFFFu) - 1);
+      if (keys_[static_cast<std::size_t>(id)] == s) return id;
+    }
+  }
+  if (keys_.size() >= 0x7FFFFFFE) throw Error("vocabulary larger than 2^31 - 2 terms");
+  const auto id = static_cast<std::int32_t>(keys_.size());
+  keys_.push(s);
+  slots_[i] = (tag << 32) | static_cast<std::uint64_t>(id + 1);
+  if (keys_.size() * 2 > slots_.size()) grow();
+  return id;
+}
+
+void TermMap::grow() {
+  std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (std::uint64_t slot : old) {
+    if (!slot) continue;
+    const auto id = (slot & 0xFFFFFFFFu) - 1;
+    const std::uint64_t h = hash(keys_[id]);
+    std::size_t i = h & mask_;
+    while (slots_[i]) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+}
+
+// ---------------------------------------------------------------- TermStats
+
+void TermStats::merge(const TermStats& other) {
+  TermStats out;
+  out.n_docs = n_docs + other.n_docs;
+  const std::size_t a = terms.size(), b = other.terms.size();
+  out.term_count.reserve(std::max(a, b));
+  out.doc_count.reserve(std::max(a, b));
+  std::size_t i = 0, j = 0;
+  while (i < a || j < b) {
+    int cmp;
+    if (i == a)
+      cmp = 1;
+    else if (j == b)
+      cmp = -1;
+    else
+      cmp = terms[i].compare(other.terms[j]);
+    if (cmp < 0) {
+      out.terms.push(terms[i]);
+      out.term_count.push_back(term_count[i]);
+      out.doc_count.push_back(doc_count[i]);
+      ++i;
+    } else if (cmp > 0) {
+      out.terms.push(other.terms[j]);
+      out.term_count.push_back(other.term_count[j]);
+      out.doc_count.push_back(other.doc_count[j]);
+      ++j;
+    } else {
+      out.terms.push(terms[i]);
+      out.term_count.push_back(term_count[i] + other.term_count[j]);
+      out.doc_count.push_back(doc_count[i] + other.doc_count[j]);
+      ++i;
+      ++j;
+    }
+  }
+  *this = std::move(out);
+}
+
+// ---------------------------------------------------------------- pruning
+
+std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& o) {
+  const std::size_t n = stats.terms.size();
+  std::vector<std::int64_t> kept;
+  kept.reserve(n);
+  for (std::size_t t = 0; t < n; ++t) {
+    const auto df = static_cast<double>(stats.doc_count[t]);
+    if (df <= o.high && df >= o.low) kept.push_back(static_cast<std::int64_t>(t));
+  }
+  if (o.max_features >= 0 && kept.size() > static_cast<std::size_t>(o.max_features)) {
+    const auto& tfs = o.binary ? stats.doc_count : stats.term_count;
+    // sklearn keeps the first max_features of an (unstable) argsort of -tf;
+    // ties at the cut go here to the term first in vocabulary order.
+    std::stable_sort(kept.begin(), kept.end(), [&](std::int64_t x, std::int64_t y) {
+      return tfs[static_cast<std::size_t>(x)] > tfs[static_cast<std::size_t>(y)];
+    });
+    kept.resize(static_cast<std::size_t>(o.max_features));
+    std::sort(kept.begin(), kept.end());
+  }
+  if (kept.empty()) throw Error("After pruning, no terms remain. Try a lower min_df or a higher max_df.");
+  return kept;
+}
+
+namespace {
+
+// Term ids sorted by their bytes (Python's code point order). An LSD radix
+// sort on the first 8 bytes (big-endian, zero-padded) orders almost every
+// pair; runs that share those 8 bytes are then sorted on the full strings.
+std::vector<std::int32_t> sorted_ids(const StringTable& keys) {
+  const std::size_t n = keys.size();
+  struct Item {
+    std::uint64_t prefix;
+    std::int32_t id;
+  };
+  std::vector<Item> a(n), b(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view s = keys[i];
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+      prefix = (prefix << 8) | (k < s.size() ? static_cast<unsigned char>(s[k]) : 0u);
+    a[i] = {prefix, static_cast<std::int32_t>(i)};
+  }
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::vector<std::size_t> count(65537, 0);
+    bool all_same = true;
+    const std::uint64_t first = n ? (a[0].prefix >> shift) & 0xFFFF : 0;
+    for (const Item& it : a) {
+      const auto digit = (it.prefix >> shift) & 0xFFFF;
+      all_same = all_same && digit == first;
+      ++count[digit + 1];
+    }
+    if (all_same) continue;  // this digit orders nothing
+    for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+    for (const Item& it : a) b[count[(it.prefix >> shift) & 0xFFFF]++] = it;
+    a.swap(b);
+  }
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    while (j < n && a[j].prefix == a[i].prefix) ++j;
+    if (j - i > 1)
+      std::sort(a.begin() + static_cast<std::ptrdiff_t>(i), a.begin() + static_cast<std::ptrdiff_t>(j),
+                [&](const Item& x, const Item& y) {
+                  return keys[static_cast<std::size_t>(x.id)] < keys[static_cast<std::size_t>(y.id)];
+                });
+    i = j;
+  }
+  std::vector<std::int32_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) ids[i] = a[i].id;
+  return ids;
+}
+
+// Counts of the documents of one chunk, on the chunk's own feature ids;
+// `features` holds the feature strings once the chunk is done.
+struct ChunkCounts {
+  StringTable features;
+  std::vector<std::int64_t> indptr{0};
+  std::vector<std::int32_t> ids;
+  std::vector<std::int32_t> counts;
+  std::vector<std::int64_t> tf, df;
+};
+
+// Open-addressing map from sequences of token ids (word n-grams) to dense
+// ids: n-grams are counted without building their strings, which are made
+// once per distinct n-gram at the end.
+class SeqMap {
+ public:
+  SeqMap() : slots_(1024, 0), mask_(1023) {}
+  static std::uint64_t hash(const std::int32_t* seq, std::size_t n) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull + n;
+    for (std::size_t k = 0; k < n; ++k) {
+      h = (h ^ static_cast<std::uint32_t>(seq[k])) * 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 31;
+    }
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 32;
+    return h;
+  }
+  std::int32_t intern(const std::int32_t* seq, std::size_t n) {
+    const std::uint64_t h = hash(seq, n);
+    const std::uint64_t tag = h >> 32;
+    std::size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const std::uint64_t slot = slots_[i];
+      if (!slot) break;
+      if ((slot >> 32) == tag) {
+        const auto id = static_cast<std::size_t>((slot & 0xFFFFFFFFu) - 1);
+        if (offsets_[id + 1] - offsets_[id] == n &&
+            std::memcmp(arena_.data() + offsets_[id], seq, n * sizeof(std::int32_t)) == 0)
+          return static_cast<std::int32_t>(id);
+      }
+    }
+    const auto id = static_cast<std::int32_t>(offsets_.size() - 1);
+    arena_.insert(arena_.end(), seq, seq + n);
+    offsets_.push_back(arena_.size());
+    slots_[i] = (tag << 32) | static_cast<std::uint64_t>(id + 1);
+    if ((offsets_.size() - 1) * 2 > slots_.size()) grow();
+    return id;
+  }
+  std::size_t size() const noexcept { return offsets_.size() - 1; }
+  const std::int32_t* seq(std::size_t id, std::size_t& n) const noexcept {
+    n = offsets_[id + 1] - offsets_[id];
+    return arena_.data() + offsets_[id];
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (std::uint64_t slot : old) {
+      if (!slot) continue;
+      const auto id = static_cast<std::size_t>((slot & 0xFFFFFFFFu) - 1);
+      const std::uint64_t h = hash(arena_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]);
+      std::size_t i = h & mask_;
+      while (slots_[i]) i = (i + 1) & mask_;
+      slots_[i] = slot;
+    }
+  }
+  std::vector<std::int32_t> arena_;
+  std::vector<std::size_t> offsets_{0};
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_;
+};
+
+// Bigrams (the common case) keyed by the two token ids packed into 64 bits
+// and stored in the slot: one probe, no arena.
+class PairMap {
+ public:
+  PairMap() : slots_(1024), mask_(1023) {}
+  // Returns the id of (a, b), or `next` after inserting it.
+  std::int32_t intern(std::int32_t a, std::int32_t b, std::int32_t next) {
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+    std::size_t i = mix(key) & mask_;
+    for (;; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return slots_[i].id;
+      if (slots_[i].key == kEmpty) break;
+    }
+    slots_[i] = {key, next};
+    if (++size_ * 2 > slots_.size()) grow();
+    return next;
+  }
+
+ private:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  struct Slot {
+    std::uint64_t key = kEmpty;
+    std::int32_t id = 0;
+  };
+  static std::uint64_t mix(std::uint64_t k) noexcept {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return k;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == kEmpty) continue;
+      std::size_t i = mix(s.key) & mask_;
+      while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;  // key and id side by side: one cache line per probe
+  std::size_t mask_;
+  std::size_t size_ = 0;
+};
+
+// Per-document counting: the document's feature ids are sorted and
+// run-length counted. Unlike a dense per-feature array this touches no memory
+// proportional to the vocabulary, which matters for n-grams (millions of
+// features, a few dozen per document).
+class DocCounter {
+ public:
+  void begin() { ids_.clear(); }
+  void add(std::int32_t id) { ids_.push_back(id); }
+  void end(std::vector<std::int32_t>& ids, std::vector<std::int32_t>& counts) {
+    std::sort(ids_.begin(), ids_.end());
+    for (std::size_t k = 0; k < ids_.size();) {
+      std::size_t j = k + 1;
+      while (j < ids_.size() && ids_[j] == ids_[k]) ++j;
+      ids.push_back(ids_[k]);
+      counts.push_back(static_cast<std::int32_t>(j - k));
+      k = j;
+    }
+  }
+
+ private:
+  std::vector<std::int32_t> ids_;
+};
+
+unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
+  threads = resolve_threads(threads);
+  // A few chunks per thread balance uneven documents; the per-chunk maps stay
+  // few, so memory still follows the vocabulary.
+  const std::size_t chunks = n < 64 ? 1 : std::min<std::size_t>(n, threads == 1 ? 1 : threads * 4);
+  chunk = (n + chunks - 1) / std::max<std::size_t>(chunks, 1);
+  return threads;
+}
+
+// The features of each document, as ids of a chunk-local table, handed to
+// `row(ids, counts)`; afterwards `features` receives the strings.
+constexpr std::int32_t kPairFeature = std::numeric_limits<std::int32_t>::min();
+
+template <class Row>
+void count_documents(const std::vector<std::string_view>& texts, std::size_t b, std::size_t e,
+                     Analyzer& analyzer, StringTable& features, Row&& row) {
+  DocCounter counter;
+  std::vector<std::int32_t> ids, counts;
+  const AnalyzerOptions& o = analyzer.options();
+  if (o.kind != AnalyzerKind::word) {
+    TermMap map;
+    FeatureList feats;
+    for (std::size_t d = b; d < e; ++d) {
+      analyzer.analyze(texts[d], feats);
+      counter.begin();
+      for (std::size_t k = 0; k < feats.size(); ++k) counter.add(map.intern(feats[k]));
+      ids.clear();
+      counts.clear();
+      counter.end(ids, counts);
+      row(ids, counts);
+    }
+    features = map.keys();
+    return;
+  }
+  TermMap tokens;
+  std::vector<std::uint8_t> stop;          // per token id
+  std::vector<std::int32_t> unigram;       // token id -> feature id (n = 1), -1 when none yet
+  SeqMap ngrams;                           // n >= 3
+  PairMap pairs;                           // n == 2: (token, token) -> feature id
+  std::vector<std::int32_t> feature_len1;  // feature id -> token id, or -1 - ngram id (n >= 3)
+  std::vector<std::uint64_t> pair_of;      // feature id -> packed token pair, for n == 2 features
+  std::vector<std::int32_t> doc_tokens, seq, ngram_feature;  // ngram id -> feature id
+  const bool stops = analyzer.has_stop_words();
+  for (std::size_t d = b; d < e; ++d) {
+    const auto& toks = analyzer.word_tokens(texts[d]);
+    doc_tokens.clear();
+    for (auto t : toks) {
+      const std::int32_t id = tokens.intern(t);
+      if (static_cast<std::size_t>(id) == stop.size()) {
+        stop.push_back(stops && analyzer.is_stop_word(t));
+        unigram.push_back(-1);
+      }
+      if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
+    }
+    counter.begin();
+    for_each_ngram(doc_tokens.size(), o.min_n, o.max_n, o.skip, [&](const std::size_t* pos, std::size_t n) {
+      std::int32_t fid;
+      if (n == 1) {
+        std::int32_t& u = unigram[static_cast<std::size_t>(doc_tokens[pos[0]])];
+        if (u < 0) {
+          u = static_cast<std::int32_t>(feature_len1.size());
+          feature_len1.push_back(doc_tokens[pos[0]]);
+        }
+        fid = u;
+      } else if (n == 2) {
+        const std::int32_t a = doc_tokens[pos[0]], bb = doc_tokens[pos[1]];
+        const auto next = static_cast<std::int32_t>(feature_len1.size());
+        fid = pairs.intern(a, bb, next);
+        if (fid == next) {
+          feature_len1.push_back(kPairFeature);
+          pair_of.push_back((static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
+                            static_cast<std::uint32_t>(bb));
+        }
+      } else {
+        seq.resize(n);
+        for (std::size_t k = 0; k < n; ++k) seq[k] = doc_tokens[pos[k]];
+        const std::int32_t g = ngrams.intern(seq.data(), n);
+        if (static_cast<std::size_t>(g) == ngram_feature.size()) {
+          ngram_feature.push_back(static_cast<std::int32_t>(feature_len1.size()));
+          feature_len1.push_back(-1 - g);
+        }
+        fid = ngram_feature[static_cast<std::size_t>(g)];
+      }
+      counter.add(fid);
+    });
+    ids.clear();
+    counts.clear();
+    counter.end(ids, counts);
+    row(ids, counts);
+  }
+  // Feature strings: a unigram is its token; an n-gram joins its tokens with one space.
+  features = StringTable();
+  std::string buf;
+  std::size_t next_pair = 0;
+  for (std::int32_t f : feature_len1) {
+    if (f >= 0) {
+      features.push(tokens.key(f));
+      continue;
+    }
+    if (f == kPairFeature) {
+      const std::uint64_t p = pair_of[next_pair++];
+      buf.assign(tokens.key(static_cast<std::int32_t>(p >> 32)));
+      buf.push_back(' ');
+      buf.append(tokens.key(static_cast<std::int32_t>(p & 0xFFFFFFFFu)));
+      features.push(buf);
+      continue;
+    }
+    std::size_t n = 0;
+    const std::int32_t* s = ngrams.seq(static_cast<std::size_t>(-1 - f), n);
+    buf.assign(tokens.key(s[0]));
+    for (std::size_t k = 1; k < n; ++k) {
+      buf.push_back(' ');
+      buf.append(tokens.key(s[k]));
+    }
+    features.push(buf);
+  }
+}
+
+std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
+                                      unsigned threads, bool keep_rows) {
+  std::size_t chunk = 1;
+  threads = chunk_plan(texts.size(), threads, chunk);
+  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  std::vector<ChunkCounts> chunks(n_chunks);
+  const Analyzer prototype(opts);  // validates options once
+  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+    Analyzer analyzer(prototype);
+    ChunkCounts& cc = chunks[c];
+    count_documents(texts, b, e, analyzer, cc.features,
+                    [&](const std::vector<std::int32_t>& ids, const std::vector<std::int32_t>& counts) {
+                      for (std::size_t k = 0; k < ids.size(); ++k) {
+                        const auto u = static_cast<std::size_t>(ids[k]);
+                        if (u >= cc.tf.size()) {
+                          cc.tf.resize(std::max(u + 1, cc.tf.size() * 2), 0);
+                          cc.df.resize(cc.tf.size(), 0);
+                        }
+                        cc.tf[u] += counts[k];
+                        cc.df[u] += 1;
+                      }
+                      if (keep_rows) {
+                        cc.ids.insert(cc.ids.end(), ids.begin(), ids.end());
+                        cc.counts.insert(cc.counts.end(), counts.begin(), counts.end());
+                        cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
+                      }
+                    });
+    cc.tf.resize(cc.features.size());
+    cc.df.resize(cc.features.size());
+  });
+  return chunks;
+}
+
+// Global terms of all chunks, sorted; `to_sorted[c][local id]` = position.
+TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_docs,
+                       std::vector<std::vector<std::int32_t>>& to_sorted) {
+  TermMap global;
+  std::vector<std::vector<std::int32_t>> to_global(chunks.size());
+  std::vector<std::int64_t> tf, df;
+  const bool single = chunks.size() == 1;  // the chunk's table is already the global one
+  for (std::size_t c = 0; c < chunks.size(); ++c) {
+    const auto& cc = chunks[c];
+    to_global[c].resize(cc.features.size());
+    for (std::size_t i = 0; i < cc.features.size(); ++i) {
+      const std::int32_t g = single ? static_cast<std::int32_t>(i) : global.intern(cc.features[i]);
+      to_global[c][i] = g;
+      if (static_cast<std::size_t>(g) >= tf.size()) {
+        tf.push_back(0);
+        df.push_back(0);
+      }
+      tf[static_cast<std::size_t>(g)] += cc.tf[i];
+      df[static_cast<std::size_t>(g)] += cc.df[i];
+    }
+  }
+  const StringTable& keys = single ? chunks[0].features : global.keys();
+  const std::vector<std::int32_t> order = sorted_ids(keys);
+  std::vector<std::int32_t> rank(order.size());
+  TermStats stats;
+  stats.n_docs = static_cast<std::int64_t>(n_docs);
+  stats.terms.bytes.reserve(keys.bytes.size());
+  stats.terms.offsets.reserve(order.size() + 1);
+  stats.term_count.reserve(order.size());
+  stats.doc_count.reserve(order.size());
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    const auto g = static_cast<std::size_t>(order[r]);
+    rank[g] = static_cast<std::int32_t>(r);
+    stats.terms.push(keys[g]);
+    stats.term_count.push_back(tf[g]);
+    stats.doc_count.push_back(df[g]);
+  }
+  to_sorted.resize(chunks.size());
+  for (std::size_t c = 0; c < chunks.size(); ++c) {
+    to_sorted[c].resize(to_global[c].size());
+    for (std::size_t i = 0; i < to_global[c].size(); ++i)
+      to_sorted[c][i] = rank[static_cast<std::size_t>(to_global[c][i])];
+  }
+  return stats;
+}
+
+void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, std::size_t b, std::size_t e,
+              std::vector<std::pair<std::int32_t, std::int64_t>>& scratch) {
+  scratch.clear();
+  for (std::size_t k = b; k < e; ++k) scratch.emplace_back(idx[k], val[k]);
+  std::sort(scratch.begin(), scratch.end());
+  for (std::size_t k = b; k < e; ++k) {
+    idx[k] = scratch[k - b].first;
+    val[k] = scratch[k - b].second;
+  }
+}
+
+}  // namespace
+
+FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                     const PruneOptions& prune_options, unsigned threads) {
+  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
+  std::vector<std::vector<std::int32_t>> to_sorted;
+  FitResult result;
+  result.stats = merge_chunks(chunks, texts.size(), to_sorted);
+  if (result.stats.terms.size() == 0)
+    throw Error("empty vocabulary; perhaps the documents only contain stop words");
+  const std::vector<std::int64_t> kept = prune(result.stats, prune_options);
+  std::vector<std::int32_t> column(result.stats.terms.size(), -1);
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
+    result.vocabulary.push(result.stats.terms[static_cast<std::size_t>(kept[k])]);
+  }
+  Csr& m = result.matrix;
+  m.n_cols = static_cast<std::int64_t>(kept.size());
+  m.indptr.reserve(texts.size() + 1);
+  std::size_t nnz = 0;
+  for (const auto& cc : chunks) nnz += cc.ids.size();
+  m.indices.reserve(nnz);
+  m.data.reserve(nnz);
+  std::vector<std::pair<std::int32_t, std::int64_t>> scratch;
+  for (std::size_t c = 0; c < chunks.size(); ++c) {
+    ChunkCounts& cc = chunks[c];
+    const auto& map = to_sorted[c];
+    for (std::size_t r = 0; r + 1 < cc.indptr.size(); ++r) {
+      const std::size_t row_begin = m.indices.size();
+      for (auto k = cc.indptr[r]; k < cc.indptr[r + 1]; ++k) {
+        const std::int32_t col = column[static_cast<std::size_t>(map[static_cast<std::size_t>(cc.ids[k])])];
+        if (col < 0) continue;
+        m.indices.push_back(col);
+        m.data.push_back(prune_options.binary ? 1 : cc.counts[k]);
+      }
+      sort_row(m.indices, m.data, row_begin, m.indices.size(), scratch);
+      m.indptr.push_back(static_cast<std::int64_t>(m.indices.size()));
+    }
+    cc = ChunkCounts();  // release as we go: peak memory ~ one chunk above the output
+  }
+  return result;
+}
+
+TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                      unsigned threads) {
+  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, false);
+  std::vector<std::vector<std::int32_t>> to_sorted;
+  return merge_chunks(chunks, texts.size(), to_sorted);
+}
+
+FixedVocabulary::FixedVocabulary(const StringTable& terms) {
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (map_.intern(terms[i]) != static_cast<std::int32_t>(i))
+      throw Error("duplicate term in vocabulary: '" + std::string(terms[i]) + "'");
+  }
+}
+
+Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                     const FixedVocabulary& vocabulary, bool binary, unsigned threads) {
+  std::size_t chunk = 1;
+  threads = chunk_plan(texts.size(), threads, chunk);
+  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  std::vector<Csr> parts(n_chunks);
+  const Analyzer prototype(analyzer);
+  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+    Analyzer an(prototype);
+    FeatureList feats;
+    DocCounter counter;
+    std::vector<std::int32_t> ids, counts;
+    std::vector<std::pair<std::int32_t, std::int64_t>> scratch;
+    Csr& part = parts[c];
+    for (std::size_t d = b; d < e; ++d) {
+      an.analyze(texts[d], feats);
+      counter.begin();
+      for (std::size_t k = 0; k < feats.size(); ++k) {
+        const std::int32_t col = vocabulary.column(feats[k]);
+        if (col >= 0) counter.add(col);
+      }
+      ids.clear();
+      counts.clear();
+      counter.end(ids, counts);
+      const std::size_t row_begin = part.indices.size();
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        part.indices.push_back(ids[k]);
+        part.data.push_back(binary ? 1 : counts[k]);
+      }
+      sort_row(part.indices, part.data, row_begin, part.indices.size(), scratch);
+      part.indptr.push_back(static_cast<std::int64_t>(part.indices.size()));
+    }
+  });
+  Csr out;
+  out.n_cols = static_cast<std::int64_t>(vocabulary.size());
+  std::size_t nnz = 0;
+  for (const auto& p : parts) nnz += p.indices.size();
+  out.indices.reserve(nnz);
+  out.data.reserve(nnz);
+  out.indptr.reserve(texts.size() + 1);
+  for (auto& p : parts) {
+    const auto base = static_cast<std::int64_t>(out.indices.size());
+    for (std::size_t r = 1; r < p.indptr.size(); ++r) out.indptr.push_back(base + p.indptr[r]);
+    out.indices.insert(out.indices.end(), p.indices.begin(), p.indices.end());
+    out.data.insert(out.data.end(), p.data.begin(), p.data.end());
+    p = Csr();
+  }
+  return out;
+}
+
+HashedCsr hash_features(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                        std::int64_t n_features, bool alternate_sign, unsigned threads) {
+  if (n_features < 1 || n_features > 0x7FFFFFFF) throw Error("n_features must be in [1, 2^31 - 1]");
+  std::size_t chunk = 1;
+  threads = chunk_plan(texts.size(), threads, chunk);
+  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  std::vector<HashedCsr> parts(n_chunks);
+  const Analyzer prototype(analyzer);
+  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+    Analyzer an(prototype);
+    FeatureList feats;
+    std::vector<std::pair<std::int32_t, double>> row;
+    HashedCsr& part = parts[c];
+    for (std::size_t d = b; d < e; ++d) {
+      an.analyze(texts[d], feats);
+      row.clear();
+      for (std::size_t k = 0; k < feats.size(); ++k) {
+        const std::int32_t h = murmurhash3_x86_32_signed(feats[k], 0);
+        std::int64_t col;
+        if (h == INT32_MIN)  // sklearn's definition of abs(-2^31) % n_features
+          col = (2147483647 - (n_features - 1)) % n_features;
+        else
+          col = (h < 0 ? -static_cast<std::int64_t>(h) : h) % n_features;
+        row.emplace_back(static_cast<std::int32_t>(col), alternate_sign && h < 0 ? -1.0 : 1.0);
+      }
+      std::stable_sort(row.begin(), row.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (std::size_t k = 0; k < row.size();) {
+        std::size_t j = k;
+        double sum = 0.0;
+        for (; j < row.size() && row[j].first == row[k].first; ++j) sum += row[j].second;
+        part.indices.push_back(row[k].first);
+        part.data.push_back(sum);
+        k = j;
+      }
+      part.indptr.push_back(static_cast<std::int64_t>(part.indices.size()));
+    }
+  });
+  HashedCsr out;
+  for (auto& p : parts) {
+    const auto base = static_cast<std::int64_t>(out.indices.size());
+    for (std::size_t r = 1; r < p.indptr.size(); ++r) out.indptr.push_back(base + p.indptr[r]);
+    out.indices.insert(out.indices.end(), p.indices.begin(), p.indices.end());
+    out.data.insert(out.data.end(), p.data.begin(), p.data.end());
+    p = HashedCsr();
+  }
+  return out;
+}
+
+}  // namespace textgauge

@@ -1,0 +1,314 @@
+// Binding of the term-counting engine (analyzer.hpp, dtm.hpp, weights.hpp,
+// hashing.hpp): texts in, CSR buffers and compact string tables out.
+#include <stdexcept>
+#include <string_view>
+
+#include "register.hpp"
+#include "textgauge/analyzer.hpp"
+#include "textgauge/dtm.hpp"
+#include "textgauge/error.hpp"
+#include "textgauge/hashing.hpp"
+#include "textgauge/weights.hpp"
+
+using namespace textgauge;
+
+namespace {
+
+// Views into the UTF-8 of Python str objects. `keep` holds a reference to
+// every str so the buffers outlive the GIL release (CPython caches the UTF-8
+// form in the object; for ASCII str it is the object's own storage).
+struct TextViews {
+  py::list keep;
+  std::vector<std::string_view> views;
+};
+
+TextViews text_views(const py::sequence& texts) {
+  TextViews tv;
+  tv.keep = py::list(texts);
+  tv.views.reserve(py::len(tv.keep));
+  for (py::handle h : tv.keep) {
+    if (!PyUnicode_Check(h.ptr()))
+      throw py::type_error("documents must be str (decode bytes first), got " +
+                           std::string(py::str(py::type::handle_of(h).attr("__name__"))));
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+    if (!data) throw py::error_already_set();
+    tv.views.emplace_back(data, static_cast<std::size_t>(size));
+  }
+  return tv;
+}
+
+AnalyzerOptions make_analyzer_options(const std::string& analyzer, bool lowercase,
+                                      const std::string& strip_accents, int min_n, int max_n, int skip,
+                                      std::vector<std::string> stop_words, int unicode_major,
+                                      int unicode_minor) {
+  AnalyzerOptions o;
+  if (analyzer == "word")
+    o.kind = AnalyzerKind::word;
+  else if (analyzer == "char")
+    o.kind = AnalyzerKind::char_ngrams;
+  else if (analyzer == "char_wb")
+    o.kind = AnalyzerKind::char_wb;
+  else
+    throw py::value_error("analyzer must be 'word', 'char' or 'char_wb', got '" + analyzer + "'");
+  o.lowercase = lowercase;
+  if (strip_accents == "none")
+    o.strip_accents = StripAccents::none;
+  else if (strip_accents == "ascii")
+    o.strip_accents = StripAccents::ascii;
+  else if (strip_accents == "unicode")
+    o.strip_accents = StripAccents::unicode;
+  else
+    throw py::value_error("strip_accents must be None, 'ascii' or 'unicode', got '" + strip_accents + "'");
+  o.min_n = min_n;
+  o.max_n = max_n;
+  o.skip = skip;
+  o.stop_words = std::move(stop_words);
+  o.unicode_major = unicode_major;
+  o.unicode_minor = unicode_minor;
+  Analyzer check(o);  // validates now, with the caller's arguments at hand
+  return o;
+}
+
+StringTable table_from(const py::bytes& bytes, const py::array_t<std::int64_t, py::array::c_style>& offsets) {
+  StringTable t;
+  t.bytes = std::string(bytes);
+  t.offsets.assign(offsets.data(), offsets.data() + offsets.size());
+  if (t.offsets.empty() || t.offsets.front() != 0 ||
+      t.offsets.back() != static_cast<std::int64_t>(t.bytes.size()))
+    throw py::value_error("string table offsets do not match its bytes");
+  for (std::size_t i = 1; i < t.offsets.size(); ++i)
+    if (t.offsets[i] < t.offsets[i - 1]) throw py::value_error("string table offsets must not decrease");
+  return t;
+}
+
+py::tuple table_to_python(StringTable&& t) {
+  py::bytes b(t.bytes.data(), t.bytes.size());
+  return py::make_tuple(b, to_numpy(std::move(t.offsets)));
+}
+
+py::dict csr_dict(Csr&& m) {
+  py::dict d;
+  d["indptr"] = to_numpy(std::move(m.indptr));
+  d["indices"] = to_numpy(std::move(m.indices));
+  d["data"] = to_numpy(std::move(m.data));
+  d["n_cols"] = m.n_cols;
+  return d;
+}
+
+py::list analyze_shim(const AnalyzerOptions& o, const py::sequence& texts) {
+  TextViews tv = text_views(texts);
+  std::vector<FeatureList> out(tv.views.size());
+  {
+    // Every Python object has been converted and is kept alive by tv.keep.
+    py::gil_scoped_release release;
+    Analyzer a(o);
+    for (std::size_t i = 0; i < tv.views.size(); ++i) a.analyze(tv.views[i], out[i]);
+  }
+  py::list result(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    py::list feats(out[i].size());
+    for (std::size_t k = 0; k < out[i].size(); ++k) {
+      const auto f = out[i][k];
+      feats[k] = py::str(f.data(), f.size());
+    }
+    result[i] = feats;
+  }
+  return result;
+}
+
+py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double high, double low,
+                   std::int64_t max_features, bool binary, unsigned threads) {
+  TextViews tv = text_views(texts);
+  PruneOptions p;
+  p.high = high;
+  p.low = low;
+  p.max_features = max_features;
+  p.binary = binary;
+  FitResult r;
+  {
+    py::gil_scoped_release release;  // tv.keep holds every text
+    r = fit_counts(tv.views, o, p, threads);
+  }
+  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)),
+                        py::cast(std::move(r.stats)));
+}
+
+TermStats stats_shim(const AnalyzerOptions& o, const py::sequence& texts, unsigned threads) {
+  TextViews tv = text_views(texts);
+  py::gil_scoped_release release;  // tv.keep holds every text
+  return count_stats(tv.views, o, threads);
+}
+
+py::dict transform_shim(const AnalyzerOptions& o, const py::sequence& texts,
+                        const FixedVocabulary& vocabulary, bool binary, unsigned threads) {
+  TextViews tv = text_views(texts);
+  Csr m;
+  {
+    py::gil_scoped_release release;  // tv.keep holds every text
+    m = transform_counts(tv.views, o, vocabulary, binary, threads);
+  }
+  return csr_dict(std::move(m));
+}
+
+py::dict hash_shim(const AnalyzerOptions& o, const py::sequence& texts, std::int64_t n_features,
+                   bool alternate_sign, unsigned threads) {
+  TextViews tv = text_views(texts);
+  HashedCsr m;
+  {
+    py::gil_scoped_release release;  // tv.keep holds every text
+    m = hash_features(tv.views, o, n_features, alternate_sign, threads);
+  }
+  py::dict d;
+  d["indptr"] = to_numpy(std::move(m.indptr));
+  d["indices"] = to_numpy(std::move(m.indices));
+  d["data"] = to_numpy(std::move(m.data));
+  return d;
+}
+
+py::array_t<std::int64_t> prune_shim(const TermStats& s, double high, double low, std::int64_t max_features,
+                                     bool binary) {
+  PruneOptions p;
+  p.high = high;
+  p.low = low;
+  p.max_features = max_features;
+  p.binary = binary;
+  return to_numpy(prune(s, p));
+}
+
+std::vector<std::int64_t> int64_vector(
+    const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& a) {
+  return {a.data(), a.data() + a.size()};
+}
+
+TermStats stats_from_state(const py::tuple& state) {
+  if (state.size() != 5) throw py::value_error("TermStats state must have 5 items");
+  TermStats s;
+  s.terms =
+      table_from(state[0].cast<py::bytes>(), state[1].cast<py::array_t<std::int64_t, py::array::c_style>>());
+  s.term_count =
+      int64_vector(state[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>());
+  s.doc_count =
+      int64_vector(state[3].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>());
+  s.n_docs = state[4].cast<std::int64_t>();
+  if (s.term_count.size() != s.terms.size() || s.doc_count.size() != s.terms.size())
+    throw py::value_error("TermStats arrays must have one entry per term");
+  for (std::size_t i = 1; i < s.terms.size(); ++i)
+    if (!(s.terms[i - 1] < s.terms[i])) throw py::value_error("TermStats terms must be sorted and unique");
+  return s;
+}
+
+py::tuple stats_state(const TermStats& s) {
+  StringTable t = s.terms;
+  auto tc = s.term_count;
+  auto dc = s.doc_count;
+  return py::make_tuple(py::bytes(t.bytes.data(), t.bytes.size()), to_numpy(std::move(t.offsets)),
+                        to_numpy(std::move(tc)), to_numpy(std::move(dc)), s.n_docs);
+}
+
+TermStats merged_shim(const TermStats& a, const TermStats& b) {
+  TermStats out = a;
+  out.merge(b);
+  return out;
+}
+
+FixedVocabulary fixed_vocabulary_shim(const py::bytes& bytes,
+                                      const py::array_t<std::int64_t, py::array::c_style>& offsets) {
+  return FixedVocabulary(table_from(bytes, offsets));
+}
+
+// Weights, in place on a float64 CSR data array (a copy the caller owns).
+void tfidf_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indptr,
+                const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indices,
+                py::array_t<double, py::array::c_style> data, const std::string& tf, const py::object& idf,
+                const std::string& norm) {
+  std::vector<std::int64_t> ip(indptr.data(), indptr.data() + indptr.size());
+  std::vector<std::int32_t> ix(indices.data(), indices.data() + indices.size());
+  std::vector<double> d(data.data(), data.data() + data.size());
+  std::vector<double> w;
+  if (!idf.is_none()) {
+    auto a = idf.cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+    w.assign(a.data(), a.data() + a.size());
+  }
+  const TfScheme ts = tf_scheme(tf);
+  const Norm nm = norm_from_name(norm);
+  {
+    py::gil_scoped_release release;  // only the C++ copies are touched
+    apply_tf(ip, d, ts);
+    if (!w.empty()) scale_columns(ix, d, w);
+    normalize_rows(ip, d, nm);
+  }
+  std::copy(d.begin(), d.end(), data.mutable_data());
+}
+
+py::array_t<double> bm25_shim(
+    const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indptr,
+    const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indices,
+    const py::array_t<double, py::array::c_style | py::array::forcecast>& counts,
+    const py::array_t<double, py::array::c_style | py::array::forcecast>& idf, double k1, double b) {
+  std::vector<std::int64_t> ip(indptr.data(), indptr.data() + indptr.size());
+  std::vector<std::int32_t> ix(indices.data(), indices.data() + indices.size());
+  std::vector<double> d(counts.data(), counts.data() + counts.size());
+  std::vector<double> w(idf.data(), idf.data() + idf.size());
+  apply_bm25(ip, ix, d, w, k1, b);
+  return to_numpy(std::move(d));
+}
+
+py::array_t<double> idf_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& df,
+                             std::int64_t n_docs, const std::string& scheme) {
+  return to_numpy(idf_weights(int64_vector(df), n_docs, idf_scheme(scheme)));
+}
+
+std::int64_t murmur_shim(const py::bytes& key, std::uint32_t seed, bool positive) {
+  const std::string k(key);
+  const std::uint32_t h = murmurhash3_x86_32(k, seed);
+  return positive ? static_cast<std::int64_t>(h) : static_cast<std::int64_t>(static_cast<std::int32_t>(h));
+}
+
+}  // namespace
+
+void register_vectorize(py::module_& m) {
+  py::class_<AnalyzerOptions>(m, "AnalyzerOptions")
+      .def(py::init(&make_analyzer_options), py::kw_only(), py::arg("analyzer") = "word",
+           py::arg("lowercase") = true, py::arg("strip_accents") = "none", py::arg("min_n") = 1,
+           py::arg("max_n") = 1, py::arg("skip") = 0, py::arg("stop_words") = std::vector<std::string>{},
+           py::arg("unicode_major") = 14, py::arg("unicode_minor") = 0);
+
+  py::class_<TermStats>(m, "TermStats")
+      .def(py::init(&stats_from_state), py::arg("state"))
+      .def_readonly("n_docs", &TermStats::n_docs)
+      .def("__len__", [](const TermStats& s) { return s.terms.size(); })
+      .def("state", &stats_state)
+      .def("merged", &merged_shim, py::arg("other"))
+      .def(py::pickle(&stats_state, &stats_from_state));
+
+  py::class_<FixedVocabulary>(m, "FixedVocabulary")
+      .def(py::init(&fixed_vocabulary_shim), py::arg("bytes"), py::arg("offsets"))
+      .def("__len__", &FixedVocabulary::size);
+
+  m.def("vec_analyze", &analyze_shim, py::arg("options"), py::arg("texts"));
+  m.def("vec_fit", &fit_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("high"),
+        py::arg("low"), py::arg("max_features"), py::arg("binary"), py::arg("threads") = 1u);
+  m.def("vec_stats", &stats_shim, py::arg("options"), py::arg("texts"), py::kw_only(),
+        py::arg("threads") = 1u);
+  m.def("vec_transform", &transform_shim, py::arg("options"), py::arg("texts"), py::arg("vocabulary"),
+        py::kw_only(), py::arg("binary"), py::arg("threads") = 1u);
+  m.def("vec_hash", &hash_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("n_features"),
+        py::arg("alternate_sign"), py::arg("threads") = 1u);
+  m.def("vec_prune", &prune_shim, py::arg("stats"), py::kw_only(), py::arg("high"), py::arg("low"),
+        py::arg("max_features"), py::arg("binary"));
+  m.def("vec_tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data"),
+        py::kw_only(), py::arg("tf"), py::arg("idf"), py::arg("norm"));
+  m.def("vec_bm25", &bm25_shim, py::arg("indptr"), py::arg("indices"), py::arg("counts"), py::arg("idf"),
+        py::kw_only(), py::arg("k1"), py::arg("b"));
+  m.def("vec_idf", &idf_shim, py::arg("df"), py::arg("n_docs"), py::arg("scheme"));
+  m.def("murmurhash3_32", &murmur_shim, py::arg("key"), py::kw_only(), py::arg("seed") = 0u,
+        py::arg("positive") = false);
+  m.def(
+      "vec_python_unicode",
+      [](int major, int minor, std::uint32_t c) {
+        const PyUnicode& u = PyUnicode::get(major, minor);
+        return py::make_tuple(u.is_word(c), u.is_space(c));
+      },
+      py::arg("major"), py::arg("minor"), py::arg("code_point"));
+}

@@ -1,0 +1,414 @@
+"""textgauge.sklearn against scikit-learn itself: vocabulary, order, dtypes,
+counts and weights, over a grid of parameters on the shared corpora."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import random
+import warnings
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+pytest.importorskip("sklearn")
+from sklearn.feature_extraction import text as sk  # noqa: E402
+from textgauge import sklearn as tgs  # noqa: E402
+
+
+def assert_same_matrix(a, b, *, exact: bool) -> None:
+    assert type(a) is type(b)
+    assert a.shape == b.shape
+    assert a.dtype == b.dtype
+    assert a.indices.dtype == b.indices.dtype and a.indptr.dtype == b.indptr.dtype
+    a, b = a.tocsr(), b.tocsr()
+    a.sort_indices()
+    b.sort_indices()
+    np.testing.assert_array_equal(a.indptr, b.indptr)
+    np.testing.assert_array_equal(a.indices, b.indices)
+    if exact:
+        np.testing.assert_array_equal(a.data, b.data)
+    else:
+        np.testing.assert_allclose(a.data, b.data, rtol=0, atol=1e-12)
+
+
+def assert_same_fit(ref, ours, Xr, Xo, *, exact: bool = True) -> None:
+    fr, fo = ref.get_feature_names_out(), ours.get_feature_names_out()
+    assert fo.dtype == fr.dtype == object
+    assert fo.tolist() == fr.tolist()
+    assert ours.vocabulary_ == ref.vocabulary_
+    assert_same_matrix(Xr, Xo, exact=exact)
+
+
+@pytest.fixture(scope="module")
+def paragraphs(news_lines) -> list[str]:
+    return news_lines[:600]
+
+
+@pytest.fixture(scope="module")
+def articles(bbc_files) -> list[str]:
+    return [p.read_text(encoding="utf-8", errors="replace") for p in bbc_files[::20]]
+
+
+UNICODE_DOCS = [
+    "Cafe\u0301 café CAFÉ naïve Straße STRASSE ĳssel ǅemal Ａｂｃ ﬁne",
+    "नमस्ते दुनिया ภาษาไทย ง่าย 東京都に住む می‌خواهم",
+    "don't it’s x² m²s İSTANBUL 😀emoji 👩‍💻coder snake_case __init__",
+    "ΟΔΟΣ ΣΟΦΟΣ σοφός. Σ Α Σ\tI a 2 tab\there  double  space\u00a0nbsp\u2003em",
+    "Ελληνικά Русский текст ÀÉÎÕÜ Ǆ ǅ ǆ Ⅻ ① ½ ℌ",
+]
+
+
+def grid(seed: int, n: int):
+    space = {
+        "analyzer_ngram": [
+            ("word", (1, 1)),
+            ("word", (1, 2)),
+            ("word", (2, 3)),
+            ("char", (1, 3)),
+            ("char", (3, 5)),
+            ("char_wb", (2, 4)),
+            ("char_wb", (1, 1)),
+        ],
+        "lowercase": [True, False],
+        "strip_accents": [None, "ascii", "unicode"],
+        "stop_words": [None, "english", ["the", "and", "of", "said", "é"]],
+        "df": [(1, 1.0), (2, 0.95), (0.01, 40), (3, 1.0)],
+        "binary": [False, True],
+    }
+    keys = list(space)
+    combos = list(itertools.product(*space.values()))
+    random.Random(seed).shuffle(combos)
+    for combo in combos[:n]:
+        p = dict(zip(keys, combo))
+        analyzer, ngram = p.pop("analyzer_ngram")
+        min_df, max_df = p.pop("df")
+        yield dict(p, analyzer=analyzer, ngram_range=ngram, min_df=min_df, max_df=max_df)
+
+
+def fit_both(cls_ref, cls_ours, params, docs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # sklearn warns about unused stop words with char analyzers
+        ref = cls_ref(**params)
+        Xr = ref.fit_transform(docs)
+        ours = cls_ours(**params)
+        Xo = ours.fit_transform(docs)
+    assert ours.engine_ == "textgauge"
+    return ref, ours, Xr, Xo
+
+
+@pytest.mark.parametrize("params", list(grid(0, 60)), ids=lambda p: "-".join(map(str, p.values())))
+def test_count_vectorizer_grid_news(params, paragraphs):
+    docs = paragraphs[:250] if params["analyzer"] != "word" else paragraphs
+    ref, ours, Xr, Xo = fit_both(sk.CountVectorizer, tgs.CountVectorizer, params, docs)
+    assert_same_fit(ref, ours, Xr, Xo)
+    # transform of unseen documents with the fitted vocabulary
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert_same_matrix(
+            ref.transform(UNICODE_DOCS + docs[-20:]),
+            ours.transform(UNICODE_DOCS + docs[-20:]),
+            exact=True,
+        )
+
+
+@pytest.mark.parametrize("params", list(grid(1, 24)), ids=lambda p: "-".join(map(str, p.values())))
+def test_count_vectorizer_grid_unicode(params):
+    docs = UNICODE_DOCS * 2 + [d.upper() for d in UNICODE_DOCS] + [d[::-1] for d in UNICODE_DOCS]
+    params = dict(params, min_df=1, max_df=1.0)
+    ref, ours, Xr, Xo = fit_both(sk.CountVectorizer, tgs.CountVectorizer, params, docs)
+    assert_same_fit(ref, ours, Xr, Xo)
+
+
+TFIDF_GRID = list(
+    itertools.product(
+        ["l2", "l1", None], [True, False], [True, False], [False, True], [np.float64, np.float32]
+    )
+)
+
+
+@pytest.mark.parametrize("norm,use_idf,smooth_idf,sublinear_tf,dtype", TFIDF_GRID)
+def test_tfidf_vectorizer_grid(norm, use_idf, smooth_idf, sublinear_tf, dtype, articles):
+    params = dict(
+        norm=norm,
+        use_idf=use_idf,
+        smooth_idf=smooth_idf,
+        sublinear_tf=sublinear_tf,
+        dtype=dtype,
+        ngram_range=(1, 2),
+        min_df=2,
+        stop_words="english",
+    )
+    ref, ours, Xr, Xo = fit_both(sk.TfidfVectorizer, tgs.TfidfVectorizer, params, articles)
+    assert_same_fit(ref, ours, Xr, Xo, exact=False)
+    if use_idf:
+        assert ours.idf_.dtype == ref.idf_.dtype
+        np.testing.assert_allclose(ours.idf_, ref.idf_, rtol=0, atol=1e-12)
+    assert_same_matrix(ref.transform(articles[:5]), ours.transform(articles[:5]), exact=False)
+
+
+def test_tfidf_gold_values():
+    docs = [
+        "The cat sat on the mat.",
+        "The dog sat on the log.",
+        "Cats and dogs.",
+        "The cat, the cat.",
+    ]
+    tv = tgs.TfidfVectorizer().fit(docs)
+    idf = dict(zip(tv.get_feature_names_out(), tv.idf_))
+    assert idf["the"] == pytest.approx(1.223143551314, abs=1e-12)
+    assert idf["mat"] == pytest.approx(1.916290731874, abs=1e-12)
+    # row 0 by hand: tf * idf, l2-normalised
+    w = {
+        "the": 2 * idf["the"],
+        "cat": idf["cat"],
+        "sat": idf["sat"],
+        "on": idf["on"],
+        "mat": idf["mat"],
+    }
+    norm = sum(v * v for v in w.values()) ** 0.5
+    row = dict(zip(tv.get_feature_names_out(), tv.transform(docs[:1]).toarray()[0]))
+    for term, v in w.items():
+        assert row[term] == pytest.approx(v / norm, abs=1e-15)
+
+
+def test_max_features_without_ties(paragraphs):
+    full = sk.CountVectorizer().fit(paragraphs)
+    tf = np.sort(np.asarray(full.transform(paragraphs).sum(axis=0)).ravel())[::-1]
+    limits = [k for k in (5, 50, 300, 1000) if k < len(tf) and tf[k - 1] != tf[k]]
+    assert limits
+    for binary in (False, True):
+        for k in limits:
+            params = dict(max_features=k, binary=binary)
+            ref, ours, Xr, Xo = fit_both(
+                sk.CountVectorizer, tgs.CountVectorizer, params, paragraphs
+            )
+            if binary:  # the cut is on document frequencies then: accept only tie-free cuts
+                df = np.sort(np.bincount(full.transform(paragraphs).indices))[::-1]
+                if df[k - 1] == df[k]:
+                    continue
+            assert_same_fit(ref, ours, Xr, Xo)
+
+
+def test_max_features_ties_keep_a_valid_set(paragraphs):
+    k = 1000
+    ref = sk.CountVectorizer().fit(paragraphs)
+    tf = np.asarray(ref.transform(paragraphs).sum(axis=0)).ravel()
+    cut = np.sort(tf)[::-1][k - 1]
+    ours = tgs.CountVectorizer(max_features=k).fit(paragraphs)
+    kept = ours.get_feature_names_out()
+    assert len(kept) == k
+    counts = {t: tf[i] for t, i in ref.vocabulary_.items()}
+    assert all(counts[t] >= cut for t in kept)
+    assert {t for t, c in counts.items() if c > cut} <= set(kept)
+    assert kept.tolist() == sorted(kept.tolist())
+
+
+def test_df_errors_match():
+    docs = ["aa bb", "bb cc", "cc dd"]
+    for params, message in [
+        (dict(min_df=3, max_df=1), "max_df corresponds to < documents than min_df"),
+        (dict(min_df=3), "After pruning, no terms remain"),
+        (dict(stop_words=["aa", "bb", "cc", "dd"]), "empty vocabulary"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            sk.CountVectorizer(**params).fit(docs)
+        with pytest.raises(ValueError, match=message):
+            tgs.CountVectorizer(**params).fit(docs)
+    with pytest.raises(ValueError, match="Iterable over raw text documents expected"):
+        tgs.CountVectorizer().fit("a string")
+    with pytest.raises(ValueError, match="lower boundary larger than the upper boundary"):
+        tgs.CountVectorizer(ngram_range=(2, 1)).fit(docs)
+
+
+def test_fixed_vocabulary_and_bytes_input():
+    vocab = {"zebra": 0, "cat": 1, "the": 2, "the cat": 3}
+    docs = ["The cat, the cat and a zebra", "nothing here"]
+    ref = sk.CountVectorizer(vocabulary=vocab, ngram_range=(1, 2))
+    ours = tgs.CountVectorizer(vocabulary=vocab, ngram_range=(1, 2))
+    assert_same_fit(ref.fit(docs), ours.fit(docs), ref.transform(docs), ours.transform(docs))
+    raw = [d.encode("latin-1") for d in ["café au lait", "naïve"]]
+    kw = dict(encoding="latin-1", strip_accents="unicode")
+    ref, ours = sk.CountVectorizer(**kw), tgs.CountVectorizer(**kw)
+    assert_same_fit(ref, ours, ref.fit_transform(raw), ours.fit_transform(raw))
+
+
+def test_unsupported_parameters_fall_back_to_sklearn_exactly():
+    docs = ["Hello, World! hello again", "Brave new world"]
+    for params in [
+        dict(token_pattern=r"(?u)\b\w+\b"),
+        dict(tokenizer=str.split, token_pattern=None),
+        dict(preprocessor=str.upper, lowercase=False),
+        dict(analyzer=str.split),
+    ]:
+        ref, ours = sk.CountVectorizer(**params), tgs.CountVectorizer(**params)
+        assert_same_fit(ref, ours, ref.fit_transform(docs), ours.fit_transform(docs))
+        assert ours.engine_.startswith("sklearn (")
+        assert next(iter(params)) in ours.engine_
+    with pytest.raises(ValueError, match="token_pattern"):
+        tgs.CountVectorizer(token_pattern=r"\w+").partial_fit(docs)
+
+
+def test_hashing_vectorizer_matches(paragraphs):
+    for params in [
+        dict(),
+        dict(n_features=2**10, alternate_sign=False, norm="l1"),
+        dict(n_features=97, binary=True, norm=None, ngram_range=(1, 2)),
+        dict(analyzer="char_wb", ngram_range=(2, 3), n_features=2**12),
+        dict(stop_words="english", strip_accents="unicode", dtype=np.float32),
+    ]:
+        docs = paragraphs[:200] + UNICODE_DOCS
+        Xr = sk.HashingVectorizer(**params).fit_transform(docs)
+        Xo = tgs.HashingVectorizer(**params).fit_transform(docs)
+        assert_same_matrix(Xr, Xo, exact=params.get("dtype") is None)
+
+
+def test_murmurhash_equals_sklearn():
+    from sklearn.utils import murmurhash3_32
+
+    assert tgs.murmurhash3_32("the") == -1132748958
+    assert tgs.murmurhash3_32("cat") == 1751422759
+    rng = random.Random(3)
+    keys = ["", "a", "ab", "abc", "abcd", "abcde", "é", "東京", "👩‍💻"] + [
+        "".join(chr(rng.randrange(32, 0x2FFF)) for _ in range(rng.randrange(0, 40)))
+        for _ in range(300)
+    ]
+    keys = [k for k in keys if not any(0xD800 <= ord(c) < 0xE000 for c in k)]
+    for key in keys:
+        for seed in (0, 42, 2**32 - 1):
+            assert tgs.murmurhash3_32(key, seed=seed) == murmurhash3_32(key, seed=seed)
+            assert tgs.murmurhash3_32(key, seed=seed, positive=True) == murmurhash3_32(
+                key, seed=seed, positive=True
+            )
+
+
+def test_build_analyzer_is_sklearns(paragraphs):
+    for params in [
+        dict(ngram_range=(1, 3), stop_words="english"),
+        dict(analyzer="char_wb", ngram_range=(2, 5)),
+        dict(analyzer="char", ngram_range=(1, 2), strip_accents="ascii"),
+    ]:
+        ref = sk.CountVectorizer(**params).build_analyzer()
+        ours = tgs.CountVectorizer(**params).build_analyzer()
+        for d in paragraphs[:30] + UNICODE_DOCS:
+            assert ours(d) == ref(d)
+
+
+def test_threads_do_not_change_results(paragraphs):
+    X1 = tgs.CountVectorizer(ngram_range=(1, 2), n_jobs=1).fit_transform(paragraphs)
+    for n_jobs in (2, 3, -1):
+        cv = tgs.CountVectorizer(ngram_range=(1, 2), n_jobs=n_jobs)
+        assert_same_matrix(X1, cv.fit_transform(paragraphs), exact=True)
+        assert_same_matrix(X1, cv.transform(paragraphs), exact=True)
+
+
+def test_partial_fit_equals_fit_on_concatenation(paragraphs):
+    batches = [paragraphs[:100], paragraphs[100:350], paragraphs[350:]]
+    for cls, params in [
+        (tgs.CountVectorizer, dict(min_df=2, max_df=0.9, ngram_range=(1, 2))),
+        (tgs.TfidfVectorizer, dict(min_df=3, sublinear_tf=True, stop_words="english")),
+        (tgs.TfidfVectorizer, dict(max_features=500, binary=True)),
+    ]:
+        whole = cls(**params).fit(paragraphs)
+        inc = cls(**params)
+        for b in batches:
+            inc.partial_fit(b)
+        assert inc.get_feature_names_out().tolist() == whole.get_feature_names_out().tolist()
+        exact = cls is tgs.CountVectorizer
+        assert_same_matrix(whole.transform(paragraphs), inc.transform(paragraphs), exact=exact)
+        if hasattr(whole, "idf_"):
+            np.testing.assert_allclose(inc.idf_, whole.idf_, rtol=0, atol=1e-12)
+        if "max_features" in params:
+            continue  # ties at the cut are broken differently from numpy's unstable argsort
+        ref = getattr(sk, cls.__name__)(**params).fit(paragraphs)
+        assert inc.get_feature_names_out().tolist() == ref.get_feature_names_out().tolist()
+
+
+def test_term_stats_merge_is_order_free_and_compact(paragraphs):
+    parts = [paragraphs[i::4] for i in range(4)]
+    stats = [tgs.CountVectorizer(ngram_range=(1, 2)).partial_fit(p).term_stats_ for p in parts]
+    whole = tgs.CountVectorizer(ngram_range=(1, 2)).partial_fit(paragraphs).term_stats_
+    a = stats[0].merged(stats[1]).merged(stats[2].merged(stats[3]))
+    b = stats[3].merged(stats[0]).merged(stats[2]).merged(stats[1])
+    for s in (a, b):
+        assert s.n_docs == whole.n_docs == len(paragraphs)
+        for x, y in zip(s.state(), whole.state()):
+            if isinstance(x, np.ndarray):
+                np.testing.assert_array_equal(x, y)
+            else:
+                assert x == y
+    blob = pickle.dumps(whole)
+    back = pickle.loads(blob)
+    assert back.state()[0] == whole.state()[0] and len(back) == len(whole)
+    # one buffer + arrays: a few bytes per term beyond the terms themselves
+    assert len(blob) < len(whole.state()[0]) + 30 * len(whole) + 1000
+
+
+def test_pickle_clone_pipeline_gridsearch(paragraphs):
+    from sklearn.base import clone
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.pipeline import Pipeline
+
+    tv = tgs.TfidfVectorizer(ngram_range=(1, 2), min_df=2, n_jobs=2).fit(paragraphs)
+    blob = pickle.dumps(tv)
+    assert b"vocabulary_cache" not in blob
+    back = pickle.loads(blob)
+    assert_same_matrix(tv.transform(paragraphs[:50]), back.transform(paragraphs[:50]), exact=True)
+    assert back.vocabulary_ == tv.vocabulary_
+    c = clone(tv)
+    assert c.get_params() == tv.get_params() and not hasattr(c, "vocabulary_")
+    y = np.array([("econom" in p.lower()) or ("bank" in p.lower()) for p in paragraphs[:300]])
+    pipe = Pipeline([("vec", tgs.TfidfVectorizer()), ("clf", LogisticRegression(max_iter=200))])
+    gs = GridSearchCV(pipe, {"vec__ngram_range": [(1, 1), (1, 2)], "vec__min_df": [1, 2]}, cv=2)
+    gs.fit(paragraphs[:300], y)
+    ref_pipe = Pipeline([("vec", sk.TfidfVectorizer()), ("clf", LogisticRegression(max_iter=200))])
+    ref = GridSearchCV(
+        ref_pipe, {"vec__ngram_range": [(1, 1), (1, 2)], "vec__min_df": [1, 2]}, cv=2
+    )
+    ref.fit(paragraphs[:300], y)
+    np.testing.assert_allclose(
+        gs.cv_results_["mean_test_score"], ref.cv_results_["mean_test_score"]
+    )
+
+
+def test_estimator_checks():
+    """scikit-learn runs only its string-input checks on text vectorizers; the
+    transformer gets the full suite. Ours pass what sklearn's own pass."""
+    from sklearn.utils.estimator_checks import check_estimator
+
+    for ours, ref in [
+        (tgs.CountVectorizer(), sk.CountVectorizer()),
+        (tgs.TfidfVectorizer(), sk.TfidfVectorizer()),
+        (tgs.HashingVectorizer(), sk.HashingVectorizer()),
+        (tgs.TfidfTransformer(), sk.TfidfTransformer()),
+    ]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            got = {r["check_name"]: r["status"] for r in check_estimator(ours, on_fail=None)}
+            want = {r["check_name"]: r["status"] for r in check_estimator(ref, on_fail=None)}
+        assert got == want
+        assert "failed" not in got.values()
+
+
+def test_tfidf_transformer_matches(paragraphs):
+    counts = sk.CountVectorizer().fit_transform(paragraphs).astype(np.float64)
+    for params in [
+        dict(),
+        dict(norm="l1", sublinear_tf=True),
+        dict(use_idf=False, norm=None),
+        dict(smooth_idf=False),
+    ]:
+        r = sk.TfidfTransformer(**params).fit(counts)
+        o = tgs.TfidfTransformer(**params).fit(counts)
+        assert_same_matrix(r.transform(counts), o.transform(counts), exact=False)
+
+
+def test_output_container_follows_sklearn_config(paragraphs):
+    import sklearn
+
+    with sklearn.config_context(sparse_interface="sparray"):
+        Xr = sk.CountVectorizer().fit_transform(paragraphs[:20])
+        Xo = tgs.CountVectorizer().fit_transform(paragraphs[:20])
+    assert type(Xo) is type(Xr) and sp.issparse(Xo)
