@@ -33,7 +33,6 @@ std::vector<std::size_t> chunk_starts(const std::vector<std::string>& texts) {
 void intern_terms(std::string_view text, const Segmentation& units, std::size_t first_token,
                   const Normalizer& normalizer, Vocabulary& vocab, std::vector<Vocabulary::id_type>& terms,
                   std::string& scratch) {
-  terms.reserve(units.tokens.size());
   for (std::size_t t = first_token; t < units.tokens.size(); ++t)
     terms.push_back(intern_token(text, units.tokens[t].span, normalizer, vocab, scratch));
 }
@@ -72,6 +71,7 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
     std::size_t bytes = 0;
     for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
     k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
+    k.terms.reserve(bytes / 5 + 16);
     for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
       std::string& text = texts[i];
       if (find_invalid_utf8(text) != std::string_view::npos)  // name the source only when needed
