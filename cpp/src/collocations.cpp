@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "textgauge/error.hpp"
+#include "textgauge/hypergeom.hpp"
 #include "textgauge/parallel.hpp"
 
 namespace textgauge {
@@ -188,103 +189,6 @@ i128 ipow(i128 b, int e) {
   while (e-- > 0) r *= b;
   return r;
 }
-
-// ---- hypergeometric distribution (Loader's saddle-point pmf) ---------------------
-
-const double kLnSqrt2Pi = 0.918938533204672741780329736406;
-
-double stirlerr(double n) {
-  // lgamma(n+1) - (n+1/2) ln n + n - ln sqrt(2 pi): series beyond 15, long double below.
-  if (n <= 15.0) {
-    const long double x = n;
-    return static_cast<double>(std::lgamma(x + 1.0L) - (x + 0.5L) * std::log(x) + x -
-                               0.918938533204672741780329736406L);
-  }
-  const double S0 = 1.0 / 12, S1 = 1.0 / 360, S2 = 1.0 / 1260, S3 = 1.0 / 1680, S4 = 1.0 / 1188;
-  const double nn = n * n;
-  if (n > 500) return (S0 - S1 / nn) / n;
-  if (n > 80) return (S0 - (S1 - S2 / nn) / nn) / n;
-  if (n > 35) return (S0 - (S1 - (S2 - S3 / nn) / nn) / nn) / n;
-  return (S0 - (S1 - (S2 - (S3 - S4 / nn) / nn) / nn) / nn) / n;
-}
-
-// x ln(x/np) + np - x, without cancellation when x is close to np.
-double bd0(double x, double np) {
-  if (std::fabs(x - np) < 0.1 * (x + np)) {
-    double v = (x - np) / (x + np);
-    double s = (x - np) * v;
-    double ej = 2 * x * v;
-    v *= v;
-    for (int j = 1; j < 1000; ++j) {
-      ej *= v;
-      const double s1 = s + ej / (2 * j + 1);
-      if (s1 == s) return s1;
-      s = s1;
-    }
-  }
-  return x * std::log(x / np) + np - x;
-}
-
-// ln of the binomial pmf at x (n trials, probability p, q = 1 - p).
-double log_dbinom(double x, double n, double p, double q) {
-  if (x == 0) return n == 0 ? 0.0 : (p < 0.1 ? -bd0(n, n * q) - n * p : n * std::log(q));
-  if (x == n) return q < 0.1 ? -bd0(n, n * p) - n * q : n * std::log(p);
-  const double lc = stirlerr(n) - stirlerr(x) - stirlerr(n - x) - bd0(x, n * p) - bd0(n - x, n * q);
-  const double lf = 2 * kLnSqrt2Pi + std::log(x) + std::log1p(-x / n);
-  return lc - 0.5 * lf;
-}
-
-// pmf of drawing x successes; R's dhyper decomposition into three binomials.
-double hypergeom_pmf(std::int64_t x, std::int64_t total, std::int64_t successes, std::int64_t draws) {
-  const std::int64_t lo = std::max<std::int64_t>(0, draws - (total - successes)),
-                     hi = std::min(draws, successes);
-  if (x < lo || x > hi) return 0.0;
-  const double p = static_cast<double>(draws) / static_cast<double>(total);
-  const double q = static_cast<double>(total - draws) / static_cast<double>(total);
-  const double l1 = log_dbinom(static_cast<double>(x), static_cast<double>(successes), p, q);
-  const double l2 = log_dbinom(static_cast<double>(draws - x), static_cast<double>(total - successes), p, q);
-  const double l3 = log_dbinom(static_cast<double>(draws), static_cast<double>(total), p, q);
-  return std::exp(l1 + l2 - l3);
-}
-
-}  // namespace
-
-double hypergeom_cdf(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
-  const std::int64_t failures = total - successes;
-  const std::int64_t lo = std::max<std::int64_t>(0, draws - failures), hi = std::min(draws, successes);
-  if (k < lo) return 0.0;
-  if (k >= hi) return 1.0;
-  // Sum the smaller tail from its largest term outwards; the ratio of
-  // neighbouring pmfs is rational, so only one pmf needs the saddle point.
-  const double mode = std::floor((static_cast<double>(draws) + 1) * (static_cast<double>(successes) + 1) /
-                                 (static_cast<double>(total) + 2));
-  const auto ratio_down = [&](std::int64_t x) {  // pmf(x-1) / pmf(x)
-    return static_cast<double>(x) * static_cast<double>(failures - draws + x) /
-           (static_cast<double>(successes - x + 1) * static_cast<double>(draws - x + 1));
-  };
-  const auto ratio_up = [&](std::int64_t x) {  // pmf(x+1) / pmf(x)
-    return static_cast<double>(successes - x) * static_cast<double>(draws - x) /
-           (static_cast<double>(x + 1) * static_cast<double>(failures - draws + x + 1));
-  };
-  if (static_cast<double>(k) < mode) {
-    double term = hypergeom_pmf(k, total, successes, draws), sum = 0.0;
-    for (std::int64_t x = k; x >= lo && term > 0; --x) {
-      sum += term;
-      if (term < sum * 1e-18) break;
-      term *= ratio_down(x);
-    }
-    return sum;
-  }
-  double term = hypergeom_pmf(k + 1, total, successes, draws), upper = 0.0;
-  for (std::int64_t x = k + 1; x <= hi && term > 0; ++x) {
-    upper += term;
-    if (term < upper * 1e-18) break;
-    term *= ratio_up(x);
-  }
-  return 1.0 - upper;
-}
-
-namespace {
 
 // ---- NLTK's measures ------------------------------------------------------------
 

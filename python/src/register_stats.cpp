@@ -3,6 +3,8 @@
 #include "register.hpp"
 #include "textgauge/collocations.hpp"
 #include "textgauge/corpus.hpp"
+#include "textgauge/hypergeom.hpp"
+#include "textgauge/keyness.hpp"
 #include "textgauge/lexdiv.hpp"
 #include "textgauge/readability.hpp"
 #include "textgauge/termstats.hpp"
@@ -127,6 +129,57 @@ py::dict readability_shim(const Corpus& corpus, const std::string& level,
   return d;
 }
 
+py::dict grouped_counts_shim(const Corpus& corpus, const std::vector<std::string>& kinds,
+                             std::vector<std::int32_t> doc_group, std::int32_t groups) {
+  const std::uint8_t mask = kinds_mask(kinds);
+  GroupedCounts g;
+  {
+    py::gil_scoped_release release;  // only C++ data below; the corpus is not mutated meanwhile
+    g = grouped_term_counts(corpus, mask, doc_group, groups);
+  }
+  py::dict d;
+  d["group"] = to_numpy(std::move(g.group));
+  d["term"] = to_numpy(std::move(g.term));
+  d["frequency"] = to_numpy(std::move(g.frequency));
+  d["docfreq"] = to_numpy(std::move(g.docfreq));
+  d["group_tokens"] = to_numpy(std::move(g.group_tokens));
+  return d;
+}
+
+py::dict keyness_shim(std::vector<double> a, std::vector<double> b, double T, double R,
+                      const std::string& measure, const std::string& correction) {
+  KeynessMeasure m;
+  if (measure == "chi2")
+    m = KeynessMeasure::chi2;
+  else if (measure == "lr")
+    m = KeynessMeasure::lr;
+  else if (measure == "pmi")
+    m = KeynessMeasure::pmi;
+  else if (measure == "exact")
+    m = KeynessMeasure::exact;
+  else
+    throw py::value_error("measure must be 'chi2', 'lr', 'pmi' or 'exact', got '" + measure + "'");
+  KeynessCorrection c;
+  if (correction == "none")
+    c = KeynessCorrection::none;
+  else if (correction == "yates")
+    c = KeynessCorrection::yates;
+  else if (correction == "williams")
+    c = KeynessCorrection::williams;
+  else
+    throw py::value_error("correction must be 'none', 'yates' or 'williams', got '" + correction + "'");
+  KeynessResult r;
+  {
+    py::gil_scoped_release release;  // the counts are C++ copies
+    r = keyness(a, b, T, R, m, c);
+  }
+  py::dict d;
+  d["statistic"] = to_numpy(std::move(r.statistic));
+  d["p"] = to_numpy(std::move(r.p));
+  d["log_ratio"] = to_numpy(std::move(r.log_ratio));
+  return d;
+}
+
 double hypergeom_cdf_shim(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
   return hypergeom_cdf(k, total, successes, draws);
 }
@@ -143,6 +196,11 @@ void register_stats(py::module_& m) {
         py::arg("msttr_segment"), py::arg("mtld_threshold"), py::arg("hdd_draws"), py::arg("threads") = 0u);
   m.def("readability_counts", &readability_shim, py::arg("corpus"), py::kw_only(), py::arg("level"),
         py::arg("kinds"), py::arg("syllables"), py::arg("letters"), py::arg("easy"));
+  m.def("grouped_term_counts", &grouped_counts_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
+        py::arg("doc_group"), py::arg("groups"));
+  m.def("keyness", &keyness_shim, py::arg("a"), py::arg("b"), py::arg("T"), py::arg("R"), py::kw_only(),
+        py::arg("measure"), py::arg("correction"));
+  m.def("fisher_two_sided", &fisher_two_sided, py::arg("a"), py::arg("b"), py::arg("c"), py::arg("d"));
   m.def("hypergeom_cdf", &hypergeom_cdf_shim, py::arg("k"), py::arg("total"), py::arg("successes"),
         py::arg("draws"));
 }

@@ -271,6 +271,52 @@ class Corpus:
 
         return readability(self, **options)
 
+    def frequency(self, **options: Any) -> pd.DataFrame:
+        """Term, frequency, rank, docfreq, group; see :func:`textgauge.keyness.frequency`.
+
+        Example:
+            >>> Corpus.from_texts(["b a b"]).frequency()["term"].tolist()
+            ['b', 'a']
+        """
+        from .keyness import frequency
+
+        return frequency(self, **options)
+
+    def keyness(self, target: Any, reference: Any = None, **options: Any) -> pd.DataFrame:
+        """chi2 / G2 / PMI / Fisher keyness of a target against a reference (documents or a
+        frequency table); see :func:`textgauge.keyness.keyness`.
+
+        Example:
+            >>> Corpus.from_texts(["oil oil", "gas"]).keyness([True, False])["term"].tolist()
+            ['oil', 'gas']
+        """
+        from .keyness import keyness
+
+        return keyness(self, target, reference, **options)
+
+    def entropy(self, **options: Any) -> pd.DataFrame:
+        """Entropy per document or per term; see :func:`textgauge.keyness.entropy`.
+
+        Example:
+            >>> Corpus.from_texts(["a b"]).entropy()["entropy"].tolist()
+            [1.0]
+        """
+        from .keyness import entropy
+
+        return entropy(self, **options)
+
+    def summary(self) -> pd.DataFrame:
+        """Per document: chars, paragraphs, sentences, tokens, types, words, numbers,
+        punctuation, symbols; see :func:`textgauge.keyness.summary`.
+
+        Example:
+            >>> Corpus.from_texts(["Hi there."]).summary()["tokens"].tolist()
+            [3]
+        """
+        from .keyness import summary
+
+        return summary(self)
+
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])

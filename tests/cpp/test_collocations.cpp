@@ -4,6 +4,7 @@
 #include "catch.hpp"
 #include "textgauge/collocations.hpp"
 #include "textgauge/corpus.hpp"
+#include "textgauge/hypergeom.hpp"
 #include "textgauge/termstats.hpp"
 
 using namespace textgauge;

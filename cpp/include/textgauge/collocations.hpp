@@ -69,8 +69,4 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
 // "w1 w2 ..." for each row.
 std::vector<std::string> collocation_strings(const CollocationTable& table, const Vocabulary& vocab);
 
-// P(X <= k) for X ~ Hypergeometric(total, successes, draws), as scipy.stats.hypergeom.cdf(k, total,
-// successes, draws).
-double hypergeom_cdf(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws);
-
 }  // namespace textgauge
