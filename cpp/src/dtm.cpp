@@ -350,6 +350,93 @@ unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
 // `row(ids, counts)`; afterwards `features` receives the strings.
 constexpr std::int32_t kPairFeature = std::numeric_limits<std::int32_t>::min();
 
+// Word n-gram features over token ids: unigrams through a direct array,
+// bigrams through PairMap, longer n-grams through SeqMap; one dense feature
+// id space in order of first occurrence. Strings are made at the end.
+class NgramFeatures {
+ public:
+  NgramFeatures(int min_n, int max_n, int skip) : min_n_(min_n), max_n_(max_n), skip_(skip) {}
+
+  // Calls add(feature id) for every n-gram of `toks`.
+  template <class Add>
+  void features(const std::vector<std::int32_t>& toks, Add&& add) {
+    for_each_ngram(toks.size(), min_n_, max_n_, skip_, [&](const std::size_t* pos, std::size_t n) {
+      const auto next = static_cast<std::int32_t>(kind_.size());
+      if (n == 1) {
+        const auto t = static_cast<std::size_t>(toks[pos[0]]);
+        if (t >= unigram_.size()) unigram_.resize(std::max(t + 1, unigram_.size() * 2), -1);
+        std::int32_t& u = unigram_[t];
+        if (u < 0) {
+          u = next;
+          kind_.push_back(toks[pos[0]]);
+        }
+        add(u);
+      } else if (n == 2) {
+        const std::int32_t a = toks[pos[0]], b = toks[pos[1]];
+        const std::int32_t fid = pairs_.intern(a, b, next);
+        if (fid == next) {
+          kind_.push_back(kPairFeature);
+          pair_of_.push_back((static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
+                             static_cast<std::uint32_t>(b));
+        }
+        add(fid);
+      } else {
+        seq_.resize(n);
+        for (std::size_t k = 0; k < n; ++k) seq_[k] = toks[pos[k]];
+        const std::int32_t g = ngrams_.intern(seq_.data(), n);
+        if (static_cast<std::size_t>(g) == ngram_feature_.size()) {
+          ngram_feature_.push_back(next);
+          kind_.push_back(-1 - g);
+        }
+        add(ngram_feature_[static_cast<std::size_t>(g)]);
+      }
+    });
+  }
+
+  // Feature strings in id order: tokens joined by `sep`.
+  template <class TokenString>
+  StringTable strings(TokenString&& token, std::string_view sep) const {
+    StringTable out;
+    std::string buf;
+    std::size_t next_pair = 0;
+    for (std::int32_t f : kind_) {
+      if (f >= 0) {
+        out.push(token(f));
+        continue;
+      }
+      if (f == kPairFeature) {
+        const std::uint64_t p = pair_of_[next_pair++];
+        buf.assign(token(static_cast<std::int32_t>(p >> 32)));
+        buf.append(sep);
+        buf.append(token(static_cast<std::int32_t>(p & 0xFFFFFFFFu)));
+        out.push(buf);
+        continue;
+      }
+      std::size_t n = 0;
+      const std::int32_t* q = ngrams_.seq(static_cast<std::size_t>(-1 - f), n);
+      buf.assign(token(q[0]));
+      for (std::size_t k = 1; k < n; ++k) {
+        buf.append(sep);
+        buf.append(token(q[k]));
+      }
+      out.push(buf);
+    }
+    return out;
+  }
+
+ private:
+  int min_n_, max_n_, skip_;
+  std::vector<std::int32_t> unigram_;        // token id -> feature id, -1 when none yet
+  PairMap pairs_;                            // n == 2
+  SeqMap ngrams_;                            // n >= 3
+  std::vector<std::int32_t> ngram_feature_;  // SeqMap id -> feature id
+  std::vector<std::int32_t> kind_;      // feature id -> token id (n = 1), kPairFeature, or -1 - SeqMap id
+  std::vector<std::uint64_t> pair_of_;  // packed token pairs of the n == 2 features, in id order
+  std::vector<std::int32_t> seq_;
+};
+
+// The features of each document, as ids of a chunk-local table, handed to
+// `row(ids, counts)`; afterwards `features` receives the strings.
 template <class Row>
 void count_documents(const std::vector<std::string_view>& texts, std::size_t b, std::size_t e,
                      Analyzer& analyzer, StringTable& features, Row&& row) {
@@ -372,87 +459,26 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     return;
   }
   TermMap tokens;
-  std::vector<std::uint8_t> stop;          // per token id
-  std::vector<std::int32_t> unigram;       // token id -> feature id (n = 1), -1 when none yet
-  SeqMap ngrams;                           // n >= 3
-  PairMap pairs;                           // n == 2: (token, token) -> feature id
-  std::vector<std::int32_t> feature_len1;  // feature id -> token id, or -1 - ngram id (n >= 3)
-  std::vector<std::uint64_t> pair_of;      // feature id -> packed token pair, for n == 2 features
-  std::vector<std::int32_t> doc_tokens, seq, ngram_feature;  // ngram id -> feature id
+  std::vector<std::uint8_t> stop;  // per token id
+  NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
+  std::vector<std::int32_t> doc_tokens;
   const bool stops = analyzer.has_stop_words();
   for (std::size_t d = b; d < e; ++d) {
     const auto& toks = analyzer.word_tokens(texts[d]);
     doc_tokens.clear();
     for (auto t : toks) {
       const std::int32_t id = tokens.intern(t);
-      if (static_cast<std::size_t>(id) == stop.size()) {
-        stop.push_back(stops && analyzer.is_stop_word(t));
-        unigram.push_back(-1);
-      }
+      if (static_cast<std::size_t>(id) == stop.size()) stop.push_back(stops && analyzer.is_stop_word(t));
       if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
     }
     counter.begin();
-    for_each_ngram(doc_tokens.size(), o.min_n, o.max_n, o.skip, [&](const std::size_t* pos, std::size_t n) {
-      std::int32_t fid;
-      if (n == 1) {
-        std::int32_t& u = unigram[static_cast<std::size_t>(doc_tokens[pos[0]])];
-        if (u < 0) {
-          u = static_cast<std::int32_t>(feature_len1.size());
-          feature_len1.push_back(doc_tokens[pos[0]]);
-        }
-        fid = u;
-      } else if (n == 2) {
-        const std::int32_t a = doc_tokens[pos[0]], bb = doc_tokens[pos[1]];
-        const auto next = static_cast<std::int32_t>(feature_len1.size());
-        fid = pairs.intern(a, bb, next);
-        if (fid == next) {
-          feature_len1.push_back(kPairFeature);
-          pair_of.push_back((static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
-                            static_cast<std::uint32_t>(bb));
-        }
-      } else {
-        seq.resize(n);
-        for (std::size_t k = 0; k < n; ++k) seq[k] = doc_tokens[pos[k]];
-        const std::int32_t g = ngrams.intern(seq.data(), n);
-        if (static_cast<std::size_t>(g) == ngram_feature.size()) {
-          ngram_feature.push_back(static_cast<std::int32_t>(feature_len1.size()));
-          feature_len1.push_back(-1 - g);
-        }
-        fid = ngram_feature[static_cast<std::size_t>(g)];
-      }
-      counter.add(fid);
-    });
+    ngrams.features(doc_tokens, [&](std::int32_t fid) { counter.add(fid); });
     ids.clear();
     counts.clear();
     counter.end(ids, counts);
     row(ids, counts);
   }
-  // Feature strings: a unigram is its token; an n-gram joins its tokens with one space.
-  features = StringTable();
-  std::string buf;
-  std::size_t next_pair = 0;
-  for (std::int32_t f : feature_len1) {
-    if (f >= 0) {
-      features.push(tokens.key(f));
-      continue;
-    }
-    if (f == kPairFeature) {
-      const std::uint64_t p = pair_of[next_pair++];
-      buf.assign(tokens.key(static_cast<std::int32_t>(p >> 32)));
-      buf.push_back(' ');
-      buf.append(tokens.key(static_cast<std::int32_t>(p & 0xFFFFFFFFu)));
-      features.push(buf);
-      continue;
-    }
-    std::size_t n = 0;
-    const std::int32_t* s = ngrams.seq(static_cast<std::size_t>(-1 - f), n);
-    buf.assign(tokens.key(s[0]));
-    for (std::size_t k = 1; k < n; ++k) {
-      buf.push_back(' ');
-      buf.append(tokens.key(s[k]));
-    }
-    features.push(buf);
-  }
+  features = ngrams.strings([&](std::int32_t t) { return tokens.key(t); }, " ");
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
@@ -547,12 +573,13 @@ void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, st
 
 }  // namespace
 
-FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                     const PruneOptions& prune_options, unsigned threads) {
-  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
+namespace {
+
+FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
+                     const PruneOptions& prune_options) {
   std::vector<std::vector<std::int32_t>> to_sorted;
   FitResult result;
-  result.stats = merge_chunks(chunks, texts.size(), to_sorted);
+  result.stats = merge_chunks(chunks, n_docs, to_sorted);
   if (result.stats.terms.size() == 0)
     throw Error("empty vocabulary; perhaps the documents only contain stop words");
   const std::vector<std::int64_t> kept = prune(result.stats, prune_options);
@@ -563,7 +590,7 @@ FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerO
   }
   Csr& m = result.matrix;
   m.n_cols = static_cast<std::int64_t>(kept.size());
-  m.indptr.reserve(texts.size() + 1);
+  m.indptr.reserve(n_docs + 1);
   std::size_t nnz = 0;
   for (const auto& cc : chunks) nnz += cc.ids.size();
   m.indices.reserve(nnz);
@@ -586,6 +613,63 @@ FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerO
     cc = ChunkCounts();  // release as we go: peak memory ~ one chunk above the output
   }
   return result;
+}
+
+}  // namespace
+
+FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                     const PruneOptions& prune_options, unsigned threads) {
+  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
+  return finish_fit(chunks, texts.size(), prune_options);
+}
+
+FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
+                              const std::vector<std::int32_t>& token_term, std::size_t n_rows,
+                              const StringTable& terms, const std::vector<std::uint8_t>& drop, int min_n,
+                              int max_n, int skip, std::string_view separator,
+                              const PruneOptions& prune_options) {
+  if (token_row.size() != token_term.size()) throw Error("token_row and token_term differ in length");
+  if (min_n < 1 || max_n < min_n) throw Error("ngram_range must satisfy 1 <= min_n <= max_n");
+  if (skip < 0) throw Error("skip must be >= 0");
+  std::vector<ChunkCounts> chunks(1);
+  ChunkCounts& cc = chunks[0];
+  NgramFeatures ngrams(min_n, max_n, skip);
+  DocCounter counter;
+  std::vector<std::int32_t> toks, ids, counts;
+  std::size_t k = 0;
+  for (std::size_t r = 0; r < n_rows; ++r) {
+    toks.clear();
+    for (; k < token_row.size() && token_row[k] == static_cast<std::int64_t>(r); ++k) {
+      const std::int32_t t = token_term[k];
+      if (t < 0 || static_cast<std::size_t>(t) >= terms.size()) throw Error("term id out of range");
+      if (static_cast<std::size_t>(t) < drop.size() && drop[static_cast<std::size_t>(t)]) continue;
+      toks.push_back(t);
+    }
+    if (k < token_row.size() && token_row[k] < static_cast<std::int64_t>(r))
+      throw Error("token rows must be sorted and below n_rows");
+    counter.begin();
+    ngrams.features(toks, [&](std::int32_t fid) { counter.add(fid); });
+    ids.clear();
+    counts.clear();
+    counter.end(ids, counts);
+    for (std::size_t j = 0; j < ids.size(); ++j) {
+      const auto u = static_cast<std::size_t>(ids[j]);
+      if (u >= cc.tf.size()) {
+        cc.tf.resize(std::max(u + 1, cc.tf.size() * 2), 0);
+        cc.df.resize(cc.tf.size(), 0);
+      }
+      cc.tf[u] += counts[j];
+      cc.df[u] += 1;
+    }
+    cc.ids.insert(cc.ids.end(), ids.begin(), ids.end());
+    cc.counts.insert(cc.counts.end(), counts.begin(), counts.end());
+    cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
+  }
+  if (k != token_row.size()) throw Error("token rows must be sorted and below n_rows");
+  cc.features = ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
+  cc.tf.resize(cc.features.size());
+  cc.df.resize(cc.features.size());
+  return finish_fit(chunks, n_rows, prune_options);
 }
 
 TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,

@@ -134,6 +134,31 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double h
                         py::cast(std::move(r.stats)));
 }
 
+py::tuple fit_ids_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& token_row,
+                       const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& token_term,
+                       std::size_t n_rows, const std::vector<std::string>& terms,
+                       const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& drop,
+                       int min_n, int max_n, int skip, const std::string& separator, double high, double low,
+                       std::int64_t max_features, bool binary) {
+  std::vector<std::int64_t> rows(token_row.data(), token_row.data() + token_row.size());
+  std::vector<std::int32_t> term(token_term.data(), token_term.data() + token_term.size());
+  std::vector<std::uint8_t> dropped(drop.data(), drop.data() + drop.size());
+  StringTable table;
+  for (const auto& t : terms) table.push(t);
+  PruneOptions p;
+  p.high = high;
+  p.low = low;
+  p.max_features = max_features;
+  p.binary = binary;
+  FitResult r;
+  {
+    py::gil_scoped_release release;  // only C++ copies are used from here on
+    r = fit_counts_from_ids(rows, term, n_rows, table, dropped, min_n, max_n, skip, separator, p);
+  }
+  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)),
+                        py::cast(std::move(r.stats)));
+}
+
 TermStats stats_shim(const AnalyzerOptions& o, const py::sequence& texts, unsigned threads) {
   TextViews tv = text_views(texts);
   py::gil_scoped_release release;  // tv.keep holds every text
@@ -289,6 +314,9 @@ void register_vectorize(py::module_& m) {
   m.def("vec_analyze", &analyze_shim, py::arg("options"), py::arg("texts"));
   m.def("vec_fit", &fit_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("high"),
         py::arg("low"), py::arg("max_features"), py::arg("binary"), py::arg("threads") = 1u);
+  m.def("vec_fit_ids", &fit_ids_shim, py::arg("token_row"), py::arg("token_term"), py::arg("n_rows"),
+        py::arg("terms"), py::arg("drop"), py::kw_only(), py::arg("min_n"), py::arg("max_n"), py::arg("skip"),
+        py::arg("separator"), py::arg("high"), py::arg("low"), py::arg("max_features"), py::arg("binary"));
   m.def("vec_stats", &stats_shim, py::arg("options"), py::arg("texts"), py::kw_only(),
         py::arg("threads") = 1u);
   m.def("vec_transform", &transform_shim, py::arg("options"), py::arg("texts"), py::arg("vocabulary"),

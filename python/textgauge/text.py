@@ -236,6 +236,19 @@ class Corpus:
 
         return collocations(self, **options)
 
+    def dtm(self, **options: Any) -> tuple[Any, Any]:
+        """Document-term matrix (scipy CSR) and feature names, rows per document,
+        paragraph or sentence; see :func:`textgauge.terms.dtm` for the options.
+
+        Example:
+            >>> X, terms = Corpus.from_texts(["A cat. A dog."]).dtm(level="sentence")
+            >>> terms.tolist(), X.toarray().tolist()
+            (['a', 'cat', 'dog'], [[1, 1, 0], [1, 0, 1]])
+        """
+        from .terms import dtm
+
+        return dtm(self, **options)
+
     def kwic(self, pattern: str | Sequence[str], **options: Any) -> pd.DataFrame:
         """Keywords in context (quanteda's ``kwic``); see :func:`textgauge.kwic.kwic`.
 

@@ -100,6 +100,17 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& opti
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                      const PruneOptions& prune_options, unsigned threads = 1);
 
+// The same from tokens already interned elsewhere (a Corpus): token k is
+// term token_term[k] of row token_row[k] (rows sorted ascending, < n_rows;
+// a row may be a document, paragraph or sentence). Terms with drop[t] set
+// are removed before n-grams are formed; n-grams join terms with `separator`
+// and never cross rows.
+FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
+                              const std::vector<std::int32_t>& token_term, std::size_t n_rows,
+                              const StringTable& terms, const std::vector<std::uint8_t>& drop, int min_n,
+                              int max_n, int skip, std::string_view separator,
+                              const PruneOptions& prune_options);
+
 // Statistics only (partial_fit): no matrix is kept.
 TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                       unsigned threads = 1);
