@@ -7,6 +7,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = textgauge::version;
   register_errors(m);
   register_text(m);
+  register_sentiment(m);
   register_stats(m);
   register_vectorize(m);
 }

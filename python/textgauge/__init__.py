@@ -17,7 +17,9 @@ __path__ = pkgutil.extend_path(__path__, __name__)
 from . import _core  # noqa: E402
 from .errors import DecodeError, Error  # noqa: E402
 from .text import Corpus, Document  # noqa: E402
+from .sentiment import Lexicon, SentimentIntensityAnalyzer  # noqa: E402
 
 __version__: str = _core.__version__
 
-__all__ = ["Corpus", "Document", "DecodeError", "Error", "__version__"]
+__all__ = ["Corpus", "Document", "DecodeError", "Error", "Lexicon", "SentimentIntensityAnalyzer",
+           "__version__"]

@@ -330,6 +330,19 @@ class Corpus:
 
         return summary(self)
 
+    def sentiment(self, level: str = "paragraph", *, mode: str = "vader", mentions: Any = None,
+                  analyzer: Any = None) -> pd.DataFrame:
+        """VADER sentiment of every document, paragraph or sentence; see
+        :func:`textgauge.sentiment.corpus_sentiment` for the modes and ``mentions``.
+
+        Example:
+            >>> Corpus.from_texts(["Good news. Bad news!"]).sentiment("document")["compound"].tolist()
+            [-0.2244]
+        """
+        from .sentiment import corpus_sentiment
+
+        return corpus_sentiment(self, level, mode=mode, mentions=mentions, analyzer=analyzer)  # type: ignore[arg-type]
+
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
@@ -402,6 +415,20 @@ class Document:
     def tokens(self) -> pd.DataFrame:
         """One row per token: paragraph, sentence, text, term, term_id, kind, offsets."""
         return self._corpus._frame("token", ["paragraph", "sentence"], self._index)
+
+    def sentiment(self, level: str = "paragraph", *, mode: str = "vader", mentions: Any = None,
+                  analyzer: Any = None) -> pd.DataFrame:
+        """VADER sentiment of this document, its paragraphs or its sentences; see
+        :func:`textgauge.sentiment.corpus_sentiment`.
+
+        Example:
+            >>> Document("Good news.\\n\\nBad news!").sentiment()["compound"].tolist()
+            [0.4404, -0.5848]
+        """
+        from .sentiment import corpus_sentiment
+
+        return corpus_sentiment(self._corpus, level, mode=mode, mentions=mentions,  # type: ignore[arg-type]
+                                analyzer=analyzer, document=self._index)
 
     def __len__(self) -> int:
         return int(np.count_nonzero(self._corpus._table("paragraph")["document"] == self._index))

@@ -1,0 +1,1063 @@
+// The VADER engine. Each step mirrors one function of vaderSentiment 3.3.2;
+// the comments name it and say where the port must copy a quirk.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <queue>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "pycase.hpp"
+#include "textgauge/error.hpp"
+#include "textgauge/parallel.hpp"
+#include "textgauge/sentiment.hpp"
+
+namespace textgauge {
+
+namespace {
+
+using detail::append_utf8;
+using detail::decode_utf8;
+using detail::py_isspace;
+using detail::PyCase;
+
+// vaderSentiment's constants.
+constexpr double B_INCR = 0.293;
+constexpr double B_DECR = -0.293;
+constexpr double C_INCR = 0.733;
+constexpr double N_SCALAR = -0.74;
+
+// Properties a lowered token can have; one hash lookup gives them all.
+enum : std::uint32_t {
+  kInLex = 1u << 0,    // a lexicon key
+  kBooster = 1u << 1,  // a single-word BOOSTER_DICT key
+  kNegate = 1u << 2,   // in NEGATE
+  kNo = 1u << 3,
+  kOrNor = 1u << 4,
+  kKind = 1u << 5,
+  kOf = 1u << 6,
+  kSoThis = 1u << 7,
+  kNever = 1u << 8,
+  kWithout = 1u << 9,
+  kDoubt = 1u << 10,
+  kLeast = 1u << 11,
+  kAtVery = 1u << 12,
+  kBut = 1u << 13,
+};
+
+const char* const kNegateWords[] = {
+    "aint",     "arent",    "cannot",    "cant",    "couldnt", "darent",   "didnt",   "doesnt", "ain't",
+    "aren't",   "can't",    "couldn't",  "daren't", "didn't",  "doesn't",  "dont",    "hadnt",  "hasnt",
+    "havent",   "isnt",     "mightnt",   "mustnt",  "neither", "don't",    "hadn't",  "hasn't", "haven't",
+    "isn't",    "mightn't", "mustn't",   "neednt",  "needn't", "never",    "none",    "nope",   "nor",
+    "not",      "nothing",  "nowhere",   "oughtnt", "shant",   "shouldnt", "uhuh",    "wasnt",  "werent",
+    "oughtn't", "shan't",   "shouldn't", "uh-uh",   "wasn't",  "weren't",  "without", "wont",   "wouldnt",
+    "won't",    "wouldn't", "rarely",    "seldom",  "despite"};
+
+struct Booster {
+  const char* word;
+  double value;
+};
+const Booster kBoosters[] = {
+    {"absolutely", B_INCR},    {"amazingly", B_INCR},    {"awfully", B_INCR},       {"completely", B_INCR},
+    {"considerable", B_INCR},  {"considerably", B_INCR}, {"decidedly", B_INCR},     {"deeply", B_INCR},
+    {"effing", B_INCR},        {"enormous", B_INCR},     {"enormously", B_INCR},    {"entirely", B_INCR},
+    {"especially", B_INCR},    {"exceptional", B_INCR},  {"exceptionally", B_INCR}, {"extreme", B_INCR},
+    {"extremely", B_INCR},     {"fabulously", B_INCR},   {"flipping", B_INCR},      {"flippin", B_INCR},
+    {"frackin", B_INCR},       {"fracking", B_INCR},     {"fricking", B_INCR},      {"frickin", B_INCR},
+    {"frigging", B_INCR},      {"friggin", B_INCR},      {"fully", B_INCR},         {"fuckin", B_INCR},
+    {"fucking", B_INCR},       {"fuggin", B_INCR},       {"fugging", B_INCR},       {"greatly", B_INCR},
+    {"hella", B_INCR},         {"highly", B_INCR},       {"hugely", B_INCR},        {"incredible", B_INCR},
+    {"incredibly", B_INCR},    {"intensely", B_INCR},    {"major", B_INCR},         {"majorly", B_INCR},
+    {"more", B_INCR},          {"most", B_INCR},         {"particularly", B_INCR},  {"purely", B_INCR},
+    {"quite", B_INCR},         {"really", B_INCR},       {"remarkably", B_INCR},    {"so", B_INCR},
+    {"substantially", B_INCR}, {"thoroughly", B_INCR},   {"total", B_INCR},         {"totally", B_INCR},
+    {"tremendous", B_INCR},    {"tremendously", B_INCR}, {"uber", B_INCR},          {"unbelievably", B_INCR},
+    {"unusually", B_INCR},     {"utter", B_INCR},        {"utterly", B_INCR},       {"very", B_INCR},
+    {"almost", B_DECR},        {"barely", B_DECR},       {"hardly", B_DECR},        {"kinda", B_DECR},
+    {"kindof", B_DECR},        {"kind-of", B_DECR},      {"less", B_DECR},          {"little", B_DECR},
+    {"marginal", B_DECR},      {"marginally", B_DECR},   {"occasional", B_DECR},    {"occasionally", B_DECR},
+    {"partly", B_DECR},        {"scarce", B_DECR},       {"scarcely", B_DECR},      {"slight", B_DECR},
+    {"slightly", B_DECR},      {"somewhat", B_DECR},     {"sorta", B_DECR},         {"sortof", B_DECR},
+    {"sort-of", B_DECR}};
+
+// Words of the multi-word keys of SPECIAL_CASES and BOOSTER_DICT. A token
+// never holds U+0020, so "a b" equals a joined pair of lowered tokens exactly
+// when each token equals its word: phrases are matched on word ids.
+enum Word : std::uint8_t {
+  wNone,
+  wThe,
+  wShit,
+  wBomb,
+  wBad,
+  wAss,
+  wBus,
+  wStop,
+  wYeah,
+  wRight,
+  wKiss,
+  wOf,
+  wDeath,
+  wTo,
+  wDie,
+  wFor,
+  wBeating,
+  wHeart,
+  wJust,
+  wEnough,
+  wKind,
+  wSort,
+  wCount
+};
+const char* const kWordText[wCount] = {"",        "the",   "shit", "bomb",   "bad",   "ass", "bus", "stop",
+                                       "yeah",    "right", "kiss", "of",     "death", "to",  "die", "for",
+                                       "beating", "heart", "just", "enough", "kind",  "sort"};
+
+struct Phrase {
+  std::uint8_t w[3];
+  std::uint8_t n;
+  double value;
+};
+// SPECIAL_CASES of 3.3.2 (master changed `beating heart` and added `broken
+// heart`; the installed package is the reference). `badass` holds no space
+// and can never match a sequence, so it is left out.
+const Phrase kSpecial[] = {{{wThe, wShit, 0}, 2, 3.0},    {{wThe, wBomb, 0}, 2, 3.0},
+                           {{wBad, wAss, 0}, 2, 1.5},     {{wBus, wStop, 0}, 2, 0.0},
+                           {{wYeah, wRight, 0}, 2, -2.0}, {{wKiss, wOf, wDeath}, 3, -1.5},
+                           {{wTo, wDie, wFor}, 3, 3.0},   {{wBeating, wHeart, 0}, 2, 3.5}};
+const Phrase kBoosterPhrases[] = {
+    {{wJust, wEnough, 0}, 2, B_DECR}, {{wKind, wOf, 0}, 2, B_DECR}, {{wSort, wOf, 0}, 2, B_DECR}};
+
+struct Entry {
+  double valence = 0;
+  double booster = 0;
+  std::uint32_t flags = 0;
+  std::uint8_t word = wNone;
+};
+
+// Open-addressing table from lowered token to Entry. The probe array holds
+// 8-byte slots (a 32-bit hash tag and an entry index) so that it stays in
+// cache; most tokens are misses and end at an empty slot.
+class WordTable {
+ public:
+  // Reads the n bytes at s; the 8 bytes after s[n - 1] must be readable
+  // (keys and token buffers are padded) and are masked off.
+  static std::uint64_t load_tail(const char* s, std::size_t n) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, s, 8);
+    return n >= 8 ? w : (n == 0 ? 0 : w & (~0ULL >> (64 - 8 * n)));
+  }
+
+  static std::uint64_t hash(const char* s, std::size_t n) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    while (n >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+      s += 8;
+      n -= 8;
+    }
+    h = (h ^ load_tail(s, n)) * 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 29;
+    return h;
+  }
+
+  // `key` needs no padding here: it is copied into the padded pool first.
+  Entry& insert(std::string_view key) {
+    std::string padded(key);
+    padded.append(8, '\0');
+    const std::uint64_t h = hash(padded.data(), key.size());
+    if (const std::uint32_t idx = find_index(padded.data(), key.size(), h); idx != kNone)
+      return entries_[idx].entry;
+    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    Stored e;
+    e.off = static_cast<std::uint32_t>(pool_.size());
+    e.len = static_cast<std::uint32_t>(key.size());
+    e.hash = h;
+    pool_.append(padded);
+    entries_.push_back(e);
+    place(slots_, h, static_cast<std::uint32_t>(entries_.size() - 1));
+    if (bloom_.empty()) bloom_.assign(kBloomBits / 64, 0);
+    bloom_[((h >> 20) & kBloomMask) >> 6] |= std::uint64_t{1} << ((h >> 20) & 63);
+    max_key_ = std::max(max_key_, key.size());
+    return entries_.back().entry;
+  }
+  std::size_t max_key() const noexcept { return max_key_; }
+
+  // A token given as n/8 + 1 little-endian words, the last masked to the
+  // n % 8 tail bytes (0 when n is a multiple of 8): the form the ASCII fast
+  // path builds in registers, lower-casing 8 bytes at a time.
+  const Entry* find_words(const std::uint64_t* w, std::size_t n) const noexcept {
+    const std::size_t full = n / 8;
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    for (std::size_t i = 0; i < full; ++i) {
+      h = (h ^ w[i]) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+    }
+    h = (h ^ w[full]) * 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 29;
+    // Most tokens are no key: an 8 KB bit filter answers them from L1.
+    if (!((bloom_[((h >> 20) & kBloomMask) >> 6] >> ((h >> 20) & 63)) & 1)) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = h >> 32;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) return nullptr;
+      if ((slot >> 32) == tag) {
+        const Stored& e = entries_[static_cast<std::uint32_t>(slot) - 1];
+        if (e.len == n) {
+          const char* k = pool_.data() + e.off;
+          bool same = true;
+          for (std::size_t j = 0; j < full && same; ++j) {
+            std::uint64_t a;
+            std::memcpy(&a, k + 8 * j, 8);
+            same = a == w[j];
+          }
+          if (same && load_tail(k + 8 * full, n % 8) == w[full]) return &e.entry;
+        }
+      }
+    }
+  }
+
+  // `key` must be followed by 8 readable bytes.
+  const Entry* find_padded(const char* key, std::size_t n) const noexcept {
+    const std::uint32_t idx = find_index(key, n, hash(key, n));
+    return idx == kNone ? nullptr : &entries_[idx].entry;
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::size_t kBloomBits = 1 << 16, kBloomMask = kBloomBits - 1;
+  struct Stored {
+    Entry entry;
+    std::uint64_t hash = 0;
+    std::uint32_t off = 0, len = 0;
+  };
+
+  bool equal(const Stored& e, const char* key, std::size_t n) const noexcept {
+    if (e.len != n) return false;
+    const char* k = pool_.data() + e.off;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t a, b;
+      std::memcpy(&a, k + i, 8);
+      std::memcpy(&b, key + i, 8);
+      if (a != b) return false;
+    }
+    return load_tail(k + i, n - i) == load_tail(key + i, n - i);
+  }
+
+  std::uint32_t find_index(const char* key, std::size_t n, std::uint64_t h) const noexcept {
+    if (slots_.empty()) return kNone;
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = h >> 32;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) return kNone;
+      if ((slot >> 32) == tag) {
+        const auto idx = static_cast<std::uint32_t>(slot) - 1;
+        if (equal(entries_[idx], key, n)) return idx;
+      }
+    }
+  }
+
+  static void place(std::vector<std::uint64_t>& slots, std::uint64_t h, std::uint32_t idx) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = h & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = ((h >> 32) << 32) | (std::uint64_t{idx} + 1);
+  }
+
+  void grow() {
+    std::vector<std::uint64_t> bigger(std::max<std::size_t>(64, slots_.size() * 2), 0);
+    for (std::uint32_t idx = 0; idx < entries_.size(); ++idx) place(bigger, entries_[idx].hash, idx);
+    slots_.swap(bigger);
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::vector<std::uint64_t> bloom_;
+  std::vector<Stored> entries_;
+  std::string pool_;
+  std::size_t max_key_ = 0;
+};
+
+struct Tok {
+  std::uint32_t begin, end;  // bytes of the working text
+  const Entry* e;
+  bool upper;
+  bool negated;  // negated([token]): in NEGATE or holding "n't"
+};
+
+// Per-call buffers, reused across the texts of a batch chunk.
+struct Scratch {
+  std::string text;   // the text after emoji substitution, when it changed
+  std::string lower;  // one lowered token
+  std::vector<Tok> toks;
+  std::vector<double> sent;
+  std::vector<std::uint32_t> rules;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> but_heaps;
+};
+
+const Entry kNoEntry{};
+
+// Byte classes of the ASCII fast path.
+enum : std::uint8_t { cSpace = 1, cPunct = 2, cUpper = 4, cLower = 8, cApos = 16 };
+struct ByteClasses {
+  std::uint8_t c[256] = {};
+  constexpr ByteClasses() {
+    for (int b = 0x09; b <= 0x0D; ++b) c[b] = cSpace;
+    for (int b = 0x1C; b <= 0x20; ++b) c[b] = cSpace;
+    for (int b = 0x21; b <= 0x7E; ++b)
+      if (!((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'))) c[b] = cPunct;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = cUpper;
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = cLower;
+    c[static_cast<int>('\'')] = cPunct | cApos;
+  }
+};
+constexpr ByteClasses kBytes{};
+
+// Keys longer than this take the generic path (VADER's longest is 19 bytes).
+constexpr std::size_t kMaxWordsStack = 8;
+
+// 'A'..'Z' -> 'a'..'z' in each byte of 8 ASCII bytes.
+inline std::uint64_t ascii_lower8(std::uint64_t w) noexcept {
+  const std::uint64_t ge_a = w + 0x3F3F3F3F3F3F3F3FULL;  // high bit set where byte >= 'A'
+  const std::uint64_t gt_z = w + 0x2525252525252525ULL;  // high bit set where byte > 'Z'
+  return w | (((ge_a & ~gt_z) & 0x8080808080808080ULL) >> 2);
+}
+
+// "n't" in the ASCII-lowered bytes (negated()'s substring test).
+inline bool has_nt(const unsigned char* b, std::size_t n) noexcept {
+  for (std::size_t k = 0; k + 3 <= n; ++k)
+    if ((b[k] | 0x20) == 'n' && b[k + 1] == '\'' && (b[k + 2] | 0x20) == 't') return true;
+  return false;
+}
+
+bool all_ascii(std::string_view t) noexcept {
+  const char* p = t.data();
+  std::size_t n = t.size(), i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) return false;
+  }
+  for (; i < n; ++i)
+    if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
+  return true;
+}
+
+inline bool is_ascii_punct(unsigned char c) noexcept {
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+         (c >= 0x7B && c <= 0x7E);
+}
+
+// Python's round(x, digits). x * 10^digits is exact enough to decide every
+// case that is not within 1e-6 of a tie; those few go through the decimal
+// conversion that glibc rounds exactly (half-even), as CPython's dtoa does.
+double round_impl(double x, int digits) noexcept {
+  static const double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (digits >= 0 && digits <= 6 && std::fabs(x) < 1e6) {
+    const double scale = kScale[digits];
+    const double y = x * scale;
+    const double fl = std::floor(y);
+    const double frac = y - fl;
+    if (std::fabs(frac - 0.5) > 1e-6) {
+      const double r = frac < 0.5 ? fl : fl + 1;
+      // r / scale is the double nearest the decimal r/10^digits, as strtod gives.
+      return r == 0 ? std::copysign(0.0, x) : r / scale;
+    }
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
+  return std::strtod(buf, nullptr);
+}
+
+}  // namespace
+
+double python_round(double x, int digits) noexcept { return round_impl(x, digits); }
+
+struct SentimentAnalyzer::Impl {
+  SentimentOptions options;
+  const PyCase* pycase = nullptr;
+  WordTable words;
+  // Emoji keys of exactly one code point (all VADER can match) ...
+  std::unordered_map<char32_t, std::string> emoji_one;
+  char32_t emoji_min = 0x110000;  // smallest such code point: ASCII text skips the scan when >= 0x80
+  // ... and every key, for the longest match of SentimentMode::fixed.
+  std::unordered_map<std::string, std::string> emoji_all;
+  std::unordered_set<char32_t> emoji_first;  // first code points of multi-code-point keys
+  std::size_t emoji_max_bytes = 0;
+  bool ascii_fast = true;  // no emoji key can match inside pure ASCII text
+
+  Impl(const Lexicon& lexicon, SentimentOptions o) : options(o) {
+    pycase = &PyCase::get(o.unicode_major, o.unicode_minor);
+    for (const auto& [k, v] : lexicon.words()) {
+      Entry& e = words.insert(k);
+      e.valence = v;
+      e.flags |= kInLex;
+    }
+    for (const char* w : kNegateWords) words.insert(w).flags |= kNegate;
+    for (const Booster& b : kBoosters) {
+      Entry& e = words.insert(b.word);
+      e.flags |= kBooster;
+      e.booster = b.value;
+    }
+    const std::pair<const char*, std::uint32_t> rule_words[] = {
+        {"no", kNo},       {"or", kOrNor},    {"nor", kOrNor},   {"kind", kKind},       {"of", kOf},
+        {"so", kSoThis},   {"this", kSoThis}, {"never", kNever}, {"without", kWithout}, {"doubt", kDoubt},
+        {"least", kLeast}, {"at", kAtVery},   {"very", kAtVery}, {"but", kBut}};
+    for (const auto& [w, f] : rule_words) words.insert(w).flags |= f;
+    for (int w = 1; w < wCount; ++w) words.insert(kWordText[w]).word = static_cast<std::uint8_t>(w);
+
+    for (const auto& [k, d] : lexicon.emoji()) {
+      const char* p = k.data();
+      const char* end = p + k.size();
+      const char32_t first = decode_utf8(p, end);
+      if (p == end) {
+        emoji_one[first] = d;
+        emoji_min = std::min(emoji_min, first);
+      } else {
+        emoji_first.insert(first);
+      }
+      emoji_all[k] = d;
+      emoji_max_bytes = std::max(emoji_max_bytes, k.size());
+      if (all_ascii(k) && (p == end || o.mode == SentimentMode::fixed)) ascii_fast = false;
+    }
+  }
+
+  bool fixed() const noexcept { return options.mode == SentimentMode::fixed; }
+
+  // --- 1. emoji substitution (polarity_scores' first loop) -------------------
+  // Returns the text VADER goes on with: `text` itself when nothing changes.
+  std::string_view substitute(std::string_view text, Scratch& s) const {
+    if (emoji_all.empty()) return text;
+    if (fixed()) return substitute_fixed(text, s);
+    const char* p = text.data();
+    const char* end = p + text.size();
+    std::size_t i = 0;
+    if (emoji_min >= 0x80) {  // skip the ASCII prefix: no key can start there
+      while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+      if (i == text.size()) return text;
+    }
+    // prev_space only matters at the first substitution; find it lazily.
+    bool changed = false;
+    bool prev_space = i == 0 ? true : text[i - 1] == ' ';
+    p += i;
+    while (p < end) {
+      const char* at = p;
+      const char32_t c = decode_utf8(p, end);
+      const std::string* desc = nullptr;
+      if (c >= emoji_min) {
+        auto it = emoji_one.find(c);
+        if (it != emoji_one.end()) desc = &it->second;
+      }
+      if (desc) {
+        if (!changed) {
+          s.text.assign(text.data(), static_cast<std::size_t>(at - text.data()));
+          changed = true;
+        }
+        if (!prev_space) s.text.push_back(' ');
+        s.text.append(*desc);
+        prev_space = false;
+      } else {
+        if (changed) s.text.append(at, static_cast<std::size_t>(p - at));
+        prev_space = c == ' ';  // only U+0020 counts, not a tab or newline
+      }
+    }
+    return changed ? std::string_view(s.text) : text;
+  }
+
+  // Fixed mode: at each position the longest emoji key wins (ZWJ sequences,
+  // skin tones, flags, keycaps), a VS16 left over after a match is dropped,
+  // and descriptions are kept apart from neighbouring text on both sides.
+  std::string_view substitute_fixed(std::string_view text, Scratch& s) const {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    s.text.clear();
+    bool changed = false;
+    bool prev_space = true;
+    while (p < end) {
+      const char* at = p;
+      const char32_t c = decode_utf8(p, end);
+      const std::string* desc = nullptr;
+      const char* match_end = p;
+      // An ASCII key start (# * 0-9 of keycaps) needs a non-ASCII code point after it.
+      const bool candidate =
+          c >= 0x80 || (p < end && static_cast<unsigned char>(*p) >= 0x80) || emoji_min < 0x80;
+      if (candidate) {
+        if (emoji_first.count(c)) {
+          // Try code-point boundaries from the longest candidate down.
+          const char* limit = std::min(end, at + emoji_max_bytes);
+          std::vector<const char*> bounds;
+          for (const char* q = p; q <= limit;) {
+            bounds.push_back(q);
+            if (q == limit) break;
+            decode_utf8(q, end);
+            if (q > limit) break;
+          }
+          for (auto b = bounds.rbegin(); b != bounds.rend() && !desc; ++b) {
+            auto it = emoji_all.find(std::string(at, static_cast<std::size_t>(*b - at)));
+            if (it != emoji_all.end()) {
+              desc = &it->second;
+              match_end = *b;
+            }
+          }
+        } else {
+          auto it = emoji_one.find(c);
+          if (it != emoji_one.end()) desc = &it->second;
+        }
+      }
+      if (desc) {
+        changed = true;
+        p = match_end;
+        if (p + 3 <= end && std::memcmp(p, "\xEF\xB8\x8F", 3) == 0) p += 3;  // VS16
+        if (!prev_space) s.text.push_back(' ');
+        s.text.append(*desc);
+        if (p < end) {
+          const char* q = p;
+          if (!py_isspace(decode_utf8(q, end))) s.text.push_back(' ');
+        }
+        prev_space = true;
+      } else {
+        s.text.append(at, static_cast<std::size_t>(p - at));
+        prev_space = py_isspace(c);
+      }
+    }
+    return changed ? std::string_view(s.text) : text;
+  }
+
+  // --- 2. SentiText: split, strip punctuation, classify ----------------------
+  void tokenize(std::string_view text, Scratch& s) const {
+    s.toks.clear();
+    const char* base = text.data();
+    const char* p = base;
+    const char* end = p + text.size();
+    while (p < end) {
+      // skip whitespace
+      const char* start = p;
+      {
+        const char* q = p;
+        const char32_t c = decode_utf8(q, end);
+        if (py_isspace(c)) {
+          p = q;
+          continue;
+        }
+      }
+      // token runs to the next whitespace
+      bool ascii = true;
+      const char* q = p;
+      while (q < end) {
+        const unsigned char b = static_cast<unsigned char>(*q);
+        if (b < 0x80) {
+          if ((b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20)) break;
+          ++q;
+        } else {
+          const char* r = q;
+          if (py_isspace(decode_utf8(r, end))) break;
+          ascii = false;
+          q = r;
+        }
+      }
+      add_token(base, start, q, ascii, s);
+      p = q;
+    }
+  }
+
+  void add_token(const char* base, const char* b, const char* e, bool ascii, Scratch& s) const {
+    // _strip_punc_if_word: strip ASCII punctuation; keep the token when at
+    // most 2 code points would remain.
+    const char* sb = b;
+    const char* se = e;
+    while (sb < se && is_ascii_punct(static_cast<unsigned char>(*sb))) ++sb;
+    while (se > sb && is_ascii_punct(static_cast<unsigned char>(se[-1]))) --se;
+    std::size_t len = 0;
+    for (const char* q = sb; q < se && len <= 2; ++q) len += (static_cast<unsigned char>(*q) & 0xC0) != 0x80;
+    if (len > 2) {
+      b = sb;
+      e = se;
+    }
+    Tok t;
+    t.begin = static_cast<std::uint32_t>(b - base);
+    t.end = static_cast<std::uint32_t>(e - base);
+    std::string& lw = s.lower;
+    lw.clear();
+    if (ascii) {
+      bool has_upper = false, has_lower = false;
+      for (const char* q = b; q < e; ++q) {
+        char c = *q;
+        if (c >= 'A' && c <= 'Z') {
+          has_upper = true;
+          c = static_cast<char>(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+          has_lower = true;
+        }
+        lw.push_back(c);
+      }
+      t.upper = has_upper && !has_lower;
+    } else {
+      const std::string_view tok(b, static_cast<std::size_t>(e - b));
+      t.upper = pycase->isupper(tok);
+      pycase->lower(tok, lw);
+      if (fixed()) unify_apostrophes(lw);
+    }
+    const std::size_t n = lw.size();
+    lw.append(8, '\0');  // find_padded reads whole words
+    const Entry* found = words.find_padded(lw.data(), n);
+    lw.resize(n);
+    t.e = found ? found : &kNoEntry;
+    t.negated = (t.e->flags & kNegate) || lw.find("n't") != std::string::npos;
+    s.toks.push_back(t);
+  }
+
+  static void unify_apostrophes(std::string& lw) {
+    std::string out;
+    out.reserve(lw.size());
+    for (std::size_t i = 0; i < lw.size();) {
+      if (i + 3 <= lw.size() && static_cast<unsigned char>(lw[i]) == 0xE2 &&
+          static_cast<unsigned char>(lw[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(lw[i + 2]) == 0x99 || static_cast<unsigned char>(lw[i + 2]) == 0x98)) {
+        out.push_back('\'');  // U+2019, U+2018
+        i += 3;
+      } else if (i + 2 <= lw.size() && static_cast<unsigned char>(lw[i]) == 0xCA &&
+                 static_cast<unsigned char>(lw[i + 1]) == 0xBC) {
+        out.push_back('\'');  // U+02BC modifier letter apostrophe
+        i += 2;
+      } else {
+        out.push_back(lw[i++]);
+      }
+    }
+    lw.swap(out);
+  }
+
+  // --- 3. the per-token loop (polarity_scores + sentiment_valence) ------------
+  template <bool kExplain>
+  void valences(Scratch& s) const {
+    const std::vector<Tok>& t = s.toks;
+    const std::size_t L = t.size();
+    s.sent.assign(L, 0.0);
+    if (kExplain) s.rules.assign(L, 0);
+    std::size_t n_upper = 0;
+    for (const Tok& x : t) n_upper += x.upper;
+    const bool cap_diff = L - n_upper > 0 && L - n_upper < L;  // allcap_differential
+    auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].e->flags & f) != 0; };
+    auto in_lex = [&](std::size_t j) { return (t[j].e->flags & kInLex) != 0; };
+
+    for (std::size_t i = 0; i < L; ++i) {
+      const Entry& E = *t[i].e;
+      if (E.flags & kBooster) continue;
+      if (i + 1 < L && (E.flags & kKind) && has(i + 1, kOf)) continue;
+      if (!(E.flags & kInLex)) continue;
+      std::uint32_t rules = 0;
+      double v = E.valence;
+      // "no" as a determiner of the next lexicon word
+      if ((E.flags & kNo) && i != L - 1 && in_lex(i + 1)) v = 0.0;
+      if ((i > 0 && has(i - 1, kNo)) || (i > 1 && has(i - 2, kNo)) ||
+          (i > 2 && has(i - 3, kNo) && has(i - 1, kOrNor))) {
+        v = E.valence * N_SCALAR;  // replaces the 0.0 above: `no no` is positive
+        rules |= rule_negation;
+      }
+      if (t[i].upper && cap_diff) {
+        if (v > 0)
+          v += C_INCR;
+        else
+          v -= C_INCR;  // a zeroed `no` lands here too
+        rules |= rule_caps;
+      }
+      for (std::size_t k = 0; k < 3; ++k) {
+        // A lexicon word at this distance skips the whole step.
+        if (!(i > k && !in_lex(i - k - 1))) continue;
+        const Tok& w = t[i - k - 1];
+        double sc = 0.0;  // scalar_inc_dec
+        if (w.e->flags & kBooster) {
+          sc = w.e->booster;
+          if (v < 0) sc *= -1;
+          if (w.upper && cap_diff) {
+            if (v > 0)
+              sc += C_INCR;
+            else
+              sc -= C_INCR;
+          }
+        }
+        if (k == 1 && sc != 0) sc = sc * 0.95;
+        if (k == 2 && sc != 0) sc = sc * 0.9;
+        v = v + sc;
+        if (kExplain && sc != 0) rules |= rule_booster;
+        v = negation_check<kExplain>(v, k, i, t, rules);
+        if (k == 2) v = idioms_check<kExplain>(v, i, t, rules);
+      }
+      // _least_check
+      if (i > 1 && !in_lex(i - 1) && has(i - 1, kLeast)) {
+        if (!has(i - 2, kAtVery)) {
+          v = v * N_SCALAR;
+          rules |= rule_least;
+        }
+      } else if (i > 0 && !in_lex(i - 1) && has(i - 1, kLeast)) {
+        v = v * N_SCALAR;
+        rules |= rule_least;
+      }
+      s.sent[i] = v;
+      if (kExplain) s.rules[i] = rules;
+    }
+  }
+
+  template <bool kExplain>
+  double negation_check(double v, std::size_t k, std::size_t i, const std::vector<Tok>& t,
+                        std::uint32_t& rules) const {
+    auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].e->flags & f) != 0; };
+    if (k == 0) {
+      if (t[i - 1].negated) {
+        v = v * N_SCALAR;
+        rules |= rule_negation;
+      }
+    } else if (k == 1) {
+      if (has(i - 2, kNever) && has(i - 1, kSoThis)) {
+        v = v * 1.25;
+        rules |= rule_intensifier;
+      } else if (has(i - 2, kWithout) && has(i - 1, kDoubt)) {
+      } else if (t[i - 2].negated) {
+        v = v * N_SCALAR;
+        rules |= rule_negation;
+      }
+    } else {
+      // The reference's `a and b or c` binds as `(a and b) or c`: `so`/`this`
+      // just before the word multiplies by 1.25 with no `never` at all.
+      const bool never_so = fixed() ? has(i - 3, kNever) && (has(i - 2, kSoThis) || has(i - 1, kSoThis))
+                                    : (has(i - 3, kNever) && has(i - 2, kSoThis)) || has(i - 1, kSoThis);
+      if (never_so) {
+        v = v * 1.25;
+        rules |= rule_intensifier;
+      } else if (has(i - 3, kWithout) && (has(i - 2, kDoubt) || has(i - 1, kDoubt))) {
+      } else if (t[i - 3].negated) {
+        v = v * N_SCALAR;
+        rules |= rule_negation;
+      }
+    }
+    return v;
+  }
+
+  static const Phrase* match(const Phrase* begin, const Phrase* end, std::uint8_t a, std::uint8_t b,
+                             std::uint8_t c, std::uint8_t n) {
+    for (const Phrase* ph = begin; ph != end; ++ph)
+      if (ph->n == n && ph->w[0] == a && ph->w[1] == b && (n == 2 || ph->w[2] == c)) return ph;
+    return nullptr;
+  }
+
+  // _special_idioms_check (called at distance 3 only, so i >= 3).
+  template <bool kExplain>
+  double idioms_check(double v, std::size_t i, const std::vector<Tok>& t, std::uint32_t& rules) const {
+    const std::size_t L = t.size();
+    auto id = [&](std::size_t j) -> std::uint8_t { return j < L ? t[j].e->word : std::uint8_t{wNone}; };
+    const std::uint8_t w3 = id(i - 3), w2 = id(i - 2), w1 = id(i - 1), w0 = id(i), p1 = id(i + 1),
+                       p2 = id(i + 2);
+    if (!(w3 | w2 | w1 | w0 | p1 | p2)) return v;  // no token of any phrase around: nothing can match
+    auto special = [&](std::uint8_t a, std::uint8_t b, std::uint8_t c, std::uint8_t n) -> const Phrase* {
+      if (!a || !b || (n == 3 && !c)) return nullptr;
+      return match(std::begin(kSpecial), std::end(kSpecial), a, b, c, n);
+    };
+    const Phrase* found = nullptr;
+    // onezero, twoonezero, twoone, threetwoone, threetwo: the first hit wins.
+    if (!(found = special(w1, w0, 0, 2)) && !(found = special(w2, w1, w0, 3)) &&
+        !(found = special(w2, w1, 0, 2)) && !(found = special(w3, w2, w1, 3)))
+      found = special(w3, w2, 0, 2);
+    if (found) {
+      v = found->value;  // replaces negation, caps and boosters applied so far
+      rules |= rule_idiom;
+    }
+    if (i + 1 < L) {
+      if (const Phrase* ph = special(w0, p1, 0, 2)) {
+        v = ph->value;
+        rules |= rule_idiom;
+      }
+    }
+    if (i + 2 < L) {
+      if (const Phrase* ph = special(w0, p1, p2, 3)) {
+        v = ph->value;
+        rules |= rule_idiom;
+      }
+    }
+    // Booster n-grams: threetwoone (never a 2-word key), threetwo, twoone.
+    const std::pair<std::uint8_t, std::uint8_t> grams[] = {{w3, w2}, {w2, w1}};
+    for (const auto& [a, b] : grams) {
+      if (!a || !b) continue;
+      if (const Phrase* ph = match(std::begin(kBoosterPhrases), std::end(kBoosterPhrases), a, b, 0, 2)) {
+        // The reference adds -0.293 whatever the sign, so `kind of bad` gets worse.
+        double inc = ph->value;
+        if (fixed() && v < 0) inc *= -1;
+        v = v + inc;
+        rules |= rule_booster;
+      }
+    }
+    return v;
+  }
+
+  // --- 4. _but_check ------------------------------------------------------------
+  template <bool kExplain>
+  void but_check(Scratch& s) const {
+    const std::vector<Tok>& t = s.toks;
+    const std::size_t L = t.size();
+    std::size_t bi = L;
+    for (std::size_t j = 0; j < L; ++j)
+      if (t[j].e->flags & kBut) {
+        bi = j;
+        break;
+      }
+    if (bi == L) return;
+    std::vector<double>& v = s.sent;
+    auto scale = [&](std::size_t j, double x) {
+      if (j < bi) {
+        v[j] = x * 0.5;
+        if (kExplain) s.rules[j] |= rule_but;
+      } else if (j > bi) {
+        v[j] = x * 1.5;
+        if (kExplain) s.rules[j] |= rule_but;
+      }
+    };
+    if (fixed()) {
+      for (std::size_t k = 0; k < L; ++k)
+        if (v[k] != 0) scale(k, v[k]);
+      return;
+    }
+    // The reference: `for x in s: j = s.index(x); s[j] = x * factor(j)`. At
+    // step k, s[k] still holds its original value (only positions <= the
+    // current one are ever written), and s.index(x) is the smallest position
+    // < k whose CURRENT value equals x, or k itself. Each value therefore
+    // keeps a min-heap of the processed positions holding it; a position is
+    // only ever written when it is the top of its heap. Zeros stay zero and
+    // are skipped (0 * factor == 0 compares equal to 0).
+    auto& heaps = s.but_heaps;
+    heaps.clear();
+    auto key = [](double x) {
+      std::uint64_t b;
+      std::memcpy(&b, &x, sizeof b);
+      return b;
+    };
+    auto push = [&](std::size_t j) {
+      auto& h = heaps[key(v[j])];
+      h.push_back(static_cast<std::uint32_t>(j));
+      std::push_heap(h.begin(), h.end(), std::greater<>());
+    };
+    for (std::size_t k = 0; k < L; ++k) {
+      const double x = v[k];
+      if (x == 0) continue;
+      std::size_t j = k;
+      auto it = heaps.find(key(x));
+      if (it != heaps.end() && !it->second.empty()) {
+        auto& h = it->second;
+        j = h.front();
+        std::pop_heap(h.begin(), h.end(), std::greater<>());
+        h.pop_back();
+      }
+      scale(j, x);
+      if (j != k) push(j);
+      push(k);
+    }
+  }
+
+  // --- 5. score_valence -----------------------------------------------------------
+  static double amplifier(std::string_view text) {
+    std::size_t ep = 0, qm = 0;
+    for (char c : text) {
+      ep += c == '!';
+      qm += c == '?';
+    }
+    const double ep_amp = static_cast<double>(std::min<std::size_t>(ep, 4)) * 0.292;
+    double qm_amp = 0;
+    if (qm > 1) qm_amp = qm <= 3 ? static_cast<double>(qm) * 0.18 : 0.96;
+    return ep_amp + qm_amp;
+  }
+
+  static SentimentScores score_valence(const std::vector<double>& sent, double amp, double* sum_out) {
+    SentimentScores r;
+    if (sent.empty()) return r;
+    double sum_s = 0.0;
+    for (double x : sent) sum_s += x;
+    if (sum_s > 0)
+      sum_s += amp;
+    else if (sum_s < 0)
+      sum_s -= amp;
+    if (sum_out) *sum_out = sum_s;
+    double compound = sum_s / std::sqrt((sum_s * sum_s) + 15);
+    if (compound < -1.0) compound = -1.0;
+    if (compound > 1.0) compound = 1.0;
+    double pos_sum = 0.0, neg_sum = 0.0;
+    std::size_t neu_count = 0;
+    for (double x : sent) {
+      if (x > 0) pos_sum += (x + 1);
+      if (x < 0) neg_sum += (x - 1);
+      if (x == 0) ++neu_count;
+    }
+    if (pos_sum > std::fabs(neg_sum))
+      pos_sum += amp;
+    else if (pos_sum < std::fabs(neg_sum))
+      neg_sum -= amp;
+    const double total = pos_sum + std::fabs(neg_sum) + static_cast<double>(neu_count);
+    r.pos = std::fabs(pos_sum / total);
+    r.neg = std::fabs(neg_sum / total);
+    r.neu = std::fabs(static_cast<double>(neu_count) / total);
+    r.compound = compound;
+    return r;
+  }
+
+  // The same as substitute() + tokenize() for pure ASCII text when no emoji
+  // key is ASCII (VADER's lexicon): one pass with a byte-class table, and no
+  // lookup for a token longer than every key.
+  void tokenize_ascii(std::string_view text, Scratch& s) const {
+    s.toks.clear();
+    const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+    const unsigned char* p = base;
+    const unsigned char* end = p + text.size();
+    const std::size_t max_key = words.max_key();  // < 8 * kMaxWordsStack (see run())
+    std::uint64_t w[kMaxWordsStack + 1];
+    s.toks.reserve(text.size() / 2 + 1);
+    for (;;) {
+      while (p < end && (kBytes.c[*p] & cSpace)) ++p;
+      if (p == end) break;
+      const unsigned char* b = p;
+      std::uint8_t acc = 0;
+      while (p < end && !(kBytes.c[*p] & cSpace)) acc |= kBytes.c[*p++];
+      const unsigned char* e = p;
+      if (acc & cPunct) {
+        const unsigned char* sb = b;
+        const unsigned char* se = e;
+        while (sb < se && (kBytes.c[*sb] & cPunct)) ++sb;
+        while (se > sb && (kBytes.c[se[-1]] & cPunct)) --se;
+        if (se - sb > 2) {
+          b = sb;
+          e = se;
+        }
+      }
+      Tok t;
+      t.begin = static_cast<std::uint32_t>(b - base);
+      t.end = static_cast<std::uint32_t>(e - base);
+      t.upper = (acc & cUpper) && !(acc & cLower);
+      t.e = &kNoEntry;
+      t.negated = false;
+      const std::size_t n = static_cast<std::size_t>(e - b);
+      if (n <= max_key) {
+        const std::size_t full = n / 8, rem = n % 8;
+        if (static_cast<std::size_t>(end - b) >= (full + 1) * 8) {
+          for (std::size_t k = 0; k <= full; ++k) std::memcpy(&w[k], b + 8 * k, 8);
+        } else {  // the last token of the text: do not read past it
+          unsigned char tmp[8 * (kMaxWordsStack + 1)] = {};
+          std::memcpy(tmp, b, n);
+          std::memcpy(w, tmp, 8 * (full + 1));
+        }
+        for (std::size_t k = 0; k < full; ++k) w[k] = ascii_lower8(w[k]);
+        w[full] = rem ? ascii_lower8(w[full]) & (~0ULL >> (64 - 8 * rem)) : 0;
+        const Entry* found = words.find_words(w, n);
+        if (found) t.e = found;
+        t.negated = (t.e->flags & kNegate) || ((acc & cApos) && has_nt(b, n));
+      } else if (acc & cApos) {
+        t.negated = has_nt(b, n);
+      }
+      s.toks.push_back(t);
+    }
+  }
+
+  SentimentScores run(std::string_view input, Scratch& s, std::uint32_t* tokens) const {
+    std::string_view text = input;
+    if (ascii_fast && words.max_key() < 8 * kMaxWordsStack && all_ascii(input)) {
+      tokenize_ascii(text, s);
+    } else {
+      text = substitute(input, s);
+      tokenize(text, s);
+    }
+    valences<false>(s);
+    but_check<false>(s);
+    if (tokens) *tokens = static_cast<std::uint32_t>(s.toks.size());
+    return score_valence(s.sent, amplifier(text), nullptr);
+  }
+
+  static SentimentScores rounded(SentimentScores r) {
+    r.neg = round_impl(r.neg, 3);
+    r.neu = round_impl(r.neu, 3);
+    r.pos = round_impl(r.pos, 3);
+    r.compound = round_impl(r.compound, 4);
+    return r;
+  }
+};
+
+SentimentAnalyzer::SentimentAnalyzer(const Lexicon& lexicon, SentimentOptions options)
+    : impl_(std::make_shared<const Impl>(lexicon, options)) {}
+SentimentAnalyzer::~SentimentAnalyzer() = default;
+SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer&) = default;
+SentimentAnalyzer& SentimentAnalyzer::operator=(const SentimentAnalyzer&) = default;
+
+const SentimentOptions& SentimentAnalyzer::options() const noexcept { return impl_->options; }
+
+SentimentScores SentimentAnalyzer::raw_scores(std::string_view text, std::uint32_t* tokens) const {
+  Scratch s;
+  return impl_->run(text, s, tokens);
+}
+
+SentimentScores SentimentAnalyzer::polarity_scores(std::string_view text) const {
+  return Impl::rounded(raw_scores(text));
+}
+
+void SentimentAnalyzer::score_batch(const std::vector<std::string_view>& texts, SentimentScores* out,
+                                    bool round, unsigned threads, std::uint32_t* tokens) const {
+  const Impl& impl = *impl_;
+  parallel_chunks(texts.size(), 512, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    Scratch s;
+    for (std::size_t i = b; i < e; ++i) {
+      const SentimentScores r = impl.run(texts[i], s, tokens ? tokens + i : nullptr);
+      out[i] = round ? Impl::rounded(r) : r;
+    }
+  });
+}
+
+std::vector<SentimentScores> SentimentAnalyzer::score_corpus(const Corpus& corpus, SentimentLevel level,
+                                                             bool round, unsigned threads,
+                                                             std::vector<std::uint32_t>* tokens) const {
+  std::vector<std::string_view> views;
+  if (level == SentimentLevel::document) {
+    views.reserve(corpus.size());
+    for (std::size_t d = 0; d < corpus.size(); ++d) views.emplace_back(corpus.document(d).text);
+  } else {
+    const UnitTable units =
+        level == SentimentLevel::paragraph ? corpus.paragraph_table() : corpus.sentence_table();
+    views.resize(units.document.size());
+    for (std::size_t r = 0; r < views.size(); ++r) {
+      const std::string_view text = corpus.document(static_cast<std::size_t>(units.document[r])).text;
+      views[r] = text.substr(static_cast<std::size_t>(units.byte_start[r]),
+                             static_cast<std::size_t>(units.byte_end[r] - units.byte_start[r]));
+    }
+  }
+  std::vector<SentimentScores> out(views.size());
+  if (tokens) tokens->assign(views.size(), 0);
+  score_batch(views, out.data(), round, threads, tokens ? tokens->data() : nullptr);
+  return out;
+}
+
+Explanation SentimentAnalyzer::explain(std::string_view input) const {
+  const Impl& impl = *impl_;
+  Scratch s;
+  Explanation ex;
+  const std::string_view text = impl.substitute(input, s);
+  ex.text.assign(text);
+  impl.tokenize(text, s);
+  impl.valences<true>(s);
+  impl.but_check<true>(s);
+  ex.punctuation_amplifier = Impl::amplifier(text);
+  ex.scores = Impl::rounded(Impl::score_valence(s.sent, ex.punctuation_amplifier, &ex.sum));
+  ex.tokens.reserve(s.toks.size());
+  for (std::size_t i = 0; i < s.toks.size(); ++i) {
+    const Tok& t = s.toks[i];
+    TokenExplanation te;
+    te.token.assign(text.substr(t.begin, t.end - t.begin));
+    te.in_lexicon = (t.e->flags & kInLex) != 0;
+    te.lexicon_valence = te.in_lexicon ? t.e->valence : 0.0;
+    te.valence = s.sent[i];
+    te.rules = s.rules[i];
+    if (ex.punctuation_amplifier != 0 && te.token.find_first_of("!?") != std::string::npos)
+      te.rules |= rule_punctuation;
+    ex.tokens.push_back(std::move(te));
+  }
+  return ex;
+}
+
+}  // namespace textgauge

@@ -1,0 +1,221 @@
+// Binding of the sentiment engine: Lexicon and SentimentAnalyzer. Data conversion only.
+#include <cstring>
+
+#include "register.hpp"
+#include "textgauge/corpus.hpp"
+#include "textgauge/lexicon.hpp"
+#include "textgauge/sentiment.hpp"
+
+using namespace textgauge;
+
+namespace {
+
+static_assert(sizeof(SentimentScores) == 4 * sizeof(double),
+              "scores are written straight into an (n, 4) array");
+
+// Texts as UTF-8 views into objects kept alive in `keep`. A str holding lone
+// surrogates is encoded with "surrogatepass": the engine reads those as code
+// points that are uncased and not whitespace, exactly what Python's str
+// methods make of a surrogate, so such a text scores as vaderSentiment scores it.
+std::vector<std::string_view> utf8_views(const py::list& texts, std::vector<py::object>& keep) {
+  std::vector<std::string_view> views;
+  views.reserve(texts.size());
+  keep.reserve(texts.size());
+  std::size_t i = 0;
+  for (py::handle h : texts) {
+    if (!PyUnicode_Check(h.ptr()))
+      throw py::type_error("text " + std::to_string(i) + " is " +
+                           std::string(py::str(py::type::of(h).attr("__name__"))) + ", expected str");
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+    if (data) {
+      keep.push_back(py::reinterpret_borrow<py::object>(h));
+    } else {
+      PyErr_Clear();
+      py::object bytes =
+          py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(h.ptr(), "utf-8", "surrogatepass"));
+      if (!bytes) throw py::error_already_set();
+      data = PyBytes_AS_STRING(bytes.ptr());
+      size = PyBytes_GET_SIZE(bytes.ptr());
+      keep.push_back(std::move(bytes));
+    }
+    views.emplace_back(data, static_cast<std::size_t>(size));
+    ++i;
+  }
+  return views;
+}
+
+SentimentAnalyzer make_analyzer(const Lexicon& lexicon, const std::string& mode, int unicode_major,
+                                int unicode_minor) {
+  SentimentOptions o;
+  if (mode == "vader")
+    o.mode = SentimentMode::vader;
+  else if (mode == "fixed")
+    o.mode = SentimentMode::fixed;
+  else
+    throw py::value_error("mode must be 'vader' or 'fixed', got '" + mode + "'");
+  o.unicode_major = unicode_major;
+  o.unicode_minor = unicode_minor;
+  py::gil_scoped_release release;  // building the Unicode tables takes a moment on first use
+  return SentimentAnalyzer(lexicon, o);
+}
+
+py::tuple polarity_scores_shim(const SentimentAnalyzer& a, const py::str& text) {
+  py::list one;
+  one.append(text);
+  std::vector<py::object> keep;
+  const auto views = utf8_views(one, keep);
+  const SentimentScores r = a.polarity_scores(views[0]);
+  return py::make_tuple(r.neg, r.neu, r.pos, r.compound);
+}
+
+// (n, 4) float64 scores (neg, neu, pos, compound) and (n,) uint32 token counts.
+py::tuple score_shim(const SentimentAnalyzer& a, const py::list& texts, unsigned threads, bool round) {
+  std::vector<py::object> keep;
+  const auto views = utf8_views(texts, keep);
+  const auto n = static_cast<py::ssize_t>(views.size());
+  py::array_t<double> scores({n, py::ssize_t{4}});
+  py::array_t<std::uint32_t> tokens(n);
+  auto* out = reinterpret_cast<SentimentScores*>(scores.mutable_data());
+  std::uint32_t* tok = tokens.mutable_data();
+  {
+    // The views point into str/bytes objects held by `keep`; no Python object
+    // is touched until the GIL is back.
+    py::gil_scoped_release release;
+    a.score_batch(views, out, round, threads, tok);
+  }
+  return py::make_tuple(scores, tokens);
+}
+
+py::tuple score_corpus_shim(const SentimentAnalyzer& a, const Corpus& corpus, const std::string& level,
+                            unsigned threads, bool round) {
+  SentimentLevel lv;
+  if (level == "document")
+    lv = SentimentLevel::document;
+  else if (level == "paragraph")
+    lv = SentimentLevel::paragraph;
+  else if (level == "sentence")
+    lv = SentimentLevel::sentence;
+  else
+    throw py::value_error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
+  std::vector<SentimentScores> scores;
+  std::vector<std::uint32_t> tokens;
+  {
+    // Only C++ data (the corpus) is read from here on.
+    py::gil_scoped_release release;
+    scores = a.score_corpus(corpus, lv, round, threads, &tokens);
+  }
+  const auto n = static_cast<py::ssize_t>(scores.size());
+  py::array_t<double> out({n, py::ssize_t{4}});
+  if (n) std::memcpy(out.mutable_data(), scores.data(), scores.size() * sizeof(SentimentScores));
+  return py::make_tuple(out, to_numpy(std::move(tokens)));
+}
+
+py::dict explain_shim(const SentimentAnalyzer& a, const py::str& text) {
+  py::list one;
+  one.append(text);
+  std::vector<py::object> keep;
+  const auto views = utf8_views(one, keep);
+  Explanation ex = a.explain(views[0]);
+  py::list token, in_lexicon, lexicon_valence, valence, rules;
+  for (const auto& t : ex.tokens) {
+    PyObject* tok =
+        PyUnicode_DecodeUTF8(t.token.data(), static_cast<py::ssize_t>(t.token.size()), "surrogatepass");
+    if (!tok) throw py::error_already_set();
+    token.append(py::reinterpret_steal<py::str>(tok));
+    in_lexicon.append(t.in_lexicon);
+    lexicon_valence.append(t.lexicon_valence);
+    valence.append(t.valence);
+    rules.append(t.rules);
+  }
+  py::dict d;
+  d["token"] = token;
+  d["in_lexicon"] = in_lexicon;
+  d["lexicon_valence"] = lexicon_valence;
+  d["valence"] = valence;
+  d["rules"] = rules;
+  d["punctuation_amplifier"] = ex.punctuation_amplifier;
+  d["sum"] = ex.sum;
+  d["scores"] = py::make_tuple(ex.scores.neg, ex.scores.neu, ex.scores.pos, ex.scores.compound);
+  return d;
+}
+
+py::object word_shim(const Lexicon& lex, const std::string& word) {
+  const double* v = lex.find_word(word);
+  return v ? py::object(py::float_(*v)) : py::object(py::none());
+}
+
+py::object emoji_shim(const Lexicon& lex, const std::string& emoji) {
+  const std::string* d = lex.find_emoji(emoji);
+  return d ? py::object(py::str(*d)) : py::object(py::none());
+}
+
+void load_words_shim(Lexicon& lex, const std::string& text, const std::string& source) {
+  py::gil_scoped_release release;  // parsing touches only C++ strings
+  lex.load_words(text, source);
+}
+
+void load_emoji_shim(Lexicon& lex, const std::string& text, const std::string& source) {
+  py::gil_scoped_release release;
+  lex.load_emoji(text, source);
+}
+
+}  // namespace
+
+void register_sentiment(py::module_& m) {
+  py::class_<Lexicon>(m, "Lexicon")
+      .def(py::init<>())
+      .def("load_words", &load_words_shim, py::arg("text"), py::arg("source"))
+      .def("load_emoji", &load_emoji_shim, py::arg("text"), py::arg("source"))
+      .def("set_word", &Lexicon::set_word, py::arg("word"), py::arg("valence"))
+      .def("set_emoji", &Lexicon::set_emoji, py::arg("emoji"), py::arg("description"))
+      .def("erase_word", &Lexicon::erase_word, py::arg("word"))
+      .def("erase_emoji", &Lexicon::erase_emoji, py::arg("emoji"))
+      .def("word", &word_shim, py::arg("word"))
+      .def("emoji_description", &emoji_shim, py::arg("emoji"))
+      .def("words", &Lexicon::words)
+      .def("emoji", &Lexicon::emoji)
+      .def("word_count", &Lexicon::word_count)
+      .def("emoji_count", &Lexicon::emoji_count);
+
+  py::class_<SentimentAnalyzer>(m, "SentimentAnalyzer")
+      .def(py::init(&make_analyzer), py::arg("lexicon"), py::kw_only(), py::arg("mode") = "vader",
+           py::arg("unicode_major") = 14, py::arg("unicode_minor") = 0)
+      .def("polarity_scores", &polarity_scores_shim, py::arg("text"))
+      .def("score", &score_shim, py::arg("texts"), py::kw_only(), py::arg("threads") = 0u,
+           py::arg("round") = true)
+      .def("score_corpus", &score_corpus_shim, py::arg("corpus"), py::arg("level"), py::kw_only(),
+           py::arg("threads") = 0u, py::arg("round") = true)
+      .def("explain", &explain_shim, py::arg("text"));
+
+  m.def("sentiment_rule_names", [] {
+    return std::vector<std::pair<std::uint32_t, std::string>>{{rule_booster, "booster"},
+                                                              {rule_negation, "negation"},
+                                                              {rule_caps, "caps"},
+                                                              {rule_idiom, "idiom"},
+                                                              {rule_but, "but"},
+                                                              {rule_least, "least"},
+                                                              {rule_punctuation, "punctuation"},
+                                                              {rule_intensifier, "never_so_this"}};
+  });
+  m.def(
+      "python_isupper_table",
+      [](const std::string& prefix, int major, int minor) {
+        auto t = python_isupper_table(prefix, major, minor);
+        std::vector<std::uint8_t> v(t.begin(), t.end());
+        return to_numpy(std::move(v));
+      },
+      py::arg("prefix"), py::arg("unicode_major"), py::arg("unicode_minor"));
+  m.def(
+      "python_lower_table",
+      [](int major, int minor) {
+        std::vector<std::pair<std::uint32_t, std::string>> out;
+        for (auto& [c, s] : python_lower_table(major, minor))
+          out.emplace_back(static_cast<std::uint32_t>(c), s);
+        return out;
+      },
+      py::arg("unicode_major"), py::arg("unicode_minor"));
+  m.def("python_lower", &python_lower, py::arg("text"), py::arg("unicode_major"), py::arg("unicode_minor"));
+  m.def("python_round", &python_round, py::arg("x"), py::arg("digits"),
+        "Python's round(x, digits) as the engine computes it (exposed for tests).");
+}

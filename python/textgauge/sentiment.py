@@ -1,0 +1,456 @@
+"""VADER sentiment: exactly vaderSentiment 3.3.2's scores, computed in C++.
+
+``SentimentIntensityAnalyzer().polarity_scores(text)`` returns the dict that
+``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer().polarity_scores``
+returns, for every text. Beyond the reference: batch scoring with threads
+(:meth:`SentimentIntensityAnalyzer.score`), per-token explanations
+(:meth:`SentimentIntensityAnalyzer.explain`), scores per document, paragraph or
+sentence of a :class:`~textgauge.Corpus` (:func:`corpus_sentiment`, also
+``Corpus.sentiment`` / ``Document.sentiment``), scores aggregated from
+sentences (``mode="sentences"``), a mode with the reference's bugs fixed
+(``mode="fixed"``) and term-conditioned scores (``mentions=``).
+
+The lexicon is read at run time from the installed ``vaderSentiment``
+distribution; textgauge ships no copy of it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+
+if TYPE_CHECKING:
+    from .text import Corpus
+
+__all__ = ["Lexicon", "SentimentIntensityAnalyzer", "corpus_sentiment", "vader_lexicon_paths"]
+
+Mode = Literal["vader", "fixed"]
+LevelMode = Literal["vader", "fixed", "sentences"]
+Level = Literal["document", "paragraph", "sentence"]
+
+_RULES: list[tuple[int, str]] = sorted(_core.sentiment_rule_names())
+_UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
+_COLUMNS = ["neg", "neu", "pos", "compound"]
+
+
+def vader_lexicon_paths() -> tuple[Path, Path]:
+    """Paths of ``vader_lexicon.txt`` and ``emoji_utf8_lexicon.txt`` in the installed vaderSentiment.
+
+    Example:
+        >>> words, emoji = vader_lexicon_paths()
+        >>> words.name, emoji.name
+        ('vader_lexicon.txt', 'emoji_utf8_lexicon.txt')
+    """
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "textgauge's sentiment reads VADER's lexicon from the vaderSentiment package: "
+            "pip install vaderSentiment==3.3.2")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return folder / "vader_lexicon.txt", folder / "emoji_utf8_lexicon.txt"
+
+
+def _read(path: str | os.PathLike[str]) -> str:
+    p = Path(path)
+    if not p.exists() and not p.is_absolute():
+        # vaderSentiment resolves a bare file name in its own folder.
+        candidate = vader_lexicon_paths()[0].parent / p
+        if candidate.exists():
+            p = candidate
+    return p.read_text(encoding="utf-8")
+
+
+class Lexicon:
+    """Word valences and emoji descriptions in VADER's format.
+
+    ``Lexicon()`` is empty; :meth:`vader` loads VADER's own files; :meth:`from_files`
+    reads VADER-format files (``word<TAB>valence[<TAB>...]`` and
+    ``emoji<TAB>description``; a key given twice keeps its last value, and a bad
+    line raises :class:`textgauge.Error` naming the file and line). Entries can be
+    added, replaced and removed like a dict; a lexicon pickles.
+
+    Example:
+        >>> lex = Lexicon.vader()
+        >>> lex["lol"], lex["good"]
+        (1.8, 1.9)
+        >>> lex["textgauge"] = 2.5
+        >>> lex.update({"meh": -0.5})
+        >>> "meh" in lex, len(Lexicon({"a": 1.0}))
+        (True, 1)
+    """
+
+    def __init__(self, words: Mapping[str, float] | None = None,
+                 emoji: Mapping[str, str] | None = None) -> None:
+        self._core = _core.Lexicon()
+        if words:
+            self.update(words)
+        if emoji:
+            for k, v in emoji.items():
+                self._core.set_emoji(k, v)
+
+    @classmethod
+    def vader(cls) -> Lexicon:
+        """VADER's word and emoji lexicons, read from the installed vaderSentiment."""
+        words, emoji = vader_lexicon_paths()
+        return cls.from_files(words, emoji)
+
+    @classmethod
+    def from_files(cls, words: str | os.PathLike[str] | None,
+                   emoji: str | os.PathLike[str] | None = None) -> Lexicon:
+        """A lexicon read from VADER-format files (either may be None)."""
+        lex = cls()
+        if words is not None:
+            lex.load_words(words)
+        if emoji is not None:
+            lex.load_emoji(emoji)
+        return lex
+
+    def load_words(self, path: str | os.PathLike[str]) -> None:
+        """Adds (or overrides with) the entries of a VADER-format word file."""
+        self._core.load_words(_read(path), os.fspath(path))
+
+    def load_emoji(self, path: str | os.PathLike[str]) -> None:
+        """Adds (or overrides with) the entries of a VADER-format emoji file."""
+        self._core.load_emoji(_read(path), os.fspath(path))
+
+    def update(self, words: Mapping[str, float] | Iterable[tuple[str, float]]) -> None:
+        """Adds or replaces word valences."""
+        items = words.items() if isinstance(words, Mapping) else words
+        for k, v in items:
+            self[k] = v
+
+    def set_emoji(self, emoji: str, description: str) -> None:
+        """Adds or replaces the description an emoji is replaced with before scoring."""
+        self._core.set_emoji(emoji, description)
+
+    @property
+    def emoji(self) -> dict[str, str]:
+        """The emoji lexicon, as a new dict."""
+        return dict(self._core.emoji())
+
+    def to_dict(self) -> dict[str, float]:
+        """The word lexicon, as a new dict (in insertion order)."""
+        return dict(self._core.words())
+
+    def __getitem__(self, word: str) -> float:
+        v = self._core.word(word)
+        if v is None:
+            raise KeyError(word)
+        return float(v)
+
+    def __setitem__(self, word: str, valence: float) -> None:
+        if not isinstance(word, str):
+            raise TypeError(f"lexicon keys are str, got {type(word).__name__}")
+        v = float(valence)
+        if not math.isfinite(v):
+            raise ValueError(f"valence of {word!r} must be finite, got {valence!r}")
+        self._core.set_word(word, v)
+
+    def __delitem__(self, word: str) -> None:
+        if not self._core.erase_word(word):
+            raise KeyError(word)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._core.word(word) is not None
+
+    def __len__(self) -> int:
+        return int(self._core.word_count())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k, _ in self._core.words()])
+
+    def copy(self) -> Lexicon:
+        """An independent copy."""
+        return Lexicon(self.to_dict(), self.emoji)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Lexicon) and self.to_dict() == other.to_dict()
+                and self.emoji == other.emoji)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Lexicon, (self.to_dict(), self.emoji))
+
+    def __repr__(self) -> str:
+        return f"<textgauge.Lexicon: {len(self)} words, {self._core.emoji_count()} emoji>"
+
+
+_VADER_LEXICON: Lexicon | None = None
+
+
+def _default_lexicon() -> Lexicon:
+    global _VADER_LEXICON
+    if _VADER_LEXICON is None:
+        _VADER_LEXICON = Lexicon.vader()
+    return _VADER_LEXICON
+
+
+def _as_text_list(texts: Any) -> tuple[list[Any], pd.Index | None]:
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("score() takes a list of texts; use polarity_scores() for one text")
+    if isinstance(texts, pd.Series):
+        return texts.tolist(), texts.index
+    if isinstance(texts, np.ndarray):
+        return texts.tolist(), None
+    return (texts if isinstance(texts, list) else list(texts)), None
+
+
+class SentimentIntensityAnalyzer:
+    """vaderSentiment's analyzer, exact and fast.
+
+    Args:
+        lexicon: ``None`` (VADER's lexicon), a :class:`Lexicon`, a dict of word
+            valences, or a VADER-format file (a bare name is looked up in
+            vaderSentiment's folder, as vaderSentiment does).
+        emoji_lexicon: ``None`` (the emoji of ``lexicon`` when it is a
+            :class:`Lexicon`, else VADER's), a dict or a file.
+        mode: ``"vader"`` (default) reproduces vaderSentiment 3.3.2 with every
+            quirk; ``"fixed"`` repairs its bugs (see the README, "Sentiment").
+
+    Example:
+        >>> sia = SentimentIntensityAnalyzer()
+        >>> sia.polarity_scores("VADER is smart, handsome, and funny!")
+        {'neg': 0.0, 'neu': 0.248, 'pos': 0.752, 'compound': 0.8439}
+        >>> sia.score(["good", "bad"])["compound"].tolist()
+        [0.4404, -0.5423]
+    """
+
+    def __init__(self, lexicon: Lexicon | Mapping[str, float] | str | os.PathLike[str] | None = None,
+                 emoji_lexicon: Mapping[str, str] | str | os.PathLike[str] | None = None, *,
+                 mode: Mode = "vader") -> None:
+        if mode not in ("vader", "fixed"):
+            raise ValueError(f"mode must be 'vader' or 'fixed', got {mode!r}")
+        if lexicon is None:
+            lex = _default_lexicon()
+        elif isinstance(lexicon, Lexicon):
+            lex = lexicon
+        elif isinstance(lexicon, Mapping):
+            lex = Lexicon(lexicon, _default_lexicon().emoji if emoji_lexicon is None else None)
+        elif isinstance(lexicon, (str, os.PathLike)):
+            lex = Lexicon.from_files(lexicon)
+            if emoji_lexicon is None:
+                lex = Lexicon(lex.to_dict(), _default_lexicon().emoji)
+        else:
+            raise TypeError(f"lexicon must be a Lexicon, a dict or a path, got {type(lexicon).__name__}")
+        if emoji_lexicon is not None:
+            lex = Lexicon(lex.to_dict(), dict(emoji_lexicon) if isinstance(emoji_lexicon, Mapping)
+                          else Lexicon.from_files(None, emoji_lexicon).emoji)
+        self._lexicon = lex
+        self._mode: Mode = mode
+        self._core = _core.SentimentAnalyzer(lex._core, mode=mode, unicode_major=_UNICODE[0],
+                                             unicode_minor=_UNICODE[1])
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The lexicon this analyzer was built from (changing it later does not change the analyzer)."""
+        return self._lexicon
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """VADER's scores of one text: ``{"neg", "neu", "pos", "compound"}``, rounded as VADER rounds.
+
+        Example:
+            >>> SentimentIntensityAnalyzer().polarity_scores("love but jw")["compound"]
+            0.5267
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, got {type(text).__name__}")
+        neg, neu, pos, compound = self._core.polarity_scores(text)
+        return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+    def score(self, texts: Iterable[str], *, threads: int | None = None) -> pd.DataFrame:
+        """Scores of many texts: a DataFrame with columns neg, neu, pos, compound, in input order.
+
+        ``texts`` is a list, pandas Series (its index is kept) or numpy array of
+        str. The work runs in C++ without the GIL on ``threads`` threads (default:
+        all cores); results do not depend on the thread count.
+
+        Example:
+            >>> df = SentimentIntensityAnalyzer().score(["I love it", "I hate it"], threads=1)
+            >>> df["compound"].tolist(), df["neg"].tolist()
+            ([0.6369, -0.5719], [0.0, 0.649])
+        """
+        batch, index = _as_text_list(texts)
+        scores, _ = self._core.score(batch, threads=_threads(threads))
+        return pd.DataFrame(scores, columns=_COLUMNS, index=index)
+
+    def explain(self, text: str) -> pd.DataFrame:
+        """One row per VADER token: how its valence came about.
+
+        Columns: ``token`` (as VADER sees it, after emoji substitution and
+        punctuation stripping), ``lexicon_valence`` (NaN when the word is not in
+        the lexicon), ``valence`` (after every rule) and ``rules`` (the rules that
+        changed it: booster, negation, caps, idiom, but, least, punctuation,
+        never_so_this). ``df.attrs`` holds ``scores`` (as polarity_scores),
+        ``punctuation_amplifier`` and ``sum``.
+
+        Example:
+            >>> ex = SentimentIntensityAnalyzer().explain("The food is not very good")
+            >>> ex["rules"].iloc[-1], round(float(ex["valence"].iloc[-1]), 5)
+            ('booster,negation', -1.62282)
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, got {type(text).__name__}")
+        d = self._core.explain(text)
+        lex = np.where(np.asarray(d["in_lexicon"], dtype=bool),
+                       np.asarray(d["lexicon_valence"], dtype=float), np.nan)
+        rules = [",".join(name for bit, name in _RULES if r & bit) for r in d["rules"]]
+        df = pd.DataFrame({"token": d["token"], "lexicon_valence": lex,
+                           "valence": np.asarray(d["valence"], dtype=float), "rules": rules})
+        neg, neu, pos, compound = d["scores"]
+        df.attrs.update(scores={"neg": neg, "neu": neu, "pos": pos, "compound": compound},
+                        punctuation_amplifier=d["punctuation_amplifier"], sum=d["sum"])
+        return df
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_analyzer, (self._lexicon, self._mode))
+
+    def __repr__(self) -> str:
+        return f"<textgauge.SentimentIntensityAnalyzer mode={self._mode!r} {self._lexicon!r}>"
+
+
+def _rebuild_analyzer(lexicon: Lexicon, mode: Mode) -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer(lexicon, mode=mode)
+
+
+def _threads(threads: int | None) -> int:
+    if threads is None:
+        return 0
+    if int(threads) < 1:
+        raise ValueError(f"threads must be >= 1 or None, got {threads!r}")
+    return int(threads)
+
+
+_ANALYZERS: dict[str, SentimentIntensityAnalyzer] = {}
+
+
+def _analyzer_for(mode: str) -> SentimentIntensityAnalyzer:
+    engine = "fixed" if mode == "fixed" else "vader"
+    if engine not in _ANALYZERS:
+        _ANALYZERS[engine] = SentimentIntensityAnalyzer(mode=engine)  # type: ignore[arg-type]
+    return _ANALYZERS[engine]
+
+
+def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelMode = "vader",
+                     mentions: str | Iterable[str] | None = None,
+                     analyzer: SentimentIntensityAnalyzer | None = None,
+                     document: int | None = None) -> pd.DataFrame:
+    """Sentiment of every document, paragraph or sentence of a corpus.
+
+    Each unit is scored as VADER scores its text (``mode="vader"``), with the
+    fixed rules (``mode="fixed"``), or, for paragraphs and documents, as the
+    aggregate of its sentences' scores (``mode="sentences"``): the mean of the
+    sentences' neg, neu, pos and compound, each sentence weighted by its number
+    of VADER tokens. VADER's compound is a sum squashed into [-1, 1], so a long
+    text saturates at +-1 whatever its balance (vaderSentiment#151); sentence
+    scores do not, and weighting by tokens lets a long sentence count more
+    than an interjection while a one-sentence paragraph keeps its own score.
+
+    ``mentions`` keeps only the units holding one of the given terms, matched
+    on normalised terms as the corpus normalises its tokens (case folded,
+    quotes unified...); a possessive counts (``Kuleba’s`` mentions ``Kuleba``).
+
+    Returns a DataFrame with the unit's columns (document, paragraph,
+    sentence, text, as in ``corpus.paragraphs``/``sentences``), neg, neu, pos,
+    compound and ``tokens`` (VADER tokens in the unit).
+
+    Example:
+        >>> import textgauge as tg
+        >>> c = tg.Corpus.from_texts(["Good news. Bad news!"])
+        >>> c.sentiment("sentence")[["text", "compound"]].values.tolist()
+        [['Good news.', 0.4404], ['Bad news!', -0.5848]]
+        >>> c.sentiment("document", mode="sentences")["compound"].tolist()
+        [-0.0722]
+    """
+    if level not in ("document", "paragraph", "sentence"):
+        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+    if mode not in ("vader", "fixed", "sentences"):
+        raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+    sia = analyzer if analyzer is not None else _analyzer_for(mode)
+    threads = corpus._threads
+    if mode == "sentences" and level != "sentence":
+        raw, tokens = sia._core.score_corpus(corpus._core, "sentence", threads=threads, round=False)
+        sent = corpus._table("sentence")
+        if level == "paragraph":
+            par = corpus._table("paragraph")
+            key_units = par["document"].astype(np.int64) * (1 << 31) + par["paragraph"]
+            key_sent = sent["document"].astype(np.int64) * (1 << 31) + sent["paragraph"]
+            group = np.searchsorted(key_units, key_sent)
+            n_units = len(key_units)
+        else:
+            group = sent["document"].astype(np.int64)
+            n_units = len(corpus)
+        w = tokens.astype(float)
+        wsum = np.bincount(group, weights=w, minlength=n_units)
+        scores = np.zeros((n_units, 4))
+        for j in range(4):
+            tot = np.bincount(group, weights=w * raw[:, j], minlength=n_units)
+            scores[:, j] = np.divide(tot, wsum, out=np.zeros(n_units), where=wsum > 0)
+        scores = np.array([[round(float(v), 3) for v in row[:3]] + [round(float(row[3]), 4)]
+                           for row in scores]).reshape(n_units, 4)
+        tokens = np.bincount(group, weights=w, minlength=n_units).astype(np.uint32)
+    else:
+        scores, tokens = sia._core.score_corpus(corpus._core, level, threads=threads, round=True)
+
+    if level == "document":
+        frame = pd.DataFrame({"document": corpus.ids})
+    else:
+        frame = corpus._frame(level, ["paragraph"] if level == "paragraph" else ["paragraph", "sentence"])
+    for j, c in enumerate(_COLUMNS):
+        frame[c] = scores[:, j]
+    frame["tokens"] = tokens
+    keep = np.ones(len(frame), dtype=bool)
+    if document is not None:
+        table = (np.arange(len(corpus)) if level == "document" else corpus._table(level)["document"])
+        keep &= table == document
+    if mentions is not None:
+        keep &= _mentions_mask(corpus, level, mentions)
+    frame = frame[keep]
+    if document is not None and level != "document":
+        frame = frame.drop(columns="document")
+    return frame.reset_index(drop=True)
+
+
+def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str]) -> np.ndarray:
+    from .text import Corpus as _Corpus
+
+    terms = [mentions] if isinstance(mentions, str) else list(mentions)
+    if not terms:
+        raise ValueError("mentions is empty")
+    probe = _Corpus.from_texts(terms, **{k: v for k, v in corpus.options.items() if k != "paragraphs"})
+    ptoks = probe.tokens
+    wanted: set[str] = set()
+    for i, t in enumerate(terms):
+        got = ptoks.loc[ptoks["document"] == i, "term"].astype(str).tolist()
+        if len(got) != 1:
+            raise ValueError(f"mentions must be single tokens; {t!r} gives {len(got)} tokens: {got}")
+        wanted.add(got[0])
+    vocab = corpus.vocabulary
+    # A possessive mentions its owner: "Kuleba’s" (term "kuleba's") mentions "kuleba".
+    ids = [i for i, term in enumerate(vocab)
+           if term in wanted or (term[-2:] in ("'s", "’s") and term[:-2] in wanted)]
+    tok = corpus._table("token")
+    hit = np.isin(tok["term"], np.asarray(ids, dtype=tok["term"].dtype))
+    if level == "document":
+        mask = np.zeros(len(corpus), dtype=bool)
+        mask[np.unique(tok["document"][hit])] = True
+        return mask
+    units = corpus._table(level)
+    cols = ["document", "paragraph"] + (["sentence"] if level == "sentence" else [])
+    unit_keys = pd.MultiIndex.from_arrays([units[c] for c in cols])
+    hit_keys = pd.MultiIndex.from_arrays([tok[c][hit] for c in cols])
+    return np.asarray(unit_keys.isin(hit_keys))
