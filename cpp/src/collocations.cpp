@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -97,8 +98,28 @@ class Counter {
   std::size_t size_ = 0;
 };
 
-inline std::uint64_t pair_key(id_t a, id_t b) {
-  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+inline std::uint64_t dense_pair_key(id_t a, id_t b, int id_bits) {
+  return (static_cast<std::uint64_t>(a) << id_bits) | static_cast<std::uint64_t>(b);
+}
+
+// LSD radix sort of keys below 2^bits, 11 bits a pass.
+void radix_sort(std::vector<std::uint64_t>& keys, int bits) {
+  constexpr int kDigit = 11;
+  std::vector<std::uint64_t> tmp(keys.size());
+  std::vector<std::size_t> count(std::size_t(1) << kDigit);
+  for (int shift = 0; shift < bits; shift += kDigit) {
+    std::fill(count.begin(), count.end(), 0);
+    const std::uint64_t mask = (std::uint64_t(1) << kDigit) - 1;
+    for (std::uint64_t k : keys) ++count[(k >> shift) & mask];
+    std::size_t sum = 0;
+    for (auto& c : count) {
+      const std::size_t v = c;
+      c = sum;
+      sum += v;
+    }
+    for (std::uint64_t k : keys) tmp[count[(k >> shift) & mask]++] = k;
+    keys.swap(tmp);
+  }
 }
 
 // Occurrences of a gapped pattern: at every start p whose window [p, p+len)
@@ -401,20 +422,32 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     return it->second;
   };
 
+  int id_bits = 1;
+  while ((std::size_t(1) << id_bits) < vocab.size()) ++id_bits;
   if (n == 2) {
-    Counter<std::uint64_t> pairs(stream.terms.size() / 2 + 16);
+    // Every pair key once, radix-sorted, then run-length counted: a sequential
+    // pass instead of a cache miss per pair in a hash table.
+    std::vector<std::uint64_t> keys;
+    keys.reserve(stream.terms.size() * static_cast<std::size_t>(window - 1));
     for (std::size_t g = 0; g < stream.segments(); ++g) {
       const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
       for (std::size_t p = b; p < e; ++p)
         for (std::size_t q = p + 1; q < e && q < p + static_cast<std::size_t>(window); ++q)
-          pairs.add(pair_key(stream.terms[p], stream.terms[q]));
+          keys.push_back(dense_pair_key(stream.terms[p], stream.terms[q], id_bits));
     }
-    pairs.for_each([&](std::uint64_t k, std::int64_t c) {
-      if (c < o.min_count) return;
-      terms.push_back(static_cast<id_t>(k >> 32));
-      terms.push_back(static_cast<id_t>(k & 0xffffffffu));
-      counts.push_back(c);
-    });
+    radix_sort(keys, 2 * id_bits);
+    const std::uint64_t low = (std::uint64_t(1) << id_bits) - 1;
+    for (std::size_t i = 0; i < keys.size();) {
+      std::size_t j = i + 1;
+      while (j < keys.size() && keys[j] == keys[i]) ++j;
+      const auto c = static_cast<std::int64_t>(j - i);
+      if (c >= o.min_count) {
+        terms.push_back(static_cast<id_t>(keys[i] >> id_bits));
+        terms.push_back(static_cast<id_t>(keys[i] & low));
+        counts.push_back(c);
+      }
+      i = j;
+    }
   } else {
     pattern((1u << n) - 1, n).for_each([&](const Gram& g, std::int64_t c) {
       if (c < o.min_count) return;
@@ -497,26 +530,86 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     }
   });
 
-  // Sort: first measure descending (NaN last), then the terms bytewise.
-  std::vector<std::size_t> order(rows);
-  std::iota(order.begin(), order.end(), 0);
-  const std::vector<double>* key = o.measures.empty() ? nullptr : &out.scores[0];
-  auto less_terms = [&](std::size_t a, std::size_t b) {
-    for (int i = 0; i < n; ++i) {
-      const id_t x = terms[a * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)];
-      const id_t y = terms[b * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)];
-      if (x != y) return vocab.term(x) < vocab.term(y);
-    }
-    return false;
+  // Sort: first measure descending (NaN last), then the terms bytewise. Terms
+  // compare through their rank in bytewise order, computed once per call.
+  std::vector<std::uint32_t> rank(vocab.size());
+  {
+    std::vector<id_t> ids(vocab.size());
+    std::iota(ids.begin(), ids.end(), 0);
+    std::sort(ids.begin(), ids.end(), [&](id_t a, id_t b) { return vocab.term(a) < vocab.term(b); });
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      rank[static_cast<std::size_t>(ids[i])] = static_cast<std::uint32_t>(i);
+  }
+  // LSD radix sort of (score, first two ranks); only the bits that vary take a
+  // pass. Rows still tied (n > 2) are finished by comparison on the other ranks.
+  struct SortKey {
+    std::uint64_t score;  // order-preserving bits of -score; NaN after everything
+    std::uint64_t tie;    // ranks of the first two terms
+    std::uint32_t row;
   };
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const double x = key ? (*key)[a] : static_cast<double>(counts[a]);
-    const double y = key ? (*key)[b] : static_cast<double>(counts[b]);
-    const bool xn = std::isnan(x), yn = std::isnan(y);
-    if (xn != yn) return yn;
-    if (!xn && x != y) return x > y;
-    return less_terms(a, b);
-  });
+  std::vector<SortKey> keys(rows), tmp(rows);
+  const std::vector<double>* key = o.measures.empty() ? nullptr : &out.scores[0];
+  auto ordered_bits = [](double v) {
+    if (std::isnan(v)) return ~std::uint64_t(0);
+    v = -v + 0.0;  // descending; -0.0 -> 0.0
+    std::uint64_t b;
+    std::memcpy(&b, &v, sizeof b);
+    return (b >> 63) ? ~b : (b | (std::uint64_t(1) << 63));
+  };
+  for (std::size_t r = 0; r < rows; ++r) {
+    const double v = key ? (*key)[r] : static_cast<double>(counts[r]);
+    const id_t* g = &terms[r * static_cast<std::size_t>(n)];
+    keys[r] = {
+        ordered_bits(v),
+        (std::uint64_t(rank[static_cast<std::size_t>(g[0])]) << 32) | rank[static_cast<std::size_t>(g[1])],
+        static_cast<std::uint32_t>(r)};
+  }
+  auto radix_pass = [&](auto field) {
+    if (rows == 0) return;
+    std::uint64_t varying = 0;
+    const std::uint64_t first = field(keys[0]);
+    for (const auto& k : keys) varying |= field(k) ^ first;
+    constexpr int kDigit = 11;
+    std::vector<std::size_t> count(std::size_t(1) << kDigit);
+    const std::uint64_t mask = (std::uint64_t(1) << kDigit) - 1;
+    for (int shift = 0; shift < 64; shift += kDigit) {
+      if (((varying >> shift) & mask) == 0) continue;
+      std::fill(count.begin(), count.end(), 0);
+      for (const auto& k : keys) ++count[(field(k) >> shift) & mask];
+      std::size_t sum = 0;
+      for (auto& c : count) {
+        const std::size_t v = c;
+        c = sum;
+        sum += v;
+      }
+      for (const auto& k : keys) tmp[count[(field(k) >> shift) & mask]++] = k;
+      keys.swap(tmp);
+    }
+  };
+  radix_pass([](const SortKey& k) { return k.tie; });
+  radix_pass([](const SortKey& k) { return k.score; });
+  if (n > 2) {
+    auto rest_less = [&](const SortKey& a, const SortKey& b) {
+      for (int i = 2; i < n; ++i) {
+        const auto x = rank[static_cast<std::size_t>(
+            terms[a.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
+        const auto y = rank[static_cast<std::size_t>(
+            terms[b.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
+        if (x != y) return x < y;
+      }
+      return false;
+    };
+    for (std::size_t i = 0; i < rows;) {
+      std::size_t j = i + 1;
+      while (j < rows && keys[j].score == keys[i].score && keys[j].tie == keys[i].tie) ++j;
+      if (j - i > 1)
+        std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i),
+                  keys.begin() + static_cast<std::ptrdiff_t>(j), rest_less);
+      i = j;
+    }
+  }
+  std::vector<std::size_t> order(rows);
+  for (std::size_t i = 0; i < rows; ++i) order[i] = keys[i].row;
   out.terms.resize(terms.size());
   out.count.resize(rows);
   std::vector<std::vector<double>> sorted(o.measures.size(), std::vector<double>(rows));
@@ -543,6 +636,21 @@ std::vector<std::string> collocation_strings(const CollocationTable& t, const Vo
     }
   }
   return out;
+}
+
+void collocation_text(const CollocationTable& t, const Vocabulary& vocab, std::string& data,
+                      std::vector<std::int64_t>& offsets) {
+  const auto n = static_cast<std::size_t>(t.size);
+  data.clear();
+  offsets.assign(1, 0);
+  offsets.reserve(t.rows() + 1);
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j) data.push_back(' ');
+      data += vocab.term(t.terms[r * n + j]);
+    }
+    offsets.push_back(static_cast<std::int64_t>(data.size()));
+  }
 }
 
 }  // namespace textgauge

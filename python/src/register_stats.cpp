@@ -43,17 +43,19 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
   so.break_at_sentences = !across_sentences;
   so.break_at_excluded = break_at_excluded;
   CollocationTable t;
-  std::vector<std::string> text;
+  std::string text;
+  std::vector<std::int64_t> offsets;
   {
     // Only C++ objects from here: the corpus is not mutated while Python
     // holds a reference to it, and the options are copies.
     py::gil_scoped_release release;
     const TermStream stream = term_stream(corpus, so);
     t = collocations(stream, corpus.vocabulary(), o);
-    text = collocation_strings(t, corpus.vocabulary());
+    collocation_text(t, corpus.vocabulary(), text, offsets);
   }
   py::dict d;
-  d["collocation"] = py::cast(text);
+  d["collocation_data"] = py::bytes(text);
+  d["collocation_offsets"] = to_numpy(std::move(offsets));
   d["count"] = to_numpy(std::move(t.count));
   for (std::size_t k = 0; k < measures.size(); ++k)
     d[py::str(measures[k])] = to_numpy(std::move(t.scores[k]));

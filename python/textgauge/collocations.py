@@ -7,8 +7,9 @@ corpus's interned terms; this module validates options and builds the DataFrame.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from . import _core
@@ -23,6 +24,22 @@ NLTK_MEASURES: tuple[str, ...] = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq
 QUANTEDA_MEASURES: tuple[str, ...] = ("lambda", "z")
 _BIGRAM_ONLY = ("dice", "fisher", "phi_sq")
 _KINDS = ("word", "number", "punctuation", "symbol")
+
+
+def _strings(data: bytes, offsets: np.ndarray) -> Any:
+    """A string column from one UTF-8 buffer and row offsets: Arrow-backed when pyarrow
+    is there (no Python object per row), a list of str otherwise."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        text = data.decode("utf-8")
+        if len(text) == len(data):  # ASCII: byte offsets are character offsets
+            bounds = offsets.tolist()
+            return [text[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+        bounds = offsets.tolist()
+        return [data[a:b].decode("utf-8") for a, b in zip(bounds[:-1], bounds[1:])]
+    arr = pa.LargeStringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
+    return pd.array(arr, dtype=pd.StringDtype("pyarrow"))
 
 
 def _measures_for(size: int, measure: str | Sequence[str]) -> list[str]:
@@ -102,6 +119,7 @@ def collocations(corpus: Corpus, *, size: int = 2, measure: str | Sequence[str] 
                            break_at_excluded=punctuation == "break", smoothing=float(smoothing),
                            threads=corpus._threads)
     n_tokens = d.pop("n_tokens")
+    d = {"collocation": _strings(d.pop("collocation_data"), d.pop("collocation_offsets")), **d}
     df = pd.DataFrame(d)
     df.attrs["n_tokens"] = int(n_tokens)
     return df

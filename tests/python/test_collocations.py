@@ -175,3 +175,14 @@ def test_result_does_not_depend_on_thread_count(bbc_sample) -> None:
     one = tg.Corpus.from_texts(corpus.texts[:50], threads=1).collocations(measure="all", min_count=1)
     many = tg.Corpus.from_texts(corpus.texts[:50], threads=4).collocations(measure="all", min_count=1)
     pd.testing.assert_frame_equal(one, many)
+
+
+def test_collocation_column_without_pyarrow(monkeypatch) -> None:
+    import sys
+
+    c = tg.Corpus.from_texts(["Café crème, café crème. Tea time tea time"])
+    with_arrow = c.collocations(min_count=1)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
+    without = c.collocations(min_count=1)
+    assert list(without["collocation"]) == list(with_arrow["collocation"])
+    assert "café crème" in list(without["collocation"])

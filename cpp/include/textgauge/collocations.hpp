@@ -68,5 +68,9 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
 
 // "w1 w2 ..." for each row.
 std::vector<std::string> collocation_strings(const CollocationTable& table, const Vocabulary& vocab);
+// The same as one UTF-8 buffer with rows() + 1 offsets, the layout of an Arrow
+// string array (Python builds its column without one object per row).
+void collocation_text(const CollocationTable& table, const Vocabulary& vocab, std::string& data,
+                      std::vector<std::int64_t>& offsets);
 
 }  // namespace textgauge
