@@ -49,30 +49,40 @@ void Analyzer::preprocess(std::string_view text, std::string& out) const {
 
 void Analyzer::tokenize(std::string_view text, std::vector<std::string_view>& tokens) const {
   tokens.clear();
-  const char* const base = text.data();
-  const char* p = base;
-  const char* const end = base + text.size();
-  const char* start = nullptr;  // start of the current run of \w
-  std::size_t run = 0;          // its length in code points
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  // Alternates between skipping non-word characters and taking a run of word
+  // characters; ASCII bytes are classified by table, others decoded.
   while (p < end) {
-    const auto b = static_cast<unsigned char>(*p);
-    const char* here = p;
-    bool word;
-    if (b < 0x80) {
-      word = kAscii.word[b];
-      ++p;
-    } else {
-      word = unicode_->is_word(decode_utf8(p));
+    const char* start;
+    for (;;) {
+      if (p == end) return;
+      const auto b = static_cast<unsigned char>(*p);
+      if (b < 0x80) {
+        if (kAscii.word[b]) break;
+        ++p;
+      } else {
+        const char* q = p;
+        if (unicode_->is_word(decode_utf8(q))) break;
+        p = q;
+      }
     }
-    if (word) {
-      if (!run) start = here;
+    start = p;
+    std::size_t run = 0;
+    while (p < end) {
+      const auto b = static_cast<unsigned char>(*p);
+      if (b < 0x80) {
+        if (!kAscii.word[b]) break;
+        ++p;
+      } else {
+        const char* q = p;
+        if (!unicode_->is_word(decode_utf8(q))) break;
+        p = q;
+      }
       ++run;
-    } else {
-      if (run >= 2) tokens.emplace_back(start, static_cast<std::size_t>(here - start));
-      run = 0;
     }
+    if (run >= 2) tokens.emplace_back(start, static_cast<std::size_t>(p - start));
   }
-  if (run >= 2) tokens.emplace_back(start, static_cast<std::size_t>(end - start));
 }
 
 void Analyzer::analyze(std::string_view text, FeatureList& out) {

@@ -12,7 +12,15 @@ namespace textgauge {
 
 // ---------------------------------------------------------------- TermMap
 
-TermMap::TermMap() : slots_(1024, 0), mask_(1023) {}
+TermMap::TermMap() : slots_(1024), mask_(1023) {}
+
+namespace {
+inline std::uint64_t load_prefix(std::string_view s) noexcept {
+  std::uint64_t v = 0;
+  std::memcpy(&v, s.data(), std::min<std::size_t>(8, s.size()));
+  return v;
+}
+}  // namespace
 
 std::uint64_t TermMap::hash(std::string_view s) noexcept {
   // 8 bytes at a time, each folded in with a multiply and a shift; a final
@@ -37,49 +45,47 @@ std::uint64_t TermMap::hash(std::string_view s) noexcept {
   return h;
 }
 
-std::int32_t TermMap::find(std::string_view s) const noexcept {
+template <bool Insert>
+std::int32_t TermMap::lookup(std::string_view s) {
   const std::uint64_t h = hash(s);
-  const std::uint64_t tag = h >> 32;
-  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-    const std::uint64_t slot = slots_[i];
-    if (!slot) return -1;
-    if ((slot >> 32) == tag) {
-      const auto id = static_cast<std::int32_t>((slot & 0xFFFFFFFFu) - 1);
-      if (keys_[static_cast<std::size_t>(id)] == s) return id;
-    }
-  }
-}
-
-std::int32_t TermMap::intern(std::string_view s) {
-  const std::uint64_t h = hash(s);
-  const std::uint64_t tag = h >> 32;
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const std::uint64_t prefix = load_prefix(s);
+  const auto length = static_cast<std::uint32_t>(s.size());
   std::size_t i = h & mask_;
   for (;; i = (i + 1) & mask_) {
-    const std::uint64_t slot = slots_[i];
-    if (!slot) break;
-    if ((slot >> 32) == tag) {
-      const auto id = static_cast<std::int32_t>((slot & 0xFFFFFFFFu) - 1);
-      if (keys_[static_cast<std::size_t>(id)] == s) return id;
-    }
+    const Slot& slot = slots_[i];
+    if (slot.id < 0) break;
+    if (slot.tag == tag && slot.prefix == prefix && slot.length == length &&
+        (length <= 8 || keys_[static_cast<std::size_t>(slot.id)] == s))
+      return slot.id;
   }
-  if (keys_.size() >= 0x7FFFFFFE) throw Error("vocabulary larger than 2^31 - 2 terms");
-  const auto id = static_cast<std::int32_t>(keys_.size());
-  keys_.push(s);
-  slots_[i] = (tag << 32) | static_cast<std::uint64_t>(id + 1);
-  if (keys_.size() * 2 > slots_.size()) grow();
-  return id;
+  if constexpr (!Insert) {
+    return -1;
+  } else {
+    if (keys_.size() >= 0x7FFFFFFE) throw Error("vocabulary larger than 2^31 - 2 terms");
+    const auto id = static_cast<std::int32_t>(keys_.size());
+    keys_.push(s);
+    slots_[i] = Slot{prefix, tag, id, length};
+    if (keys_.size() * 2 > slots_.size()) grow();
+    return id;
+  }
 }
 
+std::int32_t TermMap::find(std::string_view s) const noexcept {
+  return const_cast<TermMap*>(this)->lookup<false>(s);
+}
+
+std::int32_t TermMap::intern(std::string_view s) { return lookup<true>(s); }
+
 void TermMap::grow() {
-  std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+  std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
   mask_ = slots_.size() - 1;
-  for (std::uint64_t slot : old) {
-    if (!slot) continue;
-    const auto id = (slot & 0xFFFFFFFFu) - 1;
-    const std::uint64_t h = hash(keys_[id]);
+  for (const Slot& slot : old) {
+    if (slot.id < 0) continue;
+    const std::uint64_t h = hash(keys_[static_cast<std::size_t>(slot.id)]);
     std::size_t i = h & mask_;
-    while (slots_[i]) i = (i + 1) & mask_;
+    while (slots_[i].id >= 0) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
 }
@@ -314,15 +320,42 @@ class PairMap {
   std::size_t size_ = 0;
 };
 
-// Per-document counting: the document's feature ids are sorted and
-// run-length counted. Unlike a dense per-feature array this touches no memory
-// proportional to the vocabulary, which matters for n-grams (millions of
-// features, a few dozen per document).
+// Per-document counting. Small feature spaces (unigrams, characters) use a
+// dense "last document seen" array; word n-grams (millions of features, a
+// few dozen per document) sort the document's ids and run-length count them,
+// which touches no memory proportional to the vocabulary.
 class DocCounter {
  public:
-  void begin() { ids_.clear(); }
-  void add(std::int32_t id) { ids_.push_back(id); }
+  explicit DocCounter(bool dense = true) : dense_(dense) {}
+  void begin() {
+    ids_.clear();
+    ++doc_;
+  }
+  void add(std::int32_t id) {
+    if (!dense_) {
+      ids_.push_back(id);
+      return;
+    }
+    const auto u = static_cast<std::size_t>(id);
+    if (u >= last_.size()) {
+      last_.resize(std::max<std::size_t>(u + 1, last_.size() * 2), 0);
+      count_.resize(last_.size(), 0);
+    }
+    if (last_[u] != doc_) {
+      last_[u] = doc_;
+      count_[u] = 0;
+      ids_.push_back(id);
+    }
+    ++count_[u];
+  }
   void end(std::vector<std::int32_t>& ids, std::vector<std::int32_t>& counts) {
+    if (dense_) {
+      for (std::int32_t id : ids_) {
+        ids.push_back(id);
+        counts.push_back(count_[static_cast<std::size_t>(id)]);
+      }
+      return;
+    }
     std::sort(ids_.begin(), ids_.end());
     for (std::size_t k = 0; k < ids_.size();) {
       std::size_t j = k + 1;
@@ -334,7 +367,11 @@ class DocCounter {
   }
 
  private:
+  bool dense_;
+  std::uint32_t doc_ = 0;
   std::vector<std::int32_t> ids_;
+  std::vector<std::uint32_t> last_;
+  std::vector<std::int32_t> count_;
 };
 
 unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
@@ -458,6 +495,7 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     features = map.keys();
     return;
   }
+  counter = DocCounter(o.max_n == 1);
   TermMap tokens;
   std::vector<std::uint8_t> stop;  // per token id
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
@@ -560,8 +598,24 @@ TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_doc
   return stats;
 }
 
+// Sorts entries [b, e) of a row by column. Rows are short: insertion sort on
+// the two arrays in place, std::sort through pairs for long rows.
 void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, std::size_t b, std::size_t e,
               std::vector<std::pair<std::int32_t, std::int64_t>>& scratch) {
+  if (e - b <= 48) {
+    for (std::size_t k = b + 1; k < e; ++k) {
+      const std::int32_t c = idx[k];
+      const std::int64_t v = val[k];
+      std::size_t j = k;
+      for (; j > b && idx[j - 1] > c; --j) {
+        idx[j] = idx[j - 1];
+        val[j] = val[j - 1];
+      }
+      idx[j] = c;
+      val[j] = v;
+    }
+    return;
+  }
   scratch.clear();
   for (std::size_t k = b; k < e; ++k) scratch.emplace_back(idx[k], val[k]);
   std::sort(scratch.begin(), scratch.end());
@@ -634,7 +688,7 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
   std::vector<ChunkCounts> chunks(1);
   ChunkCounts& cc = chunks[0];
   NgramFeatures ngrams(min_n, max_n, skip);
-  DocCounter counter;
+  DocCounter counter(max_n == 1);
   std::vector<std::int32_t> toks, ids, counts;
   std::size_t k = 0;
   for (std::size_t r = 0; r < n_rows; ++r) {

@@ -34,7 +34,9 @@ struct StringTable {
 };
 
 // Open-addressing hash map from strings to dense ids (in order of insertion);
-// the keys live in one StringTable.
+// the keys live in one StringTable. A slot holds the key's first 8 bytes, its
+// length and a hash tag, so most lookups (tokens are short) never touch the
+// key table.
 class TermMap {
  public:
   TermMap();
@@ -48,9 +50,17 @@ class TermMap {
   static std::uint64_t hash(std::string_view s) noexcept;
 
  private:
+  struct Slot {
+    std::uint64_t prefix = 0;  // first 8 bytes, zero padded
+    std::uint32_t tag = 0;     // high hash bits
+    std::int32_t id = -1;      // -1: empty
+    std::uint32_t length = 0;
+  };
+  template <bool Insert>
+  std::int32_t lookup(std::string_view s);
   void grow();
   StringTable keys_;
-  std::vector<std::uint64_t> slots_;  // (hash high 32 bits << 32) | (id + 1); 0 = empty
+  std::vector<Slot> slots_;
   std::size_t mask_;
 };
 
