@@ -84,6 +84,7 @@ def main() -> None:
     print("\nevery statistic, 2,225 articles, paragraph level where it applies (best of "
           f"{args.repeat}, seconds)")
     topics = [f.parent.name for f in files]
+    small = tg.Corpus.from_texts(corpus.texts[:200])
     sport = np.array(topics) == "sport"
     runs: list[tuple[str, Callable[[], object]]] = [
         ("collocations size=2 measure=all", lambda: corpus.collocations(measure="all")),
@@ -99,6 +100,10 @@ def main() -> None:
         ("keyness exact (Fisher) sport vs rest", lambda: corpus.keyness(sport, measure="exact")),
         ("entropy per document", lambda: corpus.entropy()),
         ("summary per document", lambda: corpus.summary()),
+        ("cooccurrence window=5", lambda: corpus.cooccurrence(context="window")[0]),
+        ("cooccurrence document", lambda: corpus.cooccurrence()[0]),
+        ("similarity cosine, documents (2225^2)", lambda: corpus.similarity()),
+        ("similarity cosine, paragraphs of 200 docs", lambda: small.similarity(level="paragraph")),
     ]
     for name, fn in runs:
         t, out = best(fn, args.repeat)

@@ -653,4 +653,47 @@ void collocation_text(const CollocationTable& t, const Vocabulary& vocab, std::s
   }
 }
 
+CooccurrencePairs window_cooccurrence(const UnitTerms& units, std::size_t vocab_size, int window,
+                                      CooccurrenceCount count) {
+  if (window < 1 || window > 255) throw Error("window must be 1..255");
+  int id_bits = 1;
+  while ((std::size_t(1) << id_bits) < vocab_size) ++id_bits;
+  if (2 * id_bits + 8 > 64) throw Error("vocabulary too large for window co-occurrence");
+  // Key: first term, second term, distance (8 bits); radix-sorted so equal
+  // pairs are adjacent, distances ascending within a pair.
+  std::vector<std::uint64_t> keys, doc_keys;
+  for (std::size_t u = 0; u < units.units(); ++u) {
+    const std::size_t b = units.begin[u], e = units.begin[u + 1];
+    doc_keys.clear();
+    for (std::size_t p = b; p < e; ++p)
+      for (std::size_t q = p + 1; q < e && q <= p + static_cast<std::size_t>(window); ++q) {
+        // Unordered: the matrix is symmetric, and "boolean" counts a pair once per unit.
+        const auto lo = std::min(units.terms[p], units.terms[q]),
+                   hi = std::max(units.terms[p], units.terms[q]);
+        const std::uint64_t pair = dense_pair_key(lo, hi, id_bits);
+        doc_keys.push_back(count == CooccurrenceCount::boolean ? pair << 8 : (pair << 8) | (q - p));
+      }
+    if (count == CooccurrenceCount::boolean) {
+      std::sort(doc_keys.begin(), doc_keys.end());
+      doc_keys.erase(std::unique(doc_keys.begin(), doc_keys.end()), doc_keys.end());
+    }
+    keys.insert(keys.end(), doc_keys.begin(), doc_keys.end());
+  }
+  radix_sort(keys, 2 * id_bits + 8);
+  CooccurrencePairs out;
+  const std::uint64_t low = (std::uint64_t(1) << id_bits) - 1;
+  for (std::size_t i = 0; i < keys.size();) {
+    const std::uint64_t pair = keys[i] >> 8;
+    double v = 0.0;
+    std::size_t j = i;
+    for (; j < keys.size() && (keys[j] >> 8) == pair; ++j)
+      v += count == CooccurrenceCount::weighted ? 1.0 / static_cast<double>(keys[j] & 0xff) : 1.0;
+    out.first.push_back(static_cast<Vocabulary::id_type>(pair >> id_bits));
+    out.second.push_back(static_cast<Vocabulary::id_type>(pair & low));
+    out.value.push_back(v);
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace textgauge

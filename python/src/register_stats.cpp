@@ -7,6 +7,7 @@
 #include "textgauge/keyness.hpp"
 #include "textgauge/lexdiv.hpp"
 #include "textgauge/readability.hpp"
+#include "textgauge/similarity.hpp"
 #include "textgauge/termstats.hpp"
 
 using namespace textgauge;
@@ -182,6 +183,49 @@ py::dict keyness_shim(std::vector<double> a, std::vector<double> b, double T, do
   return d;
 }
 
+py::array_t<double> pairwise_shim(
+    py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> indptr,
+    py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> indices,
+    py::array_t<double, py::array::c_style | py::array::forcecast> data, std::int64_t rows, std::int64_t cols,
+    const std::string& method, unsigned threads) {
+  if (indptr.size() != rows + 1 || indices.size() != data.size())
+    throw py::value_error("inconsistent CSR buffers");
+  CsrView x{rows, cols, indptr.data(), indices.data(), data.data()};
+  const PairwiseMethod m = pairwise_method(method);
+  std::vector<double> out;
+  {
+    py::gil_scoped_release release;  // the arrays stay referenced by this frame and are read only
+    out = pairwise(x, m, threads);
+  }
+  py::array_t<double> a = to_numpy(std::move(out));
+  return a.reshape({rows, rows});
+}
+
+py::dict window_cooccurrence_shim(const Corpus& corpus, const std::vector<std::string>& kinds, int window,
+                                  const std::string& count) {
+  CooccurrenceCount c;
+  if (count == "frequency")
+    c = CooccurrenceCount::frequency;
+  else if (count == "boolean")
+    c = CooccurrenceCount::boolean;
+  else if (count == "weighted")
+    c = CooccurrenceCount::weighted;
+  else
+    throw py::value_error("count must be 'frequency', 'boolean' or 'weighted', got '" + count + "'");
+  const std::uint8_t mask = kinds_mask(kinds);
+  CooccurrencePairs pairs;
+  {
+    py::gil_scoped_release release;  // only C++ data below; the corpus is not mutated meanwhile
+    const UnitTerms units = unit_terms(corpus, Unit::document, mask);
+    pairs = window_cooccurrence(units, corpus.vocabulary().size(), window, c);
+  }
+  py::dict d;
+  d["first"] = to_numpy(std::move(pairs.first));
+  d["second"] = to_numpy(std::move(pairs.second));
+  d["value"] = to_numpy(std::move(pairs.value));
+  return d;
+}
+
 double hypergeom_cdf_shim(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
   return hypergeom_cdf(k, total, successes, draws);
 }
@@ -203,6 +247,10 @@ void register_stats(py::module_& m) {
   m.def("keyness", &keyness_shim, py::arg("a"), py::arg("b"), py::arg("T"), py::arg("R"), py::kw_only(),
         py::arg("measure"), py::arg("correction"));
   m.def("fisher_two_sided", &fisher_two_sided, py::arg("a"), py::arg("b"), py::arg("c"), py::arg("d"));
+  m.def("pairwise", &pairwise_shim, py::arg("indptr"), py::arg("indices"), py::arg("data"), py::arg("rows"),
+        py::arg("cols"), py::kw_only(), py::arg("method"), py::arg("threads") = 0u);
+  m.def("window_cooccurrence", &window_cooccurrence_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
+        py::arg("window"), py::arg("count"));
   m.def("hypergeom_cdf", &hypergeom_cdf_shim, py::arg("k"), py::arg("total"), py::arg("successes"),
         py::arg("draws"));
 }

@@ -330,6 +330,42 @@ class Corpus:
 
         return summary(self)
 
+    def cooccurrence(self, **options: Any) -> tuple[Any, Any]:
+        """Term co-occurrence matrix (document or window context) and its terms; see
+        :func:`textgauge.cooccurrence.cooccurrence`.
+
+        Example:
+            >>> C, terms = Corpus.from_texts(["a b"]).cooccurrence()
+            >>> C.toarray().tolist()
+            [[0.0, 1.0], [1.0, 0.0]]
+        """
+        from .cooccurrence import cooccurrence
+
+        return cooccurrence(self, **options)
+
+    def similarity(self, **options: Any) -> pd.DataFrame:
+        """Cosine / jaccard / dice / correlation similarity between documents, paragraphs or
+        sentences; see :func:`textgauge.similarity.similarity`.
+
+        Example:
+            >>> Corpus.from_texts(["a b", "a b"]).similarity().round(12).values.tolist()
+            [[1.0, 1.0], [1.0, 1.0]]
+        """
+        from .similarity import similarity
+
+        return similarity(self, **options)
+
+    def distance(self, **options: Any) -> pd.DataFrame:
+        """Euclidean distance, or 1 - similarity; see :func:`textgauge.similarity.distance`.
+
+        Example:
+            >>> Corpus.from_texts(["a", "b"]).distance().values.tolist()
+            [[0.0, 1.4142135623730951], [1.4142135623730951, 0.0]]
+        """
+        from .similarity import distance
+
+        return distance(self, **options)
+
     def sentiment(self, level: str = "paragraph", *, mode: str = "vader", mentions: Any = None,
                   analyzer: Any = None) -> pd.DataFrame:
         """VADER sentiment of every document, paragraph or sentence; see

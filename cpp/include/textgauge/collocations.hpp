@@ -66,6 +66,18 @@ struct CollocationTable {
 CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
                               const CollocationOptions& options);
 
+// Co-occurrence of terms within `window` tokens of each other, never across
+// units (documents): for tokens at positions i < j <= i + window, the
+// unordered pair {term_i, term_j} (first <= second) gains 1 ("frequency"),
+// 1/(j-i) ("weighted"), or counts once per unit ("boolean").
+struct CooccurrencePairs {
+  std::vector<Vocabulary::id_type> first, second;
+  std::vector<double> value;
+};
+enum class CooccurrenceCount { frequency, boolean, weighted };
+CooccurrencePairs window_cooccurrence(const UnitTerms& units, std::size_t vocab_size, int window,
+                                      CooccurrenceCount count);
+
 // "w1 w2 ..." for each row.
 std::vector<std::string> collocation_strings(const CollocationTable& table, const Vocabulary& vocab);
 // The same as one UTF-8 buffer with rows() + 1 offsets, the layout of an Arrow
