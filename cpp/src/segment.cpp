@@ -252,7 +252,7 @@ void Segmenter::segment_append(std::string_view text, Segmentation& seg) {
     const std::string_view ptext = text.substr(static_cast<std::size_t>(ps.byte_start),
                                                static_cast<std::size_t>(ps.byte_end - ps.byte_start));
     const std::size_t first_token = seg.tokens.size();
-    tokenize(ptext, seg.tokens, ps.byte_start, ps.cp_start);
+    if (options_.tokens) tokenize(ptext, seg.tokens, ps.byte_start, ps.cp_start);
     const auto pi = static_cast<std::int32_t>(p - first_paragraph);  // indices are document-local
     seg.token_paragraph.resize(seg.tokens.size(), pi);
 

@@ -28,7 +28,7 @@ std::vector<std::string> texts_from_python(const py::sequence& texts) {
 
 namespace {
 
-Corpus make_corpus(const std::string& paragraphs, bool sentences, bool ascii_fast_path,
+Corpus make_corpus(const std::string& paragraphs, bool sentences, bool tokens, bool ascii_fast_path,
                    const std::string& form, bool casefold, bool strip_accents, bool unify_quotes,
                    const std::string& errors) {
   CorpusOptions o;
@@ -39,6 +39,7 @@ Corpus make_corpus(const std::string& paragraphs, bool sentences, bool ascii_fas
   else
     throw py::value_error("paragraphs must be 'blank' or 'line', got '" + paragraphs + "'");
   o.segment.sentences = sentences;
+  o.segment.tokens = tokens;
   o.segment.ascii_fast_path = ascii_fast_path;
   if (form == "NFC")
     o.normalize.form = NormalForm::nfc;
@@ -133,9 +134,9 @@ py::tuple extract_terms_shim(const py::sequence& texts, bool ascii_fast_path, bo
 void register_text(py::module_& m) {
   py::class_<Corpus>(m, "Corpus")
       .def(py::init(&make_corpus), py::kw_only(), py::arg("paragraphs") = "blank",
-           py::arg("sentences") = true, py::arg("ascii_fast_path") = true, py::arg("form") = "NFC",
-           py::arg("casefold") = true, py::arg("strip_accents") = false, py::arg("unify_quotes") = true,
-           py::arg("errors") = "strict")
+           py::arg("sentences") = true, py::arg("tokens") = true, py::arg("ascii_fast_path") = true,
+           py::arg("form") = "NFC", py::arg("casefold") = true, py::arg("strip_accents") = false,
+           py::arg("unify_quotes") = true, py::arg("errors") = "strict")
       .def("add", &add_shim, py::arg("texts"), py::kw_only(), py::arg("sources") = std::vector<std::string>{},
            py::arg("threads") = 0u)
       .def("__len__", &Corpus::size)

@@ -27,6 +27,7 @@ KINDS: tuple[str, ...] = tuple(_core.kind_names())
 _OPTION_DEFAULTS: dict[str, Any] = {
     "paragraphs": "blank",
     "sentences": True,
+    "tokens": True,
     "ascii_fast_path": True,
     "form": "NFC",
     "casefold": True,
@@ -62,6 +63,8 @@ class Corpus:
         strip_accents: drop combining accents from terms (default False).
         unify_quotes: map ’ ‘ to ' and “ ” to " in terms (default True).
         sentences: run the ICU sentence segmenter (default True).
+        tokens: run the ICU word segmenter (default True; False when only paragraphs or
+            sentences are needed, e.g. to score them).
         threads: worker threads for segmentation (default: all cores).
 
     Example:

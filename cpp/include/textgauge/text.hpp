@@ -48,6 +48,7 @@ enum class ParagraphMode {
 struct SegmentOptions {
   ParagraphMode paragraphs = ParagraphMode::blank_lines;
   bool sentences = true;        // run the sentence BreakIterator
+  bool tokens = true;           // run the word BreakIterator (off: paragraphs and sentences only)
   bool ascii_fast_path = true;  // off: every paragraph goes through ICU (for tests and benchmarks)
 };
 

@@ -1,0 +1,93 @@
+"""End-to-end command-line throughput against a plain Python script, same files, same run.
+
+    .venv/bin/python bench/cli.py [--path ../shared/corpora/bbc] [--threads N]
+
+Runs `textgauge sentiment DIR` (paragraph level, CSV out) and `textgauge terms DIR --top 50`
+as subprocesses, and the script a Python user writes today: vaderSentiment's
+polarity_scores per paragraph, and scikit-learn's CountVectorizer for the top terms.
+Prints MB/s of input for each and the ratio. Compare ratios, not absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc"
+
+BASELINE_SENTIMENT = r"""
+import csv, os, sys
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+analyzer = SentimentIntensityAnalyzer()
+out = csv.writer(open(sys.argv[2], "w", newline=""))
+out.writerow(["source", "paragraph", "neg", "neu", "pos", "compound"])
+for root, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        path = os.path.join(root, name)
+        text = open(path, encoding="utf-8", errors="replace").read()
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        for i, p in enumerate(paragraphs):
+            s = analyzer.polarity_scores(p)
+            out.writerow([path, i, s["neg"], s["neu"], s["pos"], s["compound"]])
+"""
+
+BASELINE_TERMS = r"""
+import os, sys
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+texts = []
+for root, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        texts.append(open(os.path.join(root, name), encoding="utf-8", errors="replace").read())
+cv = CountVectorizer(stop_words="english")
+X = cv.fit_transform(texts)
+counts = np.asarray(X.sum(axis=0)).ravel()
+names = cv.get_feature_names_out()
+with open(sys.argv[2], "w") as fh:
+    for i in np.argsort(-counts, kind="stable")[:50]:
+        fh.write(f"{names[i]},{counts[i]}\n")
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--path", type=Path, default=DEFAULT)
+    ap.add_argument("--threads", type=int, default=None)
+    args = ap.parse_args()
+    if not args.path.exists():
+        raise SystemExit(f"corpus not found: {args.path}")
+    mb = sum(f.stat().st_size for f in args.path.rglob("*") if f.is_file()) / 1e6
+    tg = [sys.executable, "-m", "textgauge"]
+    threads = ["--threads", str(args.threads)] if args.threads else []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.csv")
+        rows = [
+            ("sentiment: vaderSentiment script", timed([sys.executable, "-c", BASELINE_SENTIMENT, str(args.path), out])),
+            ("sentiment: textgauge CLI", timed(tg + ["sentiment", str(args.path), "--on-error", "replace", "-q",
+                                                     "-o", out] + threads)),
+            ("terms: scikit-learn script", timed([sys.executable, "-c", BASELINE_TERMS, str(args.path), out])),
+            ("terms: textgauge CLI", timed(tg + ["terms", str(args.path), "--top", "50", "--on-error", "replace",
+                                                 "-q", "-o", out] + threads)),
+        ]
+    print(f"{args.path}: {mb:.1f} MB; wall time includes interpreter start-up and imports")
+    print(f"{'run':36s} {'MB/s':>8s} {'ratio':>7s}")
+    for i, (name, seconds) in enumerate(rows):
+        base = rows[i - i % 2][1]
+        print(f"{name:36s} {mb / seconds:8.2f} {base / seconds:7.1f}")
+
+
+if __name__ == "__main__":
+    main()

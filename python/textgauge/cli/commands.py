@@ -1,0 +1,353 @@
+"""Command definitions of the ``textgauge`` command line: arguments, batching, progress."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import __version__
+from ..text import Corpus
+from .inputs import InputError, Unit, discover, read_units, total_bytes
+from .outputs import Schema, open_writer
+
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+
+KEY_COLUMNS = (("source", "string"), ("record", "string"), ("paragraph", "Int64"), ("sentence", "Int64"))
+ERROR_COLUMN = (("error", "string"),)
+SCORE_COLUMNS = (("neg", "float64"), ("neu", "float64"), ("pos", "float64"), ("compound", "float64"))
+
+
+# ---------------------------------------------------------------------------------------
+# batching and progress
+
+
+def batches(units: Iterator[Unit], batch_bytes: int) -> Iterator[list[Unit]]:
+    """Consecutive units in lists of about `batch_bytes` input bytes (bounded memory)."""
+    batch: list[Unit] = []
+    size = 0
+    for unit in units:
+        batch.append(unit)
+        size += unit.nbytes or len(unit.text or "")
+        if size >= batch_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class Progress:
+    """A tqdm bar on stderr (bytes, paragraphs/s, ETA) when stderr is a terminal."""
+
+    def __init__(self, total: int | None, quiet: bool) -> None:
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                            desc="textgauge", file=sys.stderr, dynamic_ncols=True)
+        self.paragraphs = 0
+
+    def update(self, nbytes: int, paragraphs: int) -> None:
+        if self.bar is not None:
+            self.paragraphs += paragraphs
+            rate = self.bar.format_dict.get("rate") or 0
+            elapsed = self.bar.format_dict.get("elapsed") or 0
+            per_s = self.paragraphs / elapsed if elapsed else 0
+            self.bar.set_postfix_str(f"{self.paragraphs:,} paragraphs, {per_s:,.0f} paragraphs/s", refresh=False)
+            del rate
+            self.bar.update(nbytes)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# ---------------------------------------------------------------------------------------
+# commands
+
+
+class Command:
+    """One subcommand: its output schema, how a batch becomes rows, and final rows."""
+
+    name = ""
+    whole_documents = True
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.errors = 0
+        self.paragraph_base: dict[str, int] = {}  # paragraphs already seen per text source
+        self.sentence_base: dict[str, int] = {}
+
+    def schema(self) -> Schema:
+        raise NotImplementedError
+
+    def corpus(self, units: list[Unit], **options: Any) -> Corpus:
+        return Corpus.from_texts([u.text for u in units], paragraphs=self.args.paragraphs,  # type: ignore[misc]
+                                 threads=self.args.threads, **options)
+
+    def error_rows(self, units: list[Unit]) -> pd.DataFrame:
+        """One row per unit that could not be read (its `_unit` is its place in the batch)."""
+        bad = [i for i, u in enumerate(units) if u.error is not None]
+        self.errors += len(bad)
+        for i in bad:
+            print(f"textgauge: skipped: {units[i].error}", file=sys.stderr)
+        return pd.DataFrame({"_unit": bad, "source": [units[i].source for i in bad],
+                             "record": [units[i].record for i in bad], "error": [units[i].error for i in bad]})
+
+    def keys(self, units: list[Unit], good: list[int], corpus: Corpus, df: pd.DataFrame) -> pd.DataFrame:
+        """Adds `_unit`, source, record and file-wide paragraph/sentence numbers to rows whose
+        `document` column indexes the corpus made of units[good]; moves the per-file counters
+        past this batch's blocks of text files."""
+        n = len(good)
+        par = np.bincount(corpus._table("paragraph")["document"], minlength=n)
+        sen = np.bincount(corpus._table("sentence")["document"], minlength=n)
+        par_base, sen_base = np.zeros(n, np.int64), np.zeros(n, np.int64)
+        for k, i in enumerate(good):
+            u = units[i]
+            if not u.whole_document:  # blocks of one file follow each other in order
+                par_base[k] = self.paragraph_base.get(u.source, 0)
+                sen_base[k] = self.sentence_base.get(u.source, 0)
+                self.paragraph_base[u.source] = int(par_base[k] + par[k])
+                self.sentence_base[u.source] = int(sen_base[k] + sen[k])
+        doc = df["document"].to_numpy().astype(np.int64)
+        unit_index = np.asarray(good, dtype=np.int64)[doc]
+        df.insert(0, "_unit", unit_index)
+        df.insert(1, "source", [units[i].source for i in unit_index])
+        df.insert(2, "record", [units[i].record for i in unit_index])
+        if "paragraph" in df:
+            df["paragraph"] = df["paragraph"].to_numpy() + par_base[doc]
+        if "sentence" in df:
+            df["sentence"] = df["sentence"].to_numpy() + sen_base[doc]
+        return df
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def finish(self) -> pd.DataFrame | None:
+        return None
+
+
+class SentimentCommand(Command):
+    name = "sentiment"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        from ..sentiment import SentimentIntensityAnalyzer
+
+        self.whole_documents = args.level == "document"
+        self.analyzer = SentimentIntensityAnalyzer(mode="fixed" if args.mode == "fixed" else "vader")
+
+    def schema(self) -> Schema:
+        text = (("text", "string"),) if self.args.with_text else ()
+        return Schema(KEY_COLUMNS + text + SCORE_COLUMNS + ERROR_COLUMN)
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        good = [i for i, u in enumerate(units) if u.error is None]
+        out = [self.error_rows(units)]
+        if good:
+            # Scores need only the units' spans: skip word tokens, and sentences unless used.
+            need_sentences = self.args.level == "sentence" or self.args.mode == "sentences"
+            corpus = self.corpus([units[i] for i in good], tokens=False, sentences=need_sentences)
+            df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
+            out.append(self.keys(units, good, corpus, df))
+        return in_input_order(out)
+
+
+def in_input_order(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Rows of a batch in input order: by unit; within a unit, as produced (paragraph order)."""
+    df = pd.concat(frames, ignore_index=True)
+    return df.sort_values("_unit", kind="stable").drop(columns="_unit")
+
+
+def parse_ngram(text: str) -> tuple[int, int]:
+    try:
+        lo, _, hi = text.partition("-")
+        low, high = int(lo), int(hi or lo)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--ngram takes N or N-M, got {text!r}") from None
+    if not 1 <= low <= high:
+        raise argparse.ArgumentTypeError(f"--ngram needs 1 <= N <= M, got {text!r}")
+    return low, high
+
+
+class TermsCommand(Command):
+    """Term frequencies: corpus-wide (default), per document, or per group, top N each."""
+
+    name = "terms"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        self.totals: dict[Any, pd.Series] = {}   # group -> term counts
+        self.docfreq: dict[Any, pd.Series] = {}
+
+    def schema(self) -> Schema:
+        group = (("group", "string"),) if self.args.by == "group" else ()
+        keys = (("source", "string"), ("record", "string")) if self.args.by == "document" else ()
+        return Schema(keys + group + (("term", "string"), ("count", "Int64"), ("docfreq", "Int64"),
+                                      ("rank", "Int64")) + ERROR_COLUMN)
+
+    def group_of(self, unit: Unit) -> str:
+        return os.path.basename(os.path.dirname(unit.source)) or "."
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        good = [u for u in units if u.error is None]
+        errors = self.error_rows(units).drop(columns="_unit")
+        if not good:
+            return errors
+        corpus = self.corpus(good)
+        X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
+                              stop_words=None if self.args.keep_stop_words else "english")
+        X = X.tocsr()
+        if self.args.by == "document":
+            rows = []
+            for i, u in enumerate(good):
+                row = X.getrow(i)
+                counts = pd.Series(row.data, index=terms[row.indices]).astype("int64")
+                top = rank_table(counts, pd.Series(1, index=counts.index), self.args.top)
+                top.insert(0, "source", u.source)
+                top.insert(1, "record", u.record)
+                rows.append(top)
+            return pd.concat([errors] + rows, ignore_index=True)
+        groups = [self.group_of(u) if self.args.by == "group" else "all" for u in good]
+        for g in dict.fromkeys(groups):
+            rows_g = np.flatnonzero(np.array(groups, dtype=object) == g)
+            sub = X[rows_g]
+            counts = pd.Series(np.asarray(sub.sum(axis=0)).ravel(), index=terms)
+            df = pd.Series(np.asarray((sub > 0).sum(axis=0)).ravel(), index=terms)
+            keep = counts.to_numpy() > 0
+            self.totals[g] = self.totals.get(g, pd.Series(dtype="int64")).add(counts[keep], fill_value=0)
+            self.docfreq[g] = self.docfreq.get(g, pd.Series(dtype="int64")).add(df[keep], fill_value=0)
+        return errors
+
+    def finish(self) -> pd.DataFrame | None:
+        if self.args.by == "document":
+            return None
+        out = []
+        for g, counts in self.totals.items():
+            top = rank_table(counts.astype("int64"), self.docfreq[g].astype("int64"), self.args.top)
+            if self.args.by == "group":
+                top.insert(0, "group", g)
+            out.append(top)
+        return pd.concat(out, ignore_index=True) if out else None
+
+
+def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.DataFrame:
+    """Terms by count (descending, ties by term), with docfreq and min-rank."""
+    df = pd.DataFrame({"term": counts.index.astype(str), "count": counts.to_numpy(),
+                       "docfreq": docfreq.reindex(counts.index).to_numpy()})
+    df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+    df["rank"] = df["count"].rank(method="min", ascending=False).astype("int64")
+    return (df.head(top) if top else df).reset_index(drop=True)
+
+
+COMMANDS: dict[str, type[Command]] = {"sentiment": SentimentCommand, "terms": TermsCommand}
+
+
+# ---------------------------------------------------------------------------------------
+# argument parsing and the run loop
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
+    g = p.add_argument_group("input")
+    g.add_argument("--include", metavar="GLOB", help="in directories, only files whose name matches (e.g. '*.txt')")
+    g.add_argument("--format", choices=["auto", "text", "jsonl", "csv"], default="auto",
+                   help="input format (auto: by extension, .gz stripped; default text)")
+    g.add_argument("--text-column", default="text", help="JSON Lines / CSV column holding the text")
+    g.add_argument("--id-column", help="JSON Lines / CSV column holding the record id (default: line/row number)")
+    g.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
+                   help="plain text: paragraphs separated by blank lines (default) or one per line")
+    g.add_argument("--on-error", choices=["fail", "skip", "replace"], default="fail",
+                   help="unreadable input or invalid UTF-8: stop (exit 1), write an error row and go on "
+                        "(exit 3), or decode with U+FFFD")
+    o = p.add_argument_group("output")
+    o.add_argument("-o", "--output", metavar="FILE", help="output file (.csv, .jsonl, .parquet); default stdout CSV")
+    o.add_argument("--output-format", choices=["csv", "jsonl", "parquet"], help="override the output format")
+    r = p.add_argument_group("run")
+    r.add_argument("--threads", type=int, default=None, help="worker threads (default: all cores)")
+    r.add_argument("--batch-mb", type=float, default=8.0, help="input per batch, MB (bounds memory)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __doc__ as doc
+
+    parser = argparse.ArgumentParser(prog="textgauge", description=doc,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"textgauge {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("sentiment", help="VADER sentiment per document, paragraph or sentence")
+    _add_input_options(s)
+    s.add_argument("--level", choices=["document", "paragraph", "sentence"], default="paragraph")
+    s.add_argument("--mode", choices=["vader", "sentences", "fixed"], default="vader",
+                   help="vader: exact vaderSentiment 3.3.2; sentences: aggregate sentence scores; "
+                        "fixed: VADER with its bugs fixed")
+    s.add_argument("--with-text", action="store_true", help="add the unit's text as a column")
+
+    t = sub.add_parser("terms", help="term frequencies, top N overall, per document or per group")
+    _add_input_options(t)
+    t.add_argument("--ngram", type=parse_ngram, default=(1, 1), metavar="N[-M]", help="n-gram sizes, e.g. 1-2")
+    t.add_argument("--top", type=int, default=20, help="terms per table (0: all)")
+    t.add_argument("--by", choices=["corpus", "document", "group"], default="corpus",
+                   help="one table overall, per document, or per group (a file's directory name)")
+    t.add_argument("--keep-stop-words", action="store_true", help="do not drop English stop words")
+
+    d = sub.add_parser("demo", help="report on the bundled sample article (or a file)")
+    d.add_argument("path", nargs="?", help="a UTF-8 text file instead of the sample article")
+    d.add_argument("--paragraphs", choices=["blank", "line"], default="line")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from ..demo import report
+
+        text = None
+        if args.path:
+            with open(args.path, encoding="utf-8") as fh:
+                text = fh.read()
+        report(sys.stdout, text, paragraphs=args.paragraphs)
+        return EXIT_OK
+
+    command = COMMANDS[args.command](args)
+    files = discover(args.paths, args.include)
+    if not files:
+        print("textgauge: no input files", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        writer, closers = open_writer(args.output, args.output_format, command.schema())
+    except (OSError, ValueError) as e:
+        print(f"textgauge: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    progress = Progress(total_bytes(files), args.quiet)
+    policy = args.on_error
+    try:
+        units = read_units(files, fmt=args.format, policy=policy, paragraphs=args.paragraphs,
+                           whole_documents=command.whole_documents, text_column=args.text_column,
+                           id_column=args.id_column)
+        for batch in batches(units, int(args.batch_mb * (1 << 20))):
+            rows = command.process(batch)
+            writer.write(rows)
+            progress.update(sum(u.nbytes for u in batch), len(batch))
+        final = command.finish()
+        if final is not None:
+            writer.write(final)
+    except InputError as e:
+        print(f"textgauge: {e}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    finally:
+        progress.close()
+        writer.close()
+        for c in closers:
+            c.close()
+    return EXIT_SKIPPED if command.errors else EXIT_OK
