@@ -529,6 +529,21 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
   parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
     Analyzer analyzer(prototype);
     ChunkCounts& cc = chunks[c];
+    if (keep_rows) {
+      // An upper bound of the chunk's entries: reserving it costs address
+      // space only (pages are resident once written), and spares the copies
+      // and the up-to-2x slack of growing vectors.
+      std::size_t bound = 0;
+      for (std::size_t d = b; d < e; ++d) {
+        const std::size_t len = texts[d].size();
+        const std::size_t orders = static_cast<std::size_t>(opts.max_n - opts.min_n + 1);
+        bound +=
+            opts.kind == AnalyzerKind::word ? (len / 3 + 1) * orders * (opts.skip + 1u) : (len + 2) * orders;
+      }
+      cc.ids.reserve(bound);
+      cc.counts.reserve(bound);
+      cc.indptr.reserve(e - b + 1);
+    }
     count_documents(texts, b, e, analyzer, cc.features,
                     [&](const std::vector<std::int32_t>& ids, const std::vector<std::int32_t>& counts) {
                       for (std::size_t k = 0; k < ids.size(); ++k) {
@@ -629,21 +644,67 @@ void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, st
 
 namespace {
 
-FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
-                     const PruneOptions& prune_options) {
+FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const PruneOptions& prune_options,
+                     unsigned threads = 1, bool keep_stats = true) {
   std::vector<std::vector<std::int32_t>> to_sorted;
   FitResult result;
   result.stats = merge_chunks(chunks, n_docs, to_sorted);
+  for (auto& cc : chunks) cc.features = StringTable();  // the strings now live in the stats
   if (result.stats.terms.size() == 0)
     throw Error("empty vocabulary; perhaps the documents only contain stop words");
   const std::vector<std::int64_t> kept = prune(result.stats, prune_options);
   std::vector<std::int32_t> column(result.stats.terms.size(), -1);
-  for (std::size_t k = 0; k < kept.size(); ++k) {
+  for (std::size_t k = 0; k < kept.size(); ++k)
     column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
-    result.vocabulary.push(result.stats.terms[static_cast<std::size_t>(kept[k])]);
+  if (!keep_stats && kept.size() == result.stats.terms.size()) {
+    result.vocabulary = std::move(result.stats.terms);  // nothing pruned: the same table
+  } else {
+    for (std::int64_t t : kept) result.vocabulary.push(result.stats.terms[static_cast<std::size_t>(t)]);
   }
+  if (!keep_stats) result.stats.terms = StringTable();
   Csr& m = result.matrix;
   m.n_cols = static_cast<std::int64_t>(kept.size());
+  if (threads > 1 && chunks.size() > 1) {
+    // Each chunk writes its own range of the output: remap and count, then
+    // place. Costs the chunks' rows and the output at once (the one-thread
+    // path below releases chunks as it goes).
+    std::vector<std::size_t> kept_nnz(chunks.size(), 0), first_row(chunks.size() + 1, 0);
+    parallel_chunks(chunks.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+      ChunkCounts& cc = chunks[c];
+      const auto& map = to_sorted[c];
+      for (auto& id : cc.ids) {
+        id = column[static_cast<std::size_t>(map[static_cast<std::size_t>(id)])];
+        kept_nnz[c] += id >= 0;
+      }
+    });
+    std::vector<std::size_t> first_entry(chunks.size() + 1, 0);
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      first_entry[c + 1] = first_entry[c] + kept_nnz[c];
+      first_row[c + 1] = first_row[c] + chunks[c].indptr.size() - 1;
+    }
+    m.indices.resize(first_entry.back());
+    m.data.resize(first_entry.back());
+    m.indptr.assign(n_docs + 1, 0);
+    parallel_chunks(chunks.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+      ChunkCounts& cc = chunks[c];
+      std::vector<std::pair<std::int32_t, std::int64_t>> scratch;
+      std::size_t pos = first_entry[c];
+      for (std::size_t r = 0; r + 1 < cc.indptr.size(); ++r) {
+        const std::size_t row_begin = pos;
+        for (auto k = cc.indptr[r]; k < cc.indptr[r + 1]; ++k) {
+          const std::int32_t col = cc.ids[static_cast<std::size_t>(k)];
+          if (col < 0) continue;
+          m.indices[pos] = col;
+          m.data[pos] = prune_options.binary ? 1 : cc.counts[static_cast<std::size_t>(k)];
+          ++pos;
+        }
+        sort_row(m.indices, m.data, row_begin, pos, scratch);
+        m.indptr[first_row[c] + r + 1] = static_cast<std::int64_t>(pos);
+      }
+      cc = ChunkCounts();
+    });
+    return result;
+  }
   m.indptr.reserve(n_docs + 1);
   std::size_t nnz = 0;
   for (const auto& cc : chunks) nnz += cc.ids.size();
@@ -672,9 +733,9 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
 }  // namespace
 
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                     const PruneOptions& prune_options, unsigned threads) {
+                     const PruneOptions& prune_options, unsigned threads, bool keep_stats) {
   std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
-  return finish_fit(chunks, texts.size(), prune_options);
+  return finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats);
 }
 
 FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,

@@ -57,8 +57,7 @@ std::vector<double> idf_weights(const std::vector<std::int64_t>& df, std::int64_
   return w;
 }
 
-void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data, TfScheme scheme, double k) {
-  const std::size_t rows = indptr.size() - 1;
+void csr_apply_tf(const std::int64_t* indptr, std::size_t rows, double* data, TfScheme scheme, double k) {
   for (std::size_t r = 0; r < rows; ++r) {
     const auto b = static_cast<std::size_t>(indptr[r]), e = static_cast<std::size_t>(indptr[r + 1]);
     switch (scheme) {
@@ -87,17 +86,15 @@ void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data
   }
 }
 
-void scale_columns(const std::vector<std::int32_t>& indices, std::vector<double>& data,
-                   const std::vector<double>& weights) {
-  for (std::size_t j = 0; j < data.size(); ++j) data[j] *= weights[static_cast<std::size_t>(indices[j])];
+void csr_scale_columns(const std::int32_t* indices, std::size_t nnz, double* data, const double* weights) {
+  for (std::size_t j = 0; j < nnz; ++j) data[j] *= weights[static_cast<std::size_t>(indices[j])];
 }
 
-void normalize_rows(const std::vector<std::int64_t>& indptr, std::vector<double>& data, Norm norm) {
+void csr_normalize_rows(const std::int64_t* indptr, std::size_t rows, double* data, Norm norm) {
   if (norm == Norm::none) return;
-  const std::size_t rows = indptr.size() - 1;
   for (std::size_t r = 0; r < rows; ++r) {
     const auto b = static_cast<std::size_t>(indptr[r]), e = static_cast<std::size_t>(indptr[r + 1]);
-    double sum = 0.0;
+    double sum = 0.0;  // sklearn's inplace_csr_row_normalize_l1/l2: one pass, in column order
     if (norm == Norm::l2) {
       for (std::size_t j = b; j < e; ++j) sum += data[j] * data[j];
       if (sum == 0.0) continue;
@@ -108,6 +105,19 @@ void normalize_rows(const std::vector<std::int64_t>& indptr, std::vector<double>
     }
     for (std::size_t j = b; j < e; ++j) data[j] /= sum;
   }
+}
+
+void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data, TfScheme scheme, double k) {
+  csr_apply_tf(indptr.data(), indptr.size() - 1, data.data(), scheme, k);
+}
+
+void scale_columns(const std::vector<std::int32_t>& indices, std::vector<double>& data,
+                   const std::vector<double>& weights) {
+  csr_scale_columns(indices.data(), data.size(), data.data(), weights.data());
+}
+
+void normalize_rows(const std::vector<std::int64_t>& indptr, std::vector<double>& data, Norm norm) {
+  csr_normalize_rows(indptr.data(), indptr.size() - 1, data.data(), norm);
 }
 
 void apply_bm25(const std::vector<std::int64_t>& indptr, const std::vector<std::int32_t>& indices,

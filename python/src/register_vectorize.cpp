@@ -1,5 +1,6 @@
 // Binding of the term-counting engine (analyzer.hpp, dtm.hpp, weights.hpp,
 // hashing.hpp): texts in, CSR buffers and compact string tables out.
+#include <cstring>
 #include <stdexcept>
 #include <string_view>
 
@@ -15,8 +16,10 @@ using namespace textgauge;
 namespace {
 
 // Views into the UTF-8 of Python str objects. `keep` holds a reference to
-// every str so the buffers outlive the GIL release (CPython caches the UTF-8
-// form in the object; for ASCII str it is the object's own storage).
+// every str (and to the UTF-8 bytes made for non-ASCII ones) so the buffers
+// outlive the GIL release. ASCII str are read in place; the others are
+// encoded into temporary bytes rather than through PyUnicode_AsUTF8, which
+// would cache a UTF-8 copy inside each caller's str for its whole lifetime.
 struct TextViews {
   py::list keep;
   std::vector<std::string_view> views;
@@ -24,16 +27,28 @@ struct TextViews {
 
 TextViews text_views(const py::sequence& texts) {
   TextViews tv;
-  tv.keep = py::list(texts);
-  tv.views.reserve(py::len(tv.keep));
-  for (py::handle h : tv.keep) {
-    if (!PyUnicode_Check(h.ptr()))
+  // A new list (py::list(x) would alias a list argument, which is modified below).
+  tv.keep = py::reinterpret_steal<py::list>(PySequence_List(texts.ptr()));
+  if (!tv.keep) throw py::error_already_set();
+  const auto n = static_cast<std::size_t>(py::len(tv.keep));
+  tv.views.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* h = PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i));
+    if (!PyUnicode_Check(h))
       throw py::type_error("documents must be str (decode bytes first), got " +
                            std::string(py::str(py::type::handle_of(h).attr("__name__"))));
-    Py_ssize_t size = 0;
-    const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
-    if (!data) throw py::error_already_set();
-    tv.views.emplace_back(data, static_cast<std::size_t>(size));
+    if (PyUnicode_IS_ASCII(h)) {
+      tv.views.emplace_back(static_cast<const char*>(PyUnicode_DATA(h)),
+                            static_cast<std::size_t>(PyUnicode_GET_LENGTH(h)));
+      continue;
+    }
+    PyObject* utf8 = PyUnicode_AsUTF8String(h);  // fails on lone surrogates, as encoding should
+    if (!utf8) throw py::error_already_set();
+    // The list now holds the bytes instead of the str (SET_ITEM steals utf8
+    // and does not release the old item, so release it here).
+    PyList_SET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i), utf8);
+    Py_DECREF(h);
+    tv.views.emplace_back(PyBytes_AS_STRING(utf8), static_cast<std::size_t>(PyBytes_GET_SIZE(utf8)));
   }
   return tv;
 }
@@ -118,7 +133,7 @@ py::list analyze_shim(const AnalyzerOptions& o, const py::sequence& texts) {
 }
 
 py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double high, double low,
-                   std::int64_t max_features, bool binary, unsigned threads) {
+                   std::int64_t max_features, bool binary, unsigned threads, bool keep_stats) {
   TextViews tv = text_views(texts);
   PruneOptions p;
   p.high = high;
@@ -128,10 +143,10 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double h
   FitResult r;
   {
     py::gil_scoped_release release;  // tv.keep holds every text
-    r = fit_counts(tv.views, o, p, threads);
+    r = fit_counts(tv.views, o, p, threads, keep_stats);
   }
-  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)),
-                        py::cast(std::move(r.stats)));
+  py::object stats = keep_stats ? py::cast(std::move(r.stats)) : py::none();
+  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats);
 }
 
 py::tuple fit_ids_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& token_row,
@@ -242,14 +257,16 @@ FixedVocabulary fixed_vocabulary_shim(const py::bytes& bytes,
   return FixedVocabulary(table_from(bytes, offsets));
 }
 
-// Weights, in place on a float64 CSR data array (a copy the caller owns).
-void tfidf_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indptr,
-                const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indices,
+// Weights, in place on a float64 CSR matrix's own buffers (no copies: the
+// matrix can be large).
+void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
                 py::array_t<double, py::array::c_style> data, const std::string& tf, const py::object& idf,
                 const std::string& norm) {
-  std::vector<std::int64_t> ip(indptr.data(), indptr.data() + indptr.size());
-  std::vector<std::int32_t> ix(indices.data(), indices.data() + indices.size());
-  std::vector<double> d(data.data(), data.data() + data.size());
+  const auto indptr =
+      py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(indptr_any);
+  const auto indices =
+      py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>::ensure(indices_any);
+  if (!indptr || !indices) throw py::type_error("indptr and indices must be integer arrays");
   std::vector<double> w;
   if (!idf.is_none()) {
     auto a = idf.cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
@@ -257,13 +274,32 @@ void tfidf_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::
   }
   const TfScheme ts = tf_scheme(tf);
   const Norm nm = norm_from_name(norm);
-  {
-    py::gil_scoped_release release;  // only the C++ copies are touched
-    apply_tf(ip, d, ts);
-    if (!w.empty()) scale_columns(ix, d, w);
-    normalize_rows(ip, d, nm);
+  const std::size_t rows = static_cast<std::size_t>(indptr.size()) - 1;
+  if (indptr.size() < 1 || indptr.data()[rows] != data.size() || indices.size() != data.size())
+    throw py::value_error("indptr, indices and data do not form a CSR matrix");
+  for (py::ssize_t k = 0; k < indices.size(); ++k)
+    if (!w.empty() && (indices.data()[k] < 0 || static_cast<std::size_t>(indices.data()[k]) >= w.size()))
+      throw py::value_error("column index outside the idf vector");
+  const std::int64_t* ip = indptr.data();
+  const std::int32_t* ix = indices.data();
+  double* d = data.mutable_data();
+  // The arrays are referenced by this frame; only their memory is touched.
+  py::gil_scoped_release release;
+  csr_apply_tf(ip, rows, d, ts);
+  if (!w.empty()) csr_scale_columns(ix, static_cast<std::size_t>(data.size()), d, w.data());
+  csr_normalize_rows(ip, rows, d, nm);
+}
+
+// Count matrices become TF-IDF matrices: converting the int64 counts to
+// float64 in their own buffer spares a second copy of the largest array.
+void counts_to_float64_shim(py::array_t<std::int64_t, py::array::c_style> data) {
+  std::int64_t* p = data.mutable_data();
+  const auto n = static_cast<std::size_t>(data.size());
+  py::gil_scoped_release release;  // only the array's memory is touched
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto v = static_cast<double>(p[i]);
+    std::memcpy(p + i, &v, sizeof v);
   }
-  std::copy(d.begin(), d.end(), data.mutable_data());
 }
 
 py::array_t<double> bm25_shim(
@@ -313,7 +349,8 @@ void register_vectorize(py::module_& m) {
 
   m.def("vec_analyze", &analyze_shim, py::arg("options"), py::arg("texts"));
   m.def("vec_fit", &fit_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("high"),
-        py::arg("low"), py::arg("max_features"), py::arg("binary"), py::arg("threads") = 1u);
+        py::arg("low"), py::arg("max_features"), py::arg("binary"), py::arg("threads") = 1u,
+        py::arg("keep_stats") = false);
   m.def("vec_fit_ids", &fit_ids_shim, py::arg("token_row"), py::arg("token_term"), py::arg("n_rows"),
         py::arg("terms"), py::arg("drop"), py::kw_only(), py::arg("min_n"), py::arg("max_n"), py::arg("skip"),
         py::arg("separator"), py::arg("high"), py::arg("low"), py::arg("max_features"), py::arg("binary"));
@@ -325,8 +362,10 @@ void register_vectorize(py::module_& m) {
         py::arg("alternate_sign"), py::arg("threads") = 1u);
   m.def("vec_prune", &prune_shim, py::arg("stats"), py::kw_only(), py::arg("high"), py::arg("low"),
         py::arg("max_features"), py::arg("binary"));
-  m.def("vec_tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data"),
+  m.def("vec_tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data").noconvert(),
         py::kw_only(), py::arg("tf"), py::arg("idf"), py::arg("norm"));
+  m.def("vec_counts_to_float64", &counts_to_float64_shim, py::arg("data").noconvert(),
+        "Converts an int64 array to float64 values in the same buffer; view it as float64 afterwards.");
   m.def("vec_bm25", &bm25_shim, py::arg("indptr"), py::arg("indices"), py::arg("counts"), py::arg("idf"),
         py::kw_only(), py::arg("k1"), py::arg("b"));
   m.def("vec_idf", &idf_shim, py::arg("df"), py::arg("n_docs"), py::arg("scheme"));

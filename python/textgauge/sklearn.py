@@ -99,7 +99,10 @@ def _csr(
         indptr = indptr.astype(np.int32)
     else:
         indices = indices.astype(np.int64)
-    if data.dtype != dtype:
+    if data.dtype == np.int64 and np.dtype(dtype) == np.float64:
+        _core.vec_counts_to_float64(data)  # in place: no second copy of the largest array
+        data = data.view(np.float64)
+    elif data.dtype != dtype:
         data = data.astype(dtype)
     X = sp.csr_matrix(shape, dtype=dtype)
     X.data, X.indices, X.indptr = data, indices, indptr
@@ -306,7 +309,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             raise ValueError("max_df corresponds to < documents than min_df")
         max_features = -1 if self.max_features is None else int(self.max_features)
         try:
-            m, table, stats = _core.vec_fit(
+            m, table, _ = _core.vec_fit(
                 opts,
                 docs,
                 high=float(high),
@@ -318,7 +321,9 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         except Error as e:
             raise _value_error(e) from e
         self._set_vocabulary_terms(table)
-        self.__dict__["_term_stats"] = stats
+        # fit keeps no statistics of pruned terms (the reason sklearn 1.5 dropped
+        # stop_words_): only partial_fit, which needs them, does.
+        self.__dict__.pop("_term_stats", None)
         return _csr(m["indptr"], m["indices"], m["data"], (n_doc, int(m["n_cols"])), self.dtype)
 
     def _transform_with_engine(self, docs: list[str], opts: Any = None) -> sp.csr_matrix:

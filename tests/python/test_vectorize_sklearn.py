@@ -412,3 +412,11 @@ def test_output_container_follows_sklearn_config(paragraphs):
         Xr = sk.CountVectorizer().fit_transform(paragraphs[:20])
         Xo = tgs.CountVectorizer().fit_transform(paragraphs[:20])
     assert type(Xo) is type(Xr) and sp.issparse(Xo)
+
+
+def test_input_list_is_left_untouched():
+    docs = ["café crème", "plain ascii", "naïve ΣΑΣ"]
+    before = list(docs)
+    tgs.CountVectorizer().fit(docs).transform(docs)
+    tgs.HashingVectorizer().transform(docs)
+    assert docs == before and all(type(d) is str for d in docs)

@@ -107,8 +107,10 @@ struct FitResult {
 std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& options);
 
 // fit_transform: the count matrix and the vocabulary. binary: counts -> 1.
+// keep_stats = false leaves stats.terms empty (its counts stay), sparing a
+// copy of every term when only the vocabulary is wanted.
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                     const PruneOptions& prune_options, unsigned threads = 1);
+                     const PruneOptions& prune_options, unsigned threads = 1, bool keep_stats = true);
 
 // The same from tokens already interned elsewhere (a Corpus): token k is
 // term token_term[k] of row token_row[k] (rows sorted ascending, < n_rows;

@@ -40,7 +40,14 @@ Norm norm_from_name(const std::string& name);   // "l1", "l2", "none"
 
 std::vector<double> idf_weights(const std::vector<std::int64_t>& df, std::int64_t n_docs, IdfScheme scheme);
 
-// In place on `data` (rows given by `indptr`).
+// In place on the buffers of a CSR matrix with `rows` rows (indptr has rows+1
+// entries; data and indices have indptr[rows]).
+void csr_apply_tf(const std::int64_t* indptr, std::size_t rows, double* data, TfScheme scheme,
+                  double k = 0.5);
+void csr_scale_columns(const std::int32_t* indices, std::size_t nnz, double* data, const double* weights);
+void csr_normalize_rows(const std::int64_t* indptr, std::size_t rows, double* data, Norm norm);
+
+// The same on vectors (rows given by `indptr`).
 void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data, TfScheme scheme,
               double k = 0.5);
 void scale_columns(const std::vector<std::int32_t>& indices, std::vector<double>& data,
