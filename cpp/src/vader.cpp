@@ -305,7 +305,7 @@ struct Scratch {
 const Entry kNoEntry{};
 
 // Byte classes of the ASCII fast path.
-enum : std::uint8_t { cSpace = 1, cPunct = 2, cUpper = 4, cLower = 8, cApos = 16 };
+enum : std::uint8_t { cSpace = 1, cPunct = 2, cUpper = 4, cLower = 8, cApos = 16, cBangQuest = 32 };
 struct ByteClasses {
   std::uint8_t c[256] = {};
   constexpr ByteClasses() {
@@ -316,6 +316,8 @@ struct ByteClasses {
     for (int b = 'A'; b <= 'Z'; ++b) c[b] = cUpper;
     for (int b = 'a'; b <= 'z'; ++b) c[b] = cLower;
     c[static_cast<int>('\'')] = cPunct | cApos;
+    c[static_cast<int>('!')] = cPunct | cBangQuest;
+    c[static_cast<int>('?')] = cPunct | cBangQuest;
   }
 };
 constexpr ByteClasses kBytes{};
@@ -864,6 +866,11 @@ struct SentimentAnalyzer::Impl {
       ep += c == '!';
       qm += c == '?';
     }
+    return amplifier(ep, qm);
+  }
+
+  // _punctuation_emphasis from the counts of `!` and `?` in the text.
+  static double amplifier(std::size_t ep, std::size_t qm) {
     const double ep_amp = static_cast<double>(std::min<std::size_t>(ep, 4)) * 0.292;
     double qm_amp = 0;
     if (qm > 1) qm_amp = qm <= 3 ? static_cast<double>(qm) * 0.18 : 0.96;
@@ -905,7 +912,62 @@ struct SentimentAnalyzer::Impl {
   // The same as substitute() + tokenize() for pure ASCII text when no emoji
   // key is ASCII (VADER's lexicon): one pass with a byte-class table, and no
   // lookup for a token longer than every key.
-  void tokenize_ascii(std::string_view text, Scratch& s) const {
+  // Advances p to the end of the token starting at p (the next whitespace or
+  // end) and returns the classes of its bytes (cPunct excepted, which the
+  // caller reads from the two ends). Eight bytes at a time: the loop exits
+  // once per token instead of once per byte, which is what costs (branches).
+  static std::uint8_t scan_token(const unsigned char*& p, const unsigned char* end) noexcept {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    auto bytes_eq = [&](std::uint64_t w, unsigned char c) {  // exact: high bit where byte == c
+      const std::uint64_t x = w ^ (kOnes * c);
+      return ~(((x & ~kHigh) + ~kHigh) | x | ~kHigh);
+    };
+    auto in_range = [&](std::uint64_t w, unsigned char lo, unsigned char hi) {  // ASCII bytes only
+      return (w + kOnes * (0x80 - lo)) & ~(w + kOnes * (0x7F - hi)) & kHigh;
+    };
+    std::uint64_t up = 0, low = 0, apos = 0, bq = 0;
+    const unsigned char* q = p;
+    for (;;) {
+      std::uint64_t w;
+      if (end - q >= 8) {
+        std::memcpy(&w, q, 8);
+      } else {
+        unsigned char tail[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};  // the end reads as space
+        std::memcpy(tail, q, static_cast<std::size_t>(end - q));
+        std::memcpy(&w, tail, 8);
+      }
+      // bytes < 0x21: whitespace, or a control character that is not (rare)
+      const std::uint64_t low_bytes = (w - kOnes * 0x21) & ~w & kHigh;
+      std::uint64_t keep = ~0ULL;
+      std::size_t advance = 8;
+      if (low_bytes) {
+        const std::size_t at = static_cast<std::size_t>(__builtin_ctzll(low_bytes)) >> 3;
+        const unsigned char c = q + at < end ? q[at] : ' ';
+        if (!(kBytes.c[c] & cSpace)) {  // a control character inside the token: byte by byte
+          std::uint8_t acc = 0;
+          p = q;
+          while (p < end && !(kBytes.c[*p] & cSpace)) acc |= kBytes.c[*p++];
+          return acc | (up ? cUpper : 0) | (low ? cLower : 0) | (apos ? cApos : 0) | (bq ? cBangQuest : 0);
+        }
+        keep = at ? ~0ULL >> (64 - 8 * at) : 0;
+        advance = at;
+      }
+      const std::uint64_t k = keep & kHigh;
+      up |= in_range(w, 'A', 'Z') & k;
+      low |= in_range(w, 'a', 'z') & k;
+      apos |= bytes_eq(w, '\'') & k;
+      bq |= (bytes_eq(w, '!') | bytes_eq(w, '?')) & k;
+      q += advance;
+      if (advance < 8) break;
+    }
+    p = q;
+    return static_cast<std::uint8_t>((up ? cUpper : 0) | (low ? cLower : 0) | (apos ? cApos : 0) |
+                                     (bq ? cBangQuest : 0));
+  }
+
+  // Also counts `!` and `?` (they can only sit inside tokens) for the amplifier.
+  void tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const {
+    ep = qm = 0;
     s.toks.clear();
     const auto* base = reinterpret_cast<const unsigned char*>(text.data());
     const unsigned char* p = base;
@@ -917,10 +979,15 @@ struct SentimentAnalyzer::Impl {
       while (p < end && (kBytes.c[*p] & cSpace)) ++p;
       if (p == end) break;
       const unsigned char* b = p;
-      std::uint8_t acc = 0;
-      while (p < end && !(kBytes.c[*p] & cSpace)) acc |= kBytes.c[*p++];
+      std::uint8_t acc = scan_token(p, end);
       const unsigned char* e = p;
-      if (acc & cPunct) {
+      if (acc & cBangQuest) {
+        for (const unsigned char* q = b; q < e; ++q) {
+          ep += *q == '!';
+          qm += *q == '?';
+        }
+      }
+      if ((kBytes.c[*b] | kBytes.c[e[-1]]) & cPunct) {  // only the ends are ever stripped
         const unsigned char* sb = b;
         const unsigned char* se = e;
         while (sb < se && (kBytes.c[*sb] & cPunct)) ++sb;
@@ -939,15 +1006,21 @@ struct SentimentAnalyzer::Impl {
       const std::size_t n = static_cast<std::size_t>(e - b);
       if (n <= max_key) {
         const std::size_t full = n / 8, rem = n % 8;
-        if (static_cast<std::size_t>(end - b) >= (full + 1) * 8) {
+        if (full < 3 && end - b >= 24) {
+          // Keys of up to 23 bytes (VADER's longest is 19): three loads with
+          // no loop, so no branch that depends on the token's length.
+          std::memcpy(&w[0], b, 8);
+          std::memcpy(&w[1], b + 8, 8);
+          std::memcpy(&w[2], b + 16, 8);
+        } else if (static_cast<std::size_t>(end - b) >= (full + 1) * 8) {
           for (std::size_t k = 0; k <= full; ++k) std::memcpy(&w[k], b + 8 * k, 8);
         } else {  // the last token of the text: do not read past it
           unsigned char tmp[8 * (kMaxWordsStack + 1)] = {};
           std::memcpy(tmp, b, n);
           std::memcpy(w, tmp, 8 * (full + 1));
         }
-        for (std::size_t k = 0; k < full; ++k) w[k] = ascii_lower8(w[k]);
-        w[full] = rem ? ascii_lower8(w[full]) & (~0ULL >> (64 - 8 * rem)) : 0;
+        for (std::size_t k = 0; k <= full; ++k) w[k] = ascii_lower8(w[k]);
+        w[full] &= rem ? ~0ULL >> (64 - 8 * rem) : 0;
         const Entry* found = words.find_words(w, n);
         if (found) t.e = found;
         t.negated = (t.e->flags & kNegate) || ((acc & cApos) && has_nt(b, n));
@@ -959,17 +1032,20 @@ struct SentimentAnalyzer::Impl {
   }
 
   SentimentScores run(std::string_view input, Scratch& s, std::uint32_t* tokens) const {
-    std::string_view text = input;
+    double amp;
     if (ascii_fast && words.max_key() < 8 * kMaxWordsStack && all_ascii(input)) {
-      tokenize_ascii(text, s);
+      std::size_t ep, qm;
+      tokenize_ascii(input, s, ep, qm);
+      amp = amplifier(ep, qm);
     } else {
-      text = substitute(input, s);
+      const std::string_view text = substitute(input, s);
       tokenize(text, s);
+      amp = amplifier(text);
     }
     valences<false>(s);
     but_check<false>(s);
     if (tokens) *tokens = static_cast<std::uint32_t>(s.toks.size());
-    return score_valence(s.sent, amplifier(text), nullptr);
+    return score_valence(s.sent, amp, nullptr);
   }
 
   static SentimentScores rounded(SentimentScores r) {
