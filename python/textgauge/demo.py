@@ -49,6 +49,9 @@ def report(out: TextIO, text: str | None = None, *, paragraphs: str = "line") ->
         "words": nword,
     }).reindex(range(len(doc)), fill_value=0)
     table.index.name = "paragraph"
+    # VADER compound of each paragraph, exactly as vaderSentiment scores its text
+    sentiment = doc.sentiment("paragraph").set_index("paragraph")["compound"]
+    table["sentiment"] = sentiment.reindex(table.index, fill_value=0.0)
     table["text"] = [t if len(t) <= 60 else t[:57] + "..." for t in doc.paragraphs["text"]]
     out.write(f"{doc!r}\n\n")
     with pd.option_context("display.max_colwidth", 70, "display.width", 120):
