@@ -206,7 +206,7 @@ struct ChunkCounts {
   StringTable features;
   std::vector<std::int64_t> indptr{0};
   std::vector<std::int32_t> ids;
-  std::vector<std::int32_t> counts;
+  std::vector<std::int64_t> counts;  // int64: becomes the output's data in place
   std::vector<std::int64_t> tf, df;
 };
 
@@ -703,6 +703,36 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
       }
       cc = ChunkCounts();
     });
+    return result;
+  }
+  if (chunks.size() == 1) {
+    // One chunk: its rows become the output in place (remap, drop pruned
+    // columns, sort each row), so the matrix is never held twice.
+    ChunkCounts& cc = chunks[0];
+    const auto& map = to_sorted[0];
+    std::vector<std::pair<std::int32_t, std::int64_t>> scratch;
+    std::size_t pos = 0;
+    std::int64_t row_start = 0;
+    for (std::size_t r = 0; r + 1 < cc.indptr.size(); ++r) {
+      const std::int64_t row_end = cc.indptr[r + 1];
+      const std::size_t row_begin = pos;
+      for (auto k = row_start; k < row_end; ++k) {
+        const auto u = static_cast<std::size_t>(k);
+        const std::int32_t col = column[static_cast<std::size_t>(map[static_cast<std::size_t>(cc.ids[u])])];
+        if (col < 0) continue;
+        cc.ids[pos] = col;
+        cc.counts[pos] = prune_options.binary ? 1 : cc.counts[u];
+        ++pos;
+      }
+      sort_row(cc.ids, cc.counts, row_begin, pos, scratch);
+      cc.indptr[r + 1] = static_cast<std::int64_t>(pos);
+      row_start = row_end;
+    }
+    cc.ids.resize(pos);
+    cc.counts.resize(pos);
+    m.indices = std::move(cc.ids);
+    m.data = std::move(cc.counts);
+    m.indptr = std::move(cc.indptr);
     return result;
   }
   m.indptr.reserve(n_docs + 1);
