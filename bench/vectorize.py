@@ -1,0 +1,124 @@
+"""CountVectorizer / TfidfVectorizer fit_transform: textgauge.sklearn against
+scikit-learn, side by side in one run, with peak memory.
+
+    PYTHONPATH=python:<build> .venv/bin/python bench/vectorize.py [--repeat 3] [--threads 1,2]
+        [--path ../shared/corpora/news_paragraphs.txt] [--configs unigram,bigram,tfidf]
+
+Every measurement runs in a fresh child process (so peak RSS, which counts C++
+allocations that tracemalloc cannot see, belongs to that measurement alone).
+A child loads the paragraphs (one per line), imports the vectorizer, records
+its RSS, then runs fit_transform --repeat times. Reported: best time, the
+speed-up over scikit-learn, peak RSS of the child, and "fit MB" = peak RSS
+minus the RSS before the first fit (what the vectorizer itself needed, output
+matrix included). The outputs are checked equal to scikit-learn's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# bench/tokenize.py shadows the standard library's `tokenize` when a script in
+# this folder runs: take the folder off the import path first.
+if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
+    del sys.path[0]
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news_paragraphs.txt"
+CONFIGS = {
+    "unigram": ("CountVectorizer", {}),
+    "bigram": ("CountVectorizer", {"ngram_range": (1, 2)}),
+    "tfidf": ("TfidfVectorizer", {"ngram_range": (1, 2), "min_df": 2}),
+    "char_wb": ("CountVectorizer", {"analyzer": "char_wb", "ngram_range": (2, 4)}),
+}
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def child(impl: str, config: str, threads: int, path: str, repeat: int) -> None:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    cls_name, params = CONFIGS[config]
+    if impl == "sklearn":
+        from sklearn.feature_extraction import text as mod
+
+        make = lambda: getattr(mod, cls_name)(**params)  # noqa: E731
+    else:
+        from textgauge import sklearn as mod
+
+        make = lambda: getattr(mod, cls_name)(**params, n_jobs=threads)  # noqa: E731
+    before = rss_mb()
+    times = []
+    X = vec = None
+    for _ in range(repeat):
+        X = vec = None
+        vec = make()
+        t0 = time.perf_counter()
+        X = vec.fit_transform(lines)
+        times.append(time.perf_counter() - t0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the digest below
+    digest = [X.shape, int(X.nnz), float(X.sum()), int(len(vec.get_feature_names_out()))]
+    print(json.dumps({"time": min(times), "peak": peak, "fit_mb": peak - before, "digest": digest}))
+
+
+def run(impl: str, config: str, threads: int, path: str, repeat: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", impl, config, str(threads), path, str(repeat)],
+        check=True, capture_output=True, text=True, env=os.environ,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--path", default=str(DEFAULT))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sklearn-repeat", type=int, default=1)
+    ap.add_argument("--threads", default="1,2")
+    ap.add_argument("--configs", default="unigram,bigram,tfidf")
+    ap.add_argument("--child", nargs=5)
+    a = ap.parse_args()
+    if a.child:
+        impl, config, threads, path, repeat = a.child
+        child(impl, config, int(threads), path, int(repeat))
+        return
+    if not Path(a.path).exists():
+        sys.exit(f"corpus not found: {a.path}")
+    size = Path(a.path).stat().st_size / 2**20
+    print(f"{a.path}: {size:.1f} MiB, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
+    print(
+        f"{'config':8} {'impl':16} {'time s':>8} {'MB/s':>7} {'speed-up':>9} {'peak MB':>8} {'fit MB':>7}"
+    )
+    for config in a.configs.split(","):
+        ref = run("sklearn", config, 1, a.path, a.sklearn_repeat)
+        rows = [("sklearn", ref)]
+        for t in (int(x) for x in a.threads.split(",")):
+            r = run("textgauge", config, t, a.path, a.repeat)
+            if r["digest"] != ref["digest"]:
+                print(f"  MISMATCH {config} threads={t}: {r['digest']} vs {ref['digest']}")
+            rows.append((f"textgauge n_jobs={t}", r))
+        for name, r in rows:
+            print(
+                f"{config:8} {name:16} {r['time']:8.3f} {size / r['time']:7.1f} "
+                f"{ref['time'] / r['time']:8.1f}x {r['peak']:8.0f} {r['fit_mb']:7.0f}"
+            )
+        t1 = rows[1][1]
+        print(
+            f"{config:8} memory: peak {t1['peak'] / ref['peak']:.2f} of sklearn's, "
+            f"fit {t1['fit_mb'] / max(ref['fit_mb'], 1e-9):.2f} of sklearn's"
+            + "".join(
+                f"; {n.split()[-1]}: {t1['time'] / r['time']:.2f}x vs n_jobs=1" for n, r in rows[2:]
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
