@@ -107,7 +107,7 @@ def main() -> None:
     ]
     for name, fn in runs:
         t, out = best(fn, args.repeat)
-        rows = len(out) if hasattr(out, "__len__") else 0
+        rows = out.shape[0] if hasattr(out, "shape") else len(out)
         print(f"  {name:40s} {t:8.3f}   ({rows:,} rows)")
 
 

@@ -102,9 +102,9 @@ inline std::uint64_t dense_pair_key(id_t a, id_t b, int id_bits) {
   return (static_cast<std::uint64_t>(a) << id_bits) | static_cast<std::uint64_t>(b);
 }
 
-// LSD radix sort of keys below 2^bits, 11 bits a pass.
+// LSD radix sort of keys below 2^bits, 16 bits a pass.
 void radix_sort(std::vector<std::uint64_t>& keys, int bits) {
-  constexpr int kDigit = 11;
+  constexpr int kDigit = 16;
   std::vector<std::uint64_t> tmp(keys.size());
   std::vector<std::size_t> count(std::size_t(1) << kDigit);
   for (int shift = 0; shift < bits; shift += kDigit) {
@@ -540,12 +540,12 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     for (std::size_t i = 0; i < ids.size(); ++i)
       rank[static_cast<std::size_t>(ids[i])] = static_cast<std::uint32_t>(i);
   }
-  // LSD radix sort of (score, first two ranks); only the bits that vary take a
-  // pass. Rows still tied (n > 2) are finished by comparison on the other ranks.
+  // LSD radix sort on the score bits that vary, then comparison sorts of the
+  // runs of equal scores by the terms' ranks (short runs, except the many
+  // hapax bigrams that share a score).
   struct SortKey {
     std::uint64_t score;  // order-preserving bits of -score; NaN after everything
-    std::uint64_t tie;    // ranks of the first two terms
-    std::uint32_t row;
+    std::uint64_t row;
   };
   std::vector<SortKey> keys(rows), tmp(rows);
   const std::vector<double>* key = o.measures.empty() ? nullptr : &out.scores[0];
@@ -556,57 +556,46 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     std::memcpy(&b, &v, sizeof b);
     return (b >> 63) ? ~b : (b | (std::uint64_t(1) << 63));
   };
+  std::uint64_t varying = 0;
   for (std::size_t r = 0; r < rows; ++r) {
-    const double v = key ? (*key)[r] : static_cast<double>(counts[r]);
-    const id_t* g = &terms[r * static_cast<std::size_t>(n)];
-    keys[r] = {
-        ordered_bits(v),
-        (std::uint64_t(rank[static_cast<std::size_t>(g[0])]) << 32) | rank[static_cast<std::size_t>(g[1])],
-        static_cast<std::uint32_t>(r)};
+    keys[r] = {ordered_bits(key ? (*key)[r] : static_cast<double>(counts[r])), r};
+    varying |= keys[r].score ^ keys[0].score;
   }
-  auto radix_pass = [&](auto field) {
-    if (rows == 0) return;
-    std::uint64_t varying = 0;
-    const std::uint64_t first = field(keys[0]);
-    for (const auto& k : keys) varying |= field(k) ^ first;
-    constexpr int kDigit = 11;
+  {
+    constexpr int kDigit = 16;
     std::vector<std::size_t> count(std::size_t(1) << kDigit);
     const std::uint64_t mask = (std::uint64_t(1) << kDigit) - 1;
     for (int shift = 0; shift < 64; shift += kDigit) {
       if (((varying >> shift) & mask) == 0) continue;
       std::fill(count.begin(), count.end(), 0);
-      for (const auto& k : keys) ++count[(field(k) >> shift) & mask];
+      for (const auto& k : keys) ++count[(k.score >> shift) & mask];
       std::size_t sum = 0;
       for (auto& c : count) {
         const std::size_t v = c;
         c = sum;
         sum += v;
       }
-      for (const auto& k : keys) tmp[count[(field(k) >> shift) & mask]++] = k;
+      for (const auto& k : keys) tmp[count[(k.score >> shift) & mask]++] = k;
       keys.swap(tmp);
     }
-  };
-  radix_pass([](const SortKey& k) { return k.tie; });
-  radix_pass([](const SortKey& k) { return k.score; });
-  if (n > 2) {
-    auto rest_less = [&](const SortKey& a, const SortKey& b) {
-      for (int i = 2; i < n; ++i) {
-        const auto x = rank[static_cast<std::size_t>(
-            terms[a.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
-        const auto y = rank[static_cast<std::size_t>(
-            terms[b.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
-        if (x != y) return x < y;
-      }
-      return false;
-    };
-    for (std::size_t i = 0; i < rows;) {
-      std::size_t j = i + 1;
-      while (j < rows && keys[j].score == keys[i].score && keys[j].tie == keys[i].tie) ++j;
-      if (j - i > 1)
-        std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i),
-                  keys.begin() + static_cast<std::ptrdiff_t>(j), rest_less);
-      i = j;
+  }
+  auto terms_less = [&](const SortKey& a, const SortKey& b) {
+    for (int i = 0; i < n; ++i) {
+      const auto x = rank[static_cast<std::size_t>(
+          terms[a.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
+      const auto y = rank[static_cast<std::size_t>(
+          terms[b.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
+      if (x != y) return x < y;
     }
+    return false;
+  };
+  for (std::size_t i = 0; i < rows;) {
+    std::size_t j = i + 1;
+    while (j < rows && keys[j].score == keys[i].score) ++j;
+    if (j - i > 1)
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(j),
+                terms_less);
+    i = j;
   }
   std::vector<std::size_t> order(rows);
   for (std::size_t i = 0; i < rows; ++i) order[i] = keys[i].row;
@@ -622,6 +611,25 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     for (std::size_t k = 0; k < o.measures.size(); ++k) sorted[k][i] = out.scores[k][r];
   }
   out.scores = std::move(sorted);
+  return out;
+}
+
+std::vector<std::vector<double>> bigram_scores(const std::vector<std::int64_t>& count,
+                                               const std::vector<std::int64_t>& n_ix,
+                                               const std::vector<std::int64_t>& n_xi, std::int64_t n_tokens,
+                                               int window, const std::vector<AssocMeasure>& measures) {
+  if (window < 2) throw Error("window must be at least 2");
+  if (n_ix.size() != count.size() || n_xi.size() != count.size())
+    throw Error("bigram counts and marginals must have one entry per bigram");
+  for (AssocMeasure m : measures)
+    if (!nltk_measure(m))
+      throw Error(std::string("'") + assoc_measure_name(m) +
+                  "' needs positional counts, not only n-gram counts");
+  std::vector<std::vector<double>> out(measures.size(), std::vector<double>(count.size()));
+  for (std::size_t r = 0; r < count.size(); ++r)
+    for (std::size_t k = 0; k < measures.size(); ++k)
+      out[k][r] = bigram_score(measures[k],
+                               {static_cast<double>(count[r]) / (window - 1.0), n_ix[r], n_xi[r], n_tokens});
   return out;
 }
 
