@@ -298,6 +298,8 @@ struct Scratch {
   std::string lower;  // one lowered token
   std::vector<Tok> toks;
   std::vector<double> sent;
+  std::vector<std::uint32_t> nonzero;  // positions of the non-zero valences, in order
+  std::size_t first_but = 0;           // position of the first `but`, or the token count
   std::vector<std::uint32_t> rules;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> but_heaps;
 };
@@ -641,9 +643,14 @@ struct SentimentAnalyzer::Impl {
     const std::vector<Tok>& t = s.toks;
     const std::size_t L = t.size();
     s.sent.assign(L, 0.0);
+    s.nonzero.clear();
     if (kExplain) s.rules.assign(L, 0);
     std::size_t n_upper = 0;
-    for (const Tok& x : t) n_upper += x.upper;
+    s.first_but = L;
+    for (std::size_t i = 0; i < L; ++i) {
+      n_upper += t[i].upper;
+      if ((t[i].e->flags & kBut) && s.first_but == L) s.first_but = i;
+    }
     const bool cap_diff = L - n_upper > 0 && L - n_upper < L;  // allcap_differential
     auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].e->flags & f) != 0; };
     auto in_lex = [&](std::size_t j) { return (t[j].e->flags & kInLex) != 0; };
@@ -702,6 +709,9 @@ struct SentimentAnalyzer::Impl {
         rules |= rule_least;
       }
       s.sent[i] = v;
+      // Zeros never change the sums (the running sum is never -0.0) nor the
+      // `but` rule (0 * factor == 0): later steps visit only the others.
+      if (v != 0) s.nonzero.push_back(static_cast<std::uint32_t>(i));
       if (kExplain) s.rules[i] = rules;
     }
   }
@@ -799,14 +809,8 @@ struct SentimentAnalyzer::Impl {
   // --- 4. _but_check ------------------------------------------------------------
   template <bool kExplain>
   void but_check(Scratch& s) const {
-    const std::vector<Tok>& t = s.toks;
-    const std::size_t L = t.size();
-    std::size_t bi = L;
-    for (std::size_t j = 0; j < L; ++j)
-      if (t[j].e->flags & kBut) {
-        bi = j;
-        break;
-      }
+    const std::size_t L = s.toks.size();
+    const std::size_t bi = s.first_but;
     if (bi == L) return;
     std::vector<double>& v = s.sent;
     auto scale = [&](std::size_t j, double x) {
@@ -819,8 +823,7 @@ struct SentimentAnalyzer::Impl {
       }
     };
     if (fixed()) {
-      for (std::size_t k = 0; k < L; ++k)
-        if (v[k] != 0) scale(k, v[k]);
+      for (const std::uint32_t k : s.nonzero) scale(k, v[k]);
       return;
     }
     // The reference: `for x in s: j = s.index(x); s[j] = x * factor(j)`. At
@@ -842,9 +845,8 @@ struct SentimentAnalyzer::Impl {
       h.push_back(static_cast<std::uint32_t>(j));
       std::push_heap(h.begin(), h.end(), std::greater<>());
     };
-    for (std::size_t k = 0; k < L; ++k) {
+    for (const std::uint32_t k : s.nonzero) {
       const double x = v[k];
-      if (x == 0) continue;
       std::size_t j = k;
       auto it = heaps.find(key(x));
       if (it != heaps.end() && !it->second.empty()) {
@@ -877,11 +879,12 @@ struct SentimentAnalyzer::Impl {
     return ep_amp + qm_amp;
   }
 
-  static SentimentScores score_valence(const std::vector<double>& sent, double amp, double* sum_out) {
+  static SentimentScores score_valence(const Scratch& s, double amp, double* sum_out) {
     SentimentScores r;
+    const std::vector<double>& sent = s.sent;
     if (sent.empty()) return r;
     double sum_s = 0.0;
-    for (double x : sent) sum_s += x;
+    for (const std::uint32_t k : s.nonzero) sum_s += sent[k];
     if (sum_s > 0)
       sum_s += amp;
     else if (sum_s < 0)
@@ -891,11 +894,11 @@ struct SentimentAnalyzer::Impl {
     if (compound < -1.0) compound = -1.0;
     if (compound > 1.0) compound = 1.0;
     double pos_sum = 0.0, neg_sum = 0.0;
-    std::size_t neu_count = 0;
-    for (double x : sent) {
+    const std::size_t neu_count = sent.size() - s.nonzero.size();
+    for (const std::uint32_t k : s.nonzero) {
+      const double x = sent[k];
       if (x > 0) pos_sum += (x + 1);
       if (x < 0) neg_sum += (x - 1);
-      if (x == 0) ++neu_count;
     }
     if (pos_sum > std::fabs(neg_sum))
       pos_sum += amp;
@@ -1045,7 +1048,7 @@ struct SentimentAnalyzer::Impl {
     valences<false>(s);
     but_check<false>(s);
     if (tokens) *tokens = static_cast<std::uint32_t>(s.toks.size());
-    return score_valence(s.sent, amp, nullptr);
+    return score_valence(s, amp, nullptr);
   }
 
   static SentimentScores rounded(SentimentScores r) {
@@ -1119,7 +1122,7 @@ Explanation SentimentAnalyzer::explain(std::string_view input) const {
   impl.valences<true>(s);
   impl.but_check<true>(s);
   ex.punctuation_amplifier = Impl::amplifier(text);
-  ex.scores = Impl::rounded(Impl::score_valence(s.sent, ex.punctuation_amplifier, &ex.sum));
+  ex.scores = Impl::rounded(Impl::score_valence(s, ex.punctuation_amplifier, &ex.sum));
   ex.tokens.reserve(s.toks.size());
   for (std::size_t i = 0; i < s.toks.size(); ++i) {
     const Tok& t = s.toks[i];
