@@ -64,6 +64,25 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
   return d;
 }
 
+py::list bigram_scores_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& count,
+                            const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& n_ix,
+                            const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& n_xi,
+                            std::int64_t n_tokens, int window, const std::vector<std::string>& measures) {
+  std::vector<std::int64_t> c(count.data(), count.data() + count.size());
+  std::vector<std::int64_t> a(n_ix.data(), n_ix.data() + n_ix.size());
+  std::vector<std::int64_t> b(n_xi.data(), n_xi.data() + n_xi.size());
+  std::vector<AssocMeasure> ms;
+  for (const auto& m : measures) ms.push_back(assoc_measure(m));
+  std::vector<std::vector<double>> scores;
+  {
+    py::gil_scoped_release release;  // only the C++ copies above are read
+    scores = bigram_scores(c, a, b, n_tokens, window, ms);
+  }
+  py::list out;
+  for (auto& col : scores) out.append(to_numpy(std::move(col)));
+  return out;
+}
+
 Unit unit_from(const std::string& level) {
   if (level == "document") return Unit::document;
   if (level == "paragraph") return Unit::paragraph;
@@ -237,6 +256,8 @@ void register_stats(py::module_& m) {
         py::arg("window"), py::arg("min_count"), py::arg("measures"), py::arg("kinds"),
         py::arg("across_sentences"), py::arg("break_at_excluded"), py::arg("smoothing"),
         py::arg("threads") = 0u);
+  m.def("bigram_scores", &bigram_scores_shim, py::arg("count"), py::arg("n_ix"), py::arg("n_xi"),
+        py::kw_only(), py::arg("n_tokens"), py::arg("window"), py::arg("measures"));
   m.def("lexical_diversity", &lexdiv_shim, py::arg("corpus"), py::kw_only(), py::arg("level"),
         py::arg("kinds"), py::arg("measures"), py::arg("log_base"), py::arg("mattr_window"),
         py::arg("msttr_segment"), py::arg("mtld_threshold"), py::arg("hdd_draws"), py::arg("threads") = 0u);

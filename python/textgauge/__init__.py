@@ -18,6 +18,7 @@ from . import _core  # noqa: E402
 from .errors import DecodeError, Error  # noqa: E402
 from .text import Corpus, Document  # noqa: E402
 from .sentiment import Lexicon, SentimentIntensityAnalyzer  # noqa: E402
+from . import demo, display  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
 
 __version__: str = _core.__version__
 

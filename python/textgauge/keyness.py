@@ -18,7 +18,7 @@ from . import _core
 if TYPE_CHECKING:
     from .text import Corpus
 
-__all__ = ["entropy", "frequency", "keyness", "summary"]
+__all__ = ["entropy", "frequency", "frequency_from_counts", "keyness", "keyness_from_counts", "summary"]
 
 _KINDS = ("word", "number", "punctuation", "symbol")
 Ties = Literal["min", "average", "first", "max", "dense"]
@@ -72,8 +72,26 @@ def frequency(corpus: Corpus, *, n: int | None = None, groups: Sequence[Any] | N
     codes, labels = _group_codes(corpus, groups)
     d = _core.grouped_term_counts(corpus._core, kinds=_check_kinds(kinds), doc_group=codes, groups=len(labels))
     vocab = np.asarray(corpus.vocabulary, dtype=object)
-    df = pd.DataFrame({"term": vocab[d["term"]] if len(d["term"]) else np.array([], object),
-                       "frequency": d["frequency"], "docfreq": d["docfreq"], "_g": d["group"]})
+    terms = vocab[d["term"]] if len(d["term"]) else np.array([], object)
+    return frequency_from_counts(terms, d["frequency"], d["docfreq"], d["group"], labels, n=n, ties=ties)
+
+
+def frequency_from_counts(terms: Any, frequency: Any, docfreq: Any, group: Any, labels: Sequence[Any], *,
+                          n: int | None = None, ties: Ties = "min") -> pd.DataFrame:
+    """:func:`frequency`'s table from counts already made (e.g. merged from Dask partitions).
+
+    Row i: ``terms[i]`` occurs ``frequency[i]`` times in ``docfreq[i]`` documents of group
+    ``labels[group[i]]`` (a term once per group). Groups come out in the order of ``labels``.
+
+    Example:
+        >>> frequency_from_counts(["a", "b"], [1, 3], [1, 2], [0, 0], ["all"])["term"].tolist()
+        ['b', 'a']
+    """
+    if ties not in ("min", "average", "first", "max", "dense"):
+        raise ValueError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
+    df = pd.DataFrame({"term": np.asarray(terms, dtype=object),
+                       "frequency": np.asarray(frequency, dtype=np.int64),
+                       "docfreq": np.asarray(docfreq, dtype=np.int64), "_g": np.asarray(group)})
     df = df.sort_values(["_g", "frequency", "term"], ascending=[True, False, True], kind="stable")
     rank = df.groupby("_g")["frequency"].rank(method=ties, ascending=False)
     df["rank"] = rank if ties == "average" else rank.astype(np.int64)
@@ -181,6 +199,25 @@ def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
         terms = np.asarray(idx, dtype=object)
         a = present.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
         b = external.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+    return keyness_from_counts(terms, a, b, T, R, measure=measure, correction=correction, sort=sort)
+
+
+def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,
+                        measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
+                        correction: Literal["yates", "williams", "none"] = "none",
+                        sort: bool = True) -> pd.DataFrame:
+    """:func:`keyness`'s table from counts already made (e.g. merged from Dask partitions):
+    ``terms[i]`` occurs ``a[i]`` times in the target (``T`` tokens) and ``b[i]`` times in the
+    reference (``R`` tokens). ``correction`` is explicit here (no "default").
+
+    Example:
+        >>> k = keyness_from_counts(["oil", "rise"], [2, 0], [0, 2], 3, 3)
+        >>> k["term"].tolist(), k["n_target"].tolist()
+        (['oil', 'rise'], [2, 0])
+    """
+    terms = np.asarray(terms, dtype=object)
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
     if T <= 0 or R <= 0:
         raise ValueError("target and reference must both hold tokens")
     r = _core.keyness(a.astype(float), b.astype(float), T, R, measure=measure, correction=correction)

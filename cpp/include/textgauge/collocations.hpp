@@ -66,6 +66,16 @@ struct CollocationTable {
 CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
                               const CollocationOptions& options);
 
+// NLTK's bigram measures from counts alone, for counts merged from partial
+// statistics (Dask partitions) where no single TermStream exists: row r is a
+// pair seen count[r] times (within `window`), its terms seen n_ix[r] and
+// n_xi[r] times among n_tokens. Same arithmetic as collocations(); lambda and
+// z need the positional 2x2 table and are not accepted. One column per measure.
+std::vector<std::vector<double>> bigram_scores(const std::vector<std::int64_t>& count,
+                                               const std::vector<std::int64_t>& n_ix,
+                                               const std::vector<std::int64_t>& n_xi, std::int64_t n_tokens,
+                                               int window, const std::vector<AssocMeasure>& measures);
+
 // Co-occurrence of terms within `window` tokens of each other, never across
 // units (documents): for tokens at positions i < j <= i + window, the
 // unordered pair {term_i, term_j} (first <= second) gains 1 ("frequency"),

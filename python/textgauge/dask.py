@@ -1,0 +1,783 @@
+"""Scale-out on Dask: sentiment, vocabularies, TF-IDF and term statistics over partitions,
+with results identical to one machine.
+
+Every statistic is built from *partial statistics* that each partition computes in C++
+(the GIL released, so Dask's threads and processes both scale) and that merge by
+addition: term -> (count, document count) tables (:class:`textgauge.sklearn.TermStats`:
+one UTF-8 buffer, an offsets array and two int64 arrays, no Python object per term or
+token), merged by a tree reduction (``split_every`` inputs per merge). Pruning
+(``min_df``, ``max_df``, ``max_features``), idf, ranks, keyness and association measures
+are computed once, from the merged totals, so nothing is decided per partition (the
+reason dask-ml's ``CountVectorizer`` differs from scikit-learn when ``min_df`` is set).
+
+Functions take a Dask Series of str (or a Dask Bag of str, where noted):
+
+- :func:`sentiment` -> Dask DataFrame of VADER scores per document, paragraph or sentence;
+- :func:`fit_vocabulary` -> fitted :class:`textgauge.sklearn.CountVectorizer` /
+  ``TfidfVectorizer``; :func:`transform` / :func:`fit_transform` -> Dask array of
+  ``scipy.sparse.csr_matrix`` blocks;
+- :func:`frequency`, :func:`keyness`, :func:`collocations` -> pandas DataFrames equal to
+  :meth:`Corpus.frequency`, :meth:`Corpus.keyness`, :meth:`Corpus.collocations` on all texts.
+
+Requires ``pip install textgauge[dask]``. With a ``distributed.Client`` the same code runs
+on a laptop (``LocalCluster``) or on a cluster (dask-jobqueue, dask-kubernetes,
+dask-gateway): create the ``Client`` for its scheduler first.
+
+Example:
+    >>> import dask.dataframe as dd, pandas as pd
+    >>> s = dd.from_pandas(pd.Series(["The cat sat.", "The dog sat.", "A cat!"]), npartitions=2)
+    >>> cv = fit_vocabulary(s, min_df=2)
+    >>> cv.get_feature_names_out().tolist()
+    ['cat', 'sat', 'the']
+    >>> transform(cv, s).compute().toarray().tolist()
+    [[1, 1, 1], [0, 1, 1], [1, 0, 0]]
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+try:
+    import dask
+    import dask.array as da
+    import dask.bag as db
+    import dask.dataframe as dd
+    from dask.delayed import Delayed, delayed
+except ImportError as e:  # pragma: no cover - depends on the environment
+    raise ModuleNotFoundError(
+        "textgauge.dask needs Dask: pip install 'textgauge[dask]' (dask[distributed,dataframe])"
+    ) from e
+
+from . import _core
+from .keyness import _KINDS, frequency_from_counts, keyness_from_counts
+from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment
+from .text import Corpus
+
+__all__ = [
+    "CollocationStats",
+    "GroupedTermStats",
+    "collocations",
+    "fit_transform",
+    "fit_vocabulary",
+    "frequency",
+    "keyness",
+    "sentiment",
+    "term_stats",
+    "transform",
+]
+
+Level = Literal["document", "paragraph", "sentence"]
+_COLUMNS = ["neg", "neu", "pos", "compound"]
+
+# ---------------------------------------------------------------------------------------
+# partitions
+
+
+def _partitions(texts: Any) -> list[Delayed]:
+    """One Delayed per partition of a Dask Series (a pandas Series) or Bag (a list)."""
+    if isinstance(texts, dd.DataFrame):
+        raise TypeError("pass one column of texts (a Dask Series), not a DataFrame")
+    if isinstance(texts, (dd.Series, db.Bag)):
+        return list(texts.to_delayed())
+    raise TypeError(f"texts must be a Dask Series or Bag of str, got {type(texts).__name__}")
+
+
+def _texts_list(part: Any) -> list[str]:
+    if isinstance(part, pd.Series):
+        return part.tolist()
+    return part if isinstance(part, list) else list(part)
+
+
+def _tree_reduce(parts: list[Any], merge: Any, split_every: int, name: str) -> Delayed:
+    """Merge `parts` `split_every` at a time, level by level: depth log_k(n), and no task
+    holds more than `split_every` partial results."""
+    if split_every < 2:
+        raise ValueError(f"split_every must be >= 2, got {split_every!r}")
+    if not parts:
+        raise ValueError("the collection has no partitions")
+    level = list(parts)
+    while len(level) > 1:
+        level = [delayed(merge, pure=True)(*level[i : i + split_every]) for i in range(0, len(level), split_every)]
+    return level[0]
+
+
+# ---------------------------------------------------------------------------------------
+# sentiment
+
+# One analyzer per worker process and configuration: VADER's lexicon is read once per
+# process, never shipped with tasks. A custom analyzer instead travels as one graph key
+# (dask.delayed), which distributed copies to each worker once and keeps in memory.
+_ANALYZERS: dict[str, SentimentIntensityAnalyzer] = {}
+_ANALYZERS_LOCK = threading.Lock()
+_ANALYZER_BUILDS = [0]
+
+
+def _default_analyzer(mode: str) -> SentimentIntensityAnalyzer:
+    engine = "fixed" if mode == "fixed" else "vader"
+    with _ANALYZERS_LOCK:
+        sia = _ANALYZERS.get(engine)
+        if sia is None:
+            sia = SentimentIntensityAnalyzer(mode=engine)  # type: ignore[arg-type]
+            _ANALYZERS[engine] = sia
+            _ANALYZER_BUILDS[0] += 1
+    return sia
+
+
+def analyzer_builds() -> int:
+    """How many default analyzers this process has built (one per mode at most): run it on
+    the workers (``client.run(textgauge.dask.analyzer_builds)``) to see that the lexicon was
+    loaded once per worker, not once per task.
+
+    >>> analyzer_builds() >= 0
+    True
+    """
+    return _ANALYZER_BUILDS[0]
+
+
+def _sentiment_part(part: Any, start: int | None, level: str, mode: str, analyzer: Any,
+                    options: dict[str, Any], threads: int) -> pd.DataFrame:
+    texts = _texts_list(part)
+    if isinstance(part, pd.Series):
+        keys = part.index.to_numpy()
+    else:
+        keys = np.arange(start or 0, (start or 0) + len(texts), dtype=np.int64)
+    sia = analyzer if analyzer is not None else _default_analyzer(mode)
+    if level == "document" and mode != "sentences":
+        # A document's VADER score is the score of its text: no segmentation needed.
+        scores, tokens = sia._core.score(texts, threads=threads)
+        frame = pd.DataFrame({"document": keys})
+        scores = np.asarray(scores, dtype=float).reshape(len(texts), 4)
+        for j, c in enumerate(_COLUMNS):
+            frame[c] = scores[:, j]
+        frame["tokens"] = np.asarray(tokens, dtype=np.uint32)
+        return frame
+    corpus = Corpus.from_texts(texts, ids=list(range(len(texts))), threads=threads, **options)
+    frame = corpus_sentiment(corpus, level, mode=mode, analyzer=sia)  # type: ignore[arg-type]
+    frame["document"] = keys[frame["document"].to_numpy(dtype=np.int64)] if len(frame) else keys[:0]
+    return frame
+
+
+def _with_positions(texts: Any) -> tuple[list[Delayed], list[int | None]]:
+    """Partitions and, for a Bag, each partition's first global position (from a count pass)."""
+    parts = _partitions(texts)
+    if isinstance(texts, dd.Series):
+        return parts, [None] * len(parts)
+    lengths = dask.compute(*[delayed(len)(p) for p in parts])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
+    return parts, starts
+
+
+def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
+              analyzer: SentimentIntensityAnalyzer | None = None,
+              corpus_options: Mapping[str, Any] | None = None, threads: int = 1) -> dd.DataFrame:
+    """VADER sentiment of every document, paragraph or sentence, as a Dask DataFrame.
+
+    Each partition is scored as :func:`textgauge.sentiment.corpus_sentiment` scores a
+    :class:`Corpus` of its texts (``level``, ``mode`` as there; ``"document"`` with the
+    ``"vader"``/``"fixed"`` modes scores the raw texts directly). ``document`` holds the
+    Series' index label of the text (a Bag: its position in the Bag, found by one pass
+    that counts each partition). The default analyzer is built once per worker process;
+    a custom ``analyzer`` is sent to each worker once.
+
+    Args:
+        texts: Dask Series (or Bag) of str.
+        level: ``"document"``, ``"paragraph"`` or ``"sentence"``.
+        mode: ``"vader"``, ``"fixed"`` or ``"sentences"`` (paragraph/document levels).
+        corpus_options: options of :class:`Corpus` (segmentation), for the paragraph and
+            sentence levels.
+        threads: C++ threads per task (Dask already runs one task per worker thread).
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["I love it", "I hate it"]), npartitions=2)
+        >>> sentiment(s).compute()["compound"].tolist()
+        [0.6369, -0.5719]
+    """
+    if level not in ("document", "paragraph", "sentence"):
+        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+    if mode not in ("vader", "fixed", "sentences"):
+        raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+    if analyzer is not None and not isinstance(analyzer, SentimentIntensityAnalyzer):
+        raise TypeError("analyzer must be a textgauge SentimentIntensityAnalyzer")
+    options = dict(corpus_options or {})
+    parts, starts = _with_positions(texts)
+    # Meta from one real call on a tiny text, so dtypes are exactly those of the result.
+    meta = _sentiment_part(["Good."], 0, level, mode, analyzer, options, 1).iloc[:0].copy()
+    if isinstance(texts, dd.Series):
+        meta["document"] = meta["document"].astype(texts._meta.index.dtype)
+    shipped = delayed(analyzer, pure=True) if analyzer is not None else None
+    out = [delayed(_sentiment_part, pure=True)(p, s, level, mode, shipped, options, threads)
+           for p, s in zip(parts, starts)]
+    return dd.from_delayed(out, meta=meta, verify_meta=False)
+
+
+# ---------------------------------------------------------------------------------------
+# vocabulary and document-term matrices
+
+
+def _vectorizer(tfidf: bool, params: dict[str, Any]) -> Any:
+    from .sklearn import CountVectorizer, TfidfVectorizer
+
+    vec = (TfidfVectorizer if tfidf else CountVectorizer)(**params)
+    unsupported = vec._engine_unsupported()
+    if unsupported is not None:
+        raise ValueError(f"textgauge.dask needs the textgauge engine; {unsupported}= is not supported by it")
+    vec._validate_params()
+    vec._validate_ngram_range()
+    if vec.vocabulary is not None:
+        raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
+    if tfidf:
+        vec._check_params()
+    return vec
+
+
+def _stats_part(part: Any, vec: Any, threads: int) -> Any:
+    # The analyzer options are rebuilt here from the (picklable) estimator: the C++
+    # options object does not pickle, and building it is cheap.
+    return _core.vec_stats(vec._engine_options(), _texts_list(part), threads=threads)
+
+
+def _n_docs(stats: Any) -> int:
+    return int(stats.n_docs)
+
+
+def _merge_stats(*stats: Any) -> Any:
+    out = stats[0]
+    for s in stats[1:]:
+        out = out.merged(s)
+    return out
+
+
+def term_stats(texts: Any, *, split_every: int = 8, threads: int = 1, **vectorizer_params: Any) -> Any:
+    """The merged :class:`textgauge.sklearn.TermStats` (every term before pruning: corpus
+    count, document count; ``n_docs``) of a Dask Series or Bag, as a Delayed.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["a cat", "the cat"]), npartitions=2)
+        >>> st = term_stats(s).compute()
+        >>> st.n_docs, len(st)
+        (2, 2)
+    """
+    vec = delayed(_vectorizer(False, vectorizer_params), pure=True)
+    parts = [delayed(_stats_part, pure=True)(p, vec, threads) for p in _partitions(texts)]
+    return _tree_reduce(parts, _merge_stats, split_every, "textgauge-term-stats")
+
+
+def _fit(texts: Any, tfidf: bool, split_every: int, threads: int,
+         params: dict[str, Any]) -> tuple[Any, list[int]]:
+    vec = _vectorizer(tfidf, params)
+    shipped = delayed(vec, pure=True)
+    parts = [delayed(_stats_part, pure=True)(p, shipped, threads) for p in _partitions(texts)]
+    root = _tree_reduce(parts, _merge_stats, split_every, "textgauge-term-stats")
+    # The partition sizes come with the statistics (n_docs), in the same pass.
+    stats, lengths = dask.compute(root, [delayed(_n_docs, pure=True)(p) for p in parts])
+    # partial_fit on no documents adds nothing to the merged statistics and runs
+    # exactly the pruning, ordering and idf code of partial_fit/fit.
+    vec.__dict__["_term_stats"] = stats
+    vec.partial_fit([])
+    return vec, [int(n) for n in lengths]
+
+
+def fit_vocabulary(texts: Any, *, tfidf: bool = False, split_every: int = 8, threads: int = 1,
+                   **vectorizer_params: Any) -> Any:
+    """Learn a vocabulary (and idf) from a Dask Series or Bag of texts, as one machine would.
+
+    Each partition counts its terms in C++ (no GIL) into a TermStats; the statistics merge
+    by a tree reduction (``split_every`` at a time); ``min_df``/``max_df``/``max_features``
+    prune on the *global* document frequencies and the vocabulary is in scikit-learn's
+    order, so the result equals ``CountVectorizer(**params).fit(all_texts)``.
+
+    Returns a fitted :class:`textgauge.sklearn.CountVectorizer` (``tfidf=True``:
+    ``TfidfVectorizer``, idf from the global document frequencies). ``term_stats_`` holds
+    the merged statistics of every term (drop it before pickling to save space).
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["a cat", "the cat", "the dog"]), npartitions=3)
+        >>> tv = fit_vocabulary(s, tfidf=True)
+        >>> tv.get_feature_names_out().tolist(), tv.idf_.round(4).tolist()
+        (['cat', 'dog', 'the'], [1.2877, 1.6931, 1.2877])
+    """
+    return _fit(texts, tfidf, split_every, threads, vectorizer_params)[0]
+
+
+def _transform_part(vec: Any, part: Any) -> sp.csr_matrix:
+    X = vec.transform(_texts_list(part))
+    return sp.csr_matrix(X) if not isinstance(X, sp.csr_matrix) else X
+
+
+def _slim(vec: Any) -> Any:
+    """The vectorizer without its statistics of pruned terms: what each worker needs."""
+    out = copy.copy(vec)
+    out.__dict__ = dict(vec.__dict__)
+    out.__dict__.pop("_term_stats", None)
+    out.__dict__.pop("_vocabulary_cache", None)
+    out.__dict__.pop("_fixed_vocabulary_index", None)
+    return out
+
+
+def _blocks(vec: Any, texts: Any, lengths: Sequence[int] | None) -> da.Array:
+    parts = _partitions(texts)
+    n_features = len(vec.get_feature_names_out())
+    dtype = np.dtype(vec.dtype)
+    shipped = delayed(_slim(vec), pure=True)  # one key: sent once per worker
+    if lengths is not None and len(lengths) != len(parts):
+        raise ValueError(f"lengths has {len(lengths)} entries for {len(parts)} partitions")
+    blocks = []
+    for i, p in enumerate(parts):
+        rows = float("nan") if lengths is None else int(lengths[i])
+        blocks.append(da.from_delayed(delayed(_transform_part, pure=True)(shipped, p), shape=(rows, n_features),
+                                      dtype=dtype, meta=sp.csr_matrix((0, n_features), dtype=dtype)))
+    return da.concatenate(blocks, axis=0, allow_unknown_chunksizes=lengths is None)
+
+
+def transform(vectorizer: Any, texts: Any, *, lengths: Sequence[int] | bool | None = None) -> da.Array:
+    """Document-term matrix of a Dask Series or Bag with a fitted textgauge vectorizer:
+    a Dask array of ``scipy.sparse.csr_matrix`` blocks, one per partition (TF-IDF with the
+    vectorizer's idf). Columns are ``vectorizer.get_feature_names_out()``.
+
+    Row counts per block are unknown (NaN) unless ``lengths`` gives them, or is True (one
+    extra pass counts them); :func:`fit_transform` knows them from its fit.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["a cat", "the cat"]), npartitions=2)
+        >>> cv = fit_vocabulary(s)
+        >>> transform(cv, s, lengths=True).chunks
+        ((1, 1), (2,))
+    """
+    if not vectorizer.__sklearn_is_fitted__():
+        raise ValueError("the vectorizer is not fitted (fit_vocabulary first)")
+    if lengths is True:
+        lengths = [int(n) for n in dask.compute(*[delayed(len)(p) for p in _partitions(texts)])]
+    elif lengths is False:
+        lengths = None
+    return _blocks(vectorizer, texts, lengths)
+
+
+def fit_transform(texts: Any, *, tfidf: bool = False, split_every: int = 8, threads: int = 1,
+                  **vectorizer_params: Any) -> tuple[Any, da.Array]:
+    """:func:`fit_vocabulary` then :func:`transform` (with known block sizes):
+    ``(vectorizer, X)``.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["a cat", "the cat"]), npartitions=2)
+        >>> cv, X = fit_transform(s)
+        >>> X.shape, X.compute().toarray().tolist()
+        ((2, 2), [[1, 0], [1, 1]])
+    """
+    vec, lengths = _fit(texts, tfidf, split_every, threads, vectorizer_params)
+    return vec, _blocks(vec, texts, lengths)
+
+
+# ---------------------------------------------------------------------------------------
+# frequency and keyness
+
+
+def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray, n_docs: int) -> Any:
+    """A TermStats from parallel arrays (terms unique), sorted by UTF-8 bytes."""
+    encoded = [t.encode("utf-8") for t in terms]
+    order = sorted(range(len(encoded)), key=encoded.__getitem__)
+    enc = [encoded[i] for i in order]
+    offsets = np.zeros(len(enc) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in enc], out=offsets[1:])
+    idx = np.asarray(order, dtype=np.int64)
+    return _core.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
+                            np.asarray(docs, dtype=np.int64)[idx], int(n_docs)))
+
+
+def _terms_of(stats: Any) -> list[str]:
+    buf, offsets = stats.state()[:2]
+    from .sklearn import _terms_from_table
+
+    return _terms_from_table(buf, offsets)
+
+
+class GroupedTermStats:
+    """Mergeable term counts per group of documents: for each group label a TermStats
+    (term -> corpus count, document count; n_docs), its token total, and where the group
+    first appeared (partition, position), which orders the groups as one pass would.
+
+    ``a.merged(b)`` adds the counts; the order of merging does not matter. Pickles as the
+    TermStats' buffers (no Python object per term).
+
+    >>> import textgauge as tg
+    >>> g = GroupedTermStats.from_texts(["a b b", "b c"], ["x", "y"], part=0)
+    >>> h = GroupedTermStats.from_texts(["b"], ["x"], part=1)
+    >>> g.merged(h).frequency()[["term", "frequency", "group"]].values.tolist()
+    [['b', 3, 'x'], ['a', 1, 'x'], ['b', 1, 'y'], ['c', 1, 'y']]
+    """
+
+    def __init__(self, groups: dict[Any, tuple[Any, int, tuple[int, int]]]) -> None:
+        self.groups = groups
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str], labels: Sequence[Any] | None, *, part: int,
+                   kinds: Sequence[str] = ("word", "number"), corpus_options: Mapping[str, Any] | None = None,
+                   threads: int = 1) -> GroupedTermStats:
+        """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
+        a None/NaN label leaves the text out), ``part`` the partition's number."""
+        corpus = Corpus.from_texts(list(texts), threads=threads, **dict(corpus_options or {}))
+        if labels is None:
+            codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
+            if not len(texts):
+                return cls({})
+        else:
+            codes, uniques = pd.factorize(pd.Series(list(labels), dtype=object), use_na_sentinel=True)
+            codes = codes.astype(np.int32)
+        first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
+        d = _core.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=codes, groups=len(uniques))
+        vocab = corpus.vocabulary
+        n_docs = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        groups = {}
+        for g, label in enumerate(uniques):
+            if g not in first:
+                continue
+            sel = np.flatnonzero(d["group"] == g)
+            terms = [vocab[t] for t in d["term"][sel].tolist()]
+            stats = _stats_from_arrays(terms, d["frequency"][sel], d["docfreq"][sel], int(n_docs[g]))
+            groups[label] = (stats, int(d["group_tokens"][g]), (part, first[g]))
+        return cls(groups)
+
+    def merged(self, other: GroupedTermStats) -> GroupedTermStats:
+        out = dict(self.groups)
+        for label, (s, n, first) in other.groups.items():
+            if label in out:
+                s0, n0, f0 = out[label]
+                out[label] = (s0.merged(s), n0 + n, min(f0, first))
+            else:
+                out[label] = (s, n, first)
+        return GroupedTermStats(out)
+
+    def labels(self) -> list[Any]:
+        """Group labels in order of first appearance."""
+        return [k for k, _ in sorted(self.groups.items(), key=lambda kv: kv[1][2])]
+
+    def frequency(self, *, n: int | None = None, ties: str = "min") -> pd.DataFrame:
+        """:meth:`Corpus.frequency`'s table from the merged counts."""
+        labels = self.labels()
+        terms: list[str] = []
+        freq, docs, group = [], [], []
+        for g, label in enumerate(labels):
+            stats = self.groups[label][0]
+            _, _, tc, dc, _ = stats.state()
+            terms.extend(_terms_of(stats))
+            freq.append(tc)
+            docs.append(dc)
+            group.append(np.full(len(tc), g, dtype=np.int32))
+        cat = (lambda xs, t: np.concatenate(xs) if xs else np.array([], dtype=t))
+        return frequency_from_counts(np.asarray(terms, dtype=object), cat(freq, np.int64), cat(docs, np.int64),
+                                     cat(group, np.int32), labels, n=n, ties=ties)  # type: ignore[arg-type]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (GroupedTermStats, (self.groups,))
+
+
+def _merge_grouped(*parts: GroupedTermStats) -> GroupedTermStats:
+    out = parts[0]
+    for p in parts[1:]:
+        out = out.merged(p)
+    return out
+
+
+def _grouped_part(part: Any, labels: Any, i: int, kinds: list[str], options: dict[str, Any],
+                  threads: int, target: Any, reference: Any, keyness_mode: bool) -> GroupedTermStats:
+    texts = _texts_list(part)
+    if labels is not None:
+        labels = _texts_list(labels)
+        if len(labels) != len(texts):
+            raise ValueError(f"partition {i}: {len(labels)} group labels for {len(texts)} texts "
+                             "(texts and groups must be partitioned alike)")
+    if keyness_mode:
+        labels = _keyness_labels(texts, labels, target, reference, i)
+    return GroupedTermStats.from_texts(texts, labels, part=i, kinds=kinds, corpus_options=options,
+                                       threads=threads)
+
+
+def _keyness_labels(texts: list[str], labels: Any, target: Any, reference: Any, i: int) -> list[Any]:
+    if labels is None:
+        raise ValueError("keyness needs groups= (group labels, or a boolean Series as the target)")
+    arr = np.asarray(labels, dtype=object)
+    target_kind, target_label = target
+    reference_kind, reference_label = reference
+    t = np.asarray([bool(x) for x in arr], dtype=bool) if target_kind == "mask" else arr == target_label
+    if reference_kind == "rest":
+        r = ~t
+    elif reference_kind == "external":
+        r = np.zeros(len(arr), dtype=bool)
+    else:
+        r = arr == reference_label
+    return np.where(t, "target", np.where(r, "reference", None)).tolist()
+
+
+def _check_kinds(kinds: Sequence[str]) -> list[str]:
+    out = list(kinds)
+    for k in out:
+        if k not in _KINDS:
+            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
+    return out
+
+
+def _grouped(texts: Any, groups: Any, kinds: Sequence[str], corpus_options: Mapping[str, Any] | None,
+             split_every: int, threads: int, target: Any = None, reference: Any = None,
+             keyness_mode: bool = False) -> Delayed:
+    parts = _partitions(texts)
+    if groups is None:
+        gparts: list[Any] = [None] * len(parts)
+    else:
+        gparts = _partitions(groups)
+        if len(gparts) != len(parts):
+            raise ValueError(f"groups has {len(gparts)} partitions, texts {len(parts)}: partition them alike")
+    kinds = _check_kinds(kinds)
+    options = dict(corpus_options or {})
+    chunks = [delayed(_grouped_part, pure=True)(p, g, i, kinds, options, threads, target, reference,
+                                                keyness_mode)
+              for i, (p, g) in enumerate(zip(parts, gparts))]
+    return _tree_reduce(chunks, _merge_grouped, split_every, "textgauge-grouped-counts")
+
+
+def frequency(texts: Any, *, groups: Any = None, n: int | None = None, ties: str = "min",
+              kinds: Sequence[str] = ("word", "number"), corpus_options: Mapping[str, Any] | None = None,
+              split_every: int = 8, threads: int = 1) -> pd.DataFrame:
+    """:meth:`Corpus.frequency` of a Dask Series (or Bag) of texts: term, frequency, rank,
+    docfreq, group, equal to the table of one :class:`Corpus` of all the texts.
+
+    ``groups``: a Dask Series of labels partitioned like ``texts`` (e.g. another column of
+    the same Dask DataFrame); None: one group ``"all"``. Groups are ordered by first
+    appearance, as on one machine.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["a b b c", "b c"]), npartitions=2)
+        >>> frequency(s)[["term", "frequency", "rank", "docfreq"]].values.tolist()
+        [['b', 3, 1, 2], ['c', 2, 2, 2], ['a', 1, 3, 1]]
+    """
+    if ties not in ("min", "average", "first", "max", "dense"):
+        raise ValueError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
+    if n is not None and (not isinstance(n, int) or n < 1):
+        raise ValueError(f"n must be a positive integer or None, got {n!r}")
+    merged = _grouped(texts, groups, kinds, corpus_options, split_every, threads).compute()
+    return merged.frequency(n=n, ties=ties)
+
+
+def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = None, measure: str = "chi2",
+            correction: str = "default", kinds: Sequence[str] = ("word", "number"),
+            corpus_options: Mapping[str, Any] | None = None, split_every: int = 8,
+            threads: int = 1) -> pd.DataFrame:
+    """:meth:`Corpus.keyness` of a Dask Series (or Bag) of texts, sorted (statistic
+    descending, then term), equal to the table of one :class:`Corpus` of all the texts.
+
+    ``target``: a group label (with ``groups=``, a Dask Series of labels partitioned like
+    ``texts``) or a boolean Dask Series partitioned like ``texts``. ``reference``: None
+    (every other document), another label, or an external frequency table (as
+    :func:`textgauge.keyness.keyness`).
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["oil oil price", "price rise rise"]), npartitions=2)
+        >>> t = dd.from_pandas(pd.Series([True, False]), npartitions=2)
+        >>> keyness(s, t, correction="none")[["term", "n_target", "n_reference"]].values.tolist()
+        [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
+    """
+    from .keyness import _reference_table
+
+    if measure not in ("chi2", "lr", "pmi", "exact"):
+        raise ValueError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
+    if correction not in ("default", "yates", "williams", "none"):
+        raise ValueError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
+    if correction == "default":
+        correction = {"chi2": "yates", "lr": "williams"}.get(measure, "none")
+    # (kind, label) pairs: plain data, since they travel to the workers.
+    external = None
+    if isinstance(target, (dd.Series, db.Bag)):
+        if groups is not None:
+            raise ValueError("give either a boolean Series as target or groups= with a label, not both")
+        groups, target_key = target, ("mask", None)
+        if reference is not None and not isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
+            raise ValueError("with a boolean target, reference is None (the rest) or an external table")
+    else:
+        target_key = ("label", target)
+    ref_key: tuple[str, Any] = ("rest", None) if reference is None else ("label", reference)
+    if isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
+        external = _reference_table(reference)
+        ref_key = ("external", None)
+    merged = _grouped(texts, groups, kinds, corpus_options, split_every, threads, target=target_key,
+                      reference=ref_key, keyness_mode=True).compute()
+    if "target" not in merged.groups:
+        raise ValueError(f"no document has the group label {target!r}" if target_key[0] == "label"
+                         else "the target mask selects no document")
+    ts, T, _ = merged.groups["target"]
+    tterms = _terms_of(ts)
+    tcounts = ts.state()[2].astype(float)
+    if external is None:
+        if ref_key[0] == "label" and "reference" not in merged.groups:
+            raise ValueError(f"no document has the group label {reference!r}")
+        rs, R = merged.groups["reference"][:2] if "reference" in merged.groups else (None, 0)
+        a_s = pd.Series(tcounts, index=tterms)
+        b_s = pd.Series(rs.state()[2].astype(float), index=_terms_of(rs)) if rs is not None else pd.Series(
+            dtype=float)
+        idx = a_s.index.union(b_s.index, sort=False)
+        terms = np.asarray(idx, dtype=object)
+        a = a_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+        b = b_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+        R = float(R)
+    else:
+        R = float(external.sum())
+        present = pd.Series(tcounts, index=tterms)
+        present = present[present > 0]
+        idx = present.index.union(external.index, sort=False)
+        terms = np.asarray(idx, dtype=object)
+        a = present.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+        b = external.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+    return keyness_from_counts(terms, a, b, float(T), R, measure=measure,  # type: ignore[arg-type]
+                               correction=correction, sort=True)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------
+# collocations
+
+_SEP = "\x00"  # joins a bigram's terms: sorts as the pair (w1, w2) does, never inside a term
+
+
+class CollocationStats:
+    """Mergeable bigram statistics: bigram counts (w1 NUL w2 -> count), unigram counts and
+    NLTK's N (tokens counted). ``a.merged(b)`` adds them; order does not matter. The
+    association measures are computed once, from the merged counts (:meth:`scores`).
+
+    >>> c = CollocationStats.from_texts(["New York is big. New York is old."], window=2)
+    >>> c.merged(CollocationStats.from_texts(["New York!"], window=2)).scores(
+    ...     measure="pmi", min_count=2)[["collocation", "count"]].values.tolist()
+    [['new york', 3], ['york is', 2]]
+    """
+
+    def __init__(self, bigrams: Any, unigrams: Any, n_tokens: int, window: int) -> None:
+        self.bigrams, self.unigrams, self.n_tokens, self.window = bigrams, unigrams, n_tokens, window
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str], *, window: int = 2, across_sentences: bool = True,
+                   kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
+                   corpus_options: Mapping[str, Any] | None = None, threads: int = 1) -> CollocationStats:
+        corpus = Corpus.from_texts(list(texts), threads=threads, **dict(corpus_options or {}))
+        kinds = list(kinds)
+        if len(corpus):
+            col = corpus.collocations(size=2, window=window, measure="raw_freq", min_count=1,
+                                      across_sentences=across_sentences, kinds=kinds, punctuation=punctuation)
+            n_tokens = int(col.attrs["n_tokens"])
+            keys = [s.replace(" ", _SEP, 1) for s in col["collocation"].astype(object).tolist()]
+            counts = col["count"].to_numpy(dtype=np.int64)
+            codes = np.zeros(len(corpus), dtype=np.int32)
+            d = _core.grouped_term_counts(corpus._core, kinds=kinds, doc_group=codes, groups=1)
+            vocab = corpus.vocabulary
+            uterms = [vocab[t] for t in d["term"].tolist()]
+            ucounts = d["frequency"]
+        else:
+            keys, counts, uterms, ucounts, n_tokens = [], np.zeros(0, np.int64), [], np.zeros(0, np.int64), 0
+        zeros = np.zeros(len(keys), dtype=np.int64)
+        bigrams = _stats_from_arrays(keys, counts, zeros, len(corpus))
+        unigrams = _stats_from_arrays(uterms, ucounts, np.zeros(len(uterms), np.int64), len(corpus))
+        return cls(bigrams, unigrams, n_tokens, window)
+
+    def merged(self, other: CollocationStats) -> CollocationStats:
+        if other.window != self.window:
+            raise ValueError("collocation statistics of different windows do not merge")
+        return CollocationStats(self.bigrams.merged(other.bigrams), self.unigrams.merged(other.unigrams),
+                                self.n_tokens + other.n_tokens, self.window)
+
+    def scores(self, *, measure: str | Sequence[str] = "likelihood_ratio", min_count: int = 2) -> pd.DataFrame:
+        """:meth:`Corpus.collocations`' table (size 2) from the merged counts."""
+        from .collocations import QUANTEDA_MEASURES, _measures_for
+
+        names = _measures_for(2, measure)
+        if any(m in QUANTEDA_MEASURES for m in names):
+            names = [m for m in names if m not in QUANTEDA_MEASURES] if measure == "all" else names
+        bad = [m for m in names if m in QUANTEDA_MEASURES]
+        if bad:
+            raise ValueError(f"{bad} need positional counts; textgauge.dask.collocations scores NLTK's measures")
+        _, _, counts, _, _ = self.bigrams.state()
+        keep = counts >= min_count
+        keys = np.asarray(_terms_of(self.bigrams), dtype=object)[keep]
+        counts = counts[keep]
+        pairs = [k.split(_SEP) for k in keys.tolist()]
+        w1 = [p[0] for p in pairs]
+        w2 = [p[1] for p in pairs]
+        uni = pd.Series(self.unigrams.state()[2], index=_terms_of(self.unigrams))
+        n_ix = uni.reindex(w1).to_numpy(dtype=np.int64)
+        n_xi = uni.reindex(w2).to_numpy(dtype=np.int64)
+        cols = _core.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
+        from .collocations import _strings
+
+        text = [(a + " " + b).encode("utf-8") for a, b in zip(w1, w2)]
+        df = pd.DataFrame({"collocation": np.arange(len(text)), "count": counts,
+                           **{m: c for m, c in zip(names, cols)}, "_w1": w1, "_w2": w2})
+        first = names[0]
+        key = df[first] + 0.0  # -0.0 ranks with 0.0, as in C++
+        df = df.assign(_k=key).sort_values(["_k", "_w1", "_w2"], ascending=[False, True, True],
+                                           na_position="last", kind="stable")
+        df = df.drop(columns=["_k", "_w1", "_w2"]).reset_index(drop=True)
+        # The same column type as Corpus.collocations (Arrow-backed strings when available).
+        order = df["collocation"].to_numpy()
+        df["collocation"] = _strings(b"".join(text[i] for i in order), np.concatenate(
+            [[0], np.cumsum([len(text[i]) for i in order])]).astype(np.int64))
+        df.attrs["n_tokens"] = int(self.n_tokens)
+        return df
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CollocationStats, (self.bigrams, self.unigrams, self.n_tokens, self.window))
+
+
+def _colloc_part(part: Any, window: int, across: bool, kinds: list[str], punctuation: str,
+                 options: dict[str, Any], threads: int) -> CollocationStats:
+    return CollocationStats.from_texts(_texts_list(part), window=window, across_sentences=across, kinds=kinds,
+                                       punctuation=punctuation, corpus_options=options, threads=threads)
+
+
+def _merge_colloc(*parts: CollocationStats) -> CollocationStats:
+    out = parts[0]
+    for p in parts[1:]:
+        out = out.merged(p)
+    return out
+
+
+def collocations(texts: Any, *, size: int = 2, measure: str | Sequence[str] = "likelihood_ratio",
+                 min_count: int = 2, window: int | None = None, across_sentences: bool = True,
+                 kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
+                 corpus_options: Mapping[str, Any] | None = None, split_every: int = 8,
+                 threads: int = 1) -> pd.DataFrame:
+    """:meth:`Corpus.collocations` of a Dask Series (or Bag) of texts, for bigrams with
+    NLTK's measures: equal to the table of one :class:`Corpus` of all the texts.
+
+    Bigram and unigram counts merge by addition; ``min_count`` and the measures apply to
+    the merged counts. (Trigrams and up, and quanteda's lambda/z, need positional
+    sub-pattern counts that are not merged yet: ``size`` must be 2.)
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["New York is big.", "New York is old."]), npartitions=2)
+        >>> collocations(s, measure="pmi")[["collocation", "count", "pmi"]].values.tolist()
+        [['new york', 2, 2.0], ['york is', 2, 2.0]]
+    """
+    if size != 2:
+        raise ValueError("textgauge.dask.collocations supports size=2 (bigrams) only")
+    if window is None:
+        window = 2
+    if not isinstance(window, int) or window < 2:
+        raise ValueError(f"window must be an integer >= 2, got {window!r}")
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
+    if punctuation not in ("drop", "break"):
+        raise ValueError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
+    kinds = _check_kinds(kinds)
+    options = dict(corpus_options or {})
+    chunks = [delayed(_colloc_part, pure=True)(p, window, across_sentences, kinds, punctuation, options, threads)
+              for p in _partitions(texts)]
+    merged = _tree_reduce(chunks, _merge_colloc, split_every, "textgauge-collocation-counts").compute()
+    return merged.scores(measure=measure, min_count=min_count)

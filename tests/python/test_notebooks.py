@@ -1,0 +1,85 @@
+"""The notebooks run from top to bottom without an error, and are committed without outputs.
+
+Each notebook runs in a kernel started from this interpreter (``sys.executable -m
+ipykernel_launcher``), so it sees the same textgauge build as the rest of the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BBC, ROOT, require
+
+nbformat = pytest.importorskip("nbformat", reason="the test extra installs nbformat")
+nbclient = pytest.importorskip("nbclient", reason="the test extra installs nbclient")
+
+NOTEBOOKS = ROOT / "notebooks"
+ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A kernelspec that runs this interpreter, found through JUPYTER_PATH."""
+    base = tmp_path_factory.mktemp("jupyter")
+    spec = base / "kernels" / "textgauge-test"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "textgauge test", "language": "python"}))
+    old = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = str(base) + (os.pathsep + old if old else "")
+    yield "textgauge-test"
+    if old is None:
+        os.environ.pop("JUPYTER_PATH", None)
+    else:
+        os.environ["JUPYTER_PATH"] = old
+
+
+def _execute(path: Path, kernel: str) -> "nbformat.NotebookNode":
+    nb = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(nb, kernel_name=kernel, timeout=300,
+                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()  # raises CellExecutionError naming the cell on any error
+    return nb
+
+
+def _outputs(nb: "nbformat.NotebookNode", mime: str) -> int:
+    return sum(1 for c in nb.cells if c.cell_type == "code"
+               for o in c.get("outputs", []) if mime in o.get("data", {}))
+
+
+def test_notebooks_exist() -> None:
+    assert [p.name for p in ALL] == ["01_article.ipynb", "02_corpus.ipynb"]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_committed_without_outputs(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: cell {i} has outputs"
+
+
+def test_article_notebook_runs(kernel_name: str) -> None:
+    nb = _execute(NOTEBOOKS / "01_article.ipynb", kernel_name)
+    plot_cells = sum(1 for c in nb.cells if c.cell_type == "code" and "tgp." in c.source)
+    assert _outputs(nb, "image/png") == plot_cells == 5
+    # The Document, two explanations and two sentiment tables render as HTML.
+    html = [o["data"]["text/html"] for c in nb.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    assert any('class="tg-doc"' in h and "¶0" in h for h in html)
+    assert sum("rgba(230,97,1" in h for h in html) >= 2  # negative words highlighted
+
+
+def test_corpus_notebook_runs(kernel_name: str) -> None:
+    require(BBC)
+    nb = _execute(NOTEBOOKS / "02_corpus.ipynb", kernel_name)
+    assert _outputs(nb, "image/png") == 4
+    last = nb.cells[-1].outputs[-1]["data"]["text/plain"]
+    assert "vaderSentiment (sample)" in last and "textgauge TfidfVectorizer" in last
