@@ -20,6 +20,8 @@ import numpy as np
 import pytest
 import textgauge as tg
 from conftest import BBC, NEWS, require
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from vaderSentiment import vaderSentiment as vs
 
 _REF: vs.SentimentIntensityAnalyzer | None = None
@@ -273,3 +275,39 @@ def test_surrogates_score_like_python(sia: tg.SentimentIntensityAnalyzer) -> Non
 def test_missing_shared_data_is_reported(tmp_path: Path) -> None:
     with pytest.raises(pytest.skip.Exception):
         require(tmp_path / "absent")
+
+
+# --- property: any mix of VADER's vocabulary, punctuation, emoji and whitespace -----------------
+
+
+_WORDS = st.sampled_from(POS + NEG + FILLER + BOOSTERS + NEGATORS + EMOTICONS + MULTI_EMOJI
+                         + ["but", "BUT", "no", "NO", "least", "kind", "of", "I", "!", "?", "..."])
+_PIECES = st.one_of(
+    _WORDS,
+    _WORDS.map(str.upper),
+    _WORDS.map(str.title),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=4),
+    st.sampled_from(EMOJI_KEYS),
+)
+_SEPS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", "\u2003", "\u200b", ",", "!", "?"])
+
+
+@settings(max_examples=400, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_PIECES, _SEPS), max_size=30))
+def test_parity_property(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in parts)
+    d = _ref_chunk([text])[0]
+    sia = _analyzer()
+    assert tuple(sia.polarity_scores(text).values()) == d
+    assert tuple(sia.score([text], threads=1).iloc[0]) == d
+
+
+_SIA: tg.SentimentIntensityAnalyzer | None = None
+
+
+def _analyzer() -> tg.SentimentIntensityAnalyzer:
+    global _SIA
+    if _SIA is None:
+        _SIA = tg.SentimentIntensityAnalyzer()
+    return _SIA
