@@ -186,3 +186,15 @@ def test_collocation_column_without_pyarrow(monkeypatch) -> None:
     without = c.collocations(min_count=1)
     assert list(without["collocation"]) == list(with_arrow["collocation"])
     assert "café crème" in list(without["collocation"])
+
+
+def test_document_methods_equal_a_one_document_corpus(bbc_sample) -> None:
+    corpus, _ = bbc_sample
+    doc = corpus[3]
+    alone = tg.Corpus.from_texts([doc.text], [doc.id])
+    pd.testing.assert_frame_equal(doc.collocations(measure="all", min_count=1),
+                                  alone.collocations(measure="all", min_count=1))
+    pd.testing.assert_frame_equal(doc.lexical_diversity(level="paragraph"), alone.lexical_diversity(level="paragraph"))
+    pd.testing.assert_frame_equal(doc.readability(), alone.readability())
+    pd.testing.assert_frame_equal(doc.frequency(), alone.frequency())
+    pd.testing.assert_frame_equal(doc.kwic("the"), alone.kwic("the"))
