@@ -478,62 +478,6 @@ class Document:
     # term statistics of this document alone -------------------------------------
     def _alone(self) -> Corpus:
         """This document as a one-document corpus with the same options (cached)."""
-        if self._corpus is not None and len(self._corpus) == 1:
-            return self._corpus
-        key = ("alone", self._index)
-        cache = self._corpus._cache
-        if key not in cache:
-            cache[key] = Corpus.from_texts([self.text], [self.id], **self._corpus._options)
-        return cache[key]
-
-    def collocations(self, **options: Any) -> pd.DataFrame:
-        """Collocations of this document; see :meth:`Corpus.collocations`.
-
-        Example:
-            >>> Document("New York, New York.").collocations()["collocation"].tolist()
-            ['new york', 'york new']
-        """
-        return self._alone().collocations(**options)
-
-    def kwic(self, pattern: str | Sequence[str], **options: Any) -> pd.DataFrame:
-        """Keywords in context in this document; see :meth:`Corpus.kwic`.
-
-        Example:
-            >>> Document("Oil rose.").kwic("oil")["post"].tolist()
-            ['rose .']
-        """
-        return self._alone().kwic(pattern, **options)
-
-    def lexical_diversity(self, **options: Any) -> pd.DataFrame:
-        """Lexical diversity of this document (or its paragraphs); see :meth:`Corpus.lexical_diversity`.
-
-        Example:
-            >>> Document("to be or not to be").lexical_diversity(measures="TTR")["TTR"].round(4).tolist()
-            [0.6667]
-        """
-        return self._alone().lexical_diversity(**options)
-
-    def readability(self, **options: Any) -> pd.DataFrame:
-        """Readability of this document (or its paragraphs); see :meth:`Corpus.readability`.
-
-        Example:
-            >>> Document("The cat sat.").readability(measures="flesch")["words"].tolist()
-            [3]
-        """
-        return self._alone().readability(**options)
-
-    def frequency(self, **options: Any) -> pd.DataFrame:
-        """Term frequencies of this document; see :meth:`Corpus.frequency`.
-
-        Example:
-            >>> Document("b a b").frequency()["term"].tolist()
-            ['b', 'a']
-        """
-        return self._alone().frequency(**options)
-
-    # term statistics of this document alone -------------------------------------
-    def _alone(self) -> Corpus:
-        """This document as a one-document corpus with the same options (cached)."""
         if len(self._corpus) == 1:
             return self._corpus
         key = ("alone", self._index)
