@@ -535,7 +535,15 @@ struct SentimentAnalyzer::Impl {
   }
 
   // --- 2. SentiText: split, strip punctuation, classify ----------------------
+  // Token offsets are 32-bit: a bigger text is refused rather than misread.
+  static void check_size(std::string_view text) {
+    if (text.size() > 0xFFFFFFFFu)
+      throw Error("a text of " + std::to_string(text.size()) +
+                  " bytes (after emoji substitution) is over the 4 GiB that sentiment scoring supports");
+  }
+
   void tokenize(std::string_view text, Scratch& s) const {
+    check_size(text);
     s.toks.clear();
     const char* base = text.data();
     const char* p = base;
@@ -971,6 +979,7 @@ struct SentimentAnalyzer::Impl {
   // Also counts `!` and `?` (they can only sit inside tokens) for the amplifier.
   void tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const {
     ep = qm = 0;
+    check_size(text);
     s.toks.clear();
     const auto* base = reinterpret_cast<const unsigned char*>(text.data());
     const unsigned char* p = base;

@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._unicode import _SURROGATE
+from .errors import DecodeError
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -67,7 +69,13 @@ def _read(path: str | os.PathLike[str]) -> str:
         candidate = vader_lexicon_paths()[0].parent / p
         if candidate.exists():
             p = candidate
-    return p.read_text(encoding="utf-8")
+    data = p.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise DecodeError(f"invalid UTF-8 in {os.fspath(path)} at byte offset {e.start} (line {line})",
+                          byte_offset=e.start, source=os.fspath(path)) from None
 
 
 class Lexicon:
@@ -309,7 +317,12 @@ class SentimentIntensityAnalyzer:
         lex = np.where(np.asarray(d["in_lexicon"], dtype=bool),
                        np.asarray(d["lexicon_valence"], dtype=float), np.nan)
         rules = [",".join(name for bit, name in _RULES if r & bit) for r in d["rules"]]
-        df = pd.DataFrame({"token": d["token"], "lexicon_valence": lex,
+        tokens = d["token"]
+        if _SURROGATE.search(text):
+            # Arrow-backed string columns cannot hold lone surrogates (UTF-8 only);
+            # keep the tokens as Python str, exactly as vaderSentiment sees them.
+            tokens = pd.Series(tokens, dtype=object)
+        df = pd.DataFrame({"token": tokens, "lexicon_valence": lex,
                            "valence": np.asarray(d["valence"], dtype=float), "rules": rules})
         neg, neu, pos, compound = d["scores"]
         df.attrs.update(scores={"neg": neg, "neu": neu, "pos": pos, "compound": compound},

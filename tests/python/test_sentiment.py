@@ -71,6 +71,14 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
         tg.SentimentIntensityAnalyzer(f)
 
 
+def test_lexicon_file_that_is_not_utf8(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.txt"
+    f.write_bytes(b"good\t1.9\ncaf\xe9\t1.0\n")
+    with pytest.raises(tg.DecodeError, match="line 2") as info:
+        tg.Lexicon.from_files(f)
+    assert info.value.byte_offset == 12 and info.value.source == str(f)  # len(b"good\t1.9\ncaf")
+
+
 def test_custom_lexicon_file_matches_vader(tmp_path: Path) -> None:
     f = tmp_path / "custom.txt"
     f.write_text("zorp\t2.5\nblarg\t-3.1\nzorp\t1.25\nCaps\t3\nnot\t-1\nbut\t0.5\n", encoding="utf-8")
