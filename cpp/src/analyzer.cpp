@@ -1,6 +1,7 @@
 #include "textgauge/analyzer.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "textgauge/error.hpp"
 
@@ -95,7 +96,54 @@ void Analyzer::analyze(std::string_view text, FeatureList& out) {
   }
 }
 
+namespace {
+
+// ASCII text, lowercased: one pass that classifies each byte, writes only
+// the bytes of tokens (lowercased) and records them. Returns false at the
+// first byte >= 0x80, leaving the general path to start over.
+bool ascii_lower_tokens(std::string_view text, std::string& buf, std::vector<std::string_view>& tokens) {
+  // byte class: 0 separator, 1 word character, 2 not ASCII; and lowercase
+  static const auto tables = [] {
+    std::array<std::array<unsigned char, 256>, 2> t{};
+    for (int c = 0; c < 256; ++c) {
+      t[0][static_cast<std::size_t>(c)] = c >= 0x80 ? 2 : (kAscii.word[c] ? 1 : 0);
+      t[1][static_cast<std::size_t>(c)] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return t;
+  }();
+  const auto& cls = tables[0];
+  const auto& low = tables[1];
+  buf.resize(text.size());
+  tokens.clear();
+  char* const out = buf.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  std::size_t w = 0;
+  while (p < end) {
+    const unsigned char c = cls[*p];
+    if (c == 0) {
+      ++p;
+      continue;
+    }
+    if (c == 2) return false;
+    const std::size_t start = w;
+    do out[w++] = static_cast<char>(low[*p++]);
+    while (p < end && cls[*p] == 1);
+    if (p < end && cls[*p] == 2) return false;
+    if (w - start >= 2)
+      tokens.emplace_back(out + start, w - start);
+    else
+      w = start;
+  }
+  return true;
+}
+
+}  // namespace
+
 const std::vector<std::string_view>& Analyzer::word_tokens(std::string_view text) {
+  if (options_.lowercase && options_.strip_accents == StripAccents::none &&
+      ascii_lower_tokens(text, pre_, tokens_))
+    return tokens_;
   preprocess(text, pre_);
   tokenize(pre_, tokens_);
   return tokens_;

@@ -328,12 +328,12 @@ class DocCounter {
  public:
   explicit DocCounter(bool dense = true) : dense_(dense) {}
   void begin() {
-    ids_.clear();
+    n_ = 0;
     ++doc_;
   }
   void add(std::int32_t id) {
     if (!dense_) {
-      ids_.push_back(id);
+      push(id);
       return;
     }
     const auto u = static_cast<std::size_t>(id);
@@ -344,32 +344,44 @@ class DocCounter {
     if (last_[u] != doc_) {
       last_[u] = doc_;
       count_[u] = 0;
-      ids_.push_back(id);
+      push(id);
     }
     ++count_[u];
   }
+  // Replaces `ids` and `counts` with the document's features and counts.
   void end(std::vector<std::int32_t>& ids, std::vector<std::int32_t>& counts) {
+    ids.resize(n_);
+    counts.resize(n_);
     if (dense_) {
-      for (std::int32_t id : ids_) {
-        ids.push_back(id);
-        counts.push_back(count_[static_cast<std::size_t>(id)]);
+      for (std::size_t k = 0; k < n_; ++k) {
+        ids[k] = ids_[k];
+        counts[k] = count_[static_cast<std::size_t>(ids_[k])];
       }
       return;
     }
-    std::sort(ids_.begin(), ids_.end());
-    for (std::size_t k = 0; k < ids_.size();) {
+    std::sort(ids_.begin(), ids_.begin() + static_cast<std::ptrdiff_t>(n_));
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < n_;) {
       std::size_t j = k + 1;
-      while (j < ids_.size() && ids_[j] == ids_[k]) ++j;
-      ids.push_back(ids_[k]);
-      counts.push_back(static_cast<std::int32_t>(j - k));
+      while (j < n_ && ids_[j] == ids_[k]) ++j;
+      ids[out] = ids_[k];
+      counts[out] = static_cast<std::int32_t>(j - k);
+      ++out;
       k = j;
     }
+    ids.resize(out);
+    counts.resize(out);
   }
 
  private:
+  void push(std::int32_t id) {
+    if (n_ == ids_.size()) ids_.resize(2 * n_ + 64);
+    ids_[n_++] = id;
+  }
   bool dense_;
   std::uint32_t doc_ = 0;
-  std::vector<std::int32_t> ids_;
+  std::size_t n_ = 0;
+  std::vector<std::int32_t> ids_;  // the first n_ are this document's
   std::vector<std::uint32_t> last_;
   std::vector<std::int32_t> count_;
 };
@@ -397,6 +409,19 @@ class NgramFeatures {
   // Calls add(feature id) for every n-gram of `toks`.
   template <class Add>
   void features(const std::vector<std::int32_t>& toks, Add&& add) {
+    if (max_n_ == 1) {  // unigrams: no n-gram enumeration
+      for (const std::int32_t tok : toks) {
+        const auto t = static_cast<std::size_t>(tok);
+        if (t >= unigram_.size()) unigram_.resize(std::max(t + 1, unigram_.size() * 2), -1);
+        std::int32_t& u = unigram_[t];
+        if (u < 0) {
+          u = static_cast<std::int32_t>(kind_.size());
+          kind_.push_back(tok);
+        }
+        add(u);
+      }
+      return;
+    }
     for_each_ngram(toks.size(), min_n_, max_n_, skip_, [&](const std::size_t* pos, std::size_t n) {
       const auto next = static_cast<std::int32_t>(kind_.size());
       if (n == 1) {
@@ -503,12 +528,14 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
   const bool stops = analyzer.has_stop_words();
   for (std::size_t d = b; d < e; ++d) {
     const auto& toks = analyzer.word_tokens(texts[d]);
-    doc_tokens.clear();
+    doc_tokens.resize(toks.size());
+    std::size_t kept = 0;
     for (auto t : toks) {
       const std::int32_t id = tokens.intern(t);
       if (static_cast<std::size_t>(id) == stop.size()) stop.push_back(stops && analyzer.is_stop_word(t));
-      if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
+      if (!stop[static_cast<std::size_t>(id)]) doc_tokens[kept++] = id;
     }
+    doc_tokens.resize(kept);
     counter.begin();
     ngrams.features(doc_tokens, [&](std::int32_t fid) { counter.add(fid); });
     ids.clear();
@@ -613,21 +640,24 @@ TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_doc
   return stats;
 }
 
-// Sorts entries [b, e) of a row by column. Rows are short: insertion sort on
-// the two arrays in place, std::sort through pairs for long rows.
+// Sorts entries [b, e) of a row by column: the column and the count packed
+// into one 64-bit key (counts below 2^32, as any real document's are), else
+// through pairs.
 void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, std::size_t b, std::size_t e,
               std::vector<std::pair<std::int32_t, std::int64_t>>& scratch) {
-  if (e - b <= 48) {
-    for (std::size_t k = b + 1; k < e; ++k) {
-      const std::int32_t c = idx[k];
-      const std::int64_t v = val[k];
-      std::size_t j = k;
-      for (; j > b && idx[j - 1] > c; --j) {
-        idx[j] = idx[j - 1];
-        val[j] = val[j - 1];
-      }
-      idx[j] = c;
-      val[j] = v;
+  thread_local std::vector<std::uint64_t> keys;
+  keys.clear();
+  bool small = true;
+  for (std::size_t k = b; k < e; ++k) {
+    small = small && val[k] >= 0 && val[k] <= 0xFFFFFFFFll;
+    keys.push_back((static_cast<std::uint64_t>(static_cast<std::uint32_t>(idx[k])) << 32) |
+                   static_cast<std::uint32_t>(val[k]));
+  }
+  if (small) {
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t k = b; k < e; ++k) {
+      idx[k] = static_cast<std::int32_t>(keys[k - b] >> 32);
+      val[k] = static_cast<std::int64_t>(keys[k - b] & 0xFFFFFFFFu);
     }
     return;
   }

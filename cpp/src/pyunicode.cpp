@@ -44,29 +44,42 @@ struct PyUnicodeBuilder {
     u.cased_.assign(words, 0);
     u.ignorable_.assign(words, 0);
     u.lower_bmp_.resize(kLowerTable);
-    for (char32_t c = 0; c < kCodeSpace; ++c) {
-      if (c < kLowerTable) u.lower_bmp_[c] = c;
-      const auto cc = static_cast<UChar32>(c);
-      const int8_t type = u_charType(cc);
-      if (type == U_UNASSIGNED) {
-        continue;
-      }
-      UVersionInfo age;
-      u_charAge(cc, age);
-      if (age[0] > u.major_ || (age[0] == u.major_ && age[1] > u.minor_)) continue;  // unassigned for Python
-      set_bit(u.known_, c);
-      const bool letter = type == U_UPPERCASE_LETTER || type == U_LOWERCASE_LETTER ||
-                          type == U_TITLECASE_LETTER || type == U_MODIFIER_LETTER || type == U_OTHER_LETTER;
-      const bool numeric = u_getIntPropertyValue(cc, UCHAR_NUMERIC_TYPE) != U_NT_NONE;
-      if (letter || numeric || c == U'_') set_bit(u.word_, c);
-      const UCharDirection dir = u_charDirection(cc);
-      if (type == U_SPACE_SEPARATOR || dir == U_WHITE_SPACE_NEUTRAL || dir == U_BLOCK_SEPARATOR ||
-          dir == U_SEGMENT_SEPARATOR)
-        set_bit(u.space_, c);
-      if (u_hasBinaryProperty(cc, UCHAR_CASED)) set_bit(u.cased_, c);
-      if (u_hasBinaryProperty(cc, UCHAR_CASE_IGNORABLE)) set_bit(u.ignorable_, c);
-      if (c < kLowerTable) u.lower_bmp_[c] = static_cast<char32_t>(u_tolower(cc));
-    }
+    for (char32_t c = 0; c < kLowerTable; ++c) u.lower_bmp_[c] = c;
+    // Ranges of one general category (fast); per code point only where a
+    // character is assigned, not private use and not a surrogate.
+    struct Context {
+      PyUnicode* u;
+    } ctx{&u};
+    u_enumCharTypes(
+        [](const void* context, UChar32 start, UChar32 limit, UCharCategory type) -> UBool {
+          PyUnicode& u = *static_cast<const Context*>(context)->u;
+          if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE) return true;
+          const bool letter = type == U_UPPERCASE_LETTER || type == U_LOWERCASE_LETTER ||
+                              type == U_TITLECASE_LETTER || type == U_MODIFIER_LETTER ||
+                              type == U_OTHER_LETTER;
+          for (UChar32 cc = start; cc < limit; ++cc) {
+            const auto c = static_cast<char32_t>(cc);
+            UVersionInfo age;
+            u_charAge(cc, age);
+            if (age[0] > u.major_ || (age[0] == u.major_ && age[1] > u.minor_))
+              continue;  // unassigned for Python
+            set_bit(u.known_, c);
+            const bool numeric = !letter && u_getIntPropertyValue(cc, UCHAR_NUMERIC_TYPE) != U_NT_NONE;
+            if (letter || numeric || c == U'_') set_bit(u.word_, c);
+            if (type == U_SPACE_SEPARATOR || type == U_CONTROL_CHAR || type == U_LINE_SEPARATOR ||
+                type == U_PARAGRAPH_SEPARATOR) {
+              const UCharDirection dir = u_charDirection(cc);
+              if (type == U_SPACE_SEPARATOR || dir == U_WHITE_SPACE_NEUTRAL || dir == U_BLOCK_SEPARATOR ||
+                  dir == U_SEGMENT_SEPARATOR)
+                set_bit(u.space_, c);
+            }
+            if (u_hasBinaryProperty(cc, UCHAR_CASED)) set_bit(u.cased_, c);
+            if (u_hasBinaryProperty(cc, UCHAR_CASE_IGNORABLE)) set_bit(u.ignorable_, c);
+            if (c < kLowerTable) u.lower_bmp_[c] = static_cast<char32_t>(u_tolower(cc));
+          }
+          return true;
+        },
+        &ctx);
     // CPython's ASCII whitespace also counts the information separators 0x1C-0x1F.
     for (char32_t c : {U'\t', U'\n', U'\v', U'\f', U'\r', U'\x1c', U'\x1d', U'\x1e', U'\x1f', U' '})
       set_bit(u.space_, c);
