@@ -164,14 +164,20 @@ def _sentiment_part(part: Any, start: int | None, level: str, mode: str, analyze
     return frame
 
 
-def _with_positions(texts: Any) -> tuple[list[Delayed], list[int | None]]:
-    """Partitions and, for a Bag, each partition's first global position (from a count pass)."""
-    parts = _partitions(texts)
-    if isinstance(texts, dd.Series):
-        return parts, [None] * len(parts)
-    lengths = dask.compute(*[delayed(len)(p) for p in parts])
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-    return parts, starts
+def _sentiment_bag_part(part: Any, level: str, mode: str, analyzer: Any, options: dict[str, Any],
+                        threads: int) -> tuple[pd.DataFrame, int]:
+    texts = _texts_list(part)
+    return _sentiment_part(texts, 0, level, mode, analyzer, options, threads), len(texts)
+
+
+def _shift_documents(scored: tuple[pd.DataFrame, int], *earlier: int) -> pd.DataFrame:
+    frame = scored[0]
+    frame["document"] = frame["document"].to_numpy(dtype=np.int64) + int(sum(earlier))
+    return frame
+
+
+def _text_count(scored: tuple[pd.DataFrame, int]) -> int:
+    return scored[1]
 
 
 def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
@@ -182,8 +188,8 @@ def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
     Each partition is scored as :func:`textgauge.sentiment.corpus_sentiment` scores a
     :class:`Corpus` of its texts (``level``, ``mode`` as there; ``"document"`` with the
     ``"vader"``/``"fixed"`` modes scores the raw texts directly). ``document`` holds the
-    Series' index label of the text (a Bag: its position in the Bag, found by one pass
-    that counts each partition). The default analyzer is built once per worker process;
+    Series' index label of the text (a Bag: its position in the Bag). The default
+    analyzer is built once per worker process;
     a custom ``analyzer`` is sent to each worker once.
 
     Args:
@@ -207,14 +213,22 @@ def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
     if analyzer is not None and not isinstance(analyzer, SentimentIntensityAnalyzer):
         raise TypeError("analyzer must be a textgauge SentimentIntensityAnalyzer")
     options = dict(corpus_options or {})
-    parts, starts = _with_positions(texts)
+    parts = _partitions(texts)
     # Meta from one real call on a tiny text, so dtypes are exactly those of the result.
     meta = _sentiment_part(["Good."], 0, level, mode, analyzer, options, 1).iloc[:0].copy()
+    shipped = delayed(analyzer, pure=True) if analyzer is not None else None
     if isinstance(texts, dd.Series):
         meta["document"] = meta["document"].astype(texts._meta.index.dtype)
-    shipped = delayed(analyzer, pure=True) if analyzer is not None else None
-    out = [delayed(_sentiment_part, pure=True)(p, s, level, mode, shipped, options, threads)
-           for p, s in zip(parts, starts)]
+        out = [delayed(_sentiment_part, pure=True)(p, None, level, mode, shipped, options, threads)
+               for p in parts]
+    else:
+        # A Bag has no index: a text's key is its position, the count of texts in earlier
+        # partitions plus its own place. Counts come out of the scoring tasks, so the texts
+        # are read once; only the small shifting tasks wait for earlier partitions.
+        scored = [delayed(_sentiment_bag_part, pure=True)(p, level, mode, shipped, options, threads)
+                  for p in parts]
+        counts = [delayed(_text_count, pure=True)(x) for x in scored]
+        out = [delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(scored)]
     return dd.from_delayed(out, meta=meta, verify_meta=False)
 
 
