@@ -7,7 +7,7 @@ co-occurrence is the sparse product of the per-document counts (also counted in 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -81,7 +81,7 @@ def cooccurrence(corpus: Corpus, *, context: Literal["document", "window"] = "do
     return C[keep][:, keep].tocsr(), vocab[keep]
 
 
-def npmi(C: sp.spmatrix) -> sp.csr_matrix:
+def npmi(C: Any) -> sp.csr_matrix:
     """Normalised PMI of each non-zero cell of a co-occurrence matrix:
     ``ln(p(a,b) / (p(a) p(b))) / -ln p(a,b)`` with ``p(a,b) = C_ab / sum(C)`` and
     ``p(a) = sum_b C_ab / sum(C)``; in [-1, 1], 1 for terms seen only together.

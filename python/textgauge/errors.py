@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["Error", "DecodeError"]
 
 
@@ -31,7 +33,7 @@ class DecodeError(Error, ValueError):
         self.byte_offset = byte_offset
         self.source = source
 
-    def __reduce__(self):  # keyword-only attributes survive pickling (multiprocessing, Dask)
+    def __reduce__(self) -> tuple[Any, ...]:  # keyword-only attributes survive pickling (multiprocessing, Dask)
         return (_rebuild_decode_error, (str(self), self.byte_offset, self.source))
 
 

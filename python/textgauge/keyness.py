@@ -114,7 +114,7 @@ def _mask(corpus: Corpus, spec: Any, groups: Sequence[Any] | None, what: str) ->
     mask = labels == spec
     if not mask.any():
         raise ValueError(f"no document has the group label {spec!r}")
-    return mask
+    return mask  # type: ignore[no-any-return]
 
 
 def _reference_table(reference: Any) -> pd.Series:
@@ -167,7 +167,7 @@ def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
     if correction not in ("default", "yates", "williams", "none"):
         raise ValueError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
     if correction == "default":
-        correction = {"chi2": "yates", "lr": "williams"}.get(measure, "none")
+        correction = {"chi2": "yates", "lr": "williams"}.get(measure, "none")  # type: ignore[assignment]
     kinds = _check_kinds(kinds)
     tmask = _mask(corpus, target, groups, "target")
     external = None
@@ -199,7 +199,8 @@ def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
         terms = np.asarray(idx, dtype=object)
         a = present.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
         b = external.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-    return keyness_from_counts(terms, a, b, T, R, measure=measure, correction=correction, sort=sort)
+    return keyness_from_counts(terms, a, b, T, R, measure=measure, correction=correction,  # type: ignore[arg-type]
+                               sort=sort)
 
 
 def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ __all__ = ["kwic"]
 ValueType = Literal["glob", "regex", "fixed"]
 
 
-def _matcher(word: str, valuetype: ValueType, case_insensitive: bool):
+def _matcher(word: str, valuetype: ValueType, case_insensitive: bool) -> Callable[[str], Any]:
     flags = re.IGNORECASE if case_insensitive else 0
     if valuetype == "glob":
         return re.compile(fnmatch.translate(word), flags | re.DOTALL).match
@@ -78,7 +78,7 @@ def kwic(corpus: Corpus, pattern: str | Sequence[str], *, window: int = 5, value
     cp_start, cp_end = cols["start"], cols["end"]
 
     def token_text(i: int) -> str:
-        return texts[doc[i]][cp_start[i]:cp_end[i]]
+        return cast(str, texts[doc[i]][cp_start[i]:cp_end[i]])
 
     for pat in pattern:
         words = pat.split()

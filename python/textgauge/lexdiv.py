@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
@@ -25,10 +25,10 @@ Level = Literal["document", "paragraph", "sentence"]
 _KINDS = ("word", "number", "punctuation", "symbol")
 
 
-def _unit_frame(corpus: Corpus, d: dict, level: str) -> pd.DataFrame:
+def _unit_frame(corpus: Corpus, d: dict[str, Any], level: str) -> pd.DataFrame:
     doc = d.pop("document")
     para = d.pop("paragraph")
-    out: dict = {"document": [corpus._ids[i] for i in doc.tolist()]}
+    out: dict[str, Any] = {"document": [corpus._ids[i] for i in doc.tolist()]}
     if level != "document":
         out["paragraph"] = para
     out.update(d)

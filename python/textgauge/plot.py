@@ -32,9 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = ["keyness", "sentiment_arc", "similarity_heatmap", "term_sentiment", "top_terms"]
 
-POSITIVE = tuple(c / 255 for c in POSITIVE_RGB)
-NEGATIVE = tuple(c / 255 for c in NEGATIVE_RGB)
-NEUTRAL = (0.55, 0.55, 0.55)
+RGB = tuple[float, float, float]
+POSITIVE: RGB = (POSITIVE_RGB[0] / 255, POSITIVE_RGB[1] / 255, POSITIVE_RGB[2] / 255)
+NEGATIVE: RGB = (NEGATIVE_RGB[0] / 255, NEGATIVE_RGB[1] / 255, NEGATIVE_RGB[2] / 255)
+NEUTRAL: RGB = (0.55, 0.55, 0.55)
 
 
 def _plt() -> Any:
@@ -52,7 +53,7 @@ def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4)) -> Axes:
     return new  # type: ignore[no-any-return]
 
 
-def _signed_colors(values: np.ndarray) -> list[tuple[float, ...]]:
+def _signed_colors(values: np.ndarray[Any, Any]) -> list[RGB]:
     return [POSITIVE if v > 0 else NEGATIVE if v < 0 else NEUTRAL for v in values]
 
 
@@ -173,8 +174,8 @@ def keyness(result: pd.DataFrame, n: int = 10, *, target: str = "target", refere
     ax.axvline(0, color=NEUTRAL, linewidth=0.8)
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(color=POSITIVE, label=target), Patch(color=NEGATIVE, label=reference)],
-              loc="lower right", frameon=False)
+    handles: list[Any] = [Patch(color=POSITIVE, label=target), Patch(color=NEGATIVE, label=reference)]
+    ax.legend(handles=handles, loc="lower right", frameon=False)
     ax.set_xlabel(_STAT_LABELS[stat])
     ax.set_ylabel("term")
     ax.set_title(f"Keyness: {target} vs {reference}")
@@ -204,12 +205,15 @@ def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: str =
         >>> ax.images[0].get_array()[0].round(4).tolist()  # masked diagonal
         [None, 0.5, 0.0]
     """
+    from .text import Document
+
     if isinstance(source, pd.DataFrame):
         sim = source
     else:
         sim = _corpus_of(source).similarity(level=level, method=method, **dtm_options)
-        if isinstance(source, _document_type()) and isinstance(sim.index, pd.MultiIndex):
-            sim = sim.loc[source.id, source.id] if len(source.corpus) > 1 else sim
+        if isinstance(source, Document) and len(source.corpus) > 1 and isinstance(sim.index, pd.MultiIndex):
+            # A document of a larger corpus: only its own units.
+            sim = pd.DataFrame(sim.loc[source.id, source.id])
     m = np.array(sim.to_numpy(dtype=float))  # a copy: pandas may hand out a read-only view
     n = len(m)
     shown = m
@@ -244,12 +248,6 @@ def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: str =
     ax.set_ylabel(unit)
     ax.set_title(f"Similarity between {n} {unit}s" + (" (diagonal left blank)" if blank_diagonal else ""))
     return ax
-
-
-def _document_type() -> type:
-    from .text import Document
-
-    return Document
 
 
 def _label(key: Any) -> str:

@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -56,7 +56,7 @@ _PUNCT = re.compile(r"[^\w\s\']")
 
 
 @lru_cache(maxsize=1)
-def _hyphenator():
+def _hyphenator() -> Any:
     try:
         import pyphen
     except ImportError as e:  # pragma: no cover - pyphen is a dependency
@@ -89,7 +89,7 @@ def _term_properties(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray
     key = "readability_props"
     cached = corpus._cache.get(key)
     if cached is not None and len(cached[0]) == len(vocab):
-        return cached
+        return cast(tuple[np.ndarray, np.ndarray, np.ndarray], cached)
     easy = _easy_words()
     syl = np.fromiter((syllable_count(t) for t in vocab), dtype=np.int32, count=len(vocab))
     letters = np.fromiter((sum(1 for ch in t if ch.isalnum() or ch == "_") for t in vocab), dtype=np.int32,
@@ -99,7 +99,7 @@ def _term_properties(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return syl, letters, is_easy
 
 
-def _scores(c: dict[str, np.ndarray], name: str) -> np.ndarray:
+def _scores(c: dict[str, Any], name: str) -> Any:
     W = c["words"].astype(float)
     St = c["sentences"].astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -156,7 +156,7 @@ def readability(corpus: Corpus, *, measures: str | Sequence[str] = "all",
     syl, letters, easy = _term_properties(corpus)
     c = _core.readability_counts(corpus._core, level=level, kinds=list(kinds), syllables=syl, letters=letters,
                                  easy=easy)
-    out: dict = {"document": [corpus._ids[i] for i in c["document"].tolist()]}
+    out: dict[str, Any] = {"document": [corpus._ids[i] for i in c["document"].tolist()]}
     if level == "paragraph":
         out["paragraph"] = c["paragraph"]
     for k in ("words", "sentences", "syllables", "letters", "polysyllables", "difficult"):

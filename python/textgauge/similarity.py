@@ -46,7 +46,7 @@ def pairwise(X: Any, *, method: str = "cosine", threads: int | None = None) -> n
 
 def _labels(corpus: Corpus, level: str, rows: int) -> pd.Index:
     if level == "document":
-        return pd.Index(corpus.ids, name="document")
+        return pd.Index(corpus.ids, name="document")  # type: ignore[no-any-return]
     table = corpus.paragraphs if level == "paragraph" else corpus.sentences
     if len(table) != rows:  # pragma: no cover - dtm keeps every unit
         return pd.RangeIndex(rows)

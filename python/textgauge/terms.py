@@ -105,10 +105,10 @@ def weigh(
         _core.vec_tfidf_inplace(
             X.indptr, X.indices, X.data, tf="raw", idf=None, norm=norm or "none"
         )
-        return X
-    w = None if idf is None else idf_weights(df, n_rows, idf)
+        return X  # type: ignore[no-any-return]
+    w = None if idf is None else idf_weights(df, n_rows, idf)  # type: ignore[assignment]
     _core.vec_tfidf_inplace(X.indptr, X.indices, X.data, tf=tf, idf=w, norm=norm or "none")
-    return X
+    return X  # type: ignore[no-any-return]
 
 
 def _rows_of_tokens(corpus: Any, level: str) -> tuple[np.ndarray, int]:
@@ -220,8 +220,9 @@ def dtm(
     return _finish(m, table, n_rows, tf, idf, norm, k1, b)
 
 
-def _dtm_sklearn(texts, ngram_range, skip, stop, min_df, max_df, max_features, binary, tf, idf,
-                 norm, k1, b, threads):  # fmt: skip
+def _dtm_sklearn(texts: Any, ngram_range: Any, skip: Any, stop: Any, min_df: Any, max_df: Any,
+                 max_features: Any, binary: Any, tf: Any, idf: Any, norm: Any, k1: Any, b: Any,
+                 threads: Any) -> tuple[sp.csr_matrix, np.ndarray]:  # fmt: skip
     major, minor = (int(x) for x in __import__("unicodedata").unidata_version.split(".")[:2])
     opts = _core.AnalyzerOptions(
         min_n=int(ngram_range[0]), max_n=int(ngram_range[1]), skip=int(skip),
@@ -239,7 +240,8 @@ def _dtm_sklearn(texts, ngram_range, skip, stop, min_df, max_df, max_features, b
     return _finish(m, table, len(texts), tf, idf, norm, k1, b)
 
 
-def _finish(m, table, n_rows, tf, idf, norm, k1, b):  # fmt: skip
+def _finish(m: Any, table: Any, n_rows: int, tf: str, idf: str | None, norm: str | None, k1: float,
+            b: float) -> tuple[sp.csr_matrix, np.ndarray]:  # fmt: skip
     X = sp.csr_matrix((m["data"], m["indices"], m["indptr"]), shape=(n_rows, int(m["n_cols"])))
     buf, offsets = table
     text = buf.decode("utf-8") if not buf.isascii() else buf.decode("ascii")
