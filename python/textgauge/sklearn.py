@@ -37,6 +37,7 @@ from sklearn.feature_extraction import text as _sktext
 from sklearn.preprocessing import normalize as _normalize
 
 from . import _core
+from ._unicode import _SURROGATE
 from .errors import Error
 from .stopwords import get_stop_words
 
@@ -176,6 +177,21 @@ class _EngineMixin:
         return [self.decode(d) for d in docs]
 
 
+def _engine_call(fn: Any, opts: Any, docs: list[str], *args: Any, **kwargs: Any) -> Any:
+    """Calls an engine function; texts holding lone surrogates are retried with U+FFFD.
+
+    A surrogate (from ``surrogateescape``) cannot be encoded as UTF-8, which the
+    engine reads. Like U+FFFD it is neither ``\\w`` nor whitespace, uncased and
+    unchanged by NFKD, so word features are exactly scikit-learn's; char and
+    char_wb n-grams show U+FFFD where scikit-learn shows the surrogate. The
+    check costs nothing on the usual path: only a failed conversion retries.
+    """
+    try:
+        return fn(opts, docs, *args, **kwargs)
+    except UnicodeEncodeError:
+        return fn(opts, [_SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
+
+
 def _value_error(e: Error) -> ValueError:
     return ValueError(str(e))
 
@@ -281,11 +297,30 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         return self.__dict__.get("_vocab_table") is not None
 
     def __getstate__(self) -> dict:
-        state = super().__getstate__()
-        state = dict(state)
+        state = dict(super().__getstate__())
         state.pop("_vocabulary_cache", None)
         state.pop("_fixed_vocabulary_index", None)
+        table = state.pop("_vocab_table", None)
+        if table is not None:  # the terms' bytes and their lengths in the smallest dtype
+            buf, offsets = table
+            lengths = np.diff(offsets)
+            small = next(
+                t
+                for t in (np.uint8, np.uint16, np.uint32, np.int64)
+                if lengths.max(initial=0) <= np.iinfo(t).max
+            )
+            state["_vocab_terms"] = (buf, lengths.astype(small))
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        state = dict(state)
+        packed = state.pop("_vocab_terms", None)
+        super().__setstate__(state)
+        if packed is not None:
+            buf, lengths = packed
+            offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+            np.cumsum(lengths, out=offsets[1:])
+            self.__dict__["_vocab_table"] = (buf, offsets)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Feature names in column order (an object array of str), as sklearn."""
@@ -309,7 +344,8 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             raise ValueError("max_df corresponds to < documents than min_df")
         max_features = -1 if self.max_features is None else int(self.max_features)
         try:
-            m, table, _ = _core.vec_fit(
+            m, table, _ = _engine_call(
+                _core.vec_fit,
                 opts,
                 docs,
                 high=float(high),
@@ -329,7 +365,8 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
     def _transform_with_engine(self, docs: list[str], opts: Any = None) -> sp.csr_matrix:
         opts = opts or self._engine_options()
         try:
-            m = _core.vec_transform(
+            m = _engine_call(
+                _core.vec_transform,
                 opts,
                 docs,
                 self._fixed_index(),
@@ -408,7 +445,9 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                 "partial_fit learns a vocabulary; it cannot be used with a fixed vocabulary"
             )
         docs = self._documents(raw_documents)
-        stats = _core.vec_stats(self._engine_options(), docs, threads=_threads(self.n_jobs))
+        stats = _engine_call(
+            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs)
+        )
         old = self.__dict__.get("_term_stats")
         self.__dict__["_term_stats"] = stats if old is None else old.merged(stats)
         self._vocabulary_from_stats(self.__dict__["_term_stats"])
@@ -462,12 +501,9 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         decode = self.decode
 
         def analyze(doc: Any) -> list[str]:
-            return _core.vec_analyze(opts, [decode(doc)])[0]
+            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]
 
         return analyze
-
-    def __sklearn_tags__(self) -> Any:
-        return super().__sklearn_tags__()
 
 
 class TfidfTransformer(_sktext.TfidfTransformer):
@@ -607,8 +643,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         dtype = self.dtype if self.dtype in (np.float64, np.float32) else np.float64
         self._tfidf.n_features_in_ = n_features
         if self.use_idf:
-            df_all = stats.state()[3] if not self.binary else stats.state()[3]
-            df = df_all[kept].astype(dtype)
+            df = stats.state()[3][kept].astype(dtype)  # document frequencies of the kept terms
             # sklearn's TfidfTransformer.fit, operation for operation
             df += float(self.smooth_idf)
             n_samples = stats.n_docs + int(self.smooth_idf)
@@ -688,7 +723,8 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         self._validate_ngram_range()
         docs = self._documents(X)
         try:
-            m = _core.vec_hash(
+            m = _engine_call(
+                _core.vec_hash,
                 self._engine_options(),
                 docs,
                 n_features=int(self.n_features),
@@ -719,6 +755,6 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         decode = self.decode
 
         def analyze(doc: Any) -> list[str]:
-            return _core.vec_analyze(opts, [decode(doc)])[0]
+            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]
 
         return analyze

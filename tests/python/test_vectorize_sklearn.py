@@ -420,3 +420,31 @@ def test_input_list_is_left_untouched():
     tgs.CountVectorizer().fit(docs).transform(docs)
     tgs.HashingVectorizer().transform(docs)
     assert docs == before and all(type(d) is str for d in docs)
+
+
+def test_fitted_pickle_is_compact(paragraphs):
+    """One UTF-8 buffer and the terms' lengths (one byte each when short),
+    where sklearn pickles a dict of str to int."""
+    ours = tgs.CountVectorizer(ngram_range=(1, 2)).fit(paragraphs)
+    ref = sk.CountVectorizer(ngram_range=(1, 2)).fit(paragraphs)
+    n = len(ref.vocabulary_)
+    text_bytes = sum(len(t.encode("utf-8")) for t in ref.vocabulary_)
+    ours.vocabulary_  # builds the dict cache, which must not be pickled
+    size = len(pickle.dumps(ours))
+    assert size < text_bytes + 2 * n + 4000
+    assert size < 0.8 * len(pickle.dumps(ref))
+    back = pickle.loads(pickle.dumps(ours))
+    assert back.vocabulary_ == ref.vocabulary_
+    assert (back.transform(paragraphs[:30]) != ref.transform(paragraphs[:30])).nnz == 0
+    assert "term_stats_" not in dir(ours) or not hasattr(ours, "term_stats_")
+
+
+def test_filename_input(tmp_path, paragraphs):
+    paths = []
+    for i, text in enumerate(paragraphs[:20]):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    ref = sk.CountVectorizer(input="filename")
+    ours = tgs.CountVectorizer(input="filename")
+    assert_same_fit(ref, ours, ref.fit_transform(paths), ours.fit_transform(paths))
