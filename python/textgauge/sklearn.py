@@ -401,6 +401,10 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             self.__dict__.pop("_term_stats", None)
             return super().fit_transform(raw_documents, y)
         self._prepare_fit()
+        if self.analyzer == "word" and self.stop_words is not None:
+            # sklearn's own analyzer builder warns when the stop list is
+            # inconsistent with the preprocessing; it only looks at the list.
+            _sktext.CountVectorizer.build_analyzer(self)
         docs = self._documents(raw_documents)
         X = self._count_with_engine(docs)
         self.engine_ = "textgauge"

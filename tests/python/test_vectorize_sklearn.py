@@ -448,3 +448,14 @@ def test_filename_input(tmp_path, paragraphs):
     ref = sk.CountVectorizer(input="filename")
     ours = tgs.CountVectorizer(input="filename")
     assert_same_fit(ref, ours, ref.fit_transform(paths), ours.fit_transform(paths))
+
+
+def test_builtin_english_list_is_sklearns_and_warnings_match():
+    from textgauge.stopwords import get_stop_words
+
+    assert get_stop_words("english") == sk.ENGLISH_STOP_WORDS
+    docs = ["we've seen it", "it's here"]
+    with pytest.warns(UserWarning, match="stop_words may be inconsistent"):
+        sk.CountVectorizer(stop_words=["we've", "it"]).fit(docs)
+    with pytest.warns(UserWarning, match="stop_words may be inconsistent"):
+        tgs.CountVectorizer(stop_words=["we've", "it"]).fit(docs)
