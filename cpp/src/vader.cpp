@@ -297,9 +297,10 @@ struct Scratch {
   std::string text;   // the text after emoji substitution, when it changed
   std::string lower;  // one lowered token
   std::vector<Tok> toks;
+  // Non-zero valences only (most tokens are 0): positions, in order, and values.
+  std::vector<std::uint32_t> nonzero;
   std::vector<double> sent;
-  std::vector<std::uint32_t> nonzero;  // positions of the non-zero valences, in order
-  std::size_t first_but = 0;           // position of the first `but`, or the token count
+  std::size_t first_but = 0;  // position of the first `but`, or the token count
   std::vector<std::uint32_t> rules;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> but_heaps;
 };
@@ -650,7 +651,7 @@ struct SentimentAnalyzer::Impl {
   void valences(Scratch& s) const {
     const std::vector<Tok>& t = s.toks;
     const std::size_t L = t.size();
-    s.sent.assign(L, 0.0);
+    s.sent.clear();
     s.nonzero.clear();
     if (kExplain) s.rules.assign(L, 0);
     std::size_t n_upper = 0;
@@ -716,10 +717,12 @@ struct SentimentAnalyzer::Impl {
         v = v * N_SCALAR;
         rules |= rule_least;
       }
-      s.sent[i] = v;
       // Zeros never change the sums (the running sum is never -0.0) nor the
       // `but` rule (0 * factor == 0): later steps visit only the others.
-      if (v != 0) s.nonzero.push_back(static_cast<std::uint32_t>(i));
+      if (v != 0) {
+        s.nonzero.push_back(static_cast<std::uint32_t>(i));
+        s.sent.push_back(v);
+      }
       if (kExplain) s.rules[i] = rules;
     }
   }
@@ -820,18 +823,21 @@ struct SentimentAnalyzer::Impl {
     const std::size_t L = s.toks.size();
     const std::size_t bi = s.first_but;
     if (bi == L) return;
+    // Slots index the non-zero valences; their order is the positions' order.
     std::vector<double>& v = s.sent;
-    auto scale = [&](std::size_t j, double x) {
+    const std::vector<std::uint32_t>& pos = s.nonzero;
+    auto scale = [&](std::size_t slot, double x) {
+      const std::size_t j = pos[slot];
       if (j < bi) {
-        v[j] = x * 0.5;
+        v[slot] = x * 0.5;
         if (kExplain) s.rules[j] |= rule_but;
       } else if (j > bi) {
-        v[j] = x * 1.5;
+        v[slot] = x * 1.5;
         if (kExplain) s.rules[j] |= rule_but;
       }
     };
     if (fixed()) {
-      for (const std::uint32_t k : s.nonzero) scale(k, v[k]);
+      for (std::size_t m = 0; m < v.size(); ++m) scale(m, v[m]);
       return;
     }
     // The reference: `for x in s: j = s.index(x); s[j] = x * factor(j)`. At
@@ -853,7 +859,7 @@ struct SentimentAnalyzer::Impl {
       h.push_back(static_cast<std::uint32_t>(j));
       std::push_heap(h.begin(), h.end(), std::greater<>());
     };
-    for (const std::uint32_t k : s.nonzero) {
+    for (std::size_t k = 0; k < v.size(); ++k) {
       const double x = v[k];
       std::size_t j = k;
       auto it = heaps.find(key(x));
@@ -890,9 +896,9 @@ struct SentimentAnalyzer::Impl {
   static SentimentScores score_valence(const Scratch& s, double amp, double* sum_out) {
     SentimentScores r;
     const std::vector<double>& sent = s.sent;
-    if (sent.empty()) return r;
+    if (s.toks.empty()) return r;
     double sum_s = 0.0;
-    for (const std::uint32_t k : s.nonzero) sum_s += sent[k];
+    for (const double x : sent) sum_s += x;
     if (sum_s > 0)
       sum_s += amp;
     else if (sum_s < 0)
@@ -902,9 +908,8 @@ struct SentimentAnalyzer::Impl {
     if (compound < -1.0) compound = -1.0;
     if (compound > 1.0) compound = 1.0;
     double pos_sum = 0.0, neg_sum = 0.0;
-    const std::size_t neu_count = sent.size() - s.nonzero.size();
-    for (const std::uint32_t k : s.nonzero) {
-      const double x = sent[k];
+    const std::size_t neu_count = s.toks.size() - sent.size();
+    for (const double x : sent) {
       if (x > 0) pos_sum += (x + 1);
       if (x < 0) neg_sum += (x - 1);
     }
@@ -986,7 +991,7 @@ struct SentimentAnalyzer::Impl {
     const unsigned char* end = p + text.size();
     const std::size_t max_key = words.max_key();  // < 8 * kMaxWordsStack (see run())
     std::uint64_t w[kMaxWordsStack + 1];
-    s.toks.reserve(text.size() / 2 + 1);
+    s.toks.reserve(std::min<std::size_t>(text.size() / 4 + 1, 1 << 14));  // vectors grow for longer texts
     for (;;) {
       while (p < end && (kBytes.c[*p] & cSpace)) ++p;
       if (p == end) break;
@@ -1139,12 +1144,13 @@ Explanation SentimentAnalyzer::explain(std::string_view input) const {
     te.token.assign(text.substr(t.begin, t.end - t.begin));
     te.in_lexicon = (t.e->flags & kInLex) != 0;
     te.lexicon_valence = te.in_lexicon ? t.e->valence : 0.0;
-    te.valence = s.sent[i];
+    te.valence = 0.0;
     te.rules = s.rules[i];
     if (ex.punctuation_amplifier != 0 && te.token.find_first_of("!?") != std::string::npos)
       te.rules |= rule_punctuation;
     ex.tokens.push_back(std::move(te));
   }
+  for (std::size_t m = 0; m < s.nonzero.size(); ++m) ex.tokens[s.nonzero[m]].valence = s.sent[m];
   return ex;
 }
 
