@@ -15,41 +15,70 @@ namespace textgauge {
 TermMap::TermMap() : slots_(1024), mask_(1023) {}
 
 namespace {
-inline std::uint64_t load_prefix(std::string_view s) noexcept {
-  std::uint64_t v = 0;
-  std::memcpy(&v, s.data(), std::min<std::size_t>(8, s.size()));
+
+inline std::uint32_t load32(const char* p) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
   return v;
 }
-}  // namespace
+inline std::uint64_t load64(const char* p) noexcept {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
 
-std::uint64_t TermMap::hash(std::string_view s) noexcept {
-  // 8 bytes at a time, each folded in with a multiply and a shift; a final
-  // avalanche so that both the low bits (slot) and the high bits (tag) mix.
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xff51afd7ed558ccdull);
+// The first 8 bytes of `s`, zero padded, without a variable-length copy
+// (tokens are mostly shorter than 8 bytes: this runs once per token).
+inline std::uint64_t load_prefix(std::string_view s) noexcept {
   const char* p = s.data();
-  std::size_t n = s.size();
-  while (n >= 8) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 31;
-    p += 8;
-    n -= 8;
+  const std::size_t n = s.size();
+  if (n >= 8) return load64(p);
+  if (n > 4) {
+    const std::uint64_t hi = load32(p + n - 4) >> (8 * (8 - n));  // bytes [4, n)
+    return load32(p) | (hi << 32);
   }
+  if (n == 4) return load32(p);
   std::uint64_t v = 0;
-  std::memcpy(&v, p, n);
-  h = (h ^ v) * 0x94d049bb133111ebull;
-  h ^= h >> 29;
+  for (std::size_t k = 0; k < n; ++k)
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  return v;
+}
+
+inline std::uint64_t mix64(std::uint64_t h) noexcept {
+  h ^= h >> 32;
   h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 29;
+  h *= 0x94d049bb133111ebull;
   h ^= h >> 32;
   return h;
 }
 
+// Hash of a key whose first 8 bytes (zero padded) are `prefix`.
+inline std::uint64_t hash_with_prefix(std::string_view s, std::uint64_t prefix) noexcept {
+  std::uint64_t h = prefix ^ (s.size() * 0x9E3779B97F4A7C15ull);
+  if (s.size() > 8) {
+    const char* p = s.data() + 8;
+    std::size_t n = s.size() - 8;
+    while (n > 8) {
+      h = (h ^ load64(p)) * 0xff51afd7ed558ccdull;
+      h ^= h >> 31;
+      p += 8;
+      n -= 8;
+    }
+    h = (h ^ load64(s.data() + s.size() - 8)) * 0xc4ceb9fe1a85ec53ull;  // last 8 bytes (may overlap)
+  }
+  return mix64(h);
+}
+
+}  // namespace
+
+std::uint64_t TermMap::hash(std::string_view s) noexcept { return hash_with_prefix(s, load_prefix(s)); }
+
 template <bool Insert>
 std::int32_t TermMap::lookup(std::string_view s) {
-  const std::uint64_t h = hash(s);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::uint64_t prefix = load_prefix(s);
+  const std::uint64_t h = hash_with_prefix(s, prefix);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
   const auto length = static_cast<std::uint32_t>(s.size());
   std::size_t i = h & mask_;
   for (;; i = (i + 1) & mask_) {
@@ -324,6 +353,12 @@ class PairMap {
 // dense "last document seen" array; word n-grams (millions of features, a
 // few dozen per document) sort the document's ids and run-length count them,
 // which touches no memory proportional to the vocabulary.
+#if defined(__GNUC__)
+#define TG_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define TG_ALWAYS_INLINE inline
+#endif
+
 class DocCounter {
  public:
   explicit DocCounter(bool dense = true) : dense_(dense) {}
@@ -331,7 +366,7 @@ class DocCounter {
     n_ = 0;
     ++doc_;
   }
-  void add(std::int32_t id) {
+  TG_ALWAYS_INLINE void add(std::int32_t id) {
     if (!dense_) {
       push(id);
       return;
@@ -374,7 +409,7 @@ class DocCounter {
   }
 
  private:
-  void push(std::int32_t id) {
+  TG_ALWAYS_INLINE void push(std::int32_t id) {
     if (n_ == ids_.size()) ids_.resize(2 * n_ + 64);
     ids_[n_++] = id;
   }
