@@ -41,7 +41,7 @@ ascii_text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(ascii_text, min_size=1, max_size=5))
 def test_generated_ascii(texts: list[str]) -> None:
     assert_paths_agree(texts)
