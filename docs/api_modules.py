@@ -1,6 +1,11 @@
 """Prints the textgauge modules `make docs` documents: the public ones that import here."""
 
-import importlib, pkgutil, sys, textgauge as t
+import importlib
+import pkgutil
+import sys
+
+import textgauge as t
+
 ok, skipped = ["textgauge"], []
 for m in pkgutil.iter_modules(t.__path__, "textgauge."):
     if m.name.rsplit(".", 1)[-1].startswith("_"):

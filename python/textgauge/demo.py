@@ -15,7 +15,12 @@ __all__ = ["sample_article", "top_terms", "report"]
 
 
 def sample_article() -> str:
-    """The bundled demo document: a news article from March 2022, one paragraph per line."""
+    """The bundled demo document: a news article from March 2022, one paragraph per line.
+
+    Example:
+        >>> sample_article().splitlines()[0][:40]
+        'Russia is no closer to backing down from'
+    """
     return resources.files("textgauge").joinpath("data/sample_article.txt").read_text("utf-8")
 
 
@@ -37,7 +42,15 @@ def top_terms(corpus: Corpus, n: int = 10, stop_words: str | None = "english") -
 
 
 def report(out: TextIO, text: str | None = None, *, paragraphs: str = "line") -> None:
-    """Writes the per-paragraph report of `text` (default: the sample article)."""
+    """Writes the per-paragraph report of `text` (default: the sample article).
+
+    Example:
+        >>> import io
+        >>> out = io.StringIO()
+        >>> report(out, "Good news.\\nBad news!")
+        >>> out.getvalue().splitlines()[0][:40]
+        '<textgauge.Document: 2 paragraphs, 2 sen'
+    """
     doc = Document(sample_article() if text is None else text, paragraphs=paragraphs)
     sents = doc.sentences.groupby("paragraph").size()
     toks = doc.tokens

@@ -8,7 +8,16 @@ __all__ = ["Error", "DecodeError"]
 
 
 class Error(Exception):
-    """Base class of every error textgauge raises on bad input or bad options."""
+    """Base class of every error textgauge raises on bad input or bad options.
+
+    Example:
+        >>> import textgauge as tg
+        >>> try:
+        ...     tg.Corpus(paragraphs="page")
+        ... except ValueError as e:
+        ...     print(e)
+        paragraphs must be one of ('blank', 'line'), got 'page'
+    """
 
 
 class DecodeError(Error, ValueError):

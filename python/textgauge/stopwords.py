@@ -24,7 +24,12 @@ def _load(name: str) -> frozenset[str]:
 
 
 def get_stop_words(stop_words: str | Iterable[str] | None) -> frozenset[str]:
-    """``"english"`` -> the built-in list; an iterable -> those words; None -> empty."""
+    """``"english"`` -> the built-in list; an iterable -> those words; None -> empty.
+
+    Example:
+        >>> len(get_stop_words("english")), sorted(get_stop_words(["b", "a"]))
+        (318, ['a', 'b'])
+    """
     if stop_words is None:
         return frozenset()
     if isinstance(stop_words, str):

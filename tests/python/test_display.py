@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
-
 import textgauge as tg
 import textgauge.display as tgd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
 
 VADER = Vader()
 
@@ -57,3 +56,23 @@ def test_explanation_and_sentiment_views() -> None:
     df = tg.Document("Good.\n\nBad.").sentiment()
     view = tgd.sentiment(df)._repr_html_()
     assert "+0.4404" in view and "-0.5423" in view and "2 rows" in view
+
+
+def test_display_and_plot_examples_run() -> None:
+    import doctest
+    import inspect
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import textgauge.plot as tgp
+
+    for mod in (tgd, tgp):
+        for name in mod.__all__:
+            obj = getattr(mod, name)
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                assert ">>>" in (inspect.getdoc(obj) or ""), f"{mod.__name__}.{name} has no example"
+        result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0 and result.attempted > 5
+    plt.close("all")

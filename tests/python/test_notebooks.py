@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BBC, ROOT, require
 
 nbformat = pytest.importorskip("nbformat", reason="the test extra installs nbformat")
@@ -40,7 +39,7 @@ def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> str:
         os.environ["JUPYTER_PATH"] = old
 
 
-def _execute(path: Path, kernel: str) -> "nbformat.NotebookNode":
+def _execute(path: Path, kernel: str) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name=kernel, timeout=300,
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
@@ -48,7 +47,7 @@ def _execute(path: Path, kernel: str) -> "nbformat.NotebookNode":
     return nb
 
 
-def _outputs(nb: "nbformat.NotebookNode", mime: str) -> int:
+def _outputs(nb: nbformat.NotebookNode, mime: str) -> int:
     return sum(1 for c in nb.cells if c.cell_type == "code"
                for o in c.get("outputs", []) if mime in o.get("data", {}))
 

@@ -10,16 +10,15 @@ import pytest
 
 matplotlib = pytest.importorskip("matplotlib", reason="the test/plot extras install matplotlib")
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader  # noqa: E402
-
-import textgauge as tg  # noqa: E402
-import textgauge.plot as tgp  # noqa: E402
+import matplotlib.pyplot as plt
+import textgauge as tg
+import textgauge.plot as tgp
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
 
 ARTICLE = tg.Document(tg.demo.sample_article(), paragraphs="line")
 
 
-def _png(ax: "matplotlib.axes.Axes") -> bytes:
+def _png(ax: matplotlib.axes.Axes) -> bytes:
     buf = io.BytesIO()
     ax.figure.savefig(buf, format="png", dpi=60)
     plt.close(ax.figure)
@@ -33,7 +32,7 @@ def _check_png(data: bytes) -> None:
     assert np.ptp(img[..., :3]) > 0.5  # something was drawn, not a blank canvas
 
 
-def _labelled(ax: "matplotlib.axes.Axes") -> None:
+def _labelled(ax: matplotlib.axes.Axes) -> None:
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
 
 
