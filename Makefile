@@ -10,12 +10,12 @@ DEB_PACKAGES := g++ make pkg-config libicu-dev libeigen3-dev catch2 robin-map-de
 CPP_BUILD := build/cpp
 SOURCES := $(shell find cpp python -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.in' -o -name '*.txt' -o -name '*.py' -o -name '*.pyi' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
-.PHONY: demo test test-cpp test-python deps install clean lint bench
+.PHONY: demo test test-cpp test-python test-sanitize test-sanitize-cpp deps install clean lint bench
 
 demo: install
 	$(VENV)/bin/textgauge demo
 
-test: test-cpp test-python
+test: test-cpp test-python test-sanitize-cpp
 
 deps: $(VENV)/.deb-ok
 
@@ -30,14 +30,16 @@ $(VENV)/.pip-ok: pyproject.toml $(VENV)/.deb-ok
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12" cmake ninja
-	$(PY) -m pip install -q -e ".[test]" --no-build-isolation --config-settings=editable.rebuild=false
+	$(PY) -m pip install -q ".[test]" --no-build-isolation
 	@touch $@
 
 # Reinstall only when a source file changed; scikit-build-core keeps its build
-# folder (build/<wheel tag>), so the rebuild is incremental.
+# folder (build/<wheel tag>), so the rebuild is incremental. A regular (not
+# editable) install: tests see what users get, and PYTHONPATH=python:<build>
+# can put another build of _core first (test-sanitize).
 install: $(VENV)/.install-ok
 $(VENV)/.install-ok: $(VENV)/.pip-ok $(SOURCES)
-	$(PY) -m pip install -q --no-build-isolation --no-deps -e . --config-settings=editable.rebuild=false
+	$(PY) -m pip install -q --no-build-isolation --no-deps .
 	@touch $@
 
 $(CPP_BUILD)/build.ninja: $(VENV)/.pip-ok
@@ -50,6 +52,27 @@ test-cpp: $(CPP_BUILD)/build.ninja
 test-python: install
 	$(PY) -m pytest -q
 
+# ASan + UBSan (LeakSanitizer included). `make test` runs the Catch2 suite this
+# way; `make test-sanitize` adds the Python tests (SAN_PYTESTS) on an
+# instrumented extension, with the ASan runtime preloaded into Python.
+SAN_BUILD := build/sanitize
+SAN_PYTESTS ?= tests/python
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+$(SAN_BUILD)/build.ninja: $(VENV)/.pip-ok
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTEXTGAUGE_SANITIZE=address,undefined -DTEXTGAUGE_BUILD_PYTHON=ON -DTEXTGAUGE_INSTALL=OFF \
+	  -DPython_EXECUTABLE=$(CURDIR)/$(PY) -Dpybind11_DIR=$$($(PY) -c 'import pybind11; print(pybind11.get_cmake_dir())')
+
+test-sanitize-cpp: $(SAN_BUILD)/build.ninja
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(SAN_BUILD) -j $(JOBS) --target textgauge_tests
+	$(SAN_ENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
+
+test-sanitize: test-sanitize-cpp install
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(SAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LD_PRELOAD="$$(g++ -print-file-name=libasan.so) $$(g++ -print-file-name=libubsan.so)" \
+	  PYTHONPATH=python:$(SAN_BUILD) $(PY) -m pytest -q -p no:cacheprovider $(SAN_PYTESTS)
+
 lint: install
 	$(PY) -m pip install -q ruff
 	$(PY) -m ruff check python tests bench
@@ -60,6 +83,25 @@ bench: install
 
 clean:
 	rm -rf build $(VENV)
+
+# libFuzzer targets (fuzz/) under ASan + UBSan, each run for FUZZ_SECONDS on a
+# corpus seeded from ../shared snippets and edge cases (fuzz/seed.py; nothing
+# of ../shared is committed). Needs clang and libclang-rt-dev. A finding stops
+# the run and is written under $(FUZZ_BUILD)/findings/<target>/.
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_utf8_segment fuzz_sentiment fuzz_lexicon fuzz_analyzer
+.PHONY: fuzz
+fuzz: $(VENV)/.pip-ok
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake -S fuzz -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	$(PY) fuzz/seed.py $(FUZZ_BUILD)/corpus
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/findings/$$t; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/findings/$$t/ $(FUZZ_BUILD)/corpus/$$t || exit 1; \
+	done
 
 # --- Jupyter and packaging (issue 6): API reference, a wheel with ICU bundled, the type check ---
 .PHONY: docs wheel typecheck
