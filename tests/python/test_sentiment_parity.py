@@ -133,10 +133,10 @@ def generated_texts() -> list[str]:
             out.append(ctx.format(w, rng.choice(POS + NEG)))
     # `!` and `?` counts
     for base in ("good", "bad", "the food", "good bad", "I love it but hate it", ""):
-        for e in range(7):
-            for q in range(7):
-                out.append(base + "!" * e + "?" * q)
-                out.append(base + " " + " ".join("!" * e) + " " + "?" * q)
+        for n_ep in range(7):
+            for n_qm in range(7):
+                out.append(base + "!" * n_ep + "?" * n_qm)
+                out.append(base + " " + " ".join("!" * n_ep) + " " + "?" * n_qm)
     # emoticons (punctuation strip with the len<=2 rule)
     for e in EMOTICONS:
         for ctx in ("{}", "I am {}", "{}.", "good {}", "({})", "bad {} !", "{}{}", "no {}"):
@@ -159,17 +159,17 @@ def generated_texts() -> list[str]:
     chain = ["heart", "jw", "fyi", "bz", "ayc", "love", "alol", "np", "ijs", "kia", "abandoning",
              "nimby", "grrr", "nimq", "btdt", "fav", "bffn", "adorns", "gg", "slap", "pls"]
     for _ in range(3000):
-        n = rng.randint(2, 30)
-        words = [rng.choice(chain + ["but", "BUT", "not", "very", "x", "good", "bad"]) for _ in range(n)]
+        size = rng.randint(2, 30)
+        words = [rng.choice(chain + ["but", "BUT", "not", "very", "x", "good", "bad"]) for _ in range(size)]
         out.append(" ".join(words))
     # random mixes of everything
     vocab = (POS + NEG + FILLER + BOOSTERS[:20] + NEGATORS + EMOTICONS + MULTI_EMOJI
              + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
              + rng.sample(sorted(LEX), 300))
     for _ in range(20000):
-        n = rng.randint(1, 25)
+        size = rng.randint(1, 25)
         words = []
-        for _ in range(n):
+        for _ in range(size):
             w = rng.choice(vocab)
             r = rng.random()
             if r < 0.1:
@@ -181,7 +181,7 @@ def generated_texts() -> list[str]:
             elif r < 0.26:
                 w = rng.choice(["(", '"', "'", "*", "“"]) + w
             words.append(w)
-        seps = [rng.choice([" "] * 12 + SPACES + NOT_SPACES + ["", "  "]) for _ in range(n)]
+        seps = [rng.choice([" "] * 12 + SPACES + NOT_SPACES + ["", "  "]) for _ in range(size)]
         out.append("".join(w + s for w, s in zip(words, seps)))
     return out
 
@@ -286,7 +286,7 @@ _PIECES = st.one_of(
     _WORDS,
     _WORDS.map(str.upper),
     _WORDS.map(str.title),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=4),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=4),
     st.sampled_from(EMOJI_KEYS),
 )
 _SEPS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", "\u2003", "\u200b", ",", "!", "?"])
