@@ -446,7 +446,8 @@ class GroupedTermStats:
             if not len(texts):
                 return cls({})
         else:
-            codes, uniques = pd.factorize(pd.Series(list(labels), dtype=object), use_na_sentinel=True)
+            codes, uniques = pd.factorize(pd.Series(list(labels), dtype=object),  # type: ignore[assignment]
+                                          use_na_sentinel=True)
             codes = codes.astype(np.int32)
         first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
         d = _core.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=codes, groups=len(uniques))
@@ -488,7 +489,7 @@ class GroupedTermStats:
             freq.append(tc)
             docs.append(dc)
             group.append(np.full(len(tc), g, dtype=np.int32))
-        cat = (lambda xs, t: np.concatenate(xs) if xs else np.array([], dtype=t))
+        cat: Any = (lambda xs, t: np.concatenate(xs) if xs else np.array([], dtype=t))
         return frequency_from_counts(np.asarray(terms, dtype=object), cat(freq, np.int64), cat(docs, np.int64),
                                      cat(group, np.int32), labels, n=n, ties=ties)  # type: ignore[arg-type]
 
@@ -530,7 +531,7 @@ def _keyness_labels(texts: list[str], labels: Any, target: Any, reference: Any, 
         r = np.zeros(len(arr), dtype=bool)
     else:
         r = arr == reference_label
-    return np.where(t, "target", np.where(r, "reference", None)).tolist()
+    return np.where(t, "target", np.where(r, "reference", None)).tolist()  # type: ignore[call-overload, no-any-return]
 
 
 def _check_kinds(kinds: Sequence[str]) -> list[str]:
@@ -580,7 +581,7 @@ def frequency(texts: Any, *, groups: Any = None, n: int | None = None, ties: str
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
     merged = _grouped(texts, groups, kinds, corpus_options, split_every, threads).compute()
-    return merged.frequency(n=n, ties=ties)
+    return merged.frequency(n=n, ties=ties)  # type: ignore[no-any-return]
 
 
 def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = None, measure: str = "chi2",
@@ -794,4 +795,4 @@ def collocations(texts: Any, *, size: int = 2, measure: str | Sequence[str] = "l
     chunks = [delayed(_colloc_part, pure=True)(p, window, across_sentences, kinds, punctuation, options, threads)
               for p in _partitions(texts)]
     merged = _tree_reduce(chunks, _merge_colloc, split_every, "textgauge-collocation-counts").compute()
-    return merged.scores(measure=measure, min_count=min_count)
+    return merged.scores(measure=measure, min_count=min_count)  # type: ignore[no-any-return]

@@ -131,7 +131,7 @@ class _EngineMixin:
 
     def _engine_unsupported(self) -> str | None:
         """The first parameter the engine does not reproduce, or None."""
-        p = self  # sklearn estimators keep their parameters as attributes
+        p: Any = self  # sklearn estimators keep their parameters as attributes
         if callable(p.analyzer):
             return "analyzer"
         if p.analyzer not in ("word", "char", "char_wb"):
@@ -150,7 +150,7 @@ class _EngineMixin:
         return None
 
     def _engine_options(self) -> Any:
-        p = self
+        p: Any = self
         min_n, max_n = p.ngram_range
         stop: list[str] = []
         if p.analyzer == "word" and p.stop_words is not None:
@@ -172,9 +172,9 @@ class _EngineMixin:
         if isinstance(raw_documents, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
-        if self.input == "content" and all(type(d) is str for d in docs):
+        if self.input == "content" and all(type(d) is str for d in docs):  # type: ignore[attr-defined]
             return docs
-        return [self.decode(d) for d in docs]
+        return [self.decode(d) for d in docs]  # type: ignore[attr-defined]
 
 
 def _engine_call(fn: Any, opts: Any, docs: list[str], *args: Any, **kwargs: Any) -> Any:
@@ -209,7 +209,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
     ['cat', 'cat sat', 'mat', 'sat', 'sat mat']
     """
 
-    _parameter_constraints: dict = {
+    _parameter_constraints: dict[str, Any] = {
         **_sktext.CountVectorizer._parameter_constraints,
         "n_jobs": [None, Integral],
     }
@@ -296,7 +296,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
     def __sklearn_is_fitted__(self) -> bool:
         return self.__dict__.get("_vocab_table") is not None
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())
         state.pop("_vocabulary_cache", None)
         state.pop("_fixed_vocabulary_index", None)
@@ -312,7 +312,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             state["_vocab_terms"] = (buf, lengths.astype(small))
         return state
 
-    def __setstate__(self, state: dict) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         state = dict(state)
         packed = state.pop("_vocab_terms", None)
         super().__setstate__(state)
@@ -505,7 +505,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         decode = self.decode
 
         def analyze(doc: Any) -> list[str]:
-            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]
+            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]  # type: ignore[no-any-return]
 
         return analyze
 
@@ -523,7 +523,7 @@ class TfidfTransformer(_sktext.TfidfTransformer):
     def transform(self, X: Any, copy: bool = True) -> Any:
         """Weight a count matrix (as sklearn)."""
         if not (
-            sp.issparse(X) and X.format == "csr" and X.dtype == np.float64 and X.has_sorted_indices
+            sp.issparse(X) and X.format == "csr" and X.dtype == np.float64 and X.has_sorted_indices  # type: ignore[attr-defined]
         ):
             return super().transform(X, copy=copy)
         from sklearn.utils.validation import check_is_fitted, validate_data
@@ -550,7 +550,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
     [1.405465, 1.405465, 1.405465, 1.405465, 1.0, 1.0]
     """
 
-    _parameter_constraints: dict = {
+    _parameter_constraints: dict[str, Any] = {
         **_sktext.TfidfVectorizer._parameter_constraints,
         "n_jobs": [None, Integral],
     }
@@ -671,7 +671,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     [(286878, -0.894427), (300839, 0.447214)]
     """
 
-    _parameter_constraints: dict = {
+    _parameter_constraints: dict[str, Any] = {
         **_sktext.HashingVectorizer._parameter_constraints,
         "n_jobs": [None, Integral],
     }
@@ -759,6 +759,6 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         decode = self.decode
 
         def analyze(doc: Any) -> list[str]:
-            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]
+            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]  # type: ignore[no-any-return]
 
         return analyze

@@ -80,7 +80,7 @@ class Corpus:
         self._threads = 0 if threads is None else int(threads)
         self._texts: list[str] = []
         self._ids: list[Any] = []
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[Any, Any] = {}
 
     # construction -----------------------------------------------------------------
     @classmethod
@@ -112,7 +112,7 @@ class Corpus:
                 raise FileNotFoundError(f"no file matches {p!r}")
         else:
             files = [os.fspath(p) for p in paths]
-        data = []
+        data: list[str | bytes] = []
         for f in files:
             with open(f, "rb") as fh:
                 data.append(fh.read())
@@ -175,13 +175,13 @@ class Corpus:
         """Distinct normalised terms, in order of first occurrence; token ``term_id`` indexes it."""
         if "vocab" not in self._cache:
             self._cache["vocab"] = self._core.vocabulary()
-        return self._cache["vocab"]
+        return self._cache["vocab"]  # type: ignore[no-any-return]
 
     def _table(self, name: str) -> dict[str, np.ndarray]:
         key = "table:" + name
         if key not in self._cache:
             self._cache[key] = getattr(self._core, name + "_table")()
-        return self._cache[key]
+        return self._cache[key]  # type: ignore[no-any-return]
 
     def _frame(self, name: str, levels: Sequence[str], document: int | None = None) -> pd.DataFrame:
         """Rows of one unit table, for the whole corpus or for one document index."""
@@ -202,7 +202,7 @@ class Corpus:
             vocab = pd.Index(self.vocabulary, dtype=object)
             out["term"] = pd.Categorical.from_codes(cols["term"], categories=vocab)
             out["term_id"] = cols["term"]
-            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), categories=KINDS)
+            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), categories=KINDS)  # type: ignore[call-overload]
         for c in ("start", "end", "byte_start", "byte_end"):
             out[c] = cols[c]
         return pd.DataFrame(out)
@@ -484,7 +484,7 @@ class Document:
         cache = self._corpus._cache
         if key not in cache:
             cache[key] = Corpus.from_texts([self.text], [self.id], **self._corpus._options)
-        return cache[key]
+        return cache[key]  # type: ignore[no-any-return]
 
     def collocations(self, **options: Any) -> pd.DataFrame:
         """Collocations of this document; see :meth:`Corpus.collocations`.

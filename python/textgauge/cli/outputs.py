@@ -31,7 +31,7 @@ class Schema:
         out = pd.DataFrame(index=range(len(df)))
         for name, dtype in self.columns:
             col = df[name].reset_index(drop=True) if name in df else pd.Series([None] * len(df), dtype=object)
-            out[name] = col.astype(dtype)
+            out[name] = col.astype(dtype)  # type: ignore[call-overload]
         return out
 
 
