@@ -1,5 +1,6 @@
-"""python/textgauge/_core.pyi names exactly what the compiled module holds, and mypy --strict
-accepts the package (the latter only where mypy is installed: it is in the ``dev`` extra)."""
+"""python/textgauge/_core.pyi names exactly what the compiled module holds (``make typecheck``
+runs mypy --strict with it). After changing a binding, regenerate the stub with
+``pybind11-stubgen textgauge._core -o /tmp/stubs`` and merge the change into the reviewed file."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ def test_stub_names_match_module() -> None:
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             stub.add(node.target.id)
     module = {n for n in _public(dir(_core)) if not inspect.ismodule(getattr(_core, n))}
-    assert _public(stub) == module
+    assert _public(stub) == module, (
+        f"_core.pyi is out of date: only in the stub {_public(stub) - module}, only in _core {module - _public(stub)}")
 
 
 def test_stub_class_members_match_module() -> None:
