@@ -108,14 +108,26 @@ class Lexicon:
 
     @classmethod
     def vader(cls) -> Lexicon:
-        """VADER's word and emoji lexicons, read from the installed vaderSentiment."""
+        """VADER's word and emoji lexicons, read from the installed vaderSentiment.
+
+        Example:
+            >>> lex = Lexicon.vader()
+            >>> len(lex), lex["horrible"]
+            (7506, -2.5)
+        """
         words, emoji = vader_lexicon_paths()
         return cls.from_files(words, emoji)
 
     @classmethod
     def from_files(cls, words: str | os.PathLike[str] | None,
                    emoji: str | os.PathLike[str] | None = None) -> Lexicon:
-        """A lexicon read from VADER-format files (either may be None)."""
+        """A lexicon read from VADER-format files (either may be None).
+
+        Example:
+            >>> words, emoji = vader_lexicon_paths()
+            >>> len(Lexicon.from_files(words)), len(Lexicon.from_files(None, emoji).emoji)
+            (7506, 3570)
+        """
         lex = cls()
         if words is not None:
             lex.load_words(words)
@@ -124,21 +136,49 @@ class Lexicon:
         return lex
 
     def load_words(self, path: str | os.PathLike[str]) -> None:
-        """Adds (or overrides with) the entries of a VADER-format word file."""
+        """Adds (or overrides with) the entries of a VADER-format word file.
+
+        Example:
+            >>> lex = Lexicon({"textgauge": 1.0})
+            >>> lex.load_words(vader_lexicon_paths()[0])
+            >>> len(lex), lex["textgauge"]
+            (7507, 1.0)
+        """
         self._core.load_words(_read(path), os.fspath(path))
 
     def load_emoji(self, path: str | os.PathLike[str]) -> None:
-        """Adds (or overrides with) the entries of a VADER-format emoji file."""
+        """Adds (or overrides with) the entries of a VADER-format emoji file.
+
+        Example:
+            >>> lex = Lexicon()
+            >>> lex.load_emoji(vader_lexicon_paths()[1])
+            >>> lex.emoji["\U0001F600"]
+            'grinning face'
+        """
         self._core.load_emoji(_read(path), os.fspath(path))
 
     def update(self, words: Mapping[str, float] | Iterable[tuple[str, float]]) -> None:
-        """Adds or replaces word valences."""
+        """Adds or replaces word valences.
+
+        Example:
+            >>> lex = Lexicon({"good": 1.9})
+            >>> lex.update({"good": 2.0, "meh": -0.3})
+            >>> lex.to_dict()
+            {'good': 2.0, 'meh': -0.3}
+        """
         items = words.items() if isinstance(words, Mapping) else words
         for k, v in items:
             self[k] = v
 
     def set_emoji(self, emoji: str, description: str) -> None:
-        """Adds or replaces the description an emoji is replaced with before scoring."""
+        """Adds or replaces the description an emoji is replaced with before scoring.
+
+        Example:
+            >>> lex = Lexicon()
+            >>> lex.set_emoji("\u2615", "hot coffee")
+            >>> lex.emoji
+            {'☕': 'hot coffee'}
+        """
         self._core.set_emoji(emoji, description)
 
     @property
@@ -147,7 +187,12 @@ class Lexicon:
         return dict(self._core.emoji())
 
     def to_dict(self) -> dict[str, float]:
-        """The word lexicon, as a new dict (in insertion order)."""
+        """The word lexicon, as a new dict (in insertion order).
+
+        Example:
+            >>> Lexicon({"b": 1.0, "a": -1.0}).to_dict()
+            {'b': 1.0, 'a': -1.0}
+        """
         return dict(self._core.words())
 
     def __getitem__(self, word: str) -> float:
@@ -178,7 +223,15 @@ class Lexicon:
         return iter([k for k, _ in self._core.words()])
 
     def copy(self) -> Lexicon:
-        """An independent copy."""
+        """An independent copy.
+
+        Example:
+            >>> lex = Lexicon({"a": 1.0})
+            >>> other = lex.copy()
+            >>> other["a"] = 2.0
+            >>> lex["a"], other["a"]
+            (1.0, 2.0)
+        """
         return Lexicon(self.to_dict(), self.emoji)
 
     def __eq__(self, other: object) -> bool:

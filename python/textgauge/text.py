@@ -121,7 +121,14 @@ class Corpus:
         return corpus
 
     def add(self, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None) -> None:
-        """Appends texts (one C++ call for the whole batch)."""
+        """Appends texts (one C++ call for the whole batch).
+
+        Example:
+            >>> c = Corpus.from_texts(["One."])
+            >>> c.add(["Two.", "Three."], ids=["b", "c"])
+            >>> len(c), c.ids
+            (3, [0, 'b', 'c'])
+        """
         batch = as_text_list(texts)
         if ids is None:
             ids = range(len(self._ids), len(self._ids) + len(batch))
