@@ -1,0 +1,210 @@
+"""Mergeable partial statistics: term counts per group, and bigram counts for collocations.
+
+Each is computed from a batch of texts in C++, adds to another with ``merged`` (in any order:
+the result is that of one pass over all the texts) and pickles as a few buffers, with no
+Python object per term. The Dask functions (``textgauge.dask``) merge them across partitions;
+the command line merges them across batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .keyness import frequency_from_counts
+from .text import Corpus
+
+__all__ = ["CollocationStats", "GroupedTermStats"]
+
+
+def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray, n_docs: int) -> Any:
+    """A TermStats from parallel arrays (terms unique), sorted by UTF-8 bytes."""
+    encoded = [t.encode("utf-8") for t in terms]
+    order = sorted(range(len(encoded)), key=encoded.__getitem__)
+    enc = [encoded[i] for i in order]
+    offsets = np.zeros(len(enc) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in enc], out=offsets[1:])
+    idx = np.asarray(order, dtype=np.int64)
+    return _core.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
+                            np.asarray(docs, dtype=np.int64)[idx], int(n_docs)))
+
+
+def _terms_of(stats: Any) -> list[str]:
+    buf, offsets = stats.state()[:2]
+    from .sklearn import _terms_from_table
+
+    return _terms_from_table(buf, offsets)
+
+
+class GroupedTermStats:
+    """Mergeable term counts per group of documents: for each group label a TermStats
+    (term -> corpus count, document count; n_docs), its token total, and where the group
+    first appeared (partition, position), which orders the groups as one pass would.
+
+    ``a.merged(b)`` adds the counts; the order of merging does not matter. Pickles as the
+    TermStats' buffers (no Python object per term).
+
+    >>> import textgauge as tg
+    >>> g = GroupedTermStats.from_texts(["a b b", "b c"], ["x", "y"], part=0)
+    >>> h = GroupedTermStats.from_texts(["b"], ["x"], part=1)
+    >>> g.merged(h).frequency()[["term", "frequency", "group"]].values.tolist()
+    [['b', 3, 'x'], ['a', 1, 'x'], ['b', 1, 'y'], ['c', 1, 'y']]
+    """
+
+    def __init__(self, groups: dict[Any, tuple[Any, int, tuple[int, int]]]) -> None:
+        self.groups = groups
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str], labels: Sequence[Any] | None, *, part: int,
+                   kinds: Sequence[str] = ("word", "number"), corpus_options: Mapping[str, Any] | None = None,
+                   threads: int = 1) -> GroupedTermStats:
+        """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
+        a None/NaN label leaves the text out), ``part`` the partition's number."""
+        corpus = Corpus.from_texts(list(texts), threads=threads, **dict(corpus_options or {}))
+        if labels is None:
+            codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
+            if not len(texts):
+                return cls({})
+        else:
+            codes, uniques = pd.factorize(pd.Series(list(labels), dtype=object),  # type: ignore[assignment]
+                                          use_na_sentinel=True)
+            codes = codes.astype(np.int32)
+        first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
+        d = _core.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=codes, groups=len(uniques))
+        vocab = corpus.vocabulary
+        n_docs = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        groups = {}
+        for g, label in enumerate(uniques):
+            if g not in first:
+                continue
+            sel = np.flatnonzero(d["group"] == g)
+            terms = [vocab[t] for t in d["term"][sel].tolist()]
+            stats = _stats_from_arrays(terms, d["frequency"][sel], d["docfreq"][sel], int(n_docs[g]))
+            groups[label] = (stats, int(d["group_tokens"][g]), (part, first[g]))
+        return cls(groups)
+
+    def merged(self, other: GroupedTermStats) -> GroupedTermStats:
+        out = dict(self.groups)
+        for label, (s, n, first) in other.groups.items():
+            if label in out:
+                s0, n0, f0 = out[label]
+                out[label] = (s0.merged(s), n0 + n, min(f0, first))
+            else:
+                out[label] = (s, n, first)
+        return GroupedTermStats(out)
+
+    def labels(self) -> list[Any]:
+        """Group labels in order of first appearance."""
+        return [k for k, _ in sorted(self.groups.items(), key=lambda kv: kv[1][2])]
+
+    def frequency(self, *, n: int | None = None, ties: str = "min") -> pd.DataFrame:
+        """:meth:`Corpus.frequency`'s table from the merged counts."""
+        labels = self.labels()
+        terms: list[str] = []
+        freq, docs, group = [], [], []
+        for g, label in enumerate(labels):
+            stats = self.groups[label][0]
+            _, _, tc, dc, _ = stats.state()
+            terms.extend(_terms_of(stats))
+            freq.append(tc)
+            docs.append(dc)
+            group.append(np.full(len(tc), g, dtype=np.int32))
+        cat: Any = (lambda xs, t: np.concatenate(xs) if xs else np.array([], dtype=t))
+        return frequency_from_counts(np.asarray(terms, dtype=object), cat(freq, np.int64), cat(docs, np.int64),
+                                     cat(group, np.int32), labels, n=n, ties=ties)  # type: ignore[arg-type]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (GroupedTermStats, (self.groups,))
+
+
+_SEP = "\x00"  # joins a bigram's terms: sorts as the pair (w1, w2) does, never inside a term
+
+
+class CollocationStats:
+    """Mergeable bigram statistics: bigram counts (w1 NUL w2 -> count), unigram counts and
+    NLTK's N (tokens counted). ``a.merged(b)`` adds them; order does not matter. The
+    association measures are computed once, from the merged counts (:meth:`scores`).
+
+    >>> c = CollocationStats.from_texts(["New York is big. New York is old."], window=2)
+    >>> c.merged(CollocationStats.from_texts(["New York!"], window=2)).scores(
+    ...     measure="pmi", min_count=2)[["collocation", "count"]].values.tolist()
+    [['new york', 3], ['york is', 2]]
+    """
+
+    def __init__(self, bigrams: Any, unigrams: Any, n_tokens: int, window: int) -> None:
+        self.bigrams, self.unigrams, self.n_tokens, self.window = bigrams, unigrams, n_tokens, window
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str], *, window: int = 2, across_sentences: bool = True,
+                   kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
+                   corpus_options: Mapping[str, Any] | None = None, threads: int = 1) -> CollocationStats:
+        corpus = Corpus.from_texts(list(texts), threads=threads, **dict(corpus_options or {}))
+        kinds = list(kinds)
+        if len(corpus):
+            col = corpus.collocations(size=2, window=window, measure="raw_freq", min_count=1,
+                                      across_sentences=across_sentences, kinds=kinds, punctuation=punctuation)
+            n_tokens = int(col.attrs["n_tokens"])
+            keys = [s.replace(" ", _SEP, 1) for s in col["collocation"].astype(object).tolist()]
+            counts = col["count"].to_numpy(dtype=np.int64)
+            codes = np.zeros(len(corpus), dtype=np.int32)
+            d = _core.grouped_term_counts(corpus._core, kinds=kinds, doc_group=codes, groups=1)
+            vocab = corpus.vocabulary
+            uterms = [vocab[t] for t in d["term"].tolist()]
+            ucounts = d["frequency"]
+        else:
+            keys, counts, uterms, ucounts, n_tokens = [], np.zeros(0, np.int64), [], np.zeros(0, np.int64), 0
+        zeros = np.zeros(len(keys), dtype=np.int64)
+        bigrams = _stats_from_arrays(keys, counts, zeros, len(corpus))
+        unigrams = _stats_from_arrays(uterms, ucounts, np.zeros(len(uterms), np.int64), len(corpus))
+        return cls(bigrams, unigrams, n_tokens, window)
+
+    def merged(self, other: CollocationStats) -> CollocationStats:
+        if other.window != self.window:
+            raise ValueError("collocation statistics of different windows do not merge")
+        return CollocationStats(self.bigrams.merged(other.bigrams), self.unigrams.merged(other.unigrams),
+                                self.n_tokens + other.n_tokens, self.window)
+
+    def scores(self, *, measure: str | Sequence[str] = "likelihood_ratio", min_count: int = 2) -> pd.DataFrame:
+        """:meth:`Corpus.collocations`' table (size 2) from the merged counts."""
+        from .collocations import QUANTEDA_MEASURES, _measures_for
+
+        names = _measures_for(2, measure)
+        if any(m in QUANTEDA_MEASURES for m in names):
+            names = [m for m in names if m not in QUANTEDA_MEASURES] if measure == "all" else names
+        bad = [m for m in names if m in QUANTEDA_MEASURES]
+        if bad:
+            raise ValueError(f"{bad} need positional counts; textgauge.dask.collocations scores NLTK's measures")
+        _, _, counts, _, _ = self.bigrams.state()
+        keep = counts >= min_count
+        keys = np.asarray(_terms_of(self.bigrams), dtype=object)[keep]
+        counts = counts[keep]
+        pairs = [k.split(_SEP) for k in keys.tolist()]
+        w1 = [p[0] for p in pairs]
+        w2 = [p[1] for p in pairs]
+        uni = pd.Series(self.unigrams.state()[2], index=_terms_of(self.unigrams))
+        n_ix = uni.reindex(w1).to_numpy(dtype=np.int64)
+        n_xi = uni.reindex(w2).to_numpy(dtype=np.int64)
+        cols = _core.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
+        from .collocations import _strings
+
+        text = [(a + " " + b).encode("utf-8") for a, b in zip(w1, w2)]
+        df = pd.DataFrame({"collocation": np.arange(len(text)), "count": counts,
+                           **{m: c for m, c in zip(names, cols)}, "_w1": w1, "_w2": w2})
+        first = names[0]
+        key = df[first] + 0.0  # -0.0 ranks with 0.0, as in C++
+        df = df.assign(_k=key).sort_values(["_k", "_w1", "_w2"], ascending=[False, True, True],
+                                           na_position="last", kind="stable")
+        df = df.drop(columns=["_k", "_w1", "_w2"]).reset_index(drop=True)
+        # The same column type as Corpus.collocations (Arrow-backed strings when available).
+        order = df["collocation"].to_numpy()
+        df["collocation"] = _strings(b"".join(text[i] for i in order), np.concatenate(
+            [[0], np.cumsum([len(text[i]) for i in order])]).astype(np.int64))
+        df.attrs["n_tokens"] = int(self.n_tokens)
+        return df
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CollocationStats, (self.bigrams, self.unigrams, self.n_tokens, self.window))
