@@ -423,9 +423,11 @@ class DocCounter {
 
 unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
   threads = resolve_threads(threads);
-  // A few chunks per thread balance uneven documents; the per-chunk maps stay
-  // few, so memory still follows the vocabulary.
-  const std::size_t chunks = n < 64 ? 1 : std::min<std::size_t>(n, threads == 1 ? 1 : threads * 4);
+  // One contiguous chunk per thread: every chunk's vocabulary is merged
+  // serially afterwards (for word n-grams most of a chunk's terms are its
+  // own), so fewer chunks cost less merging than they lose in balance; the
+  // per-chunk maps stay few, so memory still follows the vocabulary.
+  const std::size_t chunks = n < 64 ? 1 : std::min<std::size_t>(n, threads);
   chunk = (n + chunks - 1) / std::max<std::size_t>(chunks, 1);
   return threads;
 }
