@@ -51,50 +51,43 @@ class Counter {
   explicit Counter(std::size_t expected = 1024) {
     std::size_t cap = 16;
     while (cap < 2 * expected) cap <<= 1;
-    keys_.resize(cap);
-    counts_.assign(cap, 0);
+    slots_.assign(cap, Slot{});
   }
   void add(const Key& k, std::int64_t by = 1) {
-    if (2 * (size_ + 1) > keys_.size()) grow();
-    std::size_t i = slot(k);
-    if (counts_[i] == 0) {
-      keys_[i] = k;
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& s = slots_[find(k)];
+    if (s.count == 0) {
+      s.key = k;
       ++size_;
     }
-    counts_[i] += by;
+    s.count += by;
   }
-  std::int64_t get(const Key& k) const {
-    const std::size_t i = slot(k);
-    return counts_[i];
-  }
+  std::int64_t get(const Key& k) const { return slots_[find(k)].count; }
   template <class Fn>
   void for_each(Fn&& fn) const {
-    for (std::size_t i = 0; i < keys_.size(); ++i)
-      if (counts_[i]) fn(keys_[i], counts_[i]);
+    for (const Slot& s : slots_)
+      if (s.count) fn(s.key, s.count);
   }
   std::size_t size() const noexcept { return size_; }
 
  private:
-  std::size_t slot(const Key& k) const {
-    const std::size_t mask = keys_.size() - 1;
+  struct Slot {  // key and count side by side: one cache line per probe
+    Key key{};
+    std::int64_t count = 0;
+  };
+  std::size_t find(const Key& k) const {
+    const std::size_t mask = slots_.size() - 1;
     std::size_t i = hash_key(k) & mask;
-    while (counts_[i] != 0 && !(keys_[i] == k)) i = (i + 1) & mask;
+    while (slots_[i].count != 0 && !(slots_[i].key == k)) i = (i + 1) & mask;
     return i;
   }
   void grow() {
-    std::vector<Key> keys = std::move(keys_);
-    std::vector<std::int64_t> counts = std::move(counts_);
-    keys_.assign(keys.size() * 2, Key{});
-    counts_.assign(keys.size() * 2, 0);
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      if (counts[i]) {
-        const std::size_t j = slot(keys[i]);
-        keys_[j] = keys[i];
-        counts_[j] = counts[i];
-      }
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.count) slots_[find(s.key)] = s;
   }
-  std::vector<Key> keys_;
-  std::vector<std::int64_t> counts_;
+  std::vector<Slot> slots_;
   std::size_t size_ = 0;
 };
 
@@ -169,13 +162,10 @@ double py_div(i128 a, i128 b) {
   if (a == 0) return neg ? -0.0 : 0.0;
   // Scale so that the integer quotient has 54..55 bits, then round half to even.
   int shift = 0;
-  auto bits = [](i128 v) {
-    int n = 0;
-    while (v) {
-      v >>= 1;
-      ++n;
-    }
-    return n;
+  auto bits = [](i128 v) {  // bit length of a non-negative value
+    const auto hi = static_cast<std::uint64_t>(v >> 64);
+    const auto lo = static_cast<std::uint64_t>(v);
+    return hi ? 128 - __builtin_clzll(hi) : lo ? 64 - __builtin_clzll(lo) : 0;
   };
   shift = 55 - (bits(a) - bits(b));
   i128 num = a, den = b;
@@ -314,8 +304,8 @@ double ngram_score(AssocMeasure m, int n, std::int64_t count, const std::vector<
   i128 uni = 1;
   for (int i = 0; i < n; ++i) uni *= unigrams[i];
   const i128 total_pow = ipow(total, n - 1);
+  const i128 n_all_pow = ipow(std::accumulate(cont.begin(), cont.end(), i128(0)), n - 1);
   auto expected = [&](std::size_t i) {
-    const i128 n_all = std::accumulate(cont.begin(), cont.end(), i128(0));
     i128 prod = 1;
     for (int b = 0; b < n; ++b) {
       const std::size_t j = std::size_t(1) << b;
@@ -324,7 +314,7 @@ double ngram_score(AssocMeasure m, int n, std::int64_t count, const std::vector<
         if ((x & j) == (i & j)) s += cont[x];
       prod *= s;
     }
-    return py_div(prod, ipow(n_all, n - 1));
+    return py_div(prod, n_all_pow);
   };
   const double cf = static_cast<double>(count);
   switch (m) {
@@ -469,10 +459,17 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
 
   const std::size_t rows = counts.size();
   out.scores.assign(o.measures.size(), std::vector<double>(rows));
+  // Counter of each sub-pattern, looked up once here rather than per row.
+  std::array<const Counter<Gram>*, 32> by_normalised{}, by_position{};
+  for (unsigned mask = 1; mask < (1u << n); ++mask) {
+    const unsigned m = mask >> __builtin_ctz(mask);
+    if (auto it = patterns.find({m, 32 - __builtin_clz(m)}); it != patterns.end())
+      by_normalised[mask] = &it->second;
+    if (auto it = patterns.find({mask, n}); it != patterns.end()) by_position[mask] = &it->second;
+  }
   auto normalised = [&](const id_t* gram, unsigned mask) {
     const int lo = __builtin_ctz(mask);
-    const unsigned m = mask >> lo;
-    return pattern(m, 32 - __builtin_clz(m)).get(sub_key(gram + lo, n - lo, m));
+    return by_normalised[mask]->get(sub_key(gram + lo, n - lo, mask >> lo));
   };
   // All counters exist now; scoring only reads them.
   parallel_chunks(rows, 4096, o.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
@@ -498,7 +495,7 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
         const unsigned full = 1u << n;
         std::vector<std::int64_t> gs(full);
         gs[0] = windows;
-        for (unsigned s = 1; s < full; ++s) gs[s] = pattern(s, n).get(sub_key(g, n, s));
+        for (unsigned s = 1; s < full; ++s) gs[s] = by_position[s]->get(sub_key(g, n, s));
         cells.assign(full, 0.0);
         for (unsigned b = 0; b < full; ++b) {
           std::int64_t c = 0;
