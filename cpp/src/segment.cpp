@@ -137,11 +137,17 @@ void Segmenter::append_paragraphs(std::string_view text, std::vector<Span>& out)
   bool open = false;  // inside a paragraph
   Span cur{};
   // Scan line by line. A line is blank when it holds only separators.
+  // The next LF is remembered: text with CR-only line ends (old Mac files)
+  // would otherwise search to the end of the text for every line, O(n^2).
+  std::int64_t next_lf = -1;
   while (i < n) {
     // The line ends at the first LF or CR (memchr: news text is mostly long lines).
-    const auto* lf =
-        static_cast<const std::uint8_t*>(std::memchr(s + i, '\n', static_cast<std::size_t>(n - i)));
-    std::int64_t j = lf ? lf - s : n;
+    if (next_lf < i) {
+      const auto* lf =
+          static_cast<const std::uint8_t*>(std::memchr(s + i, '\n', static_cast<std::size_t>(n - i)));
+      next_lf = lf ? lf - s : n;
+    }
+    std::int64_t j = next_lf;
     if (const void* cr = std::memchr(s + i, '\r', static_cast<std::size_t>(j - i)))
       j = static_cast<const std::uint8_t*>(cr) - s;
     std::int64_t first = -1, last_end = -1, first_cp = 0, last_end_cp = 0, jcp = cp;
@@ -209,6 +215,26 @@ void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::in
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   std::int32_t start = bi.first();
   for (std::int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
+    // Trim separators at both ends, as sentences are trimmed: ICU attaches a
+    // format character to its neighbour (WB4: "abc<SHY>", "x<ZWJ>") and lets a
+    // ZWJ lead an emoji sequence even after a separator (WB3c), so an untrimmed
+    // token could start or end outside its (trimmed) sentence.
+    std::int32_t a = start, b = end;
+    UChar32 first = 0;
+    while (a < b) {
+      std::int32_t k = a;
+      U8_NEXT_UNSAFE(s, k, first);
+      if (!is_separator(first)) break;
+      a = k;
+    }
+    if (a == b) continue;  // whitespace and lone separators are not tokens
+    while (b > a) {
+      std::int32_t k = b;
+      UChar32 c;
+      U8_PREV_UNSAFE(s, k, c);
+      if (!is_separator(c)) break;
+      b = k;
+    }
     const std::int32_t status = bi.getRuleStatus();
     TokenKind kind;
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
@@ -216,23 +242,11 @@ void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::in
     } else if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_IDEO_LIMIT) {
       kind = TokenKind::word;
     } else {
-      // Status "none": whitespace, punctuation, symbols, emoji sequences.
-      std::int32_t k = start;
-      UChar32 c = 0;
-      bool found = false;
-      while (k < end) {
-        U8_NEXT_UNSAFE(s, k, c);
-        if (!is_separator(c)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) continue;
-      kind = kind_from_category(c);
+      kind = kind_from_category(first);  // status "none": punctuation, symbols, emoji sequences
     }
-    const std::int64_t cs = cursor.at(start);
-    const std::int64_t ce = cursor.at(end);
-    out.push_back(Token{Span{byte_base + start, byte_base + end, cs, ce}, kind});
+    const std::int64_t cs = cursor.at(a);
+    const std::int64_t ce = cursor.at(b);
+    out.push_back(Token{Span{byte_base + a, byte_base + b, cs, ce}, kind});
   }
 }
 
