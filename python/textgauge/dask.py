@@ -56,8 +56,8 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     ) from e
 
 from . import _core
-from .keyness import _KINDS, keyness_from_counts
-from .partial import CollocationStats, GroupedTermStats, _terms_of
+from .keyness import _KINDS
+from .partial import CollocationStats, GroupedTermStats
 from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment
 from .text import Corpus
 
@@ -531,31 +531,10 @@ def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = Non
     if "target" not in merged.groups:
         raise ValueError(f"no document has the group label {target!r}" if target_key[0] == "label"
                          else "the target mask selects no document")
-    ts, T, _ = merged.groups["target"]
-    tterms = _terms_of(ts)
-    tcounts = ts.state()[2].astype(float)
-    if external is None:
-        if ref_key[0] == "label" and "reference" not in merged.groups:
-            raise ValueError(f"no document has the group label {reference!r}")
-        rs, R = merged.groups["reference"][:2] if "reference" in merged.groups else (None, 0)
-        a_s = pd.Series(tcounts, index=tterms)
-        b_s = pd.Series(rs.state()[2].astype(float), index=_terms_of(rs)) if rs is not None else pd.Series(
-            dtype=float)
-        idx = a_s.index.union(b_s.index, sort=False)
-        terms = np.asarray(idx, dtype=object)
-        a = a_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-        b = b_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-        R = float(R)
-    else:
-        R = float(external.sum())
-        present = pd.Series(tcounts, index=tterms)
-        present = present[present > 0]
-        idx = present.index.union(external.index, sort=False)
-        terms = np.asarray(idx, dtype=object)
-        a = present.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-        b = external.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-    return keyness_from_counts(terms, a, b, float(T), R, measure=measure,  # type: ignore[arg-type]
-                               correction=correction, sort=True)  # type: ignore[arg-type]
+    if external is None and ref_key[0] == "label" and "reference" not in merged.groups:
+        raise ValueError(f"no document has the group label {reference!r}")
+    return merged.keyness("target", "reference", external=external, measure=measure,
+                          correction=correction)
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .keyness import frequency_from_counts
+from .keyness import frequency_from_counts, keyness_from_counts
 from .text import Corpus
 
 __all__ = ["CollocationStats", "GroupedTermStats"]
@@ -116,6 +116,32 @@ class GroupedTermStats:
         cat: Any = (lambda xs, t: np.concatenate(xs) if xs else np.array([], dtype=t))
         return frequency_from_counts(np.asarray(terms, dtype=object), cat(freq, np.int64), cat(docs, np.int64),
                                      cat(group, np.int32), labels, n=n, ties=ties)  # type: ignore[arg-type]
+
+    def keyness(self, target: Any, reference: Any = None, *, external: pd.Series | None = None,
+                measure: str = "chi2", correction: str = "none") -> pd.DataFrame:
+        """:func:`textgauge.keyness.keyness_from_counts` of group ``target`` against group
+        ``reference`` (absent: an empty reference) or an ``external`` frequency table
+        (term -> count), sorted by the statistic.
+
+        >>> g = GroupedTermStats.from_texts(["oil oil price", "price rise rise"], ["t", "r"], part=0)
+        >>> g.keyness("t", "r")[["term", "n_target", "n_reference"]].values.tolist()
+        [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
+        """
+        ts, T, _ = self.groups[target]
+        a_s = pd.Series(ts.state()[2].astype(float), index=_terms_of(ts))
+        if external is None:
+            rs, R = self.groups[reference][:2] if reference in self.groups else (None, 0)
+            b_s = (pd.Series(rs.state()[2].astype(float), index=_terms_of(rs)) if rs is not None
+                   else pd.Series(dtype=float))
+        else:
+            R = float(external.sum())
+            a_s = a_s[a_s > 0]
+            b_s = external
+        idx = a_s.index.union(b_s.index, sort=False)
+        a = a_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+        b = b_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
+        return keyness_from_counts(np.asarray(idx, dtype=object), a, b, float(T), float(R),
+                                   measure=measure, correction=correction, sort=True)  # type: ignore[arg-type]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (GroupedTermStats, (self.groups,))
