@@ -391,7 +391,6 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
       if (window != n) throw Error("lambda and z count contiguous n-grams: use window = size");
     }
   }
-  (void)want_nltk;
 
   CollocationTable out;
   out.size = n;
@@ -479,10 +478,10 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
       std::int64_t uni[5];
       for (int i = 0; i < n; ++i) uni[i] = unigram[static_cast<std::size_t>(g[i])];
       std::vector<i128> cont;
-      if (n == 3) {
+      if (want_nltk && n == 3) {
         const std::int64_t p2[3] = {normalised(g, 0b011), normalised(g, 0b101), normalised(g, 0b110)};
         cont = trigram_contingency(counts[r], p2, uni, N);
-      } else if (n == 4) {
+      } else if (want_nltk && n == 4) {
         const std::int64_t p3[4] = {normalised(g, 0b0111), normalised(g, 0b1011), normalised(g, 0b1101),
                                     normalised(g, 0b1110)};
         // (n_iixx, n_ixix, n_ixxi, n_xixi, n_xxii, n_xiix): bit i = position i
