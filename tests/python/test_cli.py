@@ -179,3 +179,30 @@ def test_memory_stays_bounded_on_large_input(tmp_path: Path) -> None:
     rss_large = peak_rss_mb("sentiment", str(large), *options)
     assert rss_large < rss_small * 1.15 + 30, (rss_small, rss_large)
     assert rss_large < 1024
+
+
+def test_keyness_and_collocations_equal_the_library_on_bbc_files() -> None:
+    require(BBC)
+    files = sorted(BBC.glob("tech/01*.txt")) + sorted(BBC.glob("sport/01*.txt"))
+    corpus = tg.Corpus.from_files([str(f) for f in files], errors="replace")
+    groups = [f.parent.name for f in files]
+
+    proc = cli("keyness", str(BBC / "tech"), str(BBC / "sport"), "--include", "01*.txt", "--target", "sport",
+               "--measure", "lr", "--top", "0", "--on-error", "replace", "--batch-mb", "0.05")
+    assert proc.returncode == 0, proc.stderr
+    out = table(proc)
+    ref = corpus.keyness("sport", groups=groups, measure="lr")
+    assert out["term"].tolist() == ref["term"].tolist()
+    assert out["n_target"].tolist() == ref["n_target"].tolist()
+    assert out["statistic"].tolist() == pytest.approx(ref["lr"].tolist(), rel=1e-12)
+
+    proc = cli("collocations", str(BBC / "tech"), str(BBC / "sport"), "--include", "01*.txt",
+               "--measure", "likelihood_ratio,pmi", "--min-count", "3", "--top", "0", "--on-error", "replace",
+               "--batch-mb", "0.05")
+    assert proc.returncode == 0, proc.stderr
+    out = table(proc)
+    ref = corpus.collocations(size=2, measure=["likelihood_ratio", "pmi"], min_count=3)
+    assert out["collocation"].tolist() == ref["collocation"].astype(str).tolist()
+    assert out["count"].tolist() == ref["count"].tolist()
+    assert out["pmi"].tolist() == pytest.approx(ref["pmi"].tolist(), rel=1e-12)
+    assert cli("keyness", str(BBC / "tech"), "--include", "01*.txt", "--target", "nope").returncode == 2

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .commands import EXIT_INPUT_ERROR, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, build_parser, run
 
-__all__ = ["main", "EXIT_OK", "EXIT_INPUT_ERROR", "EXIT_USAGE", "EXIT_SKIPPED"]
+__all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

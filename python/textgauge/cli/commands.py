@@ -129,6 +129,12 @@ class Command:
             df["sentence"] = df["sentence"].to_numpy() + sen_base[doc]
         return df
 
+    def group_of(self, unit: Unit) -> str:
+        """A unit's group: the --group-column value of a record, else its file's directory name."""
+        if unit.group is not None:
+            return unit.group
+        return os.path.basename(os.path.dirname(unit.source)) or "."
+
     def process(self, units: list[Unit]) -> pd.DataFrame:
         raise NotImplementedError
 
@@ -195,9 +201,6 @@ class TermsCommand(Command):
         return Schema(keys + group + (("term", "string"), ("count", "Int64"), ("docfreq", "Int64"),
                                       ("rank", "Int64")) + ERROR_COLUMN)
 
-    def group_of(self, unit: Unit) -> str:
-        return os.path.basename(os.path.dirname(unit.source)) or "."
-
     def process(self, units: list[Unit]) -> pd.DataFrame:
         good = [u for u in units if u.error is None]
         errors = self.error_rows(units).drop(columns="_unit")
@@ -240,6 +243,104 @@ class TermsCommand(Command):
         return pd.concat(out, ignore_index=True) if out else None
 
 
+class UsageError(Exception):
+    """A run that cannot give a result for its arguments (exit code 2)."""
+
+
+class KeynessCommand(Command):
+    """Keyness of a target group against a reference group (default: all other documents),
+    from term counts merged batch by batch (textgauge.partial.GroupedTermStats)."""
+
+    name = "keyness"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        from ..partial import GroupedTermStats
+
+        self.stats: GroupedTermStats | None = None
+        self.batch = 0
+        self.statistic = "odds_ratio" if args.measure == "exact" else args.measure
+
+    def schema(self) -> Schema:
+        return Schema((("term", "string"), ("n_target", "Int64"), ("n_reference", "float64"),
+                       ("statistic", "float64"), ("p", "float64"), ("log_ratio", "float64")) + ERROR_COLUMN)
+
+    def label(self, unit: Unit) -> str | None:
+        group = self.group_of(unit)
+        if group == self.args.target:
+            return "target"
+        if self.args.reference is None or group == self.args.reference:
+            return "reference"
+        return None  # in neither: left out
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        from ..partial import GroupedTermStats
+
+        good = [u for u in units if u.error is None]
+        if good:
+            part = GroupedTermStats.from_texts([u.text for u in good], [self.label(u) for u in good],  # type: ignore[misc]
+                                               part=self.batch, threads=self.args.threads or 0,
+                                               corpus_options={"paragraphs": self.args.paragraphs})
+            self.stats = part if self.stats is None else self.stats.merged(part)
+            self.batch += 1
+        return self.error_rows(units).drop(columns="_unit")
+
+    def finish(self) -> pd.DataFrame | None:
+        if self.stats is None or "target" not in self.stats.groups:
+            raise UsageError(f"no input belongs to the target group {self.args.target!r}")
+        if self.args.reference is not None and "reference" not in self.stats.groups:
+            raise UsageError(f"no input belongs to the reference group {self.args.reference!r}")
+        correction = self.args.correction
+        if correction == "default":
+            correction = {"chi2": "yates", "lr": "williams"}.get(self.args.measure, "none")
+        df = self.stats.keyness("target", "reference", measure=self.args.measure, correction=correction)
+        df = df.rename(columns={self.statistic: "statistic"})
+        return df.head(self.args.top) if self.args.top else df
+
+
+class CollocationsCommand(Command):
+    """Bigram collocations with NLTK's measures, from counts merged batch by batch
+    (textgauge.partial.CollocationStats); never across documents."""
+
+    name = "collocations"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        from ..collocations import QUANTEDA_MEASURES, _measures_for
+
+        try:
+            names = _measures_for(2, args.measure.split(",") if args.measure != "all" else "all")
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+        self.measures = [m for m in names if m not in QUANTEDA_MEASURES] if args.measure == "all" else names
+        bad = [m for m in self.measures if m in QUANTEDA_MEASURES]
+        if bad:
+            raise UsageError(f"{bad} need positional counts; the command line scores NLTK's measures")
+        self.stats: Any = None
+
+    def schema(self) -> Schema:
+        return Schema((("collocation", "string"), ("count", "Int64"))
+                      + tuple((m, "float64") for m in self.measures) + ERROR_COLUMN)
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        from ..partial import CollocationStats
+
+        good = [u for u in units if u.error is None]
+        if good:
+            part = CollocationStats.from_texts([u.text for u in good], window=self.args.window,  # type: ignore[misc]
+                                               across_sentences=not self.args.within_sentences,
+                                               corpus_options={"paragraphs": self.args.paragraphs},
+                                               threads=self.args.threads or 0)
+            self.stats = part if self.stats is None else self.stats.merged(part)
+        return self.error_rows(units).drop(columns="_unit")
+
+    def finish(self) -> pd.DataFrame | None:
+        if self.stats is None:
+            return None
+        df = self.stats.scores(measure=self.measures, min_count=self.args.min_count)
+        return df.head(self.args.top) if self.args.top else df
+
+
 def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.DataFrame:
     """Terms by count (descending, ties by term), with docfreq and min-rank."""
     df = pd.DataFrame({"term": counts.index.astype(str), "count": counts.to_numpy(),
@@ -249,7 +350,8 @@ def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.Dat
     return (df.head(top) if top else df).reset_index(drop=True)
 
 
-COMMANDS: dict[str, type[Command]] = {"sentiment": SentimentCommand, "terms": TermsCommand}
+COMMANDS: dict[str, type[Command]] = {"sentiment": SentimentCommand, "terms": TermsCommand,
+                                      "keyness": KeynessCommand, "collocations": CollocationsCommand}
 
 
 # ---------------------------------------------------------------------------------------
@@ -264,6 +366,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    help="input format (auto: by extension, .gz stripped; default text)")
     g.add_argument("--text-column", default="text", help="JSON Lines / CSV column holding the text")
     g.add_argument("--id-column", help="JSON Lines / CSV column holding the record id (default: line/row number)")
+    g.add_argument("--group-column", help="JSON Lines / CSV column holding the group (default: the file's "
+                                          "directory name), for terms --by group and keyness")
     g.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
                    help="plain text: paragraphs separated by blank lines (default) or one per line")
     g.add_argument("--on-error", choices=["fail", "skip", "replace"], default="fail",
@@ -302,6 +406,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one table overall, per document, or per group (a file's directory name)")
     t.add_argument("--keep-stop-words", action="store_true", help="do not drop English stop words")
 
+    k = sub.add_parser("keyness", help="terms key to a target group against a reference group")
+    _add_input_options(k)
+    k.add_argument("--target", required=True, help="the target group (a directory name, or --group-column value)")
+    k.add_argument("--reference", help="the reference group (default: every other input)")
+    k.add_argument("--measure", choices=["chi2", "lr", "pmi", "exact"], default="chi2")
+    k.add_argument("--correction", choices=["default", "yates", "williams", "none"], default="default",
+                   help="default: Yates for chi2, Williams for lr (as quanteda)")
+    k.add_argument("--top", type=int, default=50, help="rows (0: all)")
+
+    c = sub.add_parser("collocations", help="bigram collocations scored with NLTK's measures")
+    _add_input_options(c)
+    c.add_argument("--measure", default="likelihood_ratio",
+                   help="comma-separated NLTK measures (raw_freq, pmi, likelihood_ratio, chi_sq, student_t, dice, "
+                        "jaccard, poisson_stirling, mi_like, fisher, phi_sq) or 'all'; rows sort by the first")
+    c.add_argument("--min-count", type=int, default=2)
+    c.add_argument("--window", type=int, default=2, help="pairs up to WINDOW-1 tokens apart (NLTK's window)")
+    c.add_argument("--within-sentences", action="store_true", help="never pair tokens of different sentences")
+    c.add_argument("--top", type=int, default=50, help="rows (0: all)")
+
     d = sub.add_parser("demo", help="report on the bundled sample article (or a file)")
     d.add_argument("path", nargs="?", help="a UTF-8 text file instead of the sample article")
     d.add_argument("--paragraphs", choices=["blank", "line"], default="line")
@@ -319,7 +442,11 @@ def run(args: argparse.Namespace) -> int:
         report(sys.stdout, text, paragraphs=args.paragraphs)
         return EXIT_OK
 
-    command = COMMANDS[args.command](args)
+    try:
+        command = COMMANDS[args.command](args)
+    except UsageError as e:
+        print(f"textgauge: {e}", file=sys.stderr)
+        return EXIT_USAGE
     files = discover(args.paths, args.include)
     if not files:
         print("textgauge: no input files", file=sys.stderr)
@@ -334,7 +461,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         units = read_units(files, fmt=args.format, policy=policy, paragraphs=args.paragraphs,
                            whole_documents=command.whole_documents, text_column=args.text_column,
-                           id_column=args.id_column)
+                           id_column=args.id_column, group_column=args.group_column)
         for batch in batches(units, int(args.batch_mb * (1 << 20))):
             rows = command.process(batch)
             writer.write(rows)
@@ -345,6 +472,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError as e:
         print(f"textgauge: {e}", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    except UsageError as e:
+        print(f"textgauge: {e}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         progress.close()
         writer.close()

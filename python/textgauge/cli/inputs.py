@@ -43,6 +43,7 @@ class Unit:
     first_paragraph: int = 0     # index of this block's first paragraph in its file (text blocks)
     nbytes: int = 0              # input bytes this unit consumed (for progress)
     whole_document: bool = True  # False for a block of a text file read in parts
+    group: str | None = None     # JSON Lines / CSV --group-column value (None: not given)
 
 
 def discover(paths: Iterable[str], include: str | None) -> list[str]:
@@ -74,7 +75,8 @@ def total_bytes(files: list[str]) -> int | None:
 
 
 def _open(path: str) -> BinaryIO:
-    raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")
+    # The caller closes the stream when the file's units are consumed (a generator).
+    raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
     if head == b"\x1f\x8b":
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
@@ -84,7 +86,7 @@ def _open(path: str) -> BinaryIO:
 def detect_format(path: str, fmt: str) -> str:
     if fmt != "auto":
         return fmt
-    name = path[:-3] if path.endswith(".gz") else path
+    name = path.removesuffix(".gz")
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if name.endswith(".csv"):
@@ -146,36 +148,40 @@ def _lines_with_offsets(stream: BinaryIO) -> Iterator[tuple[int, int, bytes]]:
         offset += len(line)
 
 
-def _jsonl_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: str | None) -> Iterator[Unit]:
+def _jsonl_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: str | None,
+                 group_col: str | None) -> Iterator[Unit]:
     for number, offset, line in _lines_with_offsets(stream):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         text, error = _decode(line, policy, where, offset)
-        record = str(number)
+        record, group = str(number), None
         if error is None:
             try:
                 obj = json.loads(text)  # type: ignore[arg-type]
                 if not isinstance(obj, dict):
-                    raise ValueError("not a JSON object")
+                    raise TypeError("not a JSON object")
                 if id_col is not None and id_col in obj:
                     record = str(obj[id_col])
+                if group_col is not None and obj.get(group_col) is not None:
+                    group = str(obj[group_col])
                 value = obj[text_col]
                 if not isinstance(value, str):
-                    raise ValueError(f"column {text_col!r} is {type(value).__name__}, not a string")
+                    raise TypeError(f"column {text_col!r} is {type(value).__name__}, not a string")
                 text = value
             except KeyError:
                 error = f"{where}: no column {text_col!r}"
-            except ValueError as e:
+            except (ValueError, TypeError) as e:
                 error = f"{where}: invalid JSON record ({e})"
             if error is not None:
                 if policy == "fail":
                     raise InputError(error)
                 text = None
-        yield Unit(path, record, text, error, 0, len(line))
+        yield Unit(path, record, text, error, 0, len(line), group=group)
 
 
-def _csv_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: str | None) -> Iterator[Unit]:
+def _csv_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: str | None,
+               group_col: str | None) -> Iterator[Unit]:
     consumed = [0]
     errors: list[str] = []
 
@@ -200,6 +206,7 @@ def _csv_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: 
         return
     ti = header.index(text_col)
     ii = header.index(id_col) if id_col is not None and id_col in header else None
+    gi = header.index(group_col) if group_col is not None and group_col in header else None
     last = consumed[0]
     for row_number, row in enumerate(reader, start=1):
         nbytes, last = consumed[0] - last, consumed[0]
@@ -214,12 +221,13 @@ def _csv_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: 
                 raise InputError(message)
             yield Unit(path, record, None, message, 0, nbytes)
             continue
-        yield Unit(path, record, row[ti], None, 0, nbytes)
+        group = row[gi] if gi is not None and gi < len(row) else None
+        yield Unit(path, record, row[ti], None, 0, nbytes, group=group)
 
 
 def read_units(files: list[str], *, fmt: str = "auto", policy: str = "fail", paragraphs: str = "blank",
                whole_documents: bool = True, text_column: str = "text",
-               id_column: str | None = None) -> Iterator[Unit]:
+               id_column: str | None = None, group_column: str | None = None) -> Iterator[Unit]:
     """Units of every file in order. `whole_documents=False` lets text files be read in
     paragraph-aligned blocks (paragraph and sentence levels)."""
     for path in files:
@@ -235,9 +243,9 @@ def read_units(files: list[str], *, fmt: str = "auto", policy: str = "fail", par
         try:
             kind = detect_format(path, fmt)
             if kind == "jsonl":
-                yield from _jsonl_units(path, stream, policy, text_column, id_column)
+                yield from _jsonl_units(path, stream, policy, text_column, id_column, group_column)
             elif kind == "csv":
-                yield from _csv_units(path, stream, policy, text_column, id_column)
+                yield from _csv_units(path, stream, policy, text_column, id_column, group_column)
             else:
                 yield from _text_units(path, stream, policy, paragraphs, whole_documents)
         except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:

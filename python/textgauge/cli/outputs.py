@@ -102,7 +102,8 @@ def open_writer(path: str | None, fmt: str | None, schema: Schema) -> tuple[Writ
             raise ValueError("Parquet output needs a file: use -o FILE.parquet")
         return _ParquetWriter(path, schema), []
     to_stdout = not path or path == "-"
-    stream: IO[str] = sys.stdout if to_stdout else open(path, "w", encoding="utf-8", newline="")  # type: ignore[arg-type]
+    # Closed by the caller after the last batch (returned in the resources list).
+    stream: IO[str] = sys.stdout if to_stdout else open(path, "w", encoding="utf-8", newline="")  # type: ignore[arg-type]  # noqa: SIM115
     writer: Writer = _JsonlWriter(stream, schema) if kind == "jsonl" else _CsvWriter(stream, schema)
     return writer, ([] if to_stdout else [stream])
 
