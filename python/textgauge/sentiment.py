@@ -104,7 +104,7 @@ class Lexicon:
             self.update(words)
         if emoji:
             for k, v in emoji.items():
-                self._core.set_emoji(k, v)
+                self.set_emoji(k, v)
 
     @classmethod
     def vader(cls) -> Lexicon:
@@ -179,6 +179,8 @@ class Lexicon:
             >>> lex.emoji
             {'☕': 'hot coffee'}
         """
+        _check_encodable(emoji, "emoji")
+        _check_encodable(description, f"description of {emoji!r}")
         self._core.set_emoji(emoji, description)
 
     @property
@@ -207,6 +209,7 @@ class Lexicon:
         v = float(valence)
         if not math.isfinite(v):
             raise ValueError(f"valence of {word!r} must be finite, got {valence!r}")
+        _check_encodable(word, "lexicon word")
         self._core.set_word(word, v)
 
     def __delitem__(self, word: str) -> None:
@@ -248,6 +251,16 @@ class Lexicon:
 
 
 _VADER_LEXICON: Lexicon | None = None
+
+
+def _check_encodable(text: str, what: str) -> None:
+    """Lexicon entries are stored as UTF-8: a lone surrogate (from surrogateescape)
+    raises DecodeError naming the entry, rather than a binding TypeError."""
+    m = _SURROGATE.search(text) if isinstance(text, str) else None
+    if m is not None:
+        offset = len(text[: m.start()].encode("utf-8", "surrogatepass"))
+        raise DecodeError(f"lone surrogate U+{ord(m.group()):04X} in {what} {text!r} at byte offset {offset}",
+                          byte_offset=offset, source=what)
 
 
 def _default_lexicon() -> Lexicon:

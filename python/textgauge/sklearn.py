@@ -112,7 +112,8 @@ def _csr(
 
 
 def _table_from_terms(terms: Iterable[str]) -> tuple[bytes, np.ndarray]:
-    encoded = [t.encode("utf-8") for t in terms]
+    # A lone surrogate in a given vocabulary is read as U+FFFD, as in documents (_engine_call).
+    encoded = [t.encode("utf-8") if t.isascii() else _SURROGATE.sub("\ufffd", t).encode("utf-8") for t in terms]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
     return b"".join(encoded), offsets
@@ -154,7 +155,8 @@ class _EngineMixin:
         min_n, max_n = p.ngram_range
         stop: list[str] = []
         if p.analyzer == "word" and p.stop_words is not None:
-            stop = sorted(get_stop_words(p.stop_words))
+            # A surrogate never is in a \w token: as U+FFFD the stop word still matches nothing.
+            stop = sorted(_SURROGATE.sub("\ufffd", w) for w in get_stop_words(p.stop_words))
         major, minor = _unicode_version()
         return _core.AnalyzerOptions(
             analyzer=p.analyzer,

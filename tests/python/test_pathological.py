@@ -9,6 +9,7 @@ test_text.py (test_large_single_paragraph); here it is scaled 5 MB -> 50 MB.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -336,6 +337,11 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
     assert sia.polarity_scores(s) == vader_scores(s)
     df = sia.score([s, "fine", s.upper()], threads=2)
     assert df.to_dict("records") == [vader_scores(s), vader_scores("fine"), vader_scores(s.upper())]
+    # A lexicon entry is stored as UTF-8: a surrogate in it is a DecodeError naming it.
+    with pytest.raises(tg.DecodeError, match="lexicon word"):
+        tg.SentimentIntensityAnalyzer({"caf\udce9": 1.0})
+    with pytest.raises(tg.DecodeError, match="emoji"):
+        tg.Lexicon().set_emoji("\udce9", "x")
     ex = sia.explain(s)
     assert ex["token"].tolist() == [w for w in s.split()]
     assert ex.attrs["scores"] == vader_scores(s)
@@ -356,6 +362,17 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
             assert np.allclose(ours.transform(docs).toarray(), theirs.transform(ref_docs).toarray(), rtol=0,
                                atol=1e-12)
         assert cls().build_analyzer()(s) == ref().build_analyzer()(s)
+    # ... and so are surrogates in a given vocabulary or stop list.
+    for ours, theirs, ref_docs in (
+            (CountVectorizer(vocabulary=["caf\udce9", "good"]), sktext.CountVectorizer(vocabulary=["caf\udce9", "good"]),
+             docs),
+            (CountVectorizer(stop_words=["caf\udce9", "and"]), sktext.CountVectorizer(stop_words=["caf\udce9", "and"]),
+             docs),
+            (CountVectorizer(analyzer="char", vocabulary=["\udce9", "a"]),
+             sktext.CountVectorizer(analyzer="char", vocabulary=["\ufffd", "a"]), repaired)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # sklearn: stop words inconsistent with preprocessing
+            assert (ours.fit_transform(docs) != theirs.fit_transform(ref_docs)).nnz == 0
     streamed = CountVectorizer().partial_fit(docs[:2]).partial_fit(docs[2:])
     assert streamed.get_feature_names_out().tolist() == sktext.CountVectorizer().fit(docs).get_feature_names_out().tolist()
     hv = HashingVectorizer(n_features=2**10).transform(docs)
