@@ -343,6 +343,9 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         high = max_df if isinstance(max_df, Integral) else max_df * n_doc
         low = min_df if isinstance(min_df, Integral) else min_df * n_doc
         if high < low:
+            # sklearn counts first: an empty vocabulary is reported before this
+            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads)) == 0:
+                raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
             raise ValueError("max_df corresponds to < documents than min_df")
         max_features = -1 if self.max_features is None else int(self.max_features)
         try:
@@ -466,10 +469,10 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         max_df, min_df = self.max_df, self.min_df
         high = max_df if isinstance(max_df, Integral) else max_df * n_doc
         low = min_df if isinstance(min_df, Integral) else min_df * n_doc
-        if high < low:
-            raise ValueError("max_df corresponds to < documents than min_df")
         if len(stats) == 0:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        if high < low:
+            raise ValueError("max_df corresponds to < documents than min_df")
         max_features = -1 if self.max_features is None else int(self.max_features)
         try:
             kept = _core.vec_prune(

@@ -211,11 +211,17 @@ def test_df_errors_match():
         (dict(min_df=3, max_df=1), "max_df corresponds to < documents than min_df"),
         (dict(min_df=3), "After pruning, no terms remain"),
         (dict(stop_words=["aa", "bb", "cc", "dd"]), "empty vocabulary"),
+        (dict(stop_words=["aa", "bb", "cc", "dd"], min_df=3, max_df=1), "empty vocabulary"),
     ]:
         with pytest.raises(ValueError, match=message):
             sk.CountVectorizer(**params).fit(docs)
         with pytest.raises(ValueError, match=message):
             tgs.CountVectorizer(**params).fit(docs)
+    for empty in ([], ["", " "]):
+        with pytest.raises(ValueError, match="empty vocabulary"):
+            sk.CountVectorizer().fit(empty)
+        with pytest.raises(ValueError, match="empty vocabulary"):
+            tgs.CountVectorizer().fit(empty)
     with pytest.raises(ValueError, match="Iterable over raw text documents expected"):
         tgs.CountVectorizer().fit("a string")
     with pytest.raises(ValueError, match="lower boundary larger than the upper boundary"):
