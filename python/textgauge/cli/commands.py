@@ -47,8 +47,9 @@ def batches(units: Iterator[Unit], batch_bytes: int) -> Iterator[list[Unit]]:
 class Progress:
     """A tqdm bar on stderr (bytes, paragraphs/s, ETA) when stderr is a terminal."""
 
-    def __init__(self, total: int | None, quiet: bool) -> None:
+    def __init__(self, total: int | None, quiet: bool, unit: str = "paragraphs") -> None:
         self.bar = None
+        self.unit = unit
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
@@ -56,14 +57,12 @@ class Progress:
                             desc="textgauge", file=sys.stderr, dynamic_ncols=True)
         self.paragraphs = 0
 
-    def update(self, nbytes: int, paragraphs: int) -> None:
+    def update(self, nbytes: int, done: int) -> None:
+        """`nbytes` more input read; `done` = paragraphs (or documents) processed so far."""
         if self.bar is not None:
-            self.paragraphs += paragraphs
-            rate = self.bar.format_dict.get("rate") or 0
             elapsed = self.bar.format_dict.get("elapsed") or 0
-            per_s = self.paragraphs / elapsed if elapsed else 0
-            self.bar.set_postfix_str(f"{self.paragraphs:,} paragraphs, {per_s:,.0f} paragraphs/s", refresh=False)
-            del rate
+            per_s = done / elapsed if elapsed else 0
+            self.bar.set_postfix_str(f"{done:,} {self.unit}, {per_s:,.0f} {self.unit}/s", refresh=False)
             self.bar.update(nbytes)
 
     def close(self) -> None:
@@ -80,10 +79,12 @@ class Command:
 
     name = ""
     whole_documents = True
+    progress_unit = "paragraphs"  # what `done` counts for the progress bar
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.errors = 0
+        self.done = 0  # paragraphs (or documents, see progress_unit) processed
         self.paragraph_base: dict[str, int] = {}  # paragraphs already seen per text source
         self.sentence_base: dict[str, int] = {}
 
@@ -164,6 +165,7 @@ class SentimentCommand(Command):
             need_sentences = self.args.level == "sentence" or self.args.mode == "sentences"
             corpus = self.corpus([units[i] for i in good], tokens=False, sentences=need_sentences)
             df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
+            self.done += len(corpus._table("paragraph")["document"])
             out.append(self.keys(units, good, corpus, df))
         return in_input_order(out)
 
@@ -207,6 +209,7 @@ class TermsCommand(Command):
         if not good:
             return errors
         corpus = self.corpus(good)
+        self.done += len(corpus._table("paragraph")["document"])
         X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
                               stop_words=None if self.args.keep_stop_words else "english")
         X = X.tocsr()
@@ -252,6 +255,7 @@ class KeynessCommand(Command):
     from term counts merged batch by batch (textgauge.partial.GroupedTermStats)."""
 
     name = "keyness"
+    progress_unit = "documents"
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
@@ -283,6 +287,7 @@ class KeynessCommand(Command):
                                                corpus_options={"paragraphs": self.args.paragraphs})
             self.stats = part if self.stats is None else self.stats.merged(part)
             self.batch += 1
+            self.done += len(good)
         return self.error_rows(units).drop(columns="_unit")
 
     def finish(self) -> pd.DataFrame | None:
@@ -303,6 +308,7 @@ class CollocationsCommand(Command):
     (textgauge.partial.CollocationStats); never across documents."""
 
     name = "collocations"
+    progress_unit = "documents"
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
@@ -332,6 +338,7 @@ class CollocationsCommand(Command):
                                                corpus_options={"paragraphs": self.args.paragraphs},
                                                threads=self.args.threads or 0)
             self.stats = part if self.stats is None else self.stats.merged(part)
+            self.done += len(good)
         return self.error_rows(units).drop(columns="_unit")
 
     def finish(self) -> pd.DataFrame | None:
@@ -456,7 +463,7 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as e:
         print(f"textgauge: {e}", file=sys.stderr)
         return EXIT_USAGE
-    progress = Progress(total_bytes(files), args.quiet)
+    progress = Progress(total_bytes(files), args.quiet, command.progress_unit)
     policy = args.on_error
     try:
         units = read_units(files, fmt=args.format, policy=policy, paragraphs=args.paragraphs,
@@ -465,7 +472,7 @@ def run(args: argparse.Namespace) -> int:
         for batch in batches(units, int(args.batch_mb * (1 << 20))):
             rows = command.process(batch)
             writer.write(rows)
-            progress.update(sum(u.nbytes for u in batch), len(batch))
+            progress.update(sum(u.nbytes for u in batch), command.done)
         final = command.finish()
         if final is not None:
             writer.write(final)
