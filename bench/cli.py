@@ -1,6 +1,7 @@
 """End-to-end command-line throughput against a plain Python script, same files, same run.
 
     .venv/bin/python bench/cli.py [--path ../shared/corpora/bbc] [--threads N]
+    .venv/bin/python bench/cli.py --path ../shared/corpora/news_paragraphs.txt --paragraphs line
 
 Runs `textgauge sentiment DIR` (paragraph level, CSV out) and `textgauge terms DIR --top 50`
 as subprocesses, and the script a Python user writes today: vaderSentiment's
@@ -26,12 +27,14 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 analyzer = SentimentIntensityAnalyzer()
 out = csv.writer(open(sys.argv[2], "w", newline=""))
 out.writerow(["source", "paragraph", "neg", "neu", "pos", "compound"])
-for root, dirs, files in os.walk(sys.argv[1]):
+sep = "\n" if sys.argv[3] == "line" else "\n\n"
+walk = os.walk(sys.argv[1]) if os.path.isdir(sys.argv[1]) else [(".", [], [sys.argv[1]])]
+for root, dirs, files in walk:
     dirs.sort()
     for name in sorted(files):
         path = os.path.join(root, name)
         text = open(path, encoding="utf-8", errors="replace").read()
-        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        paragraphs = [p.strip() for p in text.split(sep) if p.strip()]
         for i, p in enumerate(paragraphs):
             s = analyzer.polarity_scores(p)
             out.writerow([path, i, s["neg"], s["neu"], s["pos"], s["compound"]])
@@ -42,10 +45,12 @@ import os, sys
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 texts = []
-for root, dirs, files in os.walk(sys.argv[1]):
+walk = os.walk(sys.argv[1]) if os.path.isdir(sys.argv[1]) else [(".", [], [sys.argv[1]])]
+for root, dirs, files in walk:
     dirs.sort()
     for name in sorted(files):
-        texts.append(open(os.path.join(root, name), encoding="utf-8", errors="replace").read())
+        text = open(os.path.join(root, name), encoding="utf-8", errors="replace").read()
+        texts.extend(text.split("\n") if sys.argv[3] == "line" else [text])
 cv = CountVectorizer(stop_words="english")
 X = cv.fit_transform(texts)
 counts = np.asarray(X.sum(axis=0)).ravel()
@@ -66,19 +71,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--path", type=Path, default=DEFAULT)
     ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
+                    help="line: one paragraph (and, for terms, one document) per line")
     args = ap.parse_args()
     if not args.path.exists():
         raise SystemExit(f"corpus not found: {args.path}")
-    mb = sum(f.stat().st_size for f in args.path.rglob("*") if f.is_file()) / 1e6
+    files = [f for f in args.path.rglob("*") if f.is_file()] if args.path.is_dir() else [args.path]
+    mb = sum(f.stat().st_size for f in files) / 1e6
     tg = [sys.executable, "-m", "textgauge"]
     threads = ["--threads", str(args.threads)] if args.threads else []
+    threads += ["--paragraphs", args.paragraphs]
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.csv")
         rows = [
-            ("sentiment: vaderSentiment script", timed([sys.executable, "-c", BASELINE_SENTIMENT, str(args.path), out])),
+            ("sentiment: vaderSentiment script", timed([sys.executable, "-c", BASELINE_SENTIMENT, str(args.path), out, args.paragraphs])),
             ("sentiment: textgauge CLI", timed(tg + ["sentiment", str(args.path), "--on-error", "replace", "-q",
                                                      "-o", out] + threads)),
-            ("terms: scikit-learn script", timed([sys.executable, "-c", BASELINE_TERMS, str(args.path), out])),
+            ("terms: scikit-learn script", timed([sys.executable, "-c", BASELINE_TERMS, str(args.path), out, args.paragraphs])),
             ("terms: textgauge CLI", timed(tg + ["terms", str(args.path), "--top", "50", "--on-error", "replace",
                                                  "-q", "-o", out] + threads)),
         ]

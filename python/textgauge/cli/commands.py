@@ -208,7 +208,7 @@ class TermsCommand(Command):
         errors = self.error_rows(units).drop(columns="_unit")
         if not good:
             return errors
-        corpus = self.corpus(good)
+        corpus = self.corpus(good, sentences=False)  # counts need tokens, not sentences
         self.done += len(corpus._table("paragraph")["document"])
         X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
                               stop_words=None if self.args.keep_stop_words else "english")
