@@ -633,46 +633,53 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
 
 // Global terms of all chunks, sorted; `to_sorted[c][local id]` = position.
 TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_docs,
-                       std::vector<std::vector<std::int32_t>>& to_sorted) {
-  TermMap global;
-  std::vector<std::vector<std::int32_t>> to_global(chunks.size());
-  std::vector<std::int64_t> tf, df;
-  const bool single = chunks.size() == 1;  // the chunk's table is already the global one
-  for (std::size_t c = 0; c < chunks.size(); ++c) {
-    const auto& cc = chunks[c];
-    to_global[c].resize(cc.features.size());
-    for (std::size_t i = 0; i < cc.features.size(); ++i) {
-      const std::int32_t g = single ? static_cast<std::int32_t>(i) : global.intern(cc.features[i]);
-      to_global[c][i] = g;
-      if (static_cast<std::size_t>(g) >= tf.size()) {
-        tf.push_back(0);
-        df.push_back(0);
-      }
-      tf[static_cast<std::size_t>(g)] += cc.tf[i];
-      df[static_cast<std::size_t>(g)] += cc.df[i];
-    }
+                       std::vector<std::vector<std::int32_t>>& to_sorted, unsigned threads = 1) {
+  // Each chunk's terms are sorted on their own (in parallel), then the sorted
+  // lists are merged: no term is hashed again, and equal terms of different
+  // chunks meet at the merge front.
+  const std::size_t k = chunks.size();
+  std::vector<std::vector<std::int32_t>> order(k);
+  parallel_chunks(k, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    order[c] = sorted_ids(chunks[c].features);
+  });
+  std::size_t total_terms = 0, total_bytes = 0;
+  for (const auto& cc : chunks) {
+    total_terms += cc.features.size();
+    total_bytes += cc.features.bytes.size();
   }
-  const StringTable& keys = single ? chunks[0].features : global.keys();
-  const std::vector<std::int32_t> order = sorted_ids(keys);
-  std::vector<std::int32_t> rank(order.size());
   TermStats stats;
   stats.n_docs = static_cast<std::int64_t>(n_docs);
-  stats.terms.bytes.reserve(keys.bytes.size());
-  stats.terms.offsets.reserve(order.size() + 1);
-  stats.term_count.reserve(order.size());
-  stats.doc_count.reserve(order.size());
-  for (std::size_t r = 0; r < order.size(); ++r) {
-    const auto g = static_cast<std::size_t>(order[r]);
-    rank[g] = static_cast<std::int32_t>(r);
-    stats.terms.push(keys[g]);
-    stats.term_count.push_back(tf[g]);
-    stats.doc_count.push_back(df[g]);
-  }
-  to_sorted.resize(chunks.size());
-  for (std::size_t c = 0; c < chunks.size(); ++c) {
-    to_sorted[c].resize(to_global[c].size());
-    for (std::size_t i = 0; i < to_global[c].size(); ++i)
-      to_sorted[c][i] = rank[static_cast<std::size_t>(to_global[c][i])];
+  stats.terms.bytes.reserve(k == 1 ? total_bytes : total_bytes / 2);
+  stats.terms.offsets.reserve((k == 1 ? total_terms : total_terms / 2) + 1);
+  to_sorted.assign(k, {});
+  for (std::size_t c = 0; c < k; ++c) to_sorted[c].resize(chunks[c].features.size());
+  std::vector<std::size_t> head(k, 0);
+  std::vector<std::size_t> at_min;
+  for (std::int32_t r = 0;; ++r) {
+    // the smallest current term over the chunks (k is the thread count: small)
+    at_min.clear();
+    std::string_view best;
+    for (std::size_t c = 0; c < k; ++c) {
+      if (head[c] == order[c].size()) continue;
+      const std::string_view t = chunks[c].features[static_cast<std::size_t>(order[c][head[c]])];
+      if (at_min.empty() || t < best) {
+        at_min.assign(1, c);
+        best = t;
+      } else if (t == best) {
+        at_min.push_back(c);
+      }
+    }
+    if (at_min.empty()) break;
+    std::int64_t tf = 0, df = 0;
+    for (std::size_t c : at_min) {
+      const auto local = static_cast<std::size_t>(order[c][head[c]++]);
+      to_sorted[c][local] = r;
+      tf += chunks[c].tf[local];
+      df += chunks[c].df[local];
+    }
+    stats.terms.push(best);
+    stats.term_count.push_back(tf);
+    stats.doc_count.push_back(df);
   }
   return stats;
 }
@@ -715,7 +722,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
                      unsigned threads = 1, bool keep_stats = true) {
   std::vector<std::vector<std::int32_t>> to_sorted;
   FitResult result;
-  result.stats = merge_chunks(chunks, n_docs, to_sorted);
+  result.stats = merge_chunks(chunks, n_docs, to_sorted, threads);
   for (auto& cc : chunks) cc.features = StringTable();  // the strings now live in the stats
   if (result.stats.terms.size() == 0)
     throw Error("empty vocabulary; perhaps the documents only contain stop words");
@@ -888,7 +895,7 @@ TermStats count_stats(const std::vector<std::string_view>& texts, const Analyzer
                       unsigned threads) {
   std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, false);
   std::vector<std::vector<std::int32_t>> to_sorted;
-  return merge_chunks(chunks, texts.size(), to_sorted);
+  return merge_chunks(chunks, texts.size(), to_sorted, resolve_threads(threads));
 }
 
 FixedVocabulary::FixedVocabulary(const StringTable& terms) {
