@@ -301,6 +301,23 @@ def test_build_analyzer_is_sklearns(paragraphs):
             assert ours(d) == ref(d)
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"analyzer": "char_wb", "ngram_range": (2, 4)},
+        {"ngram_range": (1, 3), "stop_words": "english", "min_df": 2},
+    ],
+)
+def test_threads_do_not_change_other_analyzers(params, paragraphs):
+    X1 = tgs.CountVectorizer(**params).fit_transform(paragraphs)
+    for n_jobs in (2, 5):
+        assert_same_matrix(
+            X1, tgs.CountVectorizer(**params, n_jobs=n_jobs).fit_transform(paragraphs), exact=True
+        )
+    H1 = tgs.HashingVectorizer(n_jobs=1).transform(paragraphs)
+    assert_same_matrix(H1, tgs.HashingVectorizer(n_jobs=3).transform(paragraphs), exact=True)
+
+
 def test_threads_do_not_change_results(paragraphs):
     X1 = tgs.CountVectorizer(ngram_range=(1, 2), n_jobs=1).fit_transform(paragraphs)
     for n_jobs in (2, 3, -1):
