@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "textgauge/pyunicode.hpp"
+
 namespace textgauge::detail {
 
 // Decodes one code point of UTF-8 at p (advancing p). Tolerates the 3-byte
@@ -44,23 +46,7 @@ inline char32_t decode_utf8(const char*& p, const char* end) noexcept {
   return c | next();
 }
 
-inline void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
+using textgauge::append_utf8;  // shared with the sklearn analyzer (pyunicode.hpp)
 
 // str.isspace() / str.split(): general category Zs or bidirectional class
 // WS, B or S. The set has been these 29 code points since Unicode 6.3

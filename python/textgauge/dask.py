@@ -504,14 +504,9 @@ def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = Non
         >>> keyness(s, t, correction="none")[["term", "n_target", "n_reference"]].values.tolist()
         [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
     """
-    from .keyness import _reference_table
+    from .keyness import _reference_table, resolve_correction
 
-    if measure not in ("chi2", "lr", "pmi", "exact"):
-        raise ValueError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
-    if correction not in ("default", "yates", "williams", "none"):
-        raise ValueError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
-    if correction == "default":
-        correction = {"chi2": "yates", "lr": "williams"}.get(measure, "none")
+    correction = resolve_correction(measure, correction)
     # (kind, label) pairs: plain data, since they travel to the workers.
     external = None
     if isinstance(target, (dd.Series, db.Bag)):

@@ -162,12 +162,7 @@ def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
         >>> k[["term", "n_target", "n_reference"]].values.tolist()
         [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
     """
-    if measure not in ("chi2", "lr", "pmi", "exact"):
-        raise ValueError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
-    if correction not in ("default", "yates", "williams", "none"):
-        raise ValueError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
-    if correction == "default":
-        correction = {"chi2": "yates", "lr": "williams"}.get(measure, "none")  # type: ignore[assignment]
+    correction = resolve_correction(measure, correction)  # type: ignore[assignment]
     kinds = _check_kinds(kinds)
     tmask = _mask(corpus, target, groups, "target")
     external = None
@@ -201,6 +196,22 @@ def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
         b = external.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
     return keyness_from_counts(terms, a, b, T, R, measure=measure, correction=correction,  # type: ignore[arg-type]
                                sort=sort)
+
+
+def resolve_correction(measure: str, correction: str) -> str:
+    """Checks a keyness measure and correction; ``"default"`` becomes quanteda's choice
+    (Yates for chi2, Williams for lr, none otherwise).
+
+    >>> resolve_correction("lr", "default")
+    'williams'
+    """
+    if measure not in ("chi2", "lr", "pmi", "exact"):
+        raise ValueError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
+    if correction not in ("default", "yates", "williams", "none"):
+        raise ValueError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
+    if correction == "default":
+        return {"chi2": "yates", "lr": "williams"}.get(measure, "none")
+    return correction
 
 
 def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,

@@ -295,9 +295,9 @@ class KeynessCommand(Command):
             raise UsageError(f"no input belongs to the target group {self.args.target!r}")
         if self.args.reference is not None and "reference" not in self.stats.groups:
             raise UsageError(f"no input belongs to the reference group {self.args.reference!r}")
-        correction = self.args.correction
-        if correction == "default":
-            correction = {"chi2": "yates", "lr": "williams"}.get(self.args.measure, "none")
+        from ..keyness import resolve_correction
+
+        correction = resolve_correction(self.args.measure, self.args.correction)
         df = self.stats.keyness("target", "reference", measure=self.args.measure, correction=correction)
         df = df.rename(columns={self.statistic: "statistic"})
         return df.head(self.args.top) if self.args.top else df
