@@ -31,6 +31,26 @@ bool is_separator(UChar32 c) {
   return u_isUWhiteSpace(c) || (U_GET_GC_MASK(c) & (U_GC_CC_MASK | U_GC_CF_MASK | U_GC_Z_MASK));
 }
 
+// Narrows [a, b) of UTF-8 `s` past separators at both ends; false when
+// nothing else is left. Tokens and sentences are trimmed alike.
+bool trim_separators(const std::uint8_t* s, std::int32_t& a, std::int32_t& b) {
+  while (a < b) {
+    std::int32_t k = a;
+    UChar32 c;
+    U8_NEXT_UNSAFE(s, k, c);
+    if (!is_separator(c)) break;
+    a = k;
+  }
+  while (b > a) {
+    std::int32_t k = b;
+    UChar32 c;
+    U8_PREV_UNSAFE(s, k, c);
+    if (!is_separator(c)) break;
+    b = k;
+  }
+  return a < b;
+}
+
 TokenKind kind_from_category(UChar32 c) {
   const auto m = U_GET_GC_MASK(c);
   if (m & U_GC_L_MASK) return TokenKind::word;
@@ -220,21 +240,10 @@ void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::in
     // ZWJ lead an emoji sequence even after a separator (WB3c), so an untrimmed
     // token could start or end outside its (trimmed) sentence.
     std::int32_t a = start, b = end;
-    UChar32 first = 0;
-    while (a < b) {
-      std::int32_t k = a;
-      U8_NEXT_UNSAFE(s, k, first);
-      if (!is_separator(first)) break;
-      a = k;
-    }
-    if (a == b) continue;  // whitespace and lone separators are not tokens
-    while (b > a) {
-      std::int32_t k = b;
-      UChar32 c;
-      U8_PREV_UNSAFE(s, k, c);
-      if (!is_separator(c)) break;
-      b = k;
-    }
+    if (!trim_separators(s, a, b)) continue;  // whitespace and lone separators are not tokens
+    std::int32_t k = a;
+    UChar32 first;
+    U8_NEXT_UNSAFE(s, k, first);
     const std::int32_t status = bi.getRuleStatus();
     TokenKind kind;
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
@@ -286,21 +295,7 @@ void Segmenter::segment_append(std::string_view text, Segmentation& seg) {
       for (std::int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
         // Trim separators at both ends; skip a sentence that is only separators.
         std::int32_t a = start, b = end;
-        while (a < b) {
-          std::int32_t k = a;
-          UChar32 c;
-          U8_NEXT_UNSAFE(s, k, c);
-          if (!is_separator(c)) break;
-          a = k;
-        }
-        while (b > a) {
-          std::int32_t k = b;
-          UChar32 c;
-          U8_PREV_UNSAFE(s, k, c);
-          if (!is_separator(c)) break;
-          b = k;
-        }
-        if (a == b) continue;
+        if (!trim_separators(s, a, b)) continue;
         const std::int64_t ca = cursor.at(a), cb = cursor.at(b);
         seg.sentences.push_back(Span{ps.byte_start + a, ps.byte_start + b, ca, cb});
       }
