@@ -56,7 +56,7 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     ) from e
 
 from . import _core
-from .keyness import _KINDS
+from .keyness import _check_kinds
 from .partial import CollocationStats, GroupedTermStats
 from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment
 from .text import Corpus
@@ -433,14 +433,6 @@ def _keyness_labels(texts: list[str], labels: Any, target: Any, reference: Any, 
     else:
         r = arr == reference_label
     return np.where(t, "target", np.where(r, "reference", None)).tolist()  # type: ignore[call-overload, no-any-return]
-
-
-def _check_kinds(kinds: Sequence[str]) -> list[str]:
-    out = list(kinds)
-    for k in out:
-        if k not in _KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
-    return out
 
 
 def _grouped(texts: Any, groups: Any, kinds: Sequence[str], corpus_options: Mapping[str, Any] | None,
