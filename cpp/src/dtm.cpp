@@ -10,115 +10,6 @@
 
 namespace textgauge {
 
-// ---------------------------------------------------------------- TermMap
-
-TermMap::TermMap() : slots_(1024), mask_(1023) {}
-
-namespace {
-
-inline std::uint32_t load32(const char* p) noexcept {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-inline std::uint64_t load64(const char* p) noexcept {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-// The first 8 bytes of `s`, zero padded, without a variable-length copy
-// (tokens are mostly shorter than 8 bytes: this runs once per token).
-inline std::uint64_t load_prefix(std::string_view s) noexcept {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) return load64(p);
-  if (n > 4) {
-    const std::uint64_t hi = load32(p + n - 4) >> (8 * (8 - n));  // bytes [4, n)
-    return load32(p) | (hi << 32);
-  }
-  if (n == 4) return load32(p);
-  std::uint64_t v = 0;
-  for (std::size_t k = 0; k < n; ++k)
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
-  return v;
-}
-
-inline std::uint64_t mix64(std::uint64_t h) noexcept {
-  h ^= h >> 32;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 29;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 32;
-  return h;
-}
-
-// Hash of a key whose first 8 bytes (zero padded) are `prefix`.
-inline std::uint64_t hash_with_prefix(std::string_view s, std::uint64_t prefix) noexcept {
-  std::uint64_t h = prefix ^ (s.size() * 0x9E3779B97F4A7C15ull);
-  if (s.size() > 8) {
-    const char* p = s.data() + 8;
-    std::size_t n = s.size() - 8;
-    while (n > 8) {
-      h = (h ^ load64(p)) * 0xff51afd7ed558ccdull;
-      h ^= h >> 31;
-      p += 8;
-      n -= 8;
-    }
-    h = (h ^ load64(s.data() + s.size() - 8)) * 0xc4ceb9fe1a85ec53ull;  // last 8 bytes (may overlap)
-  }
-  return mix64(h);
-}
-
-}  // namespace
-
-std::uint64_t TermMap::hash(std::string_view s) noexcept { return hash_with_prefix(s, load_prefix(s)); }
-
-template <bool Insert>
-std::int32_t TermMap::lookup(std::string_view s) {
-  const std::uint64_t prefix = load_prefix(s);
-  const std::uint64_t h = hash_with_prefix(s, prefix);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
-  const auto length = static_cast<std::uint32_t>(s.size());
-  std::size_t i = h & mask_;
-  for (;; i = (i + 1) & mask_) {
-    const Slot& slot = slots_[i];
-    if (slot.id < 0) break;
-    if (slot.tag == tag && slot.prefix == prefix && slot.length == length &&
-        (length <= 8 || keys_[static_cast<std::size_t>(slot.id)] == s))
-      return slot.id;
-  }
-  if constexpr (!Insert) {
-    return -1;
-  } else {
-    if (keys_.size() >= 0x7FFFFFFE) throw Error("vocabulary larger than 2^31 - 2 terms");
-    const auto id = static_cast<std::int32_t>(keys_.size());
-    keys_.push(s);
-    slots_[i] = Slot{prefix, tag, id, length};
-    if (keys_.size() * 2 > slots_.size()) grow();
-    return id;
-  }
-}
-
-std::int32_t TermMap::find(std::string_view s) const noexcept {
-  return const_cast<TermMap*>(this)->lookup<false>(s);
-}
-
-std::int32_t TermMap::intern(std::string_view s) { return lookup<true>(s); }
-
-void TermMap::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  mask_ = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.id < 0) continue;
-    const std::uint64_t h = hash(keys_[static_cast<std::size_t>(slot.id)]);
-    std::size_t i = h & mask_;
-    while (slots_[i].id >= 0) i = (i + 1) & mask_;
-    slots_[i] = slot;
-  }
-}
-
 // ---------------------------------------------------------------- TermStats
 
 void TermStats::merge(const TermStats& other) {
@@ -543,7 +434,7 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
   std::vector<std::int32_t> ids, counts;
   const AnalyzerOptions& o = analyzer.options();
   if (o.kind != AnalyzerKind::word) {
-    TermMap map;
+    Vocabulary map;
     FeatureList feats;
     for (std::size_t d = b; d < e; ++d) {
       analyzer.analyze(texts[d], feats);
@@ -554,11 +445,11 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
       counter.end(ids, counts);
       row(ids, counts);
     }
-    features = map.keys();
+    features = map.table();
     return;
   }
   counter = DocCounter(o.max_n == 1);
-  TermMap tokens;
+  Vocabulary tokens;
   std::vector<std::uint8_t> stop;  // per token id
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
   std::vector<std::int32_t> doc_tokens;
@@ -580,7 +471,7 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     counter.end(ids, counts);
     row(ids, counts);
   }
-  features = ngrams.strings([&](std::int32_t t) { return tokens.key(t); }, " ");
+  features = ngrams.strings([&](std::int32_t t) { return tokens.term(t); }, " ");
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "ascii_words.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/text.hpp"
 #include "textgauge/utf8.hpp"
@@ -225,10 +226,26 @@ void Segmenter::append_paragraphs(std::string_view text, std::vector<Span>& out)
 
 void Segmenter::tokenize(std::string_view text, std::vector<Token>& out, std::int64_t byte_base,
                          std::int64_t cp_base, bool use_icu) {
-  if (!use_icu && options_.ascii_fast_path && is_ascii(text) && ascii_fast_path_agrees_with_icu()) {
-    tokenize_ascii(text, out, byte_base, cp_base);
+  if (use_icu || !options_.ascii_fast_path || !ascii_fast_path_agrees_with_icu()) {
+    tokenize_icu(text, out, byte_base, cp_base);
     return;
   }
+  // Code points before each piece: one pass over the text in all.
+  std::size_t counted = 0;
+  ascii::split_pieces(text, [&](std::size_t b, std::size_t e, bool ascii) {
+    cp_base += static_cast<std::int64_t>(count_code_points(text.substr(counted, b - counted)));
+    counted = b;
+    const std::string_view piece = text.substr(b, e - b);
+    const auto byte_at = byte_base + static_cast<std::int64_t>(b);
+    if (ascii)
+      tokenize_ascii(piece, out, byte_at, cp_base);
+    else
+      tokenize_icu(piece, out, byte_at, cp_base);
+  });
+}
+
+void Segmenter::tokenize_icu(std::string_view text, std::vector<Token>& out, std::int64_t byte_base,
+                             std::int64_t cp_base) {
   auto& bi = icu_->words();
   icu_->set_text(bi, text);
   CodePointCursor cursor(text, cp_base);

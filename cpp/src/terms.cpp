@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "ascii_words.hpp"
 #include "textgauge/utf8.hpp"
 
 namespace textgauge {
@@ -38,50 +39,104 @@ TermExtractor::TermExtractor(SegmentOptions segment, NormalizeOptions normalize)
     : segmenter_(segment), normalizer_(normalize) {}
 
 void TermExtractor::extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out) {
+  const bool fast = segmenter_.options().ascii_fast_path && ascii_fast_path_agrees_with_icu();
+  // Pure-ASCII text goes straight from bytes to ids, without paragraphs or
+  // token records: the units between paragraphs are whitespace, which never
+  // joins or starts a token, so scanning the whole text finds the tokens of
+  // every paragraph in order.
+  if (fast && is_ascii(text)) {
+    scan_ascii_terms(text, vocab, out);
+    return;
+  }
+  paragraphs_.clear();
+  segmenter_.append_paragraphs(text, paragraphs_);
+  for (const Span& p : paragraphs_) {
+    const std::string_view ptext = text.substr(static_cast<std::size_t>(p.byte_start),
+                                               static_cast<std::size_t>(p.byte_end - p.byte_start));
+    if (!fast) {
+      icu_terms(text, ptext, p.byte_start, vocab, out);
+      continue;
+    }
+    ascii::split_pieces(ptext, [&](std::size_t b, std::size_t e, bool ascii) {
+      const std::string_view piece = ptext.substr(b, e - b);
+      if (ascii)
+        scan_ascii_terms(piece, vocab, out);
+      else
+        icu_terms(text, piece, p.byte_start + static_cast<std::int64_t>(b), vocab, out);
+    });
+  }
+}
+
+namespace {
+
+// Lowercases ASCII `raw` (8 to kShortTerm bytes) into `buf` 8 bytes at a
+// time, the last 8 overlapping the previous ones, and returns the view of it.
+std::string_view lower_short(std::string_view raw, char* buf) noexcept {
+  const std::size_t n = raw.size();
+  auto lower_at = [&](std::size_t i) {
+    std::uint64_t w;
+    std::memcpy(&w, raw.data() + i, 8);
+    w = lower8(w);
+    std::memcpy(buf + i, &w, 8);
+  };
+  for (std::size_t i = 0; i + 8 < n; i += 8) lower_at(i);
+  lower_at(n - 8);
+  return {buf, n};
+}
+
+}  // namespace
+
+void TermExtractor::icu_terms(std::string_view text, std::string_view piece, std::int64_t byte_base,
+                              Vocabulary& vocab, std::vector<Vocabulary::id_type>& out) {
   tokens_.clear();
-  for (const Span& p : segmenter_.paragraphs(text))
-    segmenter_.tokenize(text.substr(static_cast<std::size_t>(p.byte_start),
-                                    static_cast<std::size_t>(p.byte_end - p.byte_start)),
-                        tokens_, p.byte_start, p.cp_start);
+  // Code point offsets are not used here: only byte spans reach intern_token.
+  segmenter_.tokenize_icu(piece, tokens_, byte_base, 0);
   for (const Token& t : tokens_) out.push_back(intern_token(text, t.span, normalizer_, vocab, scratch_));
+}
+
+void TermExtractor::scan_ascii_terms(std::string_view text, Vocabulary& vocab,
+                                     std::vector<Vocabulary::id_type>& out) {
+  const bool fold = normalizer_.options().casefold;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  ascii::scan(text, [&](std::size_t start, std::size_t end, TokenKind) {
+    const std::size_t size = end - start;
+    // Most tokens fit in one 8-byte load: lowercase and key them in a register.
+    if (size <= 8 && start + 8 <= text.size()) {
+      std::uint64_t w = ascii::load64(s + start);
+      if (fold) w = lower8(w);
+      if (size < 8) w &= (std::uint64_t{1} << (8 * size)) - 1;
+      out.push_back(vocab.intern(Vocabulary::Key::short_term(w, size)));
+      return;
+    }
+    out.push_back(intern_ascii(text.substr(start, size), fold, vocab, scratch_));
+  });
+}
+
+Vocabulary::id_type intern_ascii(std::string_view raw, bool casefold, Vocabulary& vocab,
+                                 std::string& scratch) {
+  // NFC/NFKC, accent stripping and quote unification are identities on ASCII,
+  // and case folding is lowercasing.
+  if (!casefold) return vocab.intern(raw);
+  if (raw.size() < 8) {
+    std::uint64_t w = 0;
+    for (std::size_t k = 0; k < raw.size(); ++k)
+      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(raw[k])) << (8 * k);
+    return vocab.intern(Vocabulary::Key::short_term(lower8(w), raw.size()));
+  }
+  if (raw.size() > kShortTerm) {
+    ascii_lower(raw, scratch);
+    return vocab.intern(scratch);
+  }
+  char buf[kShortTerm];
+  return vocab.intern(lower_short(raw, buf));
 }
 
 Vocabulary::id_type intern_token(std::string_view text, const Span& s, const Normalizer& normalizer,
                                  Vocabulary& vocab, std::string& scratch) {
   const std::string_view raw(text.data() + s.byte_start, static_cast<std::size_t>(s.byte_end - s.byte_start));
-  // ASCII tokens (nearly all of them in news text) skip the ICU normaliser:
-  // NFC/NFKC, accent stripping and quote unification are identities there,
-  // and case folding is ASCII lowercasing, done here 8 bytes at a time
-  // together with the vocabulary's hash.
-  if (s.cp_end - s.cp_start == s.byte_end - s.byte_start) {
-    if (!normalizer.options().casefold) return vocab.intern(raw);
-    char buf[64];
-    if (raw.size() > sizeof buf) {
-      ascii_lower(raw, scratch);
-      return vocab.intern(scratch);
-    }
-    std::uint64_t h = Vocabulary::hash_start(raw.size());
-    std::size_t i = 0;
-    for (; i + 8 <= raw.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, raw.data() + i, 8);
-      w = lower8(w);
-      std::memcpy(buf + i, &w, 8);
-      h = Vocabulary::hash_mix(h, w);
-    }
-    if (i < raw.size()) {
-      // Byte loop into a zeroed word: a variable-length memcpy is a libc call.
-      char tail[8] = {};
-      for (std::size_t k = i; k < raw.size(); ++k) tail[k - i] = raw[k];
-      std::uint64_t w;
-      std::memcpy(&w, tail, 8);
-      w = lower8(w);  // zero padding stays zero
-      std::memcpy(tail, &w, 8);
-      for (std::size_t k = i; k < raw.size(); ++k) buf[k] = tail[k - i];
-      h = Vocabulary::hash_mix(h, w);
-    }
-    return vocab.intern(std::string_view(buf, raw.size()), Vocabulary::hash_finish(h));
-  }
+  // ASCII tokens (nearly all of them in news text) skip the ICU normaliser.
+  if (s.cp_end - s.cp_start == s.byte_end - s.byte_start)
+    return intern_ascii(raw, normalizer.options().casefold, vocab, scratch);
   normalizer.apply(raw, scratch);
   return vocab.intern(scratch);
 }

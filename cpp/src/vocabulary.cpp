@@ -1,110 +1,76 @@
 #include "textgauge/vocabulary.hpp"
 
-#include <tsl/robin_map.h>
+#include <cstring>
 
 #include "textgauge/error.hpp"
 
 namespace textgauge {
 
-// Keys are ids; hashing and equality look the term up in the owning
-// vocabulary's buffer, so the index stores no strings of its own.
-struct Vocabulary::Index {
-  struct Hash {
-    using is_transparent = void;
-    const Vocabulary* v;
-    std::size_t operator()(id_type id) const noexcept { return Vocabulary::hash(v->term(id)); }
-    std::size_t operator()(std::string_view s) const noexcept { return Vocabulary::hash(s); }
-  };
-  struct Eq {
-    using is_transparent = void;
-    const Vocabulary* v;
-    bool operator()(id_type a, id_type b) const noexcept { return a == b; }
-    bool operator()(id_type a, std::string_view b) const noexcept { return v->term(a) == b; }
-    bool operator()(std::string_view a, id_type b) const noexcept { return a == v->term(b); }
-  };
-  // The value is unused; robin_map with a stored hash avoids rehashing terms on growth.
-  tsl::robin_map<id_type, char, Hash, Eq, std::allocator<std::pair<id_type, char>>, true> map;
-  explicit Index(const Vocabulary* v) : map(0, Hash{v}, Eq{v}) {}
-};
+namespace {
+constexpr std::size_t kInitialSlots = 1024;
+}  // namespace
 
-Vocabulary::Vocabulary() : index_(std::make_unique<Index>(this)) {}
-Vocabulary::~Vocabulary() = default;
+Vocabulary::Vocabulary() : slots_(kInitialSlots), mask_(kInitialSlots - 1) {}
 
-// The index's functors point at their owner, so copies and moves rebuild it.
-void Vocabulary::rebuild_index() {
-  index_ = std::make_unique<Index>(this);
-  index_->map.reserve(size());
-  for (std::size_t i = 0; i < size(); ++i) index_->map.emplace(static_cast<id_type>(i), 0);
-}
-
-Vocabulary::Vocabulary(const Vocabulary& other) : buffer_(other.buffer_), offsets_(other.offsets_) {
-  rebuild_index();
-}
-
-Vocabulary& Vocabulary::operator=(const Vocabulary& other) {
-  if (this != &other) {
-    buffer_ = other.buffer_;
-    offsets_ = other.offsets_;
-    rebuild_index();
-  }
-  return *this;
-}
-
-Vocabulary::Vocabulary(Vocabulary&& other) noexcept
-    : buffer_(std::move(other.buffer_)), offsets_(std::move(other.offsets_)) {
-  rebuild_index();
-  other.clear();
-}
-
-Vocabulary& Vocabulary::operator=(Vocabulary&& other) noexcept {
-  if (this != &other) {
-    buffer_ = std::move(other.buffer_);
-    offsets_ = std::move(other.offsets_);
-    rebuild_index();
-    other.clear();
-  }
-  return *this;
-}
-
-void Vocabulary::clear() {
-  buffer_.clear();
-  offsets_.assign(1, 0);
-  index_ = std::make_unique<Index>(this);
-}
-
-Vocabulary Vocabulary::from_buffer(std::string buffer, std::vector<std::int64_t> offsets) {
-  if (offsets.empty() || offsets.front() != 0 || offsets.back() != static_cast<std::int64_t>(buffer.size()))
-    throw Error("vocabulary: offsets do not describe the buffer");
-  Vocabulary v;
-  v.buffer_ = std::move(buffer);
-  v.offsets_ = std::move(offsets);
-  for (std::size_t i = 0; i + 1 < v.offsets_.size(); ++i) {
-    if (v.offsets_[i + 1] < v.offsets_[i])
-      throw Error("vocabulary: offsets decrease at term " + std::to_string(i));
-    if (!v.index_->map.emplace(static_cast<id_type>(i), 0).second)
-      throw Error("vocabulary: duplicate term at " + std::to_string(i));
-  }
-  return v;
-}
-
-Vocabulary::id_type Vocabulary::intern(std::string_view term, std::uint64_t h) {
-  auto it = index_->map.find(term, h);
-  if (it != index_->map.end()) return it->first;
+Vocabulary::id_type Vocabulary::insert(const Key& key, std::size_t i) {
+  if (size() >= 0x7FFFFFFE) throw Error("vocabulary larger than 2^31 - 2 terms");
   const auto id = static_cast<id_type>(size());
-  buffer_.append(term);
-  offsets_.push_back(static_cast<std::int64_t>(buffer_.size()));
-  index_->map.emplace(id, 0);
+  // Short keys may carry their bytes in the prefix only.
+  table_.push(key.size <= 8 ? std::string_view(reinterpret_cast<const char*>(&key.prefix), key.size)
+                            : std::string_view(key.data, key.size));
+  slots_[i] = Slot{key.prefix, slot_meta(key), id};
+  if (size() * 2 > slots_.size()) grow();
   return id;
 }
 
-Vocabulary::id_type Vocabulary::find(std::string_view term) const {
-  auto it = index_->map.find(term, Vocabulary::hash(term));
-  return it == index_->map.end() ? npos : it->first;
+void Vocabulary::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id < 0) continue;
+    std::size_t i = Key(term(slot.id)).hash & mask_;
+    while (slots_[i].id >= 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
 }
 
 void Vocabulary::reserve(std::size_t n) {
-  index_->map.reserve(n);
-  offsets_.reserve(n + 1);
+  table_.offsets.reserve(n + 1);
+  std::size_t want = slots_.size();
+  while (want < 2 * n) want *= 2;
+  if (want == slots_.size()) return;
+  slots_.resize(want / 2);  // grow() doubles it and re-places every term
+  mask_ = slots_.size() - 1;
+  grow();
+}
+
+void Vocabulary::clear() {
+  table_ = StringTable{};
+  slots_.assign(kInitialSlots, Slot{});
+  mask_ = kInitialSlots - 1;
+}
+
+Vocabulary Vocabulary::from_table(StringTable table) {
+  if (table.offsets.empty() || table.offsets.front() != 0 ||
+      table.offsets.back() != static_cast<std::int64_t>(table.bytes.size()))
+    throw Error("vocabulary: offsets do not describe the buffer");
+  for (std::size_t i = 0; i + 1 < table.offsets.size(); ++i)
+    if (table.offsets[i + 1] < table.offsets[i])
+      throw Error("vocabulary: offsets decrease at term " + std::to_string(i));
+  Vocabulary v;
+  v.reserve(table.size());
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (v.intern(table[i]) != static_cast<id_type>(i))
+      throw Error("vocabulary: duplicate term at " + std::to_string(i));
+  return v;
+}
+
+Vocabulary Vocabulary::from_buffer(std::string buffer, std::vector<std::int64_t> offsets) {
+  StringTable t;
+  t.bytes = std::move(buffer);
+  t.offsets = std::move(offsets);
+  return from_table(std::move(t));
 }
 
 std::vector<Vocabulary::id_type> Vocabulary::merge(const Vocabulary& other) {

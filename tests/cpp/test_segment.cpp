@@ -85,6 +85,36 @@ TEST_CASE("ASCII fast path equals the ICU path on tricky ASCII", "[segment][asci
   CHECK(toks(with_nul, false) == toks(with_nul, true));
 }
 
+TEST_CASE("mixed text: only the pieces around non-ASCII characters go to ICU", "[segment][ascii]") {
+  // Each sample puts a character that UAX #29 joins to its neighbours next to
+  // spaces and ASCII: combining mark after a space, soft hyphen, ZWJ, curly
+  // apostrophe inside a word, emoji with skin tone, flags, Hebrew with
+  // gershayim, Thai and CJK (dictionaries), NBSP and ideographic space.
+  const char* samples[] = {
+      "caf\xC3\xA9 ok a \xCC\x81b don\xE2\x80\x99t x\xC2\xADy ok",
+      "a \xE2\x80\x8D\xF0\x9F\x91\x8D b \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD c \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 "
+      "d",
+      "\xD7\x90\xD7\xB4\xD7\x91 x \xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2 1,000 "
+      "\xE4\xB8\xAD\xE6\x96\x87 U.S.",
+      "a\xC2\xA0b c\xE3\x80\x80d \xE2\x80\x9Cquoted\xE2\x80\x9D e.\xC3\xA9 1.\xD9\xA3 z",
+      "  \xC3\xA9  \xC3\xA9\xC3\xA9 end \xE2\x81\xA0 a",
+  };
+  for (const char* s : samples) {
+    INFO(s);
+    CHECK(toks(s, false) == toks(s, true));
+    Segmenter seg;
+    std::vector<Token> fast, icu;
+    seg.tokenize(s, fast, 10, 100, false);
+    seg.tokenize(s, icu, 10, 100, true);
+    REQUIRE(fast.size() == icu.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      CHECK(fast[i].span.byte_start == icu[i].span.byte_start);
+      CHECK(fast[i].span.cp_start == icu[i].span.cp_start);
+      CHECK(fast[i].span.cp_end == icu[i].span.cp_end);
+    }
+  }
+}
+
 TEST_CASE("offsets are bytes and code points of the original text", "[segment]") {
   std::string text = "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80 ok";  // été 😀 ok
   Segmenter seg;

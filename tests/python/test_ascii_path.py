@@ -65,3 +65,31 @@ def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
     for i, ch in enumerate(text):
         if i not in covered:
             assert ch.isspace() or not ch.isprintable() or ch in "\ufeff\u200d\u00ad", (i, ch)
+
+
+# Paragraphs with some non-ASCII characters are cut into pieces, and only the
+# pieces holding those characters go to ICU (see split_pieces in
+# cpp/src/ascii_words.hpp). Characters that interact with their neighbours
+# under UAX #29 (combining marks, format characters, ZWJ, emoji, regional
+# indicators, Hebrew, Katakana, CJK and Thai dictionaries, other spaces) are
+# placed next to spaces and ASCII of every class.
+mixed_text = st.lists(
+    st.sampled_from(
+        list("abcXYZ019_.,;:'\"!?-$@ \t\n")
+        + ["  ", "\r\n", "é", "e\u0301", "\u0301", "\u00ad", "\u200d", "\u200b", "\u2019", "\u201c",
+           "\u00a0", "\u3000", "\u2028", "\U0001f44d", "\U0001f3fd", "\U0001f468\u200d\U0001f469",
+           "\U0001f1eb\U0001f1f7", "\u05d0", "\u05f4", "\u30ab", "\u4e2d\u6587", "\u0e20\u0e32\u0e29\u0e32",
+           "\ufeff", "\u2060", "\u0663", "\u00b7"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(mixed_text, min_size=1, max_size=4))
+def test_generated_mixed_text(texts: list[str]) -> None:
+    assert_paths_agree(texts)
+    fast_ids, fast_offsets, fast_terms = tg._core.extract_terms(texts, ascii_fast_path=True)
+    icu_ids, icu_offsets, icu_terms = tg._core.extract_terms(texts, ascii_fast_path=False)
+    np.testing.assert_array_equal(fast_offsets, icu_offsets)
+    assert [fast_terms[i] for i in fast_ids] == [icu_terms[i] for i in icu_ids]

@@ -3,7 +3,7 @@
 // scikit-learn's order, df/tf pruning, and mergeable partial statistics.
 //
 // A fit runs the Analyzer over the texts on several threads (contiguous
-// chunks of documents, one TermMap per chunk), merges the chunks' terms,
+// chunks of documents, one Vocabulary per chunk), merges the chunks' terms,
 // sorts the vocabulary by UTF-8 bytes (= Python's code point order, what
 // sklearn's `sorted(vocabulary.items())` gives), prunes it and writes the CSR
 // matrix with sorted column indices. Nothing depends on the thread count.
@@ -15,54 +15,9 @@
 #include <vector>
 
 #include "textgauge/analyzer.hpp"
+#include "textgauge/vocabulary.hpp"
 
 namespace textgauge {
-
-// Strings back to back in one buffer: string i is bytes[offsets[i] ..
-// offsets[i+1]). The compact form of a vocabulary (no object per term).
-struct StringTable {
-  std::string bytes;
-  std::vector<std::int64_t> offsets{0};
-  std::size_t size() const noexcept { return offsets.size() - 1; }
-  std::string_view operator[](std::size_t i) const noexcept {
-    return {bytes.data() + offsets[i], static_cast<std::size_t>(offsets[i + 1] - offsets[i])};
-  }
-  void push(std::string_view s) {
-    bytes.append(s);
-    offsets.push_back(static_cast<std::int64_t>(bytes.size()));
-  }
-};
-
-// Open-addressing hash map from strings to dense ids (in order of insertion);
-// the keys live in one StringTable. A slot holds the key's first 8 bytes, its
-// length and a hash tag, so most lookups (tokens are short) never touch the
-// key table.
-class TermMap {
- public:
-  TermMap();
-  // Id of `s`, inserting it when new.
-  std::int32_t intern(std::string_view s);
-  // Id of `s`, or -1.
-  std::int32_t find(std::string_view s) const noexcept;
-  std::string_view key(std::int32_t id) const noexcept { return keys_[static_cast<std::size_t>(id)]; }
-  std::size_t size() const noexcept { return keys_.size(); }
-  const StringTable& keys() const noexcept { return keys_; }
-  static std::uint64_t hash(std::string_view s) noexcept;
-
- private:
-  struct Slot {
-    std::uint64_t prefix = 0;  // first 8 bytes, zero padded
-    std::uint32_t tag = 0;     // high hash bits
-    std::int32_t id = -1;      // -1: empty
-    std::uint32_t length = 0;
-  };
-  template <bool Insert>
-  std::int32_t lookup(std::string_view s);
-  void grow();
-  StringTable keys_;
-  std::vector<Slot> slots_;
-  std::size_t mask_;
-};
 
 struct Csr {
   std::vector<std::int64_t> indptr{0};
@@ -135,10 +90,10 @@ class FixedVocabulary {
   explicit FixedVocabulary(const StringTable& terms);
   std::int32_t column(std::string_view term) const noexcept { return map_.find(term); }
   std::size_t size() const noexcept { return map_.size(); }
-  const StringTable& terms() const noexcept { return map_.keys(); }
+  const StringTable& terms() const noexcept { return map_.table(); }
 
  private:
-  TermMap map_;
+  Vocabulary map_;
 };
 
 // transform: counts of the vocabulary's terms; others are ignored.

@@ -12,6 +12,9 @@
 
 namespace textgauge {
 
+// ASCII tokens up to this length are lowercased in a fixed buffer.
+inline constexpr std::size_t kShortTerm = 64;
+
 class TermExtractor {
  public:
   explicit TermExtractor(SegmentOptions segment = {}, NormalizeOptions normalize = {});
@@ -22,8 +25,12 @@ class TermExtractor {
   void extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out);
 
  private:
+  void icu_terms(std::string_view text, std::string_view piece, std::int64_t byte_base, Vocabulary& vocab,
+                 std::vector<Vocabulary::id_type>& out);
+  void scan_ascii_terms(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out);
   Segmenter segmenter_;
   Normalizer normalizer_;
+  std::vector<Span> paragraphs_;
   std::vector<Token> tokens_;
   std::string scratch_;
 };
@@ -32,6 +39,10 @@ class TermExtractor {
 // `scratch` is a reusable buffer. Corpus and TermExtractor both use this.
 Vocabulary::id_type intern_token(std::string_view text, const Span& span, const Normalizer& normalizer,
                                  Vocabulary& vocab, std::string& scratch);
+
+// The term id of an ASCII token (`raw`): itself, lowercased when `casefold`.
+Vocabulary::id_type intern_ascii(std::string_view raw, bool casefold, Vocabulary& vocab,
+                                 std::string& scratch);
 
 // Lowercases ASCII letters of `in` into `out` (resized). Shared by the ASCII
 // fast paths of term extraction.

@@ -12,7 +12,8 @@
 // BreakIterator (UAX #29 with ICU's dictionaries for CJK and Thai). Paragraphs
 // made only of bytes < 0x80 take an ASCII fast path that yields exactly the
 // tokens, kinds and offsets of the ICU path (a test runs both over the shared
-// corpora).
+// corpora); in other paragraphs only the words around non-ASCII characters go
+// to ICU.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -88,6 +89,9 @@ class Segmenter {
   // given bases. `use_icu` forces the ICU path for ASCII text.
   void tokenize(std::string_view text, std::vector<Token>& out, std::int64_t byte_base = 0,
                 std::int64_t cp_base = 0, bool use_icu = false);
+  // The ICU path alone.
+  void tokenize_icu(std::string_view text, std::vector<Token>& out, std::int64_t byte_base = 0,
+                    std::int64_t cp_base = 0);
 
   const SegmentOptions& options() const noexcept { return options_; }
 
