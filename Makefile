@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := g++ make pkg-config libicu-dev libeigen3-dev catch2 robin-map-dev python3-dev python3-venv
+DEB_PACKAGES := g++ make pkg-config libicu-dev libeigen3-dev catch2 python3-dev python3-venv
 CPP_BUILD := build/cpp
 SOURCES := $(shell find cpp python -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.in' -o -name '*.txt' -o -name '*.py' -o -name '*.pyi' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
