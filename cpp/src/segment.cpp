@@ -360,7 +360,7 @@ bool ascii_fast_path_agrees_with_icu() {
   return agrees;
 }
 
-std::size_t raw_word_boundaries(const std::vector<std::string>& texts) {
+std::size_t raw_word_boundaries(const std::vector<std::string_view>& texts) {
   auto bi = clone_prototype(false);
   UErrorCode status = U_ZERO_ERROR;
   UTextPtr ut{nullptr};

@@ -38,13 +38,14 @@ void ascii_lower(std::string_view in, std::string& out) {
 TermExtractor::TermExtractor(SegmentOptions segment, NormalizeOptions normalize)
     : segmenter_(segment), normalizer_(normalize) {}
 
-void TermExtractor::extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out) {
+void TermExtractor::extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out,
+                            bool ascii) {
   const bool fast = segmenter_.options().ascii_fast_path && ascii_fast_path_agrees_with_icu();
   // Pure-ASCII text goes straight from bytes to ids, without paragraphs or
   // token records: the units between paragraphs are whitespace, which never
   // joins or starts a token, so scanning the whole text finds the tokens of
   // every paragraph in order.
-  if (fast && is_ascii(text)) {
+  if (fast && (ascii || is_ascii(text))) {
     scan_ascii_terms(text, vocab, out);
     return;
   }
@@ -106,6 +107,18 @@ void TermExtractor::scan_ascii_terms(std::string_view text, Vocabulary& vocab,
       if (fold) w = lower8(w);
       if (size < 8) w &= (std::uint64_t{1} << (8 * size)) - 1;
       out.push_back(vocab.intern(Vocabulary::Key::short_term(w, size)));
+      return;
+    }
+    if (size >= 8 && size <= 16) {  // two loads, the second overlapping
+      std::uint64_t w0 = ascii::load64(s + start), w1 = ascii::load64(s + end - 8);
+      if (fold) {
+        w0 = lower8(w0);
+        w1 = lower8(w1);
+      }
+      char buf[16];
+      std::memcpy(buf, &w0, 8);
+      std::memcpy(buf + size - 8, &w1, 8);
+      out.push_back(vocab.intern(Vocabulary::Key(std::string_view(buf, size))));
       return;
     }
     out.push_back(intern_ascii(text.substr(start, size), fold, vocab, scratch_));

@@ -1,5 +1,6 @@
 #include "textgauge/vocabulary.hpp"
 
+#include <bit>
 #include <cstring>
 
 #include "textgauge/error.hpp"
@@ -10,7 +11,8 @@ namespace {
 constexpr std::size_t kInitialSlots = 1024;
 }  // namespace
 
-Vocabulary::Vocabulary() : slots_(kInitialSlots), mask_(kInitialSlots - 1) {}
+Vocabulary::Vocabulary()
+    : slots_(kInitialSlots), mask_(kInitialSlots - 1), shift_(64 - std::countr_zero(kInitialSlots)) {}
 
 Vocabulary::id_type Vocabulary::insert(const Key& key, std::size_t i) {
   if (size() >= 0x7FFFFFFE) throw Error("vocabulary larger than 2^31 - 2 terms");
@@ -27,9 +29,10 @@ void Vocabulary::grow() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
   mask_ = slots_.size() - 1;
+  shift_ = 64 - std::countr_zero(slots_.size());
   for (const Slot& slot : old) {
     if (slot.id < 0) continue;
-    std::size_t i = Key(term(slot.id)).hash & mask_;
+    std::size_t i = home(Key(term(slot.id)).hash);
     while (slots_[i].id >= 0) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
@@ -49,6 +52,7 @@ void Vocabulary::clear() {
   table_ = StringTable{};
   slots_.assign(kInitialSlots, Slot{});
   mask_ = kInitialSlots - 1;
+  shift_ = 64 - std::countr_zero(kInitialSlots);
 }
 
 Vocabulary Vocabulary::from_table(StringTable table) {

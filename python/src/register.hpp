@@ -23,6 +23,3 @@ py::array_t<T> to_numpy(std::vector<T>&& v) {
   py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
   return py::array_t<T>({owned->size()}, {sizeof(T)}, owned->data(), free_when_done);
 }
-
-// str -> UTF-8 as is; bytes -> raw bytes (validated later with the error policy).
-std::vector<std::string> texts_from_python(const py::sequence& texts);

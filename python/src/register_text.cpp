@@ -4,27 +4,9 @@
 #include "register.hpp"
 #include "textgauge/corpus.hpp"
 #include "textgauge/terms.hpp"
+#include "texts.hpp"
 
 using namespace textgauge;
-
-std::vector<std::string> texts_from_python(const py::sequence& texts) {
-  std::vector<std::string> out;
-  out.reserve(py::len(texts));
-  for (py::handle h : texts) {
-    if (PyUnicode_Check(h.ptr())) {
-      Py_ssize_t size = 0;
-      const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
-      if (!data) throw py::error_already_set();  // lone surrogates: the Python layer replaces them first
-      out.emplace_back(data, static_cast<std::size_t>(size));
-    } else if (PyBytes_Check(h.ptr())) {
-      out.emplace_back(PyBytes_AS_STRING(h.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(h.ptr())));
-    } else {
-      throw py::type_error("texts must be str or bytes, got " +
-                           std::string(py::str(h.get_type().attr("__name__"))));
-    }
-  }
-  return out;
-}
 
 namespace {
 
@@ -96,15 +78,15 @@ py::list vocabulary_terms(const Corpus& c) {
 }
 
 std::size_t raw_icu_word_loop_shim(const py::sequence& texts) {
-  auto owned = texts_from_python(texts);
-  py::gil_scoped_release release;
-  return raw_word_boundaries(owned);
+  const TextViews tv = text_views(texts);
+  py::gil_scoped_release release;  // the views stay valid: tv holds the objects
+  return raw_word_boundaries(tv.views);
 }
 
 // Term ids of every token of every text, one vocabulary for the batch:
-// (ids, per-text offsets into ids, vocabulary terms).
+// (ids, per-text offsets into ids, (term bytes, term offsets)).
 py::tuple extract_terms_shim(const py::sequence& texts, bool ascii_fast_path, bool casefold) {
-  auto owned = texts_from_python(texts);
+  const TextViews tv = text_views(texts);  // well-formed UTF-8, read in place
   std::vector<Vocabulary::id_type> ids;
   std::vector<std::int64_t> offsets{0};
   Vocabulary vocab;
@@ -116,17 +98,14 @@ py::tuple extract_terms_shim(const py::sequence& texts, bool ascii_fast_path, bo
     NormalizeOptions no;
     no.casefold = casefold;
     TermExtractor extractor(so, no);
-    for (std::size_t i = 0; i < owned.size(); ++i) {
-      if (find_invalid_utf8(owned[i]) != std::string_view::npos)
-        ensure_utf8(std::move(owned[i]), DecodeErrors::strict, "document " + std::to_string(i));  // throws
-      extractor.extract(owned[i], vocab, ids);
+    for (std::size_t i = 0; i < tv.views.size(); ++i) {
+      extractor.extract(tv.views[i], vocab, ids, tv.ascii[i]);
       offsets.push_back(static_cast<std::int64_t>(ids.size()));
     }
   }
-  py::list terms(vocab.size());
-  for (std::size_t i = 0; i < vocab.size(); ++i)
-    terms[i] = py::str(vocab.term(static_cast<Vocabulary::id_type>(i)));
-  return py::make_tuple(to_numpy(std::move(ids)), to_numpy(std::move(offsets)), terms);
+  StringTable terms = vocab.table();
+  return py::make_tuple(to_numpy(std::move(ids)), to_numpy(std::move(offsets)),
+                        table_to_python(std::move(terms)));
 }
 
 }  // namespace

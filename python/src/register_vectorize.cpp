@@ -10,48 +10,11 @@
 #include "textgauge/error.hpp"
 #include "textgauge/hashing.hpp"
 #include "textgauge/weights.hpp"
+#include "texts.hpp"
 
 using namespace textgauge;
 
 namespace {
-
-// Views into the UTF-8 of Python str objects. `keep` holds a reference to
-// every str (and to the UTF-8 bytes made for non-ASCII ones) so the buffers
-// outlive the GIL release. ASCII str are read in place; the others are
-// encoded into temporary bytes rather than through PyUnicode_AsUTF8, which
-// would cache a UTF-8 copy inside each caller's str for its whole lifetime.
-struct TextViews {
-  py::list keep;
-  std::vector<std::string_view> views;
-};
-
-TextViews text_views(const py::sequence& texts) {
-  TextViews tv;
-  // A new list (py::list(x) would alias a list argument, which is modified below).
-  tv.keep = py::reinterpret_steal<py::list>(PySequence_List(texts.ptr()));
-  if (!tv.keep) throw py::error_already_set();
-  const auto n = static_cast<std::size_t>(py::len(tv.keep));
-  tv.views.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    PyObject* h = PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i));
-    if (!PyUnicode_Check(h))
-      throw py::type_error("documents must be str (decode bytes first), got " +
-                           std::string(py::str(py::type::handle_of(h).attr("__name__"))));
-    if (PyUnicode_IS_ASCII(h)) {
-      tv.views.emplace_back(static_cast<const char*>(PyUnicode_DATA(h)),
-                            static_cast<std::size_t>(PyUnicode_GET_LENGTH(h)));
-      continue;
-    }
-    PyObject* utf8 = PyUnicode_AsUTF8String(h);  // fails on lone surrogates, as encoding should
-    if (!utf8) throw py::error_already_set();
-    // The list now holds the bytes instead of the str (SET_ITEM steals utf8
-    // and does not release the old item, so release it here).
-    PyList_SET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i), utf8);
-    Py_DECREF(h);
-    tv.views.emplace_back(PyBytes_AS_STRING(utf8), static_cast<std::size_t>(PyBytes_GET_SIZE(utf8)));
-  }
-  return tv;
-}
 
 AnalyzerOptions make_analyzer_options(const std::string& analyzer, bool lowercase,
                                       const std::string& strip_accents, int min_n, int max_n, int skip,
@@ -83,23 +46,6 @@ AnalyzerOptions make_analyzer_options(const std::string& analyzer, bool lowercas
   o.unicode_minor = unicode_minor;
   Analyzer check(o);  // validates now, with the caller's arguments at hand
   return o;
-}
-
-StringTable table_from(const py::bytes& bytes, const py::array_t<std::int64_t, py::array::c_style>& offsets) {
-  StringTable t;
-  t.bytes = std::string(bytes);
-  t.offsets.assign(offsets.data(), offsets.data() + offsets.size());
-  if (t.offsets.empty() || t.offsets.front() != 0 ||
-      t.offsets.back() != static_cast<std::int64_t>(t.bytes.size()))
-    throw py::value_error("string table offsets do not match its bytes");
-  for (std::size_t i = 1; i < t.offsets.size(); ++i)
-    if (t.offsets[i] < t.offsets[i - 1]) throw py::value_error("string table offsets must not decrease");
-  return t;
-}
-
-py::tuple table_to_python(StringTable&& t) {
-  py::bytes b(t.bytes.data(), t.bytes.size());
-  return py::make_tuple(b, to_numpy(std::move(t.offsets)));
 }
 
 py::dict csr_dict(Csr&& m) {

@@ -22,7 +22,10 @@ class TermExtractor {
   // Appends the term id of every token of well-formed UTF-8 `text` to `out`,
   // interning new terms into `vocab`. The same tokens and terms as a Corpus
   // with the same options (paragraph and sentence structure aside).
-  void extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out);
+  // `ascii` = the caller knows the text is pure ASCII (Python does, for free),
+  // which spares a pass over it.
+  void extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out,
+               bool ascii = false);
 
  private:
   void icu_terms(std::string_view text, std::string_view piece, std::int64_t byte_base, Vocabulary& vocab,

@@ -114,6 +114,6 @@ bool ascii_fast_path_agrees_with_icu();
 
 // Benchmark baseline: the number of boundaries a bare ICU word BreakIterator
 // loop finds in `texts` (no kinds, no offsets, no interning).
-std::size_t raw_word_boundaries(const std::vector<std::string>& texts);
+std::size_t raw_word_boundaries(const std::vector<std::string_view>& texts);
 
 }  // namespace textgauge

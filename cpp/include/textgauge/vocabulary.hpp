@@ -38,16 +38,11 @@ inline std::uint64_t load64(const char* p) noexcept {
   return v;
 }
 
-// Avalanche of a 64-bit value (slots are picked by the low bits of a hash,
-// tags taken from its high bits).
-inline std::uint64_t mix64(std::uint64_t h) noexcept {
-  h ^= h >> 32;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 29;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 32;
-  return h;
-}
+// The last step of a key's hash: fold the high half onto the low one, then
+// one multiply. Slots are picked by the top bits of the product (which depend
+// on every input bit), tags taken from its middle bits: one multiply per
+// token instead of a full avalanche.
+inline std::uint64_t finish_hash(std::uint64_t h) noexcept { return (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ull; }
 
 }  // namespace detail
 
@@ -116,18 +111,18 @@ class Vocabulary {
   // 16-byte slots: four per cache line.
   struct Slot {
     std::uint64_t prefix = 0;
-    std::uint32_t meta = 0;  // high 24 bits: hash tag; low 8 bits: min(length, 255)
+    std::uint32_t meta = 0;  // high 24 bits: hash tag (hash bits 16-39); low 8 bits: min(length, 255)
     id_type id = npos;       // npos: empty
   };
   static std::uint32_t slot_meta(const Key& key) noexcept {
-    return (static_cast<std::uint32_t>(key.hash >> 40) << 8) |
+    return (static_cast<std::uint32_t>(key.hash >> 16) << 8) |
            static_cast<std::uint32_t>(key.size < 255 ? key.size : 255);
   }
   // Inline: it runs once per token of a corpus.
   template <bool Insert>
   id_type lookup(const Key& key) {
     const std::uint32_t meta = slot_meta(key);
-    for (std::size_t i = key.hash & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = home(key.hash);; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.id < 0) {
         if constexpr (Insert)
@@ -153,13 +148,15 @@ class Vocabulary {
   void grow();
   StringTable table_;
   std::vector<Slot> slots_;
+  std::size_t home(std::uint64_t hash) const noexcept { return static_cast<std::size_t>(hash >> shift_); }
   std::size_t mask_;
+  int shift_;  // 64 - log2(slots)
 };
 
 inline Vocabulary::Key Vocabulary::Key::short_term(std::uint64_t bytes, std::size_t size) noexcept {
   Key k;
   k.prefix = bytes;
-  k.hash = detail::mix64(bytes ^ (size * 0x9E3779B97F4A7C15ull));
+  k.hash = detail::finish_hash(bytes ^ (size * 0xbf58476d1ce4e5b9ull));
   k.size = size;
   return k;
 }
@@ -179,7 +176,7 @@ inline Vocabulary::Key::Key(std::string_view term) noexcept : data(term.data()),
     for (std::size_t k = 0; k < n; ++k)
       prefix |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
   }
-  std::uint64_t h = prefix ^ (n * 0x9E3779B97F4A7C15ull);
+  std::uint64_t h = prefix ^ (n * 0xbf58476d1ce4e5b9ull);
   if (n > 8) {
     const char* q = p + 8;
     std::size_t rest = n - 8;
@@ -191,7 +188,7 @@ inline Vocabulary::Key::Key(std::string_view term) noexcept : data(term.data()),
     }
     h = (h ^ detail::load64(p + n - 8)) * 0xc4ceb9fe1a85ec53ull;  // the last 8 bytes (may overlap)
   }
-  hash = detail::mix64(h);
+  hash = detail::finish_hash(h);
 }
 
 }  // namespace textgauge

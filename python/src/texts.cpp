@@ -1,0 +1,70 @@
+#include "texts.hpp"
+
+using textgauge::StringTable;
+
+TextViews text_views(const py::sequence& texts) {
+  TextViews tv;
+  // A new list (py::list(x) would alias a list argument, which is modified below).
+  tv.keep = py::reinterpret_steal<py::list>(PySequence_List(texts.ptr()));
+  if (!tv.keep) throw py::error_already_set();
+  const auto n = static_cast<std::size_t>(py::len(tv.keep));
+  tv.views.reserve(n);
+  tv.ascii.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* h = PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i));
+    if (!PyUnicode_Check(h))
+      throw py::type_error("documents must be str (decode bytes first), got " +
+                           std::string(py::str(py::type::handle_of(h).attr("__name__"))));
+    const bool ascii = PyUnicode_IS_ASCII(h);
+    tv.ascii.push_back(ascii);
+    if (ascii) {
+      tv.views.emplace_back(static_cast<const char*>(PyUnicode_DATA(h)),
+                            static_cast<std::size_t>(PyUnicode_GET_LENGTH(h)));
+      continue;
+    }
+    PyObject* utf8 = PyUnicode_AsUTF8String(h);  // fails on lone surrogates, as encoding should
+    if (!utf8) throw py::error_already_set();
+    // The list now holds the bytes instead of the str (SET_ITEM steals utf8
+    // and does not release the old item, so release it here).
+    PyList_SET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i), utf8);
+    Py_DECREF(h);
+    tv.views.emplace_back(PyBytes_AS_STRING(utf8), static_cast<std::size_t>(PyBytes_GET_SIZE(utf8)));
+  }
+  return tv;
+}
+
+std::vector<std::string> texts_from_python(const py::sequence& texts) {
+  std::vector<std::string> out;
+  out.reserve(py::len(texts));
+  for (py::handle h : texts) {
+    if (PyUnicode_Check(h.ptr())) {
+      Py_ssize_t size = 0;
+      const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+      if (!data) throw py::error_already_set();  // lone surrogates: the Python layer replaces them first
+      out.emplace_back(data, static_cast<std::size_t>(size));
+    } else if (PyBytes_Check(h.ptr())) {
+      out.emplace_back(PyBytes_AS_STRING(h.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(h.ptr())));
+    } else {
+      throw py::type_error("texts must be str or bytes, got " +
+                           std::string(py::str(h.get_type().attr("__name__"))));
+    }
+  }
+  return out;
+}
+
+StringTable table_from(const py::bytes& bytes, const py::array_t<std::int64_t, py::array::c_style>& offsets) {
+  StringTable t;
+  t.bytes = std::string(bytes);
+  t.offsets.assign(offsets.data(), offsets.data() + offsets.size());
+  if (t.offsets.empty() || t.offsets.front() != 0 ||
+      t.offsets.back() != static_cast<std::int64_t>(t.bytes.size()))
+    throw py::value_error("string table offsets do not match its bytes");
+  for (std::size_t i = 1; i < t.offsets.size(); ++i)
+    if (t.offsets[i] < t.offsets[i - 1]) throw py::value_error("string table offsets must not decrease");
+  return t;
+}
+
+py::tuple table_to_python(StringTable&& t) {
+  py::bytes b(t.bytes.data(), t.bytes.size());
+  return py::make_tuple(b, to_numpy(std::move(t.offsets)));
+}

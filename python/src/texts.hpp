@@ -1,0 +1,33 @@
+#pragma once
+// Python texts to UTF-8 for the core: one place for the conversion policy.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "register.hpp"
+#include "textgauge/vocabulary.hpp"
+
+// Views into the UTF-8 of Python str objects. `keep` holds a reference to
+// every str (and to the UTF-8 bytes made for non-ASCII ones) so the buffers
+// outlive the GIL release. ASCII str are read in place; the others are
+// encoded into temporary bytes rather than through PyUnicode_AsUTF8, which
+// would cache a UTF-8 copy inside each caller's str for its whole lifetime.
+struct TextViews {
+  py::list keep;
+  std::vector<std::string_view> views;
+  std::vector<std::uint8_t> ascii;  // per text: pure ASCII (Python records it in every str)
+};
+
+// Every item must be a str (TypeError otherwise); one with lone surrogates
+// raises UnicodeEncodeError.
+TextViews text_views(const py::sequence& texts);
+
+// Owned copies, for a Corpus that keeps its texts: str -> UTF-8, bytes -> the
+// raw bytes (validated later with the corpus's error policy).
+std::vector<std::string> texts_from_python(const py::sequence& texts);
+
+// String tables (a vocabulary's compact form) to and from Python as
+// (bytes, int64 offsets): no Python object per term.
+textgauge::StringTable table_from(const py::bytes& bytes,
+                                  const py::array_t<std::int64_t, py::array::c_style>& offsets);
+py::tuple table_to_python(textgauge::StringTable&& t);
