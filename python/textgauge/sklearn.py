@@ -174,13 +174,19 @@ class _EngineMixin:
         if isinstance(raw_documents, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
-        if self.input == "content" and all(type(d) is str for d in docs):  # type: ignore[attr-defined]
+        if self.input == "content":  # type: ignore[attr-defined]
+            # Not checked here: the engine raises TypeError on any non-str
+            # item, and _engine_call then decodes as sklearn would.
             return docs
         return [self.decode(d) for d in docs]  # type: ignore[attr-defined]
 
 
-def _engine_call(fn: Any, opts: Any, docs: list[str], *args: Any, **kwargs: Any) -> Any:
+def _engine_call(fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = None, **kwargs: Any) -> Any:
     """Calls an engine function; texts holding lone surrogates are retried with U+FFFD.
+
+    With ``decode`` (the vectorizer's), a list holding items other than str
+    (bytes, or np.nan) is decoded as scikit-learn decodes it and retried: the
+    engine's own type check is free, a check in Python is not.
 
     A surrogate (from ``surrogateescape``) cannot be encoded as UTF-8, which the
     engine reads. Like U+FFFD it is neither ``\\w`` nor whitespace, uncased and
@@ -190,6 +196,11 @@ def _engine_call(fn: Any, opts: Any, docs: list[str], *args: Any, **kwargs: Any)
     """
     try:
         return fn(opts, docs, *args, **kwargs)
+    except TypeError:
+        if decode is None or all(type(d) is str for d in docs):
+            raise
+        docs = [decode(d) for d in docs]
+        return _engine_call(fn, opts, docs, *args, **kwargs)
     except UnicodeEncodeError:
         return fn(opts, [_SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
 
@@ -344,7 +355,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         low = min_df if isinstance(min_df, Integral) else min_df * n_doc
         if high < low:
             # sklearn counts first: an empty vocabulary is reported before this
-            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads)) == 0:
+            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads, decode=self.decode)) == 0:
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
             raise ValueError("max_df corresponds to < documents than min_df")
         max_features = -1 if self.max_features is None else int(self.max_features)
@@ -358,6 +369,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                 max_features=max_features,
                 binary=bool(self.binary),
                 threads=threads,
+                decode=self.decode,
             )
         except Error as e:
             raise _value_error(e) from e
@@ -377,6 +389,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                 self._fixed_index(),
                 binary=bool(self.binary),
                 threads=_threads(self.n_jobs),
+                decode=self.decode,
             )
         except Error as e:
             raise _value_error(e) from e
@@ -455,7 +468,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             )
         docs = self._documents(raw_documents)
         stats = _engine_call(
-            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs)
+            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
         )
         old = self.__dict__.get("_term_stats")
         self.__dict__["_term_stats"] = stats if old is None else old.merged(stats)
@@ -739,6 +752,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
                 n_features=int(self.n_features),
                 alternate_sign=bool(self.alternate_sign),
                 threads=_threads(self.n_jobs),
+                decode=self.decode,
             )
         except Error as e:
             raise _value_error(e) from e

@@ -482,3 +482,19 @@ def test_builtin_english_list_is_sklearns_and_warnings_match():
         sk.CountVectorizer(stop_words=["we've", "it"]).fit(docs)
     with pytest.warns(UserWarning, match="stop_words may be inconsistent"):
         tgs.CountVectorizer(stop_words=["we've", "it"]).fit(docs)
+
+
+def test_non_str_items_are_decoded_or_rejected_as_sklearn_does():
+    # The engine type-checks the list itself; a list with bytes among str is
+    # decoded as sklearn decodes it, and np.nan raises sklearn's error.
+    docs = ["café au lait", "naïve".encode("utf-8"), "plain text"]
+    ref, ours = sk.CountVectorizer(), tgs.CountVectorizer()
+    assert_same_fit(ref, ours, ref.fit_transform(docs), ours.fit_transform(docs))
+    assert_same_matrix(ref.transform(docs), ours.transform(docs), exact=True)
+    with pytest.raises(ValueError, match="np.nan is an invalid document") as theirs:
+        sk.CountVectorizer().fit_transform(["ok", np.nan])
+    with pytest.raises(ValueError, match="np.nan is an invalid document") as mine:
+        tgs.CountVectorizer().fit_transform(["ok", np.nan])
+    assert str(mine.value) == str(theirs.value)
+    with pytest.raises(ValueError, match="np.nan"):
+        tgs.HashingVectorizer().transform(["ok", np.nan])
