@@ -22,7 +22,9 @@
 #include <cstring>
 #include <string_view>
 
+#include "textgauge/terms.hpp"
 #include "textgauge/text.hpp"
+#include "textgauge/vocabulary.hpp"
 
 namespace textgauge::ascii {
 
@@ -46,15 +48,18 @@ inline std::uint64_t load64(const unsigned char* p) noexcept {
 
 // Bit 7 of each byte of `w` (eight ASCII bytes, the first in the low byte)
 // set where the byte does not join words, that is, is not one of A-Z a-z 0-9
-// _ @. Byte-wise compares by adding to each byte: bytes below 0x80 never
-// carry into their neighbour.
+// _ (and @ when AtIsWord: ICU's word rules; Python's \w has no @). Byte-wise
+// compares by adding to each byte: bytes below 0x80 never carry into their
+// neighbour.
+template <bool AtIsWord = true>
 inline std::uint64_t nonword_bytes(std::uint64_t w) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
   const auto in = [](std::uint64_t x, std::uint64_t lo, std::uint64_t hi) {
     return (x + (0x80 - lo) * ones) & ~(x + (0x7f - hi) * ones);  // bit 7: lo <= x <= hi
   };
   const auto eq = [](std::uint64_t x, std::uint64_t c) { return ~((x ^ (c * ones)) + 0x7f * ones); };
-  const std::uint64_t word = in(w | (0x20 * ones), 'a', 'z') | in(w, '0', '9') | eq(w, '_') | eq(w, '@');
+  std::uint64_t word = in(w | (0x20 * ones), 'a', 'z') | in(w, '0', '9') | eq(w, '_');
+  if constexpr (AtIsWord) word |= eq(w, '@');
   return ~word & high;
 }
 
@@ -145,6 +150,73 @@ inline void split_pieces(std::string_view text, Piece&& piece) {
     piece(a, b, false);
     i = b;
   }
+}
+
+// Python's `\w` on ASCII: A-Z a-z 0-9 _.
+inline bool python_word_byte(unsigned char c) noexcept {
+  return static_cast<unsigned>((c | 0x20) - 'a') < 26u || static_cast<unsigned>(c - '0') < 10u || c == '_';
+}
+
+// Calls emit(start, end) for every match of scikit-learn's default
+// token_pattern `(?u)\b\w\w+\b` in pure-ASCII `text`: the runs of two or
+// more word bytes, in order.
+template <class Emit>
+inline void scan_python_words(std::string_view text, Emit&& emit) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!python_word_byte(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i++;
+    for (;; i += 8) {
+      if (i + 8 > n) {
+        while (i < n && python_word_byte(s[i])) ++i;
+        break;
+      }
+      if (const std::uint64_t m = nonword_bytes<false>(load64(s + i))) {
+        i += std::countr_zero(m) >> 3;
+        break;
+      }
+    }
+    if (i - start >= 2) emit(start, i);
+  }
+}
+
+// Lowercases eight ASCII bytes: sets bit 5 of every byte in 'A'..'Z'.
+inline std::uint64_t lower8(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  const std::uint64_t ge_a = (w + (0x80 - 'A') * ones) & high;
+  const std::uint64_t gt_z = (w + (0x80 - 'Z' - 1) * ones) & high;
+  return w | ((ge_a & ~gt_z) >> 2);
+}
+
+// The id of ASCII token text[start, end), lowercased when `fold`. Tokens of up
+// to 16 bytes are keyed from one or two 8-byte loads, in registers.
+inline Vocabulary::id_type intern(Vocabulary& vocab, std::string_view text, std::size_t start,
+                                  std::size_t end, bool fold, std::string& scratch) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = end - start;
+  if (size <= 8 && start + 8 <= text.size()) {
+    std::uint64_t w = load64(s + start);
+    if (fold) w = lower8(w);
+    if (size < 8) w &= (std::uint64_t{1} << (8 * size)) - 1;
+    return vocab.intern(Vocabulary::Key::short_term(w, size));
+  }
+  if (size >= 8 && size <= 16) {  // two loads, the second overlapping
+    std::uint64_t w0 = load64(s + start), w1 = load64(s + end - 8);
+    if (fold) {
+      w0 = lower8(w0);
+      w1 = lower8(w1);
+    }
+    char buf[16];
+    std::memcpy(buf, &w0, 8);
+    std::memcpy(buf + size - 8, &w1, 8);
+    return vocab.intern(Vocabulary::Key(std::string_view(buf, size)));
+  }
+  return intern_ascii(text.substr(start, size), fold, vocab, scratch);
 }
 
 }  // namespace textgauge::ascii

@@ -4,9 +4,11 @@
 #include <cstring>
 #include <numeric>
 
+#include "ascii_words.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/hashing.hpp"
 #include "textgauge/parallel.hpp"
+#include "textgauge/utf8.hpp"
 
 namespace textgauge {
 
@@ -454,16 +456,25 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
   std::vector<std::int32_t> doc_tokens;
   const bool stops = analyzer.has_stop_words();
+  // ASCII texts skip the analyzer: their preprocessing is lowercasing at
+  // most (NFKD accent stripping changes no ASCII), and their tokens are runs
+  // of [A-Za-z0-9_], keyed straight from the text.
+  std::string scratch;
   for (std::size_t d = b; d < e; ++d) {
-    const auto& toks = analyzer.word_tokens(texts[d]);
-    doc_tokens.resize(toks.size());
-    std::size_t kept = 0;
-    for (auto t : toks) {
-      const std::int32_t id = tokens.intern(t);
-      if (static_cast<std::size_t>(id) == stop.size()) stop.push_back(stops && analyzer.is_stop_word(t));
-      if (!stop[static_cast<std::size_t>(id)]) doc_tokens[kept++] = id;
+    doc_tokens.clear();
+    auto take = [&](std::int32_t id) {
+      if (static_cast<std::size_t>(id) == stop.size())
+        stop.push_back(stops && analyzer.is_stop_word(tokens.term(id)));
+      if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
+    };
+    if (is_ascii(texts[d])) {
+      const std::string_view text = texts[d];
+      ascii::scan_python_words(text, [&](std::size_t start, std::size_t end) {
+        take(ascii::intern(tokens, text, start, end, o.lowercase, scratch));
+      });
+    } else {
+      for (auto t : analyzer.word_tokens(texts[d])) take(tokens.intern(t));
     }
-    doc_tokens.resize(kept);
     counter.begin();
     ngrams.features(doc_tokens, [&](std::int32_t fid) { counter.add(fid); });
     ids.clear();
@@ -580,6 +591,24 @@ TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_doc
 // through pairs.
 void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, std::size_t b, std::size_t e,
               std::vector<std::pair<std::int32_t, std::int64_t>>& scratch) {
+  if (e - b <= 32) {
+    // Most rows (a paragraph's distinct terms) are short: insertion sort in
+    // place, no packing. Columns within a row are distinct.
+    std::int32_t* ix = idx.data();
+    std::int64_t* vx = val.data();
+    for (std::size_t k = b + 1; k < e; ++k) {
+      const std::int32_t c = ix[k];
+      const std::int64_t v = vx[k];
+      std::size_t j = k;
+      for (; j > b && ix[j - 1] > c; --j) {
+        ix[j] = ix[j - 1];
+        vx[j] = vx[j - 1];
+      }
+      ix[j] = c;
+      vx[j] = v;
+    }
+    return;
+  }
   thread_local std::vector<std::uint64_t> keys;
   keys.clear();
   bool small = true;
@@ -610,7 +639,7 @@ void sort_row(std::vector<std::int32_t>& idx, std::vector<std::int64_t>& val, st
 namespace {
 
 FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const PruneOptions& prune_options,
-                     unsigned threads = 1, bool keep_stats = true) {
+                     unsigned threads = 1, bool keep_stats = true, bool sorted_rows = true) {
   std::vector<std::vector<std::int32_t>> to_sorted;
   FitResult result;
   result.stats = merge_chunks(chunks, n_docs, to_sorted, threads);
@@ -629,6 +658,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
   if (!keep_stats) result.stats.terms = StringTable();
   Csr& m = result.matrix;
   m.n_cols = static_cast<std::int64_t>(kept.size());
+  m.sorted = sorted_rows;
   if (threads > 1 && chunks.size() > 1) {
     // Each chunk writes its own range of the output: remap and count, then
     // place. Costs the chunks' rows and the output at once (the one-thread
@@ -663,7 +693,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
           m.data[pos] = prune_options.binary ? 1 : cc.counts[static_cast<std::size_t>(k)];
           ++pos;
         }
-        sort_row(m.indices, m.data, row_begin, pos, scratch);
+        if (sorted_rows) sort_row(m.indices, m.data, row_begin, pos, scratch);
         m.indptr[first_row[c] + r + 1] = static_cast<std::int64_t>(pos);
       }
       cc = ChunkCounts();
@@ -689,7 +719,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
         cc.counts[pos] = prune_options.binary ? 1 : cc.counts[u];
         ++pos;
       }
-      sort_row(cc.ids, cc.counts, row_begin, pos, scratch);
+      if (sorted_rows) sort_row(cc.ids, cc.counts, row_begin, pos, scratch);
       cc.indptr[r + 1] = static_cast<std::int64_t>(pos);
       row_start = row_end;
     }
@@ -717,7 +747,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
         m.indices.push_back(col);
         m.data.push_back(prune_options.binary ? 1 : cc.counts[k]);
       }
-      sort_row(m.indices, m.data, row_begin, m.indices.size(), scratch);
+      if (sorted_rows) sort_row(m.indices, m.data, row_begin, m.indices.size(), scratch);
       m.indptr.push_back(static_cast<std::int64_t>(m.indices.size()));
     }
     cc = ChunkCounts();  // release as we go: peak memory ~ one chunk above the output
@@ -728,9 +758,13 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
 }  // namespace
 
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                     const PruneOptions& prune_options, unsigned threads, bool keep_stats) {
+                     const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows) {
   std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
-  return finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats);
+  // Word n-gram rows come out of the counter in the order of chunk-local
+  // ids, which depends on the thread count: those are always sorted.
+  const bool sparse_counter = analyzer.kind == AnalyzerKind::word && analyzer.max_n > 1;
+  return finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats,
+                    sorted_rows || sparse_counter);
 }
 
 FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,

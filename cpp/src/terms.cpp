@@ -7,19 +7,7 @@
 
 namespace textgauge {
 
-namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-
-// Lowercases eight ASCII bytes: sets bit 5 of every byte in 'A'..'Z'.
-inline std::uint64_t lower8(std::uint64_t w) noexcept {
-  const std::uint64_t ge_a = (w + (0x80 - 'A') * kOnes) & kHigh;
-  const std::uint64_t gt_z = (w + (0x80 - 'Z' - 1) * kOnes) & kHigh;
-  return w | ((ge_a & ~gt_z) >> 2);
-}
-
-}  // namespace
+using ascii::lower8;
 
 void ascii_lower(std::string_view in, std::string& out) {
   out.resize(in.size());
@@ -98,30 +86,8 @@ void TermExtractor::icu_terms(std::string_view text, std::string_view piece, std
 void TermExtractor::scan_ascii_terms(std::string_view text, Vocabulary& vocab,
                                      std::vector<Vocabulary::id_type>& out) {
   const bool fold = normalizer_.options().casefold;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   ascii::scan(text, [&](std::size_t start, std::size_t end, TokenKind) {
-    const std::size_t size = end - start;
-    // Most tokens fit in one 8-byte load: lowercase and key them in a register.
-    if (size <= 8 && start + 8 <= text.size()) {
-      std::uint64_t w = ascii::load64(s + start);
-      if (fold) w = lower8(w);
-      if (size < 8) w &= (std::uint64_t{1} << (8 * size)) - 1;
-      out.push_back(vocab.intern(Vocabulary::Key::short_term(w, size)));
-      return;
-    }
-    if (size >= 8 && size <= 16) {  // two loads, the second overlapping
-      std::uint64_t w0 = ascii::load64(s + start), w1 = ascii::load64(s + end - 8);
-      if (fold) {
-        w0 = lower8(w0);
-        w1 = lower8(w1);
-      }
-      char buf[16];
-      std::memcpy(buf, &w0, 8);
-      std::memcpy(buf + size - 8, &w1, 8);
-      out.push_back(vocab.intern(Vocabulary::Key(std::string_view(buf, size))));
-      return;
-    }
-    out.push_back(intern_ascii(text.substr(start, size), fold, vocab, scratch_));
+    out.push_back(ascii::intern(vocab, text, start, end, fold, scratch_));
   });
 }
 

@@ -54,6 +54,7 @@ py::dict csr_dict(Csr&& m) {
   d["indices"] = to_numpy(std::move(m.indices));
   d["data"] = to_numpy(std::move(m.data));
   d["n_cols"] = m.n_cols;
+  d["sorted_indices"] = m.sorted;
   return d;
 }
 
@@ -79,7 +80,8 @@ py::list analyze_shim(const AnalyzerOptions& o, const py::sequence& texts) {
 }
 
 py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double high, double low,
-                   std::int64_t max_features, bool binary, unsigned threads, bool keep_stats) {
+                   std::int64_t max_features, bool binary, unsigned threads, bool keep_stats,
+                   bool sorted_indices) {
   TextViews tv = text_views(texts);
   PruneOptions p;
   p.high = high;
@@ -89,7 +91,7 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double h
   FitResult r;
   {
     py::gil_scoped_release release;  // tv.keep holds every text
-    r = fit_counts(tv.views, o, p, threads, keep_stats);
+    r = fit_counts(tv.views, o, p, threads, keep_stats, sorted_indices);
   }
   py::object stats = keep_stats ? py::cast(std::move(r.stats)) : py::none();
   return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats);
@@ -296,7 +298,7 @@ void register_vectorize(py::module_& m) {
   m.def("vec_analyze", &analyze_shim, py::arg("options"), py::arg("texts"));
   m.def("vec_fit", &fit_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("high"),
         py::arg("low"), py::arg("max_features"), py::arg("binary"), py::arg("threads") = 1u,
-        py::arg("keep_stats") = false);
+        py::arg("keep_stats") = false, py::arg("sorted_indices") = true);
   m.def("vec_fit_ids", &fit_ids_shim, py::arg("token_row"), py::arg("token_term"), py::arg("n_rows"),
         py::arg("terms"), py::arg("drop"), py::kw_only(), py::arg("min_n"), py::arg("max_n"), py::arg("skip"),
         py::arg("separator"), py::arg("high"), py::arg("low"), py::arg("max_features"), py::arg("binary"));

@@ -138,7 +138,7 @@ def vec_counts_to_float64(data: numpy.typing.NDArray[numpy.int64]) -> None:
     """
     Converts an int64 array to float64 values in the same buffer; view it as float64 afterwards.
     """
-def vec_fit(options: AnalyzerOptions, texts: collections.abc.Sequence[typing.Any], *, high: typing.SupportsFloat | typing.SupportsIndex, low: typing.SupportsFloat | typing.SupportsIndex, max_features: typing.SupportsInt | typing.SupportsIndex, binary: bool, threads: typing.SupportsInt | typing.SupportsIndex = 1, keep_stats: bool = False) -> tuple[typing.Any, ...]:
+def vec_fit(options: AnalyzerOptions, texts: collections.abc.Sequence[typing.Any], *, high: typing.SupportsFloat | typing.SupportsIndex, low: typing.SupportsFloat | typing.SupportsIndex, max_features: typing.SupportsInt | typing.SupportsIndex, binary: bool, threads: typing.SupportsInt | typing.SupportsIndex = 1, keep_stats: bool = False, sorted_indices: bool = True) -> tuple[typing.Any, ...]:
     ...
 def vec_fit_ids(token_row: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], token_term: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], n_rows: typing.SupportsInt | typing.SupportsIndex, terms: collections.abc.Sequence[str], drop: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], *, min_n: typing.SupportsInt | typing.SupportsIndex, max_n: typing.SupportsInt | typing.SupportsIndex, skip: typing.SupportsInt | typing.SupportsIndex, separator: str, high: typing.SupportsFloat | typing.SupportsIndex, low: typing.SupportsFloat | typing.SupportsIndex, max_features: typing.SupportsInt | typing.SupportsIndex, binary: bool) -> tuple[typing.Any, ...]:
     ...

@@ -93,7 +93,12 @@ def _threads(n_jobs: int | None) -> int:
 
 
 def _csr(
-    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, shape: tuple[int, int], dtype: Any
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray,
+    shape: tuple[int, int],
+    dtype: Any,
+    sorted_indices: bool = True,
 ) -> sp.csr_matrix:
     """A CSR matrix with sklearn's index dtypes (int32 unless nnz needs int64)."""
     if len(indices) <= _INT32_MAX and shape[1] <= _INT32_MAX:
@@ -107,7 +112,7 @@ def _csr(
         data = data.astype(dtype)
     X = sp.csr_matrix(shape, dtype=dtype)
     X.data, X.indices, X.indptr = data, indices, indptr
-    X.has_sorted_indices = True
+    X.has_sorted_indices = sorted_indices
     return X
 
 
@@ -226,6 +231,11 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         **_sktext.CountVectorizer._parameter_constraints,
         "n_jobs": [None, Integral],
     }
+
+    # Like sklearn's, fit_transform's rows are not sorted by column (sorting
+    # them is a fifth of a unigram fit); the matrix says so, and scipy sorts
+    # on demand. TfidfVectorizer sorts: its weighting sums each row in order.
+    _sorted_rows = False
 
     def __init__(
         self,
@@ -369,6 +379,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                 max_features=max_features,
                 binary=bool(self.binary),
                 threads=threads,
+                sorted_indices=self._sorted_rows,
                 decode=self.decode,
             )
         except Error as e:
@@ -377,7 +388,8 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         # fit keeps no statistics of pruned terms (the reason sklearn 1.5 dropped
         # stop_words_): only partial_fit, which needs them, does.
         self.__dict__.pop("_term_stats", None)
-        return _csr(m["indptr"], m["indices"], m["data"], (n_doc, int(m["n_cols"])), self.dtype)
+        shape = (n_doc, int(m["n_cols"]))
+        return _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
 
     def _transform_with_engine(self, docs: list[str], opts: Any = None) -> sp.csr_matrix:
         opts = opts or self._engine_options()
@@ -572,6 +584,8 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         **_sktext.TfidfVectorizer._parameter_constraints,
         "n_jobs": [None, Integral],
     }
+
+    _sorted_rows = True
 
     def __init__(
         self,

@@ -24,6 +24,7 @@ struct Csr {
   std::vector<std::int32_t> indices;
   std::vector<std::int64_t> data;
   std::int64_t n_cols = 0;
+  bool sorted = true;  // column indices ascending within each row
   std::size_t n_rows() const noexcept { return indptr.size() - 1; }
 };
 
@@ -63,9 +64,14 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& opti
 
 // fit_transform: the count matrix and the vocabulary. binary: counts -> 1.
 // keep_stats = false leaves stats.terms empty (its counts stay), sparing a
-// copy of every term when only the vocabulary is wanted.
+// copy of every term when only the vocabulary is wanted. sorted_rows = false
+// leaves each row's columns in the order of the row's first occurrences
+// instead of ascending (scikit-learn's CountVectorizer does not sort its rows
+// either), sparing a fifth of the work of a unigram or character fit; word
+// n-gram rows are sorted regardless.
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                     const PruneOptions& prune_options, unsigned threads = 1, bool keep_stats = true);
+                     const PruneOptions& prune_options, unsigned threads = 1, bool keep_stats = true,
+                     bool sorted_rows = true);
 
 // The same from tokens already interned elsewhere (a Corpus): token k is
 // term token_term[k] of row token_row[k] (rows sorted ascending, < n_rows;
