@@ -1,6 +1,7 @@
 // The VADER engine. Each step mirrors one function of vaderSentiment 3.3.2;
 // the comments name it and say where the port must copy a quirk.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +10,10 @@
 #include <queue>
 #include <unordered_map>
 #include <unordered_set>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "pycase.hpp"
 #include "textgauge/error.hpp"
@@ -46,6 +51,10 @@ enum : std::uint32_t {
   kLeast = 1u << 11,
   kAtVery = 1u << 12,
   kBut = 1u << 13,
+  kWord = 1u << 14,  // a word of a multi-word phrase (Entry::word is set)
+  // The tokens the per-token loop of valences() looks at; all others only
+  // matter as neighbours of these.
+  kVisit = kInLex | kBut,
 };
 
 const char* const kNegateWords[] = {
@@ -138,6 +147,13 @@ struct Entry {
   std::uint8_t word = wNone;
 };
 
+const Entry kNoEntry{};
+
+// A short lowered token as WordTable::short_key() builds it.
+struct Key {
+  std::uint64_t w0, w1;
+};
+
 // Open-addressing table from lowered token to Entry. The probe array holds
 // 8-byte slots (a 32-bit hash tag and an entry index) so that it stays in
 // cache; most tokens are misses and end at an empty slot.
@@ -181,46 +197,63 @@ class WordTable {
     pool_.append(padded);
     entries_.push_back(e);
     place(slots_, h, static_cast<std::uint32_t>(entries_.size() - 1));
-    if (bloom_.empty()) bloom_.assign(kBloomBits / 64, 0);
-    bloom_[((h >> 20) & kBloomMask) >> 6] |= std::uint64_t{1} << ((h >> 20) & 63);
-    max_key_ = std::max(max_key_, key.size());
     return entries_.back().entry;
   }
-  std::size_t max_key() const noexcept { return max_key_; }
 
-  // A token given as n/8 + 1 little-endian words, the last masked to the
-  // n % 8 tail bytes (0 when n is a multiple of 8): the form the ASCII fast
-  // path builds in registers, lower-casing 8 bytes at a time.
-  const Entry* find_words(const std::uint64_t* w, std::size_t n) const noexcept {
-    const std::size_t full = n / 8;
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-    for (std::size_t i = 0; i < full; ++i) {
-      h = (h ^ w[i]) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
-    h = (h ^ w[full]) * 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 29;
-    // Most tokens are no key: an 8 KB bit filter answers them from L1.
-    if (!((bloom_[((h >> 20) & kBloomMask) >> 6] >> ((h >> 20) & 63)) & 1)) return nullptr;
-    const std::size_t mask = slots_.size() - 1;
-    const std::uint64_t tag = h >> 32;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const std::uint64_t slot = slots_[i];
-      if (slot == 0) return nullptr;
-      if ((slot >> 32) == tag) {
-        const Stored& e = entries_[static_cast<std::uint32_t>(slot) - 1];
-        if (e.len == n) {
-          const char* k = pool_.data() + e.off;
-          bool same = true;
-          for (std::size_t j = 0; j < full && same; ++j) {
-            std::uint64_t a;
-            std::memcpy(&a, k + 8 * j, 8);
-            same = a == w[j];
-          }
-          if (same && load_tail(k + 8 * full, n % 8) == w[full]) return &e.entry;
-        }
+  struct alignas(64) Bucket {
+    Key key[2] = {{0, ~0ULL}, {0, ~0ULL}};  // ~0: an empty slot (no length is 255)
+    const Entry* e[2] = {&kNoEntry, &kNoEntry};
+    std::uint32_t flags[2] = {0, 0};
+  };
+
+  static std::uint64_t short_hash(const Key& k) noexcept {
+    std::uint64_t h = (k.w0 ^ 0x9E3779B97F4A7C15ULL) * 0xFF51AFD7ED558CCDULL + k.w1 * 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 29);
+  }
+
+  // Keys of up to kShortKey bytes are indexed once more for the ASCII fast
+  // path (build_short_index() after the last insert; entries must not move
+  // then). Such a key is two little-endian words, zero-padded, with its length
+  // in the top byte (see short_key()), so one two-word compare tests a slot.
+  // A key sits in one of two buckets of two slots (cuckoo hashing), so a hit
+  // reads at most two cache lines; a bit filter in L1 turns away most
+  // tokens, which are no key, before any bucket is read.
+  static constexpr std::size_t kShortKey = 15;
+  void build_short_index();
+
+  // w0, w1: the lowered token's bytes, zero past its end; n <= kShortKey.
+  static Key short_key(std::uint64_t w0, std::uint64_t w1, std::size_t n) noexcept {
+    return {w0, w1 | (std::uint64_t{n} << 56)};
+  }
+
+  // The entry and its flags, which the slot holds too: most tokens need only
+  // those, and reading them from the entry would touch one more cache line.
+  struct Found {
+    const Entry* e;
+    std::uint32_t flags;
+  };
+  // Whether the key with hash h may be in the table (false for most tokens).
+  bool may_hold(std::uint64_t h) const noexcept {
+    const std::uint64_t bits = bloom_bits(h);
+    return (short_bloom_[bloom_word(h)] & bits) == bits;
+  }
+
+  // The lookup proper: all four slots are compared, with no branch on which
+  // one holds the key (that varies from token to token and mispredicts).
+  Found find_short(const Key& k, std::uint64_t h) const noexcept {
+    std::uintptr_t e = 0;
+    std::uint32_t flags = 0;
+    for (const std::size_t at : {h & short_mask_, (h >> 26) & short_mask_}) {
+      const Bucket& b = short_buckets_[at];
+      for (int j = 0; j < 2; ++j) {
+        const std::uint64_t same = std::uint64_t{0} - ((b.key[j].w0 == k.w0) & (b.key[j].w1 == k.w1));
+        e |= std::bit_cast<std::uintptr_t>(b.e[j]) & same;
+        flags |= b.flags[j] & static_cast<std::uint32_t>(same);
       }
     }
+    return {e ? std::bit_cast<const Entry*>(e) : &kNoEntry, flags};
   }
 
   // `key` must be followed by 8 readable bytes.
@@ -231,7 +264,15 @@ class WordTable {
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-  static constexpr std::size_t kBloomBits = 1 << 16, kBloomMask = kBloomBits - 1;
+  // A blocked bit filter: two bits in one of 2048 words (16 KB, stays in L1),
+  // chosen by the top hash bits (buckets use the low ones); with VADER's
+  // lexicon about 1% of the tokens that are no key pass.
+  static constexpr std::size_t kShortBloomWords = 2048;
+  static std::size_t bloom_word(std::uint64_t h) noexcept { return (h >> 53) & (kShortBloomWords - 1); }
+  static std::uint64_t bloom_bits(std::uint64_t h) noexcept {
+    return (std::uint64_t{1} << ((h >> 41) & 63)) | (std::uint64_t{1} << ((h >> 47) & 63));
+  }
+  bool place_short(Key k, const Entry* e);
   struct Stored {
     Entry entry;
     std::uint64_t hash = 0;
@@ -279,23 +320,173 @@ class WordTable {
   }
 
   std::vector<std::uint64_t> slots_;
-  std::vector<std::uint64_t> bloom_;
   std::vector<Stored> entries_;
   std::string pool_;
-  std::size_t max_key_ = 0;
+  std::vector<Bucket> short_buckets_;
+  std::size_t short_mask_ = 0;
+  std::uint64_t short_bloom_[kShortBloomWords] = {};
+};
+
+bool WordTable::place_short(Key k, const Entry* e) {
+  // Cuckoo insertion: take a free slot of either bucket, else evict a slot
+  // and move its key to that key's other bucket, a bounded number of times.
+  const std::size_t mask = short_mask_;
+  std::uint64_t rng = 0x2545F4914F6CDD1DULL;
+  std::size_t at = short_hash(k) & mask;
+  for (int kick = 0; kick < 512; ++kick) {
+    const std::uint64_t h = short_hash(k);
+    for (const std::size_t b : {h & mask, (h >> 26) & mask}) {
+      for (int j = 0; j < 2; ++j) {
+        Bucket& bk = short_buckets_[b];
+        if (bk.key[j].w1 == ~0ULL) {
+          bk.key[j] = k;
+          bk.e[j] = e;
+          bk.flags[j] = e->flags;
+          return true;
+        }
+      }
+    }
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    Bucket& bk = short_buckets_[at];
+    const int j = static_cast<int>(rng & 1);
+    std::swap(k, bk.key[j]);
+    std::swap(e, bk.e[j]);
+    bk.flags[j] = bk.e[j]->flags;
+    const std::uint64_t hv = short_hash(k);  // the evicted key goes to its other bucket
+    at = (hv & mask) == at ? (hv >> 26) & mask : hv & mask;
+  }
+  return false;
+}
+
+void WordTable::build_short_index() {
+  std::size_t count = 0;
+  for (const Stored& s : entries_) count += s.len <= kShortKey;
+  // At most half the slots in use: two-bucket cuckoo tables fill reliably below that.
+  for (std::size_t buckets = std::bit_ceil(std::max<std::size_t>(count, 4));; buckets *= 2) {
+    short_buckets_.assign(buckets, Bucket{});
+    short_mask_ = buckets - 1;
+    std::fill(std::begin(short_bloom_), std::end(short_bloom_), 0);
+    bool ok = true;
+    for (const Stored& s : entries_) {
+      if (s.len > kShortKey) continue;
+      std::uint64_t w[2] = {0, 0};
+      std::memcpy(w, pool_.data() + s.off, s.len);
+      const Key k = short_key(w[0], w[1], s.len);
+      short_bloom_[bloom_word(short_hash(k))] |= bloom_bits(short_hash(k));
+      if (!place_short(k, &s.entry)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return;
+  }
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+
+// The high bit of each byte of w in [lo, hi]; exact for bytes < 0x80.
+constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned char hi) noexcept {
+  return (w + kOnes * (0x80u - lo)) & ~(w + kOnes * (0x7Fu - hi)) & kHigh;
+}
+
+// Byte-class bit masks of the ASCII fast path: bit j of masks[kind] tells
+// whether byte j of a 64-byte block is of that kind. Tokens are then found
+// and stripped with shifts and ctz, so a token costs a fixed number of
+// instructions rather than branches on its bytes, which mispredict. (A
+// token's case and apostrophes are read from its key words instead.)
+enum MaskKind : std::uint8_t { mSpace, mPunct, mBangQuest, kMaskKinds };
+constexpr std::size_t kStoredMasks = mPunct + 1;  // `!` and `?` are only counted
+
+// Classifies the 64 bytes at p; returns non-zero when one of them is not ASCII
+// (the masks are then meaningless). Whitespace is str.split()'s ASCII set
+// (0x09-0x0D, 0x1C-0x20), punctuation string.punctuation.
+#if defined(__SSE2__)
+inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
+  std::uint64_t high = 0;
+  for (auto& m : masks) m = 0;
+  for (unsigned i = 0; i < 4; ++i) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    // lo <= byte <= hi in one signed compare: the bias maps [lo, hi] onto [-128, -128 + hi - lo].
+    auto in = [](__m128i x, int lo, int hi) {
+      const __m128i biased = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+      return _mm_cmplt_epi8(biased, _mm_set1_epi8(static_cast<char>(-128 + hi - lo + 1)));
+    };
+    auto bits = [i](__m128i x) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << (16 * i);
+    };
+    // Letters of both cases: setting bit 5 maps exactly A-Z onto a-z.
+    const __m128i letter = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i alnum = _mm_or_si128(letter, in(v, '0', '9'));
+    masks[mSpace] |= bits(_mm_or_si128(in(v, 0x09, 0x0D), in(v, 0x1C, 0x20)));
+    masks[mPunct] |= bits(_mm_andnot_si128(alnum, in(v, 0x21, 0x7E)));
+    masks[mBangQuest] |=
+        bits(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+    high |= bits(v);
+  }
+  return high;
+}
+#else
+// The same eight bytes at a time in general-purpose registers.
+inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
+  std::uint64_t high = 0;
+  for (auto& m : masks) m = 0;
+  for (unsigned j = 0; j < 8; ++j) {
+    std::uint64_t w;
+    std::memcpy(&w, p + 8 * j, 8);
+    high |= w & kHigh;
+    auto bits = [j](std::uint64_t m) { return (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * j); };
+    const std::uint64_t alnum = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z') | bytes_in(w, '0', '9');
+    masks[mSpace] |= bits(bytes_in(w, 0x09, 0x0D) | bytes_in(w, 0x1C, 0x20));
+    masks[mPunct] |= bits(bytes_in(w, 0x21, 0x7E) & ~alnum);
+    masks[mBangQuest] |= bits(bytes_in(w, '!', '!') | bytes_in(w, '?', '?'));
+  }
+  return high;
+}
+#endif
+
+// Appends at + the position of each set bit of `bits` to out[count], ...,
+// kListChunk at a time: a loop that ends after a fixed number of steps
+// mispredicts far less often than one that ends with the bits. Up to
+// kListChunk - 1 slots past the new count are overwritten.
+constexpr std::size_t kListChunk = 8;
+inline void list_bits(std::uint64_t bits, std::uint32_t at, std::uint32_t* out, std::size_t& count) noexcept {
+  const auto n = static_cast<std::size_t>(std::popcount(bits));
+  std::uint32_t* o = out + count;
+  for (std::size_t done = 0; done < n; done += kListChunk) {
+    for (std::size_t j = 0; j < kListChunk; ++j) {
+      o[done + j] = at + static_cast<std::uint32_t>(std::countr_zero(bits));
+      bits &= bits - 1;
+    }
+  }
+  count += n;
+}
+
+// A token that may be in the word table: its key, the key's hash, its index.
+struct Candidate {
+  Key key;
+  std::uint64_t hash;
+  std::uint32_t tok;
 };
 
 struct Tok {
   std::uint32_t begin, end;  // bytes of the working text
   const Entry* e;
+  std::uint32_t flags;  // e->flags, read once
   bool upper;
   bool negated;  // negated([token]): in NEGATE or holding "n't"
 };
 
 // Per-call buffers, reused across the texts of a batch chunk.
 struct Scratch {
-  std::string text;   // the text after emoji substitution, when it changed
-  std::string lower;  // one lowered token
+  std::string text;                   // the text after emoji substitution, when it changed
+  std::string padded;                 // the ASCII path's copy of the text, padded with spaces
+  std::vector<std::uint64_t> masks;   // its byte-class masks
+  std::vector<std::uint32_t> starts;  // its token starts
+  std::vector<Candidate> cands;       // and the tokens to look up
+  std::vector<std::uint32_t> visit;   // tokens with a kVisit flag, in order
+  std::string lower;                  // one lowered token
   std::vector<Tok> toks;
   // Non-zero valences only (most tokens are 0): positions, in order, and values.
   std::vector<std::uint32_t> nonzero;
@@ -304,36 +495,6 @@ struct Scratch {
   std::vector<std::uint32_t> rules;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> but_heaps;
 };
-
-const Entry kNoEntry{};
-
-// Byte classes of the ASCII fast path.
-enum : std::uint8_t { cSpace = 1, cPunct = 2, cUpper = 4, cLower = 8, cApos = 16, cBangQuest = 32 };
-struct ByteClasses {
-  std::uint8_t c[256] = {};
-  constexpr ByteClasses() {
-    for (int b = 0x09; b <= 0x0D; ++b) c[b] = cSpace;
-    for (int b = 0x1C; b <= 0x20; ++b) c[b] = cSpace;
-    for (int b = 0x21; b <= 0x7E; ++b)
-      if (!((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'))) c[b] = cPunct;
-    for (int b = 'A'; b <= 'Z'; ++b) c[b] = cUpper;
-    for (int b = 'a'; b <= 'z'; ++b) c[b] = cLower;
-    c[static_cast<int>('\'')] = cPunct | cApos;
-    c[static_cast<int>('!')] = cPunct | cBangQuest;
-    c[static_cast<int>('?')] = cPunct | cBangQuest;
-  }
-};
-constexpr ByteClasses kBytes{};
-
-// Keys longer than this take the generic path (VADER's longest is 19 bytes).
-constexpr std::size_t kMaxWordsStack = 8;
-
-// 'A'..'Z' -> 'a'..'z' in each byte of 8 ASCII bytes.
-inline std::uint64_t ascii_lower8(std::uint64_t w) noexcept {
-  const std::uint64_t ge_a = w + 0x3F3F3F3F3F3F3F3FULL;  // high bit set where byte >= 'A'
-  const std::uint64_t gt_z = w + 0x2525252525252525ULL;  // high bit set where byte > 'Z'
-  return w | (((ge_a & ~gt_z) & 0x8080808080808080ULL) >> 2);
-}
 
 // "n't" in the ASCII-lowered bytes (negated()'s substring test).
 inline bool has_nt(const unsigned char* b, std::size_t n) noexcept {
@@ -368,7 +529,9 @@ double round_impl(double x, int digits) noexcept {
   if (digits >= 0 && digits <= 6 && std::fabs(x) < 1e6) {
     const double scale = kScale[digits];
     const double y = x * scale;
-    const double fl = std::floor(y);
+    // floor(y) without a libm call (|y| < 1e12 fits an int64 exactly).
+    double fl = static_cast<double>(static_cast<std::int64_t>(y));
+    if (fl > y) fl -= 1;
     const double frac = y - fl;
     if (std::fabs(frac - 0.5) > 1e-6) {
       const double r = frac < 0.5 ? fl : fl + 1;
@@ -384,6 +547,10 @@ double round_impl(double x, int digits) noexcept {
 }  // namespace
 
 double python_round(double x, int digits) noexcept { return round_impl(x, digits); }
+
+namespace {
+constexpr std::size_t kPrefetchAhead = 4;  // texts
+}  // namespace
 
 struct SentimentAnalyzer::Impl {
   SentimentOptions options;
@@ -416,7 +583,12 @@ struct SentimentAnalyzer::Impl {
         {"so", kSoThis},   {"this", kSoThis}, {"never", kNever}, {"without", kWithout}, {"doubt", kDoubt},
         {"least", kLeast}, {"at", kAtVery},   {"very", kAtVery}, {"but", kBut}};
     for (const auto& [w, f] : rule_words) words.insert(w).flags |= f;
-    for (int w = 1; w < wCount; ++w) words.insert(kWordText[w]).word = static_cast<std::uint8_t>(w);
+    for (int w = 1; w < wCount; ++w) {
+      Entry& e = words.insert(kWordText[w]);
+      e.word = static_cast<std::uint8_t>(w);
+      e.flags |= kWord;
+    }
+    words.build_short_index();
 
     for (const auto& [k, d] : lexicon.emoji()) {
       const char* p = k.data();
@@ -546,6 +718,7 @@ struct SentimentAnalyzer::Impl {
   void tokenize(std::string_view text, Scratch& s) const {
     check_size(text);
     s.toks.clear();
+    s.visit.clear();
     const char* base = text.data();
     const char* p = base;
     const char* end = p + text.size();
@@ -622,7 +795,9 @@ struct SentimentAnalyzer::Impl {
     const Entry* found = words.find_padded(lw.data(), n);
     lw.resize(n);
     t.e = found ? found : &kNoEntry;
-    t.negated = (t.e->flags & kNegate) || lw.find("n't") != std::string::npos;
+    t.flags = t.e->flags;
+    t.negated = (t.flags & kNegate) || lw.find("n't") != std::string::npos;
+    if (t.flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(s.toks.size()));
     s.toks.push_back(t);
   }
 
@@ -654,21 +829,27 @@ struct SentimentAnalyzer::Impl {
     s.sent.clear();
     s.nonzero.clear();
     if (kExplain) s.rules.assign(L, 0);
-    std::size_t n_upper = 0;
     s.first_but = L;
-    for (std::size_t i = 0; i < L; ++i) {
-      n_upper += t[i].upper;
-      if ((t[i].e->flags & kBut) && s.first_but == L) s.first_but = i;
-    }
-    const bool cap_diff = L - n_upper > 0 && L - n_upper < L;  // allcap_differential
-    auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].e->flags & f) != 0; };
-    auto in_lex = [&](std::size_t j) { return (t[j].e->flags & kInLex) != 0; };
+    // allcap_differential, counted the first time an ALL-CAPS word needs it
+    // (most texts have none in a place where it matters).
+    int cap_diff = -1;
+    auto caps = [&] {
+      if (cap_diff < 0) {
+        std::size_t n_upper = 0;
+        for (const Tok& tok : t) n_upper += tok.upper;
+        cap_diff = L - n_upper > 0 && L - n_upper < L;
+      }
+      return cap_diff == 1;
+    };
+    auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].flags & f) != 0; };
+    auto in_lex = [&](std::size_t j) { return (t[j].flags & kInLex) != 0; };
 
-    for (std::size_t i = 0; i < L; ++i) {
+    for (const std::size_t i : s.visit) {
+      const std::uint32_t flags = t[i].flags;
+      if ((flags & kBut) && s.first_but == L) s.first_but = i;
+      if (!(flags & kInLex) || (flags & kBooster)) continue;
+      if (i + 1 < L && (flags & kKind) && has(i + 1, kOf)) continue;
       const Entry& E = *t[i].e;
-      if (E.flags & kBooster) continue;
-      if (i + 1 < L && (E.flags & kKind) && has(i + 1, kOf)) continue;
-      if (!(E.flags & kInLex)) continue;
       std::uint32_t rules = 0;
       double v = E.valence;
       // "no" as a determiner of the next lexicon word
@@ -678,7 +859,7 @@ struct SentimentAnalyzer::Impl {
         v = E.valence * N_SCALAR;  // replaces the 0.0 above: `no no` is positive
         rules |= rule_negation;
       }
-      if (t[i].upper && cap_diff) {
+      if (t[i].upper && caps()) {
         if (v > 0)
           v += C_INCR;
         else
@@ -690,10 +871,10 @@ struct SentimentAnalyzer::Impl {
         if (!(i > k && !in_lex(i - k - 1))) continue;
         const Tok& w = t[i - k - 1];
         double sc = 0.0;  // scalar_inc_dec
-        if (w.e->flags & kBooster) {
+        if (w.flags & kBooster) {
           sc = w.e->booster;
           if (v < 0) sc *= -1;
-          if (w.upper && cap_diff) {
+          if (w.upper && caps()) {
             if (v > 0)
               sc += C_INCR;
             else
@@ -730,7 +911,7 @@ struct SentimentAnalyzer::Impl {
   template <bool kExplain>
   double negation_check(double v, std::size_t k, std::size_t i, const std::vector<Tok>& t,
                         std::uint32_t& rules) const {
-    auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].e->flags & f) != 0; };
+    auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].flags & f) != 0; };
     if (k == 0) {
       if (t[i - 1].negated) {
         v = v * N_SCALAR;
@@ -773,7 +954,9 @@ struct SentimentAnalyzer::Impl {
   template <bool kExplain>
   double idioms_check(double v, std::size_t i, const std::vector<Tok>& t, std::uint32_t& rules) const {
     const std::size_t L = t.size();
-    auto id = [&](std::size_t j) -> std::uint8_t { return j < L ? t[j].e->word : std::uint8_t{wNone}; };
+    auto id = [&](std::size_t j) -> std::uint8_t {
+      return j < L && (t[j].flags & kWord) ? t[j].e->word : std::uint8_t{wNone};
+    };
     const std::uint8_t w3 = id(i - 3), w2 = id(i - 2), w1 = id(i - 1), w0 = id(i), p1 = id(i + 1),
                        p2 = id(i + 2);
     if (!(w3 | w2 | w1 | w0 | p1 | p2)) return v;  // no token of any phrase around: nothing can match
@@ -926,133 +1109,144 @@ struct SentimentAnalyzer::Impl {
   }
 
   // The same as substitute() + tokenize() for pure ASCII text when no emoji
-  // key is ASCII (VADER's lexicon): one pass with a byte-class table, and no
-  // lookup for a token longer than every key.
-  // Advances p to the end of the token starting at p (the next whitespace or
-  // end) and returns the classes of its bytes (cPunct excepted, which the
-  // caller reads from the two ends). Eight bytes at a time: the loop exits
-  // once per token instead of once per byte, which is what costs (branches).
-  static std::uint8_t scan_token(const unsigned char*& p, const unsigned char* end) noexcept {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-    auto bytes_eq = [&](std::uint64_t w, unsigned char c) {  // exact: high bit where byte == c
-      const std::uint64_t x = w ^ (kOnes * c);
-      return ~(((x & ~kHigh) + ~kHigh) | x | ~kHigh);
-    };
-    auto in_range = [&](std::uint64_t w, unsigned char lo, unsigned char hi) {  // ASCII bytes only
-      return (w + kOnes * (0x80 - lo)) & ~(w + kOnes * (0x7F - hi)) & kHigh;
-    };
-    std::uint64_t up = 0, low = 0, apos = 0, bq = 0;
-    const unsigned char* q = p;
-    for (;;) {
-      std::uint64_t w;
-      if (end - q >= 8) {
-        std::memcpy(&w, q, 8);
-      } else {
-        unsigned char tail[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};  // the end reads as space
-        std::memcpy(tail, q, static_cast<std::size_t>(end - q));
-        std::memcpy(&w, tail, 8);
-      }
-      // bytes < 0x21: whitespace, or a control character that is not (rare)
-      const std::uint64_t low_bytes = (w - kOnes * 0x21) & ~w & kHigh;
-      std::uint64_t keep = ~0ULL;
-      std::size_t advance = 8;
-      if (low_bytes) {
-        const std::size_t at = static_cast<std::size_t>(__builtin_ctzll(low_bytes)) >> 3;
-        const unsigned char c = q + at < end ? q[at] : ' ';
-        if (!(kBytes.c[c] & cSpace)) {  // a control character inside the token: byte by byte
-          std::uint8_t acc = 0;
-          p = q;
-          while (p < end && !(kBytes.c[*p] & cSpace)) acc |= kBytes.c[*p++];
-          return acc | (up ? cUpper : 0) | (low ? cLower : 0) | (apos ? cApos : 0) | (bq ? cBangQuest : 0);
-        }
-        keep = at ? ~0ULL >> (64 - 8 * at) : 0;
-        advance = at;
-      }
-      const std::uint64_t k = keep & kHigh;
-      up |= in_range(w, 'A', 'Z') & k;
-      low |= in_range(w, 'a', 'z') & k;
-      apos |= bytes_eq(w, '\'') & k;
-      bq |= (bytes_eq(w, '!') | bytes_eq(w, '?')) & k;
-      q += advance;
-      if (advance < 8) break;
-    }
-    p = q;
-    return static_cast<std::uint8_t>((up ? cUpper : 0) | (low ? cLower : 0) | (apos ? cApos : 0) |
-                                     (bq ? cBangQuest : 0));
-  }
-
-  // Also counts `!` and `?` (they can only sit inside tokens) for the amplifier.
-  void tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const {
-    ep = qm = 0;
+  // key is ASCII (VADER's lexicon). Returns false, before any token is
+  // added, when the text holds a non-ASCII byte. Also counts `!` and `?` for
+  // the amplifier: in ASCII text they can only sit inside tokens.
+  bool tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const {
     check_size(text);
+    const std::size_t n = text.size();
+    // A copy padded with spaces, so that whole words can be read anywhere and
+    // the padding ends the last token. The masks cover the text and at least
+    // 64 bytes of padding, so that bits() reads within them.
+    const std::size_t blocks = n / 64 + 2;
+    if (s.padded.size() < blocks * 64) {
+      s.padded.resize(blocks * 64);
+      s.masks.resize(blocks * kStoredMasks);
+      s.starts.resize(blocks * 32 + kListChunk);
+    }
+    char* const base = s.padded.data();
+    std::memcpy(base, text.data(), n);
+    std::memset(base + n, ' ', blocks * 64 - n);
+    std::uint64_t* const masks = s.masks.data();  // kind-major: `blocks` words per kind
+    // Token starts as positions. Listing them first takes the token-to-token
+    // dependency (find the end, then the next start) out of the per-token
+    // work below.
+    std::uint32_t* const starts = s.starts.data();
+    std::size_t n_starts = 0;
+    std::uint64_t space_before = 1;  // the text starts after whitespace
+    ep = qm = 0;
+    for (std::size_t k = 0; k + 1 < blocks; ++k) {
+      std::uint64_t m[kMaskKinds];
+      if (classify64(base + 64 * k, m)) return false;
+      for (std::size_t kind = 0; kind < kStoredMasks; ++kind) masks[kind * blocks + k] = m[kind];
+      for (std::uint64_t bq = m[mBangQuest]; bq; bq &= bq - 1) {
+        const bool bang = base[64 * k + static_cast<std::size_t>(std::countr_zero(bq))] == '!';
+        ep += bang;
+        qm += !bang;
+      }
+      const std::uint64_t after_space = (m[mSpace] << 1) | space_before;
+      space_before = m[mSpace] >> 63;
+      const auto at = static_cast<std::uint32_t>(64 * k);
+      list_bits(~m[mSpace] & after_space, at, starts, n_starts);
+    }
+    // The last block is padding, whitespace only (block n / 64 already holds
+    // the space at n that ends the last token).
+    for (std::size_t kind = 0; kind < kStoredMasks; ++kind)
+      masks[kind * blocks + blocks - 1] = kind == mSpace ? ~0ULL : 0;
+    // Bits [q, q + 57) of a mask (more when q % 8 > 0) with one unaligned load.
+    auto bits = [masks, blocks](MaskKind kind, std::size_t q) {
+      std::uint64_t w;
+      std::memcpy(&w, reinterpret_cast<const char*>(masks + kind * blocks) + (q >> 3), 8);
+      return w >> (q & 7);
+    };
+    constexpr unsigned kReach = 57;
+    constexpr std::uint64_t kReachMask = (std::uint64_t{1} << kReach) - 1;
+
+    // Then each token's range, case and key, and then the lookups, in two
+    // loops: one token's work is a long chain of dependent steps (mask, key
+    // bytes, hash, filter, bucket), and with less work per token in a loop
+    // the processor overlaps the chains of more tokens.
     s.toks.clear();
-    const auto* base = reinterpret_cast<const unsigned char*>(text.data());
-    const unsigned char* p = base;
-    const unsigned char* end = p + text.size();
-    const std::size_t max_key = words.max_key();  // < 8 * kMaxWordsStack (see run())
-    std::uint64_t w[kMaxWordsStack + 1];
-    s.toks.reserve(std::min<std::size_t>(text.size() / 4 + 1, 1 << 14));  // vectors grow for longer texts
-    for (;;) {
-      while (p < end && (kBytes.c[*p] & cSpace)) ++p;
-      if (p == end) break;
-      const unsigned char* b = p;
-      std::uint8_t acc = scan_token(p, end);
-      const unsigned char* e = p;
-      if (acc & cBangQuest) {
-        for (const unsigned char* q = b; q < e; ++q) {
-          ep += *q == '!';
-          qm += *q == '?';
-        }
+    s.visit.clear();
+    s.toks.reserve(n_starts);
+    if (s.cands.size() < n_starts + 1) s.cands.resize(n_starts + 1);
+    Candidate* const cands = s.cands.data();
+    std::size_t n_cands = 0;
+    for (std::size_t i = 0; i < n_starts; ++i) {
+      const std::size_t p = starts[i];
+      const std::uint64_t space = bits(mSpace, p) & kReachMask;
+      if (space == 0) {  // longer than one load reaches: the generic path
+        std::size_t e = p + kReach;
+        while (!(bits(mSpace, e) & kReachMask)) e += kReach;
+        e += static_cast<std::size_t>(std::countr_zero(bits(mSpace, e)));
+        add_token(base, base + p, base + e, true, s);
+        continue;
       }
-      if ((kBytes.c[*b] | kBytes.c[e[-1]]) & cPunct) {  // only the ends are ever stripped
-        const unsigned char* sb = b;
-        const unsigned char* se = e;
-        while (sb < se && (kBytes.c[*sb] & cPunct)) ++sb;
-        while (se > sb && (kBytes.c[se[-1]] & cPunct)) --se;
-        if (se - sb > 2) {
-          b = sb;
-          e = se;
-        }
+      const auto len = static_cast<unsigned>(std::countr_zero(space));
+      const std::uint64_t in_token = (std::uint64_t{1} << len) - 1;
+      // _strip_punc_if_word: strip the punctuation at both ends when more
+      // than 2 bytes would remain (all punctuation: first 63, stop 1).
+      const std::uint64_t kept = ~bits(mPunct, p) & in_token;
+      const auto first = static_cast<unsigned>(std::countr_zero(kept | (std::uint64_t{1} << 63)));
+      const auto stop = static_cast<unsigned>(64 - std::countl_zero(kept | 1));
+      // Selected with a mask, not a branch that would mispredict on every other word.
+      const std::size_t strip = std::size_t{0} - (stop > first + 2);
+      const std::size_t b = p + (first & strip);
+      const std::size_t n_key = len ^ ((len ^ (stop - first)) & strip);
+      if (n_key > WordTable::kShortKey) {  // longer than all but a few keys: the generic path
+        add_token(base, base + p, base + p + len, true, s);
+        continue;
       }
+      // The token's bytes, zero past its end; then its case, apostrophes and
+      // lowered form, eight bytes at a time.
+      std::uint64_t w0, w1;
+      const char* const key = base + b;
+      std::memcpy(&w0, key, 8);
+      std::memcpy(&w1, key + 8, 8);
+      w0 &= ~0ULL >> (64 - 8 * std::min<std::size_t>(n_key, 8));
+      w1 = n_key > 8 ? w1 & (~0ULL >> (128 - 8 * n_key)) : 0;
+      const std::uint64_t up0 = bytes_in(w0, 'A', 'Z'), up1 = bytes_in(w1, 'A', 'Z');
+      const bool has_lower = (bytes_in(w0, 'a', 'z') | bytes_in(w1, 'a', 'z')) != 0;
+      const bool has_apos = (bytes_in(w0, '\'', '\'') | bytes_in(w1, '\'', '\'')) != 0;
+      w0 |= up0 >> 2;  // 'A'..'Z' + 0x20
+      w1 |= up1 >> 2;
+      // Tokens the filter does not rule out are listed for the lookup below,
+      // without a branch: whether one passes is as good as random.
+      Candidate& c = cands[n_cands];
+      c.key = WordTable::short_key(w0, w1, n_key);
+      c.hash = WordTable::short_hash(c.key);
+      c.tok = static_cast<std::uint32_t>(s.toks.size());
+      n_cands += words.may_hold(c.hash);
       Tok t;
-      t.begin = static_cast<std::uint32_t>(b - base);
-      t.end = static_cast<std::uint32_t>(e - base);
-      t.upper = (acc & cUpper) && !(acc & cLower);
+      t.begin = static_cast<std::uint32_t>(b);
+      t.end = static_cast<std::uint32_t>(b + n_key);
       t.e = &kNoEntry;
-      t.negated = false;
-      const std::size_t n = static_cast<std::size_t>(e - b);
-      if (n <= max_key) {
-        const std::size_t full = n / 8, rem = n % 8;
-        if (full < 3 && end - b >= 24) {
-          // Keys of up to 23 bytes (VADER's longest is 19): three loads with
-          // no loop, so no branch that depends on the token's length.
-          std::memcpy(&w[0], b, 8);
-          std::memcpy(&w[1], b + 8, 8);
-          std::memcpy(&w[2], b + 16, 8);
-        } else if (static_cast<std::size_t>(end - b) >= (full + 1) * 8) {
-          for (std::size_t k = 0; k <= full; ++k) std::memcpy(&w[k], b + 8 * k, 8);
-        } else {  // the last token of the text: do not read past it
-          unsigned char tmp[8 * (kMaxWordsStack + 1)] = {};
-          std::memcpy(tmp, b, n);
-          std::memcpy(w, tmp, 8 * (full + 1));
-        }
-        for (std::size_t k = 0; k <= full; ++k) w[k] = ascii_lower8(w[k]);
-        w[full] &= rem ? ~0ULL >> (64 - 8 * rem) : 0;
-        const Entry* found = words.find_words(w, n);
-        if (found) t.e = found;
-        t.negated = (t.e->flags & kNegate) || ((acc & cApos) && has_nt(b, n));
-      } else if (acc & cApos) {
-        t.negated = has_nt(b, n);
-      }
+      t.flags = 0;
+      t.upper = (up0 | up1) != 0 && !has_lower;
+      t.negated = has_apos && has_nt(reinterpret_cast<const unsigned char*>(key), n_key);
       s.toks.push_back(t);
     }
+    const std::size_t long_visits = s.visit.size();  // from add_token()
+    s.visit.resize(long_visits + n_cands);
+    std::uint32_t* visit = s.visit.data() + long_visits;
+    for (std::size_t i = 0; i < n_cands; ++i) {
+      const WordTable::Found f = words.find_short(cands[i].key, cands[i].hash);
+      Tok& t = s.toks[cands[i].tok];
+      t.e = f.e;
+      t.flags = f.flags;
+      t.negated |= (f.flags & kNegate) != 0;
+      *visit = cands[i].tok;
+      visit += (f.flags & kVisit) != 0;
+    }
+    s.visit.resize(static_cast<std::size_t>(visit - s.visit.data()));
+    if (long_visits) std::inplace_merge(s.visit.begin(), s.visit.begin() + long_visits, s.visit.end());
+    return true;
   }
 
   SentimentScores run(std::string_view input, Scratch& s, std::uint32_t* tokens) const {
     double amp;
-    if (ascii_fast && words.max_key() < 8 * kMaxWordsStack && all_ascii(input)) {
-      std::size_t ep, qm;
-      tokenize_ascii(input, s, ep, qm);
+    std::size_t ep, qm;
+    if (ascii_fast && tokenize_ascii(input, s, ep, qm)) {
       amp = amplifier(ep, qm);
     } else {
       const std::string_view text = substitute(input, s);
@@ -1097,6 +1291,13 @@ void SentimentAnalyzer::score_batch(const std::vector<std::string_view>& texts, 
   parallel_chunks(texts.size(), 512, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     Scratch s;
     for (std::size_t i = b; i < e; ++i) {
+      // Texts from Python are scattered over the heap: fetch the next ones'
+      // first lines while this one is scored.
+      if (i + kPrefetchAhead < e) {
+        const std::string_view next = texts[i + kPrefetchAhead];
+        for (std::size_t off = 0; off < std::min<std::size_t>(next.size(), 256); off += 64)
+          __builtin_prefetch(next.data() + off);
+      }
       const SentimentScores r = impl.run(texts[i], s, tokens ? tokens + i : nullptr);
       out[i] = round ? Impl::rounded(r) : r;
     }
@@ -1142,7 +1343,7 @@ Explanation SentimentAnalyzer::explain(std::string_view input) const {
     const Tok& t = s.toks[i];
     TokenExplanation te;
     te.token.assign(text.substr(t.begin, t.end - t.begin));
-    te.in_lexicon = (t.e->flags & kInLex) != 0;
+    te.in_lexicon = (t.flags & kInLex) != 0;
     te.lexicon_valence = te.in_lexicon ? t.e->valence : 0.0;
     te.valence = 0.0;
     te.rules = s.rules[i];

@@ -21,8 +21,12 @@ std::vector<std::string_view> utf8_views(const py::list& texts, std::vector<py::
   std::vector<std::string_view> views;
   views.reserve(texts.size());
   keep.reserve(texts.size());
-  std::size_t i = 0;
-  for (py::handle h : texts) {
+  const auto n = static_cast<std::size_t>(PyList_GET_SIZE(texts.ptr()));
+  for (std::size_t i = 0; i < n; ++i) {
+    // str objects lie wherever Python allocated them: fetch a later one's
+    // header (and, for ASCII, its first bytes) while this one is converted.
+    if (i + 8 < n) __builtin_prefetch(PyList_GET_ITEM(texts.ptr(), static_cast<Py_ssize_t>(i + 8)));
+    py::handle h = PyList_GET_ITEM(texts.ptr(), static_cast<Py_ssize_t>(i));
     if (!PyUnicode_Check(h.ptr()))
       throw py::type_error("text " + std::to_string(i) + " is " +
                            std::string(py::str(py::type::of(h).attr("__name__"))) + ", expected str");
@@ -40,7 +44,6 @@ std::vector<std::string_view> utf8_views(const py::list& texts, std::vector<py::
       keep.push_back(std::move(bytes));
     }
     views.emplace_back(data, static_cast<std::size_t>(size));
-    ++i;
   }
   return views;
 }

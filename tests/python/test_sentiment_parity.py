@@ -162,6 +162,25 @@ def generated_texts() -> list[str]:
         size = rng.randint(2, 30)
         words = [rng.choice(chain + ["but", "BUT", "not", "very", "x", "good", "bad"]) for _ in range(size)]
         out.append(" ".join(words))
+    # the ASCII fast path: tokens across its 64-byte blocks and at the end of the
+    # text, tokens longer than one 57-byte mask load, keys around its 15-byte
+    # inline-key limit, control characters (not whitespace) inside tokens
+    for n in [*range(50, 70), *range(115, 135), 190, 191, 192, 193, 255, 256, 257]:
+        for w in ("good", "BAD", "don't", "hate!", "(love)", "no", "?!", "NOT"):
+            pad = "x" * max(0, n - len(w) - 1)
+            out.extend([pad + " " + w, w + " " + pad, pad[:n // 2] + " " + w + " " + pad[:n // 2]])
+    for offset in range(70):
+        out.append("z" * offset + " Very GOOD, not bad! I can't; at least (nice)? " + "y" * (offset % 7))
+    for n in (55, 56, 57, 58, 63, 64, 65, 120):
+        for core in ("good", "GOOD", "n't", "Good"):
+            half = (n - len(core)) // 2
+            tok = "!" * half + core + "?" * (n - len(core) - half)
+            out.extend([f"it is {tok} here", f"{tok}", "a" * (n - 1) + "' good", "B" * n + " good"])
+    for k in sorted(k for k in LEX if 12 <= len(k) <= 19 and k.isascii()):
+        for form in (k, k.upper(), f"({k})", f"{k}!!", f"'{k}'", k + "s", k[:-1]):
+            out.append(f"it was {form} today")
+    for c in ("\x00", "\x01", "\x08", "\x0e", "\x1b", "\x7f"):
+        out.extend([f"good{c}bad", f"{c}good {c} bad{c}", f"not{c} good", f"GOOD{c} is fine"])
     # random mixes of everything
     vocab = (POS + NEG + FILLER + BOOSTERS[:20] + NEGATORS + EMOTICONS + MULTI_EMOJI
              + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
