@@ -4,7 +4,9 @@
 // Invariants: features are non-empty, well-formed UTF-8; a word n-gram holds
 // n tokens (n - 1 spaces, min_n <= n <= max_n) and no stop word when n = 1;
 // char n-grams hold min_n..max_n code points; analysing twice gives the
-// same features (scratch buffers do not leak between calls).
+// same features (scratch buffers do not leak between calls); a fit of the
+// text counts exactly those features.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +14,8 @@
 
 #include "check.hpp"
 #include "textgauge/analyzer.hpp"
+#include "textgauge/dtm.hpp"
+#include "textgauge/error.hpp"
 #include "textgauge/utf8.hpp"
 
 using namespace textgauge;
@@ -54,6 +58,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // char_wb emits a padded word shorter than n whole.
       FUZZ_CHECK(cps <= o.max_n && (o.kind == AnalyzerKind::char_wb || cps >= o.min_n));
     }
+  }
+
+  // A fit counts exactly the analyzer's features (its ASCII path tokenizes
+  // without the analyzer): same terms, same total count, unsorted rows or not.
+  std::vector<std::string> want;
+  for (std::size_t i = 0; i < f.size(); ++i) want.emplace_back(f[i]);
+  std::sort(want.begin(), want.end());
+  const auto total = static_cast<std::int64_t>(want.size());
+  want.erase(std::unique(want.begin(), want.end()), want.end());
+  try {
+    const FitResult r = fit_counts({text, text}, o, PruneOptions{}, 1, false, (b & 0x80) != 0);
+    FUZZ_CHECK(r.vocabulary.size() == want.size());
+    for (std::size_t i = 0; i < want.size() && i < r.vocabulary.size(); ++i)
+      FUZZ_CHECK(r.vocabulary[i] == want[i]);
+    std::int64_t sum = 0;
+    for (std::int64_t v : r.matrix.data) sum += v;
+    FUZZ_CHECK(sum == 2 * total);
+  } catch (const Error&) {
+    FUZZ_CHECK(want.empty());  // "empty vocabulary"
   }
   return 0;
 }

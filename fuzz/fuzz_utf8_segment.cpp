@@ -17,6 +17,7 @@
 #include "check.hpp"
 #include "textgauge/corpus.hpp"
 #include "textgauge/error.hpp"
+#include "textgauge/terms.hpp"
 #include "textgauge/text.hpp"
 #include "textgauge/utf8.hpp"
 
@@ -128,11 +129,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  // The ASCII fast path is an optimisation only: same tokens as ICU.
-  if (is_ascii(text) && ascii_fast_path_agrees_with_icu()) {
+  // The ASCII fast path is an optimisation only: same tokens as ICU, for
+  // ASCII text and for mixed text (whose ASCII pieces take the fast path),
+  // and the same terms from the term extractor.
+  if (ascii_fast_path_agrees_with_icu()) {
     const Segmentation icu = segmenter(flags, false).segment(text);
     FUZZ_CHECK(same_tokens(s.tokens, icu.tokens));
     FUZZ_CHECK(s.token_paragraph == icu.token_paragraph && s.token_sentence == icu.token_sentence);
+    SegmentOptions fast = options_from(flags, true), slow = options_from(flags, false);
+    fast.sentences = slow.sentences = false;
+    Vocabulary vf, vs;
+    std::vector<Vocabulary::id_type> idf, ids;
+    TermExtractor(fast).extract(text, vf, idf);
+    TermExtractor(slow).extract(text, vs, ids);
+    FUZZ_CHECK(idf == ids && vf.buffer() == vs.buffer() && vf.offsets() == vs.offsets());
   }
 
   // --- Corpus::add under both policies ---
