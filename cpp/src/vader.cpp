@@ -1,6 +1,7 @@
 // The VADER engine. Each step mirrors one function of vaderSentiment 3.3.2;
 // the comments name it and say where the port must copy a quirk.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -51,7 +52,7 @@ enum : std::uint32_t {
   kLeast = 1u << 11,
   kAtVery = 1u << 12,
   kBut = 1u << 13,
-  kWord = 1u << 14,  // a word of a multi-word phrase (Entry::word is set)
+  kBoostDown = 1u << 14,  // a booster of value B_DECR (else B_INCR)
   // The tokens the per-token loop of valences() looks at; all others only
   // matter as neighbours of these.
   kVisit = kInLex | kBut,
@@ -140,14 +141,18 @@ const Phrase kSpecial[] = {{{wThe, wShit, 0}, 2, 3.0},    {{wThe, wBomb, 0}, 2, 
 const Phrase kBoosterPhrases[] = {
     {{wJust, wEnough, 0}, 2, B_DECR}, {{wKind, wOf, 0}, 2, B_DECR}, {{wSort, wOf, 0}, 2, B_DECR}};
 
-struct Entry {
-  double valence = 0;
-  double booster = 0;
-  std::uint32_t flags = 0;
-  std::uint8_t word = wNone;
-};
+// Flags hold the Word id of a phrase word in their top byte.
+constexpr unsigned kWordShift = 24;
+constexpr std::uint8_t word_of(std::uint32_t flags) noexcept {
+  return static_cast<std::uint8_t>(flags >> kWordShift);
+}
+constexpr double booster_of(std::uint32_t flags) noexcept { return flags & kBoostDown ? B_DECR : B_INCR; }
 
-const Entry kNoEntry{};
+// What a lowered token is: everything the rules need fits in 12 bytes.
+struct Entry {
+  double valence = 0;  // the lexicon value (0 when not kInLex)
+  std::uint32_t flags = 0;
+};
 
 // A short lowered token as WordTable::short_key() builds it.
 struct Key {
@@ -200,17 +205,19 @@ class WordTable {
     return entries_.back().entry;
   }
 
+  // Entries are copied into the slots: a hit then reads no other cache line.
   struct alignas(64) Bucket {
     Key key[2] = {{0, ~0ULL}, {0, ~0ULL}};  // ~0: an empty slot (no length is 255)
-    const Entry* e[2] = {&kNoEntry, &kNoEntry};
+    double valence[2] = {0, 0};
     std::uint32_t flags[2] = {0, 0};
   };
 
+  // The top bits of a product depend on all bits of the key; folding them
+  // down gives the low bits (the buckets) the same.
   static std::uint64_t short_hash(const Key& k) noexcept {
-    std::uint64_t h = (k.w0 ^ 0x9E3779B97F4A7C15ULL) * 0xFF51AFD7ED558CCDULL + k.w1 * 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ULL;
-    return h ^ (h >> 29);
+    const std::uint64_t h =
+        (k.w0 ^ 0x9E3779B97F4A7C15ULL) * 0xFF51AFD7ED558CCDULL + k.w1 * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 31);
   }
 
   // Keys of up to kShortKey bytes are indexed once more for the ASCII fast
@@ -228,12 +235,6 @@ class WordTable {
     return {w0, w1 | (std::uint64_t{n} << 56)};
   }
 
-  // The entry and its flags, which the slot holds too: most tokens need only
-  // those, and reading them from the entry would touch one more cache line.
-  struct Found {
-    const Entry* e;
-    std::uint32_t flags;
-  };
   // Whether the key with hash h may be in the table (false for most tokens).
   bool may_hold(std::uint64_t h) const noexcept {
     const std::uint64_t bits = bloom_bits(h);
@@ -242,18 +243,18 @@ class WordTable {
 
   // The lookup proper: all four slots are compared, with no branch on which
   // one holds the key (that varies from token to token and mispredicts).
-  Found find_short(const Key& k, std::uint64_t h) const noexcept {
-    std::uintptr_t e = 0;
+  Entry find_short(const Key& k, std::uint64_t h) const noexcept {
+    std::uint64_t valence = 0;  // the bits of the double
     std::uint32_t flags = 0;
     for (const std::size_t at : {h & short_mask_, (h >> 26) & short_mask_}) {
       const Bucket& b = short_buckets_[at];
       for (int j = 0; j < 2; ++j) {
         const std::uint64_t same = std::uint64_t{0} - ((b.key[j].w0 == k.w0) & (b.key[j].w1 == k.w1));
-        e |= std::bit_cast<std::uintptr_t>(b.e[j]) & same;
+        valence |= std::bit_cast<std::uint64_t>(b.valence[j]) & same;
         flags |= b.flags[j] & static_cast<std::uint32_t>(same);
       }
     }
-    return {e ? std::bit_cast<const Entry*>(e) : &kNoEntry, flags};
+    return {std::bit_cast<double>(valence), flags};
   }
 
   // `key` must be followed by 8 readable bytes.
@@ -270,9 +271,14 @@ class WordTable {
   static constexpr std::size_t kShortBloomWords = 2048;
   static std::size_t bloom_word(std::uint64_t h) noexcept { return (h >> 53) & (kShortBloomWords - 1); }
   static std::uint64_t bloom_bits(std::uint64_t h) noexcept {
-    return (std::uint64_t{1} << ((h >> 41) & 63)) | (std::uint64_t{1} << ((h >> 47) & 63));
+    return kBit[(h >> 41) & 63] | kBit[(h >> 47) & 63];  // a load: shifts by a variable cost more
   }
-  bool place_short(Key k, const Entry* e);
+  static constexpr auto kBit = [] {
+    std::array<std::uint64_t, 64> bit{};
+    for (unsigned i = 0; i < 64; ++i) bit[i] = std::uint64_t{1} << i;
+    return bit;
+  }();
+  bool place_short(Key k, Entry e);
   struct Stored {
     Entry entry;
     std::uint64_t hash = 0;
@@ -327,7 +333,7 @@ class WordTable {
   std::uint64_t short_bloom_[kShortBloomWords] = {};
 };
 
-bool WordTable::place_short(Key k, const Entry* e) {
+bool WordTable::place_short(Key k, Entry e) {
   // Cuckoo insertion: take a free slot of either bucket, else evict a slot
   // and move its key to that key's other bucket, a bounded number of times.
   const std::size_t mask = short_mask_;
@@ -340,8 +346,8 @@ bool WordTable::place_short(Key k, const Entry* e) {
         Bucket& bk = short_buckets_[b];
         if (bk.key[j].w1 == ~0ULL) {
           bk.key[j] = k;
-          bk.e[j] = e;
-          bk.flags[j] = e->flags;
+          bk.valence[j] = e.valence;
+          bk.flags[j] = e.flags;
           return true;
         }
       }
@@ -352,8 +358,8 @@ bool WordTable::place_short(Key k, const Entry* e) {
     Bucket& bk = short_buckets_[at];
     const int j = static_cast<int>(rng & 1);
     std::swap(k, bk.key[j]);
-    std::swap(e, bk.e[j]);
-    bk.flags[j] = bk.e[j]->flags;
+    std::swap(e.valence, bk.valence[j]);
+    std::swap(e.flags, bk.flags[j]);
     const std::uint64_t hv = short_hash(k);  // the evicted key goes to its other bucket
     at = (hv & mask) == at ? (hv >> 26) & mask : hv & mask;
   }
@@ -375,7 +381,7 @@ void WordTable::build_short_index() {
       std::memcpy(w, pool_.data() + s.off, s.len);
       const Key k = short_key(w[0], w[1], s.len);
       short_bloom_[bloom_word(short_hash(k))] |= bloom_bits(short_hash(k));
-      if (!place_short(k, &s.entry)) {
+      if (!place_short(k, s.entry)) {
         ok = false;
         break;
       }
@@ -396,8 +402,8 @@ constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned cha
 // and stripped with shifts and ctz, so a token costs a fixed number of
 // instructions rather than branches on its bytes, which mispredict. (A
 // token's case and apostrophes are read from its key words instead.)
-enum MaskKind : std::uint8_t { mSpace, mPunct, mBangQuest, kMaskKinds };
-constexpr std::size_t kStoredMasks = mPunct + 1;  // `!` and `?` are only counted
+enum MaskKind : std::uint8_t { mSpace, mPunct, mBangQuest, mApos, kMaskKinds };
+constexpr std::size_t kStoredMasks = mPunct + 1;  // `!` and `?` are counted, `'` only noticed
 
 // Classifies the 64 bytes at p; returns non-zero when one of them is not ASCII
 // (the masks are then meaningless). Whitespace is str.split()'s ASCII set
@@ -423,6 +429,7 @@ inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds
     masks[mPunct] |= bits(_mm_andnot_si128(alnum, in(v, 0x21, 0x7E)));
     masks[mBangQuest] |=
         bits(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+    masks[mApos] |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
     high |= bits(v);
   }
   return high;
@@ -441,6 +448,7 @@ inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds
     masks[mSpace] |= bits(bytes_in(w, 0x09, 0x0D) | bytes_in(w, 0x1C, 0x20));
     masks[mPunct] |= bits(bytes_in(w, 0x21, 0x7E) & ~alnum);
     masks[mBangQuest] |= bits(bytes_in(w, '!', '!') | bytes_in(w, '?', '?'));
+    masks[mApos] |= bits(bytes_in(w, '\'', '\''));
   }
   return high;
 }
@@ -471,9 +479,10 @@ struct Candidate {
 };
 
 struct Tok {
+  Tok() noexcept {}          // left uninitialised: vectors of them are resized per text
   std::uint32_t begin, end;  // bytes of the working text
-  const Entry* e;
-  std::uint32_t flags;  // e->flags, read once
+  double valence;            // the entry's
+  std::uint32_t flags;       // the entry's
   bool upper;
   bool negated;  // negated([token]): in NEGATE or holding "n't"
 };
@@ -486,7 +495,11 @@ struct Scratch {
   std::vector<std::uint32_t> starts;  // its token starts
   std::vector<Candidate> cands;       // and the tokens to look up
   std::vector<std::uint32_t> visit;   // tokens with a kVisit flag, in order
-  std::string lower;                  // one lowered token
+  // Set by the ASCII path, which gives Tok::upper only to tokens with flags
+  // (no other token's case matters but through allcap_differential, which
+  // then reads it from `padded`).
+  bool case_pending = false;
+  std::string lower;  // one lowered token
   std::vector<Tok> toks;
   // Non-zero valences only (most tokens are 0): positions, in order, and values.
   std::vector<std::uint32_t> nonzero;
@@ -495,6 +508,20 @@ struct Scratch {
   std::vector<std::uint32_t> rules;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> but_heaps;
 };
+
+// str.isupper() of n ASCII bytes at p (8 bytes past them must be readable):
+// an upper-case letter and no lower-case one.
+inline bool ascii_isupper(const char* p, std::size_t n) noexcept {
+  std::uint64_t upper = 0, lower = 0;
+  for (std::size_t i = 0; i < n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (n - i < 8) w &= ~0ULL >> (64 - 8 * (n - i));
+    upper |= bytes_in(w, 'A', 'Z');
+    lower |= bytes_in(w, 'a', 'z');
+  }
+  return upper && !lower;
+}
 
 // "n't" in the ASCII-lowered bytes (negated()'s substring test).
 inline bool has_nt(const unsigned char* b, std::size_t n) noexcept {
@@ -574,9 +601,7 @@ struct SentimentAnalyzer::Impl {
     }
     for (const char* w : kNegateWords) words.insert(w).flags |= kNegate;
     for (const Booster& b : kBoosters) {
-      Entry& e = words.insert(b.word);
-      e.flags |= kBooster;
-      e.booster = b.value;
+      words.insert(b.word).flags |= kBooster | (b.value < 0 ? kBoostDown : 0);
     }
     const std::pair<const char*, std::uint32_t> rule_words[] = {
         {"no", kNo},       {"or", kOrNor},    {"nor", kOrNor},   {"kind", kKind},       {"of", kOf},
@@ -584,9 +609,7 @@ struct SentimentAnalyzer::Impl {
         {"least", kLeast}, {"at", kAtVery},   {"very", kAtVery}, {"but", kBut}};
     for (const auto& [w, f] : rule_words) words.insert(w).flags |= f;
     for (int w = 1; w < wCount; ++w) {
-      Entry& e = words.insert(kWordText[w]);
-      e.word = static_cast<std::uint8_t>(w);
-      e.flags |= kWord;
+      words.insert(kWordText[w]).flags |= static_cast<std::uint32_t>(w) << kWordShift;
     }
     words.build_short_index();
 
@@ -719,6 +742,7 @@ struct SentimentAnalyzer::Impl {
     check_size(text);
     s.toks.clear();
     s.visit.clear();
+    s.case_pending = false;
     const char* base = text.data();
     const char* p = base;
     const char* end = p + text.size();
@@ -748,12 +772,15 @@ struct SentimentAnalyzer::Impl {
           q = r;
         }
       }
-      add_token(base, start, q, ascii, s);
+      const Tok t = make_token(base, start, q, ascii, s.lower);
+      if (t.flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(s.toks.size()));
+      s.toks.push_back(t);
       p = q;
     }
   }
 
-  void add_token(const char* base, const char* b, const char* e, bool ascii, Scratch& s) const {
+  // The token at [b, e) of the text at base; `lw` is scratch space.
+  Tok make_token(const char* base, const char* b, const char* e, bool ascii, std::string& lw) const {
     // _strip_punc_if_word: strip ASCII punctuation; keep the token when at
     // most 2 code points would remain.
     const char* sb = b;
@@ -769,7 +796,6 @@ struct SentimentAnalyzer::Impl {
     Tok t;
     t.begin = static_cast<std::uint32_t>(b - base);
     t.end = static_cast<std::uint32_t>(e - base);
-    std::string& lw = s.lower;
     lw.clear();
     if (ascii) {
       bool has_upper = false, has_lower = false;
@@ -794,11 +820,10 @@ struct SentimentAnalyzer::Impl {
     lw.append(8, '\0');  // find_padded reads whole words
     const Entry* found = words.find_padded(lw.data(), n);
     lw.resize(n);
-    t.e = found ? found : &kNoEntry;
-    t.flags = t.e->flags;
+    t.valence = found ? found->valence : 0.0;
+    t.flags = found ? found->flags : 0;
     t.negated = (t.flags & kNegate) || lw.find("n't") != std::string::npos;
-    if (t.flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(s.toks.size()));
-    s.toks.push_back(t);
+    return t;
   }
 
   static void unify_apostrophes(std::string& lw) {
@@ -836,7 +861,9 @@ struct SentimentAnalyzer::Impl {
     auto caps = [&] {
       if (cap_diff < 0) {
         std::size_t n_upper = 0;
-        for (const Tok& tok : t) n_upper += tok.upper;
+        for (const Tok& tok : t)
+          n_upper +=
+              s.case_pending ? ascii_isupper(s.padded.data() + tok.begin, tok.end - tok.begin) : tok.upper;
         cap_diff = L - n_upper > 0 && L - n_upper < L;
       }
       return cap_diff == 1;
@@ -849,14 +876,13 @@ struct SentimentAnalyzer::Impl {
       if ((flags & kBut) && s.first_but == L) s.first_but = i;
       if (!(flags & kInLex) || (flags & kBooster)) continue;
       if (i + 1 < L && (flags & kKind) && has(i + 1, kOf)) continue;
-      const Entry& E = *t[i].e;
       std::uint32_t rules = 0;
-      double v = E.valence;
+      double v = t[i].valence;
       // "no" as a determiner of the next lexicon word
-      if ((E.flags & kNo) && i != L - 1 && in_lex(i + 1)) v = 0.0;
+      if ((flags & kNo) && i != L - 1 && in_lex(i + 1)) v = 0.0;
       if ((i > 0 && has(i - 1, kNo)) || (i > 1 && has(i - 2, kNo)) ||
           (i > 2 && has(i - 3, kNo) && has(i - 1, kOrNor))) {
-        v = E.valence * N_SCALAR;  // replaces the 0.0 above: `no no` is positive
+        v = t[i].valence * N_SCALAR;  // replaces the 0.0 above: `no no` is positive
         rules |= rule_negation;
       }
       if (t[i].upper && caps()) {
@@ -872,7 +898,7 @@ struct SentimentAnalyzer::Impl {
         const Tok& w = t[i - k - 1];
         double sc = 0.0;  // scalar_inc_dec
         if (w.flags & kBooster) {
-          sc = w.e->booster;
+          sc = booster_of(w.flags);
           if (v < 0) sc *= -1;
           if (w.upper && caps()) {
             if (v > 0)
@@ -955,7 +981,7 @@ struct SentimentAnalyzer::Impl {
   double idioms_check(double v, std::size_t i, const std::vector<Tok>& t, std::uint32_t& rules) const {
     const std::size_t L = t.size();
     auto id = [&](std::size_t j) -> std::uint8_t {
-      return j < L && (t[j].flags & kWord) ? t[j].e->word : std::uint8_t{wNone};
+      return j < L ? word_of(t[j].flags) : std::uint8_t{wNone};
     };
     const std::uint8_t w3 = id(i - 3), w2 = id(i - 2), w1 = id(i - 1), w0 = id(i), p1 = id(i + 1),
                        p2 = id(i + 2);
@@ -1134,11 +1160,13 @@ struct SentimentAnalyzer::Impl {
     std::uint32_t* const starts = s.starts.data();
     std::size_t n_starts = 0;
     std::uint64_t space_before = 1;  // the text starts after whitespace
+    std::uint64_t apostrophes = 0;
     ep = qm = 0;
     for (std::size_t k = 0; k + 1 < blocks; ++k) {
       std::uint64_t m[kMaskKinds];
       if (classify64(base + 64 * k, m)) return false;
       for (std::size_t kind = 0; kind < kStoredMasks; ++kind) masks[kind * blocks + k] = m[kind];
+      apostrophes |= m[mApos];
       for (std::uint64_t bq = m[mBangQuest]; bq; bq &= bq - 1) {
         const bool bang = base[64 * k + static_cast<std::size_t>(std::countr_zero(bq))] == '!';
         ep += bang;
@@ -1166,9 +1194,10 @@ struct SentimentAnalyzer::Impl {
     // loops: one token's work is a long chain of dependent steps (mask, key
     // bytes, hash, filter, bucket), and with less work per token in a loop
     // the processor overlaps the chains of more tokens.
-    s.toks.clear();
     s.visit.clear();
-    s.toks.reserve(n_starts);
+    s.case_pending = true;
+    s.toks.resize(n_starts);  // one token per start
+    Tok* const toks = s.toks.data();
     if (s.cands.size() < n_starts + 1) s.cands.resize(n_starts + 1);
     Candidate* const cands = s.cands.data();
     std::size_t n_cands = 0;
@@ -1179,7 +1208,8 @@ struct SentimentAnalyzer::Impl {
         std::size_t e = p + kReach;
         while (!(bits(mSpace, e) & kReachMask)) e += kReach;
         e += static_cast<std::size_t>(std::countr_zero(bits(mSpace, e)));
-        add_token(base, base + p, base + e, true, s);
+        toks[i] = make_token(base, base + p, base + e, true, s.lower);
+        if (toks[i].flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(i));
         continue;
       }
       const auto len = static_cast<unsigned>(std::countr_zero(space));
@@ -1194,46 +1224,45 @@ struct SentimentAnalyzer::Impl {
       const std::size_t b = p + (first & strip);
       const std::size_t n_key = len ^ ((len ^ (stop - first)) & strip);
       if (n_key > WordTable::kShortKey) {  // longer than all but a few keys: the generic path
-        add_token(base, base + p, base + p + len, true, s);
+        toks[i] = make_token(base, base + p, base + p + len, true, s.lower);
+        if (toks[i].flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(i));
         continue;
       }
-      // The token's bytes, zero past its end; then its case, apostrophes and
-      // lowered form, eight bytes at a time.
+      // The token's bytes, zero past its end, lowered eight bytes at a time.
       std::uint64_t w0, w1;
       const char* const key = base + b;
       std::memcpy(&w0, key, 8);
       std::memcpy(&w1, key + 8, 8);
       w0 &= ~0ULL >> (64 - 8 * std::min<std::size_t>(n_key, 8));
       w1 = n_key > 8 ? w1 & (~0ULL >> (128 - 8 * n_key)) : 0;
-      const std::uint64_t up0 = bytes_in(w0, 'A', 'Z'), up1 = bytes_in(w1, 'A', 'Z');
-      const bool has_lower = (bytes_in(w0, 'a', 'z') | bytes_in(w1, 'a', 'z')) != 0;
-      const bool has_apos = (bytes_in(w0, '\'', '\'') | bytes_in(w1, '\'', '\'')) != 0;
-      w0 |= up0 >> 2;  // 'A'..'Z' + 0x20
-      w1 |= up1 >> 2;
+      const bool negated = apostrophes && (bytes_in(w0, '\'', '\'') | bytes_in(w1, '\'', '\'')) &&
+                           has_nt(reinterpret_cast<const unsigned char*>(key), n_key);
+      w0 |= bytes_in(w0, 'A', 'Z') >> 2;  // 'A'..'Z' + 0x20
+      w1 |= bytes_in(w1, 'A', 'Z') >> 2;
       // Tokens the filter does not rule out are listed for the lookup below,
       // without a branch: whether one passes is as good as random.
       Candidate& c = cands[n_cands];
       c.key = WordTable::short_key(w0, w1, n_key);
       c.hash = WordTable::short_hash(c.key);
-      c.tok = static_cast<std::uint32_t>(s.toks.size());
+      c.tok = static_cast<std::uint32_t>(i);
       n_cands += words.may_hold(c.hash);
-      Tok t;
+      Tok& t = toks[i];
       t.begin = static_cast<std::uint32_t>(b);
       t.end = static_cast<std::uint32_t>(b + n_key);
-      t.e = &kNoEntry;
+      t.valence = 0;
       t.flags = 0;
-      t.upper = (up0 | up1) != 0 && !has_lower;
-      t.negated = has_apos && has_nt(reinterpret_cast<const unsigned char*>(key), n_key);
-      s.toks.push_back(t);
+      t.upper = false;  // see Scratch::case_pending
+      t.negated = negated;
     }
-    const std::size_t long_visits = s.visit.size();  // from add_token()
+    const std::size_t long_visits = s.visit.size();  // from make_token()
     s.visit.resize(long_visits + n_cands);
     std::uint32_t* visit = s.visit.data() + long_visits;
     for (std::size_t i = 0; i < n_cands; ++i) {
-      const WordTable::Found f = words.find_short(cands[i].key, cands[i].hash);
+      const Entry f = words.find_short(cands[i].key, cands[i].hash);
       Tok& t = s.toks[cands[i].tok];
-      t.e = f.e;
+      t.valence = f.valence;
       t.flags = f.flags;
+      t.upper = ascii_isupper(base + t.begin, t.end - t.begin);
       t.negated |= (f.flags & kNegate) != 0;
       *visit = cands[i].tok;
       visit += (f.flags & kVisit) != 0;
@@ -1344,7 +1373,7 @@ Explanation SentimentAnalyzer::explain(std::string_view input) const {
     TokenExplanation te;
     te.token.assign(text.substr(t.begin, t.end - t.begin));
     te.in_lexicon = (t.flags & kInLex) != 0;
-    te.lexicon_valence = te.in_lexicon ? t.e->valence : 0.0;
+    te.lexicon_valence = te.in_lexicon ? t.valence : 0.0;
     te.valence = 0.0;
     te.rules = s.rules[i];
     if (ex.punctuation_amplifier != 0 && te.token.find_first_of("!?") != std::string::npos)
