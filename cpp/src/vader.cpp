@@ -16,6 +16,17 @@
 #include <emmintrin.h>
 #endif
 
+// The ASCII tokenizer is integer work only; GCC on x86-64 Linux compiles it
+// twice, for any x86-64 and for x86-64-v3 (BMI1/2, LZCNT, POPCNT: one
+// instruction for each ctz, clz, popcount and variable shift), and the
+// loader picks the one the processor runs. Results cannot differ: no
+// floating point is involved.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define TEXTGAUGE_X86_CLONES __attribute__((target_clones("default", "arch=x86-64-v3")))
+#else
+#define TEXTGAUGE_X86_CLONES
+#endif
+
 #include "pycase.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
@@ -601,7 +612,7 @@ struct SentimentAnalyzer::Impl {
     }
     for (const char* w : kNegateWords) words.insert(w).flags |= kNegate;
     for (const Booster& b : kBoosters) {
-      words.insert(b.word).flags |= kBooster | (b.value < 0 ? kBoostDown : 0);
+      words.insert(b.word).flags |= kBooster | (b.value < 0 ? std::uint32_t{kBoostDown} : 0u);
     }
     const std::pair<const char*, std::uint32_t> rule_words[] = {
         {"no", kNo},       {"or", kOrNor},    {"nor", kOrNor},   {"kind", kKind},       {"of", kOf},
@@ -1138,7 +1149,8 @@ struct SentimentAnalyzer::Impl {
   // key is ASCII (VADER's lexicon). Returns false, before any token is
   // added, when the text holds a non-ASCII byte. Also counts `!` and `?` for
   // the amplifier: in ASCII text they can only sit inside tokens.
-  bool tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const {
+  TEXTGAUGE_X86_CLONES bool tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep,
+                                           std::size_t& qm) const {
     check_size(text);
     const std::size_t n = text.size();
     // A copy padded with spaces, so that whole words can be read anywhere and
