@@ -413,15 +413,14 @@ constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned cha
 // and stripped with shifts and ctz, so a token costs a fixed number of
 // instructions rather than branches on its bytes, which mispredict. (A
 // token's case and apostrophes are read from its key words instead.)
-enum MaskKind : std::uint8_t { mSpace, mPunct, mBangQuest, mApos, kMaskKinds };
-constexpr std::size_t kStoredMasks = mPunct + 1;  // `!` and `?` are counted, `'` only noticed
+enum MaskKind : std::uint8_t { mSpace, mPunct, mHigh, mBangQuest, mApos, kMaskKinds };
+constexpr std::size_t kStoredMasks = mHigh + 1;  // `!` and `?` are counted, `'` only noticed
 
-// Classifies the 64 bytes at p; returns non-zero when one of them is not ASCII
-// (the masks are then meaningless). Whitespace is str.split()'s ASCII set
+// Classifies the 64 bytes at p; returns masks[mHigh], the bytes of non-ASCII
+// characters (of no other kind). Whitespace is str.split()'s ASCII set
 // (0x09-0x0D, 0x1C-0x20), punctuation string.punctuation.
 #if defined(__SSE2__)
 inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
-  std::uint64_t high = 0;
   for (auto& m : masks) m = 0;
   for (unsigned i = 0; i < 4; ++i) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
@@ -441,27 +440,28 @@ inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds
     masks[mBangQuest] |=
         bits(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
     masks[mApos] |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    high |= bits(v);
+    masks[mHigh] |= bits(v);
   }
-  return high;
+  return masks[mHigh];
 }
 #else
 // The same eight bytes at a time in general-purpose registers.
 inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
-  std::uint64_t high = 0;
   for (auto& m : masks) m = 0;
   for (unsigned j = 0; j < 8; ++j) {
     std::uint64_t w;
     std::memcpy(&w, p + 8 * j, 8);
-    high |= w & kHigh;
+    const std::uint64_t high = w & kHigh;
+    w &= ~((high >> 7) * 0xFF);  // bytes_in() needs ASCII: a non-ASCII byte becomes 0, of no kind
     auto bits = [j](std::uint64_t m) { return (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * j); };
     const std::uint64_t alnum = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z') | bytes_in(w, '0', '9');
     masks[mSpace] |= bits(bytes_in(w, 0x09, 0x0D) | bytes_in(w, 0x1C, 0x20));
     masks[mPunct] |= bits(bytes_in(w, 0x21, 0x7E) & ~alnum);
     masks[mBangQuest] |= bits(bytes_in(w, '!', '!') | bytes_in(w, '?', '?'));
     masks[mApos] |= bits(bytes_in(w, '\'', '\''));
+    masks[mHigh] |= bits(high);
   }
-  return high;
+  return masks[mHigh];
 }
 #endif
 
@@ -495,7 +495,8 @@ struct Tok {
   double valence;            // the entry's
   std::uint32_t flags;       // the entry's
   bool upper;
-  bool negated;  // negated([token]): in NEGATE or holding "n't"
+  bool negated;     // negated([token]): in NEGATE or holding "n't"
+  bool case_known;  // `upper` is set; the ASCII path leaves it to tokens with flags
 };
 
 // Per-call buffers, reused across the texts of a batch chunk.
@@ -506,11 +507,7 @@ struct Scratch {
   std::vector<std::uint32_t> starts;  // its token starts
   std::vector<Candidate> cands;       // and the tokens to look up
   std::vector<std::uint32_t> visit;   // tokens with a kVisit flag, in order
-  // Set by the ASCII path, which gives Tok::upper only to tokens with flags
-  // (no other token's case matters but through allcap_differential, which
-  // then reads it from `padded`).
-  bool case_pending = false;
-  std::string lower;  // one lowered token
+  std::string lower;                  // one lowered token
   std::vector<Tok> toks;
   // Non-zero valences only (most tokens are 0): positions, in order, and values.
   std::vector<std::uint32_t> nonzero;
@@ -753,7 +750,6 @@ struct SentimentAnalyzer::Impl {
     check_size(text);
     s.toks.clear();
     s.visit.clear();
-    s.case_pending = false;
     const char* base = text.data();
     const char* p = base;
     const char* end = p + text.size();
@@ -805,6 +801,7 @@ struct SentimentAnalyzer::Impl {
       e = se;
     }
     Tok t;
+    t.case_known = true;
     t.begin = static_cast<std::uint32_t>(b - base);
     t.end = static_cast<std::uint32_t>(e - base);
     lw.clear();
@@ -874,7 +871,7 @@ struct SentimentAnalyzer::Impl {
         std::size_t n_upper = 0;
         for (const Tok& tok : t)
           n_upper +=
-              s.case_pending ? ascii_isupper(s.padded.data() + tok.begin, tok.end - tok.begin) : tok.upper;
+              tok.case_known ? tok.upper : ascii_isupper(s.padded.data() + tok.begin, tok.end - tok.begin);
         cap_diff = L - n_upper > 0 && L - n_upper < L;
       }
       return cap_diff == 1;
@@ -1145,10 +1142,35 @@ struct SentimentAnalyzer::Impl {
     return r;
   }
 
-  // The same as substitute() + tokenize() for pure ASCII text when no emoji
-  // key is ASCII (VADER's lexicon). Returns false, before any token is
-  // added, when the text holds a non-ASCII byte. Also counts `!` and `?` for
-  // the amplifier: in ASCII text they can only sit inside tokens.
+  // Whether a text with non-ASCII characters tokenizes like an ASCII one: it
+  // is well-formed UTF-8 (as every str is; the generic path copes with
+  // anything), emoji substitution would not change it, and none of its
+  // non-ASCII characters is whitespace, so ASCII whitespace alone splits it.
+  bool plain_non_ascii(std::string_view text) const {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+      const auto b0 = static_cast<unsigned char>(*p);
+      if (b0 < 0x80) {
+        ++p;
+        continue;
+      }
+      const std::ptrdiff_t more = b0 >= 0xF8 ? -1 : b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
+      if (more < 0 || end - p <= more) return false;
+      for (std::ptrdiff_t k = 1; k <= more; ++k)
+        if ((static_cast<unsigned char>(p[k]) & 0xC0) != 0x80) return false;
+      const char32_t c = decode_utf8(p, end);
+      if (py_isspace(c) || (c >= emoji_min && emoji_one.count(c)) || (fixed() && emoji_first.count(c)))
+        return false;
+    }
+    return true;
+  }
+
+  // The same as substitute() + tokenize() when no emoji key is ASCII (VADER's
+  // lexicon) and the text is ASCII or plain_non_ascii(); tokens holding a
+  // non-ASCII character go through make_token(). Returns false, before any
+  // token is added, for other texts. Also counts `!` and `?` for the
+  // amplifier: here they can only sit inside tokens.
   TEXTGAUGE_X86_CLONES bool tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep,
                                            std::size_t& qm) const {
     check_size(text);
@@ -1173,10 +1195,11 @@ struct SentimentAnalyzer::Impl {
     std::size_t n_starts = 0;
     std::uint64_t space_before = 1;  // the text starts after whitespace
     std::uint64_t apostrophes = 0;
+    std::uint64_t non_ascii = 0;
     ep = qm = 0;
     for (std::size_t k = 0; k + 1 < blocks; ++k) {
       std::uint64_t m[kMaskKinds];
-      if (classify64(base + 64 * k, m)) return false;
+      non_ascii |= classify64(base + 64 * k, m);
       for (std::size_t kind = 0; kind < kStoredMasks; ++kind) masks[kind * blocks + k] = m[kind];
       apostrophes |= m[mApos];
       for (std::uint64_t bq = m[mBangQuest]; bq; bq &= bq - 1) {
@@ -1189,6 +1212,7 @@ struct SentimentAnalyzer::Impl {
       const auto at = static_cast<std::uint32_t>(64 * k);
       list_bits(~m[mSpace] & after_space, at, starts, n_starts);
     }
+    if (non_ascii && !plain_non_ascii(text)) return false;
     // The last block is padding, whitespace only (block n / 64 already holds
     // the space at n that ends the last token).
     for (std::size_t kind = 0; kind < kStoredMasks; ++kind)
@@ -1207,7 +1231,6 @@ struct SentimentAnalyzer::Impl {
     // bytes, hash, filter, bucket), and with less work per token in a loop
     // the processor overlaps the chains of more tokens.
     s.visit.clear();
-    s.case_pending = true;
     s.toks.resize(n_starts);  // one token per start
     Tok* const toks = s.toks.data();
     if (s.cands.size() < n_starts + 1) s.cands.resize(n_starts + 1);
@@ -1226,6 +1249,11 @@ struct SentimentAnalyzer::Impl {
       }
       const auto len = static_cast<unsigned>(std::countr_zero(space));
       const std::uint64_t in_token = (std::uint64_t{1} << len) - 1;
+      if (bits(mHigh, p) & in_token) {  // Python's case rules, and a strip that counts code points
+        toks[i] = make_token(base, base + p, base + p + len, false, s.lower);
+        if (toks[i].flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
       // _strip_punc_if_word: strip the punctuation at both ends when more
       // than 2 bytes would remain (all punctuation: first 63, stop 1).
       const std::uint64_t kept = ~bits(mPunct, p) & in_token;
@@ -1263,7 +1291,8 @@ struct SentimentAnalyzer::Impl {
       t.end = static_cast<std::uint32_t>(b + n_key);
       t.valence = 0;
       t.flags = 0;
-      t.upper = false;  // see Scratch::case_pending
+      t.upper = false;
+      t.case_known = false;  // no other token's case matters but through allcap_differential
       t.negated = negated;
     }
     const std::size_t long_visits = s.visit.size();  // from make_token()
@@ -1275,6 +1304,7 @@ struct SentimentAnalyzer::Impl {
       t.valence = f.valence;
       t.flags = f.flags;
       t.upper = ascii_isupper(base + t.begin, t.end - t.begin);
+      t.case_known = true;
       t.negated |= (f.flags & kNegate) != 0;
       *visit = cands[i].tok;
       visit += (f.flags & kVisit) != 0;

@@ -181,6 +181,13 @@ def generated_texts() -> list[str]:
             out.append(f"it was {form} today")
     for c in ("\x00", "\x01", "\x08", "\x0e", "\x1b", "\x7f"):
         out.extend([f"good{c}bad", f"{c}good {c} bad{c}", f"not{c} good", f"GOOD{c} is fine"])
+    # ... which also takes texts whose non-ASCII characters are neither
+    # whitespace nor emoji: tokens holding one follow Python's rules
+    for w in ("(é)", "é!", "!éé!", "ÉTÉ!", "ÉTÉ", "naïve,", "café's", "don’t", "…good", "good…", "–",
+              "“great”", "Ǆ", "ΣΑΣ.", "İ", "ﬁne", "£5", "€", "x\u0301", "\ud800", "GOOD—bad"):
+        for ctx in ("{}", "it is {} GOOD", "I {} love it", "{} but not good", "so {}", "z" * 60 + " {}"):
+            out.append(ctx.format(w))
+        out.append("é" * 40 + " " + w + " " + "x" * 70 + w)
     # random mixes of everything
     vocab = (POS + NEG + FILLER + BOOSTERS[:20] + NEGATORS + EMOTICONS + MULTI_EMOJI
              + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
