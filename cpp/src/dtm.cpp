@@ -242,10 +242,12 @@ class PairMap {
   std::size_t size_ = 0;
 };
 
-// Per-document counting. Small feature spaces (unigrams, characters) use a
-// dense "last document seen" array; word n-grams (millions of features, a
-// few dozen per document) sort the document's ids and run-length count them,
-// which touches no memory proportional to the vocabulary.
+// Per-document counting with a dense "last document seen" array over the
+// feature ids (8 bytes per feature: small next to the features' own tables,
+// even for word n-grams). A document's features come out in the order of
+// their first occurrence in it, whatever the chunking, so rows need no sort
+// to be independent of the thread count; sorting them by column is
+// finish_fit's option.
 #if defined(__GNUC__)
 #define TG_ALWAYS_INLINE __attribute__((always_inline)) inline
 #else
@@ -254,16 +256,11 @@ class PairMap {
 
 class DocCounter {
  public:
-  explicit DocCounter(bool dense = true) : dense_(dense) {}
   void begin() {
     n_ = 0;
     ++doc_;
   }
   TG_ALWAYS_INLINE void add(std::int32_t id) {
-    if (!dense_) {
-      push(id);
-      return;
-    }
     const auto u = static_cast<std::size_t>(id);
     if (u >= last_.size()) {
       last_.resize(std::max<std::size_t>(u + 1, last_.size() * 2), 0);
@@ -272,7 +269,8 @@ class DocCounter {
     if (last_[u] != doc_) {
       last_[u] = doc_;
       count_[u] = 0;
-      push(id);
+      if (n_ == ids_.size()) ids_.resize(2 * n_ + 64);
+      ids_[n_++] = id;
     }
     ++count_[u];
   }
@@ -280,33 +278,13 @@ class DocCounter {
   void end(std::vector<std::int32_t>& ids, std::vector<std::int32_t>& counts) {
     ids.resize(n_);
     counts.resize(n_);
-    if (dense_) {
-      for (std::size_t k = 0; k < n_; ++k) {
-        ids[k] = ids_[k];
-        counts[k] = count_[static_cast<std::size_t>(ids_[k])];
-      }
-      return;
+    for (std::size_t k = 0; k < n_; ++k) {
+      ids[k] = ids_[k];
+      counts[k] = count_[static_cast<std::size_t>(ids_[k])];
     }
-    std::sort(ids_.begin(), ids_.begin() + static_cast<std::ptrdiff_t>(n_));
-    std::size_t out = 0;
-    for (std::size_t k = 0; k < n_;) {
-      std::size_t j = k + 1;
-      while (j < n_ && ids_[j] == ids_[k]) ++j;
-      ids[out] = ids_[k];
-      counts[out] = static_cast<std::int32_t>(j - k);
-      ++out;
-      k = j;
-    }
-    ids.resize(out);
-    counts.resize(out);
   }
 
  private:
-  TG_ALWAYS_INLINE void push(std::int32_t id) {
-    if (n_ == ids_.size()) ids_.resize(2 * n_ + 64);
-    ids_[n_++] = id;
-  }
-  bool dense_;
   std::uint32_t doc_ = 0;
   std::size_t n_ = 0;
   std::vector<std::int32_t> ids_;  // the first n_ are this document's
@@ -450,7 +428,6 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     features = map.table();
     return;
   }
-  counter = DocCounter(o.max_n == 1);
   Vocabulary tokens;
   std::vector<std::uint8_t> stop;  // per token id
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
@@ -760,11 +737,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                      const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows) {
   std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
-  // Word n-gram rows come out of the counter in the order of chunk-local
-  // ids, which depends on the thread count: those are always sorted.
-  const bool sparse_counter = analyzer.kind == AnalyzerKind::word && analyzer.max_n > 1;
-  return finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats,
-                    sorted_rows || sparse_counter);
+  return finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats, sorted_rows);
 }
 
 FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
@@ -778,7 +751,7 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
   std::vector<ChunkCounts> chunks(1);
   ChunkCounts& cc = chunks[0];
   NgramFeatures ngrams(min_n, max_n, skip);
-  DocCounter counter(max_n == 1);
+  DocCounter counter;
   std::vector<std::int32_t> toks, ids, counts;
   std::size_t k = 0;
   for (std::size_t r = 0; r < n_rows; ++r) {

@@ -233,8 +233,8 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
     }
 
     # Like sklearn's, fit_transform's rows are not sorted by column (sorting
-    # them is a fifth of a unigram fit); the matrix says so, and scipy sorts
-    # on demand. TfidfVectorizer sorts: its weighting sums each row in order.
+    # them is a fifth of a fit); the matrix says so, and scipy sorts on
+    # demand. TfidfVectorizer sorts: its weighting sums each row in order.
     _sorted_rows = False
 
     def __init__(

@@ -67,8 +67,8 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& opti
 // copy of every term when only the vocabulary is wanted. sorted_rows = false
 // leaves each row's columns in the order of the row's first occurrences
 // instead of ascending (scikit-learn's CountVectorizer does not sort its rows
-// either), sparing a fifth of the work of a unigram or character fit; word
-// n-gram rows are sorted regardless.
+// either), sparing a fifth of the work of a fit; the order does not depend on
+// the thread count.
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                      const PruneOptions& prune_options, unsigned threads = 1, bool keep_stats = true,
                      bool sorted_rows = true);
