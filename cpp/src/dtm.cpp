@@ -489,12 +489,14 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
     }
     count_documents(texts, b, e, analyzer, cc.features,
                     [&](const std::vector<std::int32_t>& ids, const std::vector<std::int32_t>& counts) {
+                      std::int32_t top = -1;  // one size check per row, not per entry
+                      for (const std::int32_t id : ids) top = std::max(top, id);
+                      if (static_cast<std::size_t>(top) + 1 > cc.tf.size()) {
+                        cc.tf.resize(std::max(static_cast<std::size_t>(top) + 1, cc.tf.size() * 2), 0);
+                        cc.df.resize(cc.tf.size(), 0);
+                      }
                       for (std::size_t k = 0; k < ids.size(); ++k) {
                         const auto u = static_cast<std::size_t>(ids[k]);
-                        if (u >= cc.tf.size()) {
-                          cc.tf.resize(std::max(u + 1, cc.tf.size() * 2), 0);
-                          cc.df.resize(cc.tf.size(), 0);
-                        }
                         cc.tf[u] += counts[k];
                         cc.df[u] += 1;
                       }
