@@ -559,8 +559,15 @@ inline bool is_ascii_punct(unsigned char c) noexcept {
 // Python's round(x, digits). x * 10^digits is exact enough to decide every
 // case that is not within 1e-6 of a tie; those few go through the decimal
 // conversion that glibc rounds exactly (half-even), as CPython's dtoa does.
-double round_impl(double x, int digits) noexcept {
-  static const double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+[[gnu::noinline]] double round_by_decimal(double x, int digits) noexcept {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
+  return std::strtod(buf, nullptr);
+}
+
+// Inline: it runs four times per text.
+inline double round_impl(double x, int digits) noexcept {
+  static constexpr double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   if (digits >= 0 && digits <= 6 && std::fabs(x) < 1e6) {
     const double scale = kScale[digits];
     const double y = x * scale;
@@ -574,9 +581,7 @@ double round_impl(double x, int digits) noexcept {
       return r == 0 ? std::copysign(0.0, x) : r / scale;
     }
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
-  return std::strtod(buf, nullptr);
+  return round_by_decimal(x, digits);
 }
 
 }  // namespace
