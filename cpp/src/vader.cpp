@@ -418,8 +418,9 @@ constexpr std::size_t kStoredMasks = mHigh + 1;  // `!` and `?` are counted, `'`
 
 // Classifies the 64 bytes at p; returns masks[mHigh], the bytes of non-ASCII
 // characters (of no other kind). Whitespace is str.split()'s ASCII set
-// (0x09-0x0D, 0x1C-0x20), punctuation string.punctuation.
-#if defined(__SSE2__)
+// (0x09-0x0D, 0x1C-0x20), punctuation string.punctuation. (Define
+// TEXTGAUGE_NO_SSE2 to build and test the portable version on x86-64.)
+#if defined(__SSE2__) && !defined(TEXTGAUGE_NO_SSE2)
 inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
   for (auto& m : masks) m = 0;
   for (unsigned i = 0; i < 4; ++i) {
