@@ -37,7 +37,8 @@ def _touch(x: object) -> int:
     return sum(_touch(t) for t in x)  # type: ignore[attr-defined]
 
 
-def assert_linear(make: Callable[[int], object], run: Callable[[object], object], n: int) -> None:
+def assert_linear(make: Callable[[int], object], run: Callable[[object], object], n: int,
+                  floor: float = 30.0) -> None:
     """t(10n) < 30 t(n), best of 3; inputs are built outside the timed part.
 
     Moving from cache to main memory alone can make a fast scan cost 30-50x
@@ -46,7 +47,9 @@ def assert_linear(make: Callable[[int], object], run: Callable[[object], object]
     10n/n ratio, capped at 60, so that a quadratic cost (100x and more) always
     fails. Small and large runs are interleaved so that a burst of load on a
     shared machine hits both, and a failing comparison is measured up to
-    twice more.
+    twice more. Work that writes a record per input byte (a token per
+    punctuation mark) moves from cache to memory far sooner than the
+    yardstick: such checks raise `floor` (still well below quadratic's 100x).
     """
     small, large = make(n), make(10 * n)
     run(small)  # warm up (lazy tables, allocator)
@@ -59,7 +62,7 @@ def assert_linear(make: Callable[[int], object], run: Callable[[object], object]
                 fn(arg)
                 t[key] = min(t[key], time.perf_counter() - t0)
         base_ratio = t["base_large"] / max(t["base_small"], 1e-6)
-        bound = min(60.0, 30 * max(1.0, base_ratio / 10))
+        bound = min(60.0, floor * max(1.0, base_ratio / 10))
         if t["large"] < bound * max(t["small"], 1e-4):
             return
     raise AssertionError(f"t(n) = {t['small']:.4f} s, t(10n) = {t['large']:.4f} s, linear yardstick ratio "
@@ -225,7 +228,8 @@ def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
         t = tg.Document(run).tokens
         assert len(t) == 200_000 and set(t["kind"]) == {"punctuation"}
         assert t["start"].iloc[-1] == 199_999
-    assert_linear(lambda n: "wait" + "?!." * n, lambda s: tg.Document(s), 100_000)
+    # A 40-byte token record (plus its table rows) per input byte.
+    assert_linear(lambda n: "wait" + "?!." * n, lambda s: tg.Document(s), 100_000, floor=50.0)
     # Sentiment: the amplifier caps at 4 `!` and 3 `?`; stripping keeps the word.
     for text in ("good" + "!" * 1_000_000, "good " + "?" * 1_000_000, "bad " + "!?" * 500_000,
                  "!" * 1_000_000, "good " + "." * 1_000_000 + " bad"):
