@@ -5,6 +5,7 @@
 #include "textgauge/corpus.hpp"
 #include "textgauge/lexicon.hpp"
 #include "textgauge/sentiment.hpp"
+#include "texts.hpp"
 
 using namespace textgauge;
 
@@ -12,41 +13,6 @@ namespace {
 
 static_assert(sizeof(SentimentScores) == 4 * sizeof(double),
               "scores are written straight into an (n, 4) array");
-
-// Texts as UTF-8 views into objects kept alive in `keep`. A str holding lone
-// surrogates is encoded with "surrogatepass": the engine reads those as code
-// points that are uncased and not whitespace, exactly what Python's str
-// methods make of a surrogate, so such a text scores as vaderSentiment scores it.
-std::vector<std::string_view> utf8_views(const py::list& texts, std::vector<py::object>& keep) {
-  std::vector<std::string_view> views;
-  views.reserve(texts.size());
-  keep.reserve(texts.size());
-  const auto n = static_cast<std::size_t>(PyList_GET_SIZE(texts.ptr()));
-  for (std::size_t i = 0; i < n; ++i) {
-    // str objects lie wherever Python allocated them: fetch a later one's
-    // header (and, for ASCII, its first bytes) while this one is converted.
-    if (i + 8 < n) __builtin_prefetch(PyList_GET_ITEM(texts.ptr(), static_cast<Py_ssize_t>(i + 8)));
-    py::handle h = PyList_GET_ITEM(texts.ptr(), static_cast<Py_ssize_t>(i));
-    if (!PyUnicode_Check(h.ptr()))
-      throw py::type_error("text " + std::to_string(i) + " is " +
-                           std::string(py::str(py::type::of(h).attr("__name__"))) + ", expected str");
-    Py_ssize_t size = 0;
-    const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
-    if (data) {
-      keep.push_back(py::reinterpret_borrow<py::object>(h));
-    } else {
-      PyErr_Clear();
-      py::object bytes =
-          py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(h.ptr(), "utf-8", "surrogatepass"));
-      if (!bytes) throw py::error_already_set();
-      data = PyBytes_AS_STRING(bytes.ptr());
-      size = PyBytes_GET_SIZE(bytes.ptr());
-      keep.push_back(std::move(bytes));
-    }
-    views.emplace_back(data, static_cast<std::size_t>(size));
-  }
-  return views;
-}
 
 SentimentAnalyzer make_analyzer(const Lexicon& lexicon, const std::string& mode, int unicode_major,
                                 int unicode_minor) {
@@ -66,23 +32,22 @@ SentimentAnalyzer make_analyzer(const Lexicon& lexicon, const std::string& mode,
 py::tuple polarity_scores_shim(const SentimentAnalyzer& a, const py::str& text) {
   py::list one;
   one.append(text);
-  std::vector<py::object> keep;
-  const auto views = utf8_views(one, keep);
-  const SentimentScores r = a.polarity_scores(views[0]);
+  const TextViews tv = text_views(one, Surrogates::pass);
+  const SentimentScores r = a.polarity_scores(tv.views[0]);
   return py::make_tuple(r.neg, r.neu, r.pos, r.compound);
 }
 
 // (n, 4) float64 scores (neg, neu, pos, compound) and (n,) uint32 token counts.
 py::tuple score_shim(const SentimentAnalyzer& a, const py::list& texts, unsigned threads, bool round) {
-  std::vector<py::object> keep;
-  const auto views = utf8_views(texts, keep);
+  const TextViews tv = text_views(texts, Surrogates::pass);
+  const auto& views = tv.views;
   const auto n = static_cast<py::ssize_t>(views.size());
   py::array_t<double> scores({n, py::ssize_t{4}});
   py::array_t<std::uint32_t> tokens(n);
   auto* out = reinterpret_cast<SentimentScores*>(scores.mutable_data());
   std::uint32_t* tok = tokens.mutable_data();
   {
-    // The views point into str/bytes objects held by `keep`; no Python object
+    // The views point into str/bytes objects held by `tv`; no Python object
     // is touched until the GIL is back.
     py::gil_scoped_release release;
     a.score_batch(views, out, round, threads, tok);
@@ -117,9 +82,8 @@ py::tuple score_corpus_shim(const SentimentAnalyzer& a, const Corpus& corpus, co
 py::dict explain_shim(const SentimentAnalyzer& a, const py::str& text) {
   py::list one;
   one.append(text);
-  std::vector<py::object> keep;
-  const auto views = utf8_views(one, keep);
-  Explanation ex = a.explain(views[0]);
+  const TextViews tv = text_views(one, Surrogates::pass);
+  Explanation ex = a.explain(tv.views[0]);
   py::list token, in_lexicon, lexicon_valence, valence, rules;
   for (const auto& t : ex.tokens) {
     PyObject* tok =

@@ -2,19 +2,23 @@
 
 using textgauge::StringTable;
 
-TextViews text_views(const py::sequence& texts) {
+TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
   TextViews tv;
   // A new list (py::list(x) would alias a list argument, which is modified below).
   tv.keep = py::reinterpret_steal<py::list>(PySequence_List(texts.ptr()));
   if (!tv.keep) throw py::error_already_set();
-  const auto n = static_cast<std::size_t>(py::len(tv.keep));
+  const auto n = static_cast<std::size_t>(PyList_GET_SIZE(tv.keep.ptr()));
   tv.views.reserve(n);
   tv.ascii.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
+    // str objects lie wherever Python allocated them: fetch a later one's
+    // header while this one is converted.
+    if (i + 8 < n) __builtin_prefetch(PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i + 8)));
     PyObject* h = PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i));
     if (!PyUnicode_Check(h))
-      throw py::type_error("documents must be str (decode bytes first), got " +
-                           std::string(py::str(py::type::handle_of(h).attr("__name__"))));
+      throw py::type_error("text " + std::to_string(i) + " is " +
+                           std::string(py::str(py::type::handle_of(h).attr("__name__"))) +
+                           ", expected str (decode bytes first)");
     const bool ascii = PyUnicode_IS_ASCII(h);
     tv.ascii.push_back(ascii);
     if (ascii) {
@@ -22,7 +26,8 @@ TextViews text_views(const py::sequence& texts) {
                             static_cast<std::size_t>(PyUnicode_GET_LENGTH(h)));
       continue;
     }
-    PyObject* utf8 = PyUnicode_AsUTF8String(h);  // fails on lone surrogates, as encoding should
+    PyObject* utf8 =
+        PyUnicode_AsEncodedString(h, "utf-8", surrogates == Surrogates::pass ? "surrogatepass" : "strict");
     if (!utf8) throw py::error_already_set();
     // The list now holds the bytes instead of the str (SET_ITEM steals utf8
     // and does not release the old item, so release it here).

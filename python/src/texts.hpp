@@ -18,9 +18,14 @@ struct TextViews {
   std::vector<std::uint8_t> ascii;  // per text: pure ASCII (Python records it in every str)
 };
 
-// Every item must be a str (TypeError otherwise); one with lone surrogates
-// raises UnicodeEncodeError.
-TextViews text_views(const py::sequence& texts);
+// What to do with a str holding lone surrogates (which UTF-8 cannot encode):
+// raise UnicodeEncodeError, or encode them as "surrogatepass" does (the
+// sentiment engine reads those as code points that are uncased and not
+// whitespace, exactly what Python's str methods make of a surrogate).
+enum class Surrogates { raise, pass };
+
+// Every item must be a str (TypeError otherwise).
+TextViews text_views(const py::sequence& texts, Surrogates surrogates = Surrogates::raise);
 
 // Owned copies, for a Corpus that keeps its texts: str -> UTF-8, bytes -> the
 // raw bytes (validated later with the corpus's error policy).
