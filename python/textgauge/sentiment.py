@@ -360,7 +360,8 @@ class SentimentIntensityAnalyzer:
         """
         batch, index = _as_text_list(texts)
         scores, _ = self._core.score(batch, threads=_threads(threads))
-        return pd.DataFrame(scores, columns=_COLUMNS, index=index)
+        # The (n, 4) array is fresh and ours: the frame takes it without a copy.
+        return pd.DataFrame(scores, columns=_COLUMNS, index=index, copy=False)
 
     def explain(self, text: str) -> pd.DataFrame:
         """One row per VADER token: how its valence came about.
