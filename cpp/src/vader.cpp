@@ -418,10 +418,30 @@ constexpr std::size_t kStoredMasks = mHigh + 1;  // `!` and `?` are counted, `'`
 
 // Classifies the 64 bytes at p; returns masks[mHigh], the bytes of non-ASCII
 // characters (of no other kind). Whitespace is str.split()'s ASCII set
-// (0x09-0x0D, 0x1C-0x20), punctuation string.punctuation. (Define
-// TEXTGAUGE_NO_SSE2 to build and test the portable version on x86-64.)
-#if defined(__SSE2__) && !defined(TEXTGAUGE_NO_SSE2)
-inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
+// (0x09-0x0D, 0x1C-0x20), punctuation string.punctuation. The portable
+// version is always compiled; with SSE2 the faster one is used and a test
+// (byte_classifiers_agree) checks that both give the same masks. (Define
+// TEXTGAUGE_NO_SSE2 to run the portable one on x86-64.)
+inline std::uint64_t classify64_portable(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
+  for (auto& m : masks) m = 0;
+  for (unsigned j = 0; j < 8; ++j) {
+    std::uint64_t w;
+    std::memcpy(&w, p + 8 * j, 8);
+    const std::uint64_t high = w & kHigh;
+    w &= ~((high >> 7) * 0xFF);  // bytes_in() needs ASCII: a non-ASCII byte becomes 0, of no kind
+    auto bits = [j](std::uint64_t m) { return (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * j); };
+    const std::uint64_t alnum = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z') | bytes_in(w, '0', '9');
+    masks[mSpace] |= bits(bytes_in(w, 0x09, 0x0D) | bytes_in(w, 0x1C, 0x20));
+    masks[mPunct] |= bits(bytes_in(w, 0x21, 0x7E) & ~alnum);
+    masks[mBangQuest] |= bits(bytes_in(w, '!', '!') | bytes_in(w, '?', '?'));
+    masks[mApos] |= bits(bytes_in(w, '\'', '\''));
+    masks[mHigh] |= bits(high);
+  }
+  return masks[mHigh];
+}
+
+#if defined(__SSE2__)
+inline std::uint64_t classify64_sse2(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
   for (auto& m : masks) m = 0;
   for (unsigned i = 0; i < 4; ++i) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
@@ -445,26 +465,15 @@ inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds
   }
   return masks[mHigh];
 }
-#else
-// The same eight bytes at a time in general-purpose registers.
-inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
-  for (auto& m : masks) m = 0;
-  for (unsigned j = 0; j < 8; ++j) {
-    std::uint64_t w;
-    std::memcpy(&w, p + 8 * j, 8);
-    const std::uint64_t high = w & kHigh;
-    w &= ~((high >> 7) * 0xFF);  // bytes_in() needs ASCII: a non-ASCII byte becomes 0, of no kind
-    auto bits = [j](std::uint64_t m) { return (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * j); };
-    const std::uint64_t alnum = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z') | bytes_in(w, '0', '9');
-    masks[mSpace] |= bits(bytes_in(w, 0x09, 0x0D) | bytes_in(w, 0x1C, 0x20));
-    masks[mPunct] |= bits(bytes_in(w, 0x21, 0x7E) & ~alnum);
-    masks[mBangQuest] |= bits(bytes_in(w, '!', '!') | bytes_in(w, '?', '?'));
-    masks[mApos] |= bits(bytes_in(w, '\'', '\''));
-    masks[mHigh] |= bits(high);
-  }
-  return masks[mHigh];
-}
 #endif
+
+inline std::uint64_t classify64(const char* p, std::uint64_t (&masks)[kMaskKinds]) noexcept {
+#if defined(__SSE2__) && !defined(TEXTGAUGE_NO_SSE2)
+  return classify64_sse2(p, masks);
+#else
+  return classify64_portable(p, masks);
+#endif
+}
 
 // Appends at + the position of each set bit of `bits` to out[count], ...,
 // kListChunk at a time: a loop that ends after a fixed number of steps
@@ -588,6 +597,17 @@ inline double round_impl(double x, int digits) noexcept {
 }  // namespace
 
 double python_round(double x, int digits) noexcept { return round_impl(x, digits); }
+
+bool byte_classifiers_agree(const char* block) noexcept {
+#if defined(__SSE2__)
+  std::uint64_t a[kMaskKinds], b[kMaskKinds];
+  const std::uint64_t ha = classify64_sse2(block, a), hb = classify64_portable(block, b);
+  return ha == hb && std::equal(std::begin(a), std::end(a), std::begin(b));
+#else
+  (void)block;
+  return true;  // only the portable classifier exists here
+#endif
+}
 
 namespace {
 constexpr std::size_t kPrefetchAhead = 4;  // texts

@@ -124,6 +124,11 @@ class SentimentAnalyzer {
 // decimals, ties to even, read back as the nearest double.
 double python_round(double x, int digits) noexcept;
 
+// For tests: whether the SSE2 and the portable byte classifiers of the ASCII
+// path give the same masks for the 64 bytes at `block` (the portable one runs
+// where SSE2 is missing; true where it is the only one built).
+bool byte_classifiers_agree(const char* block) noexcept;
+
 // Python's str semantics as the engine emulates them for a Unicode version,
 // over every code point c (surrogates give false / are left out), so tests can
 // compare them with the running Python: str.isupper() of prefix + chr(c), and
