@@ -438,6 +438,7 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
   // of [A-Za-z0-9_], keyed straight from the text.
   std::string scratch;
   for (std::size_t d = b; d < e; ++d) {
+    if (d + 2 < e) prefetch_text(texts[d + 2]);
     doc_tokens.clear();
     auto take = [&](std::int32_t id) {
       if (static_cast<std::size_t>(id) == stop.size())

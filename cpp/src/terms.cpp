@@ -75,6 +75,21 @@ std::string_view lower_short(std::string_view raw, char* buf) noexcept {
 
 }  // namespace
 
+void TermExtractor::extract_all(const std::vector<std::string_view>& texts,
+                                const std::vector<std::uint8_t>& ascii, Vocabulary& vocab,
+                                std::vector<Vocabulary::id_type>& out, std::vector<std::int64_t>& offsets) {
+  std::size_t bytes = 0;
+  for (const std::string_view t : texts) bytes += t.size();
+  out.reserve(out.size() + bytes / 5);  // news text: a token per 5-6 bytes; spares most regrowth copies
+  offsets.reserve(offsets.size() + texts.size());
+  constexpr std::size_t kAhead = 2;  // texts
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i + kAhead < texts.size()) prefetch_text(texts[i + kAhead]);
+    extract(texts[i], vocab, out, i < ascii.size() && ascii[i]);
+    offsets.push_back(static_cast<std::int64_t>(out.size()));
+  }
+}
+
 void TermExtractor::icu_terms(std::string_view text, std::string_view piece, std::int64_t byte_base,
                               Vocabulary& vocab, std::vector<Vocabulary::id_type>& out) {
   tokens_.clear();
@@ -86,7 +101,7 @@ void TermExtractor::icu_terms(std::string_view text, std::string_view piece, std
 void TermExtractor::scan_ascii_terms(std::string_view text, Vocabulary& vocab,
                                      std::vector<Vocabulary::id_type>& out) {
   const bool fold = normalizer_.options().casefold;
-  ascii::scan(text, [&](std::size_t start, std::size_t end, TokenKind) {
+  ascii::scan(text, masks_, [&](std::size_t start, std::size_t end, TokenKind) {
     out.push_back(ascii::intern(vocab, text, start, end, fold, scratch_));
   });
 }

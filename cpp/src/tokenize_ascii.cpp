@@ -41,7 +41,9 @@ const Tables& tables() {
 void tokenize_ascii(std::string_view text, std::vector<Token>& out, std::int64_t byte_base,
                     std::int64_t cp_base) {
   const std::int64_t shift = cp_base - byte_base;  // ASCII: code points == bytes
-  ascii::scan(text, [&](std::size_t start, std::size_t end, TokenKind kind) {
+  // Per thread: this is the Segmenter's path, one call per paragraph.
+  thread_local std::vector<std::uint64_t> masks;
+  ascii::scan(text, masks, [&](std::size_t start, std::size_t end, TokenKind kind) {
     const std::int64_t b = byte_base + static_cast<std::int64_t>(start);
     const std::int64_t e = byte_base + static_cast<std::int64_t>(end);
     out.push_back(Token{Span{b, e, b + shift, e + shift}, kind});

@@ -98,10 +98,7 @@ py::tuple extract_terms_shim(const py::sequence& texts, bool ascii_fast_path, bo
     NormalizeOptions no;
     no.casefold = casefold;
     TermExtractor extractor(so, no);
-    for (std::size_t i = 0; i < tv.views.size(); ++i) {
-      extractor.extract(tv.views[i], vocab, ids, tv.ascii[i]);
-      offsets.push_back(static_cast<std::int64_t>(ids.size()));
-    }
+    extractor.extract_all(tv.views, tv.ascii, vocab, ids, offsets);
   }
   StringTable terms = vocab.table();
   return py::make_tuple(to_numpy(std::move(ids)), to_numpy(std::move(offsets)),

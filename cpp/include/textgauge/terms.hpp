@@ -26,6 +26,11 @@ class TermExtractor {
   // which spares a pass over it.
   void extract(std::string_view text, Vocabulary& vocab, std::vector<Vocabulary::id_type>& out,
                bool ascii = false);
+  // extract() of every text in turn; offsets receives, after each text, the
+  // size of `out`. ascii[i] (optional, empty = unknown) as extract's `ascii`.
+  void extract_all(const std::vector<std::string_view>& texts, const std::vector<std::uint8_t>& ascii,
+                   Vocabulary& vocab, std::vector<Vocabulary::id_type>& out,
+                   std::vector<std::int64_t>& offsets);
 
  private:
   void icu_terms(std::string_view text, std::string_view piece, std::int64_t byte_base, Vocabulary& vocab,
@@ -35,6 +40,7 @@ class TermExtractor {
   Normalizer normalizer_;
   std::vector<Span> paragraphs_;
   std::vector<Token> tokens_;
+  std::vector<std::uint64_t> masks_;  // the ASCII scanner's
   std::string scratch_;
 };
 
