@@ -38,6 +38,18 @@ const Tables& tables() {
 
 }  // namespace ascii
 
+bool ascii_classifiers_agree(const char* block) noexcept {
+#if defined(__SSE2__)
+  const auto* p = reinterpret_cast<const unsigned char*>(block);
+  const ascii::BlockClasses a = ascii::classify_sse2(p), b = ascii::classify_portable(p);
+  return a.letter == b.letter && a.digit == b.digit && a.word == b.word && a.mid == b.mid &&
+         a.midnum == b.midnum && a.skip == b.skip;
+#else
+  (void)block;
+  return true;  // only the portable classifier exists here
+#endif
+}
+
 void tokenize_ascii(std::string_view text, std::vector<Token>& out, std::int64_t byte_base,
                     std::int64_t cp_base) {
   const std::int64_t shift = cp_base - byte_base;  // ASCII: code points == bytes

@@ -112,6 +112,11 @@ void tokenize_ascii(std::string_view text, std::vector<Token>& out, std::int64_t
 // rules change for ASCII costs speed, never correctness.
 bool ascii_fast_path_agrees_with_icu();
 
+// For tests: whether the fast path's SSE2 and portable byte classifiers give
+// the same class masks for the 64 ASCII bytes at `block` (the portable one
+// runs where SSE2 is missing; true where it is the only one built).
+bool ascii_classifiers_agree(const char* block) noexcept;
+
 // Benchmark baseline: the number of boundaries a bare ICU word BreakIterator
 // loop finds in `texts` (no kinds, no offsets, no interning).
 std::size_t raw_word_boundaries(const std::vector<std::string_view>& texts);
