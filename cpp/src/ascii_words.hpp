@@ -157,8 +157,13 @@ inline void scan(std::string_view text, std::vector<std::uint64_t>& masks, Emit&
   unsigned char tail[64];
   const auto block_classes = [&](std::size_t k) {
     if (64 * k + 64 <= n) return classify(s + 64 * k);
+    // The last, partial block, zero padded. Fixed-size copies only: a
+    // variable-length memcpy is a libc call, once per text.
     std::memset(tail, 0, sizeof tail);
-    if (64 * k < n) std::memcpy(tail, s + 64 * k, n - 64 * k);
+    const std::size_t from = 64 * k, rest = n > from ? n - from : 0;
+    std::size_t i = 0;
+    for (; i + 8 <= rest; i += 8) std::memcpy(tail + i, s + from + i, 8);
+    for (; i < rest; ++i) tail[i] = s[from + i];
     return classify(tail);
   };
   BlockClasses cur = block_classes(0);
