@@ -3,6 +3,7 @@
 
 #include "catch.hpp"
 #include "textgauge/text.hpp"
+#include "textgauge/utf8.hpp"
 
 using namespace textgauge;
 
@@ -91,16 +92,20 @@ TEST_CASE("mixed text: only the pieces around non-ASCII characters go to ICU", "
   // apostrophe inside a word, emoji with skin tone, flags, Hebrew with
   // gershayim, Thai and CJK (dictionaries), NBSP and ideographic space.
   const char* samples[] = {
-      "caf\xC3\xA9 ok a \xCC\x81b don\xE2\x80\x99t x\xC2\xADy ok",
+      "caf\xC3\xA9 ok a \xCC\x81"
+      "b don\xE2\x80\x99t x\xC2\xADy ok",
       "a \xE2\x80\x8D\xF0\x9F\x91\x8D b \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD c \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 "
       "d",
       "\xD7\x90\xD7\xB4\xD7\x91 x \xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2 1,000 "
       "\xE4\xB8\xAD\xE6\x96\x87 U.S.",
-      "a\xC2\xA0b c\xE3\x80\x80d \xE2\x80\x9Cquoted\xE2\x80\x9D e.\xC3\xA9 1.\xD9\xA3 z",
+      "a\xC2\xA0"
+      "b c\xE3\x80\x80"
+      "d \xE2\x80\x9Cquoted\xE2\x80\x9D e.\xC3\xA9 1.\xD9\xA3 z",
       "  \xC3\xA9  \xC3\xA9\xC3\xA9 end \xE2\x81\xA0 a",
   };
   for (const char* s : samples) {
     INFO(s);
+    REQUIRE(find_invalid_utf8(s) == std::string_view::npos);  // (a hex escape eats a following hex digit)
     CHECK(toks(s, false) == toks(s, true));
     Segmenter seg;
     std::vector<Token> fast, icu;
