@@ -21,7 +21,7 @@ Vocabulary::id_type Vocabulary::insert(const Key& key, std::size_t i) {
   table_.push(key.size <= 8 ? std::string_view(reinterpret_cast<const char*>(&key.prefix), key.size)
                             : std::string_view(key.data, key.size));
   slots_[i] = Slot{key.prefix, slot_meta(key), id};
-  if (size() * 2 > slots_.size()) grow();
+  if (size() * 4 > slots_.size() * 3) grow();  // at most 3/4 full (see Slot)
   return id;
 }
 
@@ -41,7 +41,7 @@ void Vocabulary::grow() {
 void Vocabulary::reserve(std::size_t n) {
   table_.offsets.reserve(n + 1);
   std::size_t want = slots_.size();
-  while (want < 2 * n) want *= 2;
+  while (want * 3 < 4 * n) want *= 2;  // n terms leave it at most 3/4 full
   if (want == slots_.size()) return;
   slots_.resize(want / 2);  // grow() doubles it and re-places every term
   mask_ = slots_.size() - 1;

@@ -104,7 +104,10 @@ class Vocabulary {
   static std::uint64_t hash(std::string_view term) noexcept { return Key(term).hash; }
 
  private:
-  // Open addressing with linear probing, at most half full. A slot holds the
+  // Open addressing with linear probing, at most 3/4 full: a found term
+  // takes 2.5 probes on average, mostly within one cache line, and the index
+  // of a news vocabulary stays half the size it has at 1/2 (faster overall:
+  // it is the part that misses the cache). A slot holds the
   // term's first 8 bytes (zero padded) and its length next to its id, so a
   // lookup of a term of up to 8 bytes -- most tokens of running text -- reads
   // one slot and never the term buffer; longer terms compare the rest there.
