@@ -1,6 +1,7 @@
 #include <string>
 #include <vector>
 
+#include "blocks.hpp"
 #include "catch.hpp"
 #include "textgauge/text.hpp"
 #include "textgauge/utf8.hpp"
@@ -188,21 +189,6 @@ TEST_CASE("the ASCII fast path agrees with this ICU", "[segment][ascii]") {
 
 TEST_CASE("the ASCII fast path's SSE2 and portable classifiers agree", "[segment][ascii]") {
   // The portable classifier is what non-x86 builds (and TEXTGAUGE_NO_SSE2) run.
-  char block[64];
-  for (int pos = 0; pos < 64; ++pos)
-    for (int c = 0; c < 128; ++c) {
-      for (int k = 0; k < 64; ++k) block[k] = "a.Z'0,_;@ \t-\x7f\x01"[(k * 5 + c) % 14];
-      block[pos] = static_cast<char>(c);
-      REQUIRE(ascii_classifiers_agree(block));
-    }
-  std::uint64_t x = 0x9E3779B97F4A7C15ULL;
-  for (int trial = 0; trial < 20000; ++trial) {
-    for (char& b : block) {
-      x ^= x << 13;
-      x ^= x >> 7;
-      x ^= x << 17;
-      b = static_cast<char>((x >> 56) & 0x7f);  // the fast path only sees ASCII
-    }
-    REQUIRE(ascii_classifiers_agree(block));
-  }
+  for_each_test_block(std::string_view("a.Z'0,_;@ \t-\x7f\x01", 14), 128,
+                      [](const char* block) { REQUIRE(ascii_classifiers_agree(block)); });
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "blocks.hpp"
 #include "catch.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/lexicon.hpp"
@@ -177,21 +178,6 @@ TEST_CASE("batch scores do not depend on the thread count", "[sentiment]") {
 TEST_CASE("the SSE2 and portable byte classifiers agree on every byte value at every position",
           "[sentiment]") {
   // The portable classifier is what non-x86 builds (and TEXTGAUGE_NO_SSE2) run.
-  char block[64];
-  for (int pos = 0; pos < 64; ++pos)
-    for (int c = 0; c < 256; ++c) {
-      for (int k = 0; k < 64; ++k) block[k] = "a !?'.,\tZ0~\x1c\x7f"[(k * 7 + c) % 14];
-      block[pos] = static_cast<char>(c);
-      REQUIRE(byte_classifiers_agree(block));
-    }
-  std::uint64_t x = 0x9E3779B97F4A7C15ULL;
-  for (int trial = 0; trial < 20000; ++trial) {
-    for (char& b : block) {
-      x ^= x << 13;
-      x ^= x >> 7;
-      x ^= x << 17;
-      b = static_cast<char>(x >> 56);
-    }
-    REQUIRE(byte_classifiers_agree(block));
-  }
+  for_each_test_block(std::string_view("a !?'.,\tZ0~\x1c\x7f", 14), 256,
+                      [](const char* block) { REQUIRE(byte_classifiers_agree(block)); });
 }
