@@ -513,8 +513,8 @@ def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = Non
     if isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
         external = _reference_table(reference)
         ref_key = ("external", None)
-    merged = _grouped(texts, groups, kinds, corpus_options, split_every, threads, target=target_key,
-                      reference=ref_key, keyness_mode=True).compute()
+    merged: GroupedTermStats = _grouped(texts, groups, kinds, corpus_options, split_every, threads,
+                                        target=target_key, reference=ref_key, keyness_mode=True).compute()
     if "target" not in merged.groups:
         raise ValueError(f"no document has the group label {target!r}" if target_key[0] == "label"
                          else "the target mask selects no document")

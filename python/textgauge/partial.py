@@ -130,6 +130,7 @@ class GroupedTermStats:
         ts, T, _ = self.groups[target]
         a_s = pd.Series(ts.state()[2].astype(float), index=_terms_of(ts))
         if external is None:
+            R: float
             rs, R = self.groups[reference][:2] if reference in self.groups else (None, 0)
             b_s = (pd.Series(rs.state()[2].astype(float), index=_terms_of(rs)) if rs is not None
                    else pd.Series(dtype=float))

@@ -344,7 +344,7 @@ class CollocationsCommand(Command):
     def finish(self) -> pd.DataFrame | None:
         if self.stats is None:
             return None
-        df = self.stats.scores(measure=self.measures, min_count=self.args.min_count)
+        df: pd.DataFrame = self.stats.scores(measure=self.measures, min_count=self.args.min_count)
         return df.head(self.args.top) if self.args.top else df
 
 
