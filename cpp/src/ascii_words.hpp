@@ -16,10 +16,6 @@
 // last two classes of the token. tests/python and tests/cpp check that this
 // equals the ICU path token for token, and Segmenter checks it once per process
 // against the ICU it runs with (see ascii_fast_path_agrees_with_icu).
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -27,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "byte_masks.hpp"
 #include "textgauge/terms.hpp"
 #include "textgauge/text.hpp"
 #include "textgauge/vocabulary.hpp"
@@ -45,27 +42,14 @@ struct Tables {
 
 const Tables& tables();
 
-inline std::uint64_t load64(const unsigned char* p) noexcept {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
+using bytes::load64;
+using bytes::lower8;
 
-// Bit 7 of each byte of `w` (eight ASCII bytes, the first in the low byte)
-// set where the byte does not join words, that is, is not one of A-Z a-z 0-9
-// _ (and @ when AtIsWord: ICU's word rules; Python's \w has no @). Byte-wise
-// compares by adding to each byte: bytes below 0x80 never carry into their
-// neighbour.
-template <bool AtIsWord = true>
-inline std::uint64_t nonword_bytes(std::uint64_t w) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  const auto in = [](std::uint64_t x, std::uint64_t lo, std::uint64_t hi) {
-    return (x + (0x80 - lo) * ones) & ~(x + (0x7f - hi) * ones);  // bit 7: lo <= x <= hi
-  };
-  const auto eq = [](std::uint64_t x, std::uint64_t c) { return ~((x ^ (c * ones)) + 0x7f * ones); };
-  std::uint64_t word = in(w | (0x20 * ones), 'a', 'z') | in(w, '0', '9') | eq(w, '_');
-  if constexpr (AtIsWord) word |= eq(w, '@');
-  return ~word & high;
+// Bit 7 of each byte of `w` (eight ASCII bytes) that is not Python's `\w`
+// (A-Z a-z 0-9 _).
+inline std::uint64_t non_python_word_bytes(std::uint64_t w) noexcept {
+  using bytes::in;
+  return ~(in(w | (0x20 * bytes::kOnes), 'a', 'z') | in(w, '0', '9') | in(w, '_', '_')) & bytes::kHigh;
 }
 
 // Byte classes of a 64-byte block as bit masks (bit j: byte j).
@@ -76,52 +60,39 @@ struct BlockClasses {
 // Classifies 64 ASCII bytes. The portable version is always compiled (and is
 // what non-x86 builds run); a test checks the SSE2 one gives the same masks.
 inline BlockClasses classify_portable(const unsigned char* p) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  const auto in = [](std::uint64_t x, std::uint64_t lo, std::uint64_t hi) {
-    return (x + (0x80 - lo) * ones) & ~(x + (0x7f - hi) * ones) & high;  // bit 7: lo <= x <= hi
-  };
-  const auto eq = [&](std::uint64_t x, std::uint64_t c) { return in(x, c, c); };
-  // The high bits of the eight bytes, gathered into bits 56-63, then to 8j.
-  const auto gather = [](std::uint64_t m, unsigned j) {
-    return (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * j);
-  };
+  using bytes::gather;
+  using bytes::in;
   BlockClasses c{};
   for (unsigned j = 0; j < 8; ++j) {
     const std::uint64_t w = load64(p + 8 * j);
-    const std::uint64_t letter = in(w | (0x20 * ones), 'a', 'z') | eq(w, '@');
+    const std::uint64_t letter = in(w | (0x20 * bytes::kOnes), 'a', 'z') | in(w, '@', '@');
     const std::uint64_t digit = in(w, '0', '9');
     c.letter |= gather(letter, j);
     c.digit |= gather(digit, j);
-    c.word |= gather(letter | digit | eq(w, '_'), j);
-    c.mid |= gather(eq(w, '.') | eq(w, '\''), j);
-    c.midnum |= gather(eq(w, ',') | eq(w, ';'), j);
-    c.skip |= gather(in(w, 0, 0x20) | eq(w, 0x7f), j);
+    c.word |= gather(letter | digit | in(w, '_', '_'), j);
+    c.mid |= gather(in(w, '.', '.') | in(w, '\'', '\''), j);
+    c.midnum |= gather(in(w, ',', ',') | in(w, ';', ';'), j);
+    c.skip |= gather(in(w, 0, 0x20) | in(w, 0x7f, 0x7f), j);
   }
   return c;
 }
 
 #if defined(__SSE2__)
 inline BlockClasses classify_sse2(const unsigned char* p) noexcept {
+  using bytes::eq;
+  using bytes::gather;
+  using bytes::in;
   BlockClasses c{};
   for (unsigned i = 0; i < 4; ++i) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-    // lo <= byte <= hi in one signed compare: the bias maps [lo, hi] onto [-128, -128 + hi - lo].
-    const auto in = [](__m128i x, int lo, int hi) {
-      const __m128i biased = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
-      return _mm_cmplt_epi8(biased, _mm_set1_epi8(static_cast<char>(-128 + hi - lo + 1)));
-    };
-    const auto eq = [](__m128i x, char ch) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(ch)); };
-    const auto bits = [i](__m128i x) {
-      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << (16 * i);
-    };
     const __m128i letter = _mm_or_si128(in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), eq(v, '@'));
     const __m128i digit = in(v, '0', '9');
-    c.letter |= bits(letter);
-    c.digit |= bits(digit);
-    c.word |= bits(_mm_or_si128(_mm_or_si128(letter, digit), eq(v, '_')));
-    c.mid |= bits(_mm_or_si128(eq(v, '.'), eq(v, '\'')));
-    c.midnum |= bits(_mm_or_si128(eq(v, ','), eq(v, ';')));
-    c.skip |= bits(_mm_or_si128(in(v, 0, 0x20), eq(v, 0x7f)));
+    c.letter |= gather(letter, i);
+    c.digit |= gather(digit, i);
+    c.word |= gather(_mm_or_si128(_mm_or_si128(letter, digit), eq(v, '_')), i);
+    c.mid |= gather(_mm_or_si128(eq(v, '.'), eq(v, '\'')), i);
+    c.midnum |= gather(_mm_or_si128(eq(v, ','), eq(v, ';')), i);
+    c.skip |= gather(_mm_or_si128(in(v, 0, 0x20), eq(v, 0x7f)), i);
   }
   return c;
 }
@@ -274,21 +245,13 @@ inline void scan_python_words(std::string_view text, Emit&& emit) {
         while (i < n && python_word_byte(s[i])) ++i;
         break;
       }
-      if (const std::uint64_t m = nonword_bytes<false>(load64(s + i))) {
+      if (const std::uint64_t m = non_python_word_bytes(load64(s + i))) {
         i += std::countr_zero(m) >> 3;
         break;
       }
     }
     if (i - start >= 2) emit(start, i);
   }
-}
-
-// Lowercases eight ASCII bytes: sets bit 5 of every byte in 'A'..'Z'.
-inline std::uint64_t lower8(std::uint64_t w) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  const std::uint64_t ge_a = (w + (0x80 - 'A') * ones) & high;
-  const std::uint64_t gt_z = (w + (0x80 - 'Z' - 1) * ones) & high;
-  return w | ((ge_a & ~gt_z) >> 2);
 }
 
 // The id of ASCII token text[start, end), lowercased when `fold`. Tokens of up

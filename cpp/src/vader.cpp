@@ -12,10 +12,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 // The ASCII tokenizer is integer work only; GCC on x86-64 Linux compiles it
 // twice, for any x86-64 and for x86-64-v3 (BMI1/2, LZCNT, POPCNT: one
 // instruction for each ctz, clz, popcount and variable shift), and the
@@ -27,10 +23,12 @@
 #define TEXTGAUGE_X86_CLONES
 #endif
 
+#include "byte_masks.hpp"
 #include "pycase.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/sentiment.hpp"
+#include "textgauge/utf8.hpp"
 
 namespace textgauge {
 
@@ -401,12 +399,7 @@ void WordTable::build_short_index() {
   }
 }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-
-// The high bit of each byte of w in [lo, hi]; exact for bytes < 0x80.
-constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned char hi) noexcept {
-  return (w + kOnes * (0x80u - lo)) & ~(w + kOnes * (0x7Fu - hi)) & kHigh;
-}
+using bytes::kHigh;
 
 // Byte-class bit masks of the ASCII fast path: bit j of masks[kind] tells
 // whether byte j of a 64-byte block is of that kind. Tokens are then found
@@ -428,13 +421,13 @@ inline std::uint64_t classify64_portable(const char* p, std::uint64_t (&masks)[k
     std::uint64_t w;
     std::memcpy(&w, p + 8 * j, 8);
     const std::uint64_t high = w & kHigh;
-    w &= ~((high >> 7) * 0xFF);  // bytes_in() needs ASCII: a non-ASCII byte becomes 0, of no kind
-    auto bits = [j](std::uint64_t m) { return (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * j); };
-    const std::uint64_t alnum = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z') | bytes_in(w, '0', '9');
-    masks[mSpace] |= bits(bytes_in(w, 0x09, 0x0D) | bytes_in(w, 0x1C, 0x20));
-    masks[mPunct] |= bits(bytes_in(w, 0x21, 0x7E) & ~alnum);
-    masks[mBangQuest] |= bits(bytes_in(w, '!', '!') | bytes_in(w, '?', '?'));
-    masks[mApos] |= bits(bytes_in(w, '\'', '\''));
+    w &= ~((high >> 7) * 0xFF);  // bytes::in() needs ASCII: a non-ASCII byte becomes 0, of no kind
+    auto bits = [j](std::uint64_t m) { return bytes::gather(m, j); };
+    const std::uint64_t alnum = bytes::in(w, 'A', 'Z') | bytes::in(w, 'a', 'z') | bytes::in(w, '0', '9');
+    masks[mSpace] |= bits(bytes::in(w, 0x09, 0x0D) | bytes::in(w, 0x1C, 0x20));
+    masks[mPunct] |= bits(bytes::in(w, 0x21, 0x7E) & ~alnum);
+    masks[mBangQuest] |= bits(bytes::in(w, '!', '!') | bytes::in(w, '?', '?'));
+    masks[mApos] |= bits(bytes::in(w, '\'', '\''));
     masks[mHigh] |= bits(high);
   }
   return masks[mHigh];
@@ -445,14 +438,8 @@ inline std::uint64_t classify64_sse2(const char* p, std::uint64_t (&masks)[kMask
   for (auto& m : masks) m = 0;
   for (unsigned i = 0; i < 4; ++i) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-    // lo <= byte <= hi in one signed compare: the bias maps [lo, hi] onto [-128, -128 + hi - lo].
-    auto in = [](__m128i x, int lo, int hi) {
-      const __m128i biased = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
-      return _mm_cmplt_epi8(biased, _mm_set1_epi8(static_cast<char>(-128 + hi - lo + 1)));
-    };
-    auto bits = [i](__m128i x) {
-      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << (16 * i);
-    };
+    using bytes::in;
+    auto bits = [i](__m128i x) { return bytes::gather(x, i); };
     // Letters of both cases: setting bit 5 maps exactly A-Z onto a-z.
     const __m128i letter = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
     const __m128i alnum = _mm_or_si128(letter, in(v, '0', '9'));
@@ -535,8 +522,8 @@ inline bool ascii_isupper(const char* p, std::size_t n) noexcept {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
     if (n - i < 8) w &= ~0ULL >> (64 - 8 * (n - i));
-    upper |= bytes_in(w, 'A', 'Z');
-    lower |= bytes_in(w, 'a', 'z');
+    upper |= bytes::in(w, 'A', 'Z');
+    lower |= bytes::in(w, 'a', 'z');
   }
   return upper && !lower;
 }
@@ -546,19 +533,6 @@ inline bool has_nt(const unsigned char* b, std::size_t n) noexcept {
   for (std::size_t k = 0; k + 3 <= n; ++k)
     if ((b[k] | 0x20) == 'n' && b[k + 1] == '\'' && (b[k + 2] | 0x20) == 't') return true;
   return false;
-}
-
-bool all_ascii(std::string_view t) noexcept {
-  const char* p = t.data();
-  std::size_t n = t.size(), i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ULL) return false;
-  }
-  for (; i < n; ++i)
-    if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
-  return true;
 }
 
 inline bool is_ascii_punct(unsigned char c) noexcept {
@@ -659,7 +633,7 @@ struct SentimentAnalyzer::Impl {
       }
       emoji_all[k] = d;
       emoji_max_bytes = std::max(emoji_max_bytes, k.size());
-      if (all_ascii(k) && (p == end || o.mode == SentimentMode::fixed)) ascii_fast = false;
+      if (is_ascii(k) && (p == end || o.mode == SentimentMode::fixed)) ascii_fast = false;
     }
   }
 
@@ -1301,10 +1275,10 @@ struct SentimentAnalyzer::Impl {
       std::memcpy(&w1, key + 8, 8);
       w0 &= ~0ULL >> (64 - 8 * std::min<std::size_t>(n_key, 8));
       w1 = n_key > 8 ? w1 & (~0ULL >> (128 - 8 * n_key)) : 0;
-      const bool negated = apostrophes && (bytes_in(w0, '\'', '\'') | bytes_in(w1, '\'', '\'')) &&
+      const bool negated = apostrophes && (bytes::in(w0, '\'', '\'') | bytes::in(w1, '\'', '\'')) &&
                            has_nt(reinterpret_cast<const unsigned char*>(key), n_key);
-      w0 |= bytes_in(w0, 'A', 'Z') >> 2;  // 'A'..'Z' + 0x20
-      w1 |= bytes_in(w1, 'A', 'Z') >> 2;
+      w0 = bytes::lower8(w0);
+      w1 = bytes::lower8(w1);
       // Tokens the filter does not rule out are listed for the lookup below,
       // without a branch: whether one passes is as good as random.
       Candidate& c = cands[n_cands];
