@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -496,6 +497,20 @@ struct Tok {
   bool case_known;  // `upper` is set; the ASCII path leaves it to tokens with flags
 };
 
+// A Tok of the ASCII fast path before its lookup, written as three 8-byte
+// words: begin and end, a zero valence, and the flags word (flags 0, upper
+// and case_known false, `negated` in byte 5).
+static_assert(sizeof(Tok) == 24 && offsetof(Tok, valence) == 8 && offsetof(Tok, flags) == 16 &&
+              offsetof(Tok, upper) == 20 && offsetof(Tok, negated) == 21 && offsetof(Tok, case_known) == 22);
+inline void store_plain(Tok& t, std::uint32_t begin, std::uint32_t end, bool negated) noexcept {
+  const std::uint64_t range = begin | (std::uint64_t{end} << 32), zero = 0,
+                      rest = std::uint64_t{negated} << (8 * (offsetof(Tok, negated) - 16));
+  char* const at = reinterpret_cast<char*>(&t);
+  std::memcpy(at, &range, 8);
+  std::memcpy(at + 8, &zero, 8);
+  std::memcpy(at + 16, &rest, 8);
+}
+
 // Per-call buffers, reused across the texts of a batch chunk.
 struct Scratch {
   std::string text;                   // the text after emoji substitution, when it changed
@@ -511,7 +526,9 @@ struct Scratch {
   std::vector<double> sent;
   std::size_t first_but = 0;  // position of the first `but`, or the token count
   std::vector<std::uint32_t> rules;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> but_heaps;
+  // _but_check's index: value bits -> heap of positions (see but_check).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> but_slots;
+  std::vector<std::vector<std::uint32_t>> but_heaps;
 };
 
 // str.isupper() of n ASCII bytes at p (8 bytes past them must be readable):
@@ -1064,27 +1081,39 @@ struct SentimentAnalyzer::Impl {
     // keeps a min-heap of the processed positions holding it; a position is
     // only ever written when it is the top of its heap. Zeros stay zero and
     // are skipped (0 * factor == 0 compares equal to 0).
-    auto& heaps = s.but_heaps;
-    heaps.clear();
-    auto key = [](double x) {
-      std::uint64_t b;
-      std::memcpy(&b, &x, sizeof b);
-      return b;
+    // The heaps are found through an open-addressing index over the value's
+    // bits, at most half full, rebuilt per text; their vectors are reused
+    // across texts, so a text allocates nothing once the scratch has grown.
+    const std::size_t cap = std::bit_ceil(4 * v.size() + 4);
+    const int shift = 64 - std::countr_zero(cap);
+    s.but_slots.assign(cap, {0, 0});
+    std::size_t used = 0;
+    auto heap_of = [&](double x, bool create) -> std::vector<std::uint32_t>* {
+      const auto bits = std::bit_cast<std::uint64_t>(x);
+      for (std::size_t i = (bits * 0x9E3779B97F4A7C15ull) >> shift;; i = (i + 1) & (cap - 1)) {
+        auto& slot = s.but_slots[i];  // (value bits, heap number + 1; 0: empty)
+        if (slot.second == 0) {
+          if (!create) return nullptr;
+          if (used == s.but_heaps.size()) s.but_heaps.emplace_back();
+          s.but_heaps[used].clear();
+          slot = {bits, static_cast<std::uint32_t>(++used)};
+          return &s.but_heaps[used - 1];
+        }
+        if (slot.first == bits) return &s.but_heaps[slot.second - 1];
+      }
     };
     auto push = [&](std::size_t j) {
-      auto& h = heaps[key(v[j])];
+      auto& h = *heap_of(v[j], true);
       h.push_back(static_cast<std::uint32_t>(j));
       std::push_heap(h.begin(), h.end(), std::greater<>());
     };
     for (std::size_t k = 0; k < v.size(); ++k) {
       const double x = v[k];
       std::size_t j = k;
-      auto it = heaps.find(key(x));
-      if (it != heaps.end() && !it->second.empty()) {
-        auto& h = it->second;
-        j = h.front();
-        std::pop_heap(h.begin(), h.end(), std::greater<>());
-        h.pop_back();
+      if (auto* h = heap_of(x, false); h && !h->empty()) {
+        j = h->front();
+        std::pop_heap(h->begin(), h->end(), std::greater<>());
+        h->pop_back();
       }
       scale(j, x);
       if (j != k) push(j);
@@ -1286,14 +1315,9 @@ struct SentimentAnalyzer::Impl {
       c.hash = WordTable::short_hash(c.key);
       c.tok = static_cast<std::uint32_t>(i);
       n_cands += words.may_hold(c.hash);
-      Tok& t = toks[i];
-      t.begin = static_cast<std::uint32_t>(b);
-      t.end = static_cast<std::uint32_t>(b + n_key);
-      t.valence = 0;
-      t.flags = 0;
-      t.upper = false;
-      t.case_known = false;  // no other token's case matters but through allcap_differential
-      t.negated = negated;
+      // Valence and flags 0, case unknown (no other token's case matters but
+      // through allcap_differential): three whole-word stores, not seven.
+      store_plain(toks[i], static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b + n_key), negated);
     }
     const std::size_t long_visits = s.visit.size();  // from make_token()
     s.visit.resize(long_visits + n_cands);
