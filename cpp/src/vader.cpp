@@ -531,6 +531,19 @@ struct Scratch {
   std::vector<std::vector<std::uint32_t>> but_heaps;
 };
 
+// ascii_isupper() for n <= 16 (16 bytes at p must be readable), without a
+// loop whose trip count varies from token to token.
+inline bool ascii_isupper16(const char* p, std::size_t n) noexcept {
+  std::uint64_t w0, w1;
+  std::memcpy(&w0, p, 8);
+  std::memcpy(&w1, p + 8, 8);
+  w0 &= ~0ULL >> (64 - 8 * std::min<std::size_t>(n, 8));
+  w1 &= n > 8 ? ~0ULL >> (128 - 8 * n) : 0;
+  const std::uint64_t upper = bytes::in(w0, 'A', 'Z') | bytes::in(w1, 'A', 'Z');
+  const std::uint64_t lower = bytes::in(w0, 'a', 'z') | bytes::in(w1, 'a', 'z');
+  return upper && !lower;
+}
+
 // str.isupper() of n ASCII bytes at p (8 bytes past them must be readable):
 // an upper-case letter and no lower-case one.
 inline bool ascii_isupper(const char* p, std::size_t n) noexcept {
@@ -1327,7 +1340,7 @@ struct SentimentAnalyzer::Impl {
       Tok& t = s.toks[cands[i].tok];
       t.valence = f.valence;
       t.flags = f.flags;
-      t.upper = ascii_isupper(base + t.begin, t.end - t.begin);
+      t.upper = ascii_isupper16(base + t.begin, t.end - t.begin);
       t.case_known = true;
       t.negated |= (f.flags & kNegate) != 0;
       *visit = cands[i].tok;

@@ -4,17 +4,26 @@ using textgauge::StringTable;
 
 TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
   TextViews tv;
-  // A new list (py::list(x) would alias a list argument, which is modified below).
-  tv.keep = py::reinterpret_steal<py::list>(PySequence_List(texts.ptr()));
+  // The items are read straight from a list or tuple argument (anything
+  // else is copied into a list first); `keep` is a new list, filled below.
+  const auto fast = py::reinterpret_steal<py::object>(PySequence_Fast(texts.ptr(), "texts must be a sequence"));
+  if (!fast) throw py::error_already_set();
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast.ptr());
+  tv.keep = py::reinterpret_steal<py::list>(PyList_New(n));  // slots not yet filled are NULL
   if (!tv.keep) throw py::error_already_set();
-  const auto n = static_cast<std::size_t>(PyList_GET_SIZE(tv.keep.ptr()));
-  tv.views.reserve(n);
-  tv.ascii.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  // It holds only str and bytes, so it can be in no reference cycle: untracked,
+  // a garbage collection that runs while a batch is held does not walk every text.
+  PyObject_GC_UnTrack(tv.keep.ptr());
+  tv.views.reserve(static_cast<std::size_t>(n));
+  tv.ascii.reserve(static_cast<std::size_t>(n));
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    // Re-read per item: no Python code runs below, but this stays correct if some did.
+    PyObject* const* items = PySequence_Fast_ITEMS(fast.ptr());
+    if (PySequence_Fast_GET_SIZE(fast.ptr()) != n) throw py::value_error("texts changed size during conversion");
     // str objects lie wherever Python allocated them: fetch a later one's
-    // header while this one is converted.
-    if (i + 8 < n) __builtin_prefetch(PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i + 8)));
-    PyObject* h = PyList_GET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i));
+    // header while this one is converted (one pass touches each text once).
+    if (i + 8 < n) __builtin_prefetch(items[i + 8]);
+    PyObject* h = items[i];
     if (!PyUnicode_Check(h))
       throw py::type_error("text " + std::to_string(i) + " is " +
                            std::string(py::str(py::type::handle_of(h).attr("__name__"))) +
@@ -22,6 +31,8 @@ TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
     const bool ascii = PyUnicode_IS_ASCII(h);
     tv.ascii.push_back(ascii);
     if (ascii) {
+      Py_INCREF(h);
+      PyList_SET_ITEM(tv.keep.ptr(), i, h);
       tv.views.emplace_back(static_cast<const char*>(PyUnicode_DATA(h)),
                             static_cast<std::size_t>(PyUnicode_GET_LENGTH(h)));
       continue;
@@ -29,10 +40,7 @@ TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
     PyObject* utf8 =
         PyUnicode_AsEncodedString(h, "utf-8", surrogates == Surrogates::pass ? "surrogatepass" : "strict");
     if (!utf8) throw py::error_already_set();
-    // The list now holds the bytes instead of the str (SET_ITEM steals utf8
-    // and does not release the old item, so release it here).
-    PyList_SET_ITEM(tv.keep.ptr(), static_cast<Py_ssize_t>(i), utf8);
-    Py_DECREF(h);
+    PyList_SET_ITEM(tv.keep.ptr(), i, utf8);  // steals the new bytes
     tv.views.emplace_back(PyBytes_AS_STRING(utf8), static_cast<std::size_t>(PyBytes_GET_SIZE(utf8)));
   }
   return tv;
@@ -51,7 +59,7 @@ std::vector<std::string> texts_from_python(const py::sequence& texts) {
       out.emplace_back(PyBytes_AS_STRING(h.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(h.ptr())));
     } else {
       throw py::type_error("texts must be str or bytes, got " +
-                           std::string(py::str(h.get_type().attr("__name__"))));
+                           std::string(py::str(py::type::handle_of(h).attr("__name__"))));
     }
   }
   return out;
