@@ -254,6 +254,41 @@ inline void scan_python_words(std::string_view text, Emit&& emit) {
   }
 }
 
+// A copy of ASCII `text` in `out`, lowercased when `fold`, followed by 8 zero
+// bytes (so that key() may load 8 bytes anywhere in it).
+inline void copy_padded(std::string_view text, bool fold, std::string& out) {
+  const std::size_t n = text.size();
+  out.resize(n + 8);
+  char* o = out.data();
+  std::size_t i = 0;
+  if (fold) {
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = lower8(load64(text.data() + i));
+      std::memcpy(o + i, &w, 8);
+    }
+    for (; i < n; ++i) o[i] = static_cast<char>(lower8(static_cast<unsigned char>(text[i])));
+  } else {
+    std::memcpy(o, text.data(), n);
+  }
+  std::memset(o + n, 0, 8);
+}
+
+// The key of token [start, end) of a copy_padded() buffer, written in place
+// (a Key returned by value goes through the stack, and reading it back in
+// wider loads than it was written with stalls).
+inline void key(const std::string& padded, std::size_t start, std::size_t end, Vocabulary::Key& out) noexcept {
+  const std::size_t size = end - start;
+  if (size <= 8) {
+    const std::uint64_t w = load64(padded.data() + start);
+    out.prefix = size < 8 ? w & ((std::uint64_t{1} << (8 * size)) - 1) : w;
+    out.hash = Vocabulary::Key::short_hash(out.prefix, size);
+    out.data = nullptr;
+    out.size = size;
+    return;
+  }
+  out = Vocabulary::Key(std::string_view(padded.data() + start, size));
+}
+
 // The id of ASCII token text[start, end), lowercased when `fold`. Tokens of up
 // to 16 bytes are keyed from one or two 8-byte loads, in registers. Always
 // inlined into the scanning loops: a call per token costs a tenth of the path.

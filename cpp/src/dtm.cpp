@@ -254,6 +254,8 @@ class PairMap {
 #define TG_ALWAYS_INLINE inline
 #endif
 
+constexpr std::size_t kCountAhead = 8;  // tokens: how far ahead DocCounter::prefetch looks
+
 class DocCounter {
  public:
   void begin() {
@@ -262,34 +264,60 @@ class DocCounter {
   }
   TG_ALWAYS_INLINE void add(std::int32_t id) {
     const auto u = static_cast<std::size_t>(id);
-    if (u >= last_.size()) {
-      last_.resize(std::max<std::size_t>(u + 1, last_.size() * 2), 0);
-      count_.resize(last_.size(), 0);
-    }
-    if (last_[u] != doc_) {
-      last_[u] = doc_;
-      count_[u] = 0;
+    if (u >= seen_.size()) seen_.resize(std::max<std::size_t>(u + 1, seen_.size() * 2));
+    Seen& e = seen_[u];
+    if (e.doc != doc_) {
+      e.doc = doc_;
+      e.count = 0;
       if (n_ == ids_.size()) ids_.resize(2 * n_ + 64);
       ids_[n_++] = id;
     }
-    ++count_[u];
+    ++e.count;
   }
-  // Replaces `ids` and `counts` with the document's features and counts.
-  void end(std::vector<std::int32_t>& ids, std::vector<std::int32_t>& counts) {
-    ids.resize(n_);
-    counts.resize(n_);
+  // Starts loading the entry of a feature that add() will see shortly.
+  void prefetch(std::int32_t id) const noexcept {
+    const auto u = static_cast<std::size_t>(id);
+    if (u < seen_.size()) __builtin_prefetch(&seen_[u]);
+  }
+  // Ends the document: adds its counts to the totals and, with `rows`, its
+  // features and counts as the next row of `ids`/`counts`.
+  void end(bool rows, std::vector<std::int32_t>& ids, std::vector<std::int64_t>& counts) {
     for (std::size_t k = 0; k < n_; ++k) {
-      ids[k] = ids_[k];
-      counts[k] = count_[static_cast<std::size_t>(ids_[k])];
+      Seen& e = seen_[static_cast<std::size_t>(ids_[k])];
+      e.tf += e.count;
+      e.df += 1;
+    }
+    if (!rows) return;
+    const std::size_t at = ids.size();
+    ids.resize(at + n_);
+    counts.resize(at + n_);
+    for (std::size_t k = 0; k < n_; ++k) {
+      ids[at + k] = ids_[k];
+      counts[at + k] = seen_[static_cast<std::size_t>(ids_[k])].count;
+    }
+  }
+  // Each feature's total count and document count, for features [0, n).
+  void totals(std::size_t n, std::vector<std::int64_t>& tf, std::vector<std::int64_t>& df) const {
+    tf.assign(n, 0);
+    df.assign(n, 0);
+    for (std::size_t u = 0; u < std::min(n, seen_.size()); ++u) {
+      tf[u] = seen_[u].tf;
+      df[u] = seen_[u].df;
     }
   }
 
  private:
+  // All a feature's numbers side by side: one cache line per feature, which
+  // for the rare ones is a miss.
+  struct Seen {
+    std::uint32_t doc = 0;  // the last document it was seen in
+    std::int32_t count = 0;  // its count there
+    std::int64_t tf = 0, df = 0;
+  };
   std::uint32_t doc_ = 0;
   std::size_t n_ = 0;
   std::vector<std::int32_t> ids_;  // the first n_ are this document's
-  std::vector<std::uint32_t> last_;
-  std::vector<std::int32_t> count_;
+  std::vector<Seen> seen_;
 };
 
 unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
@@ -405,13 +433,16 @@ class NgramFeatures {
   std::vector<std::int32_t> seq_;
 };
 
-// The features of each document, as ids of a chunk-local table, handed to
-// `row(ids, counts)`; afterwards `features` receives the strings.
-template <class Row>
+// Counts the features of documents [b, e) into `cc`, as ids of a table of
+// the chunk's own: their totals, the strings, and with `rows` one row per
+// document.
 void count_documents(const std::vector<std::string_view>& texts, std::size_t b, std::size_t e,
-                     Analyzer& analyzer, StringTable& features, Row&& row) {
+                     Analyzer& analyzer, ChunkCounts& cc, bool rows) {
   DocCounter counter;
-  std::vector<std::int32_t> ids, counts;
+  auto end_row = [&] {
+    counter.end(rows, cc.ids, cc.counts);
+    if (rows) cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
+  };
   const AnalyzerOptions& o = analyzer.options();
   if (o.kind != AnalyzerKind::word) {
     Vocabulary map;
@@ -420,12 +451,10 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
       analyzer.analyze(texts[d], feats);
       counter.begin();
       for (std::size_t k = 0; k < feats.size(); ++k) counter.add(map.intern(feats[k]));
-      ids.clear();
-      counts.clear();
-      counter.end(ids, counts);
-      row(ids, counts);
+      end_row();
     }
-    features = map.table();
+    cc.features = map.table();
+    counter.totals(cc.features.size(), cc.tf, cc.df);
     return;
   }
   Vocabulary tokens;
@@ -433,10 +462,12 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
   std::vector<std::int32_t> doc_tokens;
   const bool stops = analyzer.has_stop_words();
+  const bool unigrams = o.max_n == 1 && !stops;
   // ASCII texts skip the analyzer: their preprocessing is lowercasing at
   // most (NFKD accent stripping changes no ASCII), and their tokens are runs
   // of [A-Za-z0-9_], keyed straight from the text.
   std::string scratch;
+  std::vector<Vocabulary::Key> keys;
   for (std::size_t d = b; d < e; ++d) {
     if (d + 2 < e) prefetch_text(texts[d + 2]);
     doc_tokens.clear();
@@ -446,21 +477,38 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
       if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
     };
     if (is_ascii(texts[d])) {
-      const std::string_view text = texts[d];
-      ascii::scan_python_words(text, [&](std::size_t start, std::size_t end) {
-        take(ascii::intern(tokens, text, start, end, o.lowercase, scratch));
+      // All of the document's keys first, each one's index slot prefetched,
+      // then the lookups: rare words miss the cache, and this way their
+      // misses overlap instead of queueing behind each other.
+      ascii::copy_padded(texts[d], o.lowercase, scratch);
+      if (keys.size() < texts[d].size() / 3 + 1) keys.resize(texts[d].size() / 3 + 1);  // tokens of >= 2 bytes
+      std::size_t n_keys = 0;
+      ascii::scan_python_words(texts[d], [&](std::size_t start, std::size_t end) {
+        ascii::key(scratch, start, end, keys[n_keys]);
+        tokens.prefetch(keys[n_keys++]);
       });
+      for (std::size_t k = 0; k < n_keys; ++k) take(tokens.intern(keys[k]));
     } else {
       for (auto t : analyzer.word_tokens(texts[d])) take(tokens.intern(t));
     }
     counter.begin();
-    ngrams.features(doc_tokens, [&](std::int32_t fid) { counter.add(fid); });
-    ids.clear();
-    counts.clear();
-    counter.end(ids, counts);
-    row(ids, counts);
+    if (unigrams) {
+      // Unigrams without stop words: the features are the tokens themselves.
+      const std::size_t n = doc_tokens.size();
+      for (std::size_t k = 0; k < n; ++k) {
+        if (k + kCountAhead < n) counter.prefetch(doc_tokens[k + kCountAhead]);
+        counter.add(doc_tokens[k]);
+      }
+    } else {
+      ngrams.features(doc_tokens, [&](std::int32_t fid) { counter.add(fid); });
+    }
+    end_row();
   }
-  features = ngrams.strings([&](std::int32_t t) { return tokens.term(t); }, " ");
+  if (unigrams)
+    cc.features = tokens.table();
+  else
+    cc.features = ngrams.strings([&](std::int32_t t) { return tokens.term(t); }, " ");
+  counter.totals(cc.features.size(), cc.tf, cc.df);
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
@@ -488,27 +536,7 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
       cc.counts.reserve(bound);
       cc.indptr.reserve(e - b + 1);
     }
-    count_documents(texts, b, e, analyzer, cc.features,
-                    [&](const std::vector<std::int32_t>& ids, const std::vector<std::int32_t>& counts) {
-                      std::int32_t top = -1;  // one size check per row, not per entry
-                      for (const std::int32_t id : ids) top = std::max(top, id);
-                      if (static_cast<std::size_t>(top) + 1 > cc.tf.size()) {
-                        cc.tf.resize(std::max(static_cast<std::size_t>(top) + 1, cc.tf.size() * 2), 0);
-                        cc.df.resize(cc.tf.size(), 0);
-                      }
-                      for (std::size_t k = 0; k < ids.size(); ++k) {
-                        const auto u = static_cast<std::size_t>(ids[k]);
-                        cc.tf[u] += counts[k];
-                        cc.df[u] += 1;
-                      }
-                      if (keep_rows) {
-                        cc.ids.insert(cc.ids.end(), ids.begin(), ids.end());
-                        cc.counts.insert(cc.counts.end(), counts.begin(), counts.end());
-                        cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
-                      }
-                    });
-    cc.tf.resize(cc.features.size());
-    cc.df.resize(cc.features.size());
+    count_documents(texts, b, e, analyzer, cc, keep_rows);
   });
   return chunks;
 }
@@ -755,7 +783,7 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
   ChunkCounts& cc = chunks[0];
   NgramFeatures ngrams(min_n, max_n, skip);
   DocCounter counter;
-  std::vector<std::int32_t> toks, ids, counts;
+  std::vector<std::int32_t> toks;
   std::size_t k = 0;
   for (std::size_t r = 0; r < n_rows; ++r) {
     toks.clear();
@@ -769,26 +797,12 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
       throw Error("token rows must be sorted and below n_rows");
     counter.begin();
     ngrams.features(toks, [&](std::int32_t fid) { counter.add(fid); });
-    ids.clear();
-    counts.clear();
-    counter.end(ids, counts);
-    for (std::size_t j = 0; j < ids.size(); ++j) {
-      const auto u = static_cast<std::size_t>(ids[j]);
-      if (u >= cc.tf.size()) {
-        cc.tf.resize(std::max(u + 1, cc.tf.size() * 2), 0);
-        cc.df.resize(cc.tf.size(), 0);
-      }
-      cc.tf[u] += counts[j];
-      cc.df[u] += 1;
-    }
-    cc.ids.insert(cc.ids.end(), ids.begin(), ids.end());
-    cc.counts.insert(cc.counts.end(), counts.begin(), counts.end());
+    counter.end(true, cc.ids, cc.counts);
     cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
   }
   if (k != token_row.size()) throw Error("token rows must be sorted and below n_rows");
   cc.features = ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
-  cc.tf.resize(cc.features.size());
-  cc.df.resize(cc.features.size());
+  counter.totals(cc.features.size(), cc.tf, cc.df);
   return finish_fit(chunks, n_rows, prune_options);
 }
 
@@ -817,7 +831,6 @@ Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerO
     Analyzer an(prototype);
     FeatureList feats;
     DocCounter counter;
-    std::vector<std::int32_t> ids, counts;
     std::vector<std::pair<std::int32_t, std::int64_t>> scratch;
     Csr& part = parts[c];
     for (std::size_t d = b; d < e; ++d) {
@@ -827,14 +840,9 @@ Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerO
         const std::int32_t col = vocabulary.column(feats[k]);
         if (col >= 0) counter.add(col);
       }
-      ids.clear();
-      counts.clear();
-      counter.end(ids, counts);
       const std::size_t row_begin = part.indices.size();
-      for (std::size_t k = 0; k < ids.size(); ++k) {
-        part.indices.push_back(ids[k]);
-        part.data.push_back(binary ? 1 : counts[k]);
-      }
+      counter.end(true, part.indices, part.data);
+      if (binary) std::fill(part.data.begin() + static_cast<std::ptrdiff_t>(row_begin), part.data.end(), 1);
       sort_row(part.indices, part.data, row_begin, part.indices.size(), scratch);
       part.indptr.push_back(static_cast<std::int64_t>(part.indices.size()));
     }
