@@ -200,10 +200,14 @@ class SeqMap {
 class PairMap {
  public:
   PairMap() : slots_(1024), mask_(1023) {}
+  static std::uint64_t key(std::int32_t a, std::int32_t b) noexcept {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+  }
+  // Starts loading the slot where the lookup of `key` begins (see Vocabulary::prefetch).
+  void prefetch(std::uint64_t key) const noexcept { __builtin_prefetch(&slots_[mix(key) & mask_]); }
   // Returns the id of (a, b), or `next` after inserting it.
-  std::int32_t intern(std::int32_t a, std::int32_t b, std::int32_t next) {
-    const std::uint64_t key =
-        (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+  std::int32_t intern(std::int32_t a, std::int32_t b, std::int32_t next) { return intern(key(a, b), next); }
+  std::int32_t intern(std::uint64_t key, std::int32_t next) {
     std::size_t i = mix(key) & mask_;
     for (;; i = (i + 1) & mask_) {
       if (slots_[i].key == key) return slots_[i].id;
@@ -346,38 +350,30 @@ class NgramFeatures {
   template <class Add>
   void features(const std::vector<std::int32_t>& toks, Add&& add) {
     if (max_n_ == 1) {  // unigrams: no n-gram enumeration
-      for (const std::int32_t tok : toks) {
-        const auto t = static_cast<std::size_t>(tok);
-        if (t >= unigram_.size()) unigram_.resize(std::max(t + 1, unigram_.size() * 2), -1);
-        std::int32_t& u = unigram_[t];
-        if (u < 0) {
-          u = static_cast<std::int32_t>(kind_.size());
-          kind_.push_back(tok);
-        }
-        add(u);
+      for (const std::int32_t tok : toks) add(unigram(tok));
+      return;
+    }
+    if (max_n_ == 2 && skip_ == 0) {  // (1, 2) and (2, 2), in for_each_ngram's order
+      if (min_n_ == 1)
+        for (const std::int32_t tok : toks) add(unigram(tok));
+      if (toks.size() < 2) return;
+      // The pairs' keys first, each one's slot prefetched, then the lookups
+      // (most pairs are rare: their slots miss the cache).
+      const std::size_t m = toks.size() - 1;
+      pair_keys_.resize(m);
+      for (std::size_t k = 0; k < m; ++k) {
+        pair_keys_[k] = PairMap::key(toks[k], toks[k + 1]);
+        pairs_.prefetch(pair_keys_[k]);
       }
+      for (std::size_t k = 0; k < m; ++k) add(pair(pair_keys_[k]));
       return;
     }
     for_each_ngram(toks.size(), min_n_, max_n_, skip_, [&](const std::size_t* pos, std::size_t n) {
       const auto next = static_cast<std::int32_t>(kind_.size());
       if (n == 1) {
-        const auto t = static_cast<std::size_t>(toks[pos[0]]);
-        if (t >= unigram_.size()) unigram_.resize(std::max(t + 1, unigram_.size() * 2), -1);
-        std::int32_t& u = unigram_[t];
-        if (u < 0) {
-          u = next;
-          kind_.push_back(toks[pos[0]]);
-        }
-        add(u);
+        add(unigram(toks[pos[0]]));
       } else if (n == 2) {
-        const std::int32_t a = toks[pos[0]], b = toks[pos[1]];
-        const std::int32_t fid = pairs_.intern(a, b, next);
-        if (fid == next) {
-          kind_.push_back(kPairFeature);
-          pair_of_.push_back((static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
-                             static_cast<std::uint32_t>(b));
-        }
-        add(fid);
+        add(pair(PairMap::key(toks[pos[0]], toks[pos[1]])));
       } else {
         seq_.resize(n);
         for (std::size_t k = 0; k < n; ++k) seq_[k] = toks[pos[k]];
@@ -389,6 +385,28 @@ class NgramFeatures {
         add(ngram_feature_[static_cast<std::size_t>(g)]);
       }
     });
+  }
+
+  // The feature id of a unigram and of a token pair (PairMap::key), made
+  // when new.
+  std::int32_t unigram(std::int32_t tok) {
+    const auto t = static_cast<std::size_t>(tok);
+    if (t >= unigram_.size()) unigram_.resize(std::max(t + 1, unigram_.size() * 2), -1);
+    std::int32_t& u = unigram_[t];
+    if (u < 0) {
+      u = static_cast<std::int32_t>(kind_.size());
+      kind_.push_back(tok);
+    }
+    return u;
+  }
+  std::int32_t pair(std::uint64_t key) {
+    const auto next = static_cast<std::int32_t>(kind_.size());
+    const std::int32_t fid = pairs_.intern(key, next);
+    if (fid == next) {
+      kind_.push_back(kPairFeature);
+      pair_of_.push_back(key);
+    }
+    return fid;
   }
 
   // Feature strings in id order: tokens joined by `sep`.
@@ -431,6 +449,7 @@ class NgramFeatures {
   std::vector<std::int32_t> kind_;      // feature id -> token id (n = 1), kPairFeature, or -1 - SeqMap id
   std::vector<std::uint64_t> pair_of_;  // packed token pairs of the n == 2 features, in id order
   std::vector<std::int32_t> seq_;
+  std::vector<std::uint64_t> pair_keys_;  // one document's, for prefetching
 };
 
 // Counts the features of documents [b, e) into `cc`, as ids of a table of
@@ -460,7 +479,7 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
   Vocabulary tokens;
   std::vector<std::uint8_t> stop;  // per token id
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
-  std::vector<std::int32_t> doc_tokens;
+  std::vector<std::int32_t> doc_tokens, doc_features;
   const bool stops = analyzer.has_stop_words();
   const bool unigrams = o.max_n == 1 && !stops;
   // ASCII texts skip the analyzer: their preprocessing is lowercasing at
@@ -491,16 +510,18 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     } else {
       for (auto t : analyzer.word_tokens(texts[d])) take(tokens.intern(t));
     }
+    // Unigrams without stop words: the features are the tokens themselves.
+    const std::vector<std::int32_t>* fids = &doc_tokens;
+    if (!unigrams) {
+      doc_features.clear();
+      ngrams.features(doc_tokens, [&](std::int32_t fid) { doc_features.push_back(fid); });
+      fids = &doc_features;
+    }
     counter.begin();
-    if (unigrams) {
-      // Unigrams without stop words: the features are the tokens themselves.
-      const std::size_t n = doc_tokens.size();
-      for (std::size_t k = 0; k < n; ++k) {
-        if (k + kCountAhead < n) counter.prefetch(doc_tokens[k + kCountAhead]);
-        counter.add(doc_tokens[k]);
-      }
-    } else {
-      ngrams.features(doc_tokens, [&](std::int32_t fid) { counter.add(fid); });
+    const std::size_t n = fids->size();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + kCountAhead < n) counter.prefetch((*fids)[k + kCountAhead]);
+      counter.add((*fids)[k]);
     }
     end_row();
   }
@@ -565,12 +586,28 @@ TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_doc
   for (std::size_t c = 0; c < k; ++c) to_sorted[c].resize(chunks[c].features.size());
   std::vector<std::size_t> head(k, 0);
   std::vector<std::size_t> at_min;
+  // The terms are read in sorted order, which is no order in memory: fetch
+  // ahead (a term's offset, then its bytes and numbers), or every term is
+  // several misses.
+  auto prefetch = [&](std::size_t c, std::size_t at) {
+    const std::vector<std::int32_t>& o = order[c];
+    const StringTable& f = chunks[c].features;
+    if (at + 32 < o.size()) __builtin_prefetch(&f.offsets[static_cast<std::size_t>(o[at + 32])]);
+    if (at + 16 < o.size()) {
+      const auto local = static_cast<std::size_t>(o[at + 16]);
+      __builtin_prefetch(f.bytes.data() + f.offsets[local]);
+      __builtin_prefetch(&chunks[c].tf[local]);
+      __builtin_prefetch(&chunks[c].df[local]);
+      __builtin_prefetch(&to_sorted[c][local]);
+    }
+  };
   for (std::int32_t r = 0;; ++r) {
     // the smallest current term over the chunks (k is the thread count: small)
     at_min.clear();
     std::string_view best;
     for (std::size_t c = 0; c < k; ++c) {
       if (head[c] == order[c].size()) continue;
+      prefetch(c, head[c]);
       const std::string_view t = chunks[c].features[static_cast<std::size_t>(order[c][head[c]])];
       if (at_min.empty() || t < best) {
         at_min.assign(1, c);
@@ -658,6 +695,10 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
   std::vector<std::int32_t> column(result.stats.terms.size(), -1);
   for (std::size_t k = 0; k < kept.size(); ++k)
     column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
+  // From here on to_sorted[c] maps a chunk's local ids straight to output
+  // columns (-1: pruned): one lookup per matrix entry instead of two.
+  for (auto& map : to_sorted)
+    for (auto& id : map) id = column[static_cast<std::size_t>(id)];
   if (!keep_stats && kept.size() == result.stats.terms.size()) {
     result.vocabulary = std::move(result.stats.terms);  // nothing pruned: the same table
   } else {
@@ -676,7 +717,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
       ChunkCounts& cc = chunks[c];
       const auto& map = to_sorted[c];
       for (auto& id : cc.ids) {
-        id = column[static_cast<std::size_t>(map[static_cast<std::size_t>(id)])];
+        id = map[static_cast<std::size_t>(id)];
         kept_nnz[c] += id >= 0;
       }
     });
@@ -721,7 +762,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
       const std::size_t row_begin = pos;
       for (auto k = row_start; k < row_end; ++k) {
         const auto u = static_cast<std::size_t>(k);
-        const std::int32_t col = column[static_cast<std::size_t>(map[static_cast<std::size_t>(cc.ids[u])])];
+        const std::int32_t col = map[static_cast<std::size_t>(cc.ids[u])];
         if (col < 0) continue;
         cc.ids[pos] = col;
         cc.counts[pos] = prune_options.binary ? 1 : cc.counts[u];
@@ -750,7 +791,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
     for (std::size_t r = 0; r + 1 < cc.indptr.size(); ++r) {
       const std::size_t row_begin = m.indices.size();
       for (auto k = cc.indptr[r]; k < cc.indptr[r + 1]; ++k) {
-        const std::int32_t col = column[static_cast<std::size_t>(map[static_cast<std::size_t>(cc.ids[k])])];
+        const std::int32_t col = map[static_cast<std::size_t>(cc.ids[k])];
         if (col < 0) continue;
         m.indices.push_back(col);
         m.data.push_back(prune_options.binary ? 1 : cc.counts[k]);
