@@ -76,16 +76,39 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& o) {
 
 namespace {
 
-// Term ids sorted by their bytes (Python's code point order). An LSD radix
-// sort on the first 8 bytes (big-endian, zero-padded) orders almost every
-// pair; runs that share those 8 bytes are then sorted on the full strings.
+// 64-bit keys with an id: what the radix sorts below order.
+struct KeyItem {
+  std::uint64_t key;
+  std::int32_t id;
+};
+
+// Sorts `a` by key (stable: equal keys keep their order), an LSD radix sort
+// on 16-bit digits that skips digits equal in every key.
+void radix_sort(std::vector<KeyItem>& a) {
+  std::vector<KeyItem> b(a.size());
+  std::vector<std::size_t> count(65537);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    bool all_same = true;
+    const std::uint64_t first = a.empty() ? 0 : (a[0].key >> shift) & 0xFFFF;
+    for (const KeyItem& it : a) {
+      const auto digit = (it.key >> shift) & 0xFFFF;
+      all_same = all_same && digit == first;
+      ++count[digit + 1];
+    }
+    if (all_same) continue;  // this digit orders nothing
+    for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+    for (const KeyItem& it : a) b[count[(it.key >> shift) & 0xFFFF]++] = it;
+    a.swap(b);
+  }
+}
+
+// Term ids sorted by their bytes (Python's code point order). A radix sort
+// on the first 8 bytes (big-endian, zero-padded) orders almost every pair;
+// runs that share those 8 bytes are then sorted on the full strings.
 std::vector<std::int32_t> sorted_ids(const StringTable& keys) {
   const std::size_t n = keys.size();
-  struct Item {
-    std::uint64_t prefix;
-    std::int32_t id;
-  };
-  std::vector<Item> a(n), b(n);
+  std::vector<KeyItem> a(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = keys[i];
     std::uint64_t prefix = 0;
@@ -93,26 +116,13 @@ std::vector<std::int32_t> sorted_ids(const StringTable& keys) {
       prefix = (prefix << 8) | (k < s.size() ? static_cast<unsigned char>(s[k]) : 0u);
     a[i] = {prefix, static_cast<std::int32_t>(i)};
   }
-  for (int shift = 0; shift < 64; shift += 16) {
-    std::vector<std::size_t> count(65537, 0);
-    bool all_same = true;
-    const std::uint64_t first = n ? (a[0].prefix >> shift) & 0xFFFF : 0;
-    for (const Item& it : a) {
-      const auto digit = (it.prefix >> shift) & 0xFFFF;
-      all_same = all_same && digit == first;
-      ++count[digit + 1];
-    }
-    if (all_same) continue;  // this digit orders nothing
-    for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-    for (const Item& it : a) b[count[(it.prefix >> shift) & 0xFFFF]++] = it;
-    a.swap(b);
-  }
+  radix_sort(a);
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
-    while (j < n && a[j].prefix == a[i].prefix) ++j;
+    while (j < n && a[j].key == a[i].key) ++j;
     if (j - i > 1)
       std::sort(a.begin() + static_cast<std::ptrdiff_t>(i), a.begin() + static_cast<std::ptrdiff_t>(j),
-                [&](const Item& x, const Item& y) {
+                [&](const KeyItem& x, const KeyItem& y) {
                   return keys[static_cast<std::size_t>(x.id)] < keys[static_cast<std::size_t>(y.id)];
                 });
     i = j;
@@ -130,7 +140,46 @@ struct ChunkCounts {
   std::vector<std::int32_t> ids;
   std::vector<std::int64_t> counts;  // int64: becomes the output's data in place
   std::vector<std::int64_t> tf, df;
+  // Word n-grams may come as token sequences instead of strings (width > 0):
+  // `width` ids of `tokens` per feature, -1 past its last token, joined by
+  // `separator` (see merge_by_rank).
+  StringTable tokens;
+  std::vector<std::int32_t> grams;
+  std::size_t width = 0;
+  std::string separator;
 };
+
+// Whether n-grams over `tokens` joined by `sep` sort as their token
+// sequences do (see merge_by_rank): `sep` is one byte, below every byte of
+// every token.
+bool rank_orderable(const StringTable& tokens, std::string_view sep) {
+  if (sep.size() != 1) return false;
+  const auto floor = static_cast<unsigned char>(sep[0]);
+  for (const char c : tokens.bytes)
+    if (static_cast<unsigned char>(c) <= floor) return false;
+  return true;
+}
+
+// The feature strings of a chunk in token form.
+void strings_from_grams(ChunkCounts& cc) {
+  if (cc.width == 0) return;
+  StringTable out;
+  std::string buf;
+  for (std::size_t f = 0; f * cc.width < cc.grams.size(); ++f) {
+    buf.clear();
+    for (std::size_t k = 0; k < cc.width; ++k) {
+      const std::int32_t t = cc.grams[f * cc.width + k];
+      if (t < 0) break;
+      if (k) buf.append(cc.separator);
+      buf.append(cc.tokens[static_cast<std::size_t>(t)]);
+    }
+    out.push(buf);
+  }
+  cc.features = std::move(out);
+  cc.tokens = StringTable();
+  cc.grams = {};
+  cc.width = 0;
+}
 
 // Open-addressing map from sequences of token ids (word n-grams) to dense
 // ids: n-grams are counted without building their strings, which are made
@@ -409,6 +458,27 @@ class NgramFeatures {
     return fid;
   }
 
+  // The features as token sequences, `width` (>= max_n) ids each, -1 padded.
+  void grams(std::size_t width, std::vector<std::int32_t>& out) const {
+    out.assign(kind_.size() * width, -1);
+    std::size_t next_pair = 0;
+    for (std::size_t f = 0; f < kind_.size(); ++f) {
+      std::int32_t* g = out.data() + f * width;
+      const std::int32_t k = kind_[f];
+      if (k >= 0) {
+        g[0] = k;
+      } else if (k == kPairFeature) {
+        const std::uint64_t p = pair_of_[next_pair++];
+        g[0] = static_cast<std::int32_t>(p >> 32);
+        g[1] = static_cast<std::int32_t>(p & 0xFFFFFFFFu);
+      } else {
+        std::size_t n = 0;
+        const std::int32_t* q = ngrams_.seq(static_cast<std::size_t>(-1 - k), n);
+        std::copy(q, q + n, g);
+      }
+    }
+  }
+
   // Feature strings in id order: tokens joined by `sep`.
   template <class TokenString>
   StringTable strings(TokenString&& token, std::string_view sep) const {
@@ -525,11 +595,21 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     }
     end_row();
   }
-  if (unigrams)
+  std::size_t n_features = 0;
+  if (unigrams) {
     cc.features = tokens.table();
-  else
+    n_features = cc.features.size();
+  } else if (rank_orderable(tokens.table(), " ")) {
+    cc.width = static_cast<std::size_t>(o.max_n);
+    ngrams.grams(cc.width, cc.grams);
+    cc.tokens = tokens.table();
+    cc.separator = " ";
+    n_features = cc.grams.size() / cc.width;
+  } else {
     cc.features = ngrams.strings([&](std::int32_t t) { return tokens.term(t); }, " ");
-  counter.totals(cc.features.size(), cc.tf, cc.df);
+    n_features = cc.features.size();
+  }
+  counter.totals(n_features, cc.tf, cc.df);
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
@@ -563,8 +643,133 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
 }
 
 // Global terms of all chunks, sorted; `to_sorted[c][local id]` = position.
-TermStats merge_chunks(const std::vector<ChunkCounts>& chunks, std::size_t n_docs,
+// Word n-grams merged through token ranks instead of their strings. With a
+// one-byte separator below every byte of every token (rank_orderable), "a b"
+// sorts before "c d" exactly when (a, b) sorts before (c, d) in token order,
+// and a sequence before its extensions ("a" < "a b" < "ab"). So the n-grams
+// sort as their sequences of token ranks (rank + 1 each, 0 past the end):
+// integer keys, radix sorted, after which each term's string is written once,
+// in order, from the small token table. Making every n-gram's string first
+// and sorting the strings costs several times more.
+TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
+                        std::vector<std::vector<std::int32_t>>& to_sorted, unsigned threads) {
+  const std::size_t k = chunks.size();
+  const std::size_t width = chunks[0].width;
+  const std::string sep = chunks[0].separator;
+  // Every chunk's tokens sorted, then merged into one ranked table.
+  std::vector<std::vector<std::int32_t>> order(k);
+  parallel_chunks(k, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    order[c] = sorted_ids(chunks[c].tokens);
+  });
+  StringTable tokens;
+  std::vector<std::vector<std::uint32_t>> rank(k);
+  for (std::size_t c = 0; c < k; ++c) rank[c].resize(chunks[c].tokens.size());
+  std::vector<std::size_t> head(k, 0);
+  for (std::uint32_t r = 0;; ++r) {
+    std::string_view best;
+    bool any = false;
+    for (std::size_t c = 0; c < k; ++c) {
+      if (head[c] == order[c].size()) continue;
+      const std::string_view t = chunks[c].tokens[static_cast<std::size_t>(order[c][head[c]])];
+      if (!any || t < best) best = t;
+      any = true;
+    }
+    if (!any) break;
+    tokens.push(best);
+    for (std::size_t c = 0; c < k; ++c) {
+      if (head[c] == order[c].size()) continue;
+      const auto local = static_cast<std::size_t>(order[c][head[c]]);
+      if (chunks[c].tokens[local] != best) continue;
+      rank[c][local] = r;
+      ++head[c];
+    }
+  }
+  // One key per feature of every chunk; id = its global index.
+  std::vector<std::size_t> first(k + 1, 0);
+  for (std::size_t c = 0; c < k; ++c) first[c + 1] = first[c] + chunks[c].grams.size() / width;
+  const std::size_t total = first[k];
+  if (total > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    throw Error("too many distinct n-grams (more than 2^31)");
+  auto chunk_of = [&](std::size_t id) {
+    return static_cast<std::size_t>(std::upper_bound(first.begin(), first.end(), id) - first.begin()) - 1;
+  };
+  auto word = [&](std::size_t c, std::size_t local, std::size_t j) -> std::uint64_t {
+    const std::int32_t t = chunks[c].grams[local * width + j];
+    return t < 0 ? 0 : std::uint64_t{rank[c][static_cast<std::size_t>(t)]} + 1;
+  };
+  std::vector<KeyItem> items(total);
+  parallel_chunks(k, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    for (std::size_t l = 0; first[c] + l < first[c + 1]; ++l)
+      items[first[c] + l] = {(word(c, l, 0) << 32) | (width > 1 ? word(c, l, 1) : 0),
+                             static_cast<std::int32_t>(first[c] + l)};
+  });
+  radix_sort(items);
+  // Keys tell the first two tokens apart; longer n-grams compare the rest.
+  auto rest_less = [&](const KeyItem& x, const KeyItem& y) {
+    const auto xi = static_cast<std::size_t>(x.id), yi = static_cast<std::size_t>(y.id);
+    const std::size_t cx = chunk_of(xi), cy = chunk_of(yi);
+    for (std::size_t j = 2; j < width; ++j) {
+      const std::uint64_t a = word(cx, xi - first[cx], j), b = word(cy, yi - first[cy], j);
+      if (a != b) return a < b;
+    }
+    return false;
+  };
+  if (width > 2) {
+    for (std::size_t i = 0; i < total;) {
+      std::size_t j = i + 1;
+      while (j < total && items[j].key == items[i].key) ++j;
+      if (j - i > 1)
+        std::sort(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(j),
+                  rest_less);
+      i = j;
+    }
+  }
+  TermStats stats;
+  stats.n_docs = static_cast<std::int64_t>(n_docs);
+  to_sorted.assign(k, {});
+  for (std::size_t c = 0; c < k; ++c) to_sorted[c].resize(first[c + 1] - first[c]);
+  std::string buf;
+  std::int32_t r = -1;
+  for (std::size_t i = 0; i < total; ++i) {
+    if (i + 16 < total) {  // the chunk numbers are read in no order in memory: fetch ahead
+      const auto ahead = static_cast<std::size_t>(items[i + 16].id);
+      const std::size_t ca = chunk_of(ahead);
+      __builtin_prefetch(&chunks[ca].tf[ahead - first[ca]]);
+      __builtin_prefetch(&chunks[ca].df[ahead - first[ca]]);
+      __builtin_prefetch(&to_sorted[ca][ahead - first[ca]]);
+      __builtin_prefetch(&chunks[ca].grams[(ahead - first[ca]) * width]);
+    }
+    const auto id = static_cast<std::size_t>(items[i].id);
+    const std::size_t c = chunk_of(id), l = id - first[c];
+    if (i == 0 || items[i].key != items[i - 1].key || (width > 2 && rest_less(items[i - 1], items[i]))) {
+      buf.clear();
+      for (std::size_t j = 0; j < width; ++j) {
+        const std::uint64_t w = word(c, l, j);
+        if (w == 0) break;
+        if (j) buf.append(sep);
+        buf.append(tokens[static_cast<std::size_t>(w - 1)]);
+      }
+      stats.terms.push(buf);
+      stats.term_count.push_back(0);
+      stats.doc_count.push_back(0);
+      ++r;
+    }
+    stats.term_count.back() += chunks[c].tf[l];
+    stats.doc_count.back() += chunks[c].df[l];
+    to_sorted[c][l] = r;
+  }
+  return stats;
+}
+
+TermStats merge_chunks(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
                        std::vector<std::vector<std::int32_t>>& to_sorted, unsigned threads = 1) {
+  // Chunks of word n-grams in token form merge by token ranks; should any
+  // chunk hold strings (a token with a byte below the separator), all do.
+  const bool by_rank = !chunks.empty() && std::all_of(chunks.begin(), chunks.end(), [&](const ChunkCounts& cc) {
+    return cc.width > 0 && cc.width == chunks[0].width && cc.separator == chunks[0].separator;
+  });
+  if (by_rank) return merge_by_rank(chunks, n_docs, to_sorted, threads);
+  for (auto& cc : chunks) strings_from_grams(cc);
   // Each chunk's terms are sorted on their own (in parallel), then the sorted
   // lists are merged: no term is hashed again, and equal terms of different
   // chunks meet at the merge front.
@@ -688,7 +893,11 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
   std::vector<std::vector<std::int32_t>> to_sorted;
   FitResult result;
   result.stats = merge_chunks(chunks, n_docs, to_sorted, threads);
-  for (auto& cc : chunks) cc.features = StringTable();  // the strings now live in the stats
+  for (auto& cc : chunks) {  // the strings now live in the stats
+    cc.features = StringTable();
+    cc.tokens = StringTable();
+    cc.grams = {};
+  }
   if (result.stats.terms.size() == 0)
     throw Error("empty vocabulary; perhaps the documents only contain stop words");
   const std::vector<std::int64_t> kept = prune(result.stats, prune_options);
@@ -842,8 +1051,16 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
     cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
   }
   if (k != token_row.size()) throw Error("token rows must be sorted and below n_rows");
-  cc.features = ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
-  counter.totals(cc.features.size(), cc.tf, cc.df);
+  if (rank_orderable(terms, separator)) {
+    cc.width = static_cast<std::size_t>(max_n);
+    ngrams.grams(cc.width, cc.grams);
+    cc.tokens = terms;
+    cc.separator = std::string(separator);
+    counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
+  } else {
+    cc.features = ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
+    counter.totals(cc.features.size(), cc.tf, cc.df);
+  }
   return finish_fit(chunks, n_rows, prune_options);
 }
 

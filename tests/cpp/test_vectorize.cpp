@@ -1,6 +1,7 @@
 // Term counting engine: analyzer semantics (values from scikit-learn 1.9 and
 // Python 3.11), vocabulary order, pruning, merging, hashing and weights.
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -140,4 +141,74 @@ TEST_CASE("tf schemes and row norms", "[vectorize]") {
   d = {1, 3};
   normalize_rows(indptr, d, Norm::l1);
   CHECK(d == std::vector<double>{0.25, 0.75});
+}
+
+namespace {
+// The vocabulary, statistics and rows a fit must give, counted the plain way:
+// every document's features as strings, terms in a std::map (byte order).
+void check_fit_against_strings(const std::vector<std::string>& texts, const AnalyzerOptions& o, unsigned threads) {
+  std::vector<std::string_view> docs(texts.begin(), texts.end());
+  Analyzer a(o);
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> stats;  // term -> (tf, df)
+  std::vector<std::map<std::string, std::int64_t>> rows;
+  for (const auto& d : docs) {
+    FeatureList f;
+    a.analyze(d, f);
+    std::map<std::string, std::int64_t> row;
+    for (std::size_t i = 0; i < f.size(); ++i) ++row[std::string(f[i])];
+    for (const auto& [t, n] : row) {
+      stats[t].first += n;
+      stats[t].second += 1;
+    }
+    rows.push_back(std::move(row));
+  }
+  const FitResult r = fit_counts(docs, o, PruneOptions{}, threads);
+  REQUIRE(r.vocabulary.size() == stats.size());
+  std::size_t i = 0;
+  for (const auto& [t, tf_df] : stats) {
+    REQUIRE(r.vocabulary[i] == t);
+    CHECK(r.stats.term_count[i] == tf_df.first);
+    CHECK(r.stats.doc_count[i] == tf_df.second);
+    ++i;
+  }
+  for (std::size_t d = 0; d < rows.size(); ++d) {
+    std::map<std::string, std::int64_t> got;
+    for (auto k = r.matrix.indptr[d]; k < r.matrix.indptr[d + 1]; ++k) {
+      const auto u = static_cast<std::size_t>(k);
+      got[std::string(r.vocabulary[static_cast<std::size_t>(r.matrix.indices[u])])] = r.matrix.data[u];
+    }
+    CHECK(got == rows[d]);
+  }
+}
+}  // namespace
+
+TEST_CASE("word n-grams sort as their token sequences: the fit equals counting strings", "[vectorize]") {
+  // Tokens that are prefixes of each other ("a b" < "a" + "b..." < "ab"),
+  // digits and '_' (below the letters), non-ASCII bytes, several chunks.
+  const std::vector<std::string> words{"ab", "abc", "ab_", "a1", "zz", "z9", "\xC3\xA9t\xC3\xA9", "\xC3\xA9t",
+                                       "the", "them", "th", "__", "10", "1000"};
+  std::vector<std::string> texts;
+  std::uint32_t state = 12345;
+  for (int d = 0; d < 300; ++d) {
+    std::string t;
+    const int n = 1 + d % 9;
+    for (int k = 0; k < n; ++k) {
+      state = state * 1103515245u + 12345u;
+      t += words[(state >> 16) % words.size()];
+      t += (state >> 8) % 5 ? " " : ", ";
+    }
+    texts.push_back(t);
+  }
+  for (int max_n : {2, 3}) {
+    for (unsigned threads : {1u, 3u}) {
+      AnalyzerOptions o;
+      o.max_n = max_n;
+      check_fit_against_strings(texts, o, threads);
+      o.min_n = 2;
+      check_fit_against_strings(texts, o, threads);
+      o.min_n = 1;
+      o.stop_words = {"the", "zz"};
+      check_fit_against_strings(texts, o, threads);
+    }
+  }
 }
