@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "ascii_words.hpp"
+#include "huge_pages.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/hashing.hpp"
 #include "textgauge/parallel.hpp"
@@ -226,7 +227,7 @@ class SeqMap {
 
  private:
   void grow() {
-    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> old(slots_.size() * 2, 0);
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (std::uint64_t slot : old) {
@@ -240,7 +241,7 @@ class SeqMap {
   }
   std::vector<std::int32_t> arena_;
   std::vector<std::size_t> offsets_{0};
-  std::vector<std::uint64_t> slots_;
+  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> slots_;
   std::size_t mask_;
 };
 
@@ -280,7 +281,7 @@ class PairMap {
     return k;
   }
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    std::vector<Slot, HugePageAllocator<Slot>> old(slots_.size() * 2);
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
@@ -290,7 +291,7 @@ class PairMap {
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_;  // key and id side by side: one cache line per probe
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // key and id side by side: one cache line per probe
   std::size_t mask_;
   std::size_t size_ = 0;
 };
@@ -370,7 +371,7 @@ class DocCounter {
   std::uint32_t doc_ = 0;
   std::size_t n_ = 0;
   std::vector<std::int32_t> ids_;  // the first n_ are this document's
-  std::vector<Seen> seen_;
+  std::vector<Seen, HugePageAllocator<Seen>> seen_;
 };
 
 unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
