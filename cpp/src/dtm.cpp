@@ -526,8 +526,8 @@ class NgramFeatures {
 // Counts the features of documents [b, e) into `cc`, as ids of a table of
 // the chunk's own: their totals, the strings, and with `rows` one row per
 // document.
-void count_documents(const std::vector<std::string_view>& texts, std::size_t b, std::size_t e,
-                     Analyzer& analyzer, ChunkCounts& cc, bool rows) {
+void count_documents(const std::vector<std::string_view>& texts, const std::vector<std::uint8_t>* ascii,
+                     std::size_t b, std::size_t e, Analyzer& analyzer, ChunkCounts& cc, bool rows) {
   DocCounter counter;
   auto end_row = [&] {
     counter.end(rows, cc.ids, cc.counts);
@@ -562,11 +562,15 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
     if (d + 2 < e) prefetch_text(texts[d + 2]);
     doc_tokens.clear();
     auto take = [&](std::int32_t id) {
+      if (!stops) {
+        doc_tokens.push_back(id);
+        return;
+      }
       if (static_cast<std::size_t>(id) == stop.size())
         stop.push_back(stops && analyzer.is_stop_word(tokens.term(id)));
       if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
     };
-    if (is_ascii(texts[d])) {
+    if (ascii ? (*ascii)[d] != 0 : is_ascii(texts[d])) {
       // All of the document's keys first, each one's index slot prefetched,
       // then the lookups: rare words miss the cache, and this way their
       // misses overlap instead of queueing behind each other.
@@ -577,7 +581,12 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
         ascii::key(scratch, start, end, keys[n_keys]);
         tokens.prefetch(keys[n_keys++]);
       });
-      for (std::size_t k = 0; k < n_keys; ++k) take(tokens.intern(keys[k]));
+      if (stops) {
+        for (std::size_t k = 0; k < n_keys; ++k) take(tokens.intern(keys[k]));
+      } else {
+        doc_tokens.resize(n_keys);
+        for (std::size_t k = 0; k < n_keys; ++k) doc_tokens[k] = tokens.intern(keys[k]);
+      }
     } else {
       for (auto t : analyzer.word_tokens(texts[d])) take(tokens.intern(t));
     }
@@ -614,7 +623,8 @@ void count_documents(const std::vector<std::string_view>& texts, std::size_t b, 
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
-                                      unsigned threads, bool keep_rows) {
+                                      unsigned threads, bool keep_rows, const std::vector<std::uint8_t>* ascii) {
+  if (ascii && ascii->size() != texts.size()) throw Error("one ASCII flag per text is needed");
   std::size_t chunk = 1;
   threads = chunk_plan(texts.size(), threads, chunk);
   const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
@@ -638,7 +648,7 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
       cc.counts.reserve(bound);
       cc.indptr.reserve(e - b + 1);
     }
-    count_documents(texts, b, e, analyzer, cc, keep_rows);
+    count_documents(texts, ascii, b, e, analyzer, cc, keep_rows);
   });
   return chunks;
 }
@@ -1017,8 +1027,9 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
 }  // namespace
 
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                     const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows) {
-  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true);
+                     const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows,
+                     const std::vector<std::uint8_t>* ascii) {
+  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, true, ascii);
   return finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats, sorted_rows);
 }
 
@@ -1066,8 +1077,8 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
 }
 
 TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                      unsigned threads) {
-  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, false);
+                      unsigned threads, const std::vector<std::uint8_t>* ascii) {
+  std::vector<ChunkCounts> chunks = count_chunks(texts, analyzer, threads, false, ascii);
   std::vector<std::vector<std::int32_t>> to_sorted;
   return merge_chunks(chunks, texts.size(), to_sorted, resolve_threads(threads));
 }

@@ -91,7 +91,7 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double h
   FitResult r;
   {
     py::gil_scoped_release release;  // tv.keep holds every text
-    r = fit_counts(tv.views, o, p, threads, keep_stats, sorted_indices);
+    r = fit_counts(tv.views, o, p, threads, keep_stats, sorted_indices, &tv.ascii);
   }
   py::object stats = keep_stats ? py::cast(std::move(r.stats)) : py::none();
   return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats);
@@ -125,7 +125,7 @@ py::tuple fit_ids_shim(const py::array_t<std::int64_t, py::array::c_style | py::
 TermStats stats_shim(const AnalyzerOptions& o, const py::sequence& texts, unsigned threads) {
   TextViews tv = text_views(texts);
   py::gil_scoped_release release;  // tv.keep holds every text
-  return count_stats(tv.views, o, threads);
+  return count_stats(tv.views, o, threads, &tv.ascii);
 }
 
 py::dict transform_shim(const AnalyzerOptions& o, const py::sequence& texts,

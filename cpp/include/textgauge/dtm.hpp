@@ -68,10 +68,12 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& opti
 // leaves each row's columns in the order of the row's first occurrences
 // instead of ascending (scikit-learn's CountVectorizer does not sort its rows
 // either), sparing a fifth of the work of a fit; the order does not depend on
-// the thread count.
+// the thread count. `ascii` (optional, one flag per text) says which texts
+// are pure ASCII when the caller knows already (Python records it in every
+// str); otherwise each text is checked.
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                      const PruneOptions& prune_options, unsigned threads = 1, bool keep_stats = true,
-                     bool sorted_rows = true);
+                     bool sorted_rows = true, const std::vector<std::uint8_t>* ascii = nullptr);
 
 // The same from tokens already interned elsewhere (a Corpus): token k is
 // term token_term[k] of row token_row[k] (rows sorted ascending, < n_rows;
@@ -86,7 +88,7 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
 
 // Statistics only (partial_fit): no matrix is kept.
 TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
-                      unsigned threads = 1);
+                      unsigned threads = 1, const std::vector<std::uint8_t>* ascii = nullptr);
 
 // A fixed vocabulary: term -> column (columns need not follow the term order).
 class FixedVocabulary {
