@@ -11,6 +11,7 @@
 #include "textgauge/error.hpp"
 #include "textgauge/hashing.hpp"
 #include "textgauge/weights.hpp"
+#include "../../cpp/src/huge_pages.hpp"  // internal: the counting tables' allocator
 
 using namespace textgauge;
 
@@ -211,4 +212,20 @@ TEST_CASE("word n-grams sort as their token sequences: the fit equals counting s
       check_fit_against_strings(texts, o, threads);
     }
   }
+}
+
+TEST_CASE("huge-page tables hold their data through growth and are given back", "[vectorize]") {
+  // Above 2 MiB the allocator maps memory itself; below it uses operator new.
+  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v;
+  for (std::uint64_t i = 0; i < (std::uint64_t{3} << 20) / 8; ++i) v.push_back(i * 7);  // crosses 2 MiB
+#if defined(__linux__)
+  CHECK(reinterpret_cast<std::uintptr_t>(v.data()) % (std::size_t{2} << 20) == 0);
+#endif
+  bool same = true;
+  for (std::size_t i = 0; i < v.size(); ++i) same = same && v[i] == i * 7;
+  CHECK(same);
+  v.resize(10);
+  v.shrink_to_fit();  // back under the threshold: operator new again
+  CHECK(v.size() == 10);
+  CHECK(v[9] == 63);
 }
