@@ -296,9 +296,9 @@ class PairMap {
   std::size_t size_ = 0;
 };
 
-// Per-document counting with a dense "last document seen" array over the
-// feature ids (8 bytes per feature: small next to the features' own tables,
-// even for word n-grams). A document's features come out in the order of
+// Per-document counting with a dense array over the feature ids holding each
+// feature's last document, count there, and totals (24 bytes per feature:
+// small next to the features' own tables, even for word n-grams). A document's features come out in the order of
 // their first occurrence in it, whatever the chunking, so rows need no sort
 // to be independent of the thread count; sorting them by column is
 // finish_fit's option.
@@ -575,9 +575,11 @@ void count_documents(const std::vector<std::string_view>& texts, const std::vect
       // then the lookups: rare words miss the cache, and this way their
       // misses overlap instead of queueing behind each other.
       ascii::copy_padded(texts[d], o.lowercase, scratch);
-      if (keys.size() < texts[d].size() / 3 + 1) keys.resize(texts[d].size() / 3 + 1);  // tokens of >= 2 bytes
       std::size_t n_keys = 0;
       ascii::scan_python_words(texts[d], [&](std::size_t start, std::size_t end) {
+        // grown with the tokens found (a bound from the text's length would be
+        // a third of its bytes in keys, for one long token too)
+        if (n_keys == keys.size()) keys.resize(2 * keys.size() + 64);
         ascii::key(scratch, start, end, keys[n_keys]);
         tokens.prefetch(keys[n_keys++]);
       });
