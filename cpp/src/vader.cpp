@@ -1285,7 +1285,11 @@ struct SentimentAnalyzer::Impl {
         std::size_t e = p + kReach;
         while (!(bits(mSpace, e) & kReachMask)) e += kReach;
         e += static_cast<std::size_t>(std::countr_zero(bits(mSpace, e)));
-        toks[i] = make_token(base, base + p, base + e, true, s.lower);
+        // It may hold non-ASCII characters too (then Python's case rules and,
+        // in fixed mode, apostrophe unification apply).
+        const bool plain =
+            std::none_of(base + p, base + e, [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        toks[i] = make_token(base, base + p, base + e, plain, s.lower);
         if (toks[i].flags & kVisit) s.visit.push_back(static_cast<std::uint32_t>(i));
         continue;
       }

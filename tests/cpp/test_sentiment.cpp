@@ -103,6 +103,9 @@ TEST_CASE("scores equal vaderSentiment 3.3.2 on the spec's examples", "[sentimen
       {"   ", {0.0, 0.0, 0.0, 0.0}},
       {"GOOD good", {0.0, 0.0, 1.0, 0.7603}},
       {"lol lol", {0.0, 0.0, 1.0, 0.6808}},
+      // a token too long for one mask load that holds a lower-case non-ASCII
+      // letter is not ALL-CAPS, so GOOD stands out (found by fuzz_sentiment)
+      {"GOOD AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\xC3\xA9", {0.0, 0.216, 0.784, 0.5622}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -129,6 +132,10 @@ TEST_CASE("fixed mode repairs the reference's bugs", "[sentiment]") {
   CHECK(fixed.polarity_scores("It is so good").compound ==
         python_round(2.193 / std::sqrt(2.193 * 2.193 + 15), 4));
   CHECK(fixed.polarity_scores("It is this good").compound == 0.4404);
+  // ... in a token too long for one mask load as well (found by fuzz_sentiment)
+  const std::string long_nt = "n\xE2\x80\x99t" + std::string(50, '=') + "et bad";
+  CHECK(fixed.polarity_scores(long_nt).compound == fixed.explain(long_nt).scores.compound);
+  CHECK(fixed.polarity_scores(long_nt).compound == 0.431);  // `bad` negated: -2.5 * -0.74
   // multi-code-point emoji: the skin-tone key does not exist here, so the
   // longest match is U+1F44D alone and the modifier is described on its own
   CHECK(fixed.explain("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").text == "thumbs up medium skin tone");

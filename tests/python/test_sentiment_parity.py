@@ -188,6 +188,9 @@ def generated_texts() -> list[str]:
         for ctx in ("{}", "it is {} GOOD", "I {} love it", "{} but not good", "so {}", "z" * 60 + " {}"):
             out.append(ctx.format(w))
         out.append("é" * 40 + " " + w + " " + "x" * 70 + w)
+        # long upper-case tokens ending in one (the fast path's long-token branch)
+        for n in (50, 55, 56, 57, 64, 70):
+            out.extend(["GOOD " + "A" * n + w, "GOOD " + w + "A" * n + " BAD"])
     # random mixes of everything
     vocab = (POS + NEG + FILLER + BOOSTERS[:20] + NEGATORS + EMOTICONS + MULTI_EMOJI
              + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
