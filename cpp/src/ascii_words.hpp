@@ -276,7 +276,8 @@ inline void copy_padded(std::string_view text, bool fold, std::string& out) {
 // The key of token [start, end) of a copy_padded() buffer, written in place
 // (a Key returned by value goes through the stack, and reading it back in
 // wider loads than it was written with stalls).
-inline void key(const std::string& padded, std::size_t start, std::size_t end, Vocabulary::Key& out) noexcept {
+inline void key(const std::string& padded, std::size_t start, std::size_t end,
+                Vocabulary::Key& out) noexcept {
   const std::size_t size = end - start;
   if (size <= 8) {
     const std::uint64_t w = load64(padded.data() + start);

@@ -298,10 +298,10 @@ class PairMap {
 
 // Per-document counting with a dense array over the feature ids holding each
 // feature's last document, count there, and totals (24 bytes per feature:
-// small next to the features' own tables, even for word n-grams). A document's features come out in the order of
-// their first occurrence in it, whatever the chunking, so rows need no sort
-// to be independent of the thread count; sorting them by column is
-// finish_fit's option.
+// small next to the features' own tables, even for word n-grams). A
+// document's features come out in the order of their first occurrence in it,
+// whatever the chunking, so rows need no sort to be independent of the thread
+// count; sorting them by column is finish_fit's option.
 #if defined(__GNUC__)
 #define TG_ALWAYS_INLINE __attribute__((always_inline)) inline
 #else
@@ -364,7 +364,7 @@ class DocCounter {
   // All a feature's numbers side by side: one cache line per feature, which
   // for the rare ones is a miss.
   struct Seen {
-    std::uint32_t doc = 0;  // the last document it was seen in
+    std::uint32_t doc = 0;   // the last document it was seen in
     std::int32_t count = 0;  // its count there
     std::int64_t tf = 0, df = 0;
   };
@@ -625,7 +625,8 @@ void count_documents(const std::vector<std::string_view>& texts, const std::vect
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
-                                      unsigned threads, bool keep_rows, const std::vector<std::uint8_t>* ascii) {
+                                      unsigned threads, bool keep_rows,
+                                      const std::vector<std::uint8_t>* ascii) {
   if (ascii && ascii->size() != texts.size()) throw Error("one ASCII flag per text is needed");
   std::size_t chunk = 1;
   threads = chunk_plan(texts.size(), threads, chunk);
@@ -671,9 +672,8 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
   const std::string sep = chunks[0].separator;
   // Every chunk's tokens sorted, then merged into one ranked table.
   std::vector<std::vector<std::int32_t>> order(k);
-  parallel_chunks(k, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-    order[c] = sorted_ids(chunks[c].tokens);
-  });
+  parallel_chunks(k, 1, threads,
+                  [&](std::size_t c, std::size_t, std::size_t) { order[c] = sorted_ids(chunks[c].tokens); });
   StringTable tokens;
   std::vector<std::vector<std::uint32_t>> rank(k);
   for (std::size_t c = 0; c < k; ++c) rank[c].resize(chunks[c].tokens.size());
@@ -732,8 +732,8 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
       std::size_t j = i + 1;
       while (j < total && items[j].key == items[i].key) ++j;
       if (j - i > 1)
-        std::sort(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(j),
-                  rest_less);
+        std::sort(items.begin() + static_cast<std::ptrdiff_t>(i),
+                  items.begin() + static_cast<std::ptrdiff_t>(j), rest_less);
       i = j;
     }
   }
@@ -778,9 +778,10 @@ TermStats merge_chunks(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
                        std::vector<std::vector<std::int32_t>>& to_sorted, unsigned threads = 1) {
   // Chunks of word n-grams in token form merge by token ranks; should any
   // chunk hold strings (a token with a byte below the separator), all do.
-  const bool by_rank = !chunks.empty() && std::all_of(chunks.begin(), chunks.end(), [&](const ChunkCounts& cc) {
-    return cc.width > 0 && cc.width == chunks[0].width && cc.separator == chunks[0].separator;
-  });
+  const bool by_rank =
+      !chunks.empty() && std::all_of(chunks.begin(), chunks.end(), [&](const ChunkCounts& cc) {
+        return cc.width > 0 && cc.width == chunks[0].width && cc.separator == chunks[0].separator;
+      });
   if (by_rank) return merge_by_rank(chunks, n_docs, to_sorted, threads);
   for (auto& cc : chunks) strings_from_grams(cc);
   // Each chunk's terms are sorted on their own (in parallel), then the sorted
@@ -1072,7 +1073,8 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
     cc.separator = std::string(separator);
     counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
   } else {
-    cc.features = ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
+    cc.features =
+        ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
     counter.totals(cc.features.size(), cc.tf, cc.df);
   }
   return finish_fit(chunks, n_rows, prune_options);

@@ -21,7 +21,9 @@ struct HugePageAllocator {
   using value_type = T;
   static constexpr std::size_t kHuge = std::size_t{2} << 20;
 
-  static constexpr std::size_t round_up(std::size_t bytes) noexcept { return (bytes + kHuge - 1) / kHuge * kHuge; }
+  static constexpr std::size_t round_up(std::size_t bytes) noexcept {
+    return (bytes + kHuge - 1) / kHuge * kHuge;
+  }
 
   HugePageAllocator() = default;
   template <class U>

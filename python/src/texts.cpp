@@ -6,7 +6,8 @@ TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
   TextViews tv;
   // The items are read straight from a list or tuple argument (anything
   // else is copied into a list first); `keep` is a new list, filled below.
-  const auto fast = py::reinterpret_steal<py::object>(PySequence_Fast(texts.ptr(), "texts must be a sequence"));
+  const auto fast =
+      py::reinterpret_steal<py::object>(PySequence_Fast(texts.ptr(), "texts must be a sequence"));
   if (!fast) throw py::error_already_set();
   const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast.ptr());
   tv.keep = py::reinterpret_steal<py::list>(PyList_New(n));  // slots not yet filled are NULL
@@ -19,7 +20,8 @@ TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
   for (Py_ssize_t i = 0; i < n; ++i) {
     // Re-read per item: no Python code runs below, but this stays correct if some did.
     PyObject* const* items = PySequence_Fast_ITEMS(fast.ptr());
-    if (PySequence_Fast_GET_SIZE(fast.ptr()) != n) throw py::value_error("texts changed size during conversion");
+    if (PySequence_Fast_GET_SIZE(fast.ptr()) != n)
+      throw py::value_error("texts changed size during conversion");
     // str objects lie wherever Python allocated them: fetch a later one's
     // header while this one is converted (one pass touches each text once).
     if (i + 8 < n) __builtin_prefetch(items[i + 8]);

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "../../cpp/src/huge_pages.hpp"  // internal: the counting tables' allocator
 #include "catch.hpp"
 #include "textgauge/analyzer.hpp"
 #include "textgauge/dtm.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/hashing.hpp"
 #include "textgauge/weights.hpp"
-#include "../../cpp/src/huge_pages.hpp"  // internal: the counting tables' allocator
 
 using namespace textgauge;
 
@@ -147,7 +147,8 @@ TEST_CASE("tf schemes and row norms", "[vectorize]") {
 namespace {
 // The vocabulary, statistics and rows a fit must give, counted the plain way:
 // every document's features as strings, terms in a std::map (byte order).
-void check_fit_against_strings(const std::vector<std::string>& texts, const AnalyzerOptions& o, unsigned threads) {
+void check_fit_against_strings(const std::vector<std::string>& texts, const AnalyzerOptions& o,
+                               unsigned threads) {
   std::vector<std::string_view> docs(texts.begin(), texts.end());
   Analyzer a(o);
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> stats;  // term -> (tf, df)
@@ -186,8 +187,8 @@ void check_fit_against_strings(const std::vector<std::string>& texts, const Anal
 TEST_CASE("word n-grams sort as their token sequences: the fit equals counting strings", "[vectorize]") {
   // Tokens that are prefixes of each other ("a b" < "a" + "b..." < "ab"),
   // digits and '_' (below the letters), non-ASCII bytes, several chunks.
-  const std::vector<std::string> words{"ab", "abc", "ab_", "a1", "zz", "z9", "\xC3\xA9t\xC3\xA9", "\xC3\xA9t",
-                                       "the", "them", "th", "__", "10", "1000"};
+  const std::vector<std::string> words{"ab",        "abc", "ab_",  "a1", "zz", "z9", "\xC3\xA9t\xC3\xA9",
+                                       "\xC3\xA9t", "the", "them", "th", "__", "10", "1000"};
   std::vector<std::string> texts;
   std::uint32_t state = 12345;
   for (int d = 0; d < 300; ++d) {
