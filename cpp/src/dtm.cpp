@@ -104,6 +104,19 @@ void radix_sort(std::vector<KeyItem>& a) {
   }
 }
 
+// After radix_sort(a): sorts each run of equal keys with `less` (the keys
+// told those items apart only in part).
+template <class Less>
+void sort_ties(std::vector<KeyItem>& a, Less&& less) {
+  for (std::size_t i = 0; i < a.size();) {
+    std::size_t j = i + 1;
+    while (j < a.size() && a[j].key == a[i].key) ++j;
+    if (j - i > 1)
+      std::sort(a.begin() + static_cast<std::ptrdiff_t>(i), a.begin() + static_cast<std::ptrdiff_t>(j), less);
+    i = j;
+  }
+}
+
 // Term ids sorted by their bytes (Python's code point order). A radix sort
 // on the first 8 bytes (big-endian, zero-padded) orders almost every pair;
 // runs that share those 8 bytes are then sorted on the full strings.
@@ -118,16 +131,9 @@ std::vector<std::int32_t> sorted_ids(const StringTable& keys) {
     a[i] = {prefix, static_cast<std::int32_t>(i)};
   }
   radix_sort(a);
-  for (std::size_t i = 0; i < n;) {
-    std::size_t j = i + 1;
-    while (j < n && a[j].key == a[i].key) ++j;
-    if (j - i > 1)
-      std::sort(a.begin() + static_cast<std::ptrdiff_t>(i), a.begin() + static_cast<std::ptrdiff_t>(j),
-                [&](const KeyItem& x, const KeyItem& y) {
-                  return keys[static_cast<std::size_t>(x.id)] < keys[static_cast<std::size_t>(y.id)];
-                });
-    i = j;
-  }
+  sort_ties(a, [&](const KeyItem& x, const KeyItem& y) {
+    return keys[static_cast<std::size_t>(x.id)] < keys[static_cast<std::size_t>(y.id)];
+  });
   std::vector<std::int32_t> ids(n);
   for (std::size_t i = 0; i < n; ++i) ids[i] = a[i].id;
   return ids;
@@ -255,8 +261,7 @@ class PairMap {
   }
   // Starts loading the slot where the lookup of `key` begins (see Vocabulary::prefetch).
   void prefetch(std::uint64_t key) const noexcept { __builtin_prefetch(&slots_[mix(key) & mask_]); }
-  // Returns the id of (a, b), or `next` after inserting it.
-  std::int32_t intern(std::int32_t a, std::int32_t b, std::int32_t next) { return intern(key(a, b), next); }
+  // Returns the id of the pair `key` (see key()), or `next` after inserting it.
   std::int32_t intern(std::uint64_t key, std::int32_t next) {
     std::size_t i = mix(key) & mask_;
     for (;; i = (i + 1) & mask_) {
@@ -459,12 +464,17 @@ class NgramFeatures {
     return fid;
   }
 
-  // The features as token sequences, `width` (>= max_n) ids each, -1 padded.
-  void grams(std::size_t width, std::vector<std::int32_t>& out) const {
-    out.assign(kind_.size() * width, -1);
+  // Hands the features to `cc` in token form: max_n ids of `tokens` each,
+  // -1 padded, joined by `sep` (merge_chunks makes the strings).
+  void to_chunk(const StringTable& tokens, std::string_view sep, ChunkCounts& cc) const {
+    const auto width = static_cast<std::size_t>(max_n_);
+    cc.width = width;
+    cc.tokens = tokens;
+    cc.separator = std::string(sep);
+    cc.grams.assign(kind_.size() * width, -1);
     std::size_t next_pair = 0;
     for (std::size_t f = 0; f < kind_.size(); ++f) {
-      std::int32_t* g = out.data() + f * width;
+      std::int32_t* g = cc.grams.data() + f * width;
       const std::int32_t k = kind_[f];
       if (k >= 0) {
         g[0] = k;
@@ -478,37 +488,6 @@ class NgramFeatures {
         std::copy(q, q + n, g);
       }
     }
-  }
-
-  // Feature strings in id order: tokens joined by `sep`.
-  template <class TokenString>
-  StringTable strings(TokenString&& token, std::string_view sep) const {
-    StringTable out;
-    std::string buf;
-    std::size_t next_pair = 0;
-    for (std::int32_t f : kind_) {
-      if (f >= 0) {
-        out.push(token(f));
-        continue;
-      }
-      if (f == kPairFeature) {
-        const std::uint64_t p = pair_of_[next_pair++];
-        buf.assign(token(static_cast<std::int32_t>(p >> 32)));
-        buf.append(sep);
-        buf.append(token(static_cast<std::int32_t>(p & 0xFFFFFFFFu)));
-        out.push(buf);
-        continue;
-      }
-      std::size_t n = 0;
-      const std::int32_t* q = ngrams_.seq(static_cast<std::size_t>(-1 - f), n);
-      buf.assign(token(q[0]));
-      for (std::size_t k = 1; k < n; ++k) {
-        buf.append(sep);
-        buf.append(token(q[k]));
-      }
-      out.push(buf);
-    }
-    return out;
   }
 
  private:
@@ -566,8 +545,7 @@ void count_documents(const std::vector<std::string_view>& texts, const std::vect
         doc_tokens.push_back(id);
         return;
       }
-      if (static_cast<std::size_t>(id) == stop.size())
-        stop.push_back(stops && analyzer.is_stop_word(tokens.term(id)));
+      if (static_cast<std::size_t>(id) == stop.size()) stop.push_back(analyzer.is_stop_word(tokens.term(id)));
       if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
     };
     if (ascii ? (*ascii)[d] != 0 : is_ascii(texts[d])) {
@@ -607,21 +585,13 @@ void count_documents(const std::vector<std::string_view>& texts, const std::vect
     }
     end_row();
   }
-  std::size_t n_features = 0;
   if (unigrams) {
     cc.features = tokens.table();
-    n_features = cc.features.size();
-  } else if (rank_orderable(tokens.table(), " ")) {
-    cc.width = static_cast<std::size_t>(o.max_n);
-    ngrams.grams(cc.width, cc.grams);
-    cc.tokens = tokens.table();
-    cc.separator = " ";
-    n_features = cc.grams.size() / cc.width;
+    counter.totals(cc.features.size(), cc.tf, cc.df);
   } else {
-    cc.features = ngrams.strings([&](std::int32_t t) { return tokens.term(t); }, " ");
-    n_features = cc.features.size();
+    ngrams.to_chunk(tokens.table(), " ", cc);
+    counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
   }
-  counter.totals(n_features, cc.tf, cc.df);
 }
 
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
@@ -656,6 +626,51 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
   return chunks;
 }
 
+// The strings of several tables in sorted order, each distinct one once.
+// Each table is sorted on its own (in parallel), then the sorted lists are
+// merged: no string is hashed again, and equal strings of different tables
+// meet at the merge front. For each distinct string, in order: term(s), then
+// entry(c, local) for every table c holding it at `local`. Before that,
+// ahead(c, local) names the entry table c reaches 16 steps later: the entries
+// are visited in no order in memory, and fetching ahead saves a miss each.
+template <class Term, class Entry, class Ahead>
+void merge_sorted(const std::vector<const StringTable*>& tables, unsigned threads, Term&& term, Entry&& entry,
+                  Ahead&& ahead) {
+  const std::size_t k = tables.size();
+  std::vector<std::vector<std::int32_t>> order(k);
+  parallel_chunks(k, 1, threads,
+                  [&](std::size_t c, std::size_t, std::size_t) { order[c] = sorted_ids(*tables[c]); });
+  std::vector<std::size_t> head(k, 0);
+  std::vector<std::size_t> at_min;
+  for (;;) {
+    // the smallest current string over the tables (k is the thread count: small)
+    at_min.clear();
+    std::string_view best;
+    for (std::size_t c = 0; c < k; ++c) {
+      const std::vector<std::int32_t>& o = order[c];
+      const std::size_t at = head[c];
+      if (at == o.size()) continue;
+      const StringTable& t = *tables[c];
+      if (at + 32 < o.size()) __builtin_prefetch(&t.offsets[static_cast<std::size_t>(o[at + 32])]);
+      if (at + 16 < o.size()) {
+        const auto later = static_cast<std::size_t>(o[at + 16]);
+        __builtin_prefetch(t.bytes.data() + t.offsets[later]);
+        ahead(c, later);
+      }
+      const std::string_view s = t[static_cast<std::size_t>(o[at])];
+      if (at_min.empty() || s < best) {
+        at_min.assign(1, c);
+        best = s;
+      } else if (s == best) {
+        at_min.push_back(c);
+      }
+    }
+    if (at_min.empty()) return;
+    term(best);
+    for (std::size_t c : at_min) entry(c, static_cast<std::size_t>(order[c][head[c]++]));
+  }
+}
+
 // Global terms of all chunks, sorted; `to_sorted[c][local id]` = position.
 // Word n-grams merged through token ranks instead of their strings. With a
 // one-byte separator below every byte of every token (rank_orderable), "a b"
@@ -670,33 +685,20 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
   const std::size_t k = chunks.size();
   const std::size_t width = chunks[0].width;
   const std::string sep = chunks[0].separator;
-  // Every chunk's tokens sorted, then merged into one ranked table.
-  std::vector<std::vector<std::int32_t>> order(k);
-  parallel_chunks(k, 1, threads,
-                  [&](std::size_t c, std::size_t, std::size_t) { order[c] = sorted_ids(chunks[c].tokens); });
+  // Every chunk's tokens ranked in one sorted table.
   StringTable tokens;
   std::vector<std::vector<std::uint32_t>> rank(k);
-  for (std::size_t c = 0; c < k; ++c) rank[c].resize(chunks[c].tokens.size());
-  std::vector<std::size_t> head(k, 0);
-  for (std::uint32_t r = 0;; ++r) {
-    std::string_view best;
-    bool any = false;
-    for (std::size_t c = 0; c < k; ++c) {
-      if (head[c] == order[c].size()) continue;
-      const std::string_view t = chunks[c].tokens[static_cast<std::size_t>(order[c][head[c]])];
-      if (!any || t < best) best = t;
-      any = true;
-    }
-    if (!any) break;
-    tokens.push(best);
-    for (std::size_t c = 0; c < k; ++c) {
-      if (head[c] == order[c].size()) continue;
-      const auto local = static_cast<std::size_t>(order[c][head[c]]);
-      if (chunks[c].tokens[local] != best) continue;
-      rank[c][local] = r;
-      ++head[c];
-    }
+  std::vector<const StringTable*> tables(k);
+  for (std::size_t c = 0; c < k; ++c) {
+    rank[c].resize(chunks[c].tokens.size());
+    tables[c] = &chunks[c].tokens;
   }
+  merge_sorted(
+      tables, threads, [&](std::string_view t) { tokens.push(t); },
+      [&](std::size_t c, std::size_t local) {
+        rank[c][local] = static_cast<std::uint32_t>(tokens.size() - 1);
+      },
+      [](std::size_t, std::size_t) {});
   // One key per feature of every chunk; id = its global index.
   std::vector<std::size_t> first(k + 1, 0);
   for (std::size_t c = 0; c < k; ++c) first[c + 1] = first[c] + chunks[c].grams.size() / width;
@@ -727,16 +729,7 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
     }
     return false;
   };
-  if (width > 2) {
-    for (std::size_t i = 0; i < total;) {
-      std::size_t j = i + 1;
-      while (j < total && items[j].key == items[i].key) ++j;
-      if (j - i > 1)
-        std::sort(items.begin() + static_cast<std::ptrdiff_t>(i),
-                  items.begin() + static_cast<std::ptrdiff_t>(j), rest_less);
-      i = j;
-    }
-  }
+  if (width > 2) sort_ties(items, rest_less);
   TermStats stats;
   stats.n_docs = static_cast<std::int64_t>(n_docs);
   to_sorted.assign(k, {});
@@ -776,77 +769,46 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
 
 TermStats merge_chunks(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
                        std::vector<std::vector<std::int32_t>>& to_sorted, unsigned threads = 1) {
-  // Chunks of word n-grams in token form merge by token ranks; should any
-  // chunk hold strings (a token with a byte below the separator), all do.
+  // Chunks of word n-grams (token form) merge by token ranks when their
+  // strings sort as the token sequences do; otherwise, they become strings.
   const bool by_rank =
       !chunks.empty() && std::all_of(chunks.begin(), chunks.end(), [&](const ChunkCounts& cc) {
-        return cc.width > 0 && cc.width == chunks[0].width && cc.separator == chunks[0].separator;
+        return cc.width > 0 && cc.width == chunks[0].width && cc.separator == chunks[0].separator &&
+               rank_orderable(cc.tokens, cc.separator);
       });
   if (by_rank) return merge_by_rank(chunks, n_docs, to_sorted, threads);
   for (auto& cc : chunks) strings_from_grams(cc);
-  // Each chunk's terms are sorted on their own (in parallel), then the sorted
-  // lists are merged: no term is hashed again, and equal terms of different
-  // chunks meet at the merge front.
   const std::size_t k = chunks.size();
-  std::vector<std::vector<std::int32_t>> order(k);
-  parallel_chunks(k, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-    order[c] = sorted_ids(chunks[c].features);
-  });
   std::size_t total_terms = 0, total_bytes = 0;
-  for (const auto& cc : chunks) {
-    total_terms += cc.features.size();
-    total_bytes += cc.features.bytes.size();
+  std::vector<const StringTable*> tables(k);
+  to_sorted.assign(k, {});
+  for (std::size_t c = 0; c < k; ++c) {
+    total_terms += chunks[c].features.size();
+    total_bytes += chunks[c].features.bytes.size();
+    tables[c] = &chunks[c].features;
+    to_sorted[c].resize(chunks[c].features.size());
   }
   TermStats stats;
   stats.n_docs = static_cast<std::int64_t>(n_docs);
   stats.terms.bytes.reserve(k == 1 ? total_bytes : total_bytes / 2);
   stats.terms.offsets.reserve((k == 1 ? total_terms : total_terms / 2) + 1);
-  to_sorted.assign(k, {});
-  for (std::size_t c = 0; c < k; ++c) to_sorted[c].resize(chunks[c].features.size());
-  std::vector<std::size_t> head(k, 0);
-  std::vector<std::size_t> at_min;
-  // The terms are read in sorted order, which is no order in memory: fetch
-  // ahead (a term's offset, then its bytes and numbers), or every term is
-  // several misses.
-  auto prefetch = [&](std::size_t c, std::size_t at) {
-    const std::vector<std::int32_t>& o = order[c];
-    const StringTable& f = chunks[c].features;
-    if (at + 32 < o.size()) __builtin_prefetch(&f.offsets[static_cast<std::size_t>(o[at + 32])]);
-    if (at + 16 < o.size()) {
-      const auto local = static_cast<std::size_t>(o[at + 16]);
-      __builtin_prefetch(f.bytes.data() + f.offsets[local]);
-      __builtin_prefetch(&chunks[c].tf[local]);
-      __builtin_prefetch(&chunks[c].df[local]);
-      __builtin_prefetch(&to_sorted[c][local]);
-    }
-  };
-  for (std::int32_t r = 0;; ++r) {
-    // the smallest current term over the chunks (k is the thread count: small)
-    at_min.clear();
-    std::string_view best;
-    for (std::size_t c = 0; c < k; ++c) {
-      if (head[c] == order[c].size()) continue;
-      prefetch(c, head[c]);
-      const std::string_view t = chunks[c].features[static_cast<std::size_t>(order[c][head[c]])];
-      if (at_min.empty() || t < best) {
-        at_min.assign(1, c);
-        best = t;
-      } else if (t == best) {
-        at_min.push_back(c);
-      }
-    }
-    if (at_min.empty()) break;
-    std::int64_t tf = 0, df = 0;
-    for (std::size_t c : at_min) {
-      const auto local = static_cast<std::size_t>(order[c][head[c]++]);
-      to_sorted[c][local] = r;
-      tf += chunks[c].tf[local];
-      df += chunks[c].df[local];
-    }
-    stats.terms.push(best);
-    stats.term_count.push_back(tf);
-    stats.doc_count.push_back(df);
-  }
+  merge_sorted(
+      tables, threads,
+      [&](std::string_view t) {
+        stats.terms.push(t);
+        stats.term_count.push_back(0);
+        stats.doc_count.push_back(0);
+      },
+      [&](std::size_t c, std::size_t local) {
+        to_sorted[c][local] = static_cast<std::int32_t>(stats.terms.size() - 1);
+        stats.term_count.back() += chunks[c].tf[local];
+        stats.doc_count.back() += chunks[c].df[local];
+      },
+      [&](std::size_t c, std::size_t local) {
+        __builtin_prefetch(&chunks[c].tf[local]);
+        __builtin_prefetch(&chunks[c].df[local]);
+        __builtin_prefetch(&to_sorted[c][local]);
+      });
   return stats;
 }
 
@@ -1066,17 +1028,8 @@ FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
     cc.indptr.push_back(static_cast<std::int64_t>(cc.ids.size()));
   }
   if (k != token_row.size()) throw Error("token rows must be sorted and below n_rows");
-  if (rank_orderable(terms, separator)) {
-    cc.width = static_cast<std::size_t>(max_n);
-    ngrams.grams(cc.width, cc.grams);
-    cc.tokens = terms;
-    cc.separator = std::string(separator);
-    counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
-  } else {
-    cc.features =
-        ngrams.strings([&](std::int32_t t) { return terms[static_cast<std::size_t>(t)]; }, separator);
-    counter.totals(cc.features.size(), cc.tf, cc.df);
-  }
+  ngrams.to_chunk(terms, separator, cc);
+  counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
   return finish_fit(chunks, n_rows, prune_options);
 }
 

@@ -230,3 +230,24 @@ TEST_CASE("huge-page tables hold their data through growth and are given back", 
   CHECK(v.size() == 10);
   CHECK(v[9] == 63);
 }
+
+TEST_CASE("n-grams whose separator sorts above token bytes fall back to sorting strings", "[vectorize]") {
+  // With "_" (0x5F), "a1" < "a_b" although "a" < "a1": token ranks would
+  // misorder these, so the strings decide.
+  StringTable terms;
+  for (const char* t : {"a", "a1", "b", "B"}) terms.push(t);
+  const std::vector<std::int64_t> rows{0, 0, 0, 1, 1, 1};
+  const std::vector<std::int32_t> ids{0, 2, 1, 0, 3, 0};  // a b a1 | a B a
+  for (const char* sep : {"_", " "}) {
+    const FitResult r = fit_counts_from_ids(rows, ids, 2, terms, {}, 1, 2, 0, sep, PruneOptions{});
+    std::map<std::string, int> expected;  // byte order, as sklearn sorts
+    for (const char* t : {"a", "b", "a1", "B"}) expected[t] = 0;
+    for (const auto& [x, y] :
+         std::vector<std::pair<std::string, std::string>>{{"a", "b"}, {"b", "a1"}, {"a", "B"}, {"B", "a"}})
+      expected[x + sep + y] = 0;
+    std::vector<std::string> vocab, want;
+    for (std::size_t i = 0; i < r.vocabulary.size(); ++i) vocab.emplace_back(r.vocabulary[i]);
+    for (const auto& [t, unused] : expected) want.push_back(t);
+    CHECK(vocab == want);
+  }
+}
