@@ -531,30 +531,23 @@ struct Scratch {
   std::vector<std::vector<std::uint32_t>> but_heaps;
 };
 
-// ascii_isupper() for n <= 16 (16 bytes at p must be readable), without a
-// loop whose trip count varies from token to token.
-inline bool ascii_isupper16(const char* p, std::size_t n) noexcept {
-  std::uint64_t w0, w1;
+// The n <= 16 ASCII bytes at p (16 bytes there must be readable) as two
+// little-endian words, zero past n.
+inline void load16(const char* p, std::size_t n, std::uint64_t& w0, std::uint64_t& w1) noexcept {
   std::memcpy(&w0, p, 8);
   std::memcpy(&w1, p + 8, 8);
   w0 &= ~0ULL >> (64 - 8 * std::min<std::size_t>(n, 8));
-  w1 &= n > 8 ? ~0ULL >> (128 - 8 * n) : 0;
-  const std::uint64_t upper = bytes::in(w0, 'A', 'Z') | bytes::in(w1, 'A', 'Z');
-  const std::uint64_t lower = bytes::in(w0, 'a', 'z') | bytes::in(w1, 'a', 'z');
-  return upper && !lower;
+  w1 = n > 8 ? w1 & (~0ULL >> (128 - 8 * n)) : 0;
 }
 
-// str.isupper() of n ASCII bytes at p (8 bytes past them must be readable):
-// an upper-case letter and no lower-case one.
+// str.isupper() of n <= 16 ASCII bytes at p (16 bytes readable): an
+// upper-case letter and no lower-case one. No loop: its trip count would
+// vary from token to token and mispredict.
 inline bool ascii_isupper(const char* p, std::size_t n) noexcept {
-  std::uint64_t upper = 0, lower = 0;
-  for (std::size_t i = 0; i < n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (n - i < 8) w &= ~0ULL >> (64 - 8 * (n - i));
-    upper |= bytes::in(w, 'A', 'Z');
-    lower |= bytes::in(w, 'a', 'z');
-  }
+  std::uint64_t w0, w1;
+  load16(p, n, w0, w1);
+  const std::uint64_t upper = bytes::in(w0, 'A', 'Z') | bytes::in(w1, 'A', 'Z');
+  const std::uint64_t lower = bytes::in(w0, 'a', 'z') | bytes::in(w1, 'a', 'z');
   return upper && !lower;
 }
 
@@ -899,6 +892,7 @@ struct SentimentAnalyzer::Impl {
     auto caps = [&] {
       if (cap_diff < 0) {
         std::size_t n_upper = 0;
+        // (tokens of unknown case are the ASCII path's short keys: <= 15 bytes)
         for (const Tok& tok : t)
           n_upper +=
               tok.case_known ? tok.upper : ascii_isupper(s.padded.data() + tok.begin, tok.end - tok.begin);
@@ -1317,10 +1311,7 @@ struct SentimentAnalyzer::Impl {
       // The token's bytes, zero past its end, lowered eight bytes at a time.
       std::uint64_t w0, w1;
       const char* const key = base + b;
-      std::memcpy(&w0, key, 8);
-      std::memcpy(&w1, key + 8, 8);
-      w0 &= ~0ULL >> (64 - 8 * std::min<std::size_t>(n_key, 8));
-      w1 = n_key > 8 ? w1 & (~0ULL >> (128 - 8 * n_key)) : 0;
+      load16(key, n_key, w0, w1);
       const bool negated = apostrophes && (bytes::in(w0, '\'', '\'') | bytes::in(w1, '\'', '\'')) &&
                            has_nt(reinterpret_cast<const unsigned char*>(key), n_key);
       w0 = bytes::lower8(w0);
@@ -1344,7 +1335,7 @@ struct SentimentAnalyzer::Impl {
       Tok& t = s.toks[cands[i].tok];
       t.valence = f.valence;
       t.flags = f.flags;
-      t.upper = ascii_isupper16(base + t.begin, t.end - t.begin);
+      t.upper = ascii_isupper(base + t.begin, t.end - t.begin);
       t.case_known = true;
       t.negated |= (f.flags & kNegate) != 0;
       *visit = cands[i].tok;
