@@ -26,11 +26,24 @@ $(VENV)/.deb-ok:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 	@mkdir -p $(VENV) && touch $@
 
-$(VENV)/.pip-ok: pyproject.toml $(VENV)/.deb-ok
+# The venv and textgauge's build tools (textgauge itself builds without
+# isolation, so that its C++ build stays incremental in build/<wheel tag>).
+$(VENV)/.pip-ok: $(VENV)/.deb-ok
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12" cmake ninja
-	$(PY) -m pip install -q ".[test]" --no-build-isolation
+	@touch $@
+
+# Third-party requirements, with pip's build isolation: a dependency that comes
+# only as an sdist builds in its own environment, as on a new user's machine.
+# `make demo` needs the runtime requirements; `make test` adds the [test] extra.
+$(VENV)/.deps-ok: pyproject.toml tools/requirements.py $(VENV)/.pip-ok
+	$(PY) tools/requirements.py > $(VENV)/requirements.txt
+	$(PY) -m pip install -q -r $(VENV)/requirements.txt
+	@touch $@
+$(VENV)/.deps-test-ok: pyproject.toml tools/requirements.py $(VENV)/.deps-ok
+	$(PY) tools/requirements.py test > $(VENV)/requirements-test.txt
+	$(PY) -m pip install -q -r $(VENV)/requirements-test.txt
 	@touch $@
 
 # Reinstall only when a source file changed; scikit-build-core keeps its build
@@ -38,7 +51,7 @@ $(VENV)/.pip-ok: pyproject.toml $(VENV)/.deb-ok
 # editable) install: tests see what users get, and PYTHONPATH=python:<build>
 # can put another build of _core first (test-sanitize).
 install: $(VENV)/.install-ok
-$(VENV)/.install-ok: $(VENV)/.pip-ok $(SOURCES)
+$(VENV)/.install-ok: $(VENV)/.deps-ok $(SOURCES)
 	$(PY) -m pip install -q --no-build-isolation --no-deps .
 	@touch $@
 
@@ -49,7 +62,7 @@ test-cpp: $(CPP_BUILD)/build.ninja
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(CPP_BUILD) -j $(JOBS)
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH ctest --test-dir $(CPP_BUILD) --output-on-failure -j $(JOBS)
 
-test-python: install
+test-python: install $(VENV)/.deps-test-ok
 	$(PY) -m pytest -q
 
 # ASan + UBSan (LeakSanitizer included). `make test` runs the Catch2 suite this
