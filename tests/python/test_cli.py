@@ -30,6 +30,7 @@ def table(proc: subprocess.CompletedProcess[bytes]) -> pd.DataFrame:
                        na_values=[""])
 
 
+@pytest.mark.shared_data
 def test_sentiment_paragraphs_of_bbc_files_match_vader_in_order() -> None:
     files = sorted(require(BBC).glob("tech/00*.txt"))
     proc = cli("sentiment", str(BBC / "tech"), "--include", "00*.txt", "--with-text")
@@ -181,6 +182,7 @@ def test_memory_stays_bounded_on_large_input(tmp_path: Path) -> None:
     assert rss_large < 1024
 
 
+@pytest.mark.shared_data
 def test_keyness_and_collocations_equal_the_library_on_bbc_files() -> None:
     require(BBC)
     files = sorted(BBC.glob("tech/01*.txt")) + sorted(BBC.glob("sport/01*.txt"))

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import textgauge as tg
+from conftest import local_paragraphs
 from nltk.collocations import (
     BigramCollocationFinder,
     QuadgramCollocationFinder,
@@ -23,10 +24,16 @@ NGRAM = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "jaccard"
          "mi_like")
 
 
-@pytest.fixture(scope="module")
-def bbc_sample(bbc_files: list[Path]) -> tuple[tg.Corpus, list[list[str]]]:
-    """Every 12th BBC article (186 documents), and the same word/number terms per document for NLTK."""
-    corpus = tg.Corpus.from_files(bbc_files[::12])
+@pytest.fixture(scope="module", params=["sample", pytest.param("bbc", marks=pytest.mark.shared_data)])
+def bbc_sample(request: pytest.FixtureRequest) -> tuple[tg.Corpus, list[list[str]]]:
+    """Every 12th BBC article (186 documents), or 100 articles of the bundled sample
+    article's paragraphs and generated ones (no shared data needed); and the same
+    word/number terms per document for NLTK."""
+    if request.param == "sample":
+        paras = local_paragraphs(1500, seed=2)
+        corpus = tg.Corpus.from_texts(["\n\n".join(paras[i:i + 15]) for i in range(0, 1500, 15)])
+    else:
+        corpus = tg.Corpus.from_files(request.getfixturevalue("bbc_files")[::12])
     tok = corpus.tokens
     tok = tok[tok["kind"].isin(["word", "number"])]
     by_doc = tok.groupby("document", sort=False, observed=True)["term"]

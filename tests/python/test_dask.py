@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
-from conftest import BBC, NEWS, require
+from pathlib import Path
 
 dd = pytest.importorskip("dask.dataframe", reason="textgauge.dask needs dask[dataframe]")
 db = pytest.importorskip("dask.bag", reason="textgauge.dask needs dask")
@@ -35,16 +35,15 @@ def client():
 
 
 @pytest.fixture(scope="module")
-def bbc() -> pd.DataFrame:
-    files = sorted(require(BBC).glob("*/*.txt"))
+def bbc(bbc_files: list[Path]) -> pd.DataFrame:
+    files = bbc_files
     texts = [p.read_bytes().decode("utf-8", errors="replace") for p in files]
     return pd.DataFrame({"text": texts, "category": [p.parent.name for p in files]})
 
 
 @pytest.fixture(scope="module")
-def news() -> list[str]:
-    with open(require(NEWS), encoding="utf-8") as f:
-        return [next(f).rstrip("\n") for _ in range(20_000)]
+def news(news_lines: list[str]) -> list[str]:
+    return news_lines[:20_000]
 
 
 @pytest.fixture(scope="module")

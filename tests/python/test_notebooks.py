@@ -76,9 +76,29 @@ def test_article_notebook_runs(kernel_name: str) -> None:
     assert sum("rgba(230,97,1" in h for h in html) >= 2  # negative words highlighted
 
 
+@pytest.mark.shared_data
 def test_corpus_notebook_runs(kernel_name: str) -> None:
     require(BBC)
     nb = _execute(NOTEBOOKS / "02_corpus.ipynb", kernel_name)
     assert _outputs(nb, "image/png") == 4
     last = nb.cells[-1].outputs[-1]["data"]["text/plain"]
     assert "vaderSentiment (sample)" in last and "textgauge TfidfVectorizer" in last
+
+
+def test_corpus_notebook_stops_cleanly_without_the_corpus(kernel_name: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the BBC folder, the first code cell says what is missing and where it goes,
+    as one message without a traceback, and nothing after it runs."""
+    monkeypatch.setenv("TEXTGAUGE_BBC", str(tmp_path / "bbc"))  # the kernel inherits it
+    nb = nbformat.read(NOTEBOOKS / "02_corpus.ipynb", as_version=4)
+    assert "What this notebook needs" in nb.cells[0].source
+    client = nbclient.NotebookClient(nb, kernel_name=kernel_name, timeout=120,
+                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    with pytest.raises(nbclient.exceptions.CellExecutionError):
+        client.execute()
+    (error,) = nb.cells[1].outputs
+    assert error["output_type"] == "error" and error["ename"] == "MissingCorpus"
+    assert error["traceback"] == [error["evalue"]]  # the message alone
+    assert error["evalue"].startswith(f"The BBC corpus is not at {tmp_path / 'bbc'}: put the bbc folder")
+    assert "TEXTGAUGE_BBC" in error["evalue"]
+    assert all(c.get("execution_count") is None for c in nb.cells[2:] if c.cell_type == "code")

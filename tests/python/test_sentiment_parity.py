@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import textgauge as tg
-from conftest import BBC, NEWS, require
+from conftest import BBC, NEWS, local_paragraphs, require
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vaderSentiment import vaderSentiment as vs
@@ -228,7 +228,7 @@ def corpus_texts() -> Iterator[tuple[str, list[str]]]:
 
 @pytest.fixture(scope="session")
 def parity_sets() -> list[tuple[str, list[str], np.ndarray]]:
-    sets = [("generated", generated_texts())]
+    sets = [("generated", generated_texts()), ("sample article and generated paragraphs", local_paragraphs())]
     if NEWS.exists() and BBC.exists():
         sets.extend(corpus_texts())
     everything = [t for _, texts in sets for t in texts]
@@ -245,6 +245,7 @@ def sia() -> tg.SentimentIntensityAnalyzer:
     return tg.SentimentIntensityAnalyzer()
 
 
+@pytest.mark.shared_data
 def test_corpora_are_present() -> None:
     require(NEWS)
     require(BBC)
@@ -299,11 +300,6 @@ def test_but_collisions_on_long_texts(sia: tg.SentimentIntensityAnalyzer) -> Non
 def test_surrogates_score_like_python(sia: tg.SentimentIntensityAnalyzer) -> None:
     texts = ["good \udc80 day", "\ud800GOOD good", "I \udfff love it"]
     assert_identical(texts, sia.score(texts).to_numpy(), reference_scores(texts), "lone surrogates")
-
-
-def test_missing_shared_data_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(pytest.skip.Exception):
-        require(tmp_path / "absent")
 
 
 # --- property: any mix of VADER's vocabulary, punctuation, emoji and whitespace -----------------

@@ -14,6 +14,7 @@ import scipy.sparse as sp
 
 pytest.importorskip("sklearn")
 from sklearn.feature_extraction import text as sk  # noqa: E402
+from conftest import local_paragraphs  # noqa: E402
 from textgauge import sklearn as tgs  # noqa: E402
 
 
@@ -41,14 +42,24 @@ def assert_same_fit(ref, ours, Xr, Xo, *, exact: bool = True) -> None:
     assert_same_matrix(Xr, Xo, exact=exact)
 
 
-@pytest.fixture(scope="module")
-def paragraphs(news_lines) -> list[str]:
-    return news_lines[:600]
+# Each corpus test runs on the bundled sample article with generated paragraphs
+# (needs nothing outside the repository) and on the shared corpora.
+CORPORA = ["sample", pytest.param("shared", marks=pytest.mark.shared_data)]
 
 
-@pytest.fixture(scope="module")
-def articles(bbc_files) -> list[str]:
-    return [p.read_text(encoding="utf-8", errors="replace") for p in bbc_files[::20]]
+@pytest.fixture(scope="module", params=CORPORA)
+def paragraphs(request) -> list[str]:
+    if request.param == "sample":
+        return local_paragraphs(600)
+    return request.getfixturevalue("news_lines")[:600]
+
+
+@pytest.fixture(scope="module", params=CORPORA)
+def articles(request) -> list[str]:
+    if request.param == "sample":
+        paras = local_paragraphs(1000, seed=1)
+        return ["\n\n".join(paras[i:i + 10]) for i in range(0, len(paras), 10)]
+    return [p.read_text(encoding="utf-8", errors="replace") for p in request.getfixturevalue("bbc_files")[::20]]
 
 
 UNICODE_DOCS = [
