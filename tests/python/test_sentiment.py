@@ -272,18 +272,3 @@ def test_fixed_mode(sia: tg.SentimentIntensityAnalyzer) -> None:
     # texts without any of these constructs score as VADER does
     for t in ["The food is great but the service was terrible.", "NOT GOOD!!", "no no", ":) :("]:
         assert fixed.polarity_scores(t) == REF.polarity_scores(t)
-
-
-def test_demo_report_has_the_vader_compound_of_each_paragraph() -> None:
-    import io
-
-    from textgauge.demo import report
-
-    buf = io.StringIO()
-    report(buf)
-    lines = buf.getvalue().splitlines()
-    header = next(i for i, line in enumerate(lines) if "sentiment" in line.split())
-    col = lines[header].split().index("sentiment")
-    paragraphs = [p for p in sample_article().splitlines() if p.strip()]
-    got = [float(lines[header + 2 + i].split()[col + 1]) for i in range(len(paragraphs))]
-    assert got == [ref(p)[3] for p in paragraphs]
