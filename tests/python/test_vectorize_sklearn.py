@@ -203,8 +203,8 @@ def test_max_features_without_ties(paragraphs):
 
 
 def test_max_features_ties_keep_a_valid_set(paragraphs):
-    k = 1000
     ref = sk.CountVectorizer().fit(paragraphs)
+    k = min(1000, len(ref.vocabulary_) // 2)
     tf = np.asarray(ref.transform(paragraphs).sum(axis=0)).ravel()
     cut = np.sort(tf)[::-1][k - 1]
     ours = tgs.CountVectorizer(max_features=k).fit(paragraphs)
@@ -393,7 +393,7 @@ def test_pickle_clone_pipeline_gridsearch(paragraphs):
     assert back.vocabulary_ == tv.vocabulary_
     c = clone(tv)
     assert c.get_params() == tv.get_params() and not hasattr(c, "vocabulary_")
-    y = np.array([("econom" in p.lower()) or ("bank" in p.lower()) for p in paragraphs[:300]])
+    y = np.arange(300) % 3 == 0  # any fixed labels: the two grid searches must score alike
     pipe = Pipeline([("vec", tgs.TfidfVectorizer()), ("clf", LogisticRegression(max_iter=200))])
     gs = GridSearchCV(pipe, {"vec__ngram_range": [(1, 1), (1, 2)], "vec__min_df": [1, 2]}, cv=2)
     gs.fit(paragraphs[:300], y)
