@@ -13,7 +13,7 @@ default ``token_pattern``, ``analyzer`` in {"word", "char", "char_wb"}, no
 custom ``preprocessor``/``tokenizer`` and ``strip_accents`` None, "ascii" or
 "unicode". Any other value (a callable, another token pattern) runs
 scikit-learn's own code, which is exact but not faster; ``engine_`` tells
-which ran. Requires scikit-learn (``pip install textgauge[sklearn]``).
+which ran. Requires scikit-learn (``pip install "textgauge[sklearn]"``).
 
 Fitting: ``fit`` and ``fit_transform`` start over; ``partial_fit`` continues
 from whatever was fitted before (a ``fit`` included), so ``fit(a)`` then
@@ -43,8 +43,15 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction import text as _sktext
-from sklearn.preprocessing import normalize as _normalize
+try:
+    from sklearn.feature_extraction import text as _sktext
+    from sklearn.preprocessing import normalize as _normalize
+except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
+    if (e.name or "").partition(".")[0] != "sklearn":
+        raise  # scikit-learn is there and misses something of its own: its error says what
+    raise ModuleNotFoundError(
+        'textgauge.sklearn needs scikit-learn: pip install "textgauge[sklearn]"', name="sklearn"
+    ) from e
 
 from . import _core
 from ._unicode import _SURROGATE

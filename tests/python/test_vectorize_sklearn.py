@@ -540,3 +540,27 @@ def test_row_order_is_the_same_for_any_thread_count(params, paragraphs):
     assert T.has_sorted_indices
     assert np.all(np.diff(T.indices[T.indptr[0] : T.indptr[1]]) > 0)
 
+
+def test_import_without_sklearn_says_how_to_install():
+    """As textgauge.dask and textgauge.plot do: the error names the extra to install.
+    Run in a fresh interpreter, where scikit-learn is made unimportable."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.modules['sklearn'] = None  # import sklearn now raises ModuleNotFoundError\n"
+        "try:\n"
+        "    import textgauge.sklearn\n"
+        "except ModuleNotFoundError as e:\n"
+        "    print(type(e).__name__, e.name, str(e), sep='|')\n"
+        "    print('cause', type(e.__cause__).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.splitlines()
+    assert out == [
+        'ModuleNotFoundError|sklearn|textgauge.sklearn needs scikit-learn: '
+        'pip install "textgauge[sklearn]"',
+        "cause ModuleNotFoundError",
+    ]
