@@ -13,7 +13,16 @@ default ``token_pattern``, ``analyzer`` in {"word", "char", "char_wb"}, no
 custom ``preprocessor``/``tokenizer`` and ``strip_accents`` None, "ascii" or
 "unicode". Any other value (a callable, another token pattern) runs
 scikit-learn's own code, which is exact but not faster; ``engine_`` tells
-which ran. Requires scikit-learn (``pip install textgauge[sklearn]``).
+which ran. Requires scikit-learn (``pip install "textgauge[sklearn]"``).
+
+Fitting: ``fit`` and ``fit_transform`` start over; ``partial_fit`` continues
+from whatever was fitted before (a ``fit`` included), so ``fit(a)`` then
+``partial_fit(b)`` equals ``fit(a + b)``: vocabulary, order, idf and
+``transform``. Every fit by the engine keeps ``term_stats_`` (the statistics of
+every term seen, before pruning; pickled with the vectorizer). A fit that keeps
+none (scikit-learn's code ran, or a fixed ``vocabulary=``) cannot be continued:
+``partial_fit`` then raises ValueError rather than drop what was learnt, as it
+does when the analysis parameters changed since the statistics were counted.
 
 Example:
     >>> from textgauge.sklearn import CountVectorizer
@@ -25,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 import warnings
 from collections.abc import Iterable
@@ -33,8 +43,15 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction import text as _sktext
-from sklearn.preprocessing import normalize as _normalize
+try:
+    from sklearn.feature_extraction import text as _sktext
+    from sklearn.preprocessing import normalize as _normalize
+except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
+    if (e.name or "").partition(".")[0] != "sklearn":
+        raise  # scikit-learn is there and misses something of its own: its error says what
+    raise ModuleNotFoundError(
+        'textgauge.sklearn needs scikit-learn: pip install "textgauge[sklearn]"', name="sklearn"
+    ) from e
 
 from . import _core
 from ._unicode import _SURROGATE
@@ -124,6 +141,32 @@ def _table_from_terms(terms: Iterable[str]) -> tuple[bytes, np.ndarray]:
     return b"".join(encoded), offsets
 
 
+def _subtable(buf: bytes, offsets: np.ndarray, kept: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """The terms `kept` (ascending indices) of a string table, gathered in numpy
+    (no Python object per term: a table can hold millions)."""
+    starts = offsets[:-1][kept]
+    lengths = offsets[1:][kept] - starts
+    new_offsets = np.zeros(len(kept) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=new_offsets[1:])
+    positions = np.repeat(starts - new_offsets[:-1], lengths) + np.arange(new_offsets[-1])
+    return np.frombuffer(buf, dtype=np.uint8)[positions].tobytes(), new_offsets
+
+
+def _smallest(values: np.ndarray) -> np.ndarray:
+    """Non-negative integers in the smallest unsigned dtype that holds them (for pickles)."""
+    top = values.max(initial=0)
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if top <= np.iinfo(dtype).max:
+            return values.astype(dtype)
+    return values.astype(np.int64)
+
+
+def _offsets_from_lengths(lengths: np.ndarray) -> np.ndarray:
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return offsets
+
+
 def _terms_from_table(buf: bytes, offsets: np.ndarray) -> list[str]:
     if buf.isascii():  # byte offsets are code point offsets: slice one str
         text = buf.decode("ascii")
@@ -155,7 +198,8 @@ class _EngineMixin:
             return "lowercase"
         return None
 
-    def _engine_options(self) -> Any:
+    def _engine_option_values(self) -> dict[str, Any]:
+        """The engine's analyzer options as plain values (picklable, unlike the C++ object)."""
         p: Any = self
         min_n, max_n = p.ngram_range
         stop: list[str] = []
@@ -163,7 +207,7 @@ class _EngineMixin:
             # A surrogate never is in a \w token: as U+FFFD the stop word still matches nothing.
             stop = sorted(_SURROGATE.sub("\ufffd", w) for w in get_stop_words(p.stop_words))
         major, minor = _unicode_version()
-        return _core.AnalyzerOptions(
+        return dict(
             analyzer=p.analyzer,
             lowercase=bool(p.lowercase),
             strip_accents=p.strip_accents or "none",
@@ -173,6 +217,35 @@ class _EngineMixin:
             unicode_major=major,
             unicode_minor=minor,
         )
+
+    def _engine_options(self) -> Any:
+        return _core.AnalyzerOptions(**self._engine_option_values())
+
+    def _analysis_key(self) -> str:
+        """A digest of everything that decides which terms a document gives: term
+        statistics merge only with statistics of the same key."""
+        p: Any = self
+        values = sorted(self._engine_option_values().items())
+        text = repr((values, p.input, p.encoding, p.decode_error))
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def _check_stop_words_once(self) -> None:
+        """sklearn's build_analyzer checks a word analyzer's stop list against its
+        preprocessing (a warning, once per list); the engine's paths do the same."""
+        p: Any = self
+        if p.analyzer == "word":
+            p._check_stop_words_consistency(
+                p.get_stop_words(), p.build_preprocessor(), p.build_tokenizer()
+            )
+
+    def build_analyzer(self) -> Any:
+        """sklearn's analyzer callable; with the engine, features come from C++ (same list)."""
+        p: Any = self
+        if self._engine_unsupported() is not None:
+            return super().build_analyzer()  # type: ignore[misc]
+        p._validate_ngram_range()
+        self._check_stop_words_once()
+        return _EngineAnalyzer(self._engine_option_values(), p.decode)
 
     def _documents(self, raw_documents: Any) -> list[str]:
         """The documents as str, decoded (and read, for input='file'/'filename') as sklearn does."""
@@ -184,6 +257,28 @@ class _EngineMixin:
             # item, and _engine_call then decodes as sklearn would.
             return docs
         return [self.decode(d) for d in docs]  # type: ignore[attr-defined]
+
+
+class _EngineAnalyzer:
+    """The callable of build_analyzer with the engine. It pickles, as sklearn's
+    partial does (the options as values: the C++ object does not pickle)."""
+
+    def __init__(self, options: dict[str, Any], decode: Any) -> None:
+        self.options = options
+        self.decode = decode
+        self._opts: Any = None
+
+    def __call__(self, doc: Any) -> list[str]:
+        if self._opts is None:
+            self._opts = _core.AnalyzerOptions(**self.options)
+        features: list[str] = _engine_call(_core.vec_analyze, self._opts, [self.decode(doc)])[0]
+        return features
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"options": self.options, "decode": self.decode}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["options"], state["decode"])  # type: ignore[misc]
 
 
 def _engine_call(fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = None, **kwargs: Any) -> Any:
@@ -307,6 +402,8 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         self.__dict__["_vocab_table"] = table
         self.__dict__.pop("_vocabulary_cache", None)
         self.__dict__.pop("_fixed_vocabulary_index", None)
+        # The vocabulary is no longer known to be the pruning of term_stats_ (see __getstate__).
+        self.__dict__.pop("_vocab_pruning", None)
 
     def _fixed_index(self) -> Any:
         fv = self.__dict__.get("_fixed_vocabulary_index")
@@ -324,26 +421,50 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         state.pop("_vocabulary_cache", None)
         state.pop("_fixed_vocabulary_index", None)
         table = state.pop("_vocab_table", None)
+        stats = state.pop("_term_stats", None)
+        if stats is not None:  # its buffer, and the lengths and counts in the smallest dtypes
+            buf, offsets, term_count, doc_count, n_docs = stats.state()
+            state["_term_stats_packed"] = (
+                buf,
+                _smallest(np.diff(offsets)),
+                _smallest(term_count),
+                _smallest(doc_count),
+                int(n_docs),
+            )
+            pruning = state.get("_vocab_pruning")
+            if table is not None and pruning is not None:
+                # The vocabulary is the pruning of the statistics: one bit per
+                # term says which, instead of the terms a second time.
+                kept = _core.vec_prune(stats, **pruning)
+                if len(kept) == len(table[1]) - 1:
+                    mask = np.zeros(len(stats), dtype=bool)
+                    mask[kept] = True
+                    state["_vocab_mask"] = np.packbits(mask)
+                    table = None
         if table is not None:  # the terms' bytes and their lengths in the smallest dtype
             buf, offsets = table
-            lengths = np.diff(offsets)
-            small = next(
-                t
-                for t in (np.uint8, np.uint16, np.uint32, np.int64)
-                if lengths.max(initial=0) <= np.iinfo(t).max
-            )
-            state["_vocab_terms"] = (buf, lengths.astype(small))
+            state["_vocab_terms"] = (buf, _smallest(np.diff(offsets)))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state = dict(state)
         packed = state.pop("_vocab_terms", None)
+        packed_stats = state.pop("_term_stats_packed", None)
+        mask = state.pop("_vocab_mask", None)
         super().__setstate__(state)
+        if packed_stats is not None:
+            buf, lengths, term_count, doc_count, n_docs = packed_stats
+            offsets = _offsets_from_lengths(lengths)
+            stats = TermStats(
+                (buf, offsets, term_count.astype(np.int64), doc_count.astype(np.int64), n_docs)
+            )
+            self.__dict__["_term_stats"] = stats
+            if mask is not None:
+                kept = np.flatnonzero(np.unpackbits(mask, count=len(stats)))
+                self.__dict__["_vocab_table"] = _subtable(buf, offsets, kept)
         if packed is not None:
             buf, lengths = packed
-            offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-            np.cumsum(lengths, out=offsets[1:])
-            self.__dict__["_vocab_table"] = (buf, offsets)
+            self.__dict__["_vocab_table"] = (buf, _offsets_from_lengths(lengths))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Feature names in column order (an object array of str), as sklearn."""
@@ -352,6 +473,35 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         return np.asarray(_terms_from_table(*table), dtype=object)
 
     # ---- fitting ------------------------------------------------------------
+    #
+    # fit/fit_transform start over; partial_fit continues from the statistics
+    # of whatever was fitted before. Every fit by the engine keeps them (all
+    # terms before pruning, in `_term_stats`) together with `_stats_key`
+    # (which analysis counted them) and `_vocab_pruning` (the vec_prune
+    # arguments that gave the vocabulary, so that a pickle stores the
+    # vocabulary as one bit per term of the statistics).
+
+    def _pruning(self, n_doc: int) -> dict[str, Any]:
+        """vec_prune's arguments for a corpus of n_doc documents (sklearn's df limits)."""
+        max_df, min_df = self.max_df, self.min_df
+        high = max_df if isinstance(max_df, Integral) else max_df * n_doc
+        low = min_df if isinstance(min_df, Integral) else min_df * n_doc
+        max_features = -1 if self.max_features is None else int(self.max_features)
+        return {
+            "high": float(high),
+            "low": float(low),
+            "max_features": max_features,
+            "binary": bool(self.binary),
+        }
+
+    def _keep_stats(self, stats: Any, pruning: dict[str, Any]) -> None:
+        self.__dict__["_term_stats"] = stats
+        self.__dict__["_stats_key"] = self._analysis_key()
+        self.__dict__["_vocab_pruning"] = pruning
+
+    def _drop_stats(self) -> None:
+        for key in ("_term_stats", "_stats_key", "_vocab_pruning"):
+            self.__dict__.pop(key, None)
 
     def _count_with_engine(self, docs: list[str]) -> sp.csr_matrix:
         """fit_transform's counting and pruning, or its fixed-vocabulary counting."""
@@ -360,34 +510,29 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         if self.fixed_vocabulary_:
             return self._transform_with_engine(docs, opts)
         n_doc = len(docs)
-        max_df, min_df = self.max_df, self.min_df
-        high = max_df if isinstance(max_df, Integral) else max_df * n_doc
-        low = min_df if isinstance(min_df, Integral) else min_df * n_doc
-        if high < low:
+        pruning = self._pruning(n_doc)
+        if pruning["high"] < pruning["low"]:
             # sklearn counts first: an empty vocabulary is reported before this
             if len(_engine_call(_core.vec_stats, opts, docs, threads=threads, decode=self.decode)) == 0:
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
             raise ValueError("max_df corresponds to < documents than min_df")
-        max_features = -1 if self.max_features is None else int(self.max_features)
         try:
-            m, table, _ = _engine_call(
+            # keep_stats: the statistics of every term (a copy of the pruned
+            # ones' strings too), which partial_fit continues from.
+            m, table, stats = _engine_call(
                 _core.vec_fit,
                 opts,
                 docs,
-                high=float(high),
-                low=float(low),
-                max_features=max_features,
-                binary=bool(self.binary),
+                **pruning,
                 threads=threads,
+                keep_stats=True,
                 sorted_indices=self._sorted_rows,
                 decode=self.decode,
             )
         except Error as e:
             raise _value_error(e) from e
         self._set_vocabulary_terms(table)
-        # fit keeps no statistics of pruned terms (the reason sklearn 1.5 dropped
-        # stop_words_): only partial_fit, which needs them, does.
-        self.__dict__.pop("_term_stats", None)
+        self._keep_stats(stats, pruning)
         shape = (n_doc, int(m["n_cols"]))
         return _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
 
@@ -422,26 +567,27 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                     break
 
     def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
-        """Learn the vocabulary and return the document-term matrix (as sklearn)."""
+        """Learn the vocabulary and return the document-term matrix (as sklearn).
+
+        Starts over: what an earlier fit or partial_fit learnt is replaced."""
         if isinstance(raw_documents, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
+        # Dropped first: if this fit fails, partial_fit must not continue from
+        # statistics that no longer belong to the last (attempted) fit.
+        self._drop_stats()
         unsupported = self._engine_unsupported()
         if unsupported is not None:
             self.engine_ = f"sklearn ({unsupported})"
-            self.__dict__.pop("_term_stats", None)
             return super().fit_transform(raw_documents, y)
         self._prepare_fit()
-        if self.analyzer == "word" and self.stop_words is not None:
-            # sklearn's own analyzer builder warns when the stop list is
-            # inconsistent with the preprocessing; it only looks at the list.
-            _sktext.CountVectorizer.build_analyzer(self)
+        self._check_stop_words_once()
         docs = self._documents(raw_documents)
         X = self._count_with_engine(docs)
         self.engine_ = "textgauge"
         return _align_api_if_sparse(X)
 
     def fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
-        """Learn the vocabulary (as sklearn)."""
+        """Learn the vocabulary (as sklearn); starts over, as fit_transform."""
         self.fit_transform(raw_documents)
         return self
 
@@ -458,89 +604,111 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
     def partial_fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
         """Add a batch of documents to the term statistics and refit the vocabulary.
 
-        After any sequence of batches the vocabulary (and pruning) equals that of
-        ``fit`` on all of them. ``term_stats_`` holds the statistics; two of them
-        merge with ``a.merged(b)`` (order does not matter).
+        Continues from whatever was fitted before (fit, fit_transform or
+        partial_fit, pickled or not): after any sequence of batches since the
+        last fit, the vocabulary (and pruning) equals that of ``fit`` on all of
+        them. ``term_stats_`` holds the statistics; two of them merge with
+        ``a.merged(b)`` (order does not matter).
 
-        >>> cv = CountVectorizer().partial_fit(["a cat"]).partial_fit(["the cat"])
+        Raises ValueError when the analysis is not the engine's, with a fixed
+        ``vocabulary``, when the previous fit kept no statistics (scikit-learn's
+        code ran, or ``term_stats_`` was deleted) and when the analysis
+        parameters changed since the statistics were counted: continuing would
+        silently drop or mix what was learnt.
+
+        >>> cv = CountVectorizer().fit(["a cat"]).partial_fit(["the cat"])
         >>> cv.get_feature_names_out().tolist(), cv.term_stats_.n_docs
         (['cat', 'the'], 2)
         """
+        if isinstance(raw_documents, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
         unsupported = self._engine_unsupported()
         if unsupported is not None:
             raise ValueError(
                 f"partial_fit needs the textgauge engine; {unsupported}= is not supported by it"
             )
-        self._validate_params()
-        self._validate_ngram_range()
-        self._validate_vocabulary()
+        self._prepare_fit()
         if self.fixed_vocabulary_:
             raise ValueError(
                 "partial_fit learns a vocabulary; it cannot be used with a fixed vocabulary"
             )
+        self._check_stop_words_once()
+        previous = self._previous_stats()
         docs = self._documents(raw_documents)
         stats = _engine_call(
             _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
         )
-        old = self.__dict__.get("_term_stats")
-        self.__dict__["_term_stats"] = stats if old is None else old.merged(stats)
-        self._vocabulary_from_stats(self.__dict__["_term_stats"])
+        self._fit_from_stats(stats if previous is None else previous.merged(stats))
         self.engine_ = "textgauge"
         return self
 
-    def _vocabulary_from_stats(self, stats: Any) -> np.ndarray:
-        """Prune `stats` as fit would and set the vocabulary; returns the kept indices."""
-        n_doc = stats.n_docs
-        max_df, min_df = self.max_df, self.min_df
-        high = max_df if isinstance(max_df, Integral) else max_df * n_doc
-        low = min_df if isinstance(min_df, Integral) else min_df * n_doc
+    def _previous_stats(self) -> Any:
+        """The statistics partial_fit continues from (None: nothing fitted yet)."""
+        stats = self.__dict__.get("_term_stats")
+        if stats is None:
+            if self.__sklearn_is_fitted__():
+                raise ValueError(
+                    "partial_fit continues from the previous fit's term statistics, and this "
+                    f"vectorizer has none (engine_={getattr(self, 'engine_', None)!r}: fitted by "
+                    "scikit-learn's code or with a fixed vocabulary, or term_stats_ was deleted); "
+                    "call fit to start over"
+                )
+            return None
+        key = self.__dict__.get("_stats_key")
+        # No key: statistics put there by textgauge.dask, counted with these parameters.
+        if key is not None and key != self._analysis_key():
+            raise ValueError(
+                "partial_fit continues from term statistics counted with other analysis "
+                "parameters (analyzer, ngram_range, lowercase, strip_accents, stop_words, input, "
+                "encoding or decode_error changed); call fit to start over"
+            )
+        return stats
+
+    def _fit_from_stats(self, stats: Any) -> np.ndarray:
+        """Prune `stats` as fit would, set the vocabulary and keep the statistics;
+        returns the kept indices. Nothing changes if pruning raises."""
         if len(stats) == 0:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-        if high < low:
+        pruning = self._pruning(stats.n_docs)
+        if pruning["high"] < pruning["low"]:
             raise ValueError("max_df corresponds to < documents than min_df")
-        max_features = -1 if self.max_features is None else int(self.max_features)
         try:
-            kept = _core.vec_prune(
-                stats,
-                high=float(high),
-                low=float(low),
-                max_features=max_features,
-                binary=bool(self.binary),
-            )
+            kept = _core.vec_prune(stats, **pruning)
         except Error as e:
             raise _value_error(e) from e
         buf, offsets = stats.state()[:2]
-        starts, ends = offsets[kept], offsets[kept + 1]
-        pieces = [buf[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
-        new_offsets = np.zeros(len(kept) + 1, dtype=np.int64)
-        np.cumsum(ends - starts, out=new_offsets[1:])
-        self._set_vocabulary_terms((b"".join(pieces), new_offsets))
+        self._set_vocabulary_terms(_subtable(buf, offsets, kept))
+        self._keep_stats(stats, pruning)
         return kept
 
     @property
     def term_stats_(self) -> Any:
-        """Corpus statistics of every term seen by fit/partial_fit (before pruning):
-        a compact, picklable, mergeable ``textgauge.sklearn.TermStats``."""
+        """Corpus statistics of every term seen since the last fit (fit, fit_transform
+        and partial_fit with the textgauge engine; before pruning): a compact,
+        picklable, mergeable ``textgauge.sklearn.TermStats``. ``del vec.term_stats_``
+        frees them; partial_fit then refuses to continue."""
         stats = self.__dict__.get("_term_stats")
         if stats is None:
-            raise AttributeError("term_stats_ (fit or partial_fit with the textgauge engine first)")
+            if self.__sklearn_is_fitted__():
+                raise AttributeError(
+                    "term_stats_: this vectorizer keeps no term statistics (engine_="
+                    f"{getattr(self, 'engine_', None)!r}: fitted by scikit-learn's code or with a "
+                    "fixed vocabulary, or term_stats_ was deleted)"
+                )
+            raise AttributeError(
+                "term_stats_ (fit, fit_transform or partial_fit with the textgauge engine first)"
+            )
         return stats
 
-    def build_analyzer(self) -> Any:
-        """sklearn's analyzer callable; with the engine, features come from C++ (same list)."""
-        if self._engine_unsupported() is not None:
-            return super().build_analyzer()
-        self._validate_ngram_range()
-        opts = self._engine_options()
-        decode = self.decode
-
-        def analyze(doc: Any) -> list[str]:
-            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]  # type: ignore[no-any-return]
-
-        return analyze
+    @term_stats_.deleter
+    def term_stats_(self) -> None:
+        if "_term_stats" not in self.__dict__:
+            raise AttributeError("term_stats_")
+        self._drop_stats()
 
 
-class TfidfTransformer(_sktext.TfidfTransformer):
+# auto_wrap_output_keys=None, as sklearn's own: a subclass would otherwise get set_output back.
+class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """scikit-learn's TfidfTransformer; float64 CSR input is weighted in C++ in
     sklearn's order of operations (same results within 1e-12).
 
@@ -669,11 +837,15 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         return self._tfidf.transform(X, copy=False)
 
     def partial_fit(self, raw_documents: Any, y: Any = None) -> TfidfVectorizer:
-        """Add a batch to the term statistics; refit vocabulary and idf (see CountVectorizer)."""
+        """Add a batch to the term statistics; refit vocabulary and idf (see CountVectorizer).
+
+        ``fit(a)`` then ``partial_fit(b)`` gives the idf of ``fit(a + b)``."""
         self._check_params()
         CountVectorizer.partial_fit(self, raw_documents)
-        stats = self.__dict__["_term_stats"]
-        kept = self._vocabulary_from_stats(stats)
+        return self
+
+    def _fit_from_stats(self, stats: Any) -> np.ndarray:
+        kept = CountVectorizer._fit_from_stats(self, stats)
         self._tfidf = self._new_tfidf()
         n_features = len(kept)
         dtype = self.dtype if self.dtype in (np.float64, np.float32) else np.float64
@@ -688,7 +860,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
             np.log(idf, out=idf)
             idf += 1.0
             self._tfidf.idf_ = idf
-        return self
+        return kept
 
     def __sklearn_is_fitted__(self) -> bool:
         return self.__dict__.get("_vocab_table") is not None and hasattr(self, "_tfidf")
@@ -757,6 +929,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
             return super().transform(X)
         self._validate_params()
         self._validate_ngram_range()
+        self._check_stop_words_once()
         docs = self._documents(X)
         try:
             m = _engine_call(
@@ -782,16 +955,3 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     def fit_transform(self, X: Any, y: Any = None) -> Any:
         """fit (a no-op that validates) then transform (as sklearn)."""
         return self.fit(X, y).transform(X)
-
-    def build_analyzer(self) -> Any:
-        """sklearn's analyzer callable; with the engine, features come from C++ (same list)."""
-        if self._engine_unsupported() is not None:
-            return super().build_analyzer()
-        self._validate_ngram_range()
-        opts = self._engine_options()
-        decode = self.decode
-
-        def analyze(doc: Any) -> list[str]:
-            return _engine_call(_core.vec_analyze, opts, [decode(doc)])[0]  # type: ignore[no-any-return]
-
-        return analyze

@@ -458,19 +458,38 @@ def test_input_list_is_left_untouched():
 
 def test_fitted_pickle_is_compact(paragraphs):
     """One UTF-8 buffer and the terms' lengths (one byte each when short),
-    where sklearn pickles a dict of str to int."""
-    ours = tgs.CountVectorizer(ngram_range=(1, 2)).fit(paragraphs)
-    ref = sk.CountVectorizer(ngram_range=(1, 2)).fit(paragraphs)
+    where sklearn pickles a dict of str to int. A fit keeps term_stats_ (every
+    term seen, for partial_fit), pickled as its buffer and small-dtype counts,
+    with the vocabulary as one bit per term of it; ``del vec.term_stats_``
+    leaves the vocabulary alone."""
+    ours = tgs.CountVectorizer(ngram_range=(1, 2), min_df=2).fit(paragraphs)
+    ref = sk.CountVectorizer(ngram_range=(1, 2), min_df=2).fit(paragraphs)
     n = len(ref.vocabulary_)
     text_bytes = sum(len(t.encode("utf-8")) for t in ref.vocabulary_)
+    stats = ours.term_stats_
+    n_seen = len(stats)
+    seen_bytes = len(stats.state()[0])
+    assert n_seen > 2 * n  # min_df=2 prunes most bigrams: the statistics are the larger part
     ours.vocabulary_  # builds the dict cache, which must not be pickled
+    size = len(pickle.dumps(ours))
+    # bytes of every seen term, its length and two counts (1-2 bytes each), a bit for the vocabulary
+    assert size < seen_bytes + 5 * n_seen + 4000
+    back = pickle.loads(pickle.dumps(ours))
+    assert back.vocabulary_ == ref.vocabulary_
+    assert (back.transform(paragraphs[:30]) != ref.transform(paragraphs[:30])).nnz == 0
+    for x, y in zip(back.term_stats_.state(), stats.state()):
+        np.testing.assert_array_equal(x, y)
+
+    del ours.term_stats_
+    assert not hasattr(ours, "term_stats_")
     size = len(pickle.dumps(ours))
     assert size < text_bytes + 2 * n + 4000
     assert size < 0.8 * len(pickle.dumps(ref))
     back = pickle.loads(pickle.dumps(ours))
     assert back.vocabulary_ == ref.vocabulary_
     assert (back.transform(paragraphs[:30]) != ref.transform(paragraphs[:30])).nnz == 0
-    assert "term_stats_" not in dir(ours) or not hasattr(ours, "term_stats_")
+    with pytest.raises(ValueError, match="has none"):
+        back.partial_fit(paragraphs[:5])  # would silently drop the first fit
 
 
 def test_filename_input(tmp_path, paragraphs):
@@ -531,3 +550,28 @@ def test_row_order_is_the_same_for_any_thread_count(params, paragraphs):
     T = tgs.TfidfVectorizer(**params).fit_transform(docs)
     assert T.has_sorted_indices
     assert np.all(np.diff(T.indices[T.indptr[0] : T.indptr[1]]) > 0)
+
+
+def test_import_without_sklearn_says_how_to_install():
+    """As textgauge.dask and textgauge.plot do: the error names the extra to install.
+    Run in a fresh interpreter, where scikit-learn is made unimportable."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.modules['sklearn'] = None  # import sklearn now raises ModuleNotFoundError\n"
+        "try:\n"
+        "    import textgauge.sklearn\n"
+        "except ModuleNotFoundError as e:\n"
+        "    print(type(e).__name__, e.name, str(e), sep='|')\n"
+        "    print('cause', type(e.__cause__).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.splitlines()
+    assert out == [
+        'ModuleNotFoundError|sklearn|textgauge.sklearn needs scikit-learn: '
+        'pip install "textgauge[sklearn]"',
+        "cause ModuleNotFoundError",
+    ]
