@@ -28,18 +28,19 @@ NEWS = CORPORA / "news_paragraphs.txt"
 BBC = CORPORA / "bbc"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
-_MISSING: dict[str, set[str]] = {}  # missing path -> ids of the tests it skipped
+SKIP_REASON = "shared corpus not found"
+_MISSING: set[str] = set()  # the missing paths asked for
 
 
 def require(path: Path) -> Path:
     """``path`` if it exists. Otherwise the calling test skips with the reason shown in
     the summary, or fails under ``CI=true``."""
     if not path.exists():
-        message = f"shared corpus not found: {path}"
+        message = f"{SKIP_REASON}: {path}"
         if IN_CI:
             pytest.fail(f"{message} (CI=true: CI must run every test; see tests/python/conftest.py)",
                         pytrace=False)
-        _MISSING.setdefault(str(path), set()).add(os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0])
+        _MISSING.add(str(path))
         pytest.skip(message)
     return path
 
@@ -56,11 +57,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not _MISSING:
+    # Counted from the reports: a session fixture that skipped is not called again,
+    # but every test that uses it is reported skipped with its reason.
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if isinstance(r.longrepr, tuple) and SKIP_REASON in str(r.longrepr[2])]
+    if not skipped:
         return
-    tests = set().union(*_MISSING.values())
     terminalreporter.write_line(
-        f"{len(tests)} tests skipped: the shared corpora are not at {CORPORA} "
+        f"{len(skipped)} tests skipped: the shared corpora are not at {CORPORA} "
         f"(missing: {', '.join(sorted(Path(p).name for p in _MISSING))}). They are the BBC News "
         "articles (Greene & Cunningham, ICML 2006) and Reuters-21578 paragraphs, for research use, "
         "laid next to the repository in the development environment and never committed; set "

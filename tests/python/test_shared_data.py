@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDS_NEWS = "tests/python/test_text.py::test_vocabulary_ids_do_not_depend_on_threads"
+ALSO_NEEDS_NEWS = "tests/python/test_vectorize_terms.py::test_corpus_dtm_on_news"  # same fixture
 NEEDS_NOTHING = "tests/python/test_text.py::test_document_units_and_offsets"
 
 
@@ -26,15 +27,15 @@ def run_pytest(tmp_path: Path, ci: bool, *tests: str) -> subprocess.CompletedPro
 
 
 def test_missing_corpus_skips_with_one_summary_line(tmp_path: Path) -> None:
-    result = run_pytest(tmp_path, False, NEEDS_NEWS, NEEDS_NOTHING)
+    result = run_pytest(tmp_path, False, NEEDS_NEWS, ALSO_NEEDS_NEWS, NEEDS_NOTHING)
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     summary = [x for x in lines if "tests skipped: the shared corpora are not at" in x]
     assert len(summary) == 1, result.stdout
     assert str(tmp_path / "no-shared" / "corpora") in summary[0]
     assert "news_paragraphs.txt" in summary[0] and "Reuters-21578" in summary[0]
-    assert summary[0].startswith("1 tests skipped")
-    assert "1 passed, 1 skipped" in lines[-1]
+    assert summary[0].startswith("2 tests skipped")  # the second one reuses the skipped fixture
+    assert "1 passed, 2 skipped" in lines[-1]
 
 
 def test_missing_corpus_fails_under_ci(tmp_path: Path) -> None:
@@ -50,10 +51,10 @@ def test_require_returns_an_existing_path(tmp_path: Path) -> None:
 
 def test_require_skips_outside_ci_and_fails_in_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(conftest, "IN_CI", False)
-    monkeypatch.setattr(conftest, "_MISSING", {})
+    monkeypatch.setattr(conftest, "_MISSING", set())
     with pytest.raises(pytest.skip.Exception, match="shared corpus not found"):
         conftest.require(tmp_path / "absent")
-    assert list(conftest._MISSING) == [str(tmp_path / "absent")]
+    assert conftest._MISSING == {str(tmp_path / "absent")}
     monkeypatch.setattr(conftest, "IN_CI", True)
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         conftest.require(tmp_path / "absent")
