@@ -104,7 +104,8 @@ class Command:
     def corpus(self, units: list[Unit], **options: Any) -> Corpus:
         # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
         texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
-        return Corpus.from_texts(texts, paragraphs=self.args.paragraphs, threads=self.args.threads, **options)
+        return Corpus.from_texts(texts, paragraphs=self.args.paragraphs, threads=self.args.threads,
+                                 **options)
 
     def error_rows(self, units: list[Unit]) -> pd.DataFrame:
         """One row per unit that could not be read (its `_unit` is its place in the batch)."""
@@ -181,14 +182,16 @@ class SentimentCommand(Command):
         if counted:
             # Scores need only the units' spans: skip word tokens, and sentences unless used.
             need_sentences = self.args.level == "sentence" or self.args.mode == "sentences"
-            corpus = self.corpus([units[i] for i in counted], tokens=False, sentences=need_sentences)
+            corpus = self.corpus([units[i] for i in counted], tokens=False,
+                                 sentences=need_sentences)
             df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
             self.done += len(corpus._table("paragraph")["document"]) - len(placeholders)
             df, first = self.keys(units, counted, corpus, df)
             if placeholders:
                 df = df[~df["_unit"].isin(placeholders)]
                 first_of = dict(zip(counted, first.tolist()))
-                errors["paragraph"] = pd.array([first_of.get(i) for i in errors["_unit"]], dtype="Int64")
+                errors["paragraph"] = pd.array([first_of.get(i) for i in errors["_unit"]],
+                                               dtype="Int64")
             out.append(df)
         return in_input_order(out)
 
@@ -340,7 +343,8 @@ class KeynessCommand(Command):
             raise InputError(f"no input belongs to the target group {self.args.target!r}; "
                              f"groups: {_group_list(self.groups)}")
         if "reference" not in groups:
-            which = (f"to the reference group {self.args.reference!r}" if self.args.reference is not None
+            which = (f"to the reference group {self.args.reference!r}"
+                     if self.args.reference is not None
                      else f"to a group other than the target {self.args.target!r}")
             raise InputError(f"no input belongs {which}; groups: {_group_list(self.groups)}")
         if groups["target"][1] == 0 or groups["reference"][1] == 0:
@@ -481,31 +485,36 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("input")
     g.add_argument("--include", metavar="GLOB", help="in directories, only files whose name matches (e.g. '*.txt')")
     g.add_argument("--format", choices=["auto", *FORMATS], default="auto",
-                   help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, .gz stripped), "
-                        "else plain text")
+                   help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, "
+                        ".gz stripped), else plain text")
     g.add_argument("--delimiter", type=_delimiter, metavar="CHAR",
                    help="field separator of CSV/TSV input (default: ',' for CSV, tab for TSV)")
     g.add_argument("--text-column", metavar="NAME",
                    help="JSON Lines / CSV / TSV column holding the text (default: text)")
     g.add_argument("--id-column", metavar="NAME",
-                   help="JSON Lines / CSV / TSV column holding the record id (default: line/row number)")
+                   help="JSON Lines / CSV / TSV column holding the record id "
+                        "(default: line/row number)")
     g.add_argument("--group-column", metavar="NAME",
-                   help="JSON Lines / CSV / TSV column holding the group, for terms --by group and keyness "
-                        "(default: the file's directory name)")
+                   help="JSON Lines / CSV / TSV column holding the group, for terms --by group "
+                        "and keyness (default: the file's directory name)")
     g.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
                    help="plain text: paragraphs separated by blank lines, or one per line")
     g.add_argument("--on-error", choices=["fail", "skip", "replace"], default="fail",
-                   help="unreadable input, invalid UTF-8, a bad JSON/CSV record or a missing column: "
-                        "fail: stop (exit 1); skip: one error row for that paragraph, record or file, "
-                        "and go on (exit 3); replace: decode invalid UTF-8 with U+FFFD")
+                   help="unreadable input, invalid UTF-8, a bad JSON/CSV record or a missing "
+                        "column: fail: stop (exit 1); skip: one error row for that paragraph, "
+                        "record or file, and go on (exit 3); replace: decode invalid UTF-8 with "
+                        "U+FFFD")
     o = p.add_argument_group("output")
     o.add_argument("-o", "--output", metavar="FILE",
-                   help="output file, by extension: .csv, .jsonl (.ndjson), .parquet (default: CSV on stdout)")
+                   help="output file, by extension: .csv, .jsonl (.ndjson), .parquet "
+                        "(default: CSV on stdout)")
     o.add_argument("--output-format", choices=["csv", "jsonl", "parquet"],
                    help="the output format, whatever the extension")
     r = p.add_argument_group("run")
-    r.add_argument("--threads", type=_integer(0), default=None, help="worker threads (default: all cores)")
-    r.add_argument("--batch-mb", type=_positive_float, default=8.0, help="input per batch, MB (bounds memory)")
+    r.add_argument("--threads", type=_integer(0), default=None,
+                   help="worker threads (default: all cores)")
+    r.add_argument("--batch-mb", type=_positive_float, default=8.0,
+                   help="input per batch, MB (bounds memory)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -518,7 +527,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", **common)
+        description = text[0].upper() + text[1:] + "."
+        return sub.add_parser(name, help=text, description=description, **common)
 
     s = command("sentiment", "VADER sentiment per document, paragraph or sentence")
     _add_input_options(s)
@@ -531,7 +541,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = command("terms", "term frequencies, top N overall, per document or per group")
     _add_input_options(t)
-    t.add_argument("--ngram", type=parse_ngram, default="1", metavar="N[-M]", help="n-gram sizes, e.g. 1-2")
+    t.add_argument("--ngram", type=parse_ngram, default="1", metavar="N[-M]",
+                   help="n-gram sizes, e.g. 1-2")
     t.add_argument("--top", type=_integer(0), default=20, help="terms per table (0: all)")
     t.add_argument("--by", choices=["corpus", "document", "group"], default="corpus",
                    help="one table overall, per document, or per group (a file's directory name)")
@@ -553,12 +564,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated NLTK measures (raw_freq, pmi, likelihood_ratio, chi_sq, student_t, dice, "
                         "jaccard, poisson_stirling, mi_like, fisher, phi_sq) or 'all'; rows sort by the first")
     c.add_argument("--min-count", type=_integer(1), default=2, help="drop bigrams seen fewer times")
-    c.add_argument("--window", type=_integer(2), default=2, help="pairs up to WINDOW-1 tokens apart (NLTK's window)")
+    c.add_argument("--window", type=_integer(2), default=2,
+                   help="pairs up to WINDOW-1 tokens apart (NLTK's window)")
     c.add_argument("--within-sentences", action="store_true", help="never pair tokens of different sentences")
     c.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
 
     d = command("demo", "report on the bundled sample article (or a file)")
-    d.add_argument("path", nargs="?", help="a UTF-8 text file instead of the sample article (- for stdin)")
+    d.add_argument("path", nargs="?",
+                   help="a UTF-8 text file instead of the sample article (- for stdin)")
     d.add_argument("--paragraphs", choices=["blank", "line"], default="line",
                    help="paragraphs separated by blank lines, or one per line")
     return parser
@@ -582,8 +595,9 @@ def check_input_options(args: argparse.Namespace, files: list[str]) -> None:
     text_files = [f for f in files if detect_format(f, "auto") == "text"]
     if text_files:
         more = f" and {len(text_files) - 1} more" if len(text_files) > 1 else ""
+        first = "stdin" if text_files[0] == "-" else text_files[0]
         print(f"textgauge: warning: {', '.join(given)} not used for plain text input "
-              f"({'stdin' if text_files[0] == '-' else text_files[0]}{more}; see --format)", file=sys.stderr)
+              f"({first}{more}; see --format)", file=sys.stderr)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -643,7 +657,8 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the reader of stdout has gone (`| head`): main() ends quietly
     except OSError as e:  # input errors are InputError: this one is the output's
-        print(f"textgauge: {args.output or 'stdout'}: cannot write ({e.strerror or e})", file=sys.stderr)
+        where = args.output or "stdout"
+        print(f"textgauge: {where}: cannot write ({e.strerror or e})", file=sys.stderr)
         return EXIT_INPUT_ERROR
     finally:
         progress.close()

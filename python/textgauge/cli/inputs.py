@@ -23,7 +23,8 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import Error
 
-__all__ = ["InputError", "Unit", "detect_format", "discover", "read_text", "read_units", "total_bytes"]
+__all__ = ["InputError", "Unit", "detect_format", "discover", "read_text", "read_units",
+           "total_bytes"]
 
 # A text file is read in blocks of about this size, cut after a paragraph end,
 # so that paragraph and sentence levels run in bounded memory on any file size.
@@ -131,7 +132,8 @@ def detect_format(path: str, fmt: str) -> str:
 def _line_breaks(data: bytes, start: int = 0, end: int | None = None) -> int:
     """Line breaks (LF, CRLF, lone CR) in data[start:end]."""
     end = len(data) if end is None else end
-    return data.count(b"\n", start, end) + data.count(b"\r", start, end) - data.count(b"\r\n", start, end)
+    crlf = data.count(b"\r\n", start, end)
+    return data.count(b"\n", start, end) + data.count(b"\r", start, end) - crlf
 
 
 def _where(path: str) -> str:
@@ -147,14 +149,16 @@ def _decode(data: bytes, policy: str, where: str, offset: int,
     except UnicodeDecodeError as e:
         if policy == "replace":
             return data.decode("utf-8", "replace"), None
-        message = _utf8_message(where, offset + e.start, None if line is None else line + _line_breaks(data, 0, e.start))
+        at = None if line is None else line + _line_breaks(data, 0, e.start)
+        message = _utf8_message(where, offset + e.start, at)
         if policy == "fail":
             raise InputError(message) from None
         return None, message
 
 
 def _utf8_message(where: str, offset: int, line: int | None) -> str:
-    return f"{where}: invalid UTF-8 at byte offset {offset}" + ("" if line is None else f" (line {line})")
+    at = "" if line is None else f" (line {line})"
+    return f"{where}: invalid UTF-8 at byte offset {offset}{at}"
 
 
 def read_text(path: str) -> str:
@@ -201,10 +205,12 @@ def _paragraph_around(block: bytes, bad: int, start: int, paragraphs: str) -> tu
 def _block_units(path: str, block: bytes, policy: str, paragraphs: str, offset: int,
                  line: int) -> Iterator[Unit]:
     """The units of one paragraph-aligned block of a text file (`offset`: its byte offset in
-    the file, `line`: the line it starts on, then the line of block[pos]). Under `skip`, each paragraph holding invalid
-    UTF-8 becomes an error unit of its own and the paragraphs around it are read."""
+    the file, `line`: the line it starts on, then the line of block[pos]). Under `skip`, each
+    paragraph holding invalid UTF-8 becomes an error unit of its own and the paragraphs around
+    it are read."""
     if policy == "replace":
-        yield Unit(path, None, block.decode("utf-8", "replace"), None, 0, len(block), whole_document=False)
+        text = block.decode("utf-8", "replace")
+        yield Unit(path, None, text, None, 0, len(block), whole_document=False)
         return
     view = memoryview(block)
     pos = 0  # everything before pos has been given out; decoding restarts there (linear overall)
@@ -213,12 +219,14 @@ def _block_units(path: str, block: bytes, policy: str, paragraphs: str, offset: 
             text = str(view[pos:], "utf-8")
         except UnicodeDecodeError as e:
             bad = pos + e.start
-            message = _utf8_message(_where(path), offset + bad, line + _line_breaks(block, pos, bad))
+            at = line + _line_breaks(block, pos, bad)
+            message = _utf8_message(_where(path), offset + bad, at)
             if policy == "fail":
                 raise InputError(message) from None
             begin, end = _paragraph_around(block, bad, pos, paragraphs)
             if begin > pos:  # whole paragraphs, valid up to `bad`
-                yield Unit(path, None, str(view[pos:begin], "utf-8"), None, 0, begin - pos, whole_document=False)
+                yield Unit(path, None, str(view[pos:begin], "utf-8"), None, 0, begin - pos,
+                           whole_document=False)
             yield Unit(path, None, None, message, 0, end - begin, whole_document=False,
                        placeholder=str(view[begin:end], "utf-8", "replace"))
             line += _line_breaks(block, pos, end)  # `line` is now the line of block[end]
@@ -293,7 +301,8 @@ def _jsonl_units(path: str, stream: BinaryIO, policy: str, columns: Columns) -> 
                         group = str(obj[columns.group])
                     value = obj[columns.text]
                     if not isinstance(value, str):
-                        raise TypeError(f"column {columns.text!r} is {type(value).__name__}, not a string")
+                        kind = type(value).__name__
+                        raise TypeError(f"column {columns.text!r} is {kind}, not a string")
                     text = value
             except (ValueError, TypeError) as e:
                 error = f"{where}: invalid JSON record ({e})"
@@ -307,7 +316,8 @@ def _jsonl_units(path: str, stream: BinaryIO, policy: str, columns: Columns) -> 
 class _Line(NamedTuple):
     number: int
     raw: bytes
-    error: str | None  # invalid UTF-8 (the text is its U+FFFD decoding, which keeps the CSV structure)
+    # invalid UTF-8 (the text read is its U+FFFD decoding, which keeps the CSV structure)
+    error: str | None
 
 
 class _Lines:
@@ -335,11 +345,12 @@ class _Lines:
         return text
 
     def push_back(self, lines: list[_Line]) -> None:
-        self.back.extend((ln, ln.raw.decode("utf-8", "replace") if ln.error else ln.raw.decode("utf-8"))
-                         for ln in reversed(lines))
+        # A line holding invalid UTF-8 was read as its U+FFFD decoding: read it so again.
+        self.back.extend((ln, ln.raw.decode("utf-8", "replace")) for ln in reversed(lines))
 
 
-def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns, delimiter: str) -> Iterator[Unit]:
+def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns,
+               delimiter: str) -> Iterator[Unit]:
     """Records of a CSV/TSV file. A record that does not parse (an unterminated quote, a field
     past the csv module's size limit) or has a field count other than the header's is an
     error; when it spans several lines, only its first line is taken as the bad record and
@@ -354,16 +365,19 @@ def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns, delim
         return csv.reader(lines, delimiter=delimiter, strict=True)
 
     rows = reader()
+    message = None
     try:
         header = next(rows, None)
     except csv.Error as e:
-        raise InputError(f"{_where(path)}:1: invalid CSV header ({e})") from None
+        header, message = [], f"{_where(path)}:1: invalid CSV header ({e})"
     if header is None:
         return
     if header and header[0].startswith("\ufeff"):  # a byte order mark (spreadsheet exports)
         header[0] = header[0][1:]
     header_bytes = sum(len(ln.raw) for ln in lines.taken)
-    message = _missing_message(_where(path), columns, header)
+    # Without its header no record of the file can be read: the file is the unit that fails.
+    message = message or next((ln.error for ln in lines.taken if ln.error), None)
+    message = message or _missing_message(_where(path), columns, header)
     if message is not None:
         if policy == "fail":
             raise InputError(message)
@@ -383,7 +397,8 @@ def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns, delim
         except csv.Error as e:
             problem, row = str(e), []
         taken = lines.taken
-        if problem is None and (not row or (len(row) == 1 and not row[0].strip() and len(header) > 1)):
+        blank = not row or (len(row) == 1 and not row[0].strip() and len(header) > 1)
+        if problem is None and blank:
             continue  # a blank line is no record
         record_number += 1
         where = f"{_where(path)}:{taken[0].number}"

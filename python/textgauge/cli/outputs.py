@@ -140,7 +140,8 @@ class Output:
         if kind == "parquet" and self.path is None:
             raise OutputUsageError("Parquet output needs a file: use -o FILE.parquet")
         if self.path is None:
-            self.writer: Writer = _JsonlWriter(sys.stdout, schema) if kind == "jsonl" else _CsvWriter(sys.stdout, schema)
+            self.writer: Writer = (_JsonlWriter(sys.stdout, schema) if kind == "jsonl"
+                                   else _CsvWriter(sys.stdout, schema))
             return
         target = self.path
         if not os.path.exists(self.path) or os.path.isfile(self.path):
@@ -154,7 +155,8 @@ class Output:
         else:
             stream = io.TextIOWrapper(binary, encoding="utf-8", newline="")
             self.closers.insert(0, stream)  # the wrapper closes (and flushes) before the file
-            self.writer = _JsonlWriter(stream, schema) if kind == "jsonl" else _CsvWriter(stream, schema)
+            self.writer = (_JsonlWriter(stream, schema) if kind == "jsonl"
+                           else _CsvWriter(stream, schema))
 
     def write(self, df: pd.DataFrame) -> None:
         self.writer.write(df)
@@ -169,7 +171,8 @@ class Output:
             self.temp = None
 
     def abort(self) -> None:
-        """Drops what was written to a file; never raises (it runs while another error is reported)."""
+        """Drops what was written to a file; never raises (it runs while another error is
+        being reported)."""
         with contextlib.suppress(Exception):
             self.writer.discard()
         for c in self.closers:
