@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
 
 from .. import __version__
 from ..text import Corpus
-from .inputs import InputError, Unit, discover, read_units, total_bytes
-from .outputs import Schema, open_writer
+from .inputs import (
+    FORMATS,
+    InputError,
+    Unit,
+    detect_format,
+    discover,
+    read_text,
+    read_units,
+    total_bytes,
+)
+from .outputs import Output, OutputUsageError, Schema
 
 EXIT_OK = 0
-EXIT_INPUT_ERROR = 1
+EXIT_INPUT_ERROR = 1  # also: the output cannot be written, or the input holds no such group
 EXIT_USAGE = 2
 EXIT_SKIPPED = 3
 
@@ -92,8 +102,10 @@ class Command:
         raise NotImplementedError
 
     def corpus(self, units: list[Unit], **options: Any) -> Corpus:
-        return Corpus.from_texts([u.text for u in units], paragraphs=self.args.paragraphs,  # type: ignore[misc]
-                                 threads=self.args.threads, **options)
+        # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
+        texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
+        return Corpus.from_texts(texts, paragraphs=self.args.paragraphs, threads=self.args.threads,
+                                 **options)
 
     def error_rows(self, units: list[Unit]) -> pd.DataFrame:
         """One row per unit that could not be read (its `_unit` is its place in the batch)."""
@@ -104,10 +116,12 @@ class Command:
         return pd.DataFrame({"_unit": bad, "source": [units[i].source for i in bad],
                              "record": [units[i].record for i in bad], "error": [units[i].error for i in bad]})
 
-    def keys(self, units: list[Unit], good: list[int], corpus: Corpus, df: pd.DataFrame) -> pd.DataFrame:
+    def keys(self, units: list[Unit], good: list[int], corpus: Corpus,
+             df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
         """Adds `_unit`, source, record and file-wide paragraph/sentence numbers to rows whose
         `document` column indexes the corpus made of units[good]; moves the per-file counters
-        past this batch's blocks of text files."""
+        past this batch's blocks of text files. Also returns the file-wide number of each
+        block's first paragraph (aligned with `good`)."""
         n = len(good)
         par = np.bincount(corpus._table("paragraph")["document"], minlength=n)
         sen = np.bincount(corpus._table("sentence")["document"], minlength=n)
@@ -128,7 +142,7 @@ class Command:
             df["paragraph"] = df["paragraph"].to_numpy() + par_base[doc]
         if "sentence" in df:
             df["sentence"] = df["sentence"].to_numpy() + sen_base[doc]
-        return df
+        return df, par_base
 
     def group_of(self, unit: Unit) -> str:
         """A unit's group: the --group-column value of a record, else its file's directory name."""
@@ -158,15 +172,27 @@ class SentimentCommand(Command):
         return Schema(KEY_COLUMNS + text + SCORE_COLUMNS + ERROR_COLUMN)
 
     def process(self, units: list[Unit]) -> pd.DataFrame:
-        good = [i for i, u in enumerate(units) if u.error is None]
-        out = [self.error_rows(units)]
-        if good:
+        # An unreadable paragraph of a text file is in the corpus as its placeholder, so that
+        # the paragraphs and sentences after it are numbered as in the clean file; its rows
+        # are dropped and its one error row carries its paragraph number.
+        counted = [i for i, u in enumerate(units) if u.error is None or u.placeholder is not None]
+        placeholders = [i for i in counted if units[i].error is not None]
+        errors = self.error_rows(units)
+        out = [errors]
+        if counted:
             # Scores need only the units' spans: skip word tokens, and sentences unless used.
             need_sentences = self.args.level == "sentence" or self.args.mode == "sentences"
-            corpus = self.corpus([units[i] for i in good], tokens=False, sentences=need_sentences)
+            corpus = self.corpus([units[i] for i in counted], tokens=False,
+                                 sentences=need_sentences)
             df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
-            self.done += len(corpus._table("paragraph")["document"])
-            out.append(self.keys(units, good, corpus, df))
+            self.done += len(corpus._table("paragraph")["document"]) - len(placeholders)
+            df, first = self.keys(units, counted, corpus, df)
+            if placeholders:
+                df = df[~df["_unit"].isin(placeholders)]
+                first_of = dict(zip(counted, first.tolist()))
+                errors["paragraph"] = pd.array([first_of.get(i) for i in errors["_unit"]],
+                                               dtype="Int64")
+            out.append(df)
         return in_input_order(out)
 
 
@@ -198,10 +224,11 @@ class TermsCommand(Command):
         self.docfreq: dict[Any, pd.Series] = {}
 
     def schema(self) -> Schema:
-        group = (("group", "string"),) if self.args.by == "group" else ()
+        # Corpus.frequency's columns (term, frequency, rank, docfreq, group), keyed by
+        # source and record when per document.
         keys = (("source", "string"), ("record", "string")) if self.args.by == "document" else ()
-        return Schema(keys + group + (("term", "string"), ("count", "Int64"), ("docfreq", "Int64"),
-                                      ("rank", "Int64")) + ERROR_COLUMN)
+        return Schema(keys + (("term", "string"), ("frequency", "Int64"), ("rank", "Int64"),
+                              ("docfreq", "Int64"), ("group", "string")) + ERROR_COLUMN)
 
     def process(self, units: list[Unit]) -> pd.DataFrame:
         good = [u for u in units if u.error is None]
@@ -210,8 +237,15 @@ class TermsCommand(Command):
             return errors
         corpus = self.corpus(good, sentences=False)  # counts need tokens, not sentences
         self.done += len(corpus._table("paragraph")["document"])
-        X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
-                              stop_words=None if self.args.keep_stop_words else "english")
+        try:
+            X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
+                                  stop_words=None if self.args.keep_stop_words else "english")
+        except ValueError as e:
+            # As scikit-learn, the vectorizer refuses a batch with no term (empty, blank or
+            # stop words only): here that is a batch that adds nothing to the counts.
+            if not str(e).startswith("empty vocabulary"):
+                raise
+            return errors
         X = X.tocsr()
         if self.args.by == "document":
             rows = []
@@ -221,6 +255,7 @@ class TermsCommand(Command):
                 top = rank_table(counts, pd.Series(1, index=counts.index), self.args.top)
                 top.insert(0, "source", u.source)
                 top.insert(1, "record", u.record)
+                top["group"] = self.group_of(u)
                 rows.append(top)
             return pd.concat([errors] + rows, ignore_index=True)
         groups = [self.group_of(u) if self.args.by == "group" else "all" for u in good]
@@ -240,14 +275,17 @@ class TermsCommand(Command):
         out = []
         for g, counts in self.totals.items():
             top = rank_table(counts.astype("int64"), self.docfreq[g].astype("int64"), self.args.top)
-            if self.args.by == "group":
-                top.insert(0, "group", g)
+            top["group"] = g
             out.append(top)
         return pd.concat(out, ignore_index=True) if out else None
 
 
 class UsageError(Exception):
     """A run that cannot give a result for its arguments (exit code 2)."""
+
+
+def _group_list(groups: Any) -> str:
+    return ", ".join(repr(g) for g in groups) or "none"
 
 
 class KeynessCommand(Command):
@@ -261,16 +299,23 @@ class KeynessCommand(Command):
         super().__init__(args)
         from ..partial import GroupedTermStats
 
+        if args.reference is not None and args.reference == args.target:
+            raise UsageError(f"--reference {args.reference!r} is the target group itself")
         self.stats: GroupedTermStats | None = None
         self.batch = 0
+        self.groups: dict[str, None] = {}  # every group seen, in order (for the messages)
+        # The statistic's column is named as in Corpus.keyness: after the measure.
         self.statistic = "odds_ratio" if args.measure == "exact" else args.measure
 
     def schema(self) -> Schema:
-        return Schema((("term", "string"), ("n_target", "Int64"), ("n_reference", "float64"),
-                       ("statistic", "float64"), ("p", "float64"), ("log_ratio", "float64")) + ERROR_COLUMN)
+        # Corpus.keyness's columns and kinds: counts are integers, even of the reference.
+        return Schema((("term", "string"), ("n_target", "Int64"), ("n_reference", "Int64"),
+                       (self.statistic, "float64"), ("p", "float64"), ("log_ratio", "float64"))
+                      + ERROR_COLUMN)
 
     def label(self, unit: Unit) -> str | None:
         group = self.group_of(unit)
+        self.groups[group] = None
         if group == self.args.target:
             return "target"
         if self.args.reference is None or group == self.args.reference:
@@ -291,15 +336,24 @@ class KeynessCommand(Command):
         return self.error_rows(units).drop(columns="_unit")
 
     def finish(self) -> pd.DataFrame | None:
-        if self.stats is None or "target" not in self.stats.groups:
-            raise UsageError(f"no input belongs to the target group {self.args.target!r}")
-        if self.args.reference is not None and "reference" not in self.stats.groups:
-            raise UsageError(f"no input belongs to the reference group {self.args.reference!r}")
+        # Which groups exist is known only once all input is read; the output file is
+        # then dropped (see Output), so no header-only table is left behind.
+        groups = {} if self.stats is None else self.stats.groups
+        if "target" not in groups:
+            raise InputError(f"no input belongs to the target group {self.args.target!r}; "
+                             f"groups: {_group_list(self.groups)}")
+        if "reference" not in groups:
+            which = (f"to the reference group {self.args.reference!r}"
+                     if self.args.reference is not None
+                     else f"to a group other than the target {self.args.target!r}")
+            raise InputError(f"no input belongs {which}; groups: {_group_list(self.groups)}")
+        if groups["target"][1] == 0 or groups["reference"][1] == 0:
+            return None  # a group of empty or blank documents: nothing to count, as for terms
         from ..keyness import resolve_correction
 
         correction = resolve_correction(self.args.measure, self.args.correction)
-        df = self.stats.keyness("target", "reference", measure=self.args.measure, correction=correction)
-        df = df.rename(columns={self.statistic: "statistic"})
+        df = self.stats.keyness("target", "reference", measure=self.args.measure,  # type: ignore[union-attr]
+                                correction=correction)
         return df.head(self.args.top) if self.args.top else df
 
 
@@ -349,11 +403,12 @@ class CollocationsCommand(Command):
 
 
 def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.DataFrame:
-    """Terms by count (descending, ties by term), with docfreq and min-rank."""
-    df = pd.DataFrame({"term": counts.index.astype(str), "count": counts.to_numpy(),
+    """Terms by frequency (descending, ties by term), with min-rank and docfreq: the columns
+    of Corpus.frequency."""
+    df = pd.DataFrame({"term": counts.index.astype(str), "frequency": counts.to_numpy(),
                        "docfreq": docfreq.reindex(counts.index).to_numpy()})
-    df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable")
-    df["rank"] = df["count"].rank(method="min", ascending=False).astype("int64")
+    df = df.sort_values(["frequency", "term"], ascending=[False, True], kind="stable")
+    df.insert(2, "rank", df["frequency"].rank(method="min", ascending=False).astype("int64"))
     return (df.head(top) if top else df).reset_index(drop=True)
 
 
@@ -364,127 +419,259 @@ COMMANDS: dict[str, type[Command]] = {"sentiment": SentimentCommand, "terms": Te
 # ---------------------------------------------------------------------------------------
 # argument parsing and the run loop
 
+EPILOG = """\
+exit codes:
+  0  every input was processed (an empty input gives the header and no rows)
+  1  an input could not be read (--on-error fail), the output could not be written,
+     or the input holds no --target/--reference group; no output file is left behind
+  2  bad command line (unknown option or value, unknown output extension)
+  3  finished, but some units could not be read and were written as error rows
+     (--on-error skip)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a usage error said in one line on stderr (exit 2), without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions as written; each option's default shown after its help, unless it has
+    none worth saying (None, False) or the help says it already."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        if (not action.option_strings or action.default in (None, False, argparse.SUPPRESS)
+                or "default" in text):
+            return text
+        return f"{text} (default: %(default)s)" if text else "default: %(default)s"
+
+
+def _integer(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected an integer >= {minimum}, got {text!r}")
+        return value
+
+    return parse
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text!r}")
+    return value
+
+
+def _delimiter(text: str) -> str:
+    # A shell makes a tab hard to type: "\t" and "tab" name it.
+    value = "\t" if text in ("\\t", "tab", "TAB") else text
+    if len(value) != 1 or value in "\r\n\"":
+        raise argparse.ArgumentTypeError(f"expected one character (or \\t, tab), got {text!r}")
+    return value
+
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
     g = p.add_argument_group("input")
     g.add_argument("--include", metavar="GLOB", help="in directories, only files whose name matches (e.g. '*.txt')")
-    g.add_argument("--format", choices=["auto", "text", "jsonl", "csv"], default="auto",
-                   help="input format (auto: by extension, .gz stripped; default text)")
-    g.add_argument("--text-column", default="text", help="JSON Lines / CSV column holding the text")
-    g.add_argument("--id-column", help="JSON Lines / CSV column holding the record id (default: line/row number)")
-    g.add_argument("--group-column", help="JSON Lines / CSV column holding the group (default: the file's "
-                                          "directory name), for terms --by group and keyness")
+    g.add_argument("--format", choices=["auto", *FORMATS], default="auto",
+                   help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, "
+                        ".gz stripped), else plain text")
+    g.add_argument("--delimiter", type=_delimiter, metavar="CHAR",
+                   help="field separator of CSV/TSV input (default: ',' for CSV, tab for TSV)")
+    g.add_argument("--text-column", metavar="NAME",
+                   help="JSON Lines / CSV / TSV column holding the text (default: text)")
+    g.add_argument("--id-column", metavar="NAME",
+                   help="JSON Lines / CSV / TSV column holding the record id "
+                        "(default: line/row number)")
+    g.add_argument("--group-column", metavar="NAME",
+                   help="JSON Lines / CSV / TSV column holding the group, for terms --by group "
+                        "and keyness (default: the file's directory name)")
     g.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
-                   help="plain text: paragraphs separated by blank lines (default) or one per line")
+                   help="plain text: paragraphs separated by blank lines, or one per line")
     g.add_argument("--on-error", choices=["fail", "skip", "replace"], default="fail",
-                   help="unreadable input or invalid UTF-8: stop (exit 1), write an error row and go on "
-                        "(exit 3), or decode with U+FFFD")
+                   help="unreadable input, invalid UTF-8, a bad JSON/CSV record or a missing "
+                        "column: fail: stop (exit 1); skip: one error row for that paragraph, "
+                        "record or file, and go on (exit 3); replace: decode invalid UTF-8 with "
+                        "U+FFFD")
     o = p.add_argument_group("output")
-    o.add_argument("-o", "--output", metavar="FILE", help="output file (.csv, .jsonl, .parquet); default stdout CSV")
-    o.add_argument("--output-format", choices=["csv", "jsonl", "parquet"], help="override the output format")
+    o.add_argument("-o", "--output", metavar="FILE",
+                   help="output file, by extension: .csv, .jsonl (.ndjson), .parquet "
+                        "(default: CSV on stdout)")
+    o.add_argument("--output-format", choices=["csv", "jsonl", "parquet"],
+                   help="the output format, whatever the extension")
     r = p.add_argument_group("run")
-    r.add_argument("--threads", type=int, default=None, help="worker threads (default: all cores)")
-    r.add_argument("--batch-mb", type=float, default=8.0, help="input per batch, MB (bounds memory)")
+    r.add_argument("--threads", type=_integer(0), default=None,
+                   help="worker threads (default: all cores)")
+    r.add_argument("--batch-mb", type=_positive_float, default=8.0,
+                   help="input per batch, MB (bounds memory)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __doc__ as doc
 
-    parser = argparse.ArgumentParser(prog="textgauge", description=doc,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    common: dict[str, Any] = {"formatter_class": _HelpFormatter, "epilog": EPILOG}
+    parser = _Parser(prog="textgauge", description=doc, **common)
     parser.add_argument("--version", action="version", version=f"textgauge {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    s = sub.add_parser("sentiment", help="VADER sentiment per document, paragraph or sentence")
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        description = text[0].upper() + text[1:] + "."
+        return sub.add_parser(name, help=text, description=description, **common)
+
+    s = command("sentiment", "VADER sentiment per document, paragraph or sentence")
     _add_input_options(s)
-    s.add_argument("--level", choices=["document", "paragraph", "sentence"], default="paragraph")
+    s.add_argument("--level", choices=["document", "paragraph", "sentence"], default="paragraph",
+                   help="the unit scored: one row per document, paragraph or sentence")
     s.add_argument("--mode", choices=["vader", "sentences", "fixed"], default="vader",
                    help="vader: exact vaderSentiment 3.3.2; sentences: aggregate sentence scores; "
                         "fixed: VADER with its bugs fixed")
     s.add_argument("--with-text", action="store_true", help="add the unit's text as a column")
 
-    t = sub.add_parser("terms", help="term frequencies, top N overall, per document or per group")
+    t = command("terms", "term frequencies, top N overall, per document or per group")
     _add_input_options(t)
-    t.add_argument("--ngram", type=parse_ngram, default=(1, 1), metavar="N[-M]", help="n-gram sizes, e.g. 1-2")
-    t.add_argument("--top", type=int, default=20, help="terms per table (0: all)")
+    t.add_argument("--ngram", type=parse_ngram, default="1", metavar="N[-M]",
+                   help="n-gram sizes, e.g. 1-2")
+    t.add_argument("--top", type=_integer(0), default=20, help="terms per table (0: all)")
     t.add_argument("--by", choices=["corpus", "document", "group"], default="corpus",
                    help="one table overall, per document, or per group (a file's directory name)")
     t.add_argument("--keep-stop-words", action="store_true", help="do not drop English stop words")
 
-    k = sub.add_parser("keyness", help="terms key to a target group against a reference group")
+    k = command("keyness", "terms key to a target group against a reference group")
     _add_input_options(k)
     k.add_argument("--target", required=True, help="the target group (a directory name, or --group-column value)")
     k.add_argument("--reference", help="the reference group (default: every other input)")
-    k.add_argument("--measure", choices=["chi2", "lr", "pmi", "exact"], default="chi2")
+    k.add_argument("--measure", choices=["chi2", "lr", "pmi", "exact"], default="chi2",
+                   help="the statistic, its column named after it (exact: odds_ratio)")
     k.add_argument("--correction", choices=["default", "yates", "williams", "none"], default="default",
-                   help="default: Yates for chi2, Williams for lr (as quanteda)")
-    k.add_argument("--top", type=int, default=50, help="rows (0: all)")
+                   help="default: Yates for chi2, Williams for lr (as quanteda), none otherwise")
+    k.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
 
-    c = sub.add_parser("collocations", help="bigram collocations scored with NLTK's measures")
+    c = command("collocations", "bigram collocations scored with NLTK's measures")
     _add_input_options(c)
     c.add_argument("--measure", default="likelihood_ratio",
                    help="comma-separated NLTK measures (raw_freq, pmi, likelihood_ratio, chi_sq, student_t, dice, "
                         "jaccard, poisson_stirling, mi_like, fisher, phi_sq) or 'all'; rows sort by the first")
-    c.add_argument("--min-count", type=int, default=2)
-    c.add_argument("--window", type=int, default=2, help="pairs up to WINDOW-1 tokens apart (NLTK's window)")
+    c.add_argument("--min-count", type=_integer(1), default=2, help="drop bigrams seen fewer times")
+    c.add_argument("--window", type=_integer(2), default=2,
+                   help="pairs up to WINDOW-1 tokens apart (NLTK's window)")
     c.add_argument("--within-sentences", action="store_true", help="never pair tokens of different sentences")
-    c.add_argument("--top", type=int, default=50, help="rows (0: all)")
+    c.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
 
-    d = sub.add_parser("demo", help="report on the bundled sample article (or a file)")
-    d.add_argument("path", nargs="?", help="a UTF-8 text file instead of the sample article")
-    d.add_argument("--paragraphs", choices=["blank", "line"], default="line")
+    d = command("demo", "report on the bundled sample article (or a file)")
+    d.add_argument("path", nargs="?",
+                   help="a UTF-8 text file instead of the sample article (- for stdin)")
+    d.add_argument("--paragraphs", choices=["blank", "line"], default="line",
+                   help="paragraphs separated by blank lines, or one per line")
     return parser
+
+
+COLUMN_OPTIONS = (("--delimiter", "delimiter"), ("--text-column", "text_column"),
+                  ("--id-column", "id_column"), ("--group-column", "group_column"))
+
+
+def check_input_options(args: argparse.Namespace, files: list[str]) -> None:
+    """Options for records (columns, delimiter) never pass unnoticed on input without them:
+    a usage error for a --format that has none, a warning for plain text files found by
+    extension (a directory may mix them with CSV)."""
+    given = [option for option, name in COLUMN_OPTIONS if getattr(args, name) is not None]
+    if args.format == "text" and given:
+        raise UsageError(f"{', '.join(given)}: plain text input has no columns (--format text)")
+    if args.format == "jsonl" and args.delimiter is not None:
+        raise UsageError("--delimiter: JSON Lines input has no delimiter (--format jsonl)")
+    if args.format != "auto" or not given:
+        return
+    text_files = [f for f in files if detect_format(f, "auto") == "text"]
+    if text_files:
+        more = f" and {len(text_files) - 1} more" if len(text_files) > 1 else ""
+        first = "stdin" if text_files[0] == "-" else text_files[0]
+        print(f"textgauge: warning: {', '.join(given)} not used for plain text input "
+              f"({first}{more}; see --format)", file=sys.stderr)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..demo import report
+
+    text = None
+    if args.path:
+        try:
+            text = read_text(args.path)
+        except InputError as e:
+            print(f"textgauge: {e}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+    report(sys.stdout, text, paragraphs=args.paragraphs)
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "demo":
-        from ..demo import report
-
-        text = None
-        if args.path:
-            with open(args.path, encoding="utf-8") as fh:
-                text = fh.read()
-        report(sys.stdout, text, paragraphs=args.paragraphs)
-        return EXIT_OK
-
+        return run_demo(args)
+    files = discover(args.paths, args.include)
     try:
         command = COMMANDS[args.command](args)
-    except UsageError as e:
+        if not files:
+            raise UsageError(f"no input files in {', '.join(args.paths)}"
+                             + (f" matching --include {args.include!r}" if args.include else ""))
+        check_input_options(args, files)
+        output = Output(args.output, args.output_format, command.schema())
+    except (UsageError, OutputUsageError) as e:
         print(f"textgauge: {e}", file=sys.stderr)
         return EXIT_USAGE
-    files = discover(args.paths, args.include)
-    if not files:
-        print("textgauge: no input files", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        writer, closers = open_writer(args.output, args.output_format, command.schema())
-    except (OSError, ValueError) as e:
-        print(f"textgauge: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    except OSError as e:
+        print(f"textgauge: -o {args.output}: cannot write ({e.strerror or e})", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     progress = Progress(total_bytes(files), args.quiet, command.progress_unit)
-    policy = args.on_error
+    committed = False
     try:
-        units = read_units(files, fmt=args.format, policy=policy, paragraphs=args.paragraphs,
-                           whole_documents=command.whole_documents, text_column=args.text_column,
-                           id_column=args.id_column, group_column=args.group_column)
-        for batch in batches(units, int(args.batch_mb * (1 << 20))):
+        units = read_units(files, fmt=args.format, policy=args.on_error, paragraphs=args.paragraphs,
+                           whole_documents=command.whole_documents,
+                           text_column=args.text_column or "text", id_column=args.id_column,
+                           group_column=args.group_column, delimiter=args.delimiter)
+        for batch in batches(units, max(1, int(args.batch_mb * (1 << 20)))):
             rows = command.process(batch)
-            writer.write(rows)
+            if len(rows):  # nothing yet, not even a header, if the run fails before any row
+                output.write(rows)
             progress.update(sum(u.nbytes for u in batch), command.done)
         final = command.finish()
         if final is not None:
-            writer.write(final)
+            output.write(final)
+        output.commit()
+        committed = True
     except InputError as e:
         print(f"textgauge: {e}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     except UsageError as e:
         print(f"textgauge: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader of stdout has gone (`| head`): main() ends quietly
+    except OSError as e:  # input errors are InputError: this one is the output's
+        where = args.output or "stdout"
+        print(f"textgauge: {where}: cannot write ({e.strerror or e})", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     finally:
         progress.close()
-        writer.close()
-        for c in closers:
-            c.close()
+        if not committed:
+            output.abort()
     return EXIT_SKIPPED if command.errors else EXIT_OK
+
+
+def quiet_stdout() -> None:
+    """Points stdout at /dev/null after its reader went away, so that the interpreter's last
+    flush at exit does not fail again (the recipe of the Python docs on SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is no file descriptor (e.g. captured in-process): nothing to flush at exit

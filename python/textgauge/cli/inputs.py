@@ -1,10 +1,11 @@
-"""Reading inputs for the command line: files, directories, stdin; text, JSON Lines, CSV; gzip.
+"""Reading inputs for the command line: files, directories, stdin; text, JSON Lines, CSV/TSV; gzip.
 
 Every input becomes a stream of :class:`Unit` objects. A unit is one document (a text
 file, a JSON Lines record, a CSV row) or, for text files read paragraph by paragraph,
 a block of whole paragraphs. A unit that cannot be read or decoded carries ``error``
 instead of ``text`` (policy ``skip``), is decoded with U+FFFD (``replace``), or stops
-the run with :class:`InputError` (``fail``): nothing disappears silently.
+the run with :class:`InputError` (``fail``): nothing disappears silently, and a bad unit
+costs that unit only (a paragraph of a text file read in blocks, a record, a document).
 """
 
 from __future__ import annotations
@@ -18,16 +19,26 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..errors import Error
 
-__all__ = ["InputError", "Unit", "discover", "read_units", "total_bytes"]
+__all__ = ["InputError", "Unit", "detect_format", "discover", "read_text", "read_units",
+           "total_bytes"]
 
 # A text file is read in blocks of about this size, cut after a paragraph end,
 # so that paragraph and sentence levels run in bounded memory on any file size.
 BLOCK_BYTES = 8 << 20
-_BLANK_LINE = re.compile(rb"\n[ \t\r\f\v]*\n")
+# A line break is LF, CRLF or a lone CR, as the core reads them; the lookahead keeps the CR
+# of a CRLF from counting as a line break of its own (which would make CRLF a blank line).
+_BREAK = rb"(?:\r\n|\r(?!\n)|\n)"
+_LINE_BREAK = re.compile(_BREAK)
+# A paragraph end at --paragraphs blank: a line break, then a line of ASCII blanks only. The
+# core also counts lines of Unicode blanks; cutting at fewer places than it does is safe.
+_BLANK_LINE = re.compile(_BREAK + rb"[ \t\f\v]*" + _BREAK)
+
+FORMATS = ("text", "jsonl", "csv", "tsv")
+FIELD_CHARS = 32 << 20
 
 
 class InputError(Error):
@@ -44,6 +55,27 @@ class Unit:
     nbytes: int = 0              # input bytes this unit consumed (for progress)
     whole_document: bool = True  # False for a block of a text file read in parts
     group: str | None = None     # JSON Lines / CSV --group-column value (None: not given)
+    # An unreadable paragraph of a text file read in blocks: its U+FFFD decoding, which is
+    # never scored, only counted, so that the paragraphs after it keep their numbers.
+    placeholder: str | None = None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The columns named on the command line (JSON Lines and CSV/TSV inputs)."""
+
+    text: str = "text"
+    id: str | None = None
+    group: str | None = None
+
+    def named(self) -> list[tuple[str, str]]:
+        """(option, column) for every column named."""
+        out = [("--text-column", self.text)]
+        if self.id is not None:
+            out.append(("--id-column", self.id))
+        if self.group is not None:
+            out.append(("--group-column", self.group))
+        return out
 
 
 def discover(paths: Iterable[str], include: str | None) -> list[str]:
@@ -84,6 +116,7 @@ def _open(path: str) -> BinaryIO:
 
 
 def detect_format(path: str, fmt: str) -> str:
+    """The input format of `path`: `fmt` unless "auto", else by extension (.gz stripped)."""
     if fmt != "auto":
         return fmt
     name = path.removesuffix(".gz")
@@ -91,29 +124,125 @@ def detect_format(path: str, fmt: str) -> str:
         return "jsonl"
     if name.endswith(".csv"):
         return "csv"
+    if name.endswith(".tsv"):
+        return "tsv"
     return "text"
 
 
-def _decode(data: bytes, policy: str, where: str, offset: int) -> tuple[str | None, str | None]:
-    """(text, error) of `data`; `offset` is the byte offset of data[0] in its file."""
+def _line_breaks(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """Line breaks (LF, CRLF, lone CR) in data[start:end]."""
+    end = len(data) if end is None else end
+    crlf = data.count(b"\r\n", start, end)
+    return data.count(b"\n", start, end) + data.count(b"\r", start, end) - crlf
+
+
+def _where(path: str) -> str:
+    return "stdin" if path == "-" else path
+
+
+def _decode(data: bytes, policy: str, where: str, offset: int,
+            line: int | None = None) -> tuple[str | None, str | None]:
+    """(text, error) of `data`; `offset` is the byte offset of data[0] in its file and `line`
+    the line it starts on (None when `where` names the line already)."""
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
         if policy == "replace":
             return data.decode("utf-8", "replace"), None
-        message = f"{where}: invalid UTF-8 at byte offset {offset + e.start}"
+        at = None if line is None else line + _line_breaks(data, 0, e.start)
+        message = _utf8_message(where, offset + e.start, at)
         if policy == "fail":
             raise InputError(message) from None
         return None, message
 
 
+def _utf8_message(where: str, offset: int, line: int | None) -> str:
+    at = "" if line is None else f" (line {line})"
+    return f"{where}: invalid UTF-8 at byte offset {offset}{at}"
+
+
+def read_text(path: str) -> str:
+    """The whole of a UTF-8 text file (gzip read transparently; "-" is stdin); InputError
+    naming the file (and the line and byte offset of invalid UTF-8) when it cannot be read."""
+    where = _where(path)
+    if os.path.isdir(path):
+        raise InputError(f"{where}: is a directory, not a text file")
+    try:
+        stream = _open(path)
+        try:
+            data = stream.read()
+        finally:
+            if path != "-":
+                stream.close()
+    except OSError as e:
+        raise InputError(f"{where}: cannot read ({e.strerror or e})") from None
+    except (EOFError, gzip.BadGzipFile) as e:
+        raise InputError(f"{where}: cannot read ({e})") from None
+    text, _ = _decode(data, "fail", where, 0, line=1)
+    return text  # type: ignore[return-value]  # "fail" raises instead of returning no text
+
+
+def _paragraph_end(data: bytes, paragraphs: str, start: int = 0, end: int | None = None) -> int:
+    """The offset just after the last paragraph end in data[start:end] (-1: none)."""
+    end = len(data) if end is None else end
+    if paragraphs == "line":
+        return max(data.rfind(b"\n", start, end), data.rfind(b"\r", start, end)) + 1 or -1
+    last = -1
+    for m in _BLANK_LINE.finditer(data, start, end):
+        last = m.end()
+    return last
+
+
+def _paragraph_around(block: bytes, bad: int, start: int, paragraphs: str) -> tuple[int, int]:
+    """[begin, end) of the paragraph of block[start:] that holds byte `bad`, its closing
+    paragraph end included: the byte ranges before and after it are whole paragraphs."""
+    before = _paragraph_end(block, paragraphs, start, bad)
+    begin = start if before < 0 else before
+    after = (_LINE_BREAK if paragraphs == "line" else _BLANK_LINE).search(block, bad)
+    return begin, len(block) if after is None else after.end()
+
+
+def _block_units(path: str, block: bytes, policy: str, paragraphs: str, offset: int,
+                 line: int) -> Iterator[Unit]:
+    """The units of one paragraph-aligned block of a text file (`offset`: its byte offset in
+    the file, `line`: the line it starts on, then the line of block[pos]). Under `skip`, each
+    paragraph holding invalid UTF-8 becomes an error unit of its own and the paragraphs around
+    it are read."""
+    if policy == "replace":
+        text = block.decode("utf-8", "replace")
+        yield Unit(path, None, text, None, 0, len(block), whole_document=False)
+        return
+    view = memoryview(block)
+    pos = 0  # everything before pos has been given out; decoding restarts there (linear overall)
+    while pos < len(block):
+        try:
+            text = str(view[pos:], "utf-8")
+        except UnicodeDecodeError as e:
+            bad = pos + e.start
+            at = line + _line_breaks(block, pos, bad)
+            message = _utf8_message(_where(path), offset + bad, at)
+            if policy == "fail":
+                raise InputError(message) from None
+            begin, end = _paragraph_around(block, bad, pos, paragraphs)
+            if begin > pos:  # whole paragraphs, valid up to `bad`
+                yield Unit(path, None, str(view[pos:begin], "utf-8"), None, 0, begin - pos,
+                           whole_document=False)
+            yield Unit(path, None, None, message, 0, end - begin, whole_document=False,
+                       placeholder=str(view[begin:end], "utf-8", "replace"))
+            line += _line_breaks(block, pos, end)  # `line` is now the line of block[end]
+            pos = end
+            continue
+        yield Unit(path, None, text, None, 0, len(block) - pos, whole_document=False)
+        return
+
+
 def _text_units(path: str, stream: BinaryIO, policy: str, paragraphs: str, whole: bool) -> Iterator[Unit]:
     if whole:
         data = stream.read()
-        text, error = _decode(data, policy, path, 0)
+        text, error = _decode(data, policy, _where(path), 0, line=1)
         yield Unit(path, None, text, error, 0, len(data))
         return
-    offset, pending = 0, b""
+    offset, line, pending = 0, 1, b""
     while True:
         chunk = stream.read(BLOCK_BYTES)
         data = pending + chunk
@@ -121,22 +250,18 @@ def _text_units(path: str, stream: BinaryIO, policy: str, paragraphs: str, whole
             return
         if chunk:
             # Cut after the last paragraph end in the block; keep the rest for the next one.
-            if paragraphs == "line":
-                cut = data.rfind(b"\n") + 1
-            else:
-                ends = [m.end() for m in _BLANK_LINE.finditer(data, max(0, len(data) - BLOCK_BYTES))]
-                cut = ends[-1] if ends else 0
+            # A CR as the last byte may be half a CRLF whose LF is still to come: not yet a break.
+            end = len(data) - 1 if data.endswith(b"\r") else len(data)
+            cut = _paragraph_end(data, paragraphs, max(0, len(data) - BLOCK_BYTES), end)
             if cut <= 0:  # one paragraph longer than a block: keep reading
                 pending = data
                 continue
             block, pending = data[:cut], data[cut:]
         else:
             block, pending = data, b""
-        text, error = _decode(block, policy, path, offset)
-        yield Unit(path, None, text, error, 0, len(block), whole_document=False)
+        yield from _block_units(path, block, policy, paragraphs, offset, line)
         offset += len(block)
-        if error is not None:
-            return  # where this block ends is known, but not where its paragraphs do
+        line += _line_breaks(block)
         if not chunk:
             return
 
@@ -148,12 +273,19 @@ def _lines_with_offsets(stream: BinaryIO) -> Iterator[tuple[int, int, bytes]]:
         offset += len(line)
 
 
-def _jsonl_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: str | None,
-                 group_col: str | None) -> Iterator[Unit]:
+def _missing_message(where: str, columns: Columns, present: list[str]) -> str | None:
+    """None when every column named is in `present`; else which are missing, and what exists."""
+    missing = [f"{name!r} ({option})" for option, name in columns.named() if name not in present]
+    if not missing:
+        return None
+    return f"{where}: no column {', '.join(missing)}; columns: {', '.join(present) or 'none'}"
+
+
+def _jsonl_units(path: str, stream: BinaryIO, policy: str, columns: Columns) -> Iterator[Unit]:
     for number, offset, line in _lines_with_offsets(stream):
         if not line.strip():
             continue
-        where = f"{path}:{number}"
+        where = f"{_where(path)}:{number}"
         text, error = _decode(line, policy, where, offset)
         record, group = str(number), None
         if error is None:
@@ -161,16 +293,17 @@ def _jsonl_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col
                 obj = json.loads(text)  # type: ignore[arg-type]
                 if not isinstance(obj, dict):
                     raise TypeError("not a JSON object")
-                if id_col is not None and id_col in obj:
-                    record = str(obj[id_col])
-                if group_col is not None and obj.get(group_col) is not None:
-                    group = str(obj[group_col])
-                value = obj[text_col]
-                if not isinstance(value, str):
-                    raise TypeError(f"column {text_col!r} is {type(value).__name__}, not a string")
-                text = value
-            except KeyError:
-                error = f"{where}: no column {text_col!r}"
+                error = _missing_message(where, columns, list(obj))
+                if error is None:
+                    if columns.id is not None:
+                        record = str(obj[columns.id])
+                    if columns.group is not None and obj[columns.group] is not None:
+                        group = str(obj[columns.group])
+                    value = obj[columns.text]
+                    if not isinstance(value, str):
+                        kind = type(value).__name__
+                        raise TypeError(f"column {columns.text!r} is {kind}, not a string")
+                    text = value
             except (ValueError, TypeError) as e:
                 error = f"{where}: invalid JSON record ({e})"
             if error is not None:
@@ -180,59 +313,130 @@ def _jsonl_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col
         yield Unit(path, record, text, error, 0, len(line), group=group)
 
 
-def _csv_units(path: str, stream: BinaryIO, policy: str, text_col: str, id_col: str | None,
-               group_col: str | None) -> Iterator[Unit]:
-    consumed = [0]
-    errors: list[str] = []
+class _Line(NamedTuple):
+    number: int
+    raw: bytes
+    # invalid UTF-8 (the text read is its U+FFFD decoding, which keeps the CSV structure)
+    error: str | None
 
-    def lines() -> Iterator[str]:
-        for number, offset, line in _lines_with_offsets(stream):
-            consumed[0] += len(line)
-            text, error = _decode(line, policy, f"{path}:{number}", offset)
-            if error is not None:
-                errors.append(error)
-                text = ""  # the row is reported as an error below
-            yield text  # type: ignore[misc]
 
-    reader = csv.reader(lines())
-    header = next(reader, None)
+class _Lines:
+    """Decoded lines of a stream for csv.reader, with the lines of the record being read
+    (`taken`) and a way to read some of them again (`push_back`)."""
+
+    def __init__(self, stream: BinaryIO, path: str, policy: str) -> None:
+        self.source = _lines_with_offsets(stream)
+        self.path, self.policy = path, policy
+        self.back: list[tuple[_Line, str]] = []  # a stack: the next line to read is last
+        self.taken: list[_Line] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.back:
+            line, text = self.back.pop()
+        else:
+            number, offset, raw = next(self.source)
+            decoded, error = _decode(raw, self.policy, f"{_where(self.path)}:{number}", offset)
+            text = raw.decode("utf-8", "replace") if decoded is None else decoded
+            line = _Line(number, raw, error)
+        self.taken.append(line)
+        return text
+
+    def push_back(self, lines: list[_Line]) -> None:
+        # A line holding invalid UTF-8 was read as its U+FFFD decoding: read it so again.
+        self.back.extend((ln, ln.raw.decode("utf-8", "replace")) for ln in reversed(lines))
+
+
+def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns,
+               delimiter: str) -> Iterator[Unit]:
+    """Records of a CSV/TSV file. A record that does not parse (an unterminated quote, a field
+    past the csv module's size limit) or has a field count other than the header's is an
+    error; when it spans several lines, only its first line is taken as the bad record and
+    reading resumes on the next line, so one stray quote does not swallow the records after it."""
+    # Fields up to FIELD_CHARS: a long article fits, and a quote left open swallows no more
+    # than that before it is reported (memory stays bounded).
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_CHARS))
+    lines = _Lines(stream, path, policy)
+
+    def reader() -> Iterator[list[str]]:
+        # strict: an unterminated quote is an error at the end of the data, not a record
+        return csv.reader(lines, delimiter=delimiter, strict=True)
+
+    rows = reader()
+    message = None
+    try:
+        header = next(rows, None)
+    except csv.Error as e:
+        header, message = [], f"{_where(path)}:1: invalid CSV header ({e})"
     if header is None:
         return
-    if text_col not in header:
-        message = f"{path}: no column {text_col!r} (columns: {', '.join(header)})"
+    if header and header[0].startswith("\ufeff"):  # a byte order mark (spreadsheet exports)
+        header[0] = header[0][1:]
+    header_bytes = sum(len(ln.raw) for ln in lines.taken)
+    # Without its header no record of the file can be read: the file is the unit that fails.
+    message = message or next((ln.error for ln in lines.taken if ln.error), None)
+    message = message or _missing_message(_where(path), columns, header)
+    if message is not None:
         if policy == "fail":
             raise InputError(message)
-        yield Unit(path, None, None, message, 0, consumed[0])
+        yield Unit(path, None, None, message, 0, header_bytes)
         return
-    ti = header.index(text_col)
-    ii = header.index(id_col) if id_col is not None and id_col in header else None
-    gi = header.index(group_col) if group_col is not None and group_col in header else None
-    last = consumed[0]
-    for row_number, row in enumerate(reader, start=1):
-        nbytes, last = consumed[0] - last, consumed[0]
-        record = row[ii] if ii is not None and ii < len(row) else str(row_number)
-        if errors:
-            yield Unit(path, record, None, errors.pop(), 0, nbytes)
-            errors.clear()
-            continue
-        if ti >= len(row):
-            message = f"{path}: row {row_number} has no column {text_col!r}"
+    ti = header.index(columns.text)
+    ii = None if columns.id is None else header.index(columns.id)
+    gi = None if columns.group is None else header.index(columns.group)
+    record_number = 0
+    while True:
+        lines.taken = []
+        problem = None
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            problem, row = str(e), []
+        taken = lines.taken
+        blank = not row or (len(row) == 1 and not row[0].strip() and len(header) > 1)
+        if problem is None and blank:
+            continue  # a blank line is no record
+        record_number += 1
+        where = f"{_where(path)}:{taken[0].number}"
+        error = next((ln.error for ln in taken if ln.error is not None), None)
+        if error is None and problem is None and len(row) != len(header):
+            problem = f"{len(row)} fields, the header has {len(header)}"
+        if error is None and problem is not None:
+            error = f"{where}: invalid CSV record ({problem})"
+            if len(taken) > 1:
+                # Most likely a quote left open on the first line: blame that line alone.
+                lines.push_back(taken[1:])
+                taken = taken[:1]
+                rows = reader()
+        nbytes = sum(len(ln.raw) for ln in taken)
+        if error is not None:
             if policy == "fail":
-                raise InputError(message)
-            yield Unit(path, record, None, message, 0, nbytes)
+                raise InputError(error)
+            record = row[ii] if ii is not None and len(row) == len(header) else str(record_number)
+            yield Unit(path, record, None, error, 0, nbytes)
             continue
-        group = row[gi] if gi is not None and gi < len(row) else None
+        record = row[ii] if ii is not None else str(record_number)
+        group = row[gi] if gi is not None else None
         yield Unit(path, record, row[ti], None, 0, nbytes, group=group)
 
 
 def read_units(files: list[str], *, fmt: str = "auto", policy: str = "fail", paragraphs: str = "blank",
                whole_documents: bool = True, text_column: str = "text",
-               id_column: str | None = None, group_column: str | None = None) -> Iterator[Unit]:
+               id_column: str | None = None, group_column: str | None = None,
+               delimiter: str | None = None) -> Iterator[Unit]:
     """Units of every file in order. `whole_documents=False` lets text files be read in
-    paragraph-aligned blocks (paragraph and sentence levels)."""
+    paragraph-aligned blocks (paragraph and sentence levels). `delimiter` overrides the
+    field separator of CSV (",") and TSV (tab) input."""
+    columns = Columns(text_column, id_column, group_column)
     for path in files:
-        where = "stdin" if path == "-" else path
+        where = _where(path)
         try:
+            if path != "-" and os.path.isdir(path):
+                raise IsADirectoryError(21, "Is a directory")
             stream = _open(path)
         except OSError as e:
             message = f"{where}: cannot read ({e.strerror or e})"
@@ -243,12 +447,13 @@ def read_units(files: list[str], *, fmt: str = "auto", policy: str = "fail", par
         try:
             kind = detect_format(path, fmt)
             if kind == "jsonl":
-                yield from _jsonl_units(path, stream, policy, text_column, id_column, group_column)
-            elif kind == "csv":
-                yield from _csv_units(path, stream, policy, text_column, id_column, group_column)
+                yield from _jsonl_units(path, stream, policy, columns)
+            elif kind in ("csv", "tsv"):
+                sep = delimiter if delimiter is not None else ("\t" if kind == "tsv" else ",")
+                yield from _csv_units(path, stream, policy, columns, sep)
             else:
                 yield from _text_units(path, stream, policy, paragraphs, whole_documents)
-        except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
+        except (OSError, EOFError, gzip.BadGzipFile) as e:
             message = f"{where}: cannot read ({e})"
             if policy == "fail":
                 raise InputError(message) from None
