@@ -119,3 +119,15 @@ def test_cli_demo_prints_the_report(capsys: pytest.CaptureFixture[str], lines: l
 
     assert main(["demo"]) == 0
     assert capsys.readouterr().out.splitlines() == lines
+
+
+def test_cli_demo_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    from textgauge.cli import main
+
+    path = tmp_path / "mine.txt"
+    path.write_text("What a wonderful day.\n\nThe train was late again.\n", encoding="utf-8")
+    assert main(["demo", str(path), "--paragraphs", "blank"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [f"textgauge report on {path}", "2 paragraphs, 2 sentences, 9 words"]
+    assert out == render(path.read_text(encoding="utf-8"), paragraphs="blank", name=str(path))
+    assert not any("textgauge demo FILE" in x for x in out)  # the hint is for the sample only

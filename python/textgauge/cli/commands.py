@@ -610,7 +610,7 @@ def run_demo(args: argparse.Namespace) -> int:
         except InputError as e:
             print(f"textgauge: {e}", file=sys.stderr)
             return EXIT_INPUT_ERROR
-    report(sys.stdout, text, paragraphs=args.paragraphs)
+    report(sys.stdout, text, paragraphs=args.paragraphs, name=args.path)
     return EXIT_OK
 
 
