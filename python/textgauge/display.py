@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ._locking import reads_corpus
+
 if TYPE_CHECKING:
     from .sentiment import SentimentIntensityAnalyzer
     from .text import Corpus, Document
@@ -145,6 +147,7 @@ def _score_badge(compound: float) -> str:
             f'title="VADER compound">{_signed(compound, 4)}</span>')
 
 
+@reads_corpus
 def document_html(doc: Document, *, max_paragraphs: int = 30,
                   analyzer: SentimentIntensityAnalyzer | None = None) -> str:
     """HTML of a document: a header with its counts, then each paragraph with its VADER
@@ -173,6 +176,7 @@ def document_html(doc: Document, *, max_paragraphs: int = 30,
     return "".join(rows)
 
 
+@reads_corpus
 def corpus_html(corpus: Corpus, *, max_documents: int = 10, width: int = 100) -> str:
     """HTML summary of a corpus: its counts and a table of the first ``max_documents``
     documents (id, paragraphs, tokens, beginning of the text); never the whole corpus.

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import reads_corpus
 from ._unicode import _SURROGATE
 from .errors import DecodeError
 
@@ -428,6 +429,7 @@ def _analyzer_for(mode: str) -> SentimentIntensityAnalyzer:
     return _ANALYZERS[engine]
 
 
+@reads_corpus
 def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelMode = "vader",
                      mentions: str | Iterable[str] | None = None,
                      analyzer: SentimentIntensityAnalyzer | None = None,

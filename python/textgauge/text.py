@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
 
 __all__ = ["Corpus", "Document"]
@@ -67,6 +68,10 @@ class Corpus:
             sentences are needed, e.g. to score them).
         threads: worker threads for segmentation (default: all cores).
 
+    A corpus can be shared between threads: ``add`` waits for the readers and
+    readers wait for ``add`` (see ``_locking``), so every result is that of the
+    corpus before or after each ``add``; readers run in parallel.
+
     Example:
         >>> import textgauge as tg
         >>> c = tg.Corpus.from_texts(["One. Two.", "Three"], ids=["a", "b"])
@@ -75,6 +80,7 @@ class Corpus:
     """
 
     def __init__(self, *, threads: int | None = None, **options: Any) -> None:
+        self._lock = ReadWriteLock()
         self._options = _check_options(options)
         self._core = _core.Corpus(**self._options)
         self._threads = 0 if threads is None else int(threads)
@@ -130,14 +136,19 @@ class Corpus:
             (3, [0, 'b', 'c'])
         """
         batch = as_text_list(texts)
-        if ids is None:
-            ids = range(len(self._ids), len(self._ids) + len(batch))
-        ids = list(ids)
-        if len(ids) != len(batch):
-            raise ValueError(f"{len(batch)} texts but {len(ids)} ids")
-        self._add(batch, ids, sources=[])
+        with self._lock.write():  # the default ids follow the documents already there
+            if ids is None:
+                ids = range(len(self._ids), len(self._ids) + len(batch))
+            ids = list(ids)
+            if len(ids) != len(batch):
+                raise ValueError(f"{len(batch)} texts but {len(ids)} ids")
+            self._add(batch, ids, sources=[])
 
     def _add(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
+        with self._lock.write():
+            self._add_locked(batch, ids, sources)
+
+    def _add_locked(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
         base = len(self._texts)
         names = sources or [f"document {base + i}" for i in range(len(batch))]
         try:
@@ -148,26 +159,34 @@ class Corpus:
         for i, t in enumerate(batch):
             self._texts.append(t if isinstance(t, str) else self._core.text(base + i))
         self._ids.extend(ids)
+        # Readers fill the cache only while holding the read lock, so nothing computed
+        # from the state before this add can be stored after this line.
         self._cache.clear()
 
     # access -----------------------------------------------------------------------
+    @reads_corpus
     def __len__(self) -> int:
         return len(self._texts)
 
+    @reads_corpus
     def __getitem__(self, index: int) -> Document:
         if not -len(self) <= index < len(self):
             raise IndexError(f"document index {index} out of range for {len(self)} documents")
         return Document._view(self, index % len(self))
 
     def __iter__(self) -> Iterator[Document]:
+        # Documents are only ever appended, so index i stays the same document; the lock is
+        # taken per document, never across a yield (the loop body may call add).
         return (self[i] for i in range(len(self)))
 
     @property
+    @reads_corpus
     def ids(self) -> list[Any]:
         """Document ids, in order."""
         return list(self._ids)
 
     @property
+    @reads_corpus
     def texts(self) -> list[str]:
         """Document texts (decoded; U+FFFD where ``errors="replace"`` repaired them)."""
         return list(self._texts)
@@ -178,18 +197,21 @@ class Corpus:
         return dict(self._options)
 
     @property
+    @reads_corpus
     def vocabulary(self) -> list[str]:
         """Distinct normalised terms, in order of first occurrence; token ``term_id`` indexes it."""
         if "vocab" not in self._cache:
             self._cache["vocab"] = self._core.vocabulary()
         return self._cache["vocab"]  # type: ignore[no-any-return]
 
+    @reads_corpus
     def _table(self, name: str) -> dict[str, np.ndarray]:
         key = "table:" + name
         if key not in self._cache:
             self._cache[key] = getattr(self._core, name + "_table")()
         return self._cache[key]  # type: ignore[no-any-return]
 
+    @reads_corpus
     def _frame(self, name: str, levels: Sequence[str], document: int | None = None) -> pd.DataFrame:
         """Rows of one unit table, for the whole corpus or for one document index."""
         cols = self._table(name)
@@ -389,6 +411,7 @@ class Corpus:
 
         return corpus_sentiment(self, level, mode=mode, mentions=mentions, analyzer=analyzer)  # type: ignore[arg-type]
 
+    @reads_corpus
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
@@ -401,9 +424,11 @@ class Corpus:
 
         return corpus_html(self)
 
+    @reads_corpus
     def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal.
-        return (_rebuild_corpus, (self._texts, self._ids, self._options))
+        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal. Copies
+        # of the lists, taken under the lock: pickle reads them after this returns.
+        return (_rebuild_corpus, (list(self._texts), list(self._ids), dict(self._options)))
 
 
 def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -> Corpus:
@@ -440,11 +465,13 @@ class Document:
         return doc
 
     @property
+    @reads_corpus
     def text(self) -> str:
         """The document text (decoded)."""
         return self._corpus._texts[self._index]
 
     @property
+    @reads_corpus
     def id(self) -> Any:
         return self._corpus._ids[self._index]
 
@@ -483,6 +510,7 @@ class Document:
                                 analyzer=analyzer, document=self._index)
 
     # term statistics of this document alone -------------------------------------
+    @reads_corpus
     def _alone(self) -> Corpus:
         """This document as a one-document corpus with the same options (cached)."""
         if len(self._corpus) == 1:
@@ -538,6 +566,7 @@ class Document:
         """
         return self._alone().frequency(**options)
 
+    @reads_corpus
     def __len__(self) -> int:
         return int(np.count_nonzero(self._corpus._table("paragraph")["document"] == self._index))
 
@@ -548,6 +577,7 @@ class Document:
 
         return document_html(self)
 
+    @reads_corpus
     def __repr__(self) -> str:
         cols = self._corpus._table("token")
         n_tok = int(np.count_nonzero(cols["document"] == self._index))
