@@ -186,12 +186,11 @@ def corpus_html(corpus: Corpus, *, max_documents: int = 10, width: int = 100) ->
         >>> "2 documents" in corpus_html(tg.Corpus.from_texts(["a", "b"]))
         True
     """
-    par_doc = corpus._table("paragraph")["document"]
-    tok_doc = corpus._table("token")["document"]
     n = len(corpus)
     shown = min(n, max_documents)
-    n_par = np.bincount(par_doc, minlength=n)[:shown]
-    n_tok = np.bincount(tok_doc, minlength=n)[:shown]
+    # Counts of the shown documents only, from where each document's rows begin.
+    n_par = np.diff(corpus._offsets("paragraph")[: shown + 1])
+    n_tok = np.diff(corpus._offsets("token")[: shown + 1])
     rows = [_STYLE, f'<div class="tg-doc"><div>{html.escape(repr(corpus))}</div>',
             '<table class="tg-tab"><tr><th>id</th><th>paragraphs</th><th>tokens</th><th>text</th></tr>']
     ids, texts = corpus._ids, corpus._texts

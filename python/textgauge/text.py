@@ -24,6 +24,8 @@ __all__ = ["Corpus", "Document"]
 ParagraphMode = Literal["blank", "line"]
 Errors = Literal["strict", "replace"]
 KINDS: tuple[str, ...] = tuple(_core.kind_names())
+_KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
+_TEXT_DTYPE = pd.Series(["text"]).dtype  # what pandas makes of a list of str (str or object)
 
 _OPTION_DEFAULTS: dict[str, Any] = {
     "paragraphs": "blank",
@@ -212,12 +214,36 @@ class Corpus:
         return self._cache[key]  # type: ignore[no-any-return]
 
     @reads_corpus
+    def _offsets(self, name: str) -> np.ndarray:
+        """Where each document's rows begin in one unit table (len + 1 entries): the tables
+        are in document order, so document d's rows are offsets[d]:offsets[d + 1]."""
+        key = "offsets:" + name
+        if key not in self._cache:
+            doc = self._table(name)["document"]
+            self._cache[key] = np.searchsorted(doc, np.arange(len(self._texts) + 1), side="left")
+        return self._cache[key]  # type: ignore[no-any-return]
+
+    @reads_corpus
+    def _rows(self, name: str, document: int | None = None) -> dict[str, np.ndarray]:
+        """Columns of one unit table, whole or sliced to one document (views, no scan)."""
+        cols = self._table(name)
+        if document is None:
+            return cols
+        off = self._offsets(name)
+        begin, end = int(off[document]), int(off[document + 1])
+        return {k: v[begin:end] for k, v in cols.items()}
+
+    @reads_corpus
+    def _term_dtype(self) -> pd.CategoricalDtype:
+        """The token ``term`` categories, built once per state (not once per document)."""
+        if "term_dtype" not in self._cache:
+            self._cache["term_dtype"] = pd.CategoricalDtype(pd.Index(self.vocabulary, dtype=object))
+        return self._cache["term_dtype"]  # type: ignore[no-any-return]
+
+    @reads_corpus
     def _frame(self, name: str, levels: Sequence[str], document: int | None = None) -> pd.DataFrame:
         """Rows of one unit table, for the whole corpus or for one document index."""
-        cols = self._table(name)
-        if document is not None:
-            rows = np.flatnonzero(cols["document"] == document)
-            cols = {k: v[rows] for k, v in cols.items()}
+        cols = self._rows(name, document)
         doc = cols["document"]
         texts = self._texts
         out: dict[str, Any] = {}
@@ -227,11 +253,12 @@ class Corpus:
             out[level] = cols[level]
         out["text"] = [texts[d][s:e] for d, s, e in zip(doc.tolist(), cols["start"].tolist(),
                                                         cols["end"].tolist())]
+        if not len(doc):  # an empty list would make a float64 column: same dtype as with rows
+            out["text"] = pd.Series([], dtype=_TEXT_DTYPE)
         if name == "token":
-            vocab = pd.Index(self.vocabulary, dtype=object)
-            out["term"] = pd.Categorical.from_codes(cols["term"], categories=vocab)
+            out["term"] = pd.Categorical.from_codes(cols["term"], dtype=self._term_dtype())
             out["term_id"] = cols["term"]
-            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), categories=KINDS)  # type: ignore[call-overload]
+            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), dtype=_KIND_DTYPE)
         for c in ("start", "end", "byte_start", "byte_end"):
             out[c] = cols[c]
         return pd.DataFrame(out)
@@ -568,7 +595,8 @@ class Document:
 
     @reads_corpus
     def __len__(self) -> int:
-        return int(np.count_nonzero(self._corpus._table("paragraph")["document"] == self._index))
+        off = self._corpus._offsets("paragraph")
+        return int(off[self._index + 1] - off[self._index])
 
     def _repr_html_(self) -> str:
         """Jupyter view: paragraphs with their sentiment and words highlighted by valence
@@ -579,9 +607,9 @@ class Document:
 
     @reads_corpus
     def __repr__(self) -> str:
-        cols = self._corpus._table("token")
-        n_tok = int(np.count_nonzero(cols["document"] == self._index))
-        n_sent = int(np.count_nonzero(self._corpus._table("sentence")["document"] == self._index))
+        i, corpus = self._index, self._corpus
+        n_tok = int(corpus._offsets("token")[i + 1] - corpus._offsets("token")[i])
+        n_sent = int(corpus._offsets("sentence")[i + 1] - corpus._offsets("sentence")[i])
         head = self.text[:60].replace("\n", " ")
         more = "..." if len(self.text) > 60 else ""
         return (f"<textgauge.Document: {len(self)} paragraphs, {n_sent} sentences, {n_tok} tokens: "

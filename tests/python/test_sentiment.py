@@ -287,3 +287,23 @@ def test_demo_report_has_the_vader_compound_of_each_paragraph() -> None:
     paragraphs = [p for p in sample_article().splitlines() if p.strip()]
     got = [float(lines[header + 2 + i].split()[col + 1]) for i in range(len(paragraphs))]
     assert got == [ref(p)[3] for p in paragraphs]
+
+
+@pytest.mark.parametrize("mode", ["vader", "fixed", "sentences"])
+@pytest.mark.parametrize("level", ["document", "paragraph", "sentence"])
+def test_document_sentiment_is_the_corpus_rows(level: str, mode: str) -> None:
+    """doc.sentiment (corpus_sentiment(..., document=i)) scores only that document's units;
+    the rows equal the document's rows of the whole-corpus result, mentions included."""
+    texts = [sample_article(), "Kuleba’s talk was GOOD.\n\nLavrov was not happy!! :(", "",
+             "Okay.\n\nKuleba: bad, but never terrible. 😀", "nothing here"]
+    corpus = tg.Corpus.from_texts(texts, ids=["a", "b", "c", "d", "e"])
+    if mode == "sentences" and level == "sentence":
+        return  # not a combination corpus_sentiment has
+    for mentions in (None, ["kuleba", "lavrov"]):
+        whole = corpus.sentiment(level, mode=mode, mentions=mentions)
+        for i, doc in enumerate(corpus):
+            mine = doc.sentiment(level, mode=mode, mentions=mentions)
+            rows = whole[whole["document"] == corpus.ids[i]].reset_index(drop=True)
+            if level != "document":
+                rows = rows.drop(columns="document")
+            assert mine.equals(rows), (i, mentions)
