@@ -139,3 +139,30 @@ wheel: $(VENV)/.pip-ok
 typecheck: install
 	$(PY) -m pip install -q mypy pandas-stubs scipy-stubs types-tqdm
 	MYPYPATH=python $(PY) -m mypy --strict --config-file pyproject.toml -p textgauge
+
+# ThreadSanitizer (issue 14: shared corpora). The extension is built with
+# -fsanitize=thread in its own folder and the thread tests (TSAN_PYTESTS) run on
+# it, with the TSan runtime preloaded into the (uninstrumented) Python. Only the
+# C++ accesses are checked, which is where the old race was: add reallocating
+# the arrays that statistics scan with the GIL released. The Python sources come
+# from python/ and _core from $(TSAN_BUILD), so the venv needs only the third-party
+# requirements, not the installed package. pytest -s: with halt_on_error the process
+# exits at the report, which pytest's captured stderr would swallow.
+TSAN_BUILD := build/tsan
+TSAN_PYTESTS ?= tests/python/test_threads.py
+# halt_on_error: the first race fails the run (exit code 66), not a summary at exit.
+# suppressions: reports of glibc's own synchronisation, see the file.
+# ARROW_DEFAULT_MEMORY_POOL=system: pandas' string columns go through pyarrow, whose
+# (uninstrumented) mimalloc reuses a finished thread's heap with atomics TSan cannot see and
+# is reported as a race on its mutex; with the system allocator TSan sees every malloc/free.
+TSAN_ENV := TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tools/tsan.supp" ARROW_DEFAULT_MEMORY_POOL=system
+.PHONY: test-tsan
+$(TSAN_BUILD)/build.ninja: $(VENV)/.pip-ok
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTEXTGAUGE_SANITIZE=thread -DTEXTGAUGE_BUILD_PYTHON=ON -DTEXTGAUGE_BUILD_TESTS=OFF -DTEXTGAUGE_INSTALL=OFF \
+	  -DPython_EXECUTABLE=$(CURDIR)/$(PY) -Dpybind11_DIR=$$($(PY) -c 'import pybind11; print(pybind11.get_cmake_dir())')
+
+test-tsan: $(TSAN_BUILD)/build.ninja $(VENV)/.deps-test-ok
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH cmake --build $(TSAN_BUILD) -j $(JOBS) --target _core
+	$(TSAN_ENV) LD_PRELOAD="$$(g++ -print-file-name=libtsan.so)" PYTHONPATH=python:$(TSAN_BUILD) \
+	  $(PY) -m pytest -q -s -p no:cacheprovider $(TSAN_PYTESTS)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import reads_corpus
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -59,6 +60,7 @@ def _measures_for(size: int, measure: str | Sequence[str]) -> list[str]:
     return out
 
 
+@reads_corpus
 def collocations(corpus: Corpus, *, size: int = 2, measure: str | Sequence[str] = "likelihood_ratio",
                  min_count: int = 2, window: int | None = None, across_sentences: bool = True,
                  kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",

@@ -14,6 +14,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from . import _core
+from ._locking import reads_corpus
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -23,6 +24,7 @@ __all__ = ["cooccurrence", "npmi"]
 _KINDS = ("word", "number", "punctuation", "symbol")
 
 
+@reads_corpus
 def cooccurrence(corpus: Corpus, *, context: Literal["document", "window"] = "document", window: int = 5,
                  count: Literal["frequency", "boolean", "weighted"] = "frequency",
                  kinds: Sequence[str] = ("word", "number")) -> tuple[sp.csr_matrix, np.ndarray]:

@@ -14,6 +14,7 @@ from typing import TextIO
 import numpy as np
 import pandas as pd
 
+from ._locking import reads_corpus
 from .stopwords import get_stop_words
 from .text import Corpus, Document
 
@@ -42,6 +43,7 @@ def sample_article() -> str:
     return resources.files("textgauge").joinpath("data/sample_article.txt").read_text("utf-8")
 
 
+@reads_corpus
 def top_terms(corpus: Corpus, n: int = 10, stop_words: str | None = "english",
               exclude: frozenset[str] = frozenset()) -> pd.DataFrame:
     """The ``n`` most frequent word terms (ties by first occurrence), without stop words

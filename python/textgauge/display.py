@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ._locking import reads_corpus
+
 if TYPE_CHECKING:
     from .sentiment import SentimentIntensityAnalyzer
     from .text import Corpus, Document
@@ -145,6 +147,7 @@ def _score_badge(compound: float) -> str:
             f'title="VADER compound">{_signed(compound, 4)}</span>')
 
 
+@reads_corpus
 def document_html(doc: Document, *, max_paragraphs: int = 30,
                   analyzer: SentimentIntensityAnalyzer | None = None) -> str:
     """HTML of a document: a header with its counts, then each paragraph with its VADER
@@ -173,6 +176,7 @@ def document_html(doc: Document, *, max_paragraphs: int = 30,
     return "".join(rows)
 
 
+@reads_corpus
 def corpus_html(corpus: Corpus, *, max_documents: int = 10, width: int = 100) -> str:
     """HTML summary of a corpus: its counts and a table of the first ``max_documents``
     documents (id, paragraphs, tokens, beginning of the text); never the whole corpus.
@@ -182,12 +186,11 @@ def corpus_html(corpus: Corpus, *, max_documents: int = 10, width: int = 100) ->
         >>> "2 documents" in corpus_html(tg.Corpus.from_texts(["a", "b"]))
         True
     """
-    par_doc = corpus._table("paragraph")["document"]
-    tok_doc = corpus._table("token")["document"]
     n = len(corpus)
     shown = min(n, max_documents)
-    n_par = np.bincount(par_doc, minlength=n)[:shown]
-    n_tok = np.bincount(tok_doc, minlength=n)[:shown]
+    # Counts of the shown documents only, from where each document's rows begin.
+    n_par = np.diff(corpus._offsets("paragraph")[: shown + 1])
+    n_tok = np.diff(corpus._offsets("token")[: shown + 1])
     rows = [_STYLE, f'<div class="tg-doc"><div>{html.escape(repr(corpus))}</div>',
             '<table class="tg-tab"><tr><th>id</th><th>paragraphs</th><th>tokens</th><th>text</th></tr>']
     ids, texts = corpus._ids, corpus._texts

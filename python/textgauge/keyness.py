@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import reads_corpus
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -43,6 +44,7 @@ def _group_codes(corpus: Corpus, groups: Any) -> tuple[np.ndarray, list[Any]]:
     return codes.astype(np.int32), list(uniques)
 
 
+@reads_corpus
 def frequency(corpus: Corpus, *, n: int | None = None, groups: Sequence[Any] | None = None, ties: Ties = "min",
               kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
     """Term frequencies with rank and document frequency (quanteda's ``textstat_frequency``).
@@ -134,6 +136,7 @@ def _reference_table(reference: Any) -> pd.Series:
     return s.astype(float)
 
 
+@reads_corpus
 def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
             measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
             correction: Literal["default", "yates", "williams", "none"] = "default",
@@ -242,6 +245,7 @@ def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,
     return df
 
 
+@reads_corpus
 def entropy(corpus: Corpus, *, margin: Literal["documents", "features"] = "documents", base: float = 2,
             kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
     """Shannon entropy of each document's term distribution, or of each term's distribution
@@ -268,6 +272,7 @@ def entropy(corpus: Corpus, *, margin: Literal["documents", "features"] = "docum
     return pd.DataFrame({"term": corpus.vocabulary, "entropy": h})
 
 
+@reads_corpus
 def summary(corpus: Corpus) -> pd.DataFrame:
     """Per document: characters, paragraphs, sentences, tokens, types, words, numbers,
     punctuation, symbols (quanteda's ``textstat_summary``).

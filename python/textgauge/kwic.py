@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
+from ._locking import reads_corpus
+
 if TYPE_CHECKING:
     from .text import Corpus
 
@@ -37,6 +39,7 @@ def _matcher(word: str, valuetype: ValueType, case_insensitive: bool) -> Callabl
     raise ValueError(f"valuetype must be 'glob', 'regex' or 'fixed', got {valuetype!r}")
 
 
+@reads_corpus
 def kwic(corpus: Corpus, pattern: str | Sequence[str], *, window: int = 5, valuetype: ValueType = "glob",
          case_insensitive: bool = True, separator: str = " ") -> pd.DataFrame:
     """Every match of ``pattern`` with ``window`` tokens of context on each side.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from . import _core
+from ._locking import reads_corpus
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -35,6 +36,7 @@ def _unit_frame(corpus: Corpus, d: dict[str, Any], level: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+@reads_corpus
 def lexical_diversity(corpus: Corpus, *, measures: str | Sequence[str] = "all", level: Level = "document",
                       kinds: Sequence[str] = ("word",), log_base: float = 10.0, mattr_window: int = 100,
                       msttr_segment: int = 100, mtld_threshold: float = 0.72,

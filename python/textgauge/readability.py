@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import reads_corpus
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -129,6 +130,7 @@ def _scores(c: dict[str, Any], name: str) -> Any:
     raise ValueError(name)
 
 
+@reads_corpus
 def readability(corpus: Corpus, *, measures: str | Sequence[str] = "all",
                 level: Literal["document", "paragraph"] = "document",
                 kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import reads_corpus
 from ._unicode import _SURROGATE
 from .errors import DecodeError
 
@@ -428,6 +429,7 @@ def _analyzer_for(mode: str) -> SentimentIntensityAnalyzer:
     return _ANALYZERS[engine]
 
 
+@reads_corpus
 def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelMode = "vader",
                      mentions: str | Iterable[str] | None = None,
                      analyzer: SentimentIntensityAnalyzer | None = None,
@@ -463,20 +465,27 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
         raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     if mode not in ("vader", "fixed", "sentences"):
         raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+    if document is not None and not 0 <= document < len(corpus):
+        raise IndexError(f"document index {document} out of range for {len(corpus)} documents")
     sia = analyzer if analyzer is not None else _analyzer_for(mode)
     threads = corpus._threads
+    # With `document`, only that document's rows are read and scored (Corpus._rows slices the
+    # tables), so that scoring every document of a corpus one by one costs what scoring the
+    # corpus once does. Scores are those of the units' texts either way (score_corpus scores
+    # the same substrings).
+    n_docs = len(corpus) if document is None else 1
     if mode == "sentences" and level != "sentence":
-        raw, tokens = sia._core.score_corpus(corpus._core, "sentence", threads=threads, round=False)
-        sent = corpus._table("sentence")
+        raw, tokens = _unit_scores(sia, corpus, "sentence", document, threads, round=False)
+        sent = corpus._rows("sentence", document)
         if level == "paragraph":
-            par = corpus._table("paragraph")
+            par = corpus._rows("paragraph", document)
             key_units = par["document"].astype(np.int64) * (1 << 31) + par["paragraph"]
             key_sent = sent["document"].astype(np.int64) * (1 << 31) + sent["paragraph"]
             group = np.searchsorted(key_units, key_sent)
             n_units = len(key_units)
         else:
-            group = sent["document"].astype(np.int64)
-            n_units = len(corpus)
+            group = sent["document"].astype(np.int64) - (0 if document is None else document)
+            n_units = n_docs
         w = tokens.astype(float)
         wsum = np.bincount(group, weights=w, minlength=n_units)
         scores = np.zeros((n_units, 4))
@@ -487,28 +496,40 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
                            for row in scores]).reshape(n_units, 4)
         tokens = np.bincount(group, weights=w, minlength=n_units).astype(np.uint32)
     else:
-        scores, tokens = sia._core.score_corpus(corpus._core, level, threads=threads, round=True)
+        scores, tokens = _unit_scores(sia, corpus, level, document, threads, round=True)
 
     if level == "document":
-        frame = pd.DataFrame({"document": corpus.ids})
+        ids = corpus.ids if document is None else [corpus._ids[document]]
+        frame = pd.DataFrame({"document": ids})
     else:
-        frame = corpus._frame(level, ["paragraph"] if level == "paragraph" else ["paragraph", "sentence"])
+        # One document's frame has no document column.
+        levels = ["paragraph"] if level == "paragraph" else ["paragraph", "sentence"]
+        frame = corpus._frame(level, levels, document)
     for j, c in enumerate(_COLUMNS):
         frame[c] = scores[:, j]
     frame["tokens"] = tokens
-    keep = np.ones(len(frame), dtype=bool)
-    if document is not None:
-        table = (np.arange(len(corpus)) if level == "document" else corpus._table(level)["document"])
-        keep &= table == document
     if mentions is not None:
-        keep &= _mentions_mask(corpus, level, mentions)
-    frame = frame[keep]
-    if document is not None and level != "document":
-        frame = frame.drop(columns="document")
+        frame = frame[_mentions_mask(corpus, level, mentions, document)]
     return frame.reset_index(drop=True)
 
 
-def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str]) -> np.ndarray:
+def _unit_scores(sia: SentimentIntensityAnalyzer, corpus: Corpus, level: str, document: int | None,
+                 threads: int, *, round: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, VADER tokens) of every unit of `level`, or of one document's units."""
+    if document is None:
+        return sia._core.score_corpus(corpus._core, level, threads=threads, round=round)
+    text = corpus._texts[document]
+    if level == "document":
+        texts = [text]
+    else:
+        rows = corpus._rows(level, document)
+        texts = [text[b:e] for b, e in zip(rows["start"].tolist(), rows["end"].tolist())]
+    return sia._core.score(texts, threads=threads, round=round)
+
+
+def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str],
+                   document: int | None = None) -> np.ndarray:
+    """Which units (of the corpus, or of one document) hold one of the `mentions` terms."""
     from .text import Corpus as _Corpus
 
     terms = [mentions] if isinstance(mentions, str) else list(mentions)
@@ -523,16 +544,21 @@ def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str]) ->
             raise ValueError(f"mentions must be single tokens; {t!r} gives {len(got)} tokens: {got}")
         wanted.add(got[0])
     vocab = corpus.vocabulary
+    tok = corpus._rows("token", document)
+    # Only the terms that occur in the tokens read are looked at (one document's, not the
+    # whole vocabulary, when `document` is given).
+    present = range(len(vocab)) if document is None else np.unique(tok["term"]).tolist()
     # A possessive mentions its owner: "Kuleba’s" (term "kuleba's") mentions "kuleba".
-    ids = [i for i, term in enumerate(vocab)
-           if term in wanted or (term[-2:] in ("'s", "’s") and term[:-2] in wanted)]
-    tok = corpus._table("token")
+    ids = [i for i in present
+           if vocab[i] in wanted or (vocab[i][-2:] in ("'s", "’s") and vocab[i][:-2] in wanted)]
     hit = np.isin(tok["term"], np.asarray(ids, dtype=tok["term"].dtype))
     if level == "document":
+        if document is not None:
+            return np.array([hit.any()])
         mask = np.zeros(len(corpus), dtype=bool)
         mask[np.unique(tok["document"][hit])] = True
         return mask
-    units = corpus._table(level)
+    units = corpus._rows(level, document)
     cols = ["document", "paragraph"] + (["sentence"] if level == "sentence" else [])
     unit_keys = pd.MultiIndex.from_arrays([units[c] for c in cols])
     hit_keys = pd.MultiIndex.from_arrays([tok[c][hit] for c in cols])

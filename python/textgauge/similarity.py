@@ -14,6 +14,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from . import _core
+from ._locking import reads_corpus
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -54,6 +55,7 @@ def _labels(corpus: Corpus, level: str, rows: int) -> pd.Index:
     return pd.MultiIndex.from_frame(table[cols])
 
 
+@reads_corpus
 def similarity(corpus: Corpus, *, level: Literal["document", "paragraph", "sentence"] = "document",
                method: str = "cosine", **dtm_options: Any) -> pd.DataFrame:
     """Pairwise similarity of the units of a corpus: a square DataFrame labelled by unit.
@@ -74,6 +76,7 @@ def similarity(corpus: Corpus, *, level: Literal["document", "paragraph", "sente
     return pd.DataFrame(m, index=idx, columns=idx)
 
 
+@reads_corpus
 def distance(corpus: Corpus, *, level: Literal["document", "paragraph", "sentence"] = "document",
              method: str = "euclidean", **dtm_options: Any) -> pd.DataFrame:
     """Pairwise distance: euclidean, or 1 - similarity for cosine, jaccard, dice, correlation.

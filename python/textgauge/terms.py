@@ -43,6 +43,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import _core
+from ._locking import reads_corpus
 from .errors import Error
 from .stopwords import get_stop_words
 
@@ -123,6 +124,7 @@ def _rows_of_tokens(corpus: Any, level: str) -> tuple[np.ndarray, int]:
     return first[doc] + tokens[level].astype(np.int64), int(len(unit["document"]))
 
 
+@reads_corpus
 def dtm(
     source: Any,
     *,

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
 
 __all__ = ["Corpus", "Document"]
@@ -23,6 +24,8 @@ __all__ = ["Corpus", "Document"]
 ParagraphMode = Literal["blank", "line"]
 Errors = Literal["strict", "replace"]
 KINDS: tuple[str, ...] = tuple(_core.kind_names())
+_KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
+_TEXT_DTYPE = pd.Series(["text"]).dtype  # what pandas makes of a list of str (str or object)
 
 _OPTION_DEFAULTS: dict[str, Any] = {
     "paragraphs": "blank",
@@ -67,6 +70,10 @@ class Corpus:
             sentences are needed, e.g. to score them).
         threads: worker threads for segmentation (default: all cores).
 
+    A corpus can be shared between threads: ``add`` waits for the readers and
+    readers wait for ``add`` (see ``_locking``), so every result is that of the
+    corpus before or after each ``add``; readers run in parallel.
+
     Example:
         >>> import textgauge as tg
         >>> c = tg.Corpus.from_texts(["One. Two.", "Three"], ids=["a", "b"])
@@ -75,6 +82,7 @@ class Corpus:
     """
 
     def __init__(self, *, threads: int | None = None, **options: Any) -> None:
+        self._lock = ReadWriteLock()
         self._options = _check_options(options)
         self._core = _core.Corpus(**self._options)
         self._threads = 0 if threads is None else int(threads)
@@ -130,14 +138,19 @@ class Corpus:
             (3, [0, 'b', 'c'])
         """
         batch = as_text_list(texts)
-        if ids is None:
-            ids = range(len(self._ids), len(self._ids) + len(batch))
-        ids = list(ids)
-        if len(ids) != len(batch):
-            raise ValueError(f"{len(batch)} texts but {len(ids)} ids")
-        self._add(batch, ids, sources=[])
+        with self._lock.write():  # the default ids follow the documents already there
+            if ids is None:
+                ids = range(len(self._ids), len(self._ids) + len(batch))
+            ids = list(ids)
+            if len(ids) != len(batch):
+                raise ValueError(f"{len(batch)} texts but {len(ids)} ids")
+            self._add(batch, ids, sources=[])
 
     def _add(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
+        with self._lock.write():
+            self._add_locked(batch, ids, sources)
+
+    def _add_locked(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
         base = len(self._texts)
         names = sources or [f"document {base + i}" for i in range(len(batch))]
         try:
@@ -148,26 +161,34 @@ class Corpus:
         for i, t in enumerate(batch):
             self._texts.append(t if isinstance(t, str) else self._core.text(base + i))
         self._ids.extend(ids)
+        # Readers fill the cache only while holding the read lock, so nothing computed
+        # from the state before this add can be stored after this line.
         self._cache.clear()
 
     # access -----------------------------------------------------------------------
+    @reads_corpus
     def __len__(self) -> int:
         return len(self._texts)
 
+    @reads_corpus
     def __getitem__(self, index: int) -> Document:
         if not -len(self) <= index < len(self):
             raise IndexError(f"document index {index} out of range for {len(self)} documents")
         return Document._view(self, index % len(self))
 
     def __iter__(self) -> Iterator[Document]:
+        # Documents are only ever appended, so index i stays the same document; the lock is
+        # taken per document, never across a yield (the loop body may call add).
         return (self[i] for i in range(len(self)))
 
     @property
+    @reads_corpus
     def ids(self) -> list[Any]:
         """Document ids, in order."""
         return list(self._ids)
 
     @property
+    @reads_corpus
     def texts(self) -> list[str]:
         """Document texts (decoded; U+FFFD where ``errors="replace"`` repaired them)."""
         return list(self._texts)
@@ -178,24 +199,51 @@ class Corpus:
         return dict(self._options)
 
     @property
+    @reads_corpus
     def vocabulary(self) -> list[str]:
         """Distinct normalised terms, in order of first occurrence; token ``term_id`` indexes it."""
         if "vocab" not in self._cache:
             self._cache["vocab"] = self._core.vocabulary()
         return self._cache["vocab"]  # type: ignore[no-any-return]
 
+    @reads_corpus
     def _table(self, name: str) -> dict[str, np.ndarray]:
         key = "table:" + name
         if key not in self._cache:
             self._cache[key] = getattr(self._core, name + "_table")()
         return self._cache[key]  # type: ignore[no-any-return]
 
+    @reads_corpus
+    def _offsets(self, name: str) -> np.ndarray:
+        """Where each document's rows begin in one unit table (len + 1 entries): the tables
+        are in document order, so document d's rows are offsets[d]:offsets[d + 1]."""
+        key = "offsets:" + name
+        if key not in self._cache:
+            doc = self._table(name)["document"]
+            self._cache[key] = np.searchsorted(doc, np.arange(len(self._texts) + 1), side="left")
+        return self._cache[key]  # type: ignore[no-any-return]
+
+    @reads_corpus
+    def _rows(self, name: str, document: int | None = None) -> dict[str, np.ndarray]:
+        """Columns of one unit table, whole or sliced to one document (views, no scan)."""
+        cols = self._table(name)
+        if document is None:
+            return cols
+        off = self._offsets(name)
+        begin, end = int(off[document]), int(off[document + 1])
+        return {k: v[begin:end] for k, v in cols.items()}
+
+    @reads_corpus
+    def _term_dtype(self) -> pd.CategoricalDtype:
+        """The token ``term`` categories, built once per state (not once per document)."""
+        if "term_dtype" not in self._cache:
+            self._cache["term_dtype"] = pd.CategoricalDtype(pd.Index(self.vocabulary, dtype=object))
+        return self._cache["term_dtype"]  # type: ignore[no-any-return]
+
+    @reads_corpus
     def _frame(self, name: str, levels: Sequence[str], document: int | None = None) -> pd.DataFrame:
         """Rows of one unit table, for the whole corpus or for one document index."""
-        cols = self._table(name)
-        if document is not None:
-            rows = np.flatnonzero(cols["document"] == document)
-            cols = {k: v[rows] for k, v in cols.items()}
+        cols = self._rows(name, document)
         doc = cols["document"]
         texts = self._texts
         out: dict[str, Any] = {}
@@ -205,11 +253,12 @@ class Corpus:
             out[level] = cols[level]
         out["text"] = [texts[d][s:e] for d, s, e in zip(doc.tolist(), cols["start"].tolist(),
                                                         cols["end"].tolist())]
+        if not len(doc):  # an empty list would make a float64 column: same dtype as with rows
+            out["text"] = pd.Series([], dtype=_TEXT_DTYPE)
         if name == "token":
-            vocab = pd.Index(self.vocabulary, dtype=object)
-            out["term"] = pd.Categorical.from_codes(cols["term"], categories=vocab)
+            out["term"] = pd.Categorical.from_codes(cols["term"], dtype=self._term_dtype())
             out["term_id"] = cols["term"]
-            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), categories=KINDS)  # type: ignore[call-overload]
+            out["kind"] = pd.Categorical.from_codes(cols["kind"].astype(np.int8), dtype=_KIND_DTYPE)
         for c in ("start", "end", "byte_start", "byte_end"):
             out[c] = cols[c]
         return pd.DataFrame(out)
@@ -389,6 +438,7 @@ class Corpus:
 
         return corpus_sentiment(self, level, mode=mode, mentions=mentions, analyzer=analyzer)  # type: ignore[arg-type]
 
+    @reads_corpus
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
@@ -401,9 +451,11 @@ class Corpus:
 
         return corpus_html(self)
 
+    @reads_corpus
     def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal.
-        return (_rebuild_corpus, (self._texts, self._ids, self._options))
+        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal. Copies
+        # of the lists, taken under the lock: pickle reads them after this returns.
+        return (_rebuild_corpus, (list(self._texts), list(self._ids), dict(self._options)))
 
 
 def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -> Corpus:
@@ -440,11 +492,13 @@ class Document:
         return doc
 
     @property
+    @reads_corpus
     def text(self) -> str:
         """The document text (decoded)."""
         return self._corpus._texts[self._index]
 
     @property
+    @reads_corpus
     def id(self) -> Any:
         return self._corpus._ids[self._index]
 
@@ -483,6 +537,7 @@ class Document:
                                 analyzer=analyzer, document=self._index)
 
     # term statistics of this document alone -------------------------------------
+    @reads_corpus
     def _alone(self) -> Corpus:
         """This document as a one-document corpus with the same options (cached)."""
         if len(self._corpus) == 1:
@@ -538,8 +593,10 @@ class Document:
         """
         return self._alone().frequency(**options)
 
+    @reads_corpus
     def __len__(self) -> int:
-        return int(np.count_nonzero(self._corpus._table("paragraph")["document"] == self._index))
+        off = self._corpus._offsets("paragraph")
+        return int(off[self._index + 1] - off[self._index])
 
     def _repr_html_(self) -> str:
         """Jupyter view: paragraphs with their sentiment and words highlighted by valence
@@ -548,10 +605,11 @@ class Document:
 
         return document_html(self)
 
+    @reads_corpus
     def __repr__(self) -> str:
-        cols = self._corpus._table("token")
-        n_tok = int(np.count_nonzero(cols["document"] == self._index))
-        n_sent = int(np.count_nonzero(self._corpus._table("sentence")["document"] == self._index))
+        i, corpus = self._index, self._corpus
+        n_tok = int(corpus._offsets("token")[i + 1] - corpus._offsets("token")[i])
+        n_sent = int(corpus._offsets("sentence")[i + 1] - corpus._offsets("sentence")[i])
         head = self.text[:60].replace("\n", " ")
         more = "..." if len(self.text) > 60 else ""
         return (f"<textgauge.Document: {len(self)} paragraphs, {n_sent} sentences, {n_tok} tokens: "

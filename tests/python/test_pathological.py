@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.feature_extraction import text as sktext
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderSIA
@@ -421,3 +422,60 @@ def test_nul_bytes_everywhere(sia: tg.SentimentIntensityAnalyzer) -> None:
     assert len(tg.Document(nuls).tokens) == 0 and len(tg.Document(nuls).paragraphs) == 0  # NUL is blank
     assert sia.polarity_scores(nuls) == vader_scores(nuls)
     assert_linear(lambda n: "ab\x00" * n, lambda s: tg.Document(s), 300_000)
+
+
+# --- reading a corpus document by document ------------------------------------------------
+
+
+def _read_documents(corpus: tg.Corpus) -> int:
+    """Every document's counts and repr, and for every 10th its frames and sentiment."""
+    rows = 0
+    for doc in corpus:
+        rows += len(doc) + len(repr(doc))
+        if doc.id % 10 == 0:
+            rows += len(doc.tokens) + len(doc.paragraphs) + len(doc.sentences)
+            rows += len(doc.sentiment("sentence"))
+            rows += len(doc.sentiment("document", mode="sentences"))
+    return rows
+
+
+def test_document_access_is_linear() -> None:
+    """A Document of a Corpus reads its own rows (the tables are in document order, sliced at
+    each document's offsets), so reading all documents costs O(total tokens) whatever the
+    corpus size: 4x the documents take about 4x the time. Filtering the whole corpus table
+    for each document (as before) took 8x and more at this size, and grows with n."""
+    rng = np.random.default_rng(5)
+    words = np.array([f"w{i}" for i in range(5_000)] + [".", "!", "good", "bad", "\n\n"],
+                     dtype=object)
+
+    def make(n: int) -> tg.Corpus:
+        return tg.Corpus.from_texts([" ".join(rng.choice(words, 150)) for _ in range(n)])
+
+    n = 1_000
+    small, large = make(n), make(4 * n)
+    # Same results as the whole-corpus tables, document by document.
+    tokens, sentences, sentiment = small.tokens, small.sentences, small.sentiment("sentence")
+
+    def rows_of(frame: pd.DataFrame, i: int) -> pd.DataFrame:
+        return frame[frame["document"] == i].drop(columns="document").reset_index(drop=True)
+
+    for i in (0, 1, n // 2, n - 1):
+        doc = small[i]
+        assert doc.tokens.equals(rows_of(tokens, i)) and doc.sentences.equals(rows_of(sentences, i))
+        assert doc.sentiment("sentence").equals(rows_of(sentiment, i))
+        assert len(doc) == int((small.paragraphs["document"] == i).sum())
+        assert f"{int((sentences['document'] == i).sum())} sentences" in repr(doc)
+    _read_documents(small)  # warm up (lazy tables)
+    _read_documents(large)
+    for _attempt in range(3):
+        t = {"small": float("inf"), "large": float("inf")}
+        for _ in range(2):
+            for key, corpus in (("small", small), ("large", large)):
+                t0 = time.perf_counter()
+                _read_documents(corpus)
+                t[key] = min(t[key], time.perf_counter() - t0)
+        if t["large"] < 6 * t["small"]:
+            return
+        if t["large"] > 12 * t["small"]:
+            break  # plainly superlinear, not noise: no need to measure again
+    raise AssertionError(f"t(n) = {t['small']:.3f} s, t(4n) = {t['large']:.3f} s")

@@ -272,3 +272,22 @@ def test_fixed_mode(sia: tg.SentimentIntensityAnalyzer) -> None:
     # texts without any of these constructs score as VADER does
     for t in ["The food is great but the service was terrible.", "NOT GOOD!!", "no no", ":) :("]:
         assert fixed.polarity_scores(t) == REF.polarity_scores(t)
+
+
+@pytest.mark.parametrize(("level", "mode"), [(level, mode) for level in ("document", "paragraph", "sentence")
+                                             for mode in ("vader", "fixed", "sentences")
+                                             if (level, mode) != ("sentence", "sentences")])
+def test_document_sentiment_is_the_corpus_rows(level: str, mode: str) -> None:
+    """doc.sentiment (corpus_sentiment(..., document=i)) scores only that document's units;
+    the rows equal the document's rows of the whole-corpus result, mentions included."""
+    texts = [sample_article(), "Kuleba’s talk was GOOD.\n\nLavrov was not happy!! :(", "",
+             "Okay.\n\nKuleba: bad, but never terrible. 😀", "nothing here"]
+    corpus = tg.Corpus.from_texts(texts, ids=["a", "b", "c", "d", "e"])
+    for mentions in (None, ["kuleba", "lavrov"]):
+        whole = corpus.sentiment(level, mode=mode, mentions=mentions)
+        for i, doc in enumerate(corpus):
+            mine = doc.sentiment(level, mode=mode, mentions=mentions)
+            rows = whole[whole["document"] == corpus.ids[i]].reset_index(drop=True)
+            if level != "document":
+                rows = rows.drop(columns="document")
+            assert mine.equals(rows), (i, mentions)
