@@ -15,7 +15,7 @@ SOURCES := $(shell find cpp python -type f \( -name '*.cpp' -o -name '*.hpp' -o 
 demo: install
 	$(VENV)/bin/textgauge demo
 
-test: test-cpp test-python test-sanitize-cpp
+test: test-cpp test-python test-sanitize-cpp test-tsan
 
 deps: $(VENV)/.deb-ok
 
