@@ -89,7 +89,7 @@ test-sanitize: test-sanitize-cpp install
 lint: install
 	$(PY) -m pip install -q ruff
 	$(PY) -m ruff check python tests bench
-	clang-format --dry-run -Werror $$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'python/src/*.cpp' 'python/src/*.hpp' 'tests/cpp/*.cpp')
+	clang-format --dry-run -Werror $$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'python/src/*.cpp' 'python/src/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp' 'fuzz/*.cpp')
 
 bench: install
 	$(PY) bench/tokenize.py

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "check.hpp"
-#include "textgauge/analyzer.hpp"
-#include "textgauge/dtm.hpp"
+#include "textgauge/vectorize/analyzer.hpp"
+#include "textgauge/vectorize/dtm.hpp"
 #include "textgauge/error.hpp"
-#include "textgauge/utf8.hpp"
+#include "textgauge/text/utf8.hpp"
 
 using namespace textgauge;
 

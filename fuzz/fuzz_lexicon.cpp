@@ -13,8 +13,8 @@
 
 #include "check.hpp"
 #include "textgauge/error.hpp"
-#include "textgauge/lexicon.hpp"
-#include "textgauge/sentiment.hpp"
+#include "textgauge/sentiment/lexicon.hpp"
+#include "textgauge/sentiment/sentiment.hpp"
 
 using namespace textgauge;
 

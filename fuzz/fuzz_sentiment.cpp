@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "check.hpp"
-#include "textgauge/lexicon.hpp"
-#include "textgauge/sentiment.hpp"
+#include "textgauge/sentiment/lexicon.hpp"
+#include "textgauge/sentiment/sentiment.hpp"
 
 using namespace textgauge;
 

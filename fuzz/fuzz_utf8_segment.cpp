@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "check.hpp"
-#include "textgauge/corpus.hpp"
+#include "textgauge/text/corpus.hpp"
 #include "textgauge/error.hpp"
-#include "textgauge/terms.hpp"
-#include "textgauge/text.hpp"
-#include "textgauge/utf8.hpp"
+#include "textgauge/text/terms.hpp"
+#include "textgauge/text/text.hpp"
+#include "textgauge/text/utf8.hpp"
 
 using namespace textgauge;
 

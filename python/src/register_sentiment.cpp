@@ -2,9 +2,9 @@
 #include <cstring>
 
 #include "register.hpp"
-#include "textgauge/corpus.hpp"
-#include "textgauge/lexicon.hpp"
-#include "textgauge/sentiment.hpp"
+#include "textgauge/text/corpus.hpp"
+#include "textgauge/sentiment/lexicon.hpp"
+#include "textgauge/sentiment/sentiment.hpp"
 #include "texts.hpp"
 
 using namespace textgauge;

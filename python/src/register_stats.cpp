@@ -1,14 +1,14 @@
 // Binding of the term statistics: collocations, lexical diversity, frequency.
 // Converts options and result tables only; the statistics live in cpp/.
 #include "register.hpp"
-#include "textgauge/collocations.hpp"
-#include "textgauge/corpus.hpp"
-#include "textgauge/hypergeom.hpp"
-#include "textgauge/keyness.hpp"
-#include "textgauge/lexdiv.hpp"
-#include "textgauge/readability.hpp"
-#include "textgauge/similarity.hpp"
-#include "textgauge/termstats.hpp"
+#include "textgauge/stats/collocations.hpp"
+#include "textgauge/text/corpus.hpp"
+#include "textgauge/stats/hypergeom.hpp"
+#include "textgauge/stats/keyness.hpp"
+#include "textgauge/stats/lexdiv.hpp"
+#include "textgauge/stats/readability.hpp"
+#include "textgauge/stats/similarity.hpp"
+#include "textgauge/stats/termstats.hpp"
 
 using namespace textgauge;
 

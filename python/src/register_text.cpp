@@ -2,8 +2,8 @@
 #include <stdexcept>
 
 #include "register.hpp"
-#include "textgauge/corpus.hpp"
-#include "textgauge/terms.hpp"
+#include "textgauge/text/corpus.hpp"
+#include "textgauge/text/terms.hpp"
 #include "texts.hpp"
 
 using namespace textgauge;

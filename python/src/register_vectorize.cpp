@@ -5,11 +5,11 @@
 #include <string_view>
 
 #include "register.hpp"
-#include "textgauge/analyzer.hpp"
-#include "textgauge/dtm.hpp"
+#include "textgauge/vectorize/analyzer.hpp"
+#include "textgauge/vectorize/dtm.hpp"
 #include "textgauge/error.hpp"
-#include "textgauge/hashing.hpp"
-#include "textgauge/weights.hpp"
+#include "textgauge/vectorize/hashing.hpp"
+#include "textgauge/vectorize/weights.hpp"
 #include "texts.hpp"
 
 using namespace textgauge;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "register.hpp"
-#include "textgauge/vocabulary.hpp"
+#include "textgauge/text/vocabulary.hpp"
 
 // Views into the UTF-8 of Python str objects. `keep` holds a reference to
 // every str (and to the UTF-8 bytes made for non-ASCII ones) so the buffers

@@ -2,7 +2,7 @@
 
 Term counts per group of documents come from C++ (``_core.grouped_term_counts``); the
 keyness statistics are computed in C++ too (``_core.keyness``; formulas in
-``cpp/include/textgauge/keyness.hpp``).
+``cpp/include/textgauge/stats/keyness.hpp``).
 """
 
 from __future__ import annotations

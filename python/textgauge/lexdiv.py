@@ -1,7 +1,7 @@
 """Lexical diversity per document, paragraph or sentence (quanteda's textstat_lexdiv, MTLD, HD-D).
 
 All counting runs in C++ (``textgauge._core.lexical_diversity``); formulas are listed in
-``cpp/include/textgauge/lexdiv.hpp``.
+``cpp/include/textgauge/stats/lexdiv.hpp``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 // Exits 0 when the installed library segments a sentence as expected.
 #include <iostream>
-#include <textgauge/corpus.hpp>
+#include <textgauge/text/corpus.hpp>
 #include <textgauge/version.hpp>
 
 int main() {

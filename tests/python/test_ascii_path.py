@@ -69,7 +69,7 @@ def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
 
 # Paragraphs with some non-ASCII characters are cut into pieces, and only the
 # pieces holding those characters go to ICU (see split_pieces in
-# cpp/src/ascii_words.hpp). Characters that interact with their neighbours
+# cpp/src/text/ascii_words.hpp). Characters that interact with their neighbours
 # under UAX #29 (combining marks, format characters, ZWJ, emoji, regional
 # indicators, Hebrew, Katakana, CJK and Thai dictionaries, other spaces) are
 # placed next to spaces and ASCII of every class.

@@ -1,0 +1,87 @@
+#pragma once
+// A corpus: documents, their units, and the vocabulary of their terms.
+//
+// Adding documents validates UTF-8 (with the chosen error policy), segments,
+// normalises every token into a term and interns it. The batch is processed on
+// several threads; term ids are assigned in order of first occurrence in the
+// corpus, whatever the thread count.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "textgauge/text/normalize.hpp"
+#include "textgauge/text/text.hpp"
+#include "textgauge/text/utf8.hpp"
+#include "textgauge/text/vocabulary.hpp"
+
+namespace textgauge {
+
+struct CorpusOptions {
+  SegmentOptions segment;
+  NormalizeOptions normalize;
+  DecodeErrors errors = DecodeErrors::strict;
+};
+
+// A view of one document's units inside the corpus's flat arrays. Indices
+// stored in it (sentence_paragraph, token_paragraph, token_sentence) are local
+// to the document. Valid until the corpus is modified.
+struct UnitsView {
+  std::span<const Span> paragraphs, sentences;
+  std::span<const std::int32_t> sentence_paragraph;
+  std::span<const Token> tokens;
+  std::span<const std::int32_t> token_paragraph, token_sentence;
+};
+struct Document {
+  std::string_view text;  // well-formed UTF-8 (repaired when errors == replace)
+  UnitsView units;
+  std::span<const Vocabulary::id_type> terms;  // one term id per token
+};
+
+// Flat, column-wise tables over all documents (what the Python API turns into
+// DataFrames and term-statistics engines scan).
+struct UnitTable {
+  std::vector<std::int32_t> document, paragraph, sentence;  // sentence: -1 for paragraph rows
+  std::vector<std::int64_t> byte_start, byte_end, cp_start, cp_end;
+};
+struct TokenTable : UnitTable {
+  std::vector<std::uint8_t> kind;
+  std::vector<Vocabulary::id_type> term;
+};
+
+class Corpus {
+ public:
+  explicit Corpus(CorpusOptions options = {});
+
+  // Appends documents. `sources` (may be empty) name them in decode errors,
+  // e.g. a file path; otherwise "document N" is used. threads = 0: all cores.
+  void add(std::vector<std::string> texts, const std::vector<std::string>& sources = {},
+           unsigned threads = 0);
+
+  std::size_t size() const noexcept { return texts_.size(); }
+  Document document(std::size_t i) const;
+  const std::string& text(std::size_t i) const { return texts_.at(i); }
+  // All units of all documents back to back (indices inside are document-local),
+  // and where each document starts in them (size() + 1 entries each).
+  const Segmentation& units() const noexcept { return units_; }
+  const std::vector<Vocabulary::id_type>& terms() const noexcept { return terms_; }
+  const std::vector<std::size_t>& paragraph_begin() const noexcept { return para_begin_; }
+  const std::vector<std::size_t>& sentence_begin() const noexcept { return sent_begin_; }
+  const std::vector<std::size_t>& token_begin() const noexcept { return tok_begin_; }
+  const Vocabulary& vocabulary() const noexcept { return vocab_; }
+  const CorpusOptions& options() const noexcept { return options_; }
+
+  UnitTable paragraph_table() const;
+  UnitTable sentence_table() const;
+  TokenTable token_table() const;
+
+ private:
+  CorpusOptions options_;
+  std::vector<std::string> texts_;
+  Segmentation units_;
+  std::vector<Vocabulary::id_type> terms_;
+  std::vector<std::size_t> para_begin_{0}, sent_begin_{0}, tok_begin_{0};
+  Vocabulary vocab_;
+};
+
+}  // namespace textgauge

@@ -1,0 +1,74 @@
+#include <cmath>
+#include <string>
+
+#include "catch.hpp"
+#include "textgauge/stats/collocations.hpp"
+#include "textgauge/text/corpus.hpp"
+#include "textgauge/stats/hypergeom.hpp"
+#include "textgauge/stats/termstats.hpp"
+
+using namespace textgauge;
+
+namespace {
+double score(const CollocationTable& t, const Vocabulary& v, const std::string& gram,
+             std::size_t measure = 0) {
+  const auto text = collocation_strings(t, v);
+  for (std::size_t r = 0; r < t.rows(); ++r)
+    if (text[r] == gram) return t.scores[measure][r];
+  FAIL("no row " << gram);
+  return 0;
+}
+bool close(double a, double b, double rel = 1e-9) { return std::fabs(a - b) <= rel * std::fabs(b); }
+}  // namespace
+
+TEST_CASE("bigram measures match NLTK's gold on the cat/mat sentence", "[collocations]") {
+  // Gold: ../shared/reference/termstats_semantics.md section 4 (NLTK 3.8).
+  Corpus c;
+  c.add({"the cat sat on the mat the cat ate the rat on the mat"});
+  const TermStream s = term_stream(c, {});
+  CollocationOptions o;
+  o.measures = {AssocMeasure::pmi, AssocMeasure::likelihood_ratio, AssocMeasure::chi_sq,
+                AssocMeasure::student_t};
+  const auto t = collocations(s, c.vocabulary(), o);
+  CHECK(t.n_tokens == 14);
+  CHECK(close(score(t, c.vocabulary(), "cat sat", 0), 2.8073549221));
+  CHECK(close(score(t, c.vocabulary(), "the cat", 1), 4.753140242));
+  CHECK(close(score(t, c.vocabulary(), "cat sat", 2), 6.4615384615));
+  CHECK(close(score(t, c.vocabulary(), "the cat", 3), 0.9091372901));
+}
+
+TEST_CASE("quanteda lambda and z on the reference 2x2 table", "[collocations]") {
+  // One bigram position per document: n11 = 20, n10 = 30, n01 = 10, n00 = 940.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 20; ++i) texts.push_back("alpha beta");
+  for (int i = 0; i < 30; ++i) texts.push_back("alpha gamma");
+  for (int i = 0; i < 10; ++i) texts.push_back("delta beta");
+  for (int i = 0; i < 940; ++i) texts.push_back("eps zeta");
+  Corpus c;
+  c.add(texts);
+  CollocationOptions o;
+  o.measures = {AssocMeasure::lambda, AssocMeasure::z};
+  const auto t = collocations(term_stream(c, {}), c.vocabulary(), o);
+  CHECK(std::fabs(score(t, c.vocabulary(), "alpha beta", 0) - 4.0977) < 5e-5);
+  CHECK(std::fabs(score(t, c.vocabulary(), "alpha beta", 1) - 9.7161) < 5e-5);
+}
+
+TEST_CASE("hypergeometric cdf matches scipy.stats.hypergeom.cdf", "[collocations]") {
+  CHECK(close(hypergeom_cdf(3, 50, 10, 12), 0.8209435227940288, 1e-13));
+  CHECK(close(hypergeom_cdf(8, 1000, 300, 40), 0.10623802742893301, 1e-13));
+  CHECK(close(hypergeom_cdf(30, 1000, 300, 40), 0.9999999996789571, 1e-13));
+  CHECK(hypergeom_cdf(40, 1000, 300, 40) == 1.0);
+}
+
+TEST_CASE("segments stop n-grams at documents and, on request, sentences", "[collocations]") {
+  Corpus c;
+  c.add({"red fox. Blue sky", "sky red"});
+  CollocationOptions o;
+  const auto all = collocations(term_stream(c, {}), c.vocabulary(), o);
+  CHECK(all.rows() == 4);  // red fox, fox blue, blue sky, sky red; never "sky sky"
+  StreamOptions so;
+  so.break_at_sentences = true;
+  const auto within = collocations(term_stream(c, so), c.vocabulary(), o);
+  CHECK(within.rows() == 3);                                            // red fox, blue sky, sky red
+  CHECK(collocation_strings(within, c.vocabulary())[0] == "blue sky");  // count ties sort bytewise
+}
