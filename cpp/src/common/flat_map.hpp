@@ -30,7 +30,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/hash.hpp"
+#include "textgauge/hash.hpp"
 
 namespace textgauge {
 

@@ -6,7 +6,7 @@
 
 #include "catch.hpp"
 #include "common/flat_map.hpp"  // internal: the core's counting table
-#include "common/hash.hpp"
+#include "textgauge/hash.hpp"
 #include "common/huge_pages.hpp"
 
 using namespace textgauge;
