@@ -40,7 +40,7 @@ def public_modules(root: Path | None = None) -> list[str]:
     """Dotted names of the public modules under `root` (default: the package folder), sorted,
     the package itself first."""
     root = package_dir() if root is None else root
-    names = []
+    names: list[str] = []
     for path in root.rglob("*.py"):
         parts = list(path.relative_to(root).with_suffix("").parts)
         if parts[-1] == "__init__":
@@ -57,7 +57,7 @@ def public_modules(root: Path | None = None) -> list[str]:
 def import_errors(modules: list[str]) -> dict[str, str]:
     """Each module that does not import, with the error (an optional dependency is missing:
     `make docs` installs the ``test`` extra, which has them all)."""
-    errors = {}
+    errors: dict[str, str] = {}
     for name in modules:
         try:
             importlib.import_module(name)

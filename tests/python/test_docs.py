@@ -73,7 +73,7 @@ def _slug(heading: str) -> str:
 
 def _anchors(page: Path) -> set[str]:
     seen: dict[str, int] = {}
-    out = set()
+    out: set[str] = set()
     for line in _FENCE.sub("", page.read_text(encoding="utf-8")).splitlines():
         m = re.match(r"#{1,6}\s+(.*?)\s*#*\s*$", line)
         if m:
