@@ -11,7 +11,7 @@ from __future__ import annotations
 import pkgutil
 
 # Development builds put _core in <build>/textgauge/; with PYTHONPATH=python:<build>
-# the package must look in both folders (see README, "Development").
+# the package must look in both folders (see docs/development.md).
 __path__ = pkgutil.extend_path(__path__, __name__)
 
 from . import _core  # noqa: E402

@@ -294,7 +294,7 @@ class SentimentIntensityAnalyzer:
         emoji_lexicon: ``None`` (the emoji of ``lexicon`` when it is a
             :class:`Lexicon`, else VADER's), a dict or a file.
         mode: ``"vader"`` (default) reproduces vaderSentiment 3.3.2 with every
-            quirk; ``"fixed"`` repairs its bugs (see the README, "Sentiment").
+            quirk; ``"fixed"`` repairs its bugs (see docs/sentiment.md).
 
     Example:
         >>> sia = SentimentIntensityAnalyzer()

@@ -152,7 +152,7 @@ def test_lambda_z_follow_quanteda_formulas(size: int) -> None:
 
 
 def test_lambda_reference_table() -> None:
-    # ../shared/reference/termstats_semantics.md 3.2: n11=20, n10=30, n01=10, n00=940.
+    # docs/termstats.md#quantedas-lambda-and-z: n11=20, n10=30, n01=10, n00=940.
     # One bigram position per document.
     texts = ["alpha beta"] * 20 + ["alpha gamma"] * 30 + ["delta beta"] * 10 + ["eps zeta"] * 940
     df = tg.Corpus.from_texts(texts).collocations(measure=["lambda", "z"])

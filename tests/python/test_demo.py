@@ -42,7 +42,7 @@ def test_fits_a_screen_or_two(lines: list[str]) -> None:
 
 
 def test_overall_tone_is_sentence_aware_and_explained(lines: list[str], doc: tg.Document) -> None:
-    # The length-weighted mean of the sentences' VADER compound (README: -0.1388),
+    # The length-weighted mean of the sentences' VADER compound (docs/sentiment.md: -0.1388),
     # not the saturated compound of the whole article as one text.
     assert lines[2] == "Overall tone: slightly negative (-0.1388 on a scale from -1 to +1)"
     assert REF.polarity_scores(sample_article())["compound"] == -0.9823

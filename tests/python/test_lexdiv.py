@@ -9,7 +9,7 @@ import pytest
 import textgauge as tg
 from lexicalrichness import LexicalRichness
 
-# ../shared/reference/termstats_semantics.md 3.2: counts [5,3,2,1,1,1,1], log base 10.
+# docs/termstats.md#lexical-diversity: counts [5,3,2,1,1,1,1], log base 10.
 GOLD = {"TTR": 0.5, "C": 0.73735, "R": 1.87083, "CTTR": 1.32288, "U": 4.36372, "S": -1.23399,
         "K": 1428.571, "D": 0.153846, "Vm": 0.267261, "Maas": 0.478709, "I": 1.4}
 

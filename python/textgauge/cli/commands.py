@@ -7,7 +7,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,9 @@ from .inputs import (
     total_bytes,
 )
 from .outputs import Output, OutputUsageError, Schema
+
+if TYPE_CHECKING:  # imported when a keyness run starts; here for the annotation (pdoc, mypy)
+    from ..partial import GroupedTermStats
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1  # also: the output cannot be written, or the input holds no such group

@@ -22,7 +22,7 @@ bool close(double a, double b, double rel = 1e-9) { return std::fabs(a - b) <= r
 }  // namespace
 
 TEST_CASE("bigram measures match NLTK's gold on the cat/mat sentence", "[collocations]") {
-  // Gold: ../shared/reference/termstats_semantics.md section 4 (NLTK 3.8).
+  // Gold: docs/termstats.md#nltks-collocation-measures (NLTK 3.8).
   Corpus c;
   c.add({"the cat sat on the mat the cat ate the rat on the mat"});
   const TermStream s = term_stream(c, {});

@@ -16,7 +16,7 @@ bool near(double a, double b, double tol) { return std::fabs(a - b) <= tol; }
 }  // namespace
 
 TEST_CASE("lexical diversity: quanteda's gold table for counts 5,3,2,1,1,1,1", "[termstats]") {
-  // ../shared/reference/termstats_semantics.md 3.2, log base 10.
+  // docs/termstats.md#lexical-diversity, log base 10.
   Corpus c;
   c.add({"a a a a a b b b c c d e f g"});
   LexdivOptions o;

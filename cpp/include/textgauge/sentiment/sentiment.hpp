@@ -5,7 +5,7 @@
 // .polarity_scores` of vaderSentiment 3.3.2: the same neg, neu, pos and
 // compound after VADER's rounding, for every input. That includes what the
 // reference really does rather than what its paper says
-// (../shared/reference/vader_spec.md lists each rule):
+// (docs/vader.md lists each rule):
 //   - emoji are replaced by their description one code point at a time, so
 //     ZWJ sequences, flags, skin tones and VS16 are never matched whole;
 //   - tokens come from Python's str.split() (29 whitespace code points), with
@@ -25,7 +25,7 @@
 // the exact binary value.
 //
 // SentimentMode::fixed keeps every rule but repairs the reference's bugs
-// (README, "Sentiment"): typographic apostrophes negate, multi-code-point
+// (docs/sentiment.md, `mode="fixed"`): typographic apostrophes negate, multi-code-point
 // emoji match their longest lexicon key (ZWJ, skin tones, VS16) and get a
 // space on both sides, `but` scales by position, `kind of`/`sort of` dampen
 // in the direction of the valence, and `never ... so/this` needs the `never`.
