@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import unicodedata
 import warnings
@@ -54,7 +55,8 @@ except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
     ) from e
 
 from . import _core
-from ._unicode import _SURROGATE
+from ._tables import offsets_from_lengths, smallest, subtable, table_from_terms, terms_from_table
+from ._unicode import SURROGATE
 from .errors import Error
 from .stopwords import get_stop_words
 
@@ -133,47 +135,6 @@ def _csr(
     return X
 
 
-def _table_from_terms(terms: Iterable[str]) -> tuple[bytes, np.ndarray]:
-    # A lone surrogate in a given vocabulary is read as U+FFFD, as in documents (_engine_call).
-    encoded = [t.encode("utf-8") if t.isascii() else _SURROGATE.sub("\ufffd", t).encode("utf-8") for t in terms]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    return b"".join(encoded), offsets
-
-
-def _subtable(buf: bytes, offsets: np.ndarray, kept: np.ndarray) -> tuple[bytes, np.ndarray]:
-    """The terms `kept` (ascending indices) of a string table, gathered in numpy
-    (no Python object per term: a table can hold millions)."""
-    starts = offsets[:-1][kept]
-    lengths = offsets[1:][kept] - starts
-    new_offsets = np.zeros(len(kept) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=new_offsets[1:])
-    positions = np.repeat(starts - new_offsets[:-1], lengths) + np.arange(new_offsets[-1])
-    return np.frombuffer(buf, dtype=np.uint8)[positions].tobytes(), new_offsets
-
-
-def _smallest(values: np.ndarray) -> np.ndarray:
-    """Non-negative integers in the smallest unsigned dtype that holds them (for pickles)."""
-    top = values.max(initial=0)
-    for dtype in (np.uint8, np.uint16, np.uint32):
-        if top <= np.iinfo(dtype).max:
-            return values.astype(dtype)
-    return values.astype(np.int64)
-
-
-def _offsets_from_lengths(lengths: np.ndarray) -> np.ndarray:
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    return offsets
-
-
-def _terms_from_table(buf: bytes, offsets: np.ndarray) -> list[str]:
-    if buf.isascii():  # byte offsets are code point offsets: slice one str
-        text = buf.decode("ascii")
-        return [text[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
-    return [buf[a:b].decode("utf-8") for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
-
-
 class _EngineMixin:
     """What the three vectorizers share: deciding whether the C++ engine applies
     and converting parameters into its options."""
@@ -205,7 +166,7 @@ class _EngineMixin:
         stop: list[str] = []
         if p.analyzer == "word" and p.stop_words is not None:
             # A surrogate never is in a \w token: as U+FFFD the stop word still matches nothing.
-            stop = sorted(_SURROGATE.sub("\ufffd", w) for w in get_stop_words(p.stop_words))
+            stop = sorted(SURROGATE.sub("\ufffd", w) for w in get_stop_words(p.stop_words))
         major, minor = _unicode_version()
         return dict(
             analyzer=p.analyzer,
@@ -302,7 +263,7 @@ def _engine_call(fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = 
         docs = [decode(d) for d in docs]
         return _engine_call(fn, opts, docs, *args, **kwargs)
     except UnicodeEncodeError:
-        return fn(opts, [_SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
+        return fn(opts, [SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
 
 
 def _value_error(e: Error) -> ValueError:
@@ -384,14 +345,14 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             table = self.__dict__.get("_vocab_table")
             if table is None:
                 raise AttributeError("vocabulary_")
-            d = {t: i for i, t in enumerate(_terms_from_table(*table))}
+            d = {t: i for i, t in enumerate(terms_from_table(*table))}
             self.__dict__["_vocabulary_cache"] = d
         return d
 
     @vocabulary_.setter
     def vocabulary_(self, value: dict[str, int]) -> None:
         terms = [t for t, _ in sorted(value.items(), key=lambda kv: kv[1])]
-        self._set_vocabulary_terms(_table_from_terms(terms))
+        self._set_vocabulary_terms(table_from_terms(terms))
         self.__dict__["_vocabulary_cache"] = dict(value)
 
     @vocabulary_.deleter
@@ -426,9 +387,9 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             buf, offsets, term_count, doc_count, n_docs = stats.state()
             state["_term_stats_packed"] = (
                 buf,
-                _smallest(np.diff(offsets)),
-                _smallest(term_count),
-                _smallest(doc_count),
+                smallest(np.diff(offsets)),
+                smallest(term_count),
+                smallest(doc_count),
                 int(n_docs),
             )
             pruning = state.get("_vocab_pruning")
@@ -443,7 +404,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                     table = None
         if table is not None:  # the terms' bytes and their lengths in the smallest dtype
             buf, offsets = table
-            state["_vocab_terms"] = (buf, _smallest(np.diff(offsets)))
+            state["_vocab_terms"] = (buf, smallest(np.diff(offsets)))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -454,23 +415,23 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         super().__setstate__(state)
         if packed_stats is not None:
             buf, lengths, term_count, doc_count, n_docs = packed_stats
-            offsets = _offsets_from_lengths(lengths)
+            offsets = offsets_from_lengths(lengths)
             stats = TermStats(
                 (buf, offsets, term_count.astype(np.int64), doc_count.astype(np.int64), n_docs)
             )
             self.__dict__["_term_stats"] = stats
             if mask is not None:
                 kept = np.flatnonzero(np.unpackbits(mask, count=len(stats)))
-                self.__dict__["_vocab_table"] = _subtable(buf, offsets, kept)
+                self.__dict__["_vocab_table"] = subtable(buf, offsets, kept)
         if packed is not None:
             buf, lengths = packed
-            self.__dict__["_vocab_table"] = (buf, _offsets_from_lengths(lengths))
+            self.__dict__["_vocab_table"] = (buf, offsets_from_lengths(lengths))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Feature names in column order (an object array of str), as sklearn."""
         self._check_vocabulary()
         table = self.__dict__["_vocab_table"]
-        return np.asarray(_terms_from_table(*table), dtype=object)
+        return np.asarray(terms_from_table(*table), dtype=object)
 
     # ---- fitting ------------------------------------------------------------
     #
@@ -498,6 +459,19 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         self.__dict__["_term_stats"] = stats
         self.__dict__["_stats_key"] = self._analysis_key()
         self.__dict__["_vocab_pruning"] = pruning
+
+    def _check_engine_fit(self, caller: str) -> None:
+        """What ``fit`` checks of the parameters, for a fit from statistics counted elsewhere
+        (``engine_vectorizer``): ValueError unless the engine runs and learns the vocabulary."""
+        unsupported = self._engine_unsupported()
+        if unsupported is not None:
+            raise ValueError(f"{caller} needs the textgauge engine; {unsupported}= is not supported by it")
+        self._validate_params()
+        self._validate_ngram_range()
+        if self.vocabulary is not None:
+            raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
+        if isinstance(self, TfidfVectorizer):
+            self._check_params()
 
     def _drop_stats(self) -> None:
         for key in ("_term_stats", "_stats_key", "_vocab_pruning"):
@@ -677,7 +651,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         except Error as e:
             raise _value_error(e) from e
         buf, offsets = stats.state()[:2]
-        self._set_vocabulary_terms(_subtable(buf, offsets, kept))
+        self._set_vocabulary_terms(subtable(buf, offsets, kept))
         self._keep_stats(stats, pruning)
         return kept
 
@@ -955,3 +929,36 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     def fit_transform(self, X: Any, y: Any = None) -> Any:
         """fit (a no-op that validates) then transform (as sklearn)."""
         return self.fit(X, y).transform(X)
+
+
+# What textgauge.dask needs of a vectorizer: it fits one from merged term statistics. ------
+
+def engine_vectorizer(tfidf: bool, params: dict[str, Any], *, caller: str) -> CountVectorizer:
+    """A CountVectorizer (TfidfVectorizer with ``tfidf``) of ``params``, checked as ``fit``
+    checks them; ValueError unless the engine runs it and it learns its vocabulary."""
+    vec = (TfidfVectorizer if tfidf else CountVectorizer)(**params)
+    vec._check_engine_fit(caller)
+    return vec
+
+
+def engine_options(vec: _EngineMixin) -> Any:
+    """The engine's analyzer options (``_core.AnalyzerOptions``) of a vectorizer."""
+    return vec._engine_options()
+
+
+def fit_from_stats(vec: CountVectorizer, stats: Any) -> None:
+    """Fits ``vec`` from term statistics counted elsewhere (merged from partitions) with its
+    analysis parameters: the pruning, ordering and idf code of partial_fit, on no new document."""
+    vec.__dict__["_term_stats"] = stats
+    vec.partial_fit([])
+
+
+def without_term_stats(vec: CountVectorizer) -> CountVectorizer:
+    """A shallow copy of a fitted vectorizer without its term statistics and caches: what
+    transform needs, and no more (to ship to workers)."""
+    out = copy.copy(vec)
+    out.__dict__ = dict(vec.__dict__)
+    out.__dict__.pop("_term_stats", None)
+    out.__dict__.pop("_vocabulary_cache", None)
+    out.__dict__.pop("_fixed_vocabulary_index", None)
+    return out
