@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import inspect
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from numbers import Integral
 from typing import Any
 
@@ -109,6 +110,46 @@ def _threads(n_jobs: int | None) -> int:
     if n_jobs == 0:
         raise ValueError("n_jobs == 0 has no meaning; use None, a positive int or -1")
     return int(n_jobs)
+
+
+# The drop-ins' parameters: scikit-learn's, plus these (documented in the module docstring).
+# Each class takes its signature from its scikit-learn base at import time, so the defaults are
+# scikit-learn's own (in the installed version) and written nowhere here.
+EXTRA_PARAMETERS: tuple[inspect.Parameter, ...] = (
+    inspect.Parameter("n_jobs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"),
+)
+_EXTRA_CONSTRAINTS: dict[str, list[Any]] = {"n_jobs": [None, Integral]}
+
+
+def _drop_in_init(base: type) -> Callable[..., None]:
+    """An ``__init__`` taking exactly ``base``'s keyword parameters plus EXTRA_PARAMETERS.
+
+    Its ``__signature__`` says so, which is what ``inspect.signature``, ``help`` and
+    scikit-learn's ``get_params``/``clone``/``repr`` read (they need every parameter named:
+    no ``**kwargs``). ``base.__init__`` receives the others and rejects unknown ones, as it
+    does for scikit-learn's own class.
+    """
+    init: Callable[..., None] = base.__init__  # type: ignore[misc]
+    signature = inspect.signature(init)
+    extras = {p.name: p.default for p in EXTRA_PARAMETERS}
+
+    def __init__(self: Any, **params: Any) -> None:
+        values = {name: params.pop(name, default) for name, default in extras.items()}
+        init(self, **params)
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    __init__.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *EXTRA_PARAMETERS]
+    )
+    __init__.__doc__ = f"The parameters of scikit-learn's {base.__name__}, and {', '.join(extras)}."
+    __init__.__qualname__ = f"{base.__name__}.__init__"
+    return __init__
+
+
+def _constraints(base: type) -> dict[str, Any]:
+    """scikit-learn's parameter validation of ``base``, and that of EXTRA_PARAMETERS."""
+    return {**base._parameter_constraints, **_EXTRA_CONSTRAINTS}  # type: ignore[attr-defined]
 
 
 def _csr(
@@ -270,73 +311,11 @@ def _value_error(e: Error) -> ValueError:
     return ValueError(str(e))
 
 
-class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
-    """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
-
-    Extra parameter: ``n_jobs`` (threads; None = 1, -1 = all cores). Extra
-    method: ``partial_fit``. The fitted vocabulary is stored compactly (one
-    UTF-8 buffer and an offsets array); ``vocabulary_`` is built from it on
-    first access.
-
-    >>> cv = CountVectorizer(ngram_range=(1, 2), stop_words="english")
-    >>> cv.fit(["the cat sat on the mat"]).get_feature_names_out().tolist()
-    ['cat', 'cat sat', 'mat', 'sat', 'sat mat']
-    """
-
-    _parameter_constraints: dict[str, Any] = {
-        **_sktext.CountVectorizer._parameter_constraints,
-        "n_jobs": [None, Integral],
-    }
-
-    # Like sklearn's, fit_transform's rows are not sorted by column (sorting
-    # them is a fifth of a fit); the matrix says so, and scipy sorts on
-    # demand. TfidfVectorizer sorts: its weighting sums each row in order.
-    _sorted_rows = False
-
-    def __init__(
-        self,
-        *,
-        input: str = "content",
-        encoding: str = "utf-8",
-        decode_error: str = "strict",
-        strip_accents: Any = None,
-        lowercase: bool = True,
-        preprocessor: Any = None,
-        tokenizer: Any = None,
-        stop_words: Any = None,
-        token_pattern: str = _DEFAULT_PATTERN,
-        ngram_range: tuple[int, int] = (1, 1),
-        analyzer: Any = "word",
-        max_df: float | int = 1.0,
-        min_df: float | int = 1,
-        max_features: int | None = None,
-        vocabulary: Any = None,
-        binary: bool = False,
-        dtype: Any = np.int64,
-        n_jobs: int | None = None,
-    ) -> None:
-        super().__init__(
-            input=input,
-            encoding=encoding,
-            decode_error=decode_error,
-            strip_accents=strip_accents,
-            lowercase=lowercase,
-            preprocessor=preprocessor,
-            tokenizer=tokenizer,
-            stop_words=stop_words,
-            token_pattern=token_pattern,
-            ngram_range=ngram_range,
-            analyzer=analyzer,
-            max_df=max_df,
-            min_df=min_df,
-            max_features=max_features,
-            vocabulary=vocabulary,
-            binary=binary,
-            dtype=dtype,
-        )
-        self.n_jobs = n_jobs
-
-    # ---- compact vocabulary -------------------------------------------------
+class _CompactVocabulary(_sktext.CountVectorizer):
+    """How the counting vectorizers store a fitted vocabulary: one UTF-8 buffer and an
+    offsets array (a string table, see ``_tables``) instead of a dict of str, pickled as
+    the bytes and the lengths in the smallest dtype; ``vocabulary_`` is built from it on
+    first access, and the C++ index of a fixed vocabulary is built once."""
 
     @property
     def vocabulary_(self) -> dict[str, int]:
@@ -433,147 +412,24 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         table = self.__dict__["_vocab_table"]
         return np.asarray(terms_from_table(*table), dtype=object)
 
-    # ---- fitting ------------------------------------------------------------
-    #
-    # fit/fit_transform start over; partial_fit continues from the statistics
-    # of whatever was fitted before. Every fit by the engine keeps them (all
-    # terms before pruning, in `_term_stats`) together with `_stats_key`
-    # (which analysis counted them) and `_vocab_pruning` (the vec_prune
-    # arguments that gave the vocabulary, so that a pickle stores the
-    # vocabulary as one bit per term of the statistics).
 
-    def _pruning(self, n_doc: int) -> dict[str, Any]:
-        """vec_prune's arguments for a corpus of n_doc documents (sklearn's df limits)."""
-        max_df, min_df = self.max_df, self.min_df
-        high = max_df if isinstance(max_df, Integral) else max_df * n_doc
-        low = min_df if isinstance(min_df, Integral) else min_df * n_doc
-        max_features = -1 if self.max_features is None else int(self.max_features)
-        return {
-            "high": float(high),
-            "low": float(low),
-            "max_features": max_features,
-            "binary": bool(self.binary),
-        }
+class _TermStatistics(_CompactVocabulary):
+    """partial_fit and the term statistics it continues from (``term_stats_``).
+
+    fit/fit_transform start over; partial_fit continues from the statistics of whatever
+    was fitted before. Every fit by the engine keeps them (all terms before pruning, in
+    `_term_stats`) together with `_stats_key` (which analysis counted them) and
+    `_vocab_pruning` (the vec_prune arguments that gave the vocabulary, so that a pickle
+    stores the vocabulary as one bit per term of the statistics)."""
 
     def _keep_stats(self, stats: Any, pruning: dict[str, Any]) -> None:
         self.__dict__["_term_stats"] = stats
         self.__dict__["_stats_key"] = self._analysis_key()
         self.__dict__["_vocab_pruning"] = pruning
 
-    def _check_engine_fit(self, caller: str) -> None:
-        """What ``fit`` checks of the parameters, for a fit from statistics counted elsewhere
-        (``engine_vectorizer``): ValueError unless the engine runs and learns the vocabulary."""
-        unsupported = self._engine_unsupported()
-        if unsupported is not None:
-            raise ValueError(f"{caller} needs the textgauge engine; {unsupported}= is not supported by it")
-        self._validate_params()
-        self._validate_ngram_range()
-        if self.vocabulary is not None:
-            raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
-        if isinstance(self, TfidfVectorizer):
-            self._check_params()
-
     def _drop_stats(self) -> None:
         for key in ("_term_stats", "_stats_key", "_vocab_pruning"):
             self.__dict__.pop(key, None)
-
-    def _count_with_engine(self, docs: list[str]) -> sp.csr_matrix:
-        """fit_transform's counting and pruning, or its fixed-vocabulary counting."""
-        opts = self._engine_options()
-        threads = _threads(self.n_jobs)
-        if self.fixed_vocabulary_:
-            return self._transform_with_engine(docs, opts)
-        n_doc = len(docs)
-        pruning = self._pruning(n_doc)
-        if pruning["high"] < pruning["low"]:
-            # sklearn counts first: an empty vocabulary is reported before this
-            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads, decode=self.decode)) == 0:
-                raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-            raise ValueError("max_df corresponds to < documents than min_df")
-        try:
-            # keep_stats: the statistics of every term (a copy of the pruned
-            # ones' strings too), which partial_fit continues from.
-            m, table, stats = _engine_call(
-                _core.vec_fit,
-                opts,
-                docs,
-                **pruning,
-                threads=threads,
-                keep_stats=True,
-                sorted_indices=self._sorted_rows,
-                decode=self.decode,
-            )
-        except Error as e:
-            raise _value_error(e) from e
-        self._set_vocabulary_terms(table)
-        self._keep_stats(stats, pruning)
-        shape = (n_doc, int(m["n_cols"]))
-        return _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
-
-    def _transform_with_engine(self, docs: list[str], opts: Any = None) -> sp.csr_matrix:
-        opts = opts or self._engine_options()
-        try:
-            m = _engine_call(
-                _core.vec_transform,
-                opts,
-                docs,
-                self._fixed_index(),
-                binary=bool(self.binary),
-                threads=_threads(self.n_jobs),
-                decode=self.decode,
-            )
-        except Error as e:
-            raise _value_error(e) from e
-        return _csr(m["indptr"], m["indices"], m["data"], (len(docs), int(m["n_cols"])), self.dtype)
-
-    def _prepare_fit(self) -> None:
-        self._validate_params()
-        self._validate_ngram_range()
-        self._warn_for_unused_params()
-        self._validate_vocabulary()
-        if self.fixed_vocabulary_ and self.lowercase:
-            for term in self.vocabulary:
-                if any(map(str.isupper, term)):
-                    warnings.warn(
-                        "Upper case characters found in vocabulary while 'lowercase' is True. "
-                        "These entries will not be matched with any documents"
-                    )
-                    break
-
-    def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
-        """Learn the vocabulary and return the document-term matrix (as sklearn).
-
-        Starts over: what an earlier fit or partial_fit learnt is replaced."""
-        if isinstance(raw_documents, str):
-            raise ValueError("Iterable over raw text documents expected, string object received.")
-        # Dropped first: if this fit fails, partial_fit must not continue from
-        # statistics that no longer belong to the last (attempted) fit.
-        self._drop_stats()
-        unsupported = self._engine_unsupported()
-        if unsupported is not None:
-            self.engine_ = f"sklearn ({unsupported})"
-            return super().fit_transform(raw_documents, y)
-        self._prepare_fit()
-        self._check_stop_words_once()
-        docs = self._documents(raw_documents)
-        X = self._count_with_engine(docs)
-        self.engine_ = "textgauge"
-        return _align_api_if_sparse(X)
-
-    def fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
-        """Learn the vocabulary (as sklearn); starts over, as fit_transform."""
-        self.fit_transform(raw_documents)
-        return self
-
-    def transform(self, raw_documents: Any) -> Any:
-        """Count the vocabulary's terms in documents; others are ignored (as sklearn)."""
-        if isinstance(raw_documents, str):
-            raise ValueError("Iterable over raw text documents expected, string object received.")
-        self._check_vocabulary()
-        if self._engine_unsupported() is not None:
-            return super().transform(raw_documents)
-        X = self._transform_with_engine(self._documents(raw_documents))
-        return _align_api_if_sparse(X)
 
     def partial_fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
         """Add a batch of documents to the term statistics and refit the vocabulary.
@@ -681,6 +537,155 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         self._drop_stats()
 
 
+
+class CountVectorizer(_EngineMixin, _TermStatistics):
+    """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
+
+    Extra parameter: ``n_jobs`` (threads; None = 1, -1 = all cores). Extra
+    method: ``partial_fit``. The fitted vocabulary is stored compactly (one
+    UTF-8 buffer and an offsets array); ``vocabulary_`` is built from it on
+    first access.
+
+    >>> cv = CountVectorizer(ngram_range=(1, 2), stop_words="english")
+    >>> cv.fit(["the cat sat on the mat"]).get_feature_names_out().tolist()
+    ['cat', 'cat sat', 'mat', 'sat', 'sat mat']
+    """
+
+    _parameter_constraints: dict[str, Any] = _constraints(_sktext.CountVectorizer)
+
+    # Like sklearn's, fit_transform's rows are not sorted by column (sorting
+    # them is a fifth of a fit); the matrix says so, and scipy sorts on
+    # demand. TfidfVectorizer sorts: its weighting sums each row in order.
+    _sorted_rows = False
+
+    __init__ = _drop_in_init(_sktext.CountVectorizer)
+
+    # ---- fitting (partial_fit and term_stats_: _TermStatistics) --------------
+
+    def _pruning(self, n_doc: int) -> dict[str, Any]:
+        """vec_prune's arguments for a corpus of n_doc documents (sklearn's df limits)."""
+        max_df, min_df = self.max_df, self.min_df
+        high = max_df if isinstance(max_df, Integral) else max_df * n_doc
+        low = min_df if isinstance(min_df, Integral) else min_df * n_doc
+        max_features = -1 if self.max_features is None else int(self.max_features)
+        return {
+            "high": float(high),
+            "low": float(low),
+            "max_features": max_features,
+            "binary": bool(self.binary),
+        }
+
+    def _check_engine_fit(self, caller: str) -> None:
+        """What ``fit`` checks of the parameters, for a fit from statistics counted elsewhere
+        (``engine_vectorizer``): ValueError unless the engine runs and learns the vocabulary."""
+        unsupported = self._engine_unsupported()
+        if unsupported is not None:
+            raise ValueError(f"{caller} needs the textgauge engine; {unsupported}= is not supported by it")
+        self._validate_params()
+        self._validate_ngram_range()
+        if self.vocabulary is not None:
+            raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
+        if isinstance(self, TfidfVectorizer):
+            self._check_params()
+
+    def _count_with_engine(self, docs: list[str]) -> sp.csr_matrix:
+        """fit_transform's counting and pruning, or its fixed-vocabulary counting."""
+        opts = self._engine_options()
+        threads = _threads(self.n_jobs)
+        if self.fixed_vocabulary_:
+            return self._transform_with_engine(docs, opts)
+        n_doc = len(docs)
+        pruning = self._pruning(n_doc)
+        if pruning["high"] < pruning["low"]:
+            # sklearn counts first: an empty vocabulary is reported before this
+            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads, decode=self.decode)) == 0:
+                raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+            raise ValueError("max_df corresponds to < documents than min_df")
+        try:
+            # keep_stats: the statistics of every term (a copy of the pruned
+            # ones' strings too), which partial_fit continues from.
+            m, table, stats = _engine_call(
+                _core.vec_fit,
+                opts,
+                docs,
+                **pruning,
+                threads=threads,
+                keep_stats=True,
+                sorted_indices=self._sorted_rows,
+                decode=self.decode,
+            )
+        except Error as e:
+            raise _value_error(e) from e
+        self._set_vocabulary_terms(table)
+        self._keep_stats(stats, pruning)
+        shape = (n_doc, int(m["n_cols"]))
+        return _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
+
+    def _transform_with_engine(self, docs: list[str], opts: Any = None) -> sp.csr_matrix:
+        opts = opts or self._engine_options()
+        try:
+            m = _engine_call(
+                _core.vec_transform,
+                opts,
+                docs,
+                self._fixed_index(),
+                binary=bool(self.binary),
+                threads=_threads(self.n_jobs),
+                decode=self.decode,
+            )
+        except Error as e:
+            raise _value_error(e) from e
+        return _csr(m["indptr"], m["indices"], m["data"], (len(docs), int(m["n_cols"])), self.dtype)
+
+    def _prepare_fit(self) -> None:
+        self._validate_params()
+        self._validate_ngram_range()
+        self._warn_for_unused_params()
+        self._validate_vocabulary()
+        if self.fixed_vocabulary_ and self.lowercase:
+            for term in self.vocabulary:
+                if any(map(str.isupper, term)):
+                    warnings.warn(
+                        "Upper case characters found in vocabulary while 'lowercase' is True. "
+                        "These entries will not be matched with any documents"
+                    )
+                    break
+
+    def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
+        """Learn the vocabulary and return the document-term matrix (as sklearn).
+
+        Starts over: what an earlier fit or partial_fit learnt is replaced."""
+        if isinstance(raw_documents, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
+        # Dropped first: if this fit fails, partial_fit must not continue from
+        # statistics that no longer belong to the last (attempted) fit.
+        self._drop_stats()
+        unsupported = self._engine_unsupported()
+        if unsupported is not None:
+            self.engine_ = f"sklearn ({unsupported})"
+            return super().fit_transform(raw_documents, y)
+        self._prepare_fit()
+        self._check_stop_words_once()
+        docs = self._documents(raw_documents)
+        X = self._count_with_engine(docs)
+        self.engine_ = "textgauge"
+        return _align_api_if_sparse(X)
+
+    def fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
+        """Learn the vocabulary (as sklearn); starts over, as fit_transform."""
+        self.fit_transform(raw_documents)
+        return self
+
+    def transform(self, raw_documents: Any) -> Any:
+        """Count the vocabulary's terms in documents; others are ignored (as sklearn)."""
+        if isinstance(raw_documents, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
+        self._check_vocabulary()
+        if self._engine_unsupported() is not None:
+            return super().transform(raw_documents)
+        X = self._transform_with_engine(self._documents(raw_documents))
+        return _align_api_if_sparse(X)
+
 # auto_wrap_output_keys=None, as sklearn's own: a subclass would otherwise get set_output back.
 class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """scikit-learn's TfidfTransformer; float64 CSR input is weighted in C++ in
@@ -722,64 +727,11 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
     [1.405465, 1.405465, 1.405465, 1.405465, 1.0, 1.0]
     """
 
-    _parameter_constraints: dict[str, Any] = {
-        **_sktext.TfidfVectorizer._parameter_constraints,
-        "n_jobs": [None, Integral],
-    }
+    _parameter_constraints: dict[str, Any] = _constraints(_sktext.TfidfVectorizer)
 
     _sorted_rows = True
 
-    def __init__(
-        self,
-        *,
-        input: str = "content",
-        encoding: str = "utf-8",
-        decode_error: str = "strict",
-        strip_accents: Any = None,
-        lowercase: bool = True,
-        preprocessor: Any = None,
-        tokenizer: Any = None,
-        analyzer: Any = "word",
-        stop_words: Any = None,
-        token_pattern: str = _DEFAULT_PATTERN,
-        ngram_range: tuple[int, int] = (1, 1),
-        max_df: float | int = 1.0,
-        min_df: float | int = 1,
-        max_features: int | None = None,
-        vocabulary: Any = None,
-        binary: bool = False,
-        dtype: Any = np.float64,
-        norm: str | None = "l2",
-        use_idf: bool = True,
-        smooth_idf: bool = True,
-        sublinear_tf: bool = False,
-        n_jobs: int | None = None,
-    ) -> None:
-        CountVectorizer.__init__(
-            self,
-            input=input,
-            encoding=encoding,
-            decode_error=decode_error,
-            strip_accents=strip_accents,
-            lowercase=lowercase,
-            preprocessor=preprocessor,
-            tokenizer=tokenizer,
-            analyzer=analyzer,
-            stop_words=stop_words,
-            token_pattern=token_pattern,
-            ngram_range=ngram_range,
-            max_df=max_df,
-            min_df=min_df,
-            max_features=max_features,
-            vocabulary=vocabulary,
-            binary=binary,
-            dtype=dtype,
-            n_jobs=n_jobs,
-        )
-        self.norm = norm
-        self.use_idf = use_idf
-        self.smooth_idf = smooth_idf
-        self.sublinear_tf = sublinear_tf
+    __init__ = _drop_in_init(_sktext.TfidfVectorizer)
 
     def _new_tfidf(self) -> TfidfTransformer:
         return TfidfTransformer(
@@ -819,7 +771,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         return self
 
     def _fit_from_stats(self, stats: Any) -> np.ndarray:
-        kept = CountVectorizer._fit_from_stats(self, stats)
+        kept: np.ndarray = CountVectorizer._fit_from_stats(self, stats)
         self._tfidf = self._new_tfidf()
         n_features = len(kept)
         dtype = self.dtype if self.dtype in (np.float64, np.float32) else np.float64
@@ -849,51 +801,9 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     [(286878, -0.894427), (300839, 0.447214)]
     """
 
-    _parameter_constraints: dict[str, Any] = {
-        **_sktext.HashingVectorizer._parameter_constraints,
-        "n_jobs": [None, Integral],
-    }
+    _parameter_constraints: dict[str, Any] = _constraints(_sktext.HashingVectorizer)
 
-    def __init__(
-        self,
-        *,
-        input: str = "content",
-        encoding: str = "utf-8",
-        decode_error: str = "strict",
-        strip_accents: Any = None,
-        lowercase: bool = True,
-        preprocessor: Any = None,
-        tokenizer: Any = None,
-        stop_words: Any = None,
-        token_pattern: str = _DEFAULT_PATTERN,
-        ngram_range: tuple[int, int] = (1, 1),
-        analyzer: Any = "word",
-        n_features: int = 2**20,
-        binary: bool = False,
-        norm: str | None = "l2",
-        alternate_sign: bool = True,
-        dtype: Any = np.float64,
-        n_jobs: int | None = None,
-    ) -> None:
-        super().__init__(
-            input=input,
-            encoding=encoding,
-            decode_error=decode_error,
-            strip_accents=strip_accents,
-            lowercase=lowercase,
-            preprocessor=preprocessor,
-            tokenizer=tokenizer,
-            stop_words=stop_words,
-            token_pattern=token_pattern,
-            ngram_range=ngram_range,
-            analyzer=analyzer,
-            n_features=n_features,
-            binary=binary,
-            norm=norm,
-            alternate_sign=alternate_sign,
-            dtype=dtype,
-        )
-        self.n_jobs = n_jobs
+    __init__ = _drop_in_init(_sktext.HashingVectorizer)
 
     def transform(self, X: Any) -> Any:
         """Hash documents into a (n_samples, n_features) matrix (as sklearn)."""
@@ -936,7 +846,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
 def engine_vectorizer(tfidf: bool, params: dict[str, Any], *, caller: str) -> CountVectorizer:
     """A CountVectorizer (TfidfVectorizer with ``tfidf``) of ``params``, checked as ``fit``
     checks them; ValueError unless the engine runs it and it learns its vocabulary."""
-    vec = (TfidfVectorizer if tfidf else CountVectorizer)(**params)
+    vec: CountVectorizer = (TfidfVectorizer if tfidf else CountVectorizer)(**params)
     vec._check_engine_fit(caller)
     return vec
 
