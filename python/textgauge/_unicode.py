@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from .errors import DecodeError
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 TextLike = "str | bytes"
 
@@ -35,7 +35,7 @@ def fix_surrogates(texts: Sequence[str | bytes], errors: str, sources: Sequence[
     for i, t in enumerate(out):
         if not isinstance(t, str):
             continue
-        m = _SURROGATE.search(t)
+        m = SURROGATE.search(t)
         if m is None:
             continue
         if errors == "strict":
@@ -46,5 +46,5 @@ def fix_surrogates(texts: Sequence[str | bytes], errors: str, sources: Sequence[
                 byte_offset=offset,
                 source=source,
             )
-        out[i] = _SURROGATE.sub("\ufffd", t)
+        out[i] = SURROGATE.sub("\ufffd", t)
     return out

@@ -7,16 +7,14 @@ corpus's interned terms; this module validates options and builds the DataFrame.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["NLTK_MEASURES", "QUANTEDA_MEASURES", "collocations"]
 
@@ -24,10 +22,9 @@ NLTK_MEASURES: tuple[str, ...] = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq
                                   "jaccard", "poisson_stirling", "mi_like", "fisher", "phi_sq")
 QUANTEDA_MEASURES: tuple[str, ...] = ("lambda", "z")
 _BIGRAM_ONLY = ("dice", "fisher", "phi_sq")
-_KINDS = ("word", "number", "punctuation", "symbol")
 
 
-def _strings(data: bytes, offsets: np.ndarray) -> Any:
+def string_column(data: bytes, offsets: np.ndarray) -> Any:
     """A string column from one UTF-8 buffer and row offsets: Arrow-backed when pyarrow
     is there (no Python object per row), a list of str otherwise."""
     try:
@@ -43,7 +40,7 @@ def _strings(data: bytes, offsets: np.ndarray) -> Any:
     return pd.array(arr, dtype=pd.StringDtype("pyarrow"))
 
 
-def _measures_for(size: int, measure: str | Sequence[str]) -> list[str]:
+def measure_names(size: int, measure: str | Sequence[str]) -> list[str]:
     if isinstance(measure, str):
         if measure == "all":
             if size == 5:
@@ -61,7 +58,7 @@ def _measures_for(size: int, measure: str | Sequence[str]) -> list[str]:
 
 
 @reads_corpus
-def collocations(corpus: Corpus, *, size: int = 2, measure: str | Sequence[str] = "likelihood_ratio",
+def collocations(corpus: CorpusBase, *, size: int = 2, measure: str | Sequence[str] = "likelihood_ratio",
                  min_count: int = 2, window: int | None = None, across_sentences: bool = True,
                  kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
                  smoothing: float = 0.5) -> pd.DataFrame:
@@ -105,23 +102,20 @@ def collocations(corpus: Corpus, *, size: int = 2, measure: str | Sequence[str] 
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     if punctuation not in ("drop", "break"):
         raise ValueError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
-    kinds = list(kinds)
-    for k in kinds:
-        if k not in _KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
-    names = _measures_for(size, measure)
+    kinds = _corpus.check_kinds(kinds)
+    names = measure_names(size, measure)
     if size == 5 and any(m in NLTK_MEASURES for m in names):
         raise ValueError("NLTK has no 5-gram measures; use 'lambda' or 'z' for size 5")
     if size > 2 and any(m in _BIGRAM_ONLY for m in names):
         raise ValueError(f"{[m for m in names if m in _BIGRAM_ONLY]} are bigram measures in NLTK")
     if window != size and any(m in QUANTEDA_MEASURES for m in names):
         raise ValueError("lambda and z count contiguous n-grams: leave window at its default")
-    d = _core.collocations(corpus._core, size=size, window=window, min_count=min_count, measures=names,
+    d = _core.collocations(_corpus.engine(corpus), size=size, window=window, min_count=min_count, measures=names,
                            kinds=kinds, across_sentences=across_sentences,
                            break_at_excluded=punctuation == "break", smoothing=float(smoothing),
-                           threads=corpus._threads)
+                           threads=_corpus.threads(corpus))
     n_tokens = d.pop("n_tokens")
-    d = {"collocation": _strings(d.pop("collocation_data"), d.pop("collocation_offsets")), **d}
+    d = {"collocation": string_column(d.pop("collocation_data"), d.pop("collocation_offsets")), **d}
     df = pd.DataFrame(d)
     df.attrs["n_tokens"] = int(n_tokens)
     return df

@@ -7,25 +7,21 @@ co-occurrence is the sparse product of the per-document counts (also counted in 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import KINDS, CorpusBase
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["cooccurrence", "npmi"]
 
-_KINDS = ("word", "number", "punctuation", "symbol")
-
 
 @reads_corpus
-def cooccurrence(corpus: Corpus, *, context: Literal["document", "window"] = "document", window: int = 5,
+def cooccurrence(corpus: CorpusBase, *, context: Literal["document", "window"] = "document", window: int = 5,
                  count: Literal["frequency", "boolean", "weighted"] = "frequency",
                  kinds: Sequence[str] = ("word", "number")) -> tuple[sp.csr_matrix, np.ndarray]:
     """Symmetric term-by-term co-occurrence matrix and its terms (those that occur).
@@ -45,15 +41,13 @@ def cooccurrence(corpus: Corpus, *, context: Literal["document", "window"] = "do
         >>> terms.tolist(), C.toarray().tolist()
         (['a', 'b'], [[0.0, 2.0], [2.0, 0.0]])
     """
-    for k in kinds:
-        if k not in _KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
+    _corpus.check_kinds(kinds)
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     nv = len(vocab)
     if context == "window":
         if not isinstance(window, int) or not 1 <= window <= 255:
             raise ValueError(f"window must be an integer 1..255, got {window!r}")
-        d = _core.window_cooccurrence(corpus._core, kinds=list(kinds), window=window, count=count)
+        d = _core.window_cooccurrence(_corpus.engine(corpus), kinds=list(kinds), window=window, count=count)
         directed = sp.csr_matrix((d["value"], (d["first"], d["second"])), shape=(nv, nv))
         C = (directed + directed.T).tocsr()
         C.setdiag(C.diagonal() / 2)  # a pair of equal terms is one pair, not two
@@ -61,7 +55,7 @@ def cooccurrence(corpus: Corpus, *, context: Literal["document", "window"] = "do
         if count not in ("frequency", "boolean"):
             raise ValueError("count must be 'frequency' or 'boolean' for document context")
         n = len(corpus)
-        g = _core.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=np.arange(n, dtype=np.int32),
+        g = _core.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=np.arange(n, dtype=np.int32),
                                       groups=n)
         x = g["frequency"].astype(np.float64)
         X = sp.csr_matrix((np.ones_like(x) if count == "boolean" else x, (g["group"], g["term"])), shape=(n, nv))
@@ -75,8 +69,8 @@ def cooccurrence(corpus: Corpus, *, context: Literal["document", "window"] = "do
         raise ValueError(f"context must be 'document' or 'window', got {context!r}")
     C.eliminate_zeros()
     # Keep the terms that occur among the selected kinds, in vocabulary order.
-    tok = corpus._table("token")
-    selected = np.isin(tok["kind"], [_KINDS.index(k) for k in kinds])
+    tok = _corpus.table(corpus, "token")
+    selected = np.isin(tok["kind"], [KINDS.index(k) for k in kinds])
     present = np.zeros(nv, dtype=bool)
     present[tok["term"][selected]] = True
     keep = np.flatnonzero(present)

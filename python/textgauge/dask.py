@@ -35,7 +35,6 @@ Example:
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
@@ -56,9 +55,9 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     ) from e
 
 from . import _core
-from .keyness import _check_kinds
+from ._corpus import check_kinds
 from .partial import CollocationStats, GroupedTermStats
-from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment
+from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment, raw_scores
 from .text import Corpus
 
 __all__ = [
@@ -152,7 +151,7 @@ def _sentiment_part(part: Any, start: int | None, level: str, mode: str, analyze
     sia = analyzer if analyzer is not None else _default_analyzer(mode)
     if level == "document" and mode != "sentences":
         # A document's VADER score is the score of its text: no segmentation needed.
-        scores, tokens = sia._core.score(texts, threads=threads)
+        scores, tokens = raw_scores(sia, texts, threads=threads)
         frame = pd.DataFrame({"document": keys})
         scores = np.asarray(scores, dtype=float).reshape(len(texts), 4)
         for j, c in enumerate(_COLUMNS):
@@ -219,7 +218,7 @@ def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
     meta = _sentiment_part(["Good."], 0, level, mode, analyzer, options, 1).iloc[:0].copy()
     shipped = delayed(analyzer, pure=True) if analyzer is not None else None
     if isinstance(texts, dd.Series):
-        meta["document"] = meta["document"].astype(texts._meta.index.dtype)
+        meta["document"] = meta["document"].astype(texts.index.dtype)
         out = [delayed(_sentiment_part, pure=True)(p, None, level, mode, shipped, options, threads)
                for p in parts]
     else:
@@ -238,25 +237,17 @@ def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
 
 
 def _vectorizer(tfidf: bool, params: dict[str, Any]) -> Any:
-    from .sklearn import CountVectorizer, TfidfVectorizer
+    from .sklearn import engine_vectorizer
 
-    vec = (TfidfVectorizer if tfidf else CountVectorizer)(**params)
-    unsupported = vec._engine_unsupported()
-    if unsupported is not None:
-        raise ValueError(f"textgauge.dask needs the textgauge engine; {unsupported}= is not supported by it")
-    vec._validate_params()
-    vec._validate_ngram_range()
-    if vec.vocabulary is not None:
-        raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
-    if tfidf:
-        vec._check_params()
-    return vec
+    return engine_vectorizer(tfidf, params, caller="textgauge.dask")
 
 
 def _stats_part(part: Any, vec: Any, threads: int) -> Any:
     # The analyzer options are rebuilt here from the (picklable) estimator: the C++
     # options object does not pickle, and building it is cheap.
-    return _core.vec_stats(vec._engine_options(), _texts_list(part), threads=threads)
+    from .sklearn import engine_options
+
+    return _core.vec_stats(engine_options(vec), _texts_list(part), threads=threads)
 
 
 def _n_docs(stats: Any) -> int:
@@ -296,8 +287,9 @@ def _fit(texts: Any, tfidf: bool, split_every: int, threads: int,
     stats, lengths = dask.compute(root, [delayed(_n_docs, pure=True)(p) for p in parts])
     # partial_fit on no documents adds nothing to the merged statistics and runs
     # exactly the pruning, ordering and idf code of partial_fit/fit.
-    vec.__dict__["_term_stats"] = stats
-    vec.partial_fit([])
+    from .sklearn import fit_from_stats
+
+    fit_from_stats(vec, stats)
     return vec, [int(n) for n in lengths]
 
 
@@ -331,12 +323,9 @@ def _transform_part(vec: Any, part: Any) -> sp.csr_matrix:
 
 def _slim(vec: Any) -> Any:
     """The vectorizer without its statistics of pruned terms: what each worker needs."""
-    out = copy.copy(vec)
-    out.__dict__ = dict(vec.__dict__)
-    out.__dict__.pop("_term_stats", None)
-    out.__dict__.pop("_vocabulary_cache", None)
-    out.__dict__.pop("_fixed_vocabulary_index", None)
-    return out
+    from .sklearn import without_term_stats
+
+    return without_term_stats(vec)
 
 
 def _blocks(vec: Any, texts: Any, lengths: Sequence[int] | None) -> da.Array:
@@ -445,7 +434,7 @@ def _grouped(texts: Any, groups: Any, kinds: Sequence[str], corpus_options: Mapp
         gparts = _partitions(groups)
         if len(gparts) != len(parts):
             raise ValueError(f"groups has {len(gparts)} partitions, texts {len(parts)}: partition them alike")
-    kinds = _check_kinds(kinds)
+    kinds = check_kinds(kinds)
     options = dict(corpus_options or {})
     chunks = [delayed(_grouped_part, pure=True)(p, g, i, kinds, options, threads, target, reference,
                                                 keyness_mode)
@@ -496,7 +485,7 @@ def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = Non
         >>> keyness(s, t, correction="none")[["term", "n_target", "n_reference"]].values.tolist()
         [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
     """
-    from .keyness import _reference_table, resolve_correction
+    from .keyness import reference_table, resolve_correction
 
     correction = resolve_correction(measure, correction)
     # (kind, label) pairs: plain data, since they travel to the workers.
@@ -511,7 +500,7 @@ def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = Non
         target_key = ("label", target)
     ref_key: tuple[str, Any] = ("rest", None) if reference is None else ("label", reference)
     if isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
-        external = _reference_table(reference)
+        external = reference_table(reference)
         ref_key = ("external", None)
     merged: GroupedTermStats = _grouped(texts, groups, kinds, corpus_options, split_every, threads,
                                         target=target_key, reference=ref_key, keyness_mode=True).compute()
@@ -568,7 +557,7 @@ def collocations(texts: Any, *, size: int = 2, measure: str | Sequence[str] = "l
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     if punctuation not in ("drop", "break"):
         raise ValueError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
-    kinds = _check_kinds(kinds)
+    kinds = check_kinds(kinds)
     options = dict(corpus_options or {})
     chunks = [delayed(_colloc_part, pure=True)(p, window, across_sentences, kinds, punctuation, options, threads)
               for p in _partitions(texts)]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import textwrap
 from importlib import resources
-from typing import TextIO
+from typing import TextIO, cast
 
 import numpy as np
 import pandas as pd
 
+from . import _corpus
+from ._corpus import ParagraphMode
 from ._locking import reads_corpus
 from .stopwords import get_stop_words
 from .text import Corpus, Document
@@ -55,7 +57,7 @@ def top_terms(corpus: Corpus, n: int = 10, stop_words: str | None = "english",
     >>> top_terms(Corpus.from_texts(["He said the cat said"]), 2, exclude=REPORTING_WORDS)["term"].tolist()
     ['cat']
     """
-    cols = corpus._table("token")
+    cols = _corpus.table(corpus, "token")
     words = cols["term"][cols["kind"] == 0]
     counts = np.bincount(words, minlength=len(corpus.vocabulary))
     stop = get_stop_words(stop_words) | exclude
@@ -93,7 +95,7 @@ def _sentence_lines(rows: pd.DataFrame) -> list[str]:
     return lines
 
 
-def report(out: TextIO, text: str | None = None, *, paragraphs: str = "line",
+def report(out: TextIO, text: str | None = None, *, paragraphs: ParagraphMode = "line",
            name: str | None = None) -> None:
     """Writes the report on ``text`` (default: the bundled sample article) to ``out``.
 
@@ -147,11 +149,12 @@ def report(out: TextIO, text: str | None = None, *, paragraphs: str = "line",
     w(f"  {'¶':>4}  {'score':>7}  {'tone':<19}  text\n")
     previous = -1
     for r in shown.itertuples():
-        if r.paragraph != previous + 1:
-            w(f"  {'…':>4}  ({r.paragraph - previous - 1} more paragraphs)\n")
-        previous = r.paragraph
-        w(f"  {r.paragraph:>4}  {r.compound:+.4f}  {tone(r.compound):<19}  "
-          f"{_clip(texts[r.paragraph], WIDTH - 40)}\n")
+        paragraph, compound = cast(int, r.paragraph), cast(float, r.compound)  # columns' types
+        if paragraph != previous + 1:
+            w(f"  {'…':>4}  ({paragraph - previous - 1} more paragraphs)\n")
+        previous = paragraph
+        w(f"  {paragraph:>4}  {compound:+.4f}  {tone(compound):<19}  "
+          f"{_clip(texts[paragraph], WIDTH - 40)}\n")
     if len(shown) < len(par):
         w("  Every paragraph: textgauge sentiment FILE --level paragraph --paragraphs line\n")
 

@@ -18,16 +18,24 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
+from . import _corpus
 from ._locking import reads_corpus
 
-if TYPE_CHECKING:
-    from .sentiment import SentimentIntensityAnalyzer
-    from .text import Corpus, Document
+from ._corpus import CorpusBase
+from .sentiment import SentimentIntensityAnalyzer, shared_analyzer
+
+
+class Document(Protocol):
+    """What :func:`document_html` reads of a :class:`textgauge.Document` (this module is
+    imported by ``text.py``, so it names no class of it)."""
+
+    @property
+    def paragraphs(self) -> pd.DataFrame: ...
 
 __all__ = ["HTML", "corpus_html", "document_html", "explanation", "sentiment", "valence_color"]
 
@@ -124,9 +132,7 @@ def highlight(text: str, sia: SentimentIntensityAnalyzer | None = None) -> str:
         'a <span class="tg-t" style="background:rgba(33,102,172,...);border-bottom:2px solid currentColor" title="good: +1.900">good</span> day'
     """
     if sia is None:
-        from .sentiment import _analyzer_for
-
-        sia = _analyzer_for("vader")
+        sia = shared_analyzer("vader")
     parts: list[str] = []
     pos = 0
     for s, e, v, rules in _token_valences(text, sia):
@@ -159,9 +165,7 @@ def document_html(doc: Document, *, max_paragraphs: int = 30,
         True
     """
     if analyzer is None:
-        from .sentiment import _analyzer_for
-
-        analyzer = _analyzer_for("vader")
+        analyzer = shared_analyzer("vader")
     pars = doc.paragraphs["text"].tolist()
     shown = pars[:max_paragraphs]
     scores = analyzer.score(shown)["compound"].tolist() if shown else []
@@ -177,7 +181,7 @@ def document_html(doc: Document, *, max_paragraphs: int = 30,
 
 
 @reads_corpus
-def corpus_html(corpus: Corpus, *, max_documents: int = 10, width: int = 100) -> str:
+def corpus_html(corpus: CorpusBase, *, max_documents: int = 10, width: int = 100) -> str:
     """HTML summary of a corpus: its counts and a table of the first ``max_documents``
     documents (id, paragraphs, tokens, beginning of the text); never the whole corpus.
 
@@ -189,11 +193,11 @@ def corpus_html(corpus: Corpus, *, max_documents: int = 10, width: int = 100) ->
     n = len(corpus)
     shown = min(n, max_documents)
     # Counts of the shown documents only, from where each document's rows begin.
-    n_par = np.diff(corpus._offsets("paragraph")[: shown + 1])
-    n_tok = np.diff(corpus._offsets("token")[: shown + 1])
+    n_par = np.diff(_corpus.offsets(corpus, "paragraph")[: shown + 1])
+    n_tok = np.diff(_corpus.offsets(corpus, "token")[: shown + 1])
     rows = [_STYLE, f'<div class="tg-doc"><div>{html.escape(repr(corpus))}</div>',
             '<table class="tg-tab"><tr><th>id</th><th>paragraphs</th><th>tokens</th><th>text</th></tr>']
-    ids, texts = corpus._ids, corpus._texts
+    ids, texts = _corpus.ids(corpus), _corpus.texts(corpus)
     for i in range(shown):
         t = texts[i].replace("\n", " ")
         t = t if len(t) <= width else t[: width - 1] + "…"

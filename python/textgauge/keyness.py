@@ -8,32 +8,21 @@ keyness statistics are computed in C++ too (``_core.keyness``; formulas in
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import KINDS, CorpusBase, check_kinds
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["entropy", "frequency", "frequency_from_counts", "keyness", "keyness_from_counts", "summary"]
 
-_KINDS = ("word", "number", "punctuation", "symbol")
 Ties = Literal["min", "average", "first", "max", "dense"]
 
 
-def _check_kinds(kinds: Sequence[str]) -> list[str]:
-    kinds = list(kinds)
-    for k in kinds:
-        if k not in _KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
-    return kinds
-
-
-def _group_codes(corpus: Corpus, groups: Any) -> tuple[np.ndarray, list[Any]]:
+def _group_codes(corpus: CorpusBase, groups: Any) -> tuple[np.ndarray, list[Any]]:
     """One code per document (-1 = left out) and the group labels, in order of first appearance."""
     if groups is None:
         return np.zeros(len(corpus), dtype=np.int32), ["all"]
@@ -45,7 +34,7 @@ def _group_codes(corpus: Corpus, groups: Any) -> tuple[np.ndarray, list[Any]]:
 
 
 @reads_corpus
-def frequency(corpus: Corpus, *, n: int | None = None, groups: Sequence[Any] | None = None, ties: Ties = "min",
+def frequency(corpus: CorpusBase, *, n: int | None = None, groups: Sequence[Any] | None = None, ties: Ties = "min",
               kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
     """Term frequencies with rank and document frequency (quanteda's ``textstat_frequency``).
 
@@ -72,7 +61,7 @@ def frequency(corpus: Corpus, *, n: int | None = None, groups: Sequence[Any] | N
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
     codes, labels = _group_codes(corpus, groups)
-    d = _core.grouped_term_counts(corpus._core, kinds=_check_kinds(kinds), doc_group=codes, groups=len(labels))
+    d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(labels))
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     terms = vocab[d["term"]] if len(d["term"]) else np.array([], object)
     return frequency_from_counts(terms, d["frequency"], d["docfreq"], d["group"], labels, n=n, ties=ties)
@@ -103,7 +92,7 @@ def frequency_from_counts(terms: Any, frequency: Any, docfreq: Any, group: Any, 
     return df[["term", "frequency", "rank", "docfreq", "group"]].reset_index(drop=True)
 
 
-def _mask(corpus: Corpus, spec: Any, groups: Sequence[Any] | None, what: str) -> np.ndarray:
+def _mask(corpus: CorpusBase, spec: Any, groups: Sequence[Any] | None, what: str) -> np.ndarray:
     if isinstance(spec, (np.ndarray, pd.Series, list, tuple)) and len(spec) == len(corpus) and all(
             isinstance(x, (bool, np.bool_)) for x in spec):
         return np.asarray(spec, dtype=bool)
@@ -119,7 +108,7 @@ def _mask(corpus: Corpus, spec: Any, groups: Sequence[Any] | None, what: str) ->
     return mask  # type: ignore[no-any-return]
 
 
-def _reference_table(reference: Any) -> pd.Series:
+def reference_table(reference: Any) -> pd.Series:
     if isinstance(reference, pd.DataFrame):
         if not {"term", "frequency"} <= set(reference.columns):
             raise ValueError("a reference DataFrame needs 'term' and 'frequency' columns")
@@ -137,7 +126,7 @@ def _reference_table(reference: Any) -> pd.Series:
 
 
 @reads_corpus
-def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
+def keyness(corpus: CorpusBase, target: Any, reference: Any = None, *,
             measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
             correction: Literal["default", "yates", "williams", "none"] = "default",
             groups: Sequence[Any] | None = None, kinds: Sequence[str] = ("word", "number"),
@@ -166,20 +155,20 @@ def keyness(corpus: Corpus, target: Any, reference: Any = None, *,
         [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
     """
     correction = resolve_correction(measure, correction)  # type: ignore[assignment]
-    kinds = _check_kinds(kinds)
+    kinds = check_kinds(kinds)
     tmask = _mask(corpus, target, groups, "target")
     external = None
     if reference is None:
         rmask = ~tmask
     elif isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
-        external = _reference_table(reference)
+        external = reference_table(reference)
         rmask = np.zeros(len(corpus), dtype=bool)
     else:
         rmask = _mask(corpus, reference, groups, "reference")
     if (tmask & rmask).any():
         raise ValueError("a document is in both the target and the reference")
     codes = np.where(tmask, 0, np.where(rmask, 1, -1)).astype(np.int32)
-    d = _core.grouped_term_counts(corpus._core, kinds=kinds, doc_group=codes, groups=2)
+    d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=2)
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     nv = len(vocab)
     a = np.bincount(d["term"][d["group"] == 0], weights=d["frequency"][d["group"] == 0], minlength=nv)
@@ -246,7 +235,7 @@ def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,
 
 
 @reads_corpus
-def entropy(corpus: Corpus, *, margin: Literal["documents", "features"] = "documents", base: float = 2,
+def entropy(corpus: CorpusBase, *, margin: Literal["documents", "features"] = "documents", base: float = 2,
             kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
     """Shannon entropy of each document's term distribution, or of each term's distribution
     over documents (quanteda's ``textstat_entropy``): -sum p log_base p.
@@ -259,7 +248,7 @@ def entropy(corpus: Corpus, *, margin: Literal["documents", "features"] = "docum
     if margin not in ("documents", "features"):
         raise ValueError(f"margin must be 'documents' or 'features', got {margin!r}")
     codes = np.arange(len(corpus), dtype=np.int32)
-    d = _core.grouped_term_counts(corpus._core, kinds=_check_kinds(kinds), doc_group=codes, groups=len(corpus))
+    d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(corpus))
     f = d["frequency"].astype(float)
     key = d["group"] if margin == "documents" else d["term"]
     size = len(corpus) if margin == "documents" else len(corpus.vocabulary)
@@ -273,7 +262,7 @@ def entropy(corpus: Corpus, *, margin: Literal["documents", "features"] = "docum
 
 
 @reads_corpus
-def summary(corpus: Corpus) -> pd.DataFrame:
+def summary(corpus: CorpusBase) -> pd.DataFrame:
     """Per document: characters, paragraphs, sentences, tokens, types, words, numbers,
     punctuation, symbols (quanteda's ``textstat_summary``).
 
@@ -282,18 +271,18 @@ def summary(corpus: Corpus) -> pd.DataFrame:
         >>> tg.Corpus.from_texts(["Hi, 2 you!"]).summary().iloc[0, 1:].tolist()
         [10, 1, 1, 5, 5, 2, 1, 2, 0]
     """
-    tok = corpus._table("token")
+    tok = _corpus.table(corpus, "token")
     n = len(corpus)
     doc = tok["document"]
     kind = tok["kind"].astype(np.int64)
-    counts = {name: np.bincount(doc[kind == i], minlength=n) for i, name in enumerate(_KINDS)}
+    counts = {name: np.bincount(doc[kind == i], minlength=n) for i, name in enumerate(KINDS)}
     codes = np.arange(n, dtype=np.int32)
-    g = _core.grouped_term_counts(corpus._core, kinds=list(_KINDS), doc_group=codes, groups=n)
+    g = _core.grouped_term_counts(_corpus.engine(corpus), kinds=list(KINDS), doc_group=codes, groups=n)
     return pd.DataFrame({
         "document": corpus.ids,
         "chars": [len(t) for t in corpus.texts],
-        "paragraphs": np.bincount(corpus._table("paragraph")["document"], minlength=n),
-        "sentences": np.bincount(corpus._table("sentence")["document"], minlength=n),
+        "paragraphs": np.bincount(_corpus.table(corpus, "paragraph")["document"], minlength=n),
+        "sentences": np.bincount(_corpus.table(corpus, "sentence")["document"], minlength=n),
         "tokens": np.bincount(doc, minlength=n),
         "types": np.bincount(g["group"], minlength=n),
         "words": counts["word"],

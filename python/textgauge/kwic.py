@@ -10,15 +10,14 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
 
+from . import _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["kwic"]
 
@@ -40,7 +39,7 @@ def _matcher(word: str, valuetype: ValueType, case_insensitive: bool) -> Callabl
 
 
 @reads_corpus
-def kwic(corpus: Corpus, pattern: str | Sequence[str], *, window: int = 5, valuetype: ValueType = "glob",
+def kwic(corpus: CorpusBase, pattern: str | Sequence[str], *, window: int = 5, valuetype: ValueType = "glob",
          case_insensitive: bool = True, separator: str = " ") -> pd.DataFrame:
     """Every match of ``pattern`` with ``window`` tokens of context on each side.
 
@@ -62,7 +61,7 @@ def kwic(corpus: Corpus, pattern: str | Sequence[str], *, window: int = 5, value
         pattern = [pattern]
     if not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a non-negative integer, got {window!r}")
-    cols = corpus._table("token")
+    cols = _corpus.table(corpus, "token")
     doc = cols["document"]
     n_tok = len(doc)
     if case_insensitive:
@@ -77,7 +76,7 @@ def kwic(corpus: Corpus, pattern: str | Sequence[str], *, window: int = 5, value
     starts = np.searchsorted(doc, np.arange(len(corpus)), side="left")
     local = np.arange(n_tok) - starts[doc] if n_tok else np.array([], np.int64)
     rows = []
-    texts = corpus._texts
+    texts = _corpus.texts(corpus)
     cp_start, cp_end = cols["start"], cols["end"]
 
     def token_text(i: int) -> str:
@@ -100,13 +99,13 @@ def kwic(corpus: Corpus, pattern: str | Sequence[str], *, window: int = 5, value
             lo = max(i - window, int(starts[d]))
             end = int(starts[d + 1]) if d + 1 < len(starts) else n_tok
             hi = min(j + window, end - 1)
-            rows.append((corpus._ids[d], int(cols["paragraph"][i]), int(local[i]), int(local[j]),
+            rows.append((_corpus.ids(corpus)[d], int(cols["paragraph"][i]), int(local[i]), int(local[j]),
                          separator.join(token_text(t) for t in range(lo, i)),
                          separator.join(token_text(t) for t in range(i, j + 1)),
                          separator.join(token_text(t) for t in range(j + 1, hi + 1)), pat))
     df = pd.DataFrame(rows, columns=["document", "paragraph", "from", "to", "pre", "keyword", "post",
                                      "pattern"])
-    order = {d: k for k, d in enumerate(corpus._ids)} if rows else {}
+    order = {d: k for k, d in enumerate(_corpus.ids(corpus))} if rows else {}
     if rows:  # text order, as quanteda (documents, then position)
         df = df.assign(_d=df["document"].map(order)).sort_values(["_d", "from", "pattern"], kind="stable")
         df = df.drop(columns="_d").reset_index(drop=True)

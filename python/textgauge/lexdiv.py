@@ -8,28 +8,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pandas as pd
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["LEXDIV_MEASURES", "lexical_diversity"]
 
 LEXDIV_MEASURES: tuple[str, ...] = ("TTR", "C", "R", "CTTR", "U", "S", "K", "I", "D", "Vm", "Maas", "lgV0",
                                     "lgeV0", "MATTR", "MSTTR", "MTLD", "HDD")
 Level = Literal["document", "paragraph", "sentence"]
-_KINDS = ("word", "number", "punctuation", "symbol")
 
 
-def _unit_frame(corpus: Corpus, d: dict[str, Any], level: str) -> pd.DataFrame:
+def _unit_frame(corpus: CorpusBase, d: dict[str, Any], level: str) -> pd.DataFrame:
     doc = d.pop("document")
     para = d.pop("paragraph")
-    out: dict[str, Any] = {"document": [corpus._ids[i] for i in doc.tolist()]}
+    out: dict[str, Any] = {"document": [_corpus.ids(corpus)[i] for i in doc.tolist()]}
     if level != "document":
         out["paragraph"] = para
     out.update(d)
@@ -37,7 +34,7 @@ def _unit_frame(corpus: Corpus, d: dict[str, Any], level: str) -> pd.DataFrame:
 
 
 @reads_corpus
-def lexical_diversity(corpus: Corpus, *, measures: str | Sequence[str] = "all", level: Level = "document",
+def lexical_diversity(corpus: CorpusBase, *, measures: str | Sequence[str] = "all", level: Level = "document",
                       kinds: Sequence[str] = ("word",), log_base: float = 10.0, mattr_window: int = 100,
                       msttr_segment: int = 100, mtld_threshold: float = 0.72,
                       hdd_draws: int = 42) -> pd.DataFrame:
@@ -74,9 +71,7 @@ def lexical_diversity(corpus: Corpus, *, measures: str | Sequence[str] = "all", 
             raise ValueError(f"unknown measure {m!r}; choose from {LEXDIV_MEASURES} or 'all'")
     if level not in ("document", "paragraph", "sentence"):
         raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
-    for k in kinds:
-        if k not in _KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
+    _corpus.check_kinds(kinds)
     for name, v in (("mattr_window", mattr_window), ("msttr_segment", msttr_segment), ("hdd_draws", hdd_draws)):
         if not isinstance(v, int) or v < 1:
             raise ValueError(f"{name} must be a positive integer, got {v!r}")
@@ -85,8 +80,8 @@ def lexical_diversity(corpus: Corpus, *, measures: str | Sequence[str] = "all", 
     if not 0 < mtld_threshold < 1:
         raise ValueError(f"mtld_threshold must be in (0, 1), got {mtld_threshold!r}")
     base = math.e if log_base == math.e else float(log_base)
-    d = _core.lexical_diversity(corpus._core, level=level, kinds=list(kinds), measures=measures, log_base=base,
+    d = _core.lexical_diversity(_corpus.engine(corpus), level=level, kinds=list(kinds), measures=measures, log_base=base,
                                 mattr_window=mattr_window, msttr_segment=msttr_segment,
                                 mtld_threshold=float(mtld_threshold), hdd_draws=hdd_draws,
-                                threads=corpus._threads)
+                                threads=_corpus.threads(corpus))
     return _unit_frame(corpus, d, level)

@@ -14,9 +14,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusOptions
+from ._tables import terms_from_table
+from .collocations import QUANTEDA_MEASURES, collocations, measure_names, string_column
 from .keyness import frequency_from_counts, keyness_from_counts
-from .text import Corpus
 
 __all__ = ["CollocationStats", "GroupedTermStats"]
 
@@ -35,9 +37,7 @@ def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray
 
 def _terms_of(stats: Any) -> list[str]:
     buf, offsets = stats.state()[:2]
-    from .sklearn import _terms_from_table
-
-    return _terms_from_table(buf, offsets)
+    return terms_from_table(buf, offsets)
 
 
 class GroupedTermStats:
@@ -64,7 +64,7 @@ class GroupedTermStats:
                    threads: int = 1) -> GroupedTermStats:
         """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
         a None/NaN label leaves the text out), ``part`` the partition's number."""
-        corpus = Corpus.from_texts(list(texts), threads=threads, **dict(corpus_options or {}))
+        corpus = _corpus.build(list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {}))
         if labels is None:
             codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
             if not len(texts):
@@ -74,7 +74,7 @@ class GroupedTermStats:
                                           use_na_sentinel=True)
             codes = codes.astype(np.int32)
         first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
-        d = _core.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=codes, groups=len(uniques))
+        d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=codes, groups=len(uniques))
         vocab = corpus.vocabulary
         n_docs = np.bincount(codes[codes >= 0], minlength=len(uniques))
         groups = {}
@@ -169,16 +169,16 @@ class CollocationStats:
     def from_texts(cls, texts: Sequence[str], *, window: int = 2, across_sentences: bool = True,
                    kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
                    corpus_options: Mapping[str, Any] | None = None, threads: int = 1) -> CollocationStats:
-        corpus = Corpus.from_texts(list(texts), threads=threads, **dict(corpus_options or {}))
+        corpus = _corpus.build(list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {}))
         kinds = list(kinds)
         if len(corpus):
-            col = corpus.collocations(size=2, window=window, measure="raw_freq", min_count=1,
+            col = collocations(corpus, size=2, window=window, measure="raw_freq", min_count=1,
                                       across_sentences=across_sentences, kinds=kinds, punctuation=punctuation)
             n_tokens = int(col.attrs["n_tokens"])
             keys = [s.replace(" ", _SEP, 1) for s in col["collocation"].astype(object).tolist()]
             counts = col["count"].to_numpy(dtype=np.int64)
             codes = np.zeros(len(corpus), dtype=np.int32)
-            d = _core.grouped_term_counts(corpus._core, kinds=kinds, doc_group=codes, groups=1)
+            d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=1)
             vocab = corpus.vocabulary
             uterms = [vocab[t] for t in d["term"].tolist()]
             ucounts = d["frequency"]
@@ -197,9 +197,7 @@ class CollocationStats:
 
     def scores(self, *, measure: str | Sequence[str] = "likelihood_ratio", min_count: int = 2) -> pd.DataFrame:
         """:meth:`Corpus.collocations`' table (size 2) from the merged counts."""
-        from .collocations import QUANTEDA_MEASURES, _measures_for
-
-        names = _measures_for(2, measure)
+        names = measure_names(2, measure)
         if any(m in QUANTEDA_MEASURES for m in names):
             names = [m for m in names if m not in QUANTEDA_MEASURES] if measure == "all" else names
         bad = [m for m in names if m in QUANTEDA_MEASURES]
@@ -216,8 +214,6 @@ class CollocationStats:
         n_ix = uni.reindex(w1).to_numpy(dtype=np.int64)
         n_xi = uni.reindex(w2).to_numpy(dtype=np.int64)
         cols = _core.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
-        from .collocations import _strings
-
         text = [(a + " " + b).encode("utf-8") for a, b in zip(w1, w2)]
         df = pd.DataFrame({"collocation": np.arange(len(text)), "count": counts,
                            **{m: c for m, c in zip(names, cols)}, "_w1": w1, "_w2": w2})
@@ -228,7 +224,7 @@ class CollocationStats:
         df = df.drop(columns=["_k", "_w1", "_w2"]).reset_index(drop=True)
         # The same column type as Corpus.collocations (Arrow-backed strings when available).
         order = df["collocation"].to_numpy()
-        df["collocation"] = _strings(b"".join(text[i] for i in order), np.concatenate(
+        df["collocation"] = string_column(b"".join(text[i] for i in order), np.concatenate(
             [[0], np.cumsum([len(text[i]) for i in order])]).astype(np.int64))
         df.attrs["n_tokens"] = int(self.n_tokens)
         return df

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .display import NEGATIVE_RGB, POSITIVE_RGB
+from .sentiment import Level, LevelMode
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -67,8 +68,8 @@ def _corpus_of(source: Any) -> Corpus:
     raise TypeError(f"expected a textgauge Corpus or Document, got {type(source).__name__}")
 
 
-def sentiment_arc(source: Document | Corpus | pd.DataFrame, *, level: str = "paragraph",
-                  mode: str = "vader", window: int = 1, ax: Axes | None = None) -> Axes:
+def sentiment_arc(source: Document | Corpus | pd.DataFrame, *, level: Level = "paragraph",
+                  mode: LevelMode = "vader", window: int = 1, ax: Axes | None = None) -> Axes:
     """Compound sentiment along a text: one bar per paragraph (or sentence), blue above zero
     and orange below, with an optional rolling mean over ``window`` units as a line.
 
@@ -186,7 +187,7 @@ _STAT_LABELS = {"chi2": "chi-squared (signed)", "lr": "likelihood ratio G² (sig
                 "pmi": "PMI", "odds_ratio": "log2 odds ratio (Fisher)"}
 
 
-def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: str = "paragraph",
+def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: Level = "paragraph",
                        method: str = "cosine", labels: bool | None = None, vmin: float | None = None,
                        vmax: float | None = None, ax: Axes | None = None, **dtm_options: Any) -> Axes:
     """Heatmap of a square similarity matrix, with a colour bar.
@@ -261,8 +262,8 @@ def _level_name(sim: pd.DataFrame, default: str) -> str:
     return str(names[-1]) if names else default
 
 
-def term_sentiment(source: Document | Corpus, terms: Sequence[str], *, level: str = "paragraph",
-                   mode: str = "vader", ax: Axes | None = None) -> Axes:
+def term_sentiment(source: Document | Corpus, terms: Sequence[str], *, level: Level = "paragraph",
+                   mode: LevelMode = "vader", ax: Axes | None = None) -> Axes:
     """Sentiment of the units that mention each term (``Corpus.sentiment(mentions=term)``):
     one point per unit, coloured by sign, with the mean as a black bar and the count below.
 

@@ -37,16 +37,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["READABILITY_MEASURES", "readability", "syllable_count"]
 
@@ -85,10 +83,10 @@ def syllable_count(word: str) -> int:
     return len(_hyphenator().positions(_textstat_form(word))) + 1
 
 
-def _term_properties(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _term_properties(corpus: CorpusBase) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     vocab = corpus.vocabulary
     key = "readability_props"
-    cached = corpus._cache.get(key)
+    cached = _corpus.cache(corpus).get(key)
     if cached is not None and len(cached[0]) == len(vocab):
         return cast(tuple[np.ndarray, np.ndarray, np.ndarray], cached)
     easy = _easy_words()
@@ -96,7 +94,7 @@ def _term_properties(corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray
     letters = np.fromiter((sum(1 for ch in t if ch.isalnum() or ch == "_") for t in vocab), dtype=np.int32,
                           count=len(vocab))
     is_easy = np.fromiter((_textstat_form(t) in easy for t in vocab), dtype=np.uint8, count=len(vocab))
-    corpus._cache[key] = (syl, letters, is_easy)
+    _corpus.cache(corpus)[key] = (syl, letters, is_easy)
     return syl, letters, is_easy
 
 
@@ -131,7 +129,7 @@ def _scores(c: dict[str, Any], name: str) -> Any:
 
 
 @reads_corpus
-def readability(corpus: Corpus, *, measures: str | Sequence[str] = "all",
+def readability(corpus: CorpusBase, *, measures: str | Sequence[str] = "all",
                 level: Literal["document", "paragraph"] = "document",
                 kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
     """Readability scores of each document or paragraph (formulas in the module docstring).
@@ -156,9 +154,9 @@ def readability(corpus: Corpus, *, measures: str | Sequence[str] = "all",
     if level not in ("document", "paragraph"):
         raise ValueError(f"level must be 'document' or 'paragraph', got {level!r}")
     syl, letters, easy = _term_properties(corpus)
-    c = _core.readability_counts(corpus._core, level=level, kinds=list(kinds), syllables=syl, letters=letters,
+    c = _core.readability_counts(_corpus.engine(corpus), level=level, kinds=list(kinds), syllables=syl, letters=letters,
                                  easy=easy)
-    out: dict[str, Any] = {"document": [corpus._ids[i] for i in c["document"].tolist()]}
+    out: dict[str, Any] = {"document": [_corpus.ids(corpus)[i] for i in c["document"].tolist()]}
     if level == "paragraph":
         out["paragraph"] = c["paragraph"]
     for k in ("words", "sentences", "syllables", "letters", "polysyllables", "difficult"):

@@ -16,24 +16,23 @@ distribution; textgauge ships no copy of it.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import math
 import os
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
-from ._unicode import _SURROGATE
+from ._unicode import SURROGATE
 from .errors import DecodeError
-
-if TYPE_CHECKING:
-    from .text import Corpus
 
 __all__ = ["Lexicon", "SentimentIntensityAnalyzer", "corpus_sentiment", "vader_lexicon_paths"]
 
@@ -260,7 +259,7 @@ _VADER_LEXICON: Lexicon | None = None
 def _check_encodable(text: str, what: str) -> None:
     """Lexicon entries are stored as UTF-8: a lone surrogate (from surrogateescape)
     raises DecodeError naming the entry, rather than a binding TypeError."""
-    m = _SURROGATE.search(text) if isinstance(text, str) else None
+    m = SURROGATE.search(text) if isinstance(text, str) else None
     if m is not None:
         offset = len(text[: m.start()].encode("utf-8", "surrogatepass"))
         raise DecodeError(f"lone surrogate U+{ord(m.group()):04X} in {what} {text!r} at byte offset {offset}",
@@ -389,7 +388,7 @@ class SentimentIntensityAnalyzer:
                        np.asarray(d["lexicon_valence"], dtype=float), np.nan)
         rules = [",".join(name for bit, name in _RULES if r & bit) for r in d["rules"]]
         tokens = d["token"]
-        if _SURROGATE.search(text):
+        if SURROGATE.search(text):
             # Arrow-backed string columns cannot hold lone surrogates (UTF-8 only);
             # keep the tokens as Python str, exactly as vaderSentiment sees them.
             tokens = pd.Series(tokens, dtype=object)
@@ -419,10 +418,17 @@ def _threads(threads: int | None) -> int:
     return int(threads)
 
 
+def raw_scores(sia: SentimentIntensityAnalyzer, texts: list[str], *,
+               threads: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(neg, neu, pos, compound) rows and VADER token counts of texts, as the C++ engine
+    returns them (no DataFrame): for callers that build their own frames (``textgauge.dask``)."""
+    return sia._core.score(texts, threads=threads)
+
+
 _ANALYZERS: dict[str, SentimentIntensityAnalyzer] = {}
 
 
-def _analyzer_for(mode: str) -> SentimentIntensityAnalyzer:
+def shared_analyzer(mode: str) -> SentimentIntensityAnalyzer:
     engine = "fixed" if mode == "fixed" else "vader"
     if engine not in _ANALYZERS:
         _ANALYZERS[engine] = SentimentIntensityAnalyzer(mode=engine)  # type: ignore[arg-type]
@@ -430,7 +436,7 @@ def _analyzer_for(mode: str) -> SentimentIntensityAnalyzer:
 
 
 @reads_corpus
-def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelMode = "vader",
+def corpus_sentiment(corpus: CorpusBase, level: Level = "paragraph", *, mode: LevelMode = "vader",
                      mentions: str | Iterable[str] | None = None,
                      analyzer: SentimentIntensityAnalyzer | None = None,
                      document: int | None = None) -> pd.DataFrame:
@@ -467,8 +473,8 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
         raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
     if document is not None and not 0 <= document < len(corpus):
         raise IndexError(f"document index {document} out of range for {len(corpus)} documents")
-    sia = analyzer if analyzer is not None else _analyzer_for(mode)
-    threads = corpus._threads
+    sia = analyzer if analyzer is not None else shared_analyzer(mode)
+    threads = _corpus.threads(corpus)
     # With `document`, only that document's rows are read and scored (Corpus._rows slices the
     # tables), so that scoring every document of a corpus one by one costs what scoring the
     # corpus once does. Scores are those of the units' texts either way (score_corpus scores
@@ -476,9 +482,9 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
     n_docs = len(corpus) if document is None else 1
     if mode == "sentences" and level != "sentence":
         raw, tokens = _unit_scores(sia, corpus, "sentence", document, threads, round=False)
-        sent = corpus._rows("sentence", document)
+        sent = _corpus.rows(corpus, "sentence", document)
         if level == "paragraph":
-            par = corpus._rows("paragraph", document)
+            par = _corpus.rows(corpus, "paragraph", document)
             key_units = par["document"].astype(np.int64) * (1 << 31) + par["paragraph"]
             key_sent = sent["document"].astype(np.int64) * (1 << 31) + sent["paragraph"]
             group = np.searchsorted(key_units, key_sent)
@@ -499,12 +505,12 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
         scores, tokens = _unit_scores(sia, corpus, level, document, threads, round=True)
 
     if level == "document":
-        ids = corpus.ids if document is None else [corpus._ids[document]]
+        ids = corpus.ids if document is None else [_corpus.ids(corpus)[document]]
         frame = pd.DataFrame({"document": ids})
     else:
         # One document's frame has no document column.
         levels = ["paragraph"] if level == "paragraph" else ["paragraph", "sentence"]
-        frame = corpus._frame(level, levels, document)
+        frame = _corpus.frame(corpus, level, levels, document)
     for j, c in enumerate(_COLUMNS):
         frame[c] = scores[:, j]
     frame["tokens"] = tokens
@@ -513,29 +519,29 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
     return frame.reset_index(drop=True)
 
 
-def _unit_scores(sia: SentimentIntensityAnalyzer, corpus: Corpus, level: str, document: int | None,
+def _unit_scores(sia: SentimentIntensityAnalyzer, corpus: CorpusBase, level: str, document: int | None,
                  threads: int, *, round: bool) -> tuple[np.ndarray, np.ndarray]:
     """(scores, VADER tokens) of every unit of `level`, or of one document's units."""
     if document is None:
-        return sia._core.score_corpus(corpus._core, level, threads=threads, round=round)
-    text = corpus._texts[document]
+        return sia._core.score_corpus(_corpus.engine(corpus), level, threads=threads, round=round)
+    text = _corpus.texts(corpus)[document]
     if level == "document":
         texts = [text]
     else:
-        rows = corpus._rows(level, document)
+        rows = _corpus.rows(corpus, level, document)
         texts = [text[b:e] for b, e in zip(rows["start"].tolist(), rows["end"].tolist())]
     return sia._core.score(texts, threads=threads, round=round)
 
 
-def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str],
+def _mentions_mask(corpus: CorpusBase, level: str, mentions: str | Iterable[str],
                    document: int | None = None) -> np.ndarray:
     """Which units (of the corpus, or of one document) hold one of the `mentions` terms."""
-    from .text import Corpus as _Corpus
-
     terms = [mentions] if isinstance(mentions, str) else list(mentions)
     if not terms:
         raise ValueError("mentions is empty")
-    probe = _Corpus.from_texts(terms, **{k: v for k, v in corpus.options.items() if k != "paragraphs"})
+    # The terms normalised as the corpus normalises, each text one term (paragraphs as default).
+    probe_options = dataclasses.replace(_corpus.options(corpus), paragraphs=_corpus.DEFAULTS.paragraphs)
+    probe = _corpus.build(terms, options=probe_options)
     ptoks = probe.tokens
     wanted: set[str] = set()
     for i, t in enumerate(terms):
@@ -544,7 +550,7 @@ def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str],
             raise ValueError(f"mentions must be single tokens; {t!r} gives {len(got)} tokens: {got}")
         wanted.add(got[0])
     vocab = corpus.vocabulary
-    tok = corpus._rows("token", document)
+    tok = _corpus.rows(corpus, "token", document)
     # Only the terms that occur in the tokens read are looked at (one document's, not the
     # whole vocabulary, when `document` is given).
     present = range(len(vocab)) if document is None else np.unique(tok["term"]).tolist()
@@ -558,7 +564,7 @@ def _mentions_mask(corpus: Corpus, level: str, mentions: str | Iterable[str],
         mask = np.zeros(len(corpus), dtype=bool)
         mask[np.unique(tok["document"][hit])] = True
         return mask
-    units = corpus._rows(level, document)
+    units = _corpus.rows(corpus, level, document)
     cols = ["document", "paragraph"] + (["sentence"] if level == "sentence" else [])
     unit_keys = pd.MultiIndex.from_arrays([units[c] for c in cols])
     hit_keys = pd.MultiIndex.from_arrays([tok[c][hit] for c in cols])

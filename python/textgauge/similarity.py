@@ -7,22 +7,27 @@ matrices such as TF-IDF work too); :func:`pairwise` takes any matrix.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+import inspect
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
-
-if TYPE_CHECKING:
-    from .text import Corpus
+from .terms import dtm
 
 __all__ = ["DISTANCE_METHODS", "SIMILARITY_METHODS", "distance", "pairwise", "similarity"]
 
 SIMILARITY_METHODS = ("cosine", "jaccard", "dice", "correlation")
 DISTANCE_METHODS = ("cosine", "jaccard", "dice", "correlation", "euclidean")
+Level = Literal["document", "paragraph", "sentence"]
+# similarity and distance take the options of terms.dtm: their defaults are dtm's, read from its
+# signature, so that they are written in one place.
+_DTM: dict[str, Any] = {name: p.default for name, p in inspect.signature(dtm).parameters.items()}
 
 
 def pairwise(X: Any, *, method: str = "cosine", threads: int | None = None) -> np.ndarray:
@@ -45,7 +50,7 @@ def pairwise(X: Any, *, method: str = "cosine", threads: int | None = None) -> n
                           method=method, threads=0 if threads is None else int(threads))
 
 
-def _labels(corpus: Corpus, level: str, rows: int) -> pd.Index:
+def _labels(corpus: CorpusBase, level: str, rows: int) -> pd.Index:
     if level == "document":
         return pd.Index(corpus.ids, name="document")  # type: ignore[no-any-return]
     table = corpus.paragraphs if level == "paragraph" else corpus.sentences
@@ -56,11 +61,18 @@ def _labels(corpus: Corpus, level: str, rows: int) -> pd.Index:
 
 
 @reads_corpus
-def similarity(corpus: Corpus, *, level: Literal["document", "paragraph", "sentence"] = "document",
-               method: str = "cosine", **dtm_options: Any) -> pd.DataFrame:
+def similarity(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str = "cosine",
+               ngram_range: tuple[int, int] = _DTM["ngram_range"], skip: int = _DTM["skip"],
+               kinds: Sequence[str] = _DTM["kinds"], stop_words: str | Iterable[str] | None = _DTM["stop_words"],
+               min_df: float = _DTM["min_df"], max_df: float = _DTM["max_df"],
+               max_features: int | None = _DTM["max_features"], binary: bool = _DTM["binary"],
+               tf: str = _DTM["tf"], idf: str | None = _DTM["idf"], norm: str | None = _DTM["norm"],
+               k1: float = _DTM["k1"], b: float = _DTM["b"], separator: str = _DTM["separator"],
+               tokenizer: str = _DTM["tokenizer"], threads: int | None = _DTM["threads"]) -> pd.DataFrame:
     """Pairwise similarity of the units of a corpus: a square DataFrame labelled by unit.
 
-    ``dtm_options`` go to :meth:`textgauge.Corpus.dtm` (e.g. ``idf="sklearn", norm="l2"``).
+    The rows are those of :func:`textgauge.terms.dtm` with the same options (e.g.
+    ``idf="sklearn", norm="l2"``), and the same defaults.
 
     Example:
         >>> import textgauge as tg
@@ -70,16 +82,25 @@ def similarity(corpus: Corpus, *, level: Literal["document", "paragraph", "sente
     """
     if method not in SIMILARITY_METHODS:
         raise ValueError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
-    X, _ = corpus.dtm(level=level, **dtm_options)
-    m = pairwise(X, method=method, threads=corpus._threads)
+    X, _ = dtm(corpus, level=level, ngram_range=ngram_range, skip=skip, kinds=kinds, stop_words=stop_words,
+               min_df=min_df, max_df=max_df, max_features=max_features, binary=binary, tf=tf, idf=idf,
+               norm=norm, k1=k1, b=b, separator=separator, tokenizer=tokenizer, threads=threads)
+    m = pairwise(X, method=method, threads=_corpus.threads(corpus))
     idx = _labels(corpus, level, X.shape[0])
     return pd.DataFrame(m, index=idx, columns=idx)
 
 
 @reads_corpus
-def distance(corpus: Corpus, *, level: Literal["document", "paragraph", "sentence"] = "document",
-             method: str = "euclidean", **dtm_options: Any) -> pd.DataFrame:
-    """Pairwise distance: euclidean, or 1 - similarity for cosine, jaccard, dice, correlation.
+def distance(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str = "euclidean",
+             ngram_range: tuple[int, int] = _DTM["ngram_range"], skip: int = _DTM["skip"],
+             kinds: Sequence[str] = _DTM["kinds"], stop_words: str | Iterable[str] | None = _DTM["stop_words"],
+             min_df: float = _DTM["min_df"], max_df: float = _DTM["max_df"],
+             max_features: int | None = _DTM["max_features"], binary: bool = _DTM["binary"],
+             tf: str = _DTM["tf"], idf: str | None = _DTM["idf"], norm: str | None = _DTM["norm"],
+             k1: float = _DTM["k1"], b: float = _DTM["b"], separator: str = _DTM["separator"],
+             tokenizer: str = _DTM["tokenizer"], threads: int | None = _DTM["threads"]) -> pd.DataFrame:
+    """Pairwise distance: euclidean, or 1 - similarity for cosine, jaccard, dice, correlation;
+    the rows are those of :func:`textgauge.terms.dtm`, as in :func:`similarity`.
 
     Example:
         >>> import textgauge as tg
@@ -88,8 +109,10 @@ def distance(corpus: Corpus, *, level: Literal["document", "paragraph", "sentenc
     """
     if method not in DISTANCE_METHODS:
         raise ValueError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
-    X, _ = corpus.dtm(level=level, **dtm_options)
-    m = pairwise(X, method=method, threads=corpus._threads)
+    X, _ = dtm(corpus, level=level, ngram_range=ngram_range, skip=skip, kinds=kinds, stop_words=stop_words,
+               min_df=min_df, max_df=max_df, max_features=max_features, binary=binary, tf=tf, idf=idf,
+               norm=norm, k1=k1, b=b, separator=separator, tokenizer=tokenizer, threads=threads)
+    m = pairwise(X, method=method, threads=_corpus.threads(corpus))
     if method != "euclidean":
         m = 1.0 - m
     idx = _labels(corpus, level, X.shape[0])

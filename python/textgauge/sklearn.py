@@ -34,10 +34,12 @@ Example:
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import inspect
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from numbers import Integral
 from typing import Any
 
@@ -54,7 +56,8 @@ except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
     ) from e
 
 from . import _core
-from ._unicode import _SURROGATE
+from ._tables import offsets_from_lengths, smallest, subtable, table_from_terms, terms_from_table
+from ._unicode import SURROGATE
 from .errors import Error
 from .stopwords import get_stop_words
 
@@ -109,6 +112,46 @@ def _threads(n_jobs: int | None) -> int:
     return int(n_jobs)
 
 
+# The drop-ins' parameters: scikit-learn's, plus these (documented in the module docstring).
+# Each class takes its signature from its scikit-learn base at import time, so the defaults are
+# scikit-learn's own (in the installed version) and written nowhere here.
+EXTRA_PARAMETERS: tuple[inspect.Parameter, ...] = (
+    inspect.Parameter("n_jobs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"),
+)
+_EXTRA_CONSTRAINTS: dict[str, list[Any]] = {"n_jobs": [None, Integral]}
+
+
+def _drop_in_init(base: type) -> Callable[..., None]:
+    """An ``__init__`` taking exactly ``base``'s keyword parameters plus EXTRA_PARAMETERS.
+
+    Its ``__signature__`` says so, which is what ``inspect.signature``, ``help`` and
+    scikit-learn's ``get_params``/``clone``/``repr`` read (they need every parameter named:
+    no ``**kwargs``). ``base.__init__`` receives the others and rejects unknown ones, as it
+    does for scikit-learn's own class.
+    """
+    init: Callable[..., None] = base.__init__  # type: ignore[misc]
+    signature = inspect.signature(init)
+    extras = {p.name: p.default for p in EXTRA_PARAMETERS}
+
+    def __init__(self: Any, **params: Any) -> None:
+        values = {name: params.pop(name, default) for name, default in extras.items()}
+        init(self, **params)
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    __init__.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *EXTRA_PARAMETERS]
+    )
+    __init__.__doc__ = f"The parameters of scikit-learn's {base.__name__}, and {', '.join(extras)}."
+    __init__.__qualname__ = f"{base.__name__}.__init__"
+    return __init__
+
+
+def _constraints(base: type) -> dict[str, Any]:
+    """scikit-learn's parameter validation of ``base``, and that of EXTRA_PARAMETERS."""
+    return {**base._parameter_constraints, **_EXTRA_CONSTRAINTS}  # type: ignore[attr-defined]
+
+
 def _csr(
     indptr: np.ndarray,
     indices: np.ndarray,
@@ -131,47 +174,6 @@ def _csr(
     X.data, X.indices, X.indptr = data, indices, indptr
     X.has_sorted_indices = sorted_indices
     return X
-
-
-def _table_from_terms(terms: Iterable[str]) -> tuple[bytes, np.ndarray]:
-    # A lone surrogate in a given vocabulary is read as U+FFFD, as in documents (_engine_call).
-    encoded = [t.encode("utf-8") if t.isascii() else _SURROGATE.sub("\ufffd", t).encode("utf-8") for t in terms]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    return b"".join(encoded), offsets
-
-
-def _subtable(buf: bytes, offsets: np.ndarray, kept: np.ndarray) -> tuple[bytes, np.ndarray]:
-    """The terms `kept` (ascending indices) of a string table, gathered in numpy
-    (no Python object per term: a table can hold millions)."""
-    starts = offsets[:-1][kept]
-    lengths = offsets[1:][kept] - starts
-    new_offsets = np.zeros(len(kept) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=new_offsets[1:])
-    positions = np.repeat(starts - new_offsets[:-1], lengths) + np.arange(new_offsets[-1])
-    return np.frombuffer(buf, dtype=np.uint8)[positions].tobytes(), new_offsets
-
-
-def _smallest(values: np.ndarray) -> np.ndarray:
-    """Non-negative integers in the smallest unsigned dtype that holds them (for pickles)."""
-    top = values.max(initial=0)
-    for dtype in (np.uint8, np.uint16, np.uint32):
-        if top <= np.iinfo(dtype).max:
-            return values.astype(dtype)
-    return values.astype(np.int64)
-
-
-def _offsets_from_lengths(lengths: np.ndarray) -> np.ndarray:
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    return offsets
-
-
-def _terms_from_table(buf: bytes, offsets: np.ndarray) -> list[str]:
-    if buf.isascii():  # byte offsets are code point offsets: slice one str
-        text = buf.decode("ascii")
-        return [text[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
-    return [buf[a:b].decode("utf-8") for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
 
 
 class _EngineMixin:
@@ -205,7 +207,7 @@ class _EngineMixin:
         stop: list[str] = []
         if p.analyzer == "word" and p.stop_words is not None:
             # A surrogate never is in a \w token: as U+FFFD the stop word still matches nothing.
-            stop = sorted(_SURROGATE.sub("\ufffd", w) for w in get_stop_words(p.stop_words))
+            stop = sorted(SURROGATE.sub("\ufffd", w) for w in get_stop_words(p.stop_words))
         major, minor = _unicode_version()
         return dict(
             analyzer=p.analyzer,
@@ -302,80 +304,18 @@ def _engine_call(fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = 
         docs = [decode(d) for d in docs]
         return _engine_call(fn, opts, docs, *args, **kwargs)
     except UnicodeEncodeError:
-        return fn(opts, [_SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
+        return fn(opts, [SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
 
 
 def _value_error(e: Error) -> ValueError:
     return ValueError(str(e))
 
 
-class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
-    """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
-
-    Extra parameter: ``n_jobs`` (threads; None = 1, -1 = all cores). Extra
-    method: ``partial_fit``. The fitted vocabulary is stored compactly (one
-    UTF-8 buffer and an offsets array); ``vocabulary_`` is built from it on
-    first access.
-
-    >>> cv = CountVectorizer(ngram_range=(1, 2), stop_words="english")
-    >>> cv.fit(["the cat sat on the mat"]).get_feature_names_out().tolist()
-    ['cat', 'cat sat', 'mat', 'sat', 'sat mat']
-    """
-
-    _parameter_constraints: dict[str, Any] = {
-        **_sktext.CountVectorizer._parameter_constraints,
-        "n_jobs": [None, Integral],
-    }
-
-    # Like sklearn's, fit_transform's rows are not sorted by column (sorting
-    # them is a fifth of a fit); the matrix says so, and scipy sorts on
-    # demand. TfidfVectorizer sorts: its weighting sums each row in order.
-    _sorted_rows = False
-
-    def __init__(
-        self,
-        *,
-        input: str = "content",
-        encoding: str = "utf-8",
-        decode_error: str = "strict",
-        strip_accents: Any = None,
-        lowercase: bool = True,
-        preprocessor: Any = None,
-        tokenizer: Any = None,
-        stop_words: Any = None,
-        token_pattern: str = _DEFAULT_PATTERN,
-        ngram_range: tuple[int, int] = (1, 1),
-        analyzer: Any = "word",
-        max_df: float | int = 1.0,
-        min_df: float | int = 1,
-        max_features: int | None = None,
-        vocabulary: Any = None,
-        binary: bool = False,
-        dtype: Any = np.int64,
-        n_jobs: int | None = None,
-    ) -> None:
-        super().__init__(
-            input=input,
-            encoding=encoding,
-            decode_error=decode_error,
-            strip_accents=strip_accents,
-            lowercase=lowercase,
-            preprocessor=preprocessor,
-            tokenizer=tokenizer,
-            stop_words=stop_words,
-            token_pattern=token_pattern,
-            ngram_range=ngram_range,
-            analyzer=analyzer,
-            max_df=max_df,
-            min_df=min_df,
-            max_features=max_features,
-            vocabulary=vocabulary,
-            binary=binary,
-            dtype=dtype,
-        )
-        self.n_jobs = n_jobs
-
-    # ---- compact vocabulary -------------------------------------------------
+class _CompactVocabulary(_sktext.CountVectorizer):
+    """How the counting vectorizers store a fitted vocabulary: one UTF-8 buffer and an
+    offsets array (a string table, see ``_tables``) instead of a dict of str, pickled as
+    the bytes and the lengths in the smallest dtype; ``vocabulary_`` is built from it on
+    first access, and the C++ index of a fixed vocabulary is built once."""
 
     @property
     def vocabulary_(self) -> dict[str, int]:
@@ -384,14 +324,14 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             table = self.__dict__.get("_vocab_table")
             if table is None:
                 raise AttributeError("vocabulary_")
-            d = {t: i for i, t in enumerate(_terms_from_table(*table))}
+            d = {t: i for i, t in enumerate(terms_from_table(*table))}
             self.__dict__["_vocabulary_cache"] = d
         return d
 
     @vocabulary_.setter
     def vocabulary_(self, value: dict[str, int]) -> None:
         terms = [t for t, _ in sorted(value.items(), key=lambda kv: kv[1])]
-        self._set_vocabulary_terms(_table_from_terms(terms))
+        self._set_vocabulary_terms(table_from_terms(terms))
         self.__dict__["_vocabulary_cache"] = dict(value)
 
     @vocabulary_.deleter
@@ -426,9 +366,9 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             buf, offsets, term_count, doc_count, n_docs = stats.state()
             state["_term_stats_packed"] = (
                 buf,
-                _smallest(np.diff(offsets)),
-                _smallest(term_count),
-                _smallest(doc_count),
+                smallest(np.diff(offsets)),
+                smallest(term_count),
+                smallest(doc_count),
                 int(n_docs),
             )
             pruning = state.get("_vocab_pruning")
@@ -443,7 +383,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
                     table = None
         if table is not None:  # the terms' bytes and their lengths in the smallest dtype
             buf, offsets = table
-            state["_vocab_terms"] = (buf, _smallest(np.diff(offsets)))
+            state["_vocab_terms"] = (buf, smallest(np.diff(offsets)))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -454,32 +394,173 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         super().__setstate__(state)
         if packed_stats is not None:
             buf, lengths, term_count, doc_count, n_docs = packed_stats
-            offsets = _offsets_from_lengths(lengths)
+            offsets = offsets_from_lengths(lengths)
             stats = TermStats(
                 (buf, offsets, term_count.astype(np.int64), doc_count.astype(np.int64), n_docs)
             )
             self.__dict__["_term_stats"] = stats
             if mask is not None:
                 kept = np.flatnonzero(np.unpackbits(mask, count=len(stats)))
-                self.__dict__["_vocab_table"] = _subtable(buf, offsets, kept)
+                self.__dict__["_vocab_table"] = subtable(buf, offsets, kept)
         if packed is not None:
             buf, lengths = packed
-            self.__dict__["_vocab_table"] = (buf, _offsets_from_lengths(lengths))
+            self.__dict__["_vocab_table"] = (buf, offsets_from_lengths(lengths))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Feature names in column order (an object array of str), as sklearn."""
         self._check_vocabulary()
         table = self.__dict__["_vocab_table"]
-        return np.asarray(_terms_from_table(*table), dtype=object)
+        return np.asarray(terms_from_table(*table), dtype=object)
 
-    # ---- fitting ------------------------------------------------------------
-    #
-    # fit/fit_transform start over; partial_fit continues from the statistics
-    # of whatever was fitted before. Every fit by the engine keeps them (all
-    # terms before pruning, in `_term_stats`) together with `_stats_key`
-    # (which analysis counted them) and `_vocab_pruning` (the vec_prune
-    # arguments that gave the vocabulary, so that a pickle stores the
-    # vocabulary as one bit per term of the statistics).
+
+class _TermStatistics(_CompactVocabulary):
+    """partial_fit and the term statistics it continues from (``term_stats_``).
+
+    fit/fit_transform start over; partial_fit continues from the statistics of whatever
+    was fitted before. Every fit by the engine keeps them (all terms before pruning, in
+    `_term_stats`) together with `_stats_key` (which analysis counted them) and
+    `_vocab_pruning` (the vec_prune arguments that gave the vocabulary, so that a pickle
+    stores the vocabulary as one bit per term of the statistics)."""
+
+    def _keep_stats(self, stats: Any, pruning: dict[str, Any]) -> None:
+        self.__dict__["_term_stats"] = stats
+        self.__dict__["_stats_key"] = self._analysis_key()
+        self.__dict__["_vocab_pruning"] = pruning
+
+    def _drop_stats(self) -> None:
+        for key in ("_term_stats", "_stats_key", "_vocab_pruning"):
+            self.__dict__.pop(key, None)
+
+    def partial_fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
+        """Add a batch of documents to the term statistics and refit the vocabulary.
+
+        Continues from whatever was fitted before (fit, fit_transform or
+        partial_fit, pickled or not): after any sequence of batches since the
+        last fit, the vocabulary (and pruning) equals that of ``fit`` on all of
+        them. ``term_stats_`` holds the statistics; two of them merge with
+        ``a.merged(b)`` (order does not matter).
+
+        Raises ValueError when the analysis is not the engine's, with a fixed
+        ``vocabulary``, when the previous fit kept no statistics (scikit-learn's
+        code ran, or ``term_stats_`` was deleted) and when the analysis
+        parameters changed since the statistics were counted: continuing would
+        silently drop or mix what was learnt.
+
+        >>> cv = CountVectorizer().fit(["a cat"]).partial_fit(["the cat"])
+        >>> cv.get_feature_names_out().tolist(), cv.term_stats_.n_docs
+        (['cat', 'the'], 2)
+        """
+        if isinstance(raw_documents, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
+        unsupported = self._engine_unsupported()
+        if unsupported is not None:
+            raise ValueError(
+                f"partial_fit needs the textgauge engine; {unsupported}= is not supported by it"
+            )
+        self._prepare_fit()
+        if self.fixed_vocabulary_:
+            raise ValueError(
+                "partial_fit learns a vocabulary; it cannot be used with a fixed vocabulary"
+            )
+        self._check_stop_words_once()
+        previous = self._previous_stats()
+        docs = self._documents(raw_documents)
+        stats = _engine_call(
+            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
+        )
+        self._fit_from_stats(stats if previous is None else previous.merged(stats))
+        self.engine_ = "textgauge"
+        return self
+
+    def _previous_stats(self) -> Any:
+        """The statistics partial_fit continues from (None: nothing fitted yet)."""
+        stats = self.__dict__.get("_term_stats")
+        if stats is None:
+            if self.__sklearn_is_fitted__():
+                raise ValueError(
+                    "partial_fit continues from the previous fit's term statistics, and this "
+                    f"vectorizer has none (engine_={getattr(self, 'engine_', None)!r}: fitted by "
+                    "scikit-learn's code or with a fixed vocabulary, or term_stats_ was deleted); "
+                    "call fit to start over"
+                )
+            return None
+        key = self.__dict__.get("_stats_key")
+        # No key: statistics put there by textgauge.dask, counted with these parameters.
+        if key is not None and key != self._analysis_key():
+            raise ValueError(
+                "partial_fit continues from term statistics counted with other analysis "
+                "parameters (analyzer, ngram_range, lowercase, strip_accents, stop_words, input, "
+                "encoding or decode_error changed); call fit to start over"
+            )
+        return stats
+
+    def _fit_from_stats(self, stats: Any) -> np.ndarray:
+        """Prune `stats` as fit would, set the vocabulary and keep the statistics;
+        returns the kept indices. Nothing changes if pruning raises."""
+        if len(stats) == 0:
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        pruning = self._pruning(stats.n_docs)
+        if pruning["high"] < pruning["low"]:
+            raise ValueError("max_df corresponds to < documents than min_df")
+        try:
+            kept = _core.vec_prune(stats, **pruning)
+        except Error as e:
+            raise _value_error(e) from e
+        buf, offsets = stats.state()[:2]
+        self._set_vocabulary_terms(subtable(buf, offsets, kept))
+        self._keep_stats(stats, pruning)
+        return kept
+
+    @property
+    def term_stats_(self) -> Any:
+        """Corpus statistics of every term seen since the last fit (fit, fit_transform
+        and partial_fit with the textgauge engine; before pruning): a compact,
+        picklable, mergeable ``textgauge.sklearn.TermStats``. ``del vec.term_stats_``
+        frees them; partial_fit then refuses to continue."""
+        stats = self.__dict__.get("_term_stats")
+        if stats is None:
+            if self.__sklearn_is_fitted__():
+                raise AttributeError(
+                    "term_stats_: this vectorizer keeps no term statistics (engine_="
+                    f"{getattr(self, 'engine_', None)!r}: fitted by scikit-learn's code or with a "
+                    "fixed vocabulary, or term_stats_ was deleted)"
+                )
+            raise AttributeError(
+                "term_stats_ (fit, fit_transform or partial_fit with the textgauge engine first)"
+            )
+        return stats
+
+    @term_stats_.deleter
+    def term_stats_(self) -> None:
+        if "_term_stats" not in self.__dict__:
+            raise AttributeError("term_stats_")
+        self._drop_stats()
+
+
+
+class CountVectorizer(_EngineMixin, _TermStatistics):
+    """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
+
+    Extra parameter: ``n_jobs`` (threads; None = 1, -1 = all cores). Extra
+    method: ``partial_fit``. The fitted vocabulary is stored compactly (one
+    UTF-8 buffer and an offsets array); ``vocabulary_`` is built from it on
+    first access.
+
+    >>> cv = CountVectorizer(ngram_range=(1, 2), stop_words="english")
+    >>> cv.fit(["the cat sat on the mat"]).get_feature_names_out().tolist()
+    ['cat', 'cat sat', 'mat', 'sat', 'sat mat']
+    """
+
+    _parameter_constraints: dict[str, Any] = _constraints(_sktext.CountVectorizer)
+
+    # Like sklearn's, fit_transform's rows are not sorted by column (sorting
+    # them is a fifth of a fit); the matrix says so, and scipy sorts on
+    # demand. TfidfVectorizer sorts: its weighting sums each row in order.
+    _sorted_rows = False
+
+    __init__ = _drop_in_init(_sktext.CountVectorizer)
+
+    # ---- fitting (partial_fit and term_stats_: _TermStatistics) --------------
 
     def _pruning(self, n_doc: int) -> dict[str, Any]:
         """vec_prune's arguments for a corpus of n_doc documents (sklearn's df limits)."""
@@ -494,14 +575,18 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             "binary": bool(self.binary),
         }
 
-    def _keep_stats(self, stats: Any, pruning: dict[str, Any]) -> None:
-        self.__dict__["_term_stats"] = stats
-        self.__dict__["_stats_key"] = self._analysis_key()
-        self.__dict__["_vocab_pruning"] = pruning
-
-    def _drop_stats(self) -> None:
-        for key in ("_term_stats", "_stats_key", "_vocab_pruning"):
-            self.__dict__.pop(key, None)
+    def _check_engine_fit(self, caller: str) -> None:
+        """What ``fit`` checks of the parameters, for a fit from statistics counted elsewhere
+        (``engine_vectorizer``): ValueError unless the engine runs and learns the vocabulary."""
+        unsupported = self._engine_unsupported()
+        if unsupported is not None:
+            raise ValueError(f"{caller} needs the textgauge engine; {unsupported}= is not supported by it")
+        self._validate_params()
+        self._validate_ngram_range()
+        if self.vocabulary is not None:
+            raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
+        if isinstance(self, TfidfVectorizer):
+            self._check_params()
 
     def _count_with_engine(self, docs: list[str]) -> sp.csr_matrix:
         """fit_transform's counting and pruning, or its fixed-vocabulary counting."""
@@ -601,112 +686,6 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         X = self._transform_with_engine(self._documents(raw_documents))
         return _align_api_if_sparse(X)
 
-    def partial_fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
-        """Add a batch of documents to the term statistics and refit the vocabulary.
-
-        Continues from whatever was fitted before (fit, fit_transform or
-        partial_fit, pickled or not): after any sequence of batches since the
-        last fit, the vocabulary (and pruning) equals that of ``fit`` on all of
-        them. ``term_stats_`` holds the statistics; two of them merge with
-        ``a.merged(b)`` (order does not matter).
-
-        Raises ValueError when the analysis is not the engine's, with a fixed
-        ``vocabulary``, when the previous fit kept no statistics (scikit-learn's
-        code ran, or ``term_stats_`` was deleted) and when the analysis
-        parameters changed since the statistics were counted: continuing would
-        silently drop or mix what was learnt.
-
-        >>> cv = CountVectorizer().fit(["a cat"]).partial_fit(["the cat"])
-        >>> cv.get_feature_names_out().tolist(), cv.term_stats_.n_docs
-        (['cat', 'the'], 2)
-        """
-        if isinstance(raw_documents, str):
-            raise ValueError("Iterable over raw text documents expected, string object received.")
-        unsupported = self._engine_unsupported()
-        if unsupported is not None:
-            raise ValueError(
-                f"partial_fit needs the textgauge engine; {unsupported}= is not supported by it"
-            )
-        self._prepare_fit()
-        if self.fixed_vocabulary_:
-            raise ValueError(
-                "partial_fit learns a vocabulary; it cannot be used with a fixed vocabulary"
-            )
-        self._check_stop_words_once()
-        previous = self._previous_stats()
-        docs = self._documents(raw_documents)
-        stats = _engine_call(
-            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
-        )
-        self._fit_from_stats(stats if previous is None else previous.merged(stats))
-        self.engine_ = "textgauge"
-        return self
-
-    def _previous_stats(self) -> Any:
-        """The statistics partial_fit continues from (None: nothing fitted yet)."""
-        stats = self.__dict__.get("_term_stats")
-        if stats is None:
-            if self.__sklearn_is_fitted__():
-                raise ValueError(
-                    "partial_fit continues from the previous fit's term statistics, and this "
-                    f"vectorizer has none (engine_={getattr(self, 'engine_', None)!r}: fitted by "
-                    "scikit-learn's code or with a fixed vocabulary, or term_stats_ was deleted); "
-                    "call fit to start over"
-                )
-            return None
-        key = self.__dict__.get("_stats_key")
-        # No key: statistics put there by textgauge.dask, counted with these parameters.
-        if key is not None and key != self._analysis_key():
-            raise ValueError(
-                "partial_fit continues from term statistics counted with other analysis "
-                "parameters (analyzer, ngram_range, lowercase, strip_accents, stop_words, input, "
-                "encoding or decode_error changed); call fit to start over"
-            )
-        return stats
-
-    def _fit_from_stats(self, stats: Any) -> np.ndarray:
-        """Prune `stats` as fit would, set the vocabulary and keep the statistics;
-        returns the kept indices. Nothing changes if pruning raises."""
-        if len(stats) == 0:
-            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-        pruning = self._pruning(stats.n_docs)
-        if pruning["high"] < pruning["low"]:
-            raise ValueError("max_df corresponds to < documents than min_df")
-        try:
-            kept = _core.vec_prune(stats, **pruning)
-        except Error as e:
-            raise _value_error(e) from e
-        buf, offsets = stats.state()[:2]
-        self._set_vocabulary_terms(_subtable(buf, offsets, kept))
-        self._keep_stats(stats, pruning)
-        return kept
-
-    @property
-    def term_stats_(self) -> Any:
-        """Corpus statistics of every term seen since the last fit (fit, fit_transform
-        and partial_fit with the textgauge engine; before pruning): a compact,
-        picklable, mergeable ``textgauge.sklearn.TermStats``. ``del vec.term_stats_``
-        frees them; partial_fit then refuses to continue."""
-        stats = self.__dict__.get("_term_stats")
-        if stats is None:
-            if self.__sklearn_is_fitted__():
-                raise AttributeError(
-                    "term_stats_: this vectorizer keeps no term statistics (engine_="
-                    f"{getattr(self, 'engine_', None)!r}: fitted by scikit-learn's code or with a "
-                    "fixed vocabulary, or term_stats_ was deleted)"
-                )
-            raise AttributeError(
-                "term_stats_ (fit, fit_transform or partial_fit with the textgauge engine first)"
-            )
-        return stats
-
-    @term_stats_.deleter
-    def term_stats_(self) -> None:
-        if "_term_stats" not in self.__dict__:
-            raise AttributeError("term_stats_")
-        self._drop_stats()
-
-
 # auto_wrap_output_keys=None, as sklearn's own: a subclass would otherwise get set_output back.
 class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """scikit-learn's TfidfTransformer; float64 CSR input is weighted in C++ in
@@ -748,64 +727,11 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
     [1.405465, 1.405465, 1.405465, 1.405465, 1.0, 1.0]
     """
 
-    _parameter_constraints: dict[str, Any] = {
-        **_sktext.TfidfVectorizer._parameter_constraints,
-        "n_jobs": [None, Integral],
-    }
+    _parameter_constraints: dict[str, Any] = _constraints(_sktext.TfidfVectorizer)
 
     _sorted_rows = True
 
-    def __init__(
-        self,
-        *,
-        input: str = "content",
-        encoding: str = "utf-8",
-        decode_error: str = "strict",
-        strip_accents: Any = None,
-        lowercase: bool = True,
-        preprocessor: Any = None,
-        tokenizer: Any = None,
-        analyzer: Any = "word",
-        stop_words: Any = None,
-        token_pattern: str = _DEFAULT_PATTERN,
-        ngram_range: tuple[int, int] = (1, 1),
-        max_df: float | int = 1.0,
-        min_df: float | int = 1,
-        max_features: int | None = None,
-        vocabulary: Any = None,
-        binary: bool = False,
-        dtype: Any = np.float64,
-        norm: str | None = "l2",
-        use_idf: bool = True,
-        smooth_idf: bool = True,
-        sublinear_tf: bool = False,
-        n_jobs: int | None = None,
-    ) -> None:
-        CountVectorizer.__init__(
-            self,
-            input=input,
-            encoding=encoding,
-            decode_error=decode_error,
-            strip_accents=strip_accents,
-            lowercase=lowercase,
-            preprocessor=preprocessor,
-            tokenizer=tokenizer,
-            analyzer=analyzer,
-            stop_words=stop_words,
-            token_pattern=token_pattern,
-            ngram_range=ngram_range,
-            max_df=max_df,
-            min_df=min_df,
-            max_features=max_features,
-            vocabulary=vocabulary,
-            binary=binary,
-            dtype=dtype,
-            n_jobs=n_jobs,
-        )
-        self.norm = norm
-        self.use_idf = use_idf
-        self.smooth_idf = smooth_idf
-        self.sublinear_tf = sublinear_tf
+    __init__ = _drop_in_init(_sktext.TfidfVectorizer)
 
     def _new_tfidf(self) -> TfidfTransformer:
         return TfidfTransformer(
@@ -845,7 +771,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         return self
 
     def _fit_from_stats(self, stats: Any) -> np.ndarray:
-        kept = CountVectorizer._fit_from_stats(self, stats)
+        kept: np.ndarray = CountVectorizer._fit_from_stats(self, stats)
         self._tfidf = self._new_tfidf()
         n_features = len(kept)
         dtype = self.dtype if self.dtype in (np.float64, np.float32) else np.float64
@@ -875,51 +801,9 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     [(286878, -0.894427), (300839, 0.447214)]
     """
 
-    _parameter_constraints: dict[str, Any] = {
-        **_sktext.HashingVectorizer._parameter_constraints,
-        "n_jobs": [None, Integral],
-    }
+    _parameter_constraints: dict[str, Any] = _constraints(_sktext.HashingVectorizer)
 
-    def __init__(
-        self,
-        *,
-        input: str = "content",
-        encoding: str = "utf-8",
-        decode_error: str = "strict",
-        strip_accents: Any = None,
-        lowercase: bool = True,
-        preprocessor: Any = None,
-        tokenizer: Any = None,
-        stop_words: Any = None,
-        token_pattern: str = _DEFAULT_PATTERN,
-        ngram_range: tuple[int, int] = (1, 1),
-        analyzer: Any = "word",
-        n_features: int = 2**20,
-        binary: bool = False,
-        norm: str | None = "l2",
-        alternate_sign: bool = True,
-        dtype: Any = np.float64,
-        n_jobs: int | None = None,
-    ) -> None:
-        super().__init__(
-            input=input,
-            encoding=encoding,
-            decode_error=decode_error,
-            strip_accents=strip_accents,
-            lowercase=lowercase,
-            preprocessor=preprocessor,
-            tokenizer=tokenizer,
-            stop_words=stop_words,
-            token_pattern=token_pattern,
-            ngram_range=ngram_range,
-            analyzer=analyzer,
-            n_features=n_features,
-            binary=binary,
-            norm=norm,
-            alternate_sign=alternate_sign,
-            dtype=dtype,
-        )
-        self.n_jobs = n_jobs
+    __init__ = _drop_in_init(_sktext.HashingVectorizer)
 
     def transform(self, X: Any) -> Any:
         """Hash documents into a (n_samples, n_features) matrix (as sklearn)."""
@@ -955,3 +839,36 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     def fit_transform(self, X: Any, y: Any = None) -> Any:
         """fit (a no-op that validates) then transform (as sklearn)."""
         return self.fit(X, y).transform(X)
+
+
+# What textgauge.dask needs of a vectorizer: it fits one from merged term statistics. ------
+
+def engine_vectorizer(tfidf: bool, params: dict[str, Any], *, caller: str) -> CountVectorizer:
+    """A CountVectorizer (TfidfVectorizer with ``tfidf``) of ``params``, checked as ``fit``
+    checks them; ValueError unless the engine runs it and it learns its vocabulary."""
+    vec: CountVectorizer = (TfidfVectorizer if tfidf else CountVectorizer)(**params)
+    vec._check_engine_fit(caller)
+    return vec
+
+
+def engine_options(vec: _EngineMixin) -> Any:
+    """The engine's analyzer options (``_core.AnalyzerOptions``) of a vectorizer."""
+    return vec._engine_options()
+
+
+def fit_from_stats(vec: CountVectorizer, stats: Any) -> None:
+    """Fits ``vec`` from term statistics counted elsewhere (merged from partitions) with its
+    analysis parameters: the pruning, ordering and idf code of partial_fit, on no new document."""
+    vec.__dict__["_term_stats"] = stats
+    vec.partial_fit([])
+
+
+def without_term_stats(vec: CountVectorizer) -> CountVectorizer:
+    """A shallow copy of a fitted vectorizer without its term statistics and caches: what
+    transform needs, and no more (to ship to workers)."""
+    out = copy.copy(vec)
+    out.__dict__ = dict(vec.__dict__)
+    out.__dict__.pop("_term_stats", None)
+    out.__dict__.pop("_vocabulary_cache", None)
+    out.__dict__.pop("_fixed_vocabulary_index", None)
+    return out

@@ -42,7 +42,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from . import _core
+from . import _core, _corpus
+from ._corpus import CorpusBase
 from ._locking import reads_corpus
 from .errors import Error
 from .stopwords import get_stop_words
@@ -113,12 +114,12 @@ def weigh(
 
 
 def _rows_of_tokens(corpus: Any, level: str) -> tuple[np.ndarray, int]:
-    tokens = corpus._table("token")
+    tokens = _corpus.table(corpus, "token")
     doc = tokens["document"].astype(np.int64)
     n_docs = len(corpus)
     if level == "document":
         return doc, n_docs
-    unit = corpus._table(level)
+    unit = _corpus.table(corpus, level)
     per_doc = np.bincount(unit["document"], minlength=n_docs)
     first = np.concatenate(([0], np.cumsum(per_doc)[:-1])).astype(np.int64)
     return first[doc] + tokens[level].astype(np.int64), int(len(unit["document"]))
@@ -169,9 +170,7 @@ def dtm(
     stop = get_stop_words(stop_words)
     if tokenizer not in ("icu", "sklearn"):
         raise ValueError(f"tokenizer must be 'icu' or 'sklearn', got {tokenizer!r}")
-    from .text import Corpus
-
-    if not isinstance(source, Corpus):
+    if not isinstance(source, CorpusBase):
         texts = [source] if isinstance(source, str) else list(source)
         if tokenizer == "sklearn":
             if level != "document" or separator != " ":
@@ -194,12 +193,12 @@ def dtm(
                 b,
                 threads,
             )
-        source = Corpus.from_texts(texts)
+        source = _corpus.build(texts)
     elif tokenizer != "icu":
         raise ValueError("a Corpus is already tokenized (ICU); tokenizer='sklearn' takes texts")
     corpus = source
     rows, n_rows = _rows_of_tokens(corpus, level)
-    tokens = corpus._table("token")
+    tokens = _corpus.table(corpus, "token")
     names = _core.kind_names()
     unknown = set(kinds) - set(names)
     if unknown:

@@ -23,6 +23,7 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction import text as sk
 
 from textgauge import sklearn as tgs
+from textgauge._tables import terms_from_table  # the string tables of TermStats
 
 OPERATIONS = ("fit", "fit_transform", "partial_fit", "transform")
 
@@ -138,7 +139,7 @@ def assert_matches(ours, ref, params: dict, seen: list[str], probe: list[str]) -
     stats = ours.term_stats_
     assert stats.n_docs == len(seen)
     buf, offsets, tc, dc, _ = stats.state()
-    assert tgs._terms_from_table(buf, offsets) == terms
+    assert terms_from_table(buf, offsets) == terms
     np.testing.assert_array_equal(tc, term_count)
     np.testing.assert_array_equal(dc, doc_count)
 
@@ -209,7 +210,7 @@ def test_term_stats_after_every_kind_of_fit(name):
         ours = getattr(tgs, name)(**params)
         getattr(ours, fit)(a)
         buf, offsets, got_tc, got_dc, n_docs = ours.term_stats_.state()
-        assert tgs._terms_from_table(buf, offsets) == terms and n_docs == len(a)
+        assert terms_from_table(buf, offsets) == terms and n_docs == len(a)
         np.testing.assert_array_equal(got_tc, tc)
         np.testing.assert_array_equal(got_dc, dc)
     # statistics of separate fits merge into those of one fit on all the batches

@@ -575,3 +575,22 @@ def test_import_without_sklearn_says_how_to_install():
         'pip install "textgauge[sklearn]"',
         "cause ModuleNotFoundError",
     ]
+
+
+@pytest.mark.parametrize("name", ["CountVectorizer", "TfidfVectorizer", "HashingVectorizer"])
+def test_constructor_signature_is_sklearns_plus_documented_extras(name: str) -> None:
+    import inspect
+
+    ours = inspect.signature(getattr(tgs, name))
+    theirs = inspect.signature(getattr(sk, name))
+    extras = {p.name: p for p in tgs.EXTRA_PARAMETERS}
+    assert list(extras) == ["n_jobs"] and extras["n_jobs"].default is None
+    # scikit-learn's parameters, in its order, kinds and defaults, then the extras.
+    assert list(ours.parameters.values()) == [*theirs.parameters.values(), *extras.values()]
+    # get_params/clone read the same list, and every extra is validated.
+    est = getattr(tgs, name)(n_jobs=2)
+    assert set(est.get_params()) == set(theirs.parameters) | set(extras)
+    assert est.get_params()["n_jobs"] == 2
+    assert set(extras) <= set(type(est)._parameter_constraints)
+    with pytest.raises(TypeError):
+        getattr(tgs, name)(not_a_parameter=1)

@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     try:
         try:
-            args = build_parser().parse_args(argv)
+            args = build_parser(__doc__).parse_args(argv)
         except SystemExit as e:
             return e.code if isinstance(e.code, int) else EXIT_USAGE if e.code else EXIT_OK
         return run(args)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__
+from .. import _corpus
 from ..text import Corpus
 from .inputs import (
     FORMATS,
@@ -126,8 +127,8 @@ class Command:
         past this batch's blocks of text files. Also returns the file-wide number of each
         block's first paragraph (aligned with `good`)."""
         n = len(good)
-        par = np.bincount(corpus._table("paragraph")["document"], minlength=n)
-        sen = np.bincount(corpus._table("sentence")["document"], minlength=n)
+        par = np.bincount(_corpus.table(corpus, "paragraph")["document"], minlength=n)
+        sen = np.bincount(_corpus.table(corpus, "sentence")["document"], minlength=n)
         par_base, sen_base = np.zeros(n, np.int64), np.zeros(n, np.int64)
         for k, i in enumerate(good):
             u = units[i]
@@ -188,7 +189,7 @@ class SentimentCommand(Command):
             corpus = self.corpus([units[i] for i in counted], tokens=False,
                                  sentences=need_sentences)
             df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
-            self.done += len(corpus._table("paragraph")["document"]) - len(placeholders)
+            self.done += len(_corpus.table(corpus, "paragraph")["document"]) - len(placeholders)
             df, first = self.keys(units, counted, corpus, df)
             if placeholders:
                 df = df[~df["_unit"].isin(placeholders)]
@@ -239,7 +240,7 @@ class TermsCommand(Command):
         if not good:
             return errors
         corpus = self.corpus(good, sentences=False)  # counts need tokens, not sentences
-        self.done += len(corpus._table("paragraph")["document"])
+        self.done += len(_corpus.table(corpus, "paragraph")["document"])
         try:
             X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
                                   stop_words=None if self.args.keep_stop_words else "english")
@@ -369,10 +370,10 @@ class CollocationsCommand(Command):
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
-        from ..collocations import QUANTEDA_MEASURES, _measures_for
+        from ..collocations import QUANTEDA_MEASURES, measure_names
 
         try:
-            names = _measures_for(2, args.measure.split(",") if args.measure != "all" else "all")
+            names = measure_names(2, args.measure.split(",") if args.measure != "all" else "all")
         except ValueError as e:
             raise UsageError(str(e)) from None
         self.measures = [m for m in names if m not in QUANTEDA_MEASURES] if args.measure == "all" else names
@@ -521,11 +522,11 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from . import __doc__ as doc
-
+def build_parser(description: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; ``description`` is the --help text (``textgauge.cli``'s docstring,
+    which main passes: this module does not import its package)."""
     common: dict[str, Any] = {"formatter_class": _HelpFormatter, "epilog": EPILOG}
-    parser = _Parser(prog="textgauge", description=doc, **common)
+    parser = _Parser(prog="textgauge", description=description, **common)
     parser.add_argument("--version", action="version", version=f"textgauge {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
