@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ._locking import reads_corpus
+from .errors import OptionError
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -36,7 +37,7 @@ def _matcher(word: str, valuetype: ValueType, case_insensitive: bool) -> Callabl
             folded = word.casefold()
             return lambda s: s.casefold() == folded
         return lambda s: s == word
-    raise ValueError(f"valuetype must be 'glob', 'regex' or 'fixed', got {valuetype!r}")
+    raise OptionError(f"valuetype must be 'glob', 'regex' or 'fixed', got {valuetype!r}")
 
 
 @reads_corpus

@@ -1,6 +1,6 @@
 """Lexical diversity per document, paragraph or sentence (quanteda's textstat_lexdiv, MTLD, HD-D).
 
-All counting runs in C++ (``textgauge._core.lexical_diversity``); formulas are listed in
+All counting runs in C++ (``textgauge._core.stats.lexical_diversity``); formulas are listed in
 ``cpp/include/textgauge/stats/lexdiv.hpp``.
 """
 
@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import _core
 from ._locking import reads_corpus
+from .errors import OptionError
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -71,12 +72,12 @@ def lexical_diversity(corpus: Corpus, *, measures: str | Sequence[str] = "all", 
     measures = list(measures)
     for m in measures:
         if m not in LEXDIV_MEASURES:
-            raise ValueError(f"unknown measure {m!r}; choose from {LEXDIV_MEASURES} or 'all'")
+            raise OptionError(f"unknown measure {m!r}; choose from {LEXDIV_MEASURES} or 'all'")
     if level not in ("document", "paragraph", "sentence"):
-        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+        raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     for k in kinds:
         if k not in _KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {_KINDS}")
+            raise OptionError(f"unknown token kind {k!r}; choose from {_KINDS}")
     for name, v in (("mattr_window", mattr_window), ("msttr_segment", msttr_segment), ("hdd_draws", hdd_draws)):
         if not isinstance(v, int) or v < 1:
             raise ValueError(f"{name} must be a positive integer, got {v!r}")
@@ -85,7 +86,7 @@ def lexical_diversity(corpus: Corpus, *, measures: str | Sequence[str] = "all", 
     if not 0 < mtld_threshold < 1:
         raise ValueError(f"mtld_threshold must be in (0, 1), got {mtld_threshold!r}")
     base = math.e if log_base == math.e else float(log_base)
-    d = _core.lexical_diversity(corpus._core, level=level, kinds=list(kinds), measures=measures, log_base=base,
+    d = _core.stats.lexical_diversity(corpus._core, level=level, kinds=list(kinds), measures=measures, log_base=base,
                                 mattr_window=mattr_window, msttr_segment=msttr_segment,
                                 mtld_threshold=float(mtld_threshold), hdd_draws=hdd_draws,
                                 threads=corpus._threads)

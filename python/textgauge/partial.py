@@ -29,7 +29,7 @@ def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray
     offsets = np.zeros(len(enc) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in enc], out=offsets[1:])
     idx = np.asarray(order, dtype=np.int64)
-    return _core.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
+    return _core.vectorize.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
                             np.asarray(docs, dtype=np.int64)[idx], int(n_docs)))
 
 
@@ -74,7 +74,7 @@ class GroupedTermStats:
                                           use_na_sentinel=True)
             codes = codes.astype(np.int32)
         first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
-        d = _core.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=codes, groups=len(uniques))
+        d = _core.stats.grouped_term_counts(corpus._core, kinds=list(kinds), doc_group=codes, groups=len(uniques))
         vocab = corpus.vocabulary
         n_docs = np.bincount(codes[codes >= 0], minlength=len(uniques))
         groups = {}
@@ -178,7 +178,7 @@ class CollocationStats:
             keys = [s.replace(" ", _SEP, 1) for s in col["collocation"].astype(object).tolist()]
             counts = col["count"].to_numpy(dtype=np.int64)
             codes = np.zeros(len(corpus), dtype=np.int32)
-            d = _core.grouped_term_counts(corpus._core, kinds=kinds, doc_group=codes, groups=1)
+            d = _core.stats.grouped_term_counts(corpus._core, kinds=kinds, doc_group=codes, groups=1)
             vocab = corpus.vocabulary
             uterms = [vocab[t] for t in d["term"].tolist()]
             ucounts = d["frequency"]
@@ -215,7 +215,7 @@ class CollocationStats:
         uni = pd.Series(self.unigrams.state()[2], index=_terms_of(self.unigrams))
         n_ix = uni.reindex(w1).to_numpy(dtype=np.int64)
         n_xi = uni.reindex(w2).to_numpy(dtype=np.int64)
-        cols = _core.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
+        cols = _core.stats.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
         from .collocations import _strings
 
         text = [(a + " " + b).encode("utf-8") for a, b in zip(w1, w2)]

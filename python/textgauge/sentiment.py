@@ -30,7 +30,7 @@ import pandas as pd
 from . import _core
 from ._locking import reads_corpus
 from ._unicode import _SURROGATE
-from .errors import DecodeError
+from .errors import DecodeError, OptionError
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -41,7 +41,7 @@ Mode = Literal["vader", "fixed"]
 LevelMode = Literal["vader", "fixed", "sentences"]
 Level = Literal["document", "paragraph", "sentence"]
 
-_RULES: list[tuple[int, str]] = sorted(_core.sentiment_rule_names())
+_RULES: list[tuple[int, str]] = sorted(_core.sentiment.rule_names())
 _UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
 _COLUMNS = ["neg", "neu", "pos", "compound"]
 # Built once: a frame given a list of names builds this Index every time,
@@ -103,7 +103,7 @@ class Lexicon:
 
     def __init__(self, words: Mapping[str, float] | None = None,
                  emoji: Mapping[str, str] | None = None) -> None:
-        self._core = _core.Lexicon()
+        self._core = _core.sentiment.Lexicon()
         if words:
             self.update(words)
         if emoji:
@@ -308,7 +308,7 @@ class SentimentIntensityAnalyzer:
                  emoji_lexicon: Mapping[str, str] | str | os.PathLike[str] | None = None, *,
                  mode: Mode = "vader") -> None:
         if mode not in ("vader", "fixed"):
-            raise ValueError(f"mode must be 'vader' or 'fixed', got {mode!r}")
+            raise OptionError(f"mode must be 'vader' or 'fixed', got {mode!r}")
         if lexicon is None:
             lex = _default_lexicon()
         elif isinstance(lexicon, Lexicon):
@@ -326,7 +326,7 @@ class SentimentIntensityAnalyzer:
                           else Lexicon.from_files(None, emoji_lexicon).emoji)
         self._lexicon = lex
         self._mode: Mode = mode
-        self._core = _core.SentimentAnalyzer(lex._core, mode=mode, unicode_major=_UNICODE[0],
+        self._core = _core.sentiment.SentimentAnalyzer(lex._core, mode=mode, unicode_major=_UNICODE[0],
                                              unicode_minor=_UNICODE[1])
 
     @property
@@ -462,9 +462,9 @@ def corpus_sentiment(corpus: Corpus, level: Level = "paragraph", *, mode: LevelM
         [-0.0722]
     """
     if level not in ("document", "paragraph", "sentence"):
-        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+        raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     if mode not in ("vader", "fixed", "sentences"):
-        raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+        raise OptionError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
     if document is not None and not 0 <= document < len(corpus):
         raise IndexError(f"document index {document} out of range for {len(corpus)} documents")
     sia = analyzer if analyzer is not None else _analyzer_for(mode)

@@ -15,6 +15,7 @@ import scipy.sparse as sp
 
 from . import _core
 from ._locking import reads_corpus
+from .errors import OptionError
 
 if TYPE_CHECKING:
     from .text import Corpus
@@ -38,10 +39,10 @@ def pairwise(X: Any, *, method: str = "cosine", threads: int | None = None) -> n
         [[1.0, 0.7071], [0.7071, 1.0]]
     """
     if method not in DISTANCE_METHODS:
-        raise ValueError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
+        raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
     X = sp.csr_matrix(X, dtype=np.float64)
     X.sum_duplicates()
-    return _core.pairwise(X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data, X.shape[0], X.shape[1],
+    return _core.stats.pairwise(X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data, X.shape[0], X.shape[1],
                           method=method, threads=0 if threads is None else int(threads))
 
 
@@ -69,7 +70,7 @@ def similarity(corpus: Corpus, *, level: Literal["document", "paragraph", "sente
         [1.0, 0.816, 0.0]
     """
     if method not in SIMILARITY_METHODS:
-        raise ValueError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
+        raise OptionError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
     X, _ = corpus.dtm(level=level, **dtm_options)
     m = pairwise(X, method=method, threads=corpus._threads)
     idx = _labels(corpus, level, X.shape[0])
@@ -87,7 +88,7 @@ def distance(corpus: Corpus, *, level: Literal["document", "paragraph", "sentenc
         [[0.0, 1.4142], [1.4142, 0.0]]
     """
     if method not in DISTANCE_METHODS:
-        raise ValueError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
+        raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
     X, _ = corpus.dtm(level=level, **dtm_options)
     m = pairwise(X, method=method, threads=corpus._threads)
     if method != "euclidean":

@@ -75,7 +75,7 @@ __all__ = [
     "murmurhash3_32",
 ]
 
-TermStats = _core.TermStats
+TermStats = _core.vectorize.TermStats
 _DEFAULT_PATTERN = r"(?u)\b\w\w+\b"
 _INT32_MAX = np.iinfo(np.int32).max
 
@@ -93,7 +93,7 @@ def murmurhash3_32(key: str | bytes, *, seed: int = 0, positive: bool = False) -
     """
     if isinstance(key, str):
         key = key.encode("utf-8")
-    return int(_core.murmurhash3_32(bytes(key), seed=seed, positive=positive))
+    return int(_core.vectorize.murmurhash3_32(bytes(key), seed=seed, positive=positive))
 
 
 def _threads(n_jobs: int | None) -> int:
@@ -123,7 +123,7 @@ def _csr(
     else:
         indices = indices.astype(np.int64)
     if data.dtype == np.int64 and np.dtype(dtype) == np.float64:
-        _core.vec_counts_to_float64(data)  # in place: no second copy of the largest array
+        _core.vectorize.counts_to_float64(data)  # in place: no second copy of the largest array
         data = data.view(np.float64)
     elif data.dtype != dtype:
         data = data.astype(dtype)
@@ -219,7 +219,7 @@ class _EngineMixin:
         )
 
     def _engine_options(self) -> Any:
-        return _core.AnalyzerOptions(**self._engine_option_values())
+        return _core.vectorize.AnalyzerOptions(**self._engine_option_values())
 
     def _analysis_key(self) -> str:
         """A digest of everything that decides which terms a document gives: term
@@ -270,8 +270,8 @@ class _EngineAnalyzer:
 
     def __call__(self, doc: Any) -> list[str]:
         if self._opts is None:
-            self._opts = _core.AnalyzerOptions(**self.options)
-        features: list[str] = _engine_call(_core.vec_analyze, self._opts, [self.decode(doc)])[0]
+            self._opts = _core.vectorize.AnalyzerOptions(**self.options)
+        features: list[str] = _engine_call(_core.vectorize.analyze, self._opts, [self.decode(doc)])[0]
         return features
 
     def __getstate__(self) -> dict[str, Any]:
@@ -409,7 +409,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         fv = self.__dict__.get("_fixed_vocabulary_index")
         if fv is None:
             buf, offsets = self.__dict__["_vocab_table"]
-            fv = _core.FixedVocabulary(buf, offsets)
+            fv = _core.vectorize.FixedVocabulary(buf, offsets)
             self.__dict__["_fixed_vocabulary_index"] = fv
         return fv
 
@@ -435,7 +435,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
             if table is not None and pruning is not None:
                 # The vocabulary is the pruning of the statistics: one bit per
                 # term says which, instead of the terms a second time.
-                kept = _core.vec_prune(stats, **pruning)
+                kept = _core.vectorize.prune(stats, **pruning)
                 if len(kept) == len(table[1]) - 1:
                     mask = np.zeros(len(stats), dtype=bool)
                     mask[kept] = True
@@ -513,14 +513,14 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         pruning = self._pruning(n_doc)
         if pruning["high"] < pruning["low"]:
             # sklearn counts first: an empty vocabulary is reported before this
-            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads, decode=self.decode)) == 0:
+            if len(_engine_call(_core.vectorize.stats, opts, docs, threads=threads, decode=self.decode)) == 0:
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
             raise ValueError("max_df corresponds to < documents than min_df")
         try:
             # keep_stats: the statistics of every term (a copy of the pruned
             # ones' strings too), which partial_fit continues from.
             m, table, stats = _engine_call(
-                _core.vec_fit,
+                _core.vectorize.fit,
                 opts,
                 docs,
                 **pruning,
@@ -540,7 +540,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         opts = opts or self._engine_options()
         try:
             m = _engine_call(
-                _core.vec_transform,
+                _core.vectorize.transform,
                 opts,
                 docs,
                 self._fixed_index(),
@@ -636,7 +636,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         previous = self._previous_stats()
         docs = self._documents(raw_documents)
         stats = _engine_call(
-            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
+            _core.vectorize.stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
         )
         self._fit_from_stats(stats if previous is None else previous.merged(stats))
         self.engine_ = "textgauge"
@@ -673,7 +673,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
         if pruning["high"] < pruning["low"]:
             raise ValueError("max_df corresponds to < documents than min_df")
         try:
-            kept = _core.vec_prune(stats, **pruning)
+            kept = _core.vectorize.prune(stats, **pruning)
         except Error as e:
             raise _value_error(e) from e
         buf, offsets = stats.state()[:2]
@@ -729,7 +729,7 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
         check_is_fitted(self)
         X = validate_data(self, X, accept_sparse="csr", dtype=[np.float64], copy=copy, reset=False)
         idf = self.idf_ if hasattr(self, "idf_") else None
-        _core.vec_tfidf_inplace(
+        _core.vectorize.tfidf_inplace(
             X.indptr,
             X.indices,
             X.data,
@@ -933,7 +933,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         docs = self._documents(X)
         try:
             m = _engine_call(
-                _core.vec_hash,
+                _core.vectorize.hash,
                 self._engine_options(),
                 docs,
                 n_features=int(self.n_features),

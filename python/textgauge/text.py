@@ -18,12 +18,13 @@ import pandas as pd
 from . import _core
 from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
+from .errors import OptionError
 
 __all__ = ["Corpus", "Document"]
 
 ParagraphMode = Literal["blank", "line"]
 Errors = Literal["strict", "replace"]
-KINDS: tuple[str, ...] = tuple(_core.kind_names())
+KINDS: tuple[str, ...] = tuple(_core.text.options()["token kind"])
 _KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
 _TEXT_DTYPE = pd.Series(["text"]).dtype  # what pandas makes of a list of str (str or object)
 
@@ -48,7 +49,7 @@ def _check_options(options: dict[str, Any]) -> dict[str, Any]:
     for name, allowed in (("paragraphs", ("blank", "line")), ("form", ("NFC", "NFKC")),
                           ("errors", ("strict", "replace"))):
         if merged[name] not in allowed:
-            raise ValueError(f"{name} must be one of {allowed}, got {merged[name]!r}")
+            raise OptionError(f"{name} must be one of {allowed}, got {merged[name]!r}")
     return merged
 
 
@@ -84,7 +85,7 @@ class Corpus:
     def __init__(self, *, threads: int | None = None, **options: Any) -> None:
         self._lock = ReadWriteLock()
         self._options = _check_options(options)
-        self._core = _core.Corpus(**self._options)
+        self._core = _core.text.Corpus(**self._options)
         self._threads = 0 if threads is None else int(threads)
         self._texts: list[str] = []
         self._ids: list[Any] = []
