@@ -14,7 +14,7 @@ import pkgutil
 # the package must look in both folders (see README, "Development").
 __path__ = pkgutil.extend_path(__path__, __name__)
 
-from . import _core  # noqa: E402
+from . import _core, _pickle  # noqa: E402,F401  (_pickle: pickles of _core's classes)
 from .errors import DecodeError, Error, OptionError  # noqa: E402
 from .text import Corpus, Document  # noqa: E402
 from .sentiment import Lexicon, SentimentIntensityAnalyzer  # noqa: E402

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _pickle
 from .keyness import frequency_from_counts, keyness_from_counts
 from .text import Corpus
 
@@ -40,6 +40,7 @@ def _terms_of(stats: Any) -> list[str]:
     return _terms_from_table(buf, offsets)
 
 
+@_pickle.picklable("GroupedTermStats", 1)
 class GroupedTermStats:
     """Mergeable term counts per group of documents: for each group label a TermStats
     (term -> corpus count, document count; n_docs), its token total, and where the group
@@ -144,13 +145,19 @@ class GroupedTermStats:
         return keyness_from_counts(np.asarray(idx, dtype=object), a, b, float(T), float(R),
                                    measure=measure, correction=correction, sort=True)  # type: ignore[arg-type]
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (GroupedTermStats, (self.groups,))
+    def _pickle_state(self) -> dict[Any, tuple[Any, int, tuple[int, int]]]:
+        return self.groups  # version 1: the groups (version 0 called the class)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: dict[Any, tuple[Any, int, tuple[int, int]]]
+                           ) -> GroupedTermStats:
+        return cls(state)
 
 
 _SEP = "\x00"  # joins a bigram's terms: sorts as the pair (w1, w2) does, never inside a term
 
 
+@_pickle.picklable("CollocationStats", 1)
 class CollocationStats:
     """Mergeable bigram statistics: bigram counts (w1 NUL w2 -> count), unigram counts and
     NLTK's N (tokens counted). ``a.merged(b)`` adds them; order does not matter. The
@@ -233,5 +240,11 @@ class CollocationStats:
         df.attrs["n_tokens"] = int(self.n_tokens)
         return df
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (CollocationStats, (self.bigrams, self.unigrams, self.n_tokens, self.window))
+    def _pickle_state(self) -> tuple[Any, ...]:
+        # Version 1: (bigrams, unigrams, n_tokens, window), the arguments of the class (version 0
+        # called it).
+        return (self.bigrams, self.unigrams, self.n_tokens, self.window)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Any, ...]) -> CollocationStats:
+        return cls(*state)

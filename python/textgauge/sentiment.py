@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _pickle
 from ._locking import reads_corpus
 from ._unicode import _SURROGATE
 from .errors import DecodeError, OptionError
@@ -82,6 +82,7 @@ def _read(path: str | os.PathLike[str]) -> str:
                           byte_offset=e.start, source=os.fspath(path)) from None
 
 
+@_pickle.picklable("Lexicon", 1)
 class Lexicon:
     """Word valences and emoji descriptions in VADER's format.
 
@@ -247,8 +248,12 @@ class Lexicon:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Lexicon, (self.to_dict(), self.emoji))
+    def _pickle_state(self) -> tuple[dict[str, float], dict[str, str]]:
+        return (self.to_dict(), self.emoji)  # version 1: (words, emoji); version 0 called Lexicon
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[dict[str, float], dict[str, str]]) -> Lexicon:
+        return cls(*state)
 
     def __repr__(self) -> str:
         return f"<textgauge.Lexicon: {len(self)} words, {self._core.emoji_count()} emoji>"
@@ -284,6 +289,7 @@ def _as_text_list(texts: Any) -> tuple[list[Any], pd.Index | None]:
     return (texts if isinstance(texts, list) else list(texts)), None
 
 
+@_pickle.picklable("SentimentIntensityAnalyzer", 1)
 class SentimentIntensityAnalyzer:
     """vaderSentiment's analyzer, exact and fast.
 
@@ -400,14 +406,20 @@ class SentimentIntensityAnalyzer:
                         punctuation_amplifier=d["punctuation_amplifier"], sum=d["sum"])
         return df
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_analyzer, (self._lexicon, self._mode))
+    def _pickle_state(self) -> tuple[Lexicon, Mode]:
+        return (self._lexicon, self._mode)  # version 1: (lexicon, mode)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Lexicon, Mode]) -> SentimentIntensityAnalyzer:
+        lexicon, mode = state
+        return cls(lexicon, mode=mode)
 
     def __repr__(self) -> str:
         return f"<textgauge.SentimentIntensityAnalyzer mode={self._mode!r} {self._lexicon!r}>"
 
 
 def _rebuild_analyzer(lexicon: Lexicon, mode: Mode) -> SentimentIntensityAnalyzer:
+    """Loads the analyzer pickles of textgauge 0.1.0 (format version 0)."""
     return SentimentIntensityAnalyzer(lexicon, mode=mode)
 
 

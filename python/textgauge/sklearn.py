@@ -53,7 +53,7 @@ except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
         'textgauge.sklearn needs scikit-learn: pip install "textgauge[sklearn]"', name="sklearn"
     ) from e
 
-from . import _core
+from . import _core, _pickle
 from ._unicode import _SURROGATE
 from .errors import Error
 from .stopwords import get_stop_words
@@ -309,6 +309,7 @@ def _value_error(e: Error) -> ValueError:
     return ValueError(str(e))
 
 
+@_pickle.picklable("CountVectorizer", 1, estimator=True)
 class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
     """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
 
@@ -708,6 +709,7 @@ class CountVectorizer(_EngineMixin, _sktext.CountVectorizer):
 
 
 # auto_wrap_output_keys=None, as sklearn's own: a subclass would otherwise get set_output back.
+@_pickle.picklable("TfidfTransformer", 1, estimator=True)
 class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """scikit-learn's TfidfTransformer; float64 CSR input is weighted in C++ in
     sklearn's order of operations (same results within 1e-12).
@@ -740,6 +742,7 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
         return _align_api_if_sparse(X)
 
 
+@_pickle.picklable("TfidfVectorizer", 1, estimator=True)
 class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
     """scikit-learn's TfidfVectorizer on textgauge's engine (see the module doc).
 
@@ -866,6 +869,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         return self.__dict__.get("_vocab_table") is not None and hasattr(self, "_tfidf")
 
 
+@_pickle.picklable("HashingVectorizer", 1, estimator=True)
 class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     """scikit-learn's HashingVectorizer on textgauge's engine: MurmurHash3_x86_32
     (seed 0) of each feature's UTF-8, computed in C++.

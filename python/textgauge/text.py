@@ -15,7 +15,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _pickle
 from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
 from .errors import OptionError
@@ -53,6 +53,7 @@ def _check_options(options: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+@_pickle.picklable("Corpus", 1)
 class Corpus:
     """A collection of documents split into paragraphs, sentences and tokens.
 
@@ -453,16 +454,24 @@ class Corpus:
         return corpus_html(self)
 
     @reads_corpus
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal. Copies
-        # of the lists, taken under the lock: pickle reads them after this returns.
-        return (_rebuild_corpus, (list(self._texts), list(self._ids), dict(self._options)))
+    def _pickle_state(self) -> tuple[Any, ...]:
+        # Version 1: (texts, ids, options). Rebuilt from the texts: segmentation is
+        # deterministic, so the copy is equal. Copies of the lists, taken under the lock:
+        # pickle reads them after this returns.
+        return (list(self._texts), list(self._ids), dict(self._options))
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Any, ...]) -> Corpus:
+        texts, ids, options = state
+        return cls.from_texts(texts, ids, **options)
 
 
 def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -> Corpus:
+    """Loads the Corpus pickles of textgauge 0.1.0 (format version 0)."""
     return Corpus.from_texts(texts, ids, **options)
 
 
+@_pickle.picklable("Document", 1)
 class Document:
     """One text with its paragraphs, sentences and tokens.
 
@@ -491,6 +500,13 @@ class Document:
         doc = cls.__new__(cls)
         doc._corpus, doc._index = corpus, index
         return doc
+
+    def _pickle_state(self) -> tuple[Corpus, int]:
+        return (self._corpus, self._index)  # version 1 (version 0: the default, its __dict__)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Corpus, int]) -> Document:
+        return cls._view(*state)
 
     @property
     @reads_corpus
