@@ -88,7 +88,7 @@ def assert_same(a: Any, b: Any) -> None:
         assert (a.n_tokens, a.window) == (b.n_tokens, b.window)
         pd.testing.assert_frame_equal(a.scores(), b.scores())
     else:
-        raise AssertionError(f"no comparison for {type(a).__name__}")
+        raise TypeError(f"no comparison for {type(a).__name__}")
 
 
 def test_there_are_stored_pickles_of_every_version(objects: dict[str, Any]) -> None:

@@ -2,11 +2,12 @@
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
-from __future__ import annotations
 import collections.abc
+import typing
+
 import numpy
 import numpy.typing
-import typing
+
 __all__: list[str] = ['extract_terms', 'fisher_two_sided', 'hypergeom_cdf', 'python_isupper_table', 'python_lower', 'python_lower_table', 'python_round', 'python_unicode', 'raw_icu_word_loop']
 def extract_terms(texts: collections.abc.Sequence[typing.Any], *, ascii_fast_path: bool = True, casefold: bool = True) -> tuple[typing.Any, ...]:
     ...

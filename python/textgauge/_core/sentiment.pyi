@@ -2,12 +2,10 @@
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
-from __future__ import annotations
-import collections.abc
-import numpy
-import numpy.typing
 import typing
+
 from textgauge._core.text import Corpus
+
 __all__: list[str] = ['Lexicon', 'SentimentAnalyzer', 'options', 'rule_names']
 class Lexicon:
     def __init__(self) -> None:

@@ -2,12 +2,13 @@
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
-from __future__ import annotations
 import collections.abc
+import typing
+
 import numpy
 import numpy.typing
-import typing
 from textgauge._core.text import Corpus
+
 __all__: list[str] = ['bigram_scores', 'collocations', 'grouped_term_counts', 'keyness', 'lexical_diversity', 'options', 'pairwise', 'readability_counts', 'window_cooccurrence']
 def bigram_scores(count: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], n_ix: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], n_xi: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], *, n_tokens: typing.SupportsInt | typing.SupportsIndex, window: typing.SupportsInt | typing.SupportsIndex, measures: collections.abc.Sequence[str]) -> list[typing.Any]:
     ...

@@ -2,11 +2,12 @@
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
-from __future__ import annotations
 import collections.abc
+import typing
+
 import numpy
 import numpy.typing
-import typing
+
 __all__: list[str] = ['Corpus', 'options']
 class Corpus:
     def __init__(self, *, paragraphs: str = 'blank', sentences: bool = True, tokens: bool = True, ascii_fast_path: bool = True, form: str = 'NFC', casefold: bool = True, strip_accents: bool = False, unify_quotes: bool = True, errors: str = 'strict') -> None:

@@ -2,11 +2,12 @@
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
-from __future__ import annotations
 import collections.abc
+import typing
+
 import numpy
 import numpy.typing
-import typing
+
 __all__: list[str] = ['AnalyzerOptions', 'FixedVocabulary', 'TermStats', 'analyze', 'bm25', 'counts_to_float64', 'fit', 'fit_ids', 'hash', 'idf', 'murmurhash3_32', 'options', 'prune', 'stats', 'tfidf_inplace', 'transform']
 class AnalyzerOptions:
     def __init__(self, *, analyzer: str = 'word', lowercase: bool = True, strip_accents: str = 'none', min_n: typing.SupportsInt | typing.SupportsIndex = 1, max_n: typing.SupportsInt | typing.SupportsIndex = 1, skip: typing.SupportsInt | typing.SupportsIndex = 0, stop_words: collections.abc.Sequence[str] = [], unicode_major: typing.SupportsInt | typing.SupportsIndex = 14, unicode_minor: typing.SupportsInt | typing.SupportsIndex = 0) -> None:

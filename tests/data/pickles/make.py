@@ -63,7 +63,7 @@ def _term_stats(count: Any, texts: list[str]) -> Any:
     from textgauge import _core
 
     vectorize = getattr(_core, "vectorize", _core)  # the flat _core of 0.1.0
-    fn = getattr(vectorize, "stats", None) or getattr(_core, "vec_stats")
+    fn = getattr(vectorize, "stats", None) or _core.vec_stats
     return fn(count._engine_options(), texts, threads=1)
 
 
