@@ -100,7 +100,7 @@ def main() -> None:
     print(f"\npartitions: {n_parts} (blocksize {args.blocksize}, ~{per:,} lines each)")
     for label, params in (("unigrams", {}), ("uni+bigrams", {"ngram_range": (1, 2)})):
         opts = CountVectorizer(**params)._engine_options()
-        part = _core.vec_stats(opts, lines[:per], threads=1)
+        part = _core.vectorize.stats(opts, lines[:per], threads=1)
         whole = CountVectorizer(min_df=2, **params).partial_fit(lines)
         stats = whole.term_stats_
         slim = tgd._slim(whole)

@@ -61,9 +61,9 @@ def main() -> None:
 
     paths: list[tuple[str, Callable[[], object]]] = [
         ("python re.findall(\\w\\w+) on s.lower()", python_re),
-        ("raw ICU word BreakIterator loop", lambda: _core.raw_icu_word_loop(lines)),
-        ("ASCII path: tokenize + intern", lambda: _core.extract_terms(lines, ascii_fast_path=True)),
-        ("ICU path:   tokenize + intern", lambda: _core.extract_terms(lines, ascii_fast_path=False)),
+        ("raw ICU word BreakIterator loop", lambda: _core._testing.raw_icu_word_loop(lines)),
+        ("ASCII path: tokenize + intern", lambda: _core._testing.extract_terms(lines, ascii_fast_path=True)),
+        ("ICU path:   tokenize + intern", lambda: _core._testing.extract_terms(lines, ascii_fast_path=False)),
         ("Corpus: paragraphs+tokens+terms, 1 thread", corpus(1, False)),
         ("Corpus: + ICU sentences, 1 thread", corpus(1, True)),
         ("Corpus: + ICU sentences, 2 threads", corpus(2, True)),

@@ -1,4 +1,4 @@
-// Binding of the sentiment engine: Lexicon and SentimentAnalyzer. Data conversion only.
+// _core.sentiment: Lexicon and SentimentAnalyzer. Data conversion only.
 #include <cstring>
 
 #include "register.hpp"
@@ -14,15 +14,10 @@ namespace {
 static_assert(sizeof(SentimentScores) == 4 * sizeof(double),
               "scores are written straight into an (n, 4) array");
 
-SentimentAnalyzer make_analyzer(const Lexicon& lexicon, const std::string& mode, int unicode_major,
+SentimentAnalyzer make_analyzer(const Lexicon& lexicon, SentimentMode mode, int unicode_major,
                                 int unicode_minor) {
   SentimentOptions o;
-  if (mode == "vader")
-    o.mode = SentimentMode::vader;
-  else if (mode == "fixed")
-    o.mode = SentimentMode::fixed;
-  else
-    throw py::value_error("mode must be 'vader' or 'fixed', got '" + mode + "'");
+  o.mode = mode;
   o.unicode_major = unicode_major;
   o.unicode_minor = unicode_minor;
   py::gil_scoped_release release;  // building the Unicode tables takes a moment on first use
@@ -55,23 +50,14 @@ py::tuple score_shim(const SentimentAnalyzer& a, const py::list& texts, unsigned
   return py::make_tuple(scores, tokens);
 }
 
-py::tuple score_corpus_shim(const SentimentAnalyzer& a, const Corpus& corpus, const std::string& level,
+py::tuple score_corpus_shim(const SentimentAnalyzer& a, const Corpus& corpus, SentimentLevel level,
                             unsigned threads, bool round) {
-  SentimentLevel lv;
-  if (level == "document")
-    lv = SentimentLevel::document;
-  else if (level == "paragraph")
-    lv = SentimentLevel::paragraph;
-  else if (level == "sentence")
-    lv = SentimentLevel::sentence;
-  else
-    throw py::value_error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
   std::vector<SentimentScores> scores;
   std::vector<std::uint32_t> tokens;
   {
     // Only C++ data (the corpus) is read from here on.
     py::gil_scoped_release release;
-    scores = a.score_corpus(corpus, lv, round, threads, &tokens);
+    scores = a.score_corpus(corpus, level, round, threads, &tokens);
   }
   const auto n = static_cast<py::ssize_t>(scores.size());
   py::array_t<double> out({n, py::ssize_t{4}});
@@ -155,7 +141,7 @@ void register_sentiment(py::module_& m) {
            py::arg("threads") = 0u, py::arg("round") = true)
       .def("explain", &explain_shim, py::arg("text"));
 
-  m.def("sentiment_rule_names", [] {
+  m.def("rule_names", [] {
     return std::vector<std::pair<std::uint32_t, std::string>>{{rule_booster, "booster"},
                                                               {rule_negation, "negation"},
                                                               {rule_caps, "caps"},
@@ -165,24 +151,5 @@ void register_sentiment(py::module_& m) {
                                                               {rule_punctuation, "punctuation"},
                                                               {rule_intensifier, "never_so_this"}};
   });
-  m.def(
-      "python_isupper_table",
-      [](const std::string& prefix, int major, int minor) {
-        auto t = python_isupper_table(prefix, major, minor);
-        std::vector<std::uint8_t> v(t.begin(), t.end());
-        return to_numpy(std::move(v));
-      },
-      py::arg("prefix"), py::arg("unicode_major"), py::arg("unicode_minor"));
-  m.def(
-      "python_lower_table",
-      [](int major, int minor) {
-        std::vector<std::pair<std::uint32_t, std::string>> out;
-        for (auto& [c, s] : python_lower_table(major, minor))
-          out.emplace_back(static_cast<std::uint32_t>(c), s);
-        return out;
-      },
-      py::arg("unicode_major"), py::arg("unicode_minor"));
-  m.def("python_lower", &python_lower, py::arg("text"), py::arg("unicode_major"), py::arg("unicode_minor"));
-  m.def("python_round", &python_round, py::arg("x"), py::arg("digits"),
-        "Python's round(x, digits) as the engine computes it (exposed for tests).");
+  def_options<SentimentMode, SentimentLevel>(m);
 }

@@ -1,9 +1,8 @@
-// Binding of the term statistics: collocations, lexical diversity, frequency.
-// Converts options and result tables only; the statistics live in cpp/.
+// _core.stats: collocations, lexical diversity, readability, keyness, similarity,
+// co-occurrence. Converts result tables only; the statistics live in cpp/.
 #include "register.hpp"
 #include "textgauge/stats/collocations.hpp"
 #include "textgauge/text/corpus.hpp"
-#include "textgauge/stats/hypergeom.hpp"
 #include "textgauge/stats/keyness.hpp"
 #include "textgauge/stats/lexdiv.hpp"
 #include "textgauge/stats/readability.hpp"
@@ -14,22 +13,14 @@ using namespace textgauge;
 
 namespace {
 
-std::uint8_t kinds_mask(const std::vector<std::string>& kinds) {
+std::uint8_t kinds_mask(const std::vector<TokenKind>& kinds) {
   std::uint8_t mask = 0;
-  for (const auto& k : kinds) {
-    bool found = false;
-    for (unsigned i = 0; i < 4; ++i)
-      if (k == kind_name(static_cast<TokenKind>(i))) {
-        mask |= static_cast<std::uint8_t>(1u << i);
-        found = true;
-      }
-    if (!found) throw py::value_error("unknown token kind '" + k + "'");
-  }
+  for (TokenKind k : kinds) mask |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(k));
   return mask;
 }
 
 py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int64_t min_count,
-                           const std::vector<std::string>& measures, const std::vector<std::string>& kinds,
+                           const std::vector<AssocMeasure>& measures, const std::vector<TokenKind>& kinds,
                            bool across_sentences, bool break_at_excluded, double smoothing,
                            unsigned threads) {
   CollocationOptions o;
@@ -38,7 +29,7 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
   o.min_count = min_count;
   o.smoothing = smoothing;
   o.threads = threads;
-  for (const auto& m : measures) o.measures.push_back(assoc_measure(m));
+  o.measures = measures;
   StreamOptions so;
   so.kinds = kinds_mask(kinds);
   so.break_at_sentences = !across_sentences;
@@ -59,7 +50,7 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
   d["collocation_offsets"] = to_numpy(std::move(offsets));
   d["count"] = to_numpy(std::move(t.count));
   for (std::size_t k = 0; k < measures.size(); ++k)
-    d[py::str(measures[k])] = to_numpy(std::move(t.scores[k]));
+    d[py::str(option_name(measures[k]))] = to_numpy(std::move(t.scores[k]));
   d["n_tokens"] = t.n_tokens;
   return d;
 }
@@ -67,27 +58,18 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
 py::list bigram_scores_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& count,
                             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& n_ix,
                             const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& n_xi,
-                            std::int64_t n_tokens, int window, const std::vector<std::string>& measures) {
+                            std::int64_t n_tokens, int window, const std::vector<AssocMeasure>& measures) {
   std::vector<std::int64_t> c(count.data(), count.data() + count.size());
   std::vector<std::int64_t> a(n_ix.data(), n_ix.data() + n_ix.size());
   std::vector<std::int64_t> b(n_xi.data(), n_xi.data() + n_xi.size());
-  std::vector<AssocMeasure> ms;
-  for (const auto& m : measures) ms.push_back(assoc_measure(m));
   std::vector<std::vector<double>> scores;
   {
     py::gil_scoped_release release;  // only the C++ copies above are read
-    scores = bigram_scores(c, a, b, n_tokens, window, ms);
+    scores = bigram_scores(c, a, b, n_tokens, window, measures);
   }
   py::list out;
   for (auto& col : scores) out.append(to_numpy(std::move(col)));
   return out;
-}
-
-Unit unit_from(const std::string& level) {
-  if (level == "document") return Unit::document;
-  if (level == "paragraph") return Unit::paragraph;
-  if (level == "sentence") return Unit::sentence;
-  throw py::value_error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
 }
 
 py::dict units_dict(UnitTerms& u) {
@@ -97,45 +79,43 @@ py::dict units_dict(UnitTerms& u) {
   return d;
 }
 
-py::dict lexdiv_shim(const Corpus& corpus, const std::string& level, const std::vector<std::string>& kinds,
-                     const std::vector<std::string>& measures, double log_base, std::int64_t mattr_window,
+py::dict lexdiv_shim(const Corpus& corpus, Unit level, const std::vector<TokenKind>& kinds,
+                     const std::vector<LexdivMeasure>& measures, double log_base, std::int64_t mattr_window,
                      std::int64_t msttr_segment, double mtld_threshold, std::int64_t hdd_draws,
                      unsigned threads) {
   LexdivOptions o;
-  for (const auto& m : measures) o.measures.push_back(lexdiv_measure(m));
+  o.measures = measures;
   o.log_base = log_base;
   o.mattr_window = mattr_window;
   o.msttr_segment = msttr_segment;
   o.mtld_threshold = mtld_threshold;
   o.hdd_draws = hdd_draws;
   o.threads = threads;
-  const Unit unit = unit_from(level);
   const std::uint8_t mask = kinds_mask(kinds);
   UnitTerms u;
   LexdivTable t;
   {
     py::gil_scoped_release release;  // only C++ objects below; the corpus is not mutated meanwhile
-    u = unit_terms(corpus, unit, mask);
+    u = unit_terms(corpus, level, mask);
     t = lexical_diversity(u, corpus.vocabulary().size(), o);
   }
   py::dict d = units_dict(u);
   d["tokens"] = to_numpy(std::move(t.tokens));
   d["types"] = to_numpy(std::move(t.types));
   for (std::size_t k = 0; k < measures.size(); ++k)
-    d[py::str(measures[k])] = to_numpy(std::move(t.values[k]));
+    d[py::str(option_name(measures[k]))] = to_numpy(std::move(t.values[k]));
   return d;
 }
 
-py::dict readability_shim(const Corpus& corpus, const std::string& level,
-                          const std::vector<std::string>& kinds, std::vector<std::int32_t> syllables,
+py::dict readability_shim(const Corpus& corpus, Unit level, const std::vector<TokenKind>& kinds,
+                          std::vector<std::int32_t> syllables,
                           std::vector<std::int32_t> letters, std::vector<std::uint8_t> easy) {
   TermProperties props{std::move(syllables), std::move(letters), std::move(easy)};
-  const Unit unit = unit_from(level);
   const std::uint8_t mask = kinds_mask(kinds);
   ReadabilityCounts r;
   {
     py::gil_scoped_release release;  // the term properties are C++ copies; the corpus is not mutated
-    r = readability_counts(corpus, unit, mask, props);
+    r = readability_counts(corpus, level, mask, props);
   }
   py::dict d;
   d["document"] = to_numpy(std::move(r.document));
@@ -151,7 +131,7 @@ py::dict readability_shim(const Corpus& corpus, const std::string& level,
   return d;
 }
 
-py::dict grouped_counts_shim(const Corpus& corpus, const std::vector<std::string>& kinds,
+py::dict grouped_counts_shim(const Corpus& corpus, const std::vector<TokenKind>& kinds,
                              std::vector<std::int32_t> doc_group, std::int32_t groups) {
   const std::uint8_t mask = kinds_mask(kinds);
   GroupedCounts g;
@@ -168,32 +148,12 @@ py::dict grouped_counts_shim(const Corpus& corpus, const std::vector<std::string
   return d;
 }
 
-py::dict keyness_shim(std::vector<double> a, std::vector<double> b, double T, double R,
-                      const std::string& measure, const std::string& correction) {
-  KeynessMeasure m;
-  if (measure == "chi2")
-    m = KeynessMeasure::chi2;
-  else if (measure == "lr")
-    m = KeynessMeasure::lr;
-  else if (measure == "pmi")
-    m = KeynessMeasure::pmi;
-  else if (measure == "exact")
-    m = KeynessMeasure::exact;
-  else
-    throw py::value_error("measure must be 'chi2', 'lr', 'pmi' or 'exact', got '" + measure + "'");
-  KeynessCorrection c;
-  if (correction == "none")
-    c = KeynessCorrection::none;
-  else if (correction == "yates")
-    c = KeynessCorrection::yates;
-  else if (correction == "williams")
-    c = KeynessCorrection::williams;
-  else
-    throw py::value_error("correction must be 'none', 'yates' or 'williams', got '" + correction + "'");
+py::dict keyness_shim(std::vector<double> a, std::vector<double> b, double T, double R, KeynessMeasure measure,
+                      KeynessCorrection correction) {
   KeynessResult r;
   {
     py::gil_scoped_release release;  // the counts are C++ copies
-    r = keyness(a, b, T, R, m, c);
+    r = keyness(a, b, T, R, measure, correction);
   }
   py::dict d;
   d["statistic"] = to_numpy(std::move(r.statistic));
@@ -206,47 +166,33 @@ py::array_t<double> pairwise_shim(
     py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> indptr,
     py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> indices,
     py::array_t<double, py::array::c_style | py::array::forcecast> data, std::int64_t rows, std::int64_t cols,
-    const std::string& method, unsigned threads) {
+    PairwiseMethod method, unsigned threads) {
   if (indptr.size() != rows + 1 || indices.size() != data.size())
     throw py::value_error("inconsistent CSR buffers");
   CsrView x{rows, cols, indptr.data(), indices.data(), data.data()};
-  const PairwiseMethod m = pairwise_method(method);
   std::vector<double> out;
   {
     py::gil_scoped_release release;  // the arrays stay referenced by this frame and are read only
-    out = pairwise(x, m, threads);
+    out = pairwise(x, method, threads);
   }
   py::array_t<double> a = to_numpy(std::move(out));
   return a.reshape({rows, rows});
 }
 
-py::dict window_cooccurrence_shim(const Corpus& corpus, const std::vector<std::string>& kinds, int window,
-                                  const std::string& count) {
-  CooccurrenceCount c;
-  if (count == "frequency")
-    c = CooccurrenceCount::frequency;
-  else if (count == "boolean")
-    c = CooccurrenceCount::boolean;
-  else if (count == "weighted")
-    c = CooccurrenceCount::weighted;
-  else
-    throw py::value_error("count must be 'frequency', 'boolean' or 'weighted', got '" + count + "'");
+py::dict window_cooccurrence_shim(const Corpus& corpus, const std::vector<TokenKind>& kinds, int window,
+                                  CooccurrenceCount count) {
   const std::uint8_t mask = kinds_mask(kinds);
   CooccurrencePairs pairs;
   {
     py::gil_scoped_release release;  // only C++ data below; the corpus is not mutated meanwhile
     const UnitTerms units = unit_terms(corpus, Unit::document, mask);
-    pairs = window_cooccurrence(units, corpus.vocabulary().size(), window, c);
+    pairs = window_cooccurrence(units, corpus.vocabulary().size(), window, count);
   }
   py::dict d;
   d["first"] = to_numpy(std::move(pairs.first));
   d["second"] = to_numpy(std::move(pairs.second));
   d["value"] = to_numpy(std::move(pairs.value));
   return d;
-}
-
-double hypergeom_cdf_shim(std::int64_t k, std::int64_t total, std::int64_t successes, std::int64_t draws) {
-  return hypergeom_cdf(k, total, successes, draws);
 }
 
 }  // namespace
@@ -267,11 +213,10 @@ void register_stats(py::module_& m) {
         py::arg("doc_group"), py::arg("groups"));
   m.def("keyness", &keyness_shim, py::arg("a"), py::arg("b"), py::arg("T"), py::arg("R"), py::kw_only(),
         py::arg("measure"), py::arg("correction"));
-  m.def("fisher_two_sided", &fisher_two_sided, py::arg("a"), py::arg("b"), py::arg("c"), py::arg("d"));
   m.def("pairwise", &pairwise_shim, py::arg("indptr"), py::arg("indices"), py::arg("data"), py::arg("rows"),
         py::arg("cols"), py::kw_only(), py::arg("method"), py::arg("threads") = 0u);
   m.def("window_cooccurrence", &window_cooccurrence_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
         py::arg("window"), py::arg("count"));
-  m.def("hypergeom_cdf", &hypergeom_cdf_shim, py::arg("k"), py::arg("total"), py::arg("successes"),
-        py::arg("draws"));
+  def_options<Unit, AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
+              PairwiseMethod>(m);
 }

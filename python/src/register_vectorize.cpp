@@ -1,7 +1,6 @@
-// Binding of the term-counting engine (analyzer.hpp, dtm.hpp, weights.hpp,
+// _core.vectorize: the term-counting engine (analyzer.hpp, dtm.hpp, weights.hpp,
 // hashing.hpp): texts in, CSR buffers and compact string tables out.
 #include <cstring>
-#include <stdexcept>
 #include <string_view>
 
 #include "register.hpp"
@@ -16,28 +15,13 @@ using namespace textgauge;
 
 namespace {
 
-AnalyzerOptions make_analyzer_options(const std::string& analyzer, bool lowercase,
-                                      const std::string& strip_accents, int min_n, int max_n, int skip,
-                                      std::vector<std::string> stop_words, int unicode_major,
-                                      int unicode_minor) {
+AnalyzerOptions make_analyzer_options(AnalyzerKind analyzer, bool lowercase, StripAccents strip_accents,
+                                      int min_n, int max_n, int skip, std::vector<std::string> stop_words,
+                                      int unicode_major, int unicode_minor) {
   AnalyzerOptions o;
-  if (analyzer == "word")
-    o.kind = AnalyzerKind::word;
-  else if (analyzer == "char")
-    o.kind = AnalyzerKind::char_ngrams;
-  else if (analyzer == "char_wb")
-    o.kind = AnalyzerKind::char_wb;
-  else
-    throw py::value_error("analyzer must be 'word', 'char' or 'char_wb', got '" + analyzer + "'");
+  o.kind = analyzer;
   o.lowercase = lowercase;
-  if (strip_accents == "none")
-    o.strip_accents = StripAccents::none;
-  else if (strip_accents == "ascii")
-    o.strip_accents = StripAccents::ascii;
-  else if (strip_accents == "unicode")
-    o.strip_accents = StripAccents::unicode;
-  else
-    throw py::value_error("strip_accents must be None, 'ascii' or 'unicode', got '" + strip_accents + "'");
+  o.strip_accents = strip_accents;
   o.min_n = min_n;
   o.max_n = max_n;
   o.skip = skip;
@@ -208,8 +192,8 @@ FixedVocabulary fixed_vocabulary_shim(const py::bytes& bytes,
 // Weights, in place on a float64 CSR matrix's own buffers (no copies: the
 // matrix can be large).
 void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
-                py::array_t<double, py::array::c_style> data, const std::string& tf, const py::object& idf,
-                const std::string& norm) {
+                py::array_t<double, py::array::c_style> data, TfScheme tf, const py::object& idf,
+                Norm norm) {
   const auto indptr =
       py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(indptr_any);
   const auto indices =
@@ -220,8 +204,6 @@ void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
     auto a = idf.cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
     w.assign(a.data(), a.data() + a.size());
   }
-  const TfScheme ts = tf_scheme(tf);
-  const Norm nm = norm_from_name(norm);
   const std::size_t rows = static_cast<std::size_t>(indptr.size()) - 1;
   if (indptr.size() < 1 || indptr.data()[rows] != data.size() || indices.size() != data.size())
     throw py::value_error("indptr, indices and data do not form a CSR matrix");
@@ -233,9 +215,9 @@ void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
   double* d = data.mutable_data();
   // The arrays are referenced by this frame; only their memory is touched.
   py::gil_scoped_release release;
-  csr_apply_tf(ip, rows, d, ts);
+  csr_apply_tf(ip, rows, d, tf);
   if (!w.empty()) csr_scale_columns(ix, static_cast<std::size_t>(data.size()), d, w.data());
-  csr_normalize_rows(ip, rows, d, nm);
+  csr_normalize_rows(ip, rows, d, norm);
 }
 
 // Count matrices become TF-IDF matrices: converting the int64 counts to
@@ -264,8 +246,8 @@ py::array_t<double> bm25_shim(
 }
 
 py::array_t<double> idf_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& df,
-                             std::int64_t n_docs, const std::string& scheme) {
-  return to_numpy(idf_weights(int64_vector(df), n_docs, idf_scheme(scheme)));
+                             std::int64_t n_docs, IdfScheme scheme) {
+  return to_numpy(idf_weights(int64_vector(df), n_docs, scheme));
 }
 
 std::int64_t murmur_shim(const py::bytes& key, std::uint32_t seed, bool positive) {
@@ -289,41 +271,37 @@ void register_vectorize(py::module_& m) {
       .def("__len__", [](const TermStats& s) { return s.terms.size(); })
       .def("state", &stats_state)
       .def("merged", &merged_shim, py::arg("other"))
+      // Loads the TermStats pickles of textgauge 0.1.0 (textgauge._core.TermStats with a
+      // __setstate__); pickles now go through textgauge._pickle, with a format version.
       .def(py::pickle(&stats_state, &stats_from_state));
 
   py::class_<FixedVocabulary>(m, "FixedVocabulary")
       .def(py::init(&fixed_vocabulary_shim), py::arg("bytes"), py::arg("offsets"))
       .def("__len__", &FixedVocabulary::size);
 
-  m.def("vec_analyze", &analyze_shim, py::arg("options"), py::arg("texts"));
-  m.def("vec_fit", &fit_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("high"),
+  m.def("analyze", &analyze_shim, py::arg("options"), py::arg("texts"));
+  m.def("fit", &fit_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("high"),
         py::arg("low"), py::arg("max_features"), py::arg("binary"), py::arg("threads") = 1u,
         py::arg("keep_stats") = false, py::arg("sorted_indices") = true);
-  m.def("vec_fit_ids", &fit_ids_shim, py::arg("token_row"), py::arg("token_term"), py::arg("n_rows"),
+  m.def("fit_ids", &fit_ids_shim, py::arg("token_row"), py::arg("token_term"), py::arg("n_rows"),
         py::arg("terms"), py::arg("drop"), py::kw_only(), py::arg("min_n"), py::arg("max_n"), py::arg("skip"),
         py::arg("separator"), py::arg("high"), py::arg("low"), py::arg("max_features"), py::arg("binary"));
-  m.def("vec_stats", &stats_shim, py::arg("options"), py::arg("texts"), py::kw_only(),
+  m.def("stats", &stats_shim, py::arg("options"), py::arg("texts"), py::kw_only(),
         py::arg("threads") = 1u);
-  m.def("vec_transform", &transform_shim, py::arg("options"), py::arg("texts"), py::arg("vocabulary"),
+  m.def("transform", &transform_shim, py::arg("options"), py::arg("texts"), py::arg("vocabulary"),
         py::kw_only(), py::arg("binary"), py::arg("threads") = 1u);
-  m.def("vec_hash", &hash_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("n_features"),
+  m.def("hash", &hash_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("n_features"),
         py::arg("alternate_sign"), py::arg("threads") = 1u);
-  m.def("vec_prune", &prune_shim, py::arg("stats"), py::kw_only(), py::arg("high"), py::arg("low"),
+  m.def("prune", &prune_shim, py::arg("stats"), py::kw_only(), py::arg("high"), py::arg("low"),
         py::arg("max_features"), py::arg("binary"));
-  m.def("vec_tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data").noconvert(),
+  m.def("tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data").noconvert(),
         py::kw_only(), py::arg("tf"), py::arg("idf"), py::arg("norm"));
-  m.def("vec_counts_to_float64", &counts_to_float64_shim, py::arg("data").noconvert(),
+  m.def("counts_to_float64", &counts_to_float64_shim, py::arg("data").noconvert(),
         "Converts an int64 array to float64 values in the same buffer; view it as float64 afterwards.");
-  m.def("vec_bm25", &bm25_shim, py::arg("indptr"), py::arg("indices"), py::arg("counts"), py::arg("idf"),
+  m.def("bm25", &bm25_shim, py::arg("indptr"), py::arg("indices"), py::arg("counts"), py::arg("idf"),
         py::kw_only(), py::arg("k1"), py::arg("b"));
-  m.def("vec_idf", &idf_shim, py::arg("df"), py::arg("n_docs"), py::arg("scheme"));
+  m.def("idf", &idf_shim, py::arg("df"), py::arg("n_docs"), py::arg("scheme"));
   m.def("murmurhash3_32", &murmur_shim, py::arg("key"), py::kw_only(), py::arg("seed") = 0u,
         py::arg("positive") = false);
-  m.def(
-      "vec_python_unicode",
-      [](int major, int minor, std::uint32_t c) {
-        const PyUnicode& u = PyUnicode::get(major, minor);
-        return py::make_tuple(u.is_word(c), u.is_space(c));
-      },
-      py::arg("major"), py::arg("minor"), py::arg("code_point"));
+  def_options<AnalyzerKind, StripAccents, TfScheme, IdfScheme, Norm>(m);
 }

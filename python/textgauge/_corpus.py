@@ -14,7 +14,7 @@ and no module outside this one touches a corpus's private attributes
 The API for the other modules (all of it reads; callers hold the read lock, which
 ``reads_corpus`` takes, for as long as they use what they got):
 
-* :func:`engine` - the ``_core.Corpus`` to hand to C++ functions.
+* :func:`engine` - the ``_core.text.Corpus`` to hand to C++ functions.
 * :func:`threads` - the worker threads the corpus was built with (0: all cores).
 * :func:`table` / :func:`rows` / :func:`offsets` - a unit table's columns (numpy arrays),
   whole or one document's, and where each document's rows begin.
@@ -39,6 +39,7 @@ import pandas as pd
 from . import _core
 from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
+from .errors import OptionError
 
 __all__ = ["DEFAULTS", "KINDS", "CorpusBase", "CorpusOptions", "add_sourced", "build", "cache", "check_kinds", "engine",
            "frame", "ids", "offsets", "options", "rows", "table", "texts", "threads"]
@@ -46,17 +47,17 @@ __all__ = ["DEFAULTS", "KINDS", "CorpusBase", "CorpusOptions", "add_sourced", "b
 ParagraphMode = Literal["blank", "line"]
 Form = Literal["NFC", "NFKC"]
 Errors = Literal["strict", "replace"]
-KINDS: tuple[str, ...] = tuple(_core.kind_names())
+KINDS: tuple[str, ...] = tuple(_core.text.options()["token kind"])
 _KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
 _TEXT_DTYPE = pd.Series(["text"]).dtype  # what pandas makes of a list of str (str or object)
 
 
 def check_kinds(kinds: Sequence[str]) -> list[str]:
-    """``kinds`` as a list, after checking that each is a token kind (ValueError otherwise)."""
+    """``kinds`` as a list, after checking that each is a token kind (OptionError otherwise)."""
     kinds = list(kinds)
     for k in kinds:
         if k not in KINDS:
-            raise ValueError(f"unknown token kind {k!r}; choose from {KINDS}")
+            raise OptionError(f"unknown token kind {k!r}; choose from {KINDS}")
     return kinds
 
 
@@ -85,7 +86,7 @@ class CorpusOptions:
                               ("errors", ("strict", "replace"))):
             value = getattr(self, name)
             if value not in allowed:
-                raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+                raise OptionError(f"{name} must be one of {allowed}, got {value!r}")
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> CorpusOptions:
@@ -96,7 +97,7 @@ class CorpusOptions:
         return cls(**options)
 
     def as_dict(self) -> dict[str, Any]:
-        """The options by name, in declaration order (the keyword arguments of ``_core.Corpus``)."""
+        """The options by name, in declaration order (the keyword arguments of ``_core.text.Corpus``)."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
@@ -114,7 +115,7 @@ class CorpusBase:
     def __init__(self, options: CorpusOptions, threads: int | None) -> None:
         self._lock = ReadWriteLock()
         self._options = options
-        self._core = _core.Corpus(**options.as_dict())
+        self._core = _core.text.Corpus(**options.as_dict())
         self._threads = 0 if threads is None else int(threads)
         self._texts: list[str] = []
         self._ids: list[Any] = []
@@ -264,7 +265,7 @@ class CorpusBase:
 
 # The API of the other modules (see the module docstring). -------------------------------
 
-def engine(corpus: CorpusBase) -> _core.Corpus:
+def engine(corpus: CorpusBase) -> _core.text.Corpus:
     """The C++ corpus, for the ``_core`` functions that scan it."""
     return corpus._core
 

@@ -1,6 +1,6 @@
 """Collocations: n-gram association scores as NLTK and quanteda compute them.
 
-Counting and scoring run in C++ (``textgauge._core.collocations``) over the
+Counting and scoring run in C++ (``textgauge._core.stats.collocations``) over the
 corpus's interned terms; this module validates options and builds the DataFrame.
 """
 
@@ -15,6 +15,7 @@ import pandas as pd
 from . import _core, _corpus
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
+from .errors import OptionError
 
 __all__ = ["NLTK_MEASURES", "QUANTEDA_MEASURES", "collocations"]
 
@@ -51,7 +52,7 @@ def measure_names(size: int, measure: str | Sequence[str]) -> list[str]:
     out = list(measure)
     for m in out:
         if m not in NLTK_MEASURES + QUANTEDA_MEASURES:
-            raise ValueError(f"unknown measure {m!r}; choose from {NLTK_MEASURES + QUANTEDA_MEASURES} or 'all'")
+            raise OptionError(f"unknown measure {m!r}; choose from {NLTK_MEASURES + QUANTEDA_MEASURES} or 'all'")
     if len(set(out)) != len(out):
         raise ValueError(f"measure lists a name twice: {out}")
     return out
@@ -101,7 +102,7 @@ def collocations(corpus: CorpusBase, *, size: int = 2, measure: str | Sequence[s
     if not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     if punctuation not in ("drop", "break"):
-        raise ValueError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
+        raise OptionError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
     kinds = _corpus.check_kinds(kinds)
     names = measure_names(size, measure)
     if size == 5 and any(m in NLTK_MEASURES for m in names):
@@ -110,7 +111,7 @@ def collocations(corpus: CorpusBase, *, size: int = 2, measure: str | Sequence[s
         raise ValueError(f"{[m for m in names if m in _BIGRAM_ONLY]} are bigram measures in NLTK")
     if window != size and any(m in QUANTEDA_MEASURES for m in names):
         raise ValueError("lambda and z count contiguous n-grams: leave window at its default")
-    d = _core.collocations(_corpus.engine(corpus), size=size, window=window, min_count=min_count, measures=names,
+    d = _core.stats.collocations(_corpus.engine(corpus), size=size, window=window, min_count=min_count, measures=names,
                            kinds=kinds, across_sentences=across_sentences,
                            break_at_excluded=punctuation == "break", smoothing=float(smoothing),
                            threads=_corpus.threads(corpus))

@@ -1,6 +1,6 @@
 """Feature co-occurrence matrices (quanteda's ``fcm``) and NPMI.
 
-Window pairs are counted in C++ (``_core.window_cooccurrence``); document
+Window pairs are counted in C++ (``_core.stats.window_cooccurrence``); document
 co-occurrence is the sparse product of the per-document counts (also counted in C++).
 """
 
@@ -16,6 +16,7 @@ import scipy.sparse as sp
 from . import _core, _corpus
 from ._corpus import KINDS, CorpusBase
 from ._locking import reads_corpus
+from .errors import OptionError
 
 __all__ = ["cooccurrence", "npmi"]
 
@@ -47,15 +48,15 @@ def cooccurrence(corpus: CorpusBase, *, context: Literal["document", "window"] =
     if context == "window":
         if not isinstance(window, int) or not 1 <= window <= 255:
             raise ValueError(f"window must be an integer 1..255, got {window!r}")
-        d = _core.window_cooccurrence(_corpus.engine(corpus), kinds=list(kinds), window=window, count=count)
+        d = _core.stats.window_cooccurrence(_corpus.engine(corpus), kinds=list(kinds), window=window, count=count)
         directed = sp.csr_matrix((d["value"], (d["first"], d["second"])), shape=(nv, nv))
         C = (directed + directed.T).tocsr()
         C.setdiag(C.diagonal() / 2)  # a pair of equal terms is one pair, not two
     elif context == "document":
         if count not in ("frequency", "boolean"):
-            raise ValueError("count must be 'frequency' or 'boolean' for document context")
+            raise OptionError("count must be 'frequency' or 'boolean' for document context")
         n = len(corpus)
-        g = _core.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=np.arange(n, dtype=np.int32),
+        g = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=np.arange(n, dtype=np.int32),
                                       groups=n)
         x = g["frequency"].astype(np.float64)
         X = sp.csr_matrix((np.ones_like(x) if count == "boolean" else x, (g["group"], g["term"])), shape=(n, nv))
@@ -66,7 +67,7 @@ def cooccurrence(corpus: CorpusBase, *, context: Literal["document", "window"] =
             diag = np.bincount(g["term"], weights=x * (x - 1) / 2, minlength=nv)
         C.setdiag(diag)
     else:
-        raise ValueError(f"context must be 'document' or 'window', got {context!r}")
+        raise OptionError(f"context must be 'document' or 'window', got {context!r}")
     C.eliminate_zeros()
     # Keep the terms that occur among the selected kinds, in vocabulary order.
     tok = _corpus.table(corpus, "token")

@@ -56,6 +56,7 @@ except ImportError as e:  # pragma: no cover - depends on the environment
 
 from . import _core
 from ._corpus import check_kinds
+from .errors import OptionError
 from .partial import CollocationStats, GroupedTermStats
 from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment, raw_scores
 from .text import Corpus
@@ -207,9 +208,9 @@ def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
         [0.6369, -0.5719]
     """
     if level not in ("document", "paragraph", "sentence"):
-        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+        raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     if mode not in ("vader", "fixed", "sentences"):
-        raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+        raise OptionError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
     if analyzer is not None and not isinstance(analyzer, SentimentIntensityAnalyzer):
         raise TypeError("analyzer must be a textgauge SentimentIntensityAnalyzer")
     options = dict(corpus_options or {})
@@ -247,7 +248,7 @@ def _stats_part(part: Any, vec: Any, threads: int) -> Any:
     # options object does not pickle, and building it is cheap.
     from .sklearn import engine_options
 
-    return _core.vec_stats(engine_options(vec), _texts_list(part), threads=threads)
+    return _core.vectorize.stats(engine_options(vec), _texts_list(part), threads=threads)
 
 
 def _n_docs(stats: Any) -> int:
@@ -459,7 +460,7 @@ def frequency(texts: Any, *, groups: Any = None, n: int | None = None, ties: str
         [['b', 3, 1, 2], ['c', 2, 2, 2], ['a', 1, 3, 1]]
     """
     if ties not in ("min", "average", "first", "max", "dense"):
-        raise ValueError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
+        raise OptionError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
     merged = _grouped(texts, groups, kinds, corpus_options, split_every, threads).compute()
@@ -556,7 +557,7 @@ def collocations(texts: Any, *, size: int = 2, measure: str | Sequence[str] = "l
     if not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     if punctuation not in ("drop", "break"):
-        raise ValueError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
+        raise OptionError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
     kinds = check_kinds(kinds)
     options = dict(corpus_options or {})
     chunks = [delayed(_colloc_part, pure=True)(p, window, across_sentences, kinds, punctuation, options, threads)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Error", "DecodeError"]
+__all__ = ["Error", "OptionError", "DecodeError"]
 
 
 class Error(Exception):
@@ -15,6 +15,23 @@ class Error(Exception):
         >>> try:
         ...     tg.Corpus(paragraphs="page")
         ... except ValueError as e:
+        ...     print(e)
+        paragraphs must be one of ('blank', 'line'), got 'page'
+    """
+
+
+class OptionError(Error, ValueError):
+    """An option given a value that is not one of its choices (a measure, a level, a mode, ...).
+
+    Raised alike by the Python checks and by the C++ core (one table of names per option
+    there, see cpp/include/textgauge/options.hpp); the message names the option and its
+    choices. Being a ValueError, it is caught where scikit-learn or NumPy code expects one.
+
+    Example:
+        >>> import textgauge as tg
+        >>> try:
+        ...     tg.Corpus(paragraphs="page")
+        ... except tg.OptionError as e:
         ...     print(e)
         paragraphs must be one of ('blank', 'line'), got 'page'
     """

@@ -1,7 +1,7 @@
 """Term frequency tables, keyness, entropy and per-document summaries.
 
-Term counts per group of documents come from C++ (``_core.grouped_term_counts``); the
-keyness statistics are computed in C++ too (``_core.keyness``; formulas in
+Term counts per group of documents come from C++ (``_core.stats.grouped_term_counts``); the
+keyness statistics are computed in C++ too (``_core.stats.keyness``; formulas in
 ``cpp/include/textgauge/stats/keyness.hpp``).
 """
 
@@ -16,6 +16,7 @@ import pandas as pd
 from . import _core, _corpus
 from ._corpus import KINDS, CorpusBase, check_kinds
 from ._locking import reads_corpus
+from .errors import OptionError
 
 __all__ = ["entropy", "frequency", "frequency_from_counts", "keyness", "keyness_from_counts", "summary"]
 
@@ -57,11 +58,11 @@ def frequency(corpus: CorpusBase, *, n: int | None = None, groups: Sequence[Any]
         [['b', 3, 1, 2], ['c', 2, 2, 2], ['a', 1, 3, 1]]
     """
     if ties not in ("min", "average", "first", "max", "dense"):
-        raise ValueError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
+        raise OptionError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
     codes, labels = _group_codes(corpus, groups)
-    d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(labels))
+    d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(labels))
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     terms = vocab[d["term"]] if len(d["term"]) else np.array([], object)
     return frequency_from_counts(terms, d["frequency"], d["docfreq"], d["group"], labels, n=n, ties=ties)
@@ -79,7 +80,7 @@ def frequency_from_counts(terms: Any, frequency: Any, docfreq: Any, group: Any, 
         ['b', 'a']
     """
     if ties not in ("min", "average", "first", "max", "dense"):
-        raise ValueError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
+        raise OptionError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
     df = pd.DataFrame({"term": np.asarray(terms, dtype=object),
                        "frequency": np.asarray(frequency, dtype=np.int64),
                        "docfreq": np.asarray(docfreq, dtype=np.int64), "_g": np.asarray(group)})
@@ -168,7 +169,7 @@ def keyness(corpus: CorpusBase, target: Any, reference: Any = None, *,
     if (tmask & rmask).any():
         raise ValueError("a document is in both the target and the reference")
     codes = np.where(tmask, 0, np.where(rmask, 1, -1)).astype(np.int32)
-    d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=2)
+    d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=2)
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     nv = len(vocab)
     a = np.bincount(d["term"][d["group"] == 0], weights=d["frequency"][d["group"] == 0], minlength=nv)
@@ -198,9 +199,9 @@ def resolve_correction(measure: str, correction: str) -> str:
     'williams'
     """
     if measure not in ("chi2", "lr", "pmi", "exact"):
-        raise ValueError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
+        raise OptionError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
     if correction not in ("default", "yates", "williams", "none"):
-        raise ValueError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
+        raise OptionError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
     if correction == "default":
         return {"chi2": "yates", "lr": "williams"}.get(measure, "none")
     return correction
@@ -224,7 +225,7 @@ def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,
     b = np.asarray(b, dtype=float)
     if T <= 0 or R <= 0:
         raise ValueError("target and reference must both hold tokens")
-    r = _core.keyness(a.astype(float), b.astype(float), T, R, measure=measure, correction=correction)
+    r = _core.stats.keyness(a.astype(float), b.astype(float), T, R, measure=measure, correction=correction)
     name = "odds_ratio" if measure == "exact" else measure
     n_ref = b.astype(np.int64) if np.all(b == np.round(b)) else b  # a table may hold rates
     df = pd.DataFrame({"term": terms, "n_target": a.astype(np.int64), "n_reference": n_ref,
@@ -246,9 +247,9 @@ def entropy(corpus: CorpusBase, *, margin: Literal["documents", "features"] = "d
         [1.0, 0.0]
     """
     if margin not in ("documents", "features"):
-        raise ValueError(f"margin must be 'documents' or 'features', got {margin!r}")
+        raise OptionError(f"margin must be 'documents' or 'features', got {margin!r}")
     codes = np.arange(len(corpus), dtype=np.int32)
-    d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(corpus))
+    d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(corpus))
     f = d["frequency"].astype(float)
     key = d["group"] if margin == "documents" else d["term"]
     size = len(corpus) if margin == "documents" else len(corpus.vocabulary)
@@ -277,7 +278,7 @@ def summary(corpus: CorpusBase) -> pd.DataFrame:
     kind = tok["kind"].astype(np.int64)
     counts = {name: np.bincount(doc[kind == i], minlength=n) for i, name in enumerate(KINDS)}
     codes = np.arange(n, dtype=np.int32)
-    g = _core.grouped_term_counts(_corpus.engine(corpus), kinds=list(KINDS), doc_group=codes, groups=n)
+    g = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=list(KINDS), doc_group=codes, groups=n)
     return pd.DataFrame({
         "document": corpus.ids,
         "chars": [len(t) for t in corpus.texts],

@@ -18,6 +18,7 @@ import pandas as pd
 from . import _corpus
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
+from .errors import OptionError
 
 __all__ = ["kwic"]
 
@@ -35,7 +36,7 @@ def _matcher(word: str, valuetype: ValueType, case_insensitive: bool) -> Callabl
             folded = word.casefold()
             return lambda s: s.casefold() == folded
         return lambda s: s == word
-    raise ValueError(f"valuetype must be 'glob', 'regex' or 'fixed', got {valuetype!r}")
+    raise OptionError(f"valuetype must be 'glob', 'regex' or 'fixed', got {valuetype!r}")
 
 
 @reads_corpus

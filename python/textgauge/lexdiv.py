@@ -1,6 +1,6 @@
 """Lexical diversity per document, paragraph or sentence (quanteda's textstat_lexdiv, MTLD, HD-D).
 
-All counting runs in C++ (``textgauge._core.lexical_diversity``); formulas are listed in
+All counting runs in C++ (``textgauge._core.stats.lexical_diversity``); formulas are listed in
 ``cpp/include/textgauge/stats/lexdiv.hpp``.
 """
 
@@ -15,6 +15,7 @@ import pandas as pd
 from . import _core, _corpus
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
+from .errors import OptionError
 
 __all__ = ["LEXDIV_MEASURES", "lexical_diversity"]
 
@@ -68,9 +69,9 @@ def lexical_diversity(corpus: CorpusBase, *, measures: str | Sequence[str] = "al
     measures = list(measures)
     for m in measures:
         if m not in LEXDIV_MEASURES:
-            raise ValueError(f"unknown measure {m!r}; choose from {LEXDIV_MEASURES} or 'all'")
+            raise OptionError(f"unknown measure {m!r}; choose from {LEXDIV_MEASURES} or 'all'")
     if level not in ("document", "paragraph", "sentence"):
-        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+        raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     _corpus.check_kinds(kinds)
     for name, v in (("mattr_window", mattr_window), ("msttr_segment", msttr_segment), ("hdd_draws", hdd_draws)):
         if not isinstance(v, int) or v < 1:
@@ -80,7 +81,7 @@ def lexical_diversity(corpus: CorpusBase, *, measures: str | Sequence[str] = "al
     if not 0 < mtld_threshold < 1:
         raise ValueError(f"mtld_threshold must be in (0, 1), got {mtld_threshold!r}")
     base = math.e if log_base == math.e else float(log_base)
-    d = _core.lexical_diversity(_corpus.engine(corpus), level=level, kinds=list(kinds), measures=measures, log_base=base,
+    d = _core.stats.lexical_diversity(_corpus.engine(corpus), level=level, kinds=list(kinds), measures=measures, log_base=base,
                                 mattr_window=mattr_window, msttr_segment=msttr_segment,
                                 mtld_threshold=float(mtld_threshold), hdd_draws=hdd_draws,
                                 threads=_corpus.threads(corpus))

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core, _corpus
+from . import _core, _corpus, _pickle
 from ._corpus import CorpusOptions
 from ._tables import terms_from_table
 from .collocations import QUANTEDA_MEASURES, collocations, measure_names, string_column
@@ -31,7 +31,7 @@ def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray
     offsets = np.zeros(len(enc) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in enc], out=offsets[1:])
     idx = np.asarray(order, dtype=np.int64)
-    return _core.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
+    return _core.vectorize.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
                             np.asarray(docs, dtype=np.int64)[idx], int(n_docs)))
 
 
@@ -40,6 +40,7 @@ def _terms_of(stats: Any) -> list[str]:
     return terms_from_table(buf, offsets)
 
 
+@_pickle.picklable("GroupedTermStats", 1)
 class GroupedTermStats:
     """Mergeable term counts per group of documents: for each group label a TermStats
     (term -> corpus count, document count; n_docs), its token total, and where the group
@@ -74,7 +75,7 @@ class GroupedTermStats:
                                           use_na_sentinel=True)
             codes = codes.astype(np.int32)
         first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
-        d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=codes, groups=len(uniques))
+        d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=codes, groups=len(uniques))
         vocab = corpus.vocabulary
         n_docs = np.bincount(codes[codes >= 0], minlength=len(uniques))
         groups = {}
@@ -144,13 +145,19 @@ class GroupedTermStats:
         return keyness_from_counts(np.asarray(idx, dtype=object), a, b, float(T), float(R),
                                    measure=measure, correction=correction, sort=True)  # type: ignore[arg-type]
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (GroupedTermStats, (self.groups,))
+    def _pickle_state(self) -> dict[Any, tuple[Any, int, tuple[int, int]]]:
+        return self.groups  # version 1: the groups (version 0 called the class)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: dict[Any, tuple[Any, int, tuple[int, int]]]
+                           ) -> GroupedTermStats:
+        return cls(state)
 
 
 _SEP = "\x00"  # joins a bigram's terms: sorts as the pair (w1, w2) does, never inside a term
 
 
+@_pickle.picklable("CollocationStats", 1)
 class CollocationStats:
     """Mergeable bigram statistics: bigram counts (w1 NUL w2 -> count), unigram counts and
     NLTK's N (tokens counted). ``a.merged(b)`` adds them; order does not matter. The
@@ -178,7 +185,7 @@ class CollocationStats:
             keys = [s.replace(" ", _SEP, 1) for s in col["collocation"].astype(object).tolist()]
             counts = col["count"].to_numpy(dtype=np.int64)
             codes = np.zeros(len(corpus), dtype=np.int32)
-            d = _core.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=1)
+            d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=1)
             vocab = corpus.vocabulary
             uterms = [vocab[t] for t in d["term"].tolist()]
             ucounts = d["frequency"]
@@ -213,7 +220,7 @@ class CollocationStats:
         uni = pd.Series(self.unigrams.state()[2], index=_terms_of(self.unigrams))
         n_ix = uni.reindex(w1).to_numpy(dtype=np.int64)
         n_xi = uni.reindex(w2).to_numpy(dtype=np.int64)
-        cols = _core.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
+        cols = _core.stats.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
         text = [(a + " " + b).encode("utf-8") for a, b in zip(w1, w2)]
         df = pd.DataFrame({"collocation": np.arange(len(text)), "count": counts,
                            **{m: c for m, c in zip(names, cols)}, "_w1": w1, "_w2": w2})
@@ -229,5 +236,11 @@ class CollocationStats:
         df.attrs["n_tokens"] = int(self.n_tokens)
         return df
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (CollocationStats, (self.bigrams, self.unigrams, self.n_tokens, self.window))
+    def _pickle_state(self) -> tuple[Any, ...]:
+        # Version 1: (bigrams, unigrams, n_tokens, window), the arguments of the class (version 0
+        # called it).
+        return (self.bigrams, self.unigrams, self.n_tokens, self.window)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Any, ...]) -> CollocationStats:
+        return cls(*state)

@@ -1,6 +1,6 @@
 """Readability formulas per document or paragraph.
 
-Counting runs in C++ (``textgauge._core.readability_counts``) over per-term properties
+Counting runs in C++ (``textgauge._core.stats.readability_counts``) over per-term properties
 computed once per vocabulary type here:
 
 - **words**: tokens of kind word or number; **sentences**: ICU sentences holding a word.
@@ -45,6 +45,7 @@ import pandas as pd
 from . import _core, _corpus
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
+from .errors import OptionError
 
 __all__ = ["READABILITY_MEASURES", "readability", "syllable_count"]
 
@@ -150,11 +151,11 @@ def readability(corpus: CorpusBase, *, measures: str | Sequence[str] = "all",
     measures = list(measures)
     for m in measures:
         if m not in READABILITY_MEASURES:
-            raise ValueError(f"unknown measure {m!r}; choose from {READABILITY_MEASURES} or 'all'")
+            raise OptionError(f"unknown measure {m!r}; choose from {READABILITY_MEASURES} or 'all'")
     if level not in ("document", "paragraph"):
-        raise ValueError(f"level must be 'document' or 'paragraph', got {level!r}")
+        raise OptionError(f"level must be 'document' or 'paragraph', got {level!r}")
     syl, letters, easy = _term_properties(corpus)
-    c = _core.readability_counts(_corpus.engine(corpus), level=level, kinds=list(kinds), syllables=syl, letters=letters,
+    c = _core.stats.readability_counts(_corpus.engine(corpus), level=level, kinds=list(kinds), syllables=syl, letters=letters,
                                  easy=easy)
     out: dict[str, Any] = {"document": [_corpus.ids(corpus)[i] for i in c["document"].tolist()]}
     if level == "paragraph":

@@ -28,11 +28,11 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import _core, _corpus
+from . import _core, _corpus, _pickle
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
 from ._unicode import SURROGATE
-from .errors import DecodeError
+from .errors import DecodeError, OptionError
 
 __all__ = ["Lexicon", "SentimentIntensityAnalyzer", "corpus_sentiment", "vader_lexicon_paths"]
 
@@ -40,7 +40,7 @@ Mode = Literal["vader", "fixed"]
 LevelMode = Literal["vader", "fixed", "sentences"]
 Level = Literal["document", "paragraph", "sentence"]
 
-_RULES: list[tuple[int, str]] = sorted(_core.sentiment_rule_names())
+_RULES: list[tuple[int, str]] = sorted(_core.sentiment.rule_names())
 _UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
 _COLUMNS = ["neg", "neu", "pos", "compound"]
 # Built once: a frame given a list of names builds this Index every time,
@@ -81,6 +81,7 @@ def _read(path: str | os.PathLike[str]) -> str:
                           byte_offset=e.start, source=os.fspath(path)) from None
 
 
+@_pickle.picklable("Lexicon", 1)
 class Lexicon:
     """Word valences and emoji descriptions in VADER's format.
 
@@ -102,7 +103,7 @@ class Lexicon:
 
     def __init__(self, words: Mapping[str, float] | None = None,
                  emoji: Mapping[str, str] | None = None) -> None:
-        self._core = _core.Lexicon()
+        self._core = _core.sentiment.Lexicon()
         if words:
             self.update(words)
         if emoji:
@@ -246,8 +247,12 @@ class Lexicon:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Lexicon, (self.to_dict(), self.emoji))
+    def _pickle_state(self) -> tuple[dict[str, float], dict[str, str]]:
+        return (self.to_dict(), self.emoji)  # version 1: (words, emoji); version 0 called Lexicon
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[dict[str, float], dict[str, str]]) -> Lexicon:
+        return cls(*state)
 
     def __repr__(self) -> str:
         return f"<textgauge.Lexicon: {len(self)} words, {self._core.emoji_count()} emoji>"
@@ -283,6 +288,7 @@ def _as_text_list(texts: Any) -> tuple[list[Any], pd.Index | None]:
     return (texts if isinstance(texts, list) else list(texts)), None
 
 
+@_pickle.picklable("SentimentIntensityAnalyzer", 1)
 class SentimentIntensityAnalyzer:
     """vaderSentiment's analyzer, exact and fast.
 
@@ -307,7 +313,7 @@ class SentimentIntensityAnalyzer:
                  emoji_lexicon: Mapping[str, str] | str | os.PathLike[str] | None = None, *,
                  mode: Mode = "vader") -> None:
         if mode not in ("vader", "fixed"):
-            raise ValueError(f"mode must be 'vader' or 'fixed', got {mode!r}")
+            raise OptionError(f"mode must be 'vader' or 'fixed', got {mode!r}")
         if lexicon is None:
             lex = _default_lexicon()
         elif isinstance(lexicon, Lexicon):
@@ -325,7 +331,7 @@ class SentimentIntensityAnalyzer:
                           else Lexicon.from_files(None, emoji_lexicon).emoji)
         self._lexicon = lex
         self._mode: Mode = mode
-        self._core = _core.SentimentAnalyzer(lex._core, mode=mode, unicode_major=_UNICODE[0],
+        self._core = _core.sentiment.SentimentAnalyzer(lex._core, mode=mode, unicode_major=_UNICODE[0],
                                              unicode_minor=_UNICODE[1])
 
     @property
@@ -399,14 +405,20 @@ class SentimentIntensityAnalyzer:
                         punctuation_amplifier=d["punctuation_amplifier"], sum=d["sum"])
         return df
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_analyzer, (self._lexicon, self._mode))
+    def _pickle_state(self) -> tuple[Lexicon, Mode]:
+        return (self._lexicon, self._mode)  # version 1: (lexicon, mode)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Lexicon, Mode]) -> SentimentIntensityAnalyzer:
+        lexicon, mode = state
+        return cls(lexicon, mode=mode)
 
     def __repr__(self) -> str:
         return f"<textgauge.SentimentIntensityAnalyzer mode={self._mode!r} {self._lexicon!r}>"
 
 
 def _rebuild_analyzer(lexicon: Lexicon, mode: Mode) -> SentimentIntensityAnalyzer:
+    """Loads the analyzer pickles of textgauge 0.1.0 (format version 0)."""
     return SentimentIntensityAnalyzer(lexicon, mode=mode)
 
 
@@ -468,9 +480,9 @@ def corpus_sentiment(corpus: CorpusBase, level: Level = "paragraph", *, mode: Le
         [-0.0722]
     """
     if level not in ("document", "paragraph", "sentence"):
-        raise ValueError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
+        raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     if mode not in ("vader", "fixed", "sentences"):
-        raise ValueError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+        raise OptionError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
     if document is not None and not 0 <= document < len(corpus):
         raise IndexError(f"document index {document} out of range for {len(corpus)} documents")
     sia = analyzer if analyzer is not None else shared_analyzer(mode)

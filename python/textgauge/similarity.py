@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from . import _core, _corpus
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
+from .errors import OptionError
 from .terms import dtm
 
 __all__ = ["DISTANCE_METHODS", "SIMILARITY_METHODS", "distance", "pairwise", "similarity"]
@@ -43,10 +44,10 @@ def pairwise(X: Any, *, method: str = "cosine", threads: int | None = None) -> n
         [[1.0, 0.7071], [0.7071, 1.0]]
     """
     if method not in DISTANCE_METHODS:
-        raise ValueError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
+        raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
     X = sp.csr_matrix(X, dtype=np.float64)
     X.sum_duplicates()
-    return _core.pairwise(X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data, X.shape[0], X.shape[1],
+    return _core.stats.pairwise(X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data, X.shape[0], X.shape[1],
                           method=method, threads=0 if threads is None else int(threads))
 
 
@@ -81,7 +82,7 @@ def similarity(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str 
         [1.0, 0.816, 0.0]
     """
     if method not in SIMILARITY_METHODS:
-        raise ValueError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
+        raise OptionError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
     X, _ = dtm(corpus, level=level, ngram_range=ngram_range, skip=skip, kinds=kinds, stop_words=stop_words,
                min_df=min_df, max_df=max_df, max_features=max_features, binary=binary, tf=tf, idf=idf,
                norm=norm, k1=k1, b=b, separator=separator, tokenizer=tokenizer, threads=threads)
@@ -108,7 +109,7 @@ def distance(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str = 
         [[0.0, 1.4142], [1.4142, 0.0]]
     """
     if method not in DISTANCE_METHODS:
-        raise ValueError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
+        raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
     X, _ = dtm(corpus, level=level, ngram_range=ngram_range, skip=skip, kinds=kinds, stop_words=stop_words,
                min_df=min_df, max_df=max_df, max_features=max_features, binary=binary, tf=tf, idf=idf,
                norm=norm, k1=k1, b=b, separator=separator, tokenizer=tokenizer, threads=threads)

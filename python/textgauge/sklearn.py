@@ -55,7 +55,7 @@ except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
         'textgauge.sklearn needs scikit-learn: pip install "textgauge[sklearn]"', name="sklearn"
     ) from e
 
-from . import _core
+from . import _core, _pickle
 from ._tables import offsets_from_lengths, smallest, subtable, table_from_terms, terms_from_table
 from ._unicode import SURROGATE
 from .errors import Error
@@ -78,7 +78,7 @@ __all__ = [
     "murmurhash3_32",
 ]
 
-TermStats = _core.TermStats
+TermStats = _core.vectorize.TermStats
 _DEFAULT_PATTERN = r"(?u)\b\w\w+\b"
 _INT32_MAX = np.iinfo(np.int32).max
 
@@ -96,7 +96,7 @@ def murmurhash3_32(key: str | bytes, *, seed: int = 0, positive: bool = False) -
     """
     if isinstance(key, str):
         key = key.encode("utf-8")
-    return int(_core.murmurhash3_32(bytes(key), seed=seed, positive=positive))
+    return int(_core.vectorize.murmurhash3_32(bytes(key), seed=seed, positive=positive))
 
 
 def _threads(n_jobs: int | None) -> int:
@@ -166,7 +166,7 @@ def _csr(
     else:
         indices = indices.astype(np.int64)
     if data.dtype == np.int64 and np.dtype(dtype) == np.float64:
-        _core.vec_counts_to_float64(data)  # in place: no second copy of the largest array
+        _core.vectorize.counts_to_float64(data)  # in place: no second copy of the largest array
         data = data.view(np.float64)
     elif data.dtype != dtype:
         data = data.astype(dtype)
@@ -221,7 +221,7 @@ class _EngineMixin:
         )
 
     def _engine_options(self) -> Any:
-        return _core.AnalyzerOptions(**self._engine_option_values())
+        return _core.vectorize.AnalyzerOptions(**self._engine_option_values())
 
     def _analysis_key(self) -> str:
         """A digest of everything that decides which terms a document gives: term
@@ -272,8 +272,8 @@ class _EngineAnalyzer:
 
     def __call__(self, doc: Any) -> list[str]:
         if self._opts is None:
-            self._opts = _core.AnalyzerOptions(**self.options)
-        features: list[str] = _engine_call(_core.vec_analyze, self._opts, [self.decode(doc)])[0]
+            self._opts = _core.vectorize.AnalyzerOptions(**self.options)
+        features: list[str] = _engine_call(_core.vectorize.analyze, self._opts, [self.decode(doc)])[0]
         return features
 
     def __getstate__(self) -> dict[str, Any]:
@@ -349,7 +349,7 @@ class _CompactVocabulary(_sktext.CountVectorizer):
         fv = self.__dict__.get("_fixed_vocabulary_index")
         if fv is None:
             buf, offsets = self.__dict__["_vocab_table"]
-            fv = _core.FixedVocabulary(buf, offsets)
+            fv = _core.vectorize.FixedVocabulary(buf, offsets)
             self.__dict__["_fixed_vocabulary_index"] = fv
         return fv
 
@@ -375,7 +375,7 @@ class _CompactVocabulary(_sktext.CountVectorizer):
             if table is not None and pruning is not None:
                 # The vocabulary is the pruning of the statistics: one bit per
                 # term says which, instead of the terms a second time.
-                kept = _core.vec_prune(stats, **pruning)
+                kept = _core.vectorize.prune(stats, **pruning)
                 if len(kept) == len(table[1]) - 1:
                     mask = np.zeros(len(stats), dtype=bool)
                     mask[kept] = True
@@ -466,7 +466,7 @@ class _TermStatistics(_CompactVocabulary):
         previous = self._previous_stats()
         docs = self._documents(raw_documents)
         stats = _engine_call(
-            _core.vec_stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
+            _core.vectorize.stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
         )
         self._fit_from_stats(stats if previous is None else previous.merged(stats))
         self.engine_ = "textgauge"
@@ -503,7 +503,7 @@ class _TermStatistics(_CompactVocabulary):
         if pruning["high"] < pruning["low"]:
             raise ValueError("max_df corresponds to < documents than min_df")
         try:
-            kept = _core.vec_prune(stats, **pruning)
+            kept = _core.vectorize.prune(stats, **pruning)
         except Error as e:
             raise _value_error(e) from e
         buf, offsets = stats.state()[:2]
@@ -538,6 +538,7 @@ class _TermStatistics(_CompactVocabulary):
 
 
 
+@_pickle.picklable("CountVectorizer", 1, estimator=True)
 class CountVectorizer(_EngineMixin, _TermStatistics):
     """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
 
@@ -598,14 +599,14 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         pruning = self._pruning(n_doc)
         if pruning["high"] < pruning["low"]:
             # sklearn counts first: an empty vocabulary is reported before this
-            if len(_engine_call(_core.vec_stats, opts, docs, threads=threads, decode=self.decode)) == 0:
+            if len(_engine_call(_core.vectorize.stats, opts, docs, threads=threads, decode=self.decode)) == 0:
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
             raise ValueError("max_df corresponds to < documents than min_df")
         try:
             # keep_stats: the statistics of every term (a copy of the pruned
             # ones' strings too), which partial_fit continues from.
             m, table, stats = _engine_call(
-                _core.vec_fit,
+                _core.vectorize.fit,
                 opts,
                 docs,
                 **pruning,
@@ -625,7 +626,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         opts = opts or self._engine_options()
         try:
             m = _engine_call(
-                _core.vec_transform,
+                _core.vectorize.transform,
                 opts,
                 docs,
                 self._fixed_index(),
@@ -687,6 +688,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         return _align_api_if_sparse(X)
 
 # auto_wrap_output_keys=None, as sklearn's own: a subclass would otherwise get set_output back.
+@_pickle.picklable("TfidfTransformer", 1, estimator=True)
 class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """scikit-learn's TfidfTransformer; float64 CSR input is weighted in C++ in
     sklearn's order of operations (same results within 1e-12).
@@ -708,7 +710,7 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
         check_is_fitted(self)
         X = validate_data(self, X, accept_sparse="csr", dtype=[np.float64], copy=copy, reset=False)
         idf = self.idf_ if hasattr(self, "idf_") else None
-        _core.vec_tfidf_inplace(
+        _core.vectorize.tfidf_inplace(
             X.indptr,
             X.indices,
             X.data,
@@ -719,6 +721,7 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
         return _align_api_if_sparse(X)
 
 
+@_pickle.picklable("TfidfVectorizer", 1, estimator=True)
 class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
     """scikit-learn's TfidfVectorizer on textgauge's engine (see the module doc).
 
@@ -792,6 +795,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         return self.__dict__.get("_vocab_table") is not None and hasattr(self, "_tfidf")
 
 
+@_pickle.picklable("HashingVectorizer", 1, estimator=True)
 class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
     """scikit-learn's HashingVectorizer on textgauge's engine: MurmurHash3_x86_32
     (seed 0) of each feature's UTF-8, computed in C++.
@@ -817,7 +821,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         docs = self._documents(X)
         try:
             m = _engine_call(
-                _core.vec_hash,
+                _core.vectorize.hash,
                 self._engine_options(),
                 docs,
                 n_features=int(self.n_features),
@@ -852,7 +856,7 @@ def engine_vectorizer(tfidf: bool, params: dict[str, Any], *, caller: str) -> Co
 
 
 def engine_options(vec: _EngineMixin) -> Any:
-    """The engine's analyzer options (``_core.AnalyzerOptions``) of a vectorizer."""
+    """The engine's analyzer options (``_core.vectorize.AnalyzerOptions``) of a vectorizer."""
     return vec._engine_options()
 
 

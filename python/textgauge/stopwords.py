@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from .errors import OptionError
+
 __all__ = ["get_stop_words"]
 
 
@@ -34,6 +36,6 @@ def get_stop_words(stop_words: str | Iterable[str] | None) -> frozenset[str]:
         return frozenset()
     if isinstance(stop_words, str):
         if stop_words != "english":
-            raise ValueError(f"unknown stop word list {stop_words!r}; built in: 'english'")
+            raise OptionError(f"unknown stop word list {stop_words!r}; built in: 'english'")
         return _load("en")
     return frozenset(stop_words)

@@ -45,7 +45,7 @@ import scipy.sparse as sp
 from . import _core, _corpus
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
-from .errors import Error
+from .errors import Error, OptionError
 from .stopwords import get_stop_words
 
 __all__ = ["dtm", "weigh", "idf_weights", "TF_SCHEMES", "IDF_SCHEMES"]
@@ -69,10 +69,7 @@ def idf_weights(df: np.ndarray, n_rows: int, scheme: str = "sklearn_smooth") -> 
     >>> idf_weights(np.array([2]), 4, "gensim").tolist()
     [1.0]
     """
-    try:
-        return _core.vec_idf(np.asarray(df, dtype=np.int64), int(n_rows), scheme)
-    except Error as e:
-        raise ValueError(str(e)) from e
+    return _core.vectorize.idf(np.asarray(df, dtype=np.int64), int(n_rows), scheme)  # OptionError if unknown
 
 
 def weigh(
@@ -91,11 +88,11 @@ def weigh(
     [[1.0, 0.0], [0.5, 0.5]]
     """
     if tf not in TF_SCHEMES:
-        raise ValueError(f"tf must be one of {TF_SCHEMES}, got {tf!r}")
+        raise OptionError(f"tf must be one of {TF_SCHEMES}, got {tf!r}")
     if idf is not None and idf not in IDF_SCHEMES:
-        raise ValueError(f"idf must be None or one of {IDF_SCHEMES}, got {idf!r}")
+        raise OptionError(f"idf must be None or one of {IDF_SCHEMES}, got {idf!r}")
     if norm not in (None, "l1", "l2"):
-        raise ValueError(f"norm must be None, 'l1' or 'l2', got {norm!r}")
+        raise OptionError(f"norm must be None, 'l1' or 'l2', got {norm!r}")
     X = sp.csr_matrix(X, dtype=np.float64, copy=True)
     X.sum_duplicates()
     X.sort_indices()
@@ -103,13 +100,13 @@ def weigh(
     df = np.bincount(X.indices[X.data != 0], minlength=n_cols)
     if tf == "bm25":
         w = idf_weights(df, n_rows, idf or "bm25")
-        X.data = _core.vec_bm25(X.indptr, X.indices, X.data, w, k1=float(k1), b=float(b))
-        _core.vec_tfidf_inplace(
+        X.data = _core.vectorize.bm25(X.indptr, X.indices, X.data, w, k1=float(k1), b=float(b))
+        _core.vectorize.tfidf_inplace(
             X.indptr, X.indices, X.data, tf="raw", idf=None, norm=norm or "none"
         )
         return X  # type: ignore[no-any-return]
     w = None if idf is None else idf_weights(df, n_rows, idf)  # type: ignore[assignment]
-    _core.vec_tfidf_inplace(X.indptr, X.indices, X.data, tf=tf, idf=w, norm=norm or "none")
+    _core.vectorize.tfidf_inplace(X.indptr, X.indices, X.data, tf=tf, idf=w, norm=norm or "none")
     return X  # type: ignore[no-any-return]
 
 
@@ -165,11 +162,11 @@ def dtm(
     0.301
     """
     if level not in _LEVELS:
-        raise ValueError(f"level must be one of {_LEVELS}, got {level!r}")
+        raise OptionError(f"level must be one of {_LEVELS}, got {level!r}")
     min_n, max_n = ngram_range
     stop = get_stop_words(stop_words)
     if tokenizer not in ("icu", "sklearn"):
-        raise ValueError(f"tokenizer must be 'icu' or 'sklearn', got {tokenizer!r}")
+        raise OptionError(f"tokenizer must be 'icu' or 'sklearn', got {tokenizer!r}")
     if not isinstance(source, CorpusBase):
         texts = [source] if isinstance(source, str) else list(source)
         if tokenizer == "sklearn":
@@ -199,10 +196,10 @@ def dtm(
     corpus = source
     rows, n_rows = _rows_of_tokens(corpus, level)
     tokens = _corpus.table(corpus, "token")
-    names = _core.kind_names()
+    names = _core.text.options()["token kind"]
     unknown = set(kinds) - set(names)
     if unknown:
-        raise ValueError(f"kinds must be among {names}, got {sorted(unknown)}")
+        raise OptionError(f"kinds must be among {names}, got {sorted(unknown)}")
     keep = np.isin(tokens["kind"], [names.index(k) for k in kinds])
     vocab = corpus.vocabulary
     drop = np.zeros(len(vocab), dtype=np.uint8)
@@ -210,7 +207,7 @@ def dtm(
         drop[[i for i, t in enumerate(vocab) if t in stop]] = 1
     high, low = _thresholds(min_df, max_df, n_rows)
     try:
-        m, table, _ = _core.vec_fit_ids(
+        m, table, _ = _core.vectorize.fit_ids(
             rows[keep], tokens["term"][keep], n_rows, vocab, drop,
             min_n=int(min_n), max_n=int(max_n), skip=int(skip), separator=separator,
             high=high, low=low, max_features=-1 if max_features is None else int(max_features),
@@ -225,13 +222,13 @@ def _dtm_sklearn(texts: Any, ngram_range: Any, skip: Any, stop: Any, min_df: Any
                  max_features: Any, binary: Any, tf: Any, idf: Any, norm: Any, k1: Any, b: Any,
                  threads: Any) -> tuple[sp.csr_matrix, np.ndarray]:  # fmt: skip
     major, minor = (int(x) for x in __import__("unicodedata").unidata_version.split(".")[:2])
-    opts = _core.AnalyzerOptions(
+    opts = _core.vectorize.AnalyzerOptions(
         min_n=int(ngram_range[0]), max_n=int(ngram_range[1]), skip=int(skip),
         stop_words=sorted(stop), unicode_major=major, unicode_minor=minor,
     )  # fmt: skip
     high, low = _thresholds(min_df, max_df, len(texts))
     try:
-        m, table, _ = _core.vec_fit(
+        m, table, _ = _core.vectorize.fit(
             opts, texts, high=high, low=low,
             max_features=-1 if max_features is None else int(max_features), binary=bool(binary),
             threads=1 if threads is None else int(threads),

@@ -29,6 +29,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
 
+from . import _pickle
 from . import collocations as _collocations
 from . import cooccurrence as _cooccurrence
 from . import display as _display
@@ -70,6 +71,7 @@ def _named_options(fn: Callable[P, R]) -> Callable[P, R]:
     return checked
 
 
+@_pickle.picklable("Corpus", 1)
 class Corpus(CorpusBase):
     """A collection of documents split into paragraphs, sentences and tokens.
 
@@ -203,13 +205,20 @@ class Corpus(CorpusBase):
         return _display.corpus_html(self)
 
     @reads_corpus
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt from the texts: segmentation is deterministic, so the copy is equal. Copies
-        # of the lists, taken under the lock: pickle reads them after this returns.
-        return (_rebuild_corpus, (list(self._texts), list(self._ids), self.options))
+    def _pickle_state(self) -> tuple[Any, ...]:
+        # Version 1: (texts, ids, options). Rebuilt from the texts: segmentation is
+        # deterministic, so the copy is equal. Copies of the lists, taken under the lock:
+        # pickle reads them after this returns.
+        return (list(self._texts), list(self._ids), self.options)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Any, ...]) -> Corpus:
+        texts, ids, options = state
+        return cls.from_texts(texts, ids, **options)
 
 
 def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -> Corpus:
+    """Loads the Corpus pickles of textgauge 0.1.0 (format version 0)."""
     return Corpus.from_texts(texts, ids, **options)
 
 
@@ -241,6 +250,7 @@ def _in_corpus(fn: Callable[Concatenate[CorpusBase, P], R]) -> Callable[Concaten
     return method
 
 
+@_pickle.picklable("Document", 1)
 class Document:
     """One text with its paragraphs, sentences and tokens.
 
@@ -278,6 +288,13 @@ class Document:
         doc = cls.__new__(cls)
         doc._corpus, doc._index = corpus, index
         return doc
+
+    def _pickle_state(self) -> tuple[Corpus, int]:
+        return (self._corpus, self._index)  # version 1 (version 0: the default, its __dict__)
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[Corpus, int]) -> Document:
+        return cls._view(*state)
 
     @property
     @reads_corpus

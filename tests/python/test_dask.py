@@ -123,8 +123,8 @@ def test_term_stats_merge_order_and_pickle_size(news):
     opts = CountVectorizer(ngram_range=(1, 2))._engine_options()
     from textgauge import _core
 
-    parts = [_core.vec_stats(opts, list(p), threads=1) for p in np.array_split(np.asarray(news, object), 8)]
-    whole = _core.vec_stats(opts, news, threads=1)
+    parts = [_core.vectorize.stats(opts, list(p), threads=1) for p in np.array_split(np.asarray(news, object), 8)]
+    whole = _core.vectorize.stats(opts, news, threads=1)
 
     def state(s):
         b, o, tc, dc, n = s.state()

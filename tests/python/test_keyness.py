@@ -57,7 +57,7 @@ def test_frequency_ties_methods() -> None:
 def test_quanteda_reference_values() -> None:
     # docs/termstats.md#keyness (a=10, b=2, T=R=1000; a=3, b=0).
     def k(a, b, measure, correction):
-        return tg._core.keyness([float(a)], [float(b)], 1000.0, 1000.0, measure=measure, correction=correction)
+        return tg._core.stats.keyness([float(a)], [float(b)], 1000.0, 1000.0, measure=measure, correction=correction)
     assert k(10, 2, "chi2", "yates")["statistic"][0] == pytest.approx(5.3655, abs=5e-5)
     assert k(10, 2, "lr", "none")["statistic"][0] == pytest.approx(5.8543, abs=5e-5)
     assert k(10, 2, "pmi", "none")["statistic"][0] == pytest.approx(0.5108, abs=5e-5)

@@ -24,7 +24,7 @@ def test_word_and_space_classes_of_every_code_point():
     word, space = re.compile(r"\w"), re.compile(r"\s")
     bad = []
     for ch in ALL:
-        got = _core.vec_python_unicode(MAJOR, MINOR, ord(ch))
+        got = _core._testing.python_unicode(MAJOR, MINOR, ord(ch))
         if got != (bool(word.match(ch)), bool(space.match(ch))):
             bad.append(hex(ord(ch)))
     assert bad == []
@@ -42,7 +42,7 @@ def test_lower_and_strip_accents_of_every_code_point(lowercase, strip):
     opts = tgs.CountVectorizer(
         analyzer="char", lowercase=lowercase, strip_accents=strip
     )._engine_options()
-    got = _core.vec_analyze(opts, ALL)
+    got = _core.vectorize.analyze(opts, ALL)
     white = re.compile(r"\s\s+")
     bad = [hex(ord(c)) for c, g in zip(ALL, got) if g != list(white.sub(" ", ref(c)))]
     assert bad == []

@@ -1,6 +1,7 @@
 #pragma once
 // The one exception hierarchy of textgauge. The binding maps each class to a
-// Python exception once (textgauge.Error, textgauge.DecodeError, ...).
+// Python exception once (textgauge.Error, textgauge.OptionError,
+// textgauge.DecodeError).
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,14 @@ namespace textgauge {
 class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// An option name that is not one of its choices (see options.hpp). The
+// message names the option and lists the choices. In Python it is
+// textgauge.OptionError, both a textgauge.Error and a ValueError.
+class OptionError : public Error {
+ public:
+  using Error::Error;
 };
 
 // Invalid UTF-8. `byte_offset` is the offset of the first byte of the invalid

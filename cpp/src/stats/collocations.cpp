@@ -356,19 +356,7 @@ bool bigram_only(AssocMeasure m) {
   return m == AssocMeasure::dice || m == AssocMeasure::fisher || m == AssocMeasure::phi_sq;
 }
 
-constexpr std::array<const char*, 13> kNames = {
-    "raw_freq",         "pmi",     "likelihood_ratio", "chi_sq", "student_t", "dice", "jaccard",
-    "poisson_stirling", "mi_like", "fisher",           "phi_sq", "lambda",    "z"};
-
 }  // namespace
-
-AssocMeasure assoc_measure(const std::string& name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (name == kNames[i]) return static_cast<AssocMeasure>(i);
-  throw Error("unknown association measure '" + name + "'");
-}
-
-const char* assoc_measure_name(AssocMeasure m) noexcept { return kNames[static_cast<std::size_t>(m)]; }
 
 CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
                               const CollocationOptions& o) {
@@ -382,10 +370,10 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     if (nltk_measure(m)) {
       want_nltk = true;
       if (n == 5)
-        throw Error(std::string("NLTK has no 5-gram measures; '") + assoc_measure_name(m) +
+        throw Error(std::string("NLTK has no 5-gram measures; '") + option_name(m) +
                     "' needs size 2..4 (lambda and z work for 5)");
       if (n > 2 && bigram_only(m))
-        throw Error(std::string("'") + assoc_measure_name(m) + "' is a bigram measure in NLTK");
+        throw Error(std::string("'") + option_name(m) + "' is a bigram measure in NLTK");
     } else {
       want_lambda = true;
       if (window != n) throw Error("lambda and z count contiguous n-grams: use window = size");
@@ -619,7 +607,7 @@ std::vector<std::vector<double>> bigram_scores(const std::vector<std::int64_t>& 
     throw Error("bigram counts and marginals must have one entry per bigram");
   for (AssocMeasure m : measures)
     if (!nltk_measure(m))
-      throw Error(std::string("'") + assoc_measure_name(m) +
+      throw Error(std::string("'") + option_name(m) +
                   "' needs positional counts, not only n-gram counts");
   std::vector<std::vector<double>> out(measures.size(), std::vector<double>(count.size()));
   for (std::size_t r = 0; r < count.size(); ++r)

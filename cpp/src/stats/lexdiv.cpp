@@ -12,9 +12,6 @@ namespace textgauge {
 
 namespace {
 
-constexpr std::array<const char*, 17> kNames = {"TTR",   "C",     "R",     "CTTR", "U",    "S",
-                                                "K",     "I",     "D",     "Vm",   "Maas", "lgV0",
-                                                "lgeV0", "MATTR", "MSTTR", "MTLD", "HDD"};
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 using id_t = Vocabulary::id_type;
@@ -74,14 +71,6 @@ double log_in(double x, double base) {
 }
 
 }  // namespace
-
-LexdivMeasure lexdiv_measure(const std::string& name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (name == kNames[i]) return static_cast<LexdivMeasure>(i);
-  throw Error("unknown lexical diversity measure '" + name + "'");
-}
-
-const char* lexdiv_measure_name(LexdivMeasure m) noexcept { return kNames[static_cast<std::size_t>(m)]; }
 
 LexdivTable lexical_diversity(const UnitTerms& units, std::size_t vocab_size, const LexdivOptions& o) {
   if (o.mattr_window < 1 || o.msttr_segment < 1 || o.hdd_draws < 1)

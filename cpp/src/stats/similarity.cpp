@@ -9,15 +9,6 @@
 
 namespace textgauge {
 
-PairwiseMethod pairwise_method(const std::string& name) {
-  if (name == "cosine") return PairwiseMethod::cosine;
-  if (name == "jaccard") return PairwiseMethod::jaccard;
-  if (name == "dice") return PairwiseMethod::dice;
-  if (name == "correlation") return PairwiseMethod::correlation;
-  if (name == "euclidean") return PairwiseMethod::euclidean;
-  throw Error("unknown method '" + name + "'; choose cosine, jaccard, dice, correlation or euclidean");
-}
-
 std::vector<double> pairwise(const CsrView& x, PairwiseMethod method, unsigned threads) {
   using Sparse = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t>;
   const auto n = static_cast<std::size_t>(x.rows);

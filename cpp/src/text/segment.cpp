@@ -14,16 +14,6 @@
 
 namespace textgauge {
 
-const char* kind_name(TokenKind kind) noexcept {
-  switch (kind) {
-    case TokenKind::word: return "word";
-    case TokenKind::number: return "number";
-    case TokenKind::punctuation: return "punctuation";
-    case TokenKind::symbol: return "symbol";
-  }
-  return "?";
-}
-
 namespace {
 
 // Whitespace, controls and format characters separate units and are not

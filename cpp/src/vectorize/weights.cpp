@@ -6,37 +6,6 @@
 
 namespace textgauge {
 
-TfScheme tf_scheme(const std::string& name) {
-  if (name == "raw") return TfScheme::raw;
-  if (name == "binary") return TfScheme::binary;
-  if (name == "log") return TfScheme::log;
-  if (name == "proportion") return TfScheme::proportion;
-  if (name == "augmented") return TfScheme::augmented;
-  throw Error("tf must be one of 'raw', 'binary', 'log', 'proportion', 'augmented', got '" + name + "'");
-}
-
-IdfScheme idf_scheme(const std::string& name) {
-  if (name == "none") return IdfScheme::none;
-  if (name == "sklearn_smooth") return IdfScheme::sklearn_smooth;
-  if (name == "sklearn") return IdfScheme::sklearn;
-  if (name == "quanteda") return IdfScheme::quanteda;
-  if (name == "gensim") return IdfScheme::gensim;
-  if (name == "spark") return IdfScheme::spark;
-  if (name == "tidytext") return IdfScheme::tidytext;
-  if (name == "bm25") return IdfScheme::bm25;
-  throw Error(
-      "idf must be one of 'none', 'sklearn_smooth', 'sklearn', 'quanteda', 'gensim', 'spark', 'tidytext', "
-      "'bm25', got '" +
-      name + "'");
-}
-
-Norm norm_from_name(const std::string& name) {
-  if (name == "l2") return Norm::l2;
-  if (name == "l1") return Norm::l1;
-  if (name == "none") return Norm::none;
-  throw Error("norm must be 'l1', 'l2' or None, got '" + name + "'");
-}
-
 std::vector<double> idf_weights(const std::vector<std::int64_t>& df, std::int64_t n_docs, IdfScheme scheme) {
   std::vector<double> w(df.size(), 1.0);
   const auto n = static_cast<double>(n_docs);

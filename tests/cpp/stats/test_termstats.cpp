@@ -21,7 +21,7 @@ TEST_CASE("lexical diversity: quanteda's gold table for counts 5,3,2,1,1,1,1", "
   c.add({"a a a a a b b b c c d e f g"});
   LexdivOptions o;
   for (const char* m : {"TTR", "C", "R", "CTTR", "U", "S", "K", "I", "D", "Vm", "Maas"})
-    o.measures.push_back(lexdiv_measure(m));
+    o.measures.push_back(parse_option<LexdivMeasure>(m));
   const auto t =
       lexical_diversity(unit_terms(c, Unit::document, kind_bit(TokenKind::word)), c.vocabulary().size(), o);
   const double gold[] = {0.5,      0.73735, 1.87083,  1.32288,  4.36372, -1.23399,

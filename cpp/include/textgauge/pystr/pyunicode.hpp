@@ -23,9 +23,18 @@
 #include <string_view>
 #include <vector>
 
+#include "textgauge/options.hpp"
+
 namespace textgauge {
 
 enum class StripAccents { none, ascii, unicode };
+template <>
+struct OptionTable<StripAccents> {
+  static constexpr std::string_view label = "strip_accents";
+  static constexpr std::array<OptionName<StripAccents>, 3> entries{{
+      {StripAccents::none, "none"}, {StripAccents::ascii, "ascii"}, {StripAccents::unicode, "unicode"},
+  }};
+};
 
 class PyUnicode {
  public:

@@ -39,8 +39,9 @@
 #include <utility>
 #include <vector>
 
-#include "textgauge/text/corpus.hpp"
+#include "textgauge/options.hpp"
 #include "textgauge/sentiment/lexicon.hpp"
+#include "textgauge/text/corpus.hpp"
 
 namespace textgauge {
 
@@ -50,6 +51,21 @@ struct SentimentScores {
 
 enum class SentimentMode : std::uint8_t { vader, fixed };
 enum class SentimentLevel : std::uint8_t { document, paragraph, sentence };
+template <>
+struct OptionTable<SentimentMode> {
+  static constexpr std::string_view label = "mode";
+  static constexpr std::array<OptionName<SentimentMode>, 2> entries{{
+      {SentimentMode::vader, "vader"}, {SentimentMode::fixed, "fixed"},
+  }};
+};
+template <>
+struct OptionTable<SentimentLevel> {
+  static constexpr std::string_view label = "level";
+  static constexpr std::array<OptionName<SentimentLevel>, 3> entries{{
+      {SentimentLevel::document, "document"}, {SentimentLevel::paragraph, "paragraph"},
+      {SentimentLevel::sentence, "sentence"},
+  }};
+};
 
 struct SentimentOptions {
   SentimentMode mode = SentimentMode::vader;

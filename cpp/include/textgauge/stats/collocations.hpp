@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "textgauge/options.hpp"
 #include "textgauge/stats/termstats.hpp"
 #include "textgauge/text/vocabulary.hpp"
 
@@ -39,9 +40,19 @@ enum class AssocMeasure {
   z,       // quanteda
 };
 
-// Name as in NLTK / quanteda ("likelihood_ratio", "lambda", ...); throws Error when unknown.
-AssocMeasure assoc_measure(const std::string& name);
-const char* assoc_measure_name(AssocMeasure m) noexcept;
+// Names as in NLTK / quanteda ("likelihood_ratio", "lambda", ...).
+template <>
+struct OptionTable<AssocMeasure> {
+  static constexpr std::string_view label = "association measure";
+  static constexpr std::array<OptionName<AssocMeasure>, 13> entries{{
+      {AssocMeasure::raw_freq, "raw_freq"}, {AssocMeasure::pmi, "pmi"},
+      {AssocMeasure::likelihood_ratio, "likelihood_ratio"}, {AssocMeasure::chi_sq, "chi_sq"},
+      {AssocMeasure::student_t, "student_t"}, {AssocMeasure::dice, "dice"},
+      {AssocMeasure::jaccard, "jaccard"}, {AssocMeasure::poisson_stirling, "poisson_stirling"},
+      {AssocMeasure::mi_like, "mi_like"}, {AssocMeasure::fisher, "fisher"}, {AssocMeasure::phi_sq, "phi_sq"},
+      {AssocMeasure::lambda, "lambda"}, {AssocMeasure::z, "z"},
+  }};
+};
 
 struct CollocationOptions {
   int size = 2;    // 2..5 (NLTK's measures: 2..4; 5: lambda and z only)
@@ -85,6 +96,14 @@ struct CooccurrencePairs {
   std::vector<double> value;
 };
 enum class CooccurrenceCount { frequency, boolean, weighted };
+template <>
+struct OptionTable<CooccurrenceCount> {
+  static constexpr std::string_view label = "count";
+  static constexpr std::array<OptionName<CooccurrenceCount>, 3> entries{{
+      {CooccurrenceCount::frequency, "frequency"}, {CooccurrenceCount::boolean, "boolean"},
+      {CooccurrenceCount::weighted, "weighted"},
+  }};
+};
 CooccurrencePairs window_cooccurrence(const UnitTerms& units, std::size_t vocab_size, int window,
                                       CooccurrenceCount count);
 

@@ -22,8 +22,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "textgauge/text/corpus.hpp"
+#include "textgauge/options.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/text/corpus.hpp"
 
 namespace textgauge {
 
@@ -40,6 +41,22 @@ GroupedCounts grouped_term_counts(const Corpus& corpus, std::uint8_t kinds,
 
 enum class KeynessMeasure { chi2, lr, pmi, exact };
 enum class KeynessCorrection { none, yates, williams };
+template <>
+struct OptionTable<KeynessMeasure> {
+  static constexpr std::string_view label = "measure";
+  static constexpr std::array<OptionName<KeynessMeasure>, 4> entries{{
+      {KeynessMeasure::chi2, "chi2"}, {KeynessMeasure::lr, "lr"}, {KeynessMeasure::pmi, "pmi"},
+      {KeynessMeasure::exact, "exact"},
+  }};
+};
+template <>
+struct OptionTable<KeynessCorrection> {
+  static constexpr std::string_view label = "correction";
+  static constexpr std::array<OptionName<KeynessCorrection>, 3> entries{{
+      {KeynessCorrection::none, "none"}, {KeynessCorrection::yates, "yates"},
+      {KeynessCorrection::williams, "williams"},
+  }};
+};
 
 struct KeynessResult {
   std::vector<double> statistic, p, log_ratio;

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "textgauge/options.hpp"
 #include "textgauge/stats/termstats.hpp"
 
 namespace textgauge {
@@ -43,8 +44,18 @@ enum class LexdivMeasure {
   HDD,
 };
 
-LexdivMeasure lexdiv_measure(const std::string& name);  // throws Error when unknown
-const char* lexdiv_measure_name(LexdivMeasure m) noexcept;
+template <>
+struct OptionTable<LexdivMeasure> {
+  static constexpr std::string_view label = "lexical diversity measure";
+  static constexpr std::array<OptionName<LexdivMeasure>, 17> entries{{
+      {LexdivMeasure::TTR, "TTR"}, {LexdivMeasure::C, "C"}, {LexdivMeasure::R, "R"},
+      {LexdivMeasure::CTTR, "CTTR"}, {LexdivMeasure::U, "U"}, {LexdivMeasure::S, "S"},
+      {LexdivMeasure::K, "K"}, {LexdivMeasure::I, "I"}, {LexdivMeasure::D, "D"}, {LexdivMeasure::Vm, "Vm"},
+      {LexdivMeasure::Maas, "Maas"}, {LexdivMeasure::lgV0, "lgV0"}, {LexdivMeasure::lgeV0, "lgeV0"},
+      {LexdivMeasure::MATTR, "MATTR"}, {LexdivMeasure::MSTTR, "MSTTR"}, {LexdivMeasure::MTLD, "MTLD"},
+      {LexdivMeasure::HDD, "HDD"},
+  }};
+};
 
 struct LexdivOptions {
   std::vector<LexdivMeasure> measures;

@@ -14,11 +14,21 @@
 #include <string>
 #include <vector>
 
+#include "textgauge/options.hpp"
+
 namespace textgauge {
 
 enum class PairwiseMethod { cosine, jaccard, dice, correlation, euclidean };
 
-PairwiseMethod pairwise_method(const std::string& name);  // throws Error when unknown
+template <>
+struct OptionTable<PairwiseMethod> {
+  static constexpr std::string_view label = "method";
+  static constexpr std::array<OptionName<PairwiseMethod>, 5> entries{{
+      {PairwiseMethod::cosine, "cosine"}, {PairwiseMethod::jaccard, "jaccard"},
+      {PairwiseMethod::dice, "dice"}, {PairwiseMethod::correlation, "correlation"},
+      {PairwiseMethod::euclidean, "euclidean"},
+  }};
+};
 
 // A CSR matrix borrowed from its owner (scipy.sparse.csr_matrix buffers).
 struct CsrView {

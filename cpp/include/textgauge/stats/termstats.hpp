@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "textgauge/options.hpp"
 #include "textgauge/text/corpus.hpp"
 #include "textgauge/text/text.hpp"
 
@@ -27,6 +28,13 @@ constexpr std::uint8_t kind_bit(TokenKind k) {
 constexpr std::uint8_t default_kinds = kind_bit(TokenKind::word) | kind_bit(TokenKind::number);
 
 enum class Unit { document, paragraph, sentence };
+template <>
+struct OptionTable<Unit> {
+  static constexpr std::string_view label = "level";
+  static constexpr std::array<OptionName<Unit>, 3> entries{{
+      {Unit::document, "document"}, {Unit::paragraph, "paragraph"}, {Unit::sentence, "sentence"},
+  }};
+};
 
 struct StreamOptions {
   std::uint8_t kinds = default_kinds;

@@ -5,9 +5,18 @@
 #include <string>
 #include <string_view>
 
+#include "textgauge/options.hpp"
+
 namespace textgauge {
 
 enum class NormalForm { nfc, nfkc };
+template <>
+struct OptionTable<NormalForm> {
+  static constexpr std::string_view label = "form";
+  static constexpr std::array<OptionName<NormalForm>, 2> entries{{
+      {NormalForm::nfc, "NFC"}, {NormalForm::nfkc, "NFKC"},
+  }};
+};
 
 struct NormalizeOptions {
   NormalForm form = NormalForm::nfc;

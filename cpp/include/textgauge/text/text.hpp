@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "textgauge/options.hpp"
+
 namespace textgauge {
 
 enum class TokenKind : std::uint8_t {
@@ -29,7 +31,15 @@ enum class TokenKind : std::uint8_t {
   symbol = 3,       // symbols and emoji, including ZWJ sequences (€ + 👍🏽 👨‍👩‍👧)
 };
 
-const char* kind_name(TokenKind kind) noexcept;
+template <>
+struct OptionTable<TokenKind> {
+  static constexpr std::string_view label = "token kind";
+  static constexpr std::array<OptionName<TokenKind>, 4> entries{{
+      {TokenKind::word, "word"}, {TokenKind::number, "number"}, {TokenKind::punctuation, "punctuation"},
+      {TokenKind::symbol, "symbol"},
+  }};
+};
+inline const char* kind_name(TokenKind kind) noexcept { return option_name(kind); }
 
 struct Span {
   std::int64_t byte_start = 0, byte_end = 0;  // [start, end) in bytes of the UTF-8 text
@@ -44,6 +54,13 @@ struct Token {
 enum class ParagraphMode {
   blank_lines,  // paragraphs are separated by one or more blank (whitespace-only) lines
   lines,        // every non-blank line is a paragraph
+};
+template <>
+struct OptionTable<ParagraphMode> {
+  static constexpr std::string_view label = "paragraphs";
+  static constexpr std::array<OptionName<ParagraphMode>, 2> entries{{
+      {ParagraphMode::blank_lines, "blank"}, {ParagraphMode::lines, "line"},
+  }};
 };
 
 struct SegmentOptions {

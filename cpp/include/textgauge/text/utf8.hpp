@@ -6,11 +6,20 @@
 #include <string>
 #include <string_view>
 
+#include "textgauge/options.hpp"
+
 namespace textgauge {
 
 enum class DecodeErrors {
   strict,   // throw DecodeError at the first invalid sequence
   replace,  // substitute U+FFFD for each maximal invalid subpart (as Python does)
+};
+template <>
+struct OptionTable<DecodeErrors> {
+  static constexpr std::string_view label = "errors";
+  static constexpr std::array<OptionName<DecodeErrors>, 2> entries{{
+      {DecodeErrors::strict, "strict"}, {DecodeErrors::replace, "replace"},
+  }};
 };
 
 // Offset of the first byte of the first invalid sequence, or npos when `text`

@@ -25,11 +25,19 @@
 #include <unordered_set>
 #include <vector>
 
+#include "textgauge/options.hpp"
 #include "textgauge/pystr/pyunicode.hpp"
 
 namespace textgauge {
 
 enum class AnalyzerKind { word, char_ngrams, char_wb };
+template <>
+struct OptionTable<AnalyzerKind> {
+  static constexpr std::string_view label = "analyzer";
+  static constexpr std::array<OptionName<AnalyzerKind>, 3> entries{{
+      {AnalyzerKind::word, "word"}, {AnalyzerKind::char_ngrams, "char"}, {AnalyzerKind::char_wb, "char_wb"},
+  }};
+};
 
 struct AnalyzerOptions {
   AnalyzerKind kind = AnalyzerKind::word;

@@ -28,15 +28,38 @@
 #include <string>
 #include <vector>
 
+#include "textgauge/options.hpp"
+
 namespace textgauge {
 
 enum class TfScheme { raw, binary, log, proportion, augmented };
 enum class IdfScheme { none, sklearn_smooth, sklearn, quanteda, gensim, spark, tidytext, bm25 };
 enum class Norm { none, l1, l2 };
 
-TfScheme tf_scheme(const std::string& name);    // throws Error naming the choices
-IdfScheme idf_scheme(const std::string& name);  // "none" included
-Norm norm_from_name(const std::string& name);   // "l1", "l2", "none"
+template <>
+struct OptionTable<TfScheme> {
+  static constexpr std::string_view label = "tf";
+  static constexpr std::array<OptionName<TfScheme>, 5> entries{{
+      {TfScheme::raw, "raw"}, {TfScheme::binary, "binary"}, {TfScheme::log, "log"},
+      {TfScheme::proportion, "proportion"}, {TfScheme::augmented, "augmented"},
+  }};
+};
+template <>
+struct OptionTable<IdfScheme> {
+  static constexpr std::string_view label = "idf";
+  static constexpr std::array<OptionName<IdfScheme>, 8> entries{{
+      {IdfScheme::none, "none"}, {IdfScheme::sklearn_smooth, "sklearn_smooth"},
+      {IdfScheme::sklearn, "sklearn"}, {IdfScheme::quanteda, "quanteda"}, {IdfScheme::gensim, "gensim"},
+      {IdfScheme::spark, "spark"}, {IdfScheme::tidytext, "tidytext"}, {IdfScheme::bm25, "bm25"},
+  }};
+};
+template <>
+struct OptionTable<Norm> {
+  static constexpr std::string_view label = "norm";
+  static constexpr std::array<OptionName<Norm>, 3> entries{{
+      {Norm::none, "none"}, {Norm::l1, "l1"}, {Norm::l2, "l2"},
+  }};
+};
 
 std::vector<double> idf_weights(const std::vector<std::int64_t>& df, std::int64_t n_docs, IdfScheme scheme);
 

@@ -1,0 +1,126 @@
+"""Pickles: one mechanism with a format version (textgauge/_pickle.py).
+
+tests/data/pickles/ holds a pickle of each stateful public class in each format version,
+made by tests/data/pickles/make.py with the textgauge of the time (``.v0``: textgauge 0.1.0,
+before format versions). Every one must load and equal the object make.py makes now: a
+change that breaks an old pickle fails here. A new format version needs its pickles made
+(run make.py) and committed; the old ones stay."""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import textgauge as tg
+from textgauge import _pickle
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pickles"
+FILES = sorted(DATA.glob("*.pkl"))
+
+
+def _make() -> Any:
+    spec = importlib.util.spec_from_file_location("make_pickles", DATA / "make.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MAKE = _make()
+
+
+@pytest.fixture(scope="module")
+def objects() -> dict[str, Any]:
+    return MAKE.objects()  # type: ignore[no-any-return]
+
+
+def _dense(X: Any) -> list[list[float]]:
+    return X.toarray().tolist()  # type: ignore[no-any-return]
+
+
+def assert_same(a: Any, b: Any) -> None:
+    """a (loaded) equals b (made now): same class, same state, same results."""
+    from textgauge import sklearn as tgs
+    from textgauge.partial import CollocationStats, GroupedTermStats
+
+    assert type(a) is type(b)
+    texts = MAKE.TEXTS
+    if isinstance(a, tg.Lexicon):
+        assert a == b and a.emoji == b.emoji
+    elif isinstance(a, tg.SentimentIntensityAnalyzer):
+        assert a.lexicon == b.lexicon and a.mode == b.mode
+        pd.testing.assert_frame_equal(a.score(texts), b.score(texts))
+    elif isinstance(a, tg.Corpus):
+        assert (a.texts, a.ids, a.options) == (b.texts, b.ids, b.options)
+        pd.testing.assert_frame_equal(a.tokens, b.tokens)
+        pd.testing.assert_frame_equal(a.sentences, b.sentences)
+    elif isinstance(a, tg.Document):
+        assert a.text == b.text and a.corpus.options == b.corpus.options
+        pd.testing.assert_frame_equal(a.paragraphs, b.paragraphs)
+        pd.testing.assert_frame_equal(a.tokens, b.tokens)
+    elif isinstance(a, (tgs.CountVectorizer, tgs.TfidfTransformer, tgs.HashingVectorizer)):
+        assert a.get_params() == b.get_params()
+        for attr in ("vocabulary_", "idf_", "engine_"):
+            assert hasattr(a, attr) == hasattr(b, attr), attr
+            if hasattr(b, attr):
+                assert np.array_equal(np.asarray(getattr(a, attr)), np.asarray(getattr(b, attr))), attr
+        if "_term_stats" in vars(b) or "_term_stats" in vars(a):
+            assert_same(a.term_stats_, b.term_stats_)
+        if isinstance(a, tgs.TfidfTransformer):
+            X = tgs.CountVectorizer(ngram_range=(1, 2)).fit_transform(texts)  # as make.py
+            assert _dense(a.transform(X)) == _dense(b.transform(X))
+        else:
+            assert _dense(a.transform(texts)) == _dense(b.transform(texts))
+    elif isinstance(a, tgs.TermStats):
+        sa, sb = a.state(), b.state()
+        assert sa[0] == sb[0] and sa[4] == sb[4]
+        for x, y in zip(sa[1:4], sb[1:4]):
+            assert np.array_equal(x, y)
+    elif isinstance(a, GroupedTermStats):
+        pd.testing.assert_frame_equal(a.frequency(), b.frequency())
+    elif isinstance(a, CollocationStats):
+        assert (a.n_tokens, a.window) == (b.n_tokens, b.window)
+        pd.testing.assert_frame_equal(a.scores(), b.scores())
+    else:
+        raise TypeError(f"no comparison for {type(a).__name__}")
+
+
+def test_there_are_stored_pickles_of_every_version(objects: dict[str, Any]) -> None:
+    stored = {p.name for p in FILES}
+    for name, obj in objects.items():
+        assert f"{name}.v0.pkl" in stored, name  # made by textgauge 0.1.0
+        current = f"{name}.v{_pickle.version_of(type(obj))}.pkl"
+        assert current in stored, f"{current} is missing: run tests/data/pickles/make.py and commit it"
+    assert all(p.stat().st_size < 8192 for p in FILES)  # small: a few KB each
+
+
+@pytest.mark.filterwarnings("ignore:Trying to unpickle estimator")  # scikit-learn of another version
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_stored_pickle_loads_and_equals_a_fresh_object(path: Path, objects: dict[str, Any]) -> None:
+    name = path.name.split(".v")[0]
+    assert_same(pickle.loads(path.read_bytes()), objects[name])
+
+
+def test_pickles_carry_name_and_format_version(objects: dict[str, Any]) -> None:
+    for name, obj in objects.items():
+        fn, (stored_name, version, _state) = obj.__reduce__()
+        assert fn is _pickle.restore
+        assert stored_name == name.split("-")[0] and version == _pickle.version_of(type(obj)) >= 1
+        for protocol in (2, pickle.HIGHEST_PROTOCOL):
+            assert_same(pickle.loads(pickle.dumps(obj, protocol=protocol)), obj)
+
+
+def test_a_newer_or_unknown_format_is_refused() -> None:
+    lexicon = tg.Lexicon({"a": 1.0}, {})
+    _fn, (name, version, state) = lexicon.__reduce__()
+    assert _pickle.restore(name, version, state) == lexicon
+    with pytest.raises(tg.Error, match="format version 99"):
+        _pickle.restore(name, 99, state)
+    with pytest.raises(tg.Error, match="does not know"):
+        _pickle.restore("NoSuchClass", 1, None)
