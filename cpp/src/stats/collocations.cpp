@@ -144,12 +144,15 @@ Gram sub_key(const id_t* gram, int n, unsigned mask) {
 
 // ---- options -------------------------------------------------------------------
 
+// The checked options: n-gram size, window, and which families of measures
+// are wanted (their marginals differ).
 struct Plan {
   int n = 2, window = 2;
   bool nltk = false;    // some of NLTK's measures are wanted
   bool lambda = false;  // quanteda's lambda or z is wanted
 };
 
+// Throws Error for a size, window or measure that NLTK or quanteda do not define.
 Plan plan_for(const CollocationOptions& o) {
   Plan p;
   p.n = o.size;
