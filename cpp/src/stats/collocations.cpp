@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstring>
-#include <limits>
 #include <map>
-#include <numeric>
 #include <utility>
 
+#include "stats/association.hpp"
+#include "stats/collocation_order.hpp"
 #include "textgauge/error.hpp"
-#include "textgauge/stats/hypergeom.hpp"
 #include "textgauge/parallel.hpp"
 
 namespace textgauge {
@@ -18,9 +15,7 @@ namespace textgauge {
 namespace {
 
 using id_t = Vocabulary::id_type;
-__extension__ typedef __int128 i128;  // exact products of four counts (quadgram marginals)
-
-constexpr double kSmall = 1e-20;  // nltk.metrics.association._SMALL
+using detail::i128;
 
 // ---- counting ------------------------------------------------------------------
 
@@ -147,454 +142,230 @@ Gram sub_key(const id_t* gram, int n, unsigned mask) {
   return key;
 }
 
-// ---- exact arithmetic in Python's manner -----------------------------------------
+// ---- options -------------------------------------------------------------------
 
-// int / int as Python's true division: the correctly rounded quotient.
-double py_div(i128 a, i128 b) {
-  const bool neg = (a < 0) != (b < 0);
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  constexpr i128 exact = i128(1) << 53;
-  if (a < exact && b < exact) {
-    const double q = static_cast<double>(a) / static_cast<double>(b);
-    return neg ? -q : q;
-  }
-  if (a == 0) return neg ? -0.0 : 0.0;
-  // Scale so that the integer quotient has 54..55 bits, then round half to even.
-  int shift = 0;
-  auto bits = [](i128 v) {  // bit length of a non-negative value
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    const auto lo = static_cast<std::uint64_t>(v);
-    return hi ? 128 - __builtin_clzll(hi) : lo ? 64 - __builtin_clzll(lo) : 0;
-  };
-  shift = 55 - (bits(a) - bits(b));
-  i128 num = a, den = b;
-  if (shift > 0) {
-    if (bits(a) + shift > 125) {  // would overflow: long double is close enough here
-      const double q = static_cast<double>(static_cast<long double>(a) / static_cast<long double>(b));
-      return neg ? -q : q;
-    }
-    num <<= shift;
-  } else {
-    den <<= -shift;
-  }
-  i128 q = num / den, r = num % den;
-  // Keep 53 significant bits of q, rounding on the dropped bits and the remainder.
-  const int extra = bits(q) - 53;
-  if (extra > 0) {
-    const i128 dropped = q & ((i128(1) << extra) - 1);
-    q >>= extra;
-    const i128 half = i128(1) << (extra - 1);
-    const bool sticky = r != 0;
-    if (dropped > half || (dropped == half && (sticky || (q & 1)))) ++q;
-    shift -= extra;
-  } else if (2 * r > den || (2 * r == den && (q & 1))) {
-    ++q;
-  }
-  const double v = std::ldexp(static_cast<double>(q), -shift);
-  return neg ? -v : v;
-}
-
-i128 ipow(i128 b, int e) {
-  i128 r = 1;
-  while (e-- > 0) r *= b;
-  return r;
-}
-
-// ---- NLTK's measures ------------------------------------------------------------
-
-struct BigramCounts {
-  double n_ii;  // count / (window - 1)
-  std::int64_t n_ix, n_xi, n;
+// The checked options: n-gram size, window, and which families of measures
+// are wanted (their marginals differ).
+struct Plan {
+  int n = 2, window = 2;
+  bool nltk = false;    // some of NLTK's measures are wanted
+  bool lambda = false;  // quanteda's lambda or z is wanted
 };
 
-double bigram_score(AssocMeasure m, const BigramCounts& b) {
-  const double n_ii = b.n_ii;
-  const double nf = static_cast<double>(b.n);
-  // _contingency: (n_ii, n_oi, n_io, n_oo)
-  const double c0 = n_ii, c1 = static_cast<double>(b.n_xi) - n_ii, c2 = static_cast<double>(b.n_ix) - n_ii;
-  const double c3 = nf - n_ii - c1 - c2;
-  const i128 uni = i128(b.n_ix) * b.n_xi;
-  auto phi_sq = [&] {
-    // NLTK unpacks the contingency as (n_ii, n_io, n_oi, n_oo): keep its order.
-    const double a = c0, bb = c1, c = c2, d = c3;
-    return std::pow(a * d - bb * c, 2.0) / ((a + bb) * (a + c) * (bb + d) * (c + d));
-  };
-  switch (m) {
-    case AssocMeasure::raw_freq: return n_ii / nf;
-    case AssocMeasure::student_t: return (n_ii - py_div(uni, b.n)) / std::pow(n_ii + kSmall, 0.5);
-    case AssocMeasure::chi_sq: return nf * phi_sq();
-    case AssocMeasure::phi_sq: return phi_sq();
-    case AssocMeasure::mi_like: return std::pow(n_ii, 3.0) / static_cast<double>(uni);
-    case AssocMeasure::pmi: return std::log2(n_ii * nf) - std::log2(static_cast<double>(uni));
-    case AssocMeasure::likelihood_ratio: {
-      const double c[4] = {c0, c1, c2, c3};
-      const double n_xx = c0 + c1 + c2 + c3;
-      double s = 0.0;
-      for (int i = 0; i < 4; ++i) {
-        const double e = (c[i] + c[i ^ 1]) * (c[i] + c[i ^ 2]) / n_xx;
-        s += c[i] * std::log(c[i] / (e + kSmall) + kSmall);
-      }
-      return 2 * s;
+// Throws Error for a size, window or measure that NLTK or quanteda do not define.
+Plan plan_for(const CollocationOptions& o) {
+  Plan p;
+  p.n = o.size;
+  if (p.n < 2 || p.n > 5) throw Error("collocation size must be 2..5, got " + std::to_string(p.n));
+  p.window = o.window == 0 ? p.n : o.window;
+  if (p.window < p.n) throw Error("window must be at least size");
+  if (p.n > 2 && p.window != p.n) throw Error("a window wider than the n-gram is supported for bigrams only");
+  for (AssocMeasure m : o.measures) {
+    if (detail::nltk_measure(m)) {
+      p.nltk = true;
+      if (p.n == 5)
+        throw Error(std::string("NLTK has no 5-gram measures; '") + option_name(m) +
+                    "' needs size 2..4 (lambda and z work for 5)");
+      if (p.n > 2 && detail::bigram_only(m))
+        throw Error(std::string("'") + option_name(m) + "' is a bigram measure in NLTK");
+    } else {
+      p.lambda = true;
+      if (p.window != p.n) throw Error("lambda and z count contiguous n-grams: use window = size");
     }
-    case AssocMeasure::poisson_stirling: {
-      const double e = py_div(uni, b.n);
-      return n_ii * (std::log2(n_ii / e) - 1);
+  }
+  return p;
+}
+
+// ---- candidates ----------------------------------------------------------------
+
+// The pairs at distance < window seen min_count times or more, appended to
+// out.terms and out.count. Every pair key once, radix-sorted, then run-length
+// counted: a sequential pass instead of a cache miss per pair in a hash table.
+void count_pairs(const TermStream& stream, std::size_t vocab_size, int window, std::int64_t min_count,
+                 CollocationTable& out) {
+  int id_bits = 1;
+  while ((std::size_t(1) << id_bits) < vocab_size) ++id_bits;
+  std::vector<std::uint64_t> keys;
+  keys.reserve(stream.terms.size() * static_cast<std::size_t>(window - 1));
+  for (std::size_t g = 0; g < stream.segments(); ++g) {
+    const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
+    for (std::size_t p = b; p < e; ++p)
+      for (std::size_t q = p + 1; q < e && q < p + static_cast<std::size_t>(window); ++q)
+        keys.push_back(dense_pair_key(stream.terms[p], stream.terms[q], id_bits));
+  }
+  radix_sort(keys, 2 * id_bits);
+  const std::uint64_t low = (std::uint64_t(1) << id_bits) - 1;
+  for (std::size_t i = 0; i < keys.size();) {
+    std::size_t j = i + 1;
+    while (j < keys.size() && keys[j] == keys[i]) ++j;
+    const auto c = static_cast<std::int64_t>(j - i);
+    if (c >= min_count) {
+      out.terms.push_back(static_cast<id_t>(keys[i] >> id_bits));
+      out.terms.push_back(static_cast<id_t>(keys[i] & low));
+      out.count.push_back(c);
     }
-    case AssocMeasure::jaccard: return c0 / (c0 + c1 + c2);
-    case AssocMeasure::dice: return 2 * n_ii / static_cast<double>(b.n_ix + b.n_xi);
-    case AssocMeasure::fisher: {
-      // scipy converts the table to int64 (truncating the scaled counts) and
-      // answers 1 when a row or column is empty.
-      const auto t00 = static_cast<std::int64_t>(c0), t01 = static_cast<std::int64_t>(c1);
-      const auto t10 = static_cast<std::int64_t>(c2), t11 = static_cast<std::int64_t>(c3);
-      if (t00 + t01 == 0 || t10 + t11 == 0 || t00 + t10 == 0 || t01 + t11 == 0) return 1.0;
-      return hypergeom_cdf(t00, t00 + t01 + t10 + t11, t00 + t01, t00 + t10);
-    }
-    default: return std::numeric_limits<double>::quiet_NaN();
+    i = j;
   }
 }
 
-// NLTK's _contingency for trigrams and quadgrams, from the marginals in the
-// order its finders pass them (n_iii, (n_iix, n_ixi, n_xii), (n_ixx, n_xix, n_xxi), N).
-std::vector<i128> trigram_contingency(std::int64_t n_iii, const std::int64_t* p2, const std::int64_t* p1,
-                                      std::int64_t n_xxx) {
-  const i128 n_iix = p2[0], n_ixi = p2[1], n_xii = p2[2];
-  const i128 n_ixx = p1[0], n_xix = p1[1], n_xxi = p1[2];
-  const i128 n_oii = n_xii - n_iii;
-  const i128 n_ioi = n_ixi - n_iii;
-  const i128 n_iio = n_iix - n_iii;
-  const i128 n_ooi = n_xxi - n_iii - n_oii - n_ioi;
-  const i128 n_oio = n_xix - n_iii - n_oii - n_iio;
-  const i128 n_ioo = n_ixx - n_iii - n_ioi - n_iio;
-  const i128 n_ooo = n_xxx - n_iii - n_oii - n_ioi - n_iio - n_ooi - n_oio - n_ioo;
-  return {n_iii, n_oii, n_ioi, n_ooi, n_iio, n_oio, n_ioo, n_ooo};
+// The n-grams of `grams` (the counter of the full pattern) seen min_count
+// times or more, appended to out.terms and out.count.
+void take_ngrams(const Counter<Gram>& grams, int n, std::int64_t min_count, CollocationTable& out) {
+  grams.for_each([&](const Gram& g, std::int64_t c) {
+    if (c < min_count) return;
+    for (int i = 0; i < n; ++i) out.terms.push_back(g[static_cast<std::size_t>(i)]);
+    out.count.push_back(c);
+  });
 }
 
-// (n_iiii, (n_iiix, n_iixi, n_ixii, n_xiii), (n_iixx, n_ixix, n_ixxi, n_xixi, n_xxii, n_xiix),
-//  (n_ixxx, n_xixx, n_xxix, n_xxxi), N)
-std::vector<i128> quadgram_contingency(std::int64_t n_iiii, const std::int64_t* p3, const std::int64_t* p2,
-                                       const std::int64_t* p1, std::int64_t n_xxxx) {
-  const i128 n_iiix = p3[0], n_iixi = p3[1], n_ixii = p3[2], n_xiii = p3[3];
-  const i128 n_iixx = p2[0], n_ixix = p2[1], n_ixxi = p2[2], n_xixi = p2[3], n_xxii = p2[4], n_xiix = p2[5];
-  const i128 n_ixxx = p1[0], n_xixx = p1[1], n_xxix = p1[2], n_xxxi = p1[3];
-  const i128 n_oiii = n_xiii - n_iiii;
-  const i128 n_ioii = n_ixii - n_iiii;
-  const i128 n_iioi = n_iixi - n_iiii;
-  const i128 n_ooii = n_xxii - n_iiii - n_oiii - n_ioii;
-  const i128 n_oioi = n_xixi - n_iiii - n_oiii - n_iioi;
-  const i128 n_iooi = n_ixxi - n_iiii - n_ioii - n_iioi;
-  const i128 n_oooi = n_xxxi - n_iiii - n_oiii - n_ioii - n_iioi - n_ooii - n_iooi - n_oioi;
-  const i128 n_iiio = n_iiix - n_iiii;
-  const i128 n_oiio = n_xiix - n_iiii - n_oiii - n_iiio;
-  const i128 n_ioio = n_ixix - n_iiii - n_ioii - n_iiio;
-  const i128 n_ooio = n_xxix - n_iiii - n_oiii - n_ioii - n_iiio - n_ooii - n_ioio - n_oiio;
-  const i128 n_iioo = n_iixx - n_iiii - n_iioi - n_iiio;
-  const i128 n_oioo = n_xixx - n_iiii - n_oiii - n_iioi - n_iiio - n_oioi - n_oiio - n_iioo;
-  const i128 n_iooo = n_ixxx - n_iiii - n_ioii - n_iioi - n_iiio - n_iooi - n_iioo - n_ioio;
-  const i128 n_oooo = n_xxxx - n_iiii - n_oiii - n_ioii - n_iioi - n_ooii - n_oioi - n_iooi - n_oooi -
-                      n_iiio - n_oiio - n_ioio - n_ooio - n_iioo - n_oioo - n_iooo;
-  return {n_iiii, n_oiii, n_ioii, n_ooii, n_iioi, n_oioi, n_iooi, n_oooi,
-          n_iiio, n_oiio, n_ioio, n_ooio, n_iioo, n_oioo, n_iooo, n_oooo};
+// ---- marginals -----------------------------------------------------------------
+
+// The counts an n-gram's scores need besides its own: its terms' counts, the
+// gapped sub-patterns NLTK's finders keep, every positional sub-pattern for
+// lambda and z, and the number of n-gram positions. Each pattern is counted
+// once per call; after prepare() the lookups only read, from any thread.
+class Marginals {
+ public:
+  Marginals(const TermStream& stream, std::size_t vocab_size, int n)
+      : stream_(stream), n_(n), unigram_(vocab_size, 0) {
+    for (id_t t : stream.terms) ++unigram_[static_cast<std::size_t>(t)];
+    for (std::size_t g = 0; g < stream.segments(); ++g) {
+      const auto len = static_cast<std::int64_t>(stream.seg_begin[g + 1] - stream.seg_begin[g]);
+      windows_ += std::max<std::int64_t>(0, len - n + 1);
+    }
+  }
+
+  // Occurrences of the pattern `mask` over windows of `len` tokens, counted on first use.
+  const Counter<Gram>& pattern(unsigned mask, int len) {
+    auto it = patterns_.find({mask, len});
+    if (it == patterns_.end())
+      it = patterns_.emplace(std::make_pair(mask, len), count_pattern(stream_, mask, len)).first;
+    return it->second;
+  }
+
+  // Counts the patterns the wanted measures look up, then finds each
+  // sub-pattern's counter once here rather than per row.
+  void prepare(const Plan& p) {
+    if (p.nltk && n_ > 2) {  // NLTK's marginals: normalised gapped sub-patterns
+      for (unsigned mask : {0b11u, 0b101u, 0b111u, 0b1101u, 0b1011u, 0b1001u})
+        if ((mask >> (n_)) == 0 && (n_ == 4 || mask < 0b1000u)) pattern(mask, 32 - __builtin_clz(mask));
+    }
+    if (p.lambda)
+      for (unsigned mask = 1; mask < (1u << n_); ++mask) pattern(mask, n_);
+    for (unsigned mask = 1; mask < (1u << n_); ++mask) {
+      const unsigned m = mask >> __builtin_ctz(mask);
+      if (auto it = patterns_.find({m, 32 - __builtin_clz(m)}); it != patterns_.end())
+        by_normalised_[mask] = &it->second;
+      if (auto it = patterns_.find({mask, n_}); it != patterns_.end()) by_position_[mask] = &it->second;
+    }
+  }
+
+  std::int64_t unigram(id_t t) const { return unigram_[static_cast<std::size_t>(t)]; }
+  // Number of n-gram positions (quanteda's total).
+  std::int64_t windows() const { return windows_; }
+  // Count of the n-gram's terms at the positions in `mask`, wherever they
+  // occur with the same gaps (NLTK's marginals).
+  std::int64_t normalised(const id_t* gram, unsigned mask) const {
+    const int lo = __builtin_ctz(mask);
+    return by_normalised_[mask]->get(sub_key(gram + lo, n_ - lo, mask >> lo));
+  }
+  // Number of n-gram positions whose terms at the positions in `mask` are the n-gram's.
+  std::int64_t positional(const id_t* gram, unsigned mask) const {
+    return by_position_[mask]->get(sub_key(gram, n_, mask));
+  }
+
+ private:
+  const TermStream& stream_;
+  int n_;
+  std::vector<std::int64_t> unigram_;
+  std::int64_t windows_ = 0;
+  std::map<std::pair<unsigned, int>, Counter<Gram>> patterns_;  // (mask, window length)
+  std::array<const Counter<Gram>*, 32> by_normalised_{}, by_position_{};
+};
+
+// ---- scores --------------------------------------------------------------------
+
+// NLTK's contingency table of a trigram or quadgram.
+std::vector<i128> nltk_contingency(const Marginals& m, const id_t* g, int n, std::int64_t count,
+                                   const std::int64_t* uni, std::int64_t N) {
+  if (n == 3) {
+    const std::int64_t p2[3] = {m.normalised(g, 0b011), m.normalised(g, 0b101), m.normalised(g, 0b110)};
+    return detail::trigram_contingency(count, p2, uni, N);
+  }
+  const std::int64_t p3[4] = {m.normalised(g, 0b0111), m.normalised(g, 0b1011), m.normalised(g, 0b1101),
+                              m.normalised(g, 0b1110)};
+  // (n_iixx, n_ixix, n_ixxi, n_xixi, n_xxii, n_xiix): bit i = position i
+  const std::int64_t p2[6] = {m.normalised(g, 0b0011), m.normalised(g, 0b0101), m.normalised(g, 0b1001),
+                              m.normalised(g, 0b1010), m.normalised(g, 0b1100), m.normalised(g, 0b0110)};
+  return detail::quadgram_contingency(count, p3, p2, uni, N);
 }
 
-// NgramAssocMeasures (the generic class) for n = 3, 4 on integer marginals.
-double ngram_score(AssocMeasure m, int n, std::int64_t count, const std::vector<i128>& cont,
-                   const std::int64_t* unigrams, std::int64_t total) {
-  i128 uni = 1;
-  for (int i = 0; i < n; ++i) uni *= unigrams[i];
-  const i128 total_pow = ipow(total, n - 1);
-  const i128 n_all_pow = ipow(std::accumulate(cont.begin(), cont.end(), i128(0)), n - 1);
-  auto expected = [&](std::size_t i) {
-    i128 prod = 1;
-    for (int b = 0; b < n; ++b) {
-      const std::size_t j = std::size_t(1) << b;
-      i128 s = 0;
-      for (std::size_t x = 0; x < cont.size(); ++x)
-        if ((x & j) == (i & j)) s += cont[x];
-      prod *= s;
+// quanteda's 2^n cells of an n-gram, smoothed: g(S), the positions that match
+// the n-gram at every position in S, for each subset S; Moebius inversion
+// gives the cells.
+void lambda_cells(const Marginals& m, const id_t* g, int n, double smoothing, std::vector<double>& cells) {
+  const unsigned full = 1u << n;
+  std::vector<std::int64_t> gs(full);
+  gs[0] = m.windows();
+  for (unsigned s = 1; s < full; ++s) gs[s] = m.positional(g, s);
+  cells.assign(full, 0.0);
+  for (unsigned b = 0; b < full; ++b) {
+    std::int64_t c = 0;
+    for (unsigned t = b;; t = (t + 1) | b) {
+      if (t >= full) break;
+      c += (__builtin_popcount(t ^ b) & 1) ? -gs[t] : gs[t];
     }
-    return py_div(prod, n_all_pow);
-  };
-  const double cf = static_cast<double>(count);
-  switch (m) {
-    case AssocMeasure::raw_freq: return py_div(count, total);
-    case AssocMeasure::student_t: return (cf - py_div(uni, total_pow)) / std::pow(cf + kSmall, 0.5);
-    case AssocMeasure::chi_sq: {
-      double s = 0.0;
-      for (std::size_t i = 0; i < cont.size(); ++i) {
-        const double e = expected(i);
-        s += std::pow(static_cast<double>(cont[i]) - e, 2.0) / (e + kSmall);
-      }
-      return s;
-    }
-    case AssocMeasure::mi_like: return py_div(ipow(count, 3), uni);
-    case AssocMeasure::pmi:
-      return std::log2(static_cast<double>(i128(count) * total_pow)) - std::log2(static_cast<double>(uni));
-    case AssocMeasure::likelihood_ratio: {
-      double s = 0.0;
-      for (std::size_t i = 0; i < cont.size(); ++i) {
-        const double o = static_cast<double>(cont[i]);
-        s += o * std::log(o / (expected(i) + kSmall) + kSmall);
-      }
-      return 2 * s;
-    }
-    case AssocMeasure::poisson_stirling: {
-      const double e = py_div(uni, total_pow);
-      return cf * (std::log2(cf / e) - 1);
-    }
-    case AssocMeasure::jaccard: {
-      const i128 s = std::accumulate(cont.begin(), cont.end() - 1, i128(0));
-      return py_div(cont[0], s);
-    }
-    default: return std::numeric_limits<double>::quiet_NaN();
+    cells[b] = static_cast<double>(c) + smoothing;
   }
 }
 
-bool nltk_measure(AssocMeasure m) { return m != AssocMeasure::lambda && m != AssocMeasure::z; }
-bool bigram_only(AssocMeasure m) {
-  return m == AssocMeasure::dice || m == AssocMeasure::fisher || m == AssocMeasure::phi_sq;
+// One column per measure for the rows of `out`. The marginals are all
+// counted by now; scoring only reads them.
+void score_rows(CollocationTable& out, const Marginals& marg, const Plan& p, const CollocationOptions& o) {
+  const int n = p.n;
+  const std::int64_t N = out.n_tokens;
+  out.scores.assign(o.measures.size(), std::vector<double>(out.rows()));
+  parallel_chunks(out.rows(), 4096, o.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+    std::vector<double> cells;
+    for (std::size_t r = begin; r < end; ++r) {
+      const id_t* g = &out.terms[r * static_cast<std::size_t>(n)];
+      const std::int64_t count = out.count[r];
+      std::int64_t uni[5];
+      for (int i = 0; i < n; ++i) uni[i] = marg.unigram(g[i]);
+      std::vector<i128> cont;
+      if (p.nltk && n > 2) cont = nltk_contingency(marg, g, n, count, uni, N);
+      if (p.lambda) lambda_cells(marg, g, n, o.smoothing, cells);
+      for (std::size_t k = 0; k < o.measures.size(); ++k) {
+        const AssocMeasure m = o.measures[k];
+        double v;
+        if (!detail::nltk_measure(m))
+          v = detail::lambda_score(m, n, cells);
+        else if (n == 2)
+          v = detail::bigram_score(m, {static_cast<double>(count) / (p.window - 1.0), uni[0], uni[1], N});
+        else
+          v = detail::ngram_score(m, n, count, cont, uni, N);
+        out.scores[k][r] = v;
+      }
+    }
+  });
 }
 
 }  // namespace
 
 CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
                               const CollocationOptions& o) {
-  const int n = o.size;
-  if (n < 2 || n > 5) throw Error("collocation size must be 2..5, got " + std::to_string(n));
-  const int window = o.window == 0 ? n : o.window;
-  if (window < n) throw Error("window must be at least size");
-  if (n > 2 && window != n) throw Error("a window wider than the n-gram is supported for bigrams only");
-  bool want_nltk = false, want_lambda = false;
-  for (AssocMeasure m : o.measures) {
-    if (nltk_measure(m)) {
-      want_nltk = true;
-      if (n == 5)
-        throw Error(std::string("NLTK has no 5-gram measures; '") + option_name(m) +
-                    "' needs size 2..4 (lambda and z work for 5)");
-      if (n > 2 && bigram_only(m))
-        throw Error(std::string("'") + option_name(m) + "' is a bigram measure in NLTK");
-    } else {
-      want_lambda = true;
-      if (window != n) throw Error("lambda and z count contiguous n-grams: use window = size");
-    }
-  }
-
+  const Plan p = plan_for(o);
   CollocationTable out;
-  out.size = n;
+  out.size = p.n;
   out.n_tokens = static_cast<std::int64_t>(stream.terms.size());
-  const std::int64_t N = out.n_tokens;
-
-  std::vector<std::int64_t> unigram(vocab.size(), 0);
-  for (id_t t : stream.terms) ++unigram[static_cast<std::size_t>(t)];
-
-  // Candidates and the pattern counters their marginals come from.
-  std::vector<id_t> terms;
-  std::vector<std::int64_t> counts;
-  std::map<std::pair<unsigned, int>, Counter<Gram>> patterns;  // (mask, window length)
-  auto pattern = [&](unsigned mask, int len) -> const Counter<Gram>& {
-    auto it = patterns.find({mask, len});
-    if (it == patterns.end())
-      it = patterns.emplace(std::make_pair(mask, len), count_pattern(stream, mask, len)).first;
-    return it->second;
-  };
-
-  int id_bits = 1;
-  while ((std::size_t(1) << id_bits) < vocab.size()) ++id_bits;
-  if (n == 2) {
-    // Every pair key once, radix-sorted, then run-length counted: a sequential
-    // pass instead of a cache miss per pair in a hash table.
-    std::vector<std::uint64_t> keys;
-    keys.reserve(stream.terms.size() * static_cast<std::size_t>(window - 1));
-    for (std::size_t g = 0; g < stream.segments(); ++g) {
-      const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
-      for (std::size_t p = b; p < e; ++p)
-        for (std::size_t q = p + 1; q < e && q < p + static_cast<std::size_t>(window); ++q)
-          keys.push_back(dense_pair_key(stream.terms[p], stream.terms[q], id_bits));
-    }
-    radix_sort(keys, 2 * id_bits);
-    const std::uint64_t low = (std::uint64_t(1) << id_bits) - 1;
-    for (std::size_t i = 0; i < keys.size();) {
-      std::size_t j = i + 1;
-      while (j < keys.size() && keys[j] == keys[i]) ++j;
-      const auto c = static_cast<std::int64_t>(j - i);
-      if (c >= o.min_count) {
-        terms.push_back(static_cast<id_t>(keys[i] >> id_bits));
-        terms.push_back(static_cast<id_t>(keys[i] & low));
-        counts.push_back(c);
-      }
-      i = j;
-    }
-  } else {
-    pattern((1u << n) - 1, n).for_each([&](const Gram& g, std::int64_t c) {
-      if (c < o.min_count) return;
-      for (int i = 0; i < n; ++i) terms.push_back(g[static_cast<std::size_t>(i)]);
-      counts.push_back(c);
-    });
-    if (want_nltk) {  // NLTK's marginals: normalised gapped sub-patterns
-      for (unsigned mask : {0b11u, 0b101u, 0b111u, 0b1101u, 0b1011u, 0b1001u})
-        if ((mask >> (n)) == 0 && (n == 4 || mask < 0b1000u)) pattern(mask, 32 - __builtin_clz(mask));
-    }
-  }
-  if (want_lambda)
-    for (unsigned mask = 1; mask < (1u << n); ++mask) pattern(mask, n);
-  std::int64_t windows = 0;  // number of n-gram positions (quanteda's total)
-  for (std::size_t g = 0; g < stream.segments(); ++g) {
-    const auto len = static_cast<std::int64_t>(stream.seg_begin[g + 1] - stream.seg_begin[g]);
-    windows += std::max<std::int64_t>(0, len - n + 1);
-  }
-
-  const std::size_t rows = counts.size();
-  out.scores.assign(o.measures.size(), std::vector<double>(rows));
-  // Counter of each sub-pattern, looked up once here rather than per row.
-  std::array<const Counter<Gram>*, 32> by_normalised{}, by_position{};
-  for (unsigned mask = 1; mask < (1u << n); ++mask) {
-    const unsigned m = mask >> __builtin_ctz(mask);
-    if (auto it = patterns.find({m, 32 - __builtin_clz(m)}); it != patterns.end())
-      by_normalised[mask] = &it->second;
-    if (auto it = patterns.find({mask, n}); it != patterns.end()) by_position[mask] = &it->second;
-  }
-  auto normalised = [&](const id_t* gram, unsigned mask) {
-    const int lo = __builtin_ctz(mask);
-    return by_normalised[mask]->get(sub_key(gram + lo, n - lo, mask >> lo));
-  };
-  // All counters exist now; scoring only reads them.
-  parallel_chunks(rows, 4096, o.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-    std::vector<double> cells;
-    for (std::size_t r = begin; r < end; ++r) {
-      const id_t* g = &terms[r * static_cast<std::size_t>(n)];
-      std::int64_t uni[5];
-      for (int i = 0; i < n; ++i) uni[i] = unigram[static_cast<std::size_t>(g[i])];
-      std::vector<i128> cont;
-      if (want_nltk && n == 3) {
-        const std::int64_t p2[3] = {normalised(g, 0b011), normalised(g, 0b101), normalised(g, 0b110)};
-        cont = trigram_contingency(counts[r], p2, uni, N);
-      } else if (want_nltk && n == 4) {
-        const std::int64_t p3[4] = {normalised(g, 0b0111), normalised(g, 0b1011), normalised(g, 0b1101),
-                                    normalised(g, 0b1110)};
-        // (n_iixx, n_ixix, n_ixxi, n_xixi, n_xxii, n_xiix): bit i = position i
-        const std::int64_t p2[6] = {normalised(g, 0b0011), normalised(g, 0b0101), normalised(g, 0b1001),
-                                    normalised(g, 0b1010), normalised(g, 0b1100), normalised(g, 0b0110)};
-        cont = quadgram_contingency(counts[r], p3, p2, uni, N);
-      }
-      if (want_lambda) {
-        // g(S) for every subset S of positions; Moebius inversion gives the cells.
-        const unsigned full = 1u << n;
-        std::vector<std::int64_t> gs(full);
-        gs[0] = windows;
-        for (unsigned s = 1; s < full; ++s) gs[s] = by_position[s]->get(sub_key(g, n, s));
-        cells.assign(full, 0.0);
-        for (unsigned b = 0; b < full; ++b) {
-          std::int64_t c = 0;
-          for (unsigned t = b;; t = (t + 1) | b) {
-            if (t >= full) break;
-            c += (__builtin_popcount(t ^ b) & 1) ? -gs[t] : gs[t];
-          }
-          cells[b] = static_cast<double>(c) + o.smoothing;
-        }
-      }
-      for (std::size_t k = 0; k < o.measures.size(); ++k) {
-        const AssocMeasure m = o.measures[k];
-        double v;
-        if (m == AssocMeasure::lambda || m == AssocMeasure::z) {
-          double lambda = 0.0, var = 0.0;
-          for (unsigned b = 0; b < cells.size(); ++b) {
-            const double l = std::log(cells[b]);
-            lambda += ((n - __builtin_popcount(b)) & 1) ? -l : l;
-            var += 1.0 / cells[b];
-          }
-          v = m == AssocMeasure::lambda ? lambda : lambda / std::sqrt(var);
-        } else if (n == 2) {
-          v = bigram_score(m, {static_cast<double>(counts[r]) / (window - 1.0), uni[0], uni[1], N});
-        } else {
-          v = ngram_score(m, n, counts[r], cont, uni, N);
-        }
-        out.scores[k][r] = v;
-      }
-    }
-  });
-
-  // Sort: first measure descending (NaN last), then the terms bytewise. Terms
-  // compare through their rank in bytewise order, computed once per call.
-  std::vector<std::uint32_t> rank(vocab.size());
-  {
-    std::vector<id_t> ids(vocab.size());
-    std::iota(ids.begin(), ids.end(), 0);
-    std::sort(ids.begin(), ids.end(), [&](id_t a, id_t b) { return vocab.term(a) < vocab.term(b); });
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      rank[static_cast<std::size_t>(ids[i])] = static_cast<std::uint32_t>(i);
-  }
-  // LSD radix sort on the score bits that vary, then comparison sorts of the
-  // runs of equal scores by the terms' ranks (short runs, except the many
-  // hapax bigrams that share a score).
-  struct SortKey {
-    std::uint64_t score;  // order-preserving bits of -score; NaN after everything
-    std::uint64_t row;
-  };
-  std::vector<SortKey> keys(rows), tmp(rows);
-  const std::vector<double>* key = o.measures.empty() ? nullptr : &out.scores[0];
-  auto ordered_bits = [](double v) {
-    if (std::isnan(v)) return ~std::uint64_t(0);
-    v = -v + 0.0;  // descending; -0.0 -> 0.0
-    std::uint64_t b;
-    std::memcpy(&b, &v, sizeof b);
-    return (b >> 63) ? ~b : (b | (std::uint64_t(1) << 63));
-  };
-  std::uint64_t varying = 0;
-  for (std::size_t r = 0; r < rows; ++r) {
-    keys[r] = {ordered_bits(key ? (*key)[r] : static_cast<double>(counts[r])), r};
-    varying |= keys[r].score ^ keys[0].score;
-  }
-  {
-    constexpr int kDigit = 16;
-    std::vector<std::size_t> count(std::size_t(1) << kDigit);
-    const std::uint64_t mask = (std::uint64_t(1) << kDigit) - 1;
-    for (int shift = 0; shift < 64; shift += kDigit) {
-      if (((varying >> shift) & mask) == 0) continue;
-      std::fill(count.begin(), count.end(), 0);
-      for (const auto& k : keys) ++count[(k.score >> shift) & mask];
-      std::size_t sum = 0;
-      for (auto& c : count) {
-        const std::size_t v = c;
-        c = sum;
-        sum += v;
-      }
-      for (const auto& k : keys) tmp[count[(k.score >> shift) & mask]++] = k;
-      keys.swap(tmp);
-    }
-  }
-  auto terms_less = [&](const SortKey& a, const SortKey& b) {
-    for (int i = 0; i < n; ++i) {
-      const auto x = rank[static_cast<std::size_t>(
-          terms[a.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
-      const auto y = rank[static_cast<std::size_t>(
-          terms[b.row * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)])];
-      if (x != y) return x < y;
-    }
-    return false;
-  };
-  for (std::size_t i = 0; i < rows;) {
-    std::size_t j = i + 1;
-    while (j < rows && keys[j].score == keys[i].score) ++j;
-    if (j - i > 1)
-      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(j),
-                terms_less);
-    i = j;
-  }
-  std::vector<std::size_t> order(rows);
-  for (std::size_t i = 0; i < rows; ++i) order[i] = keys[i].row;
-  out.terms.resize(terms.size());
-  out.count.resize(rows);
-  std::vector<std::vector<double>> sorted(o.measures.size(), std::vector<double>(rows));
-  for (std::size_t i = 0; i < rows; ++i) {
-    const std::size_t r = order[i];
-    for (int j = 0; j < n; ++j)
-      out.terms[i * static_cast<std::size_t>(n) + static_cast<std::size_t>(j)] =
-          terms[r * static_cast<std::size_t>(n) + static_cast<std::size_t>(j)];
-    out.count[i] = counts[r];
-    for (std::size_t k = 0; k < o.measures.size(); ++k) sorted[k][i] = out.scores[k][r];
-  }
-  out.scores = std::move(sorted);
+  Marginals marginals(stream, vocab.size(), p.n);
+  if (p.n == 2)
+    count_pairs(stream, vocab.size(), p.window, o.min_count, out);
+  else  // the n-grams' counter doubles as the marginal of every position
+    take_ngrams(marginals.pattern((1u << p.n) - 1, p.n), p.n, o.min_count, out);
+  marginals.prepare(p);
+  score_rows(out, marginals, p, o);
+  detail::sort_collocations(out, vocab);
   return out;
 }
 
@@ -606,14 +377,14 @@ std::vector<std::vector<double>> bigram_scores(const std::vector<std::int64_t>& 
   if (n_ix.size() != count.size() || n_xi.size() != count.size())
     throw Error("bigram counts and marginals must have one entry per bigram");
   for (AssocMeasure m : measures)
-    if (!nltk_measure(m))
+    if (!detail::nltk_measure(m))
       throw Error(std::string("'") + option_name(m) +
                   "' needs positional counts, not only n-gram counts");
   std::vector<std::vector<double>> out(measures.size(), std::vector<double>(count.size()));
   for (std::size_t r = 0; r < count.size(); ++r)
     for (std::size_t k = 0; k < measures.size(); ++k)
-      out[k][r] = bigram_score(measures[k],
-                               {static_cast<double>(count[r]) / (window - 1.0), n_ix[r], n_xi[r], n_tokens});
+      out[k][r] = detail::bigram_score(
+          measures[k], {static_cast<double>(count[r]) / (window - 1.0), n_ix[r], n_xi[r], n_tokens});
   return out;
 }
 

@@ -65,6 +65,61 @@ double williams_q(double a, double b, double c, double d) {
   if (a * b * c * d == 0) return 1.0;
   return 1 + (N / (a + b) + N / (c + d) - 1) * (N / (a + c) + N / (b + d) - 1) / (6 * N);
 }
+
+// Yates' continuity correction: 0.5 when |ad - bc| >= N/2 and an expected cell is below 5.
+double yates_delta(double a, double b, double c, double d, double N, const double* e) {
+  if (std::fabs(a * d - b * c) >= N / 2 && (e[0] < 5 || e[1] < 5 || e[2] < 5 || e[3] < 5)) return 0.5;
+  return 0.0;
+}
+
+// G2's sum of o ln(o/e) over the four cells; Yates moves each observed count
+// delta toward its expected count first.
+double g2_sum(const double* o, const double* e, double delta) {
+  double g = 0.0;
+  for (int k = 0; k < 4; ++k) {
+    const double ok = o[k] > e[k] ? o[k] - delta : o[k] < e[k] ? o[k] + delta : o[k];
+    if (ok > 0) g += ok * std::log(ok / e[k]);
+  }
+  return g;
+}
+
+struct Keyness {
+  double statistic, p;
+};
+
+// The statistic and p of one term's table: a, b the term in target and
+// reference, c, d the other tokens.
+Keyness keyness_of(double a, double b, double c, double d, KeynessMeasure measure,
+                   KeynessCorrection correction) {
+  const double N = a + b + c + d;
+  const double E = (a + b) * (a + c) / N;
+  const double sign = a > E ? 1.0 : -1.0;
+  // Expected counts of the four cells, for the Yates condition and G2.
+  const double e[4] = {E, (a + b) * (b + d) / N, (c + d) * (a + c) / N, (c + d) * (b + d) / N};
+  const double o[4] = {a, b, c, d};
+  const double delta = correction == KeynessCorrection::yates ? yates_delta(a, b, c, d, N, e) : 0.0;
+  const double q = correction == KeynessCorrection::williams ? williams_q(a, b, c, d) : 1.0;
+  switch (measure) {
+    case KeynessMeasure::chi2: {
+      const double stat = sign * N * std::pow(std::fabs(a * d - b * c) - N * delta, 2.0) /
+                          ((a + b) * (c + d) * (a + c) * (b + d)) / q;
+      return {stat, chi_sq_sf1(std::fabs(stat))};
+    }
+    case KeynessMeasure::lr: {
+      const double stat = sign * 2 * g2_sum(o, e, delta) / q;
+      return {stat, chi_sq_sf1(std::fabs(stat))};
+    }
+    case KeynessMeasure::pmi: {
+      const double stat = std::log(a / E);
+      return {stat, chi_sq_sf1(std::fabs(stat))};
+    }
+    case KeynessMeasure::exact:
+      return {(b > 0 && c > 0) ? a * d / (b * c) : std::numeric_limits<double>::infinity(),
+              fisher_two_sided(static_cast<std::int64_t>(a), static_cast<std::int64_t>(b),
+                               static_cast<std::int64_t>(c), static_cast<std::int64_t>(d))};
+  }
+  return {kNaN, kNaN};
+}
 }  // namespace
 
 KeynessResult keyness(const std::vector<double>& av, const std::vector<double>& bv, double T, double R,
@@ -76,48 +131,10 @@ KeynessResult keyness(const std::vector<double>& av, const std::vector<double>& 
   r.p.resize(n);
   r.log_ratio.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const double a = av[i], b = bv[i], c = T - a, d = R - b;
-    const double N = a + b + c + d;
-    const double E = (a + b) * (a + c) / N;
-    const double sign = a > E ? 1.0 : -1.0;
-    // Expected counts of the four cells, for the Yates condition and G2.
-    const double e[4] = {E, (a + b) * (b + d) / N, (c + d) * (a + c) / N, (c + d) * (b + d) / N};
-    const double o[4] = {a, b, c, d};
-    double delta = 0.0;
-    if (correction == KeynessCorrection::yates && std::fabs(a * d - b * c) >= N / 2 &&
-        (e[0] < 5 || e[1] < 5 || e[2] < 5 || e[3] < 5))
-      delta = 0.5;
-    const double q = correction == KeynessCorrection::williams ? williams_q(a, b, c, d) : 1.0;
-    double stat = kNaN, p = kNaN;
-    switch (measure) {
-      case KeynessMeasure::chi2:
-        stat = sign * N * std::pow(std::fabs(a * d - b * c) - N * delta, 2.0) /
-               ((a + b) * (c + d) * (a + c) * (b + d)) / q;
-        p = chi_sq_sf1(std::fabs(stat));
-        break;
-      case KeynessMeasure::lr: {
-        double g = 0.0;
-        for (int k = 0; k < 4; ++k) {
-          // Yates moves each observed count delta toward its expected count.
-          const double ok = o[k] > e[k] ? o[k] - delta : o[k] < e[k] ? o[k] + delta : o[k];
-          if (ok > 0) g += ok * std::log(ok / e[k]);
-        }
-        stat = sign * 2 * g / q;
-        p = chi_sq_sf1(std::fabs(stat));
-        break;
-      }
-      case KeynessMeasure::pmi:
-        stat = std::log(a / E);
-        p = chi_sq_sf1(std::fabs(stat));
-        break;
-      case KeynessMeasure::exact:
-        stat = (b > 0 && c > 0) ? a * d / (b * c) : std::numeric_limits<double>::infinity();
-        p = fisher_two_sided(static_cast<std::int64_t>(a), static_cast<std::int64_t>(b),
-                             static_cast<std::int64_t>(c), static_cast<std::int64_t>(d));
-        break;
-    }
-    r.statistic[i] = stat;
-    r.p[i] = p;
+    const double a = av[i], b = bv[i];
+    const Keyness k = keyness_of(a, b, T - a, R - b, measure, correction);
+    r.statistic[i] = k.statistic;
+    r.p[i] = k.p;
     r.log_ratio[i] = std::log2(((a > 0 ? a : 0.5) / T) / ((b > 0 ? b : 0.5) / R));
   }
   return r;

@@ -9,11 +9,12 @@
 //   U = (log N)^2 / (log N - log V)              S = log(log V) / log(log N)
 //   K = 10^4 (sum V(i) (i/N)^2 - 1/N)            I = V^2 / (M2 - V), M2 = sum i^2 V(i) (0 when M2 = V)
 //   D = sum V(i) (i/N) ((i-1)/(N-1))             Vm = sqrt(sum V(i) (i/N)^2 - 1/V)
-//   Maas = sqrt((log N - log V) / (log N)^2)     lgV0 = log10 V / sqrt(1 - (log10 V / log10 N)^2), lgeV0 with
-//   ln MATTR: mean TTR of every window of `mattr_window` tokens (NaN when N < window) MSTTR: mean TTR of
-//   consecutive segments of `msttr_segment` tokens, the rest dropped MTLD: McCarthy & Jarvis, forward and
-//   backward factor counts at `mtld_threshold`, averaged HDD: sum over types of (1 - P(type absent from
-//   `hdd_draws` draws)) / draws (NaN when N < draws)
+//   Maas = sqrt((log N - log V) / (log N)^2)
+//   lgV0 = log10 V / sqrt(1 - (log10 V / log10 N)^2), lgeV0 the same with ln
+//   MATTR: mean TTR of every window of `mattr_window` tokens (NaN when N < window)
+//   MSTTR: mean TTR of consecutive segments of `msttr_segment` tokens, the rest dropped
+//   MTLD:  McCarthy & Jarvis, forward and backward factor counts at `mtld_threshold`, averaged
+//   HDD:   sum over types of (1 - P(type absent from `hdd_draws` draws)) / draws (NaN when N < draws)
 // A measure undefined for a unit (no tokens, log of 1, ...) is NaN or +-inf as the formula gives.
 #include <cstdint>
 #include <string>
