@@ -322,7 +322,7 @@ void register_vectorize(py::module_& m) {
   m.def(
       "vec_python_unicode",
       [](int major, int minor, std::uint32_t c) {
-        const PyUnicode& u = PyUnicode::get(major, minor);
+        const PyStr& u = PyStr::get(major, minor);
         return py::make_tuple(u.is_word(c), u.is_space(c));
       },
       py::arg("major"), py::arg("minor"), py::arg("code_point"));

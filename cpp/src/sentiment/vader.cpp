@@ -25,20 +25,15 @@
 #endif
 
 #include "text/byte_masks.hpp"
-#include "pystr/pycase.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
+#include "textgauge/pystr/pystr.hpp"
 #include "textgauge/sentiment/sentiment.hpp"
 #include "textgauge/text/utf8.hpp"
 
 namespace textgauge {
 
 namespace {
-
-using detail::append_utf8;
-using detail::decode_utf8;
-using detail::py_isspace;
-using detail::PyCase;
 
 // vaderSentiment's constants.
 constexpr double B_INCR = 0.293;
@@ -612,7 +607,7 @@ constexpr std::size_t kPrefetchAhead = 4;  // texts
 
 struct SentimentAnalyzer::Impl {
   SentimentOptions options;
-  const PyCase* pycase = nullptr;
+  const PyStr* pystr = nullptr;
   WordTable words;
   // Emoji keys of exactly one code point (all VADER can match) ...
   std::unordered_map<char32_t, std::string> emoji_one;
@@ -624,7 +619,7 @@ struct SentimentAnalyzer::Impl {
   bool ascii_fast = true;  // no emoji key can match inside pure ASCII text
 
   Impl(const Lexicon& lexicon, SentimentOptions o) : options(o) {
-    pycase = &PyCase::get(o.unicode_major, o.unicode_minor);
+    pystr = &PyStr::get(o.unicode_major, o.unicode_minor);
     for (const auto& [k, v] : lexicon.words()) {
       Entry& e = words.insert(k);
       e.valence = v;
@@ -843,8 +838,8 @@ struct SentimentAnalyzer::Impl {
       t.upper = has_upper && !has_lower;
     } else {
       const std::string_view tok(b, static_cast<std::size_t>(e - b));
-      t.upper = pycase->isupper(tok);
-      pycase->lower(tok, lw);
+      t.upper = pystr->isupper(tok);
+      pystr->lower(tok, lw);
       if (fixed()) unify_apostrophes(lw);
     }
     const std::size_t n = lw.size();

@@ -17,15 +17,15 @@
 //               sides; a padded word no longer than n is emitted once and ends
 //               that word's n loop (sklearn's `if offset == 0: break`).
 //
-// Python semantics (which characters are `\w`, `\s`, their lowercase) come
-// from PyUnicode for the Unicode version of the emulated CPython.
+// Python semantics (which characters are `\w`, `\s`, their lowercase, accent
+// stripping) come from PyStr for the Unicode version of the emulated CPython.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
-#include "textgauge/pystr/pyunicode.hpp"
+#include "textgauge/pystr/pystr.hpp"
 
 namespace textgauge {
 
@@ -131,7 +131,7 @@ class Analyzer {
   void char_wb_features(std::string_view pre, FeatureList& out);
 
   AnalyzerOptions options_;
-  const PyUnicode* unicode_;
+  const PyStr* unicode_;
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
