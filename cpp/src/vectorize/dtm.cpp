@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "text/ascii_words.hpp"
-#include "vectorize/huge_pages.hpp"
+#include "common/huge_pages.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/vectorize/hashing.hpp"
 #include "textgauge/parallel.hpp"

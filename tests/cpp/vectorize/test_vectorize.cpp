@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "vectorize/huge_pages.hpp"  // internal: the counting tables' allocator
+#include "common/huge_pages.hpp"  // internal: the counting tables' allocator
 #include "catch.hpp"
 #include "textgauge/vectorize/analyzer.hpp"
 #include "textgauge/vectorize/dtm.hpp"
