@@ -237,26 +237,31 @@ void but_check(Scratch& s, bool fixed) {
   // keeps a min-heap of the processed positions holding it; a position is
   // only ever written when it is the top of its heap. Zeros stay zero and
   // are skipped (0 * factor == 0 compares equal to 0).
-  // The heaps are found through an open-addressing index over the value's
-  // bits, at most half full, rebuilt per text; their vectors are reused
-  // across texts, so a text allocates nothing once the scratch has grown.
-  const std::size_t cap = std::bit_ceil(4 * v.size() + 4);
-  const int shift = 64 - std::countr_zero(cap);
-  s.but_slots.assign(cap, {0, 0});
-  std::size_t used = 0;
+  // The heaps are found through a flat map from the value's bits (never the
+  // map's empty key, all ones: a NaN, and valences are never NaN), emptied per
+  // text; the map and the heaps' vectors are reused across texts, so a text
+  // allocates nothing once the scratch has grown. A map grown far bigger by
+  // an earlier long text is dropped, so that emptying it stays O(this text).
+  const std::size_t keys = 2 * v.size();  // each value, and each value scaled once
+  if (s.but_index.capacity() > 16 * (keys + 8)) {
+    s.but_index = FlatMap<std::uint64_t, std::uint32_t>(keys);
+  } else {
+    s.but_index.clear();
+    s.but_index.reserve(keys);
+  }
+  std::uint32_t used = 0;
   auto heap_of = [&](double x, bool create) -> std::vector<std::uint32_t>* {
     const auto bits = std::bit_cast<std::uint64_t>(x);
-    for (std::size_t i = (bits * 0x9E3779B97F4A7C15ull) >> shift;; i = (i + 1) & (cap - 1)) {
-      auto& slot = s.but_slots[i];  // (value bits, heap number + 1; 0: empty)
-      if (slot.second == 0) {
-        if (!create) return nullptr;
-        if (used == s.but_heaps.size()) s.but_heaps.emplace_back();
-        s.but_heaps[used].clear();
-        slot = {bits, static_cast<std::uint32_t>(++used)};
-        return &s.but_heaps[used - 1];
-      }
-      if (slot.first == bits) return &s.but_heaps[slot.second - 1];
+    if (!create) {
+      const std::uint32_t* h = s.but_index.find(bits);
+      return h ? &s.but_heaps[*h] : nullptr;
     }
+    const auto [h, inserted] = s.but_index.try_emplace(bits, used);
+    if (inserted) {
+      if (used == s.but_heaps.size()) s.but_heaps.emplace_back();
+      s.but_heaps[used++].clear();
+    }
+    return &s.but_heaps[h];
   };
   auto push = [&](std::size_t j) {
     auto& h = *heap_of(v[j], true);

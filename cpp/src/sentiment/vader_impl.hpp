@@ -28,6 +28,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/flat_map.hpp"
 #include "sentiment/word_table.hpp"
 #include "text/byte_masks.hpp"
 #include "textgauge/pystr/pystr.hpp"
@@ -136,8 +137,9 @@ struct Scratch {
   std::vector<double> sent;
   std::size_t first_but = 0;  // position of the first `but`, or the token count
   std::vector<std::uint32_t> rules;
-  // _but_check's index: value bits -> heap of positions (see but_check).
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> but_slots;
+  // _but_check's index: value bits -> number of its heap of positions in
+  // but_heaps (see but_check).
+  FlatMap<std::uint64_t, std::uint32_t> but_index;
   std::vector<std::vector<std::uint32_t>> but_heaps;
 };
 
