@@ -34,9 +34,11 @@ const Phrase* match(const Phrase* begin, const Phrase* end, std::uint8_t a, std:
 }
 
 // _negation_check at distance k + 1 before token i, with the `never so`/
-// `without doubt` cases of sentiment_valence.
-double negation_check(double v, std::size_t k, std::size_t i, const std::vector<Tok>& t, bool fixed,
-                      std::uint32_t& rules) {
+// `without doubt` cases of sentiment_valence. Inline, as idioms_check: called
+// at each distance of each lexicon word, they are cheaper unrolled into the
+// loop with k known.
+inline double negation_check(double v, std::size_t k, std::size_t i, const std::vector<Tok>& t, bool fixed,
+                             std::uint32_t& rules) {
   auto has = [&](std::size_t j, std::uint32_t f) { return (t[j].flags & f) != 0; };
   if (k == 0) {
     if (t[i - 1].negated) {
@@ -70,7 +72,8 @@ double negation_check(double v, std::size_t k, std::size_t i, const std::vector<
 }
 
 // _special_idioms_check (called at distance 3 only, so i >= 3).
-double idioms_check(double v, std::size_t i, const std::vector<Tok>& t, bool fixed, std::uint32_t& rules) {
+[[gnu::always_inline]] inline double idioms_check(double v, std::size_t i, const std::vector<Tok>& t,
+                                                  bool fixed, std::uint32_t& rules) {
   const std::size_t L = t.size();
   auto id = [&](std::size_t j) -> std::uint8_t { return j < L ? word_of(t[j].flags) : std::uint8_t{wNone}; };
   const std::uint8_t w3 = id(i - 3), w2 = id(i - 2), w1 = id(i - 1), w0 = id(i), p1 = id(i + 1),

@@ -1,5 +1,6 @@
-// Step 5 of polarity_scores: score_valence and the rounding of the scores;
-// and one text through all the steps (SentimentAnalyzer::Impl::run).
+// Step 5 of polarity_scores: score_valence (the rounding of the scores is
+// inline in vader_impl.hpp); and one text through all the steps
+// (SentimentAnalyzer::Impl::run).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -10,41 +11,17 @@
 
 namespace textgauge {
 
-namespace {
+double python_round(double x, int digits) noexcept { return vader::round_impl(x, digits); }
 
-// Python's round(x, digits). x * 10^digits is exact enough to decide every
-// case that is not within 1e-6 of a tie; those few go through the decimal
-// conversion that glibc rounds exactly (half-even), as CPython's dtoa does.
-[[gnu::noinline]] double round_by_decimal(double x, int digits) noexcept {
+namespace vader {
+
+// The rare case of round_impl() (vader_impl.hpp): out of line, so that the
+// inline part stays small.
+double round_by_decimal(double x, int digits) noexcept {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, x);
   return std::strtod(buf, nullptr);
 }
-
-// Inline: it runs four times per text.
-inline double round_impl(double x, int digits) noexcept {
-  static constexpr double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-  if (digits >= 0 && digits <= 6 && std::fabs(x) < 1e6) {
-    const double scale = kScale[digits];
-    const double y = x * scale;
-    // floor(y) without a libm call (|y| < 1e12 fits an int64 exactly).
-    double fl = static_cast<double>(static_cast<std::int64_t>(y));
-    if (fl > y) fl -= 1;
-    const double frac = y - fl;
-    if (std::fabs(frac - 0.5) > 1e-6) {
-      const double r = frac < 0.5 ? fl : fl + 1;
-      // r / scale is the double nearest the decimal r/10^digits, as strtod gives.
-      return r == 0 ? std::copysign(0.0, x) : r / scale;
-    }
-  }
-  return round_by_decimal(x, digits);
-}
-
-}  // namespace
-
-double python_round(double x, int digits) noexcept { return round_impl(x, digits); }
-
-namespace vader {
 
 double amplifier(std::string_view text) {
   std::size_t ep = 0, qm = 0;
@@ -63,7 +40,10 @@ double amplifier(std::size_t ep, std::size_t qm) {
   return ep_amp + qm_amp;
 }
 
-SentimentScores score_valence(const Scratch& s, double amp, double* sum_out) {
+namespace {
+
+// score_valence's body, inline in run() (once per text).
+inline SentimentScores score(const Scratch& s, double amp, double* sum_out) {
   SentimentScores r;
   const std::vector<double>& sent = s.sent;
   if (s.toks.empty()) return r;
@@ -95,12 +75,10 @@ SentimentScores score_valence(const Scratch& s, double amp, double* sum_out) {
   return r;
 }
 
-SentimentScores rounded(SentimentScores r) {
-  r.neg = round_impl(r.neg, 3);
-  r.neu = round_impl(r.neu, 3);
-  r.pos = round_impl(r.pos, 3);
-  r.compound = round_impl(r.compound, 4);
-  return r;
+}  // namespace
+
+SentimentScores score_valence(const Scratch& s, double amp, double* sum_out) {
+  return score(s, amp, sum_out);
 }
 
 }  // namespace vader
@@ -119,7 +97,7 @@ SentimentScores SentimentAnalyzer::Impl::run(std::string_view input, vader::Scra
   vader::valences<false>(s, fixed());
   vader::but_check<false>(s, fixed());
   if (tokens) *tokens = static_cast<std::uint32_t>(s.toks.size());
-  return vader::score_valence(s, amp, nullptr);
+  return vader::score(s, amp, nullptr);
 }
 
 }  // namespace textgauge

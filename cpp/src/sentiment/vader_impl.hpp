@@ -19,6 +19,7 @@
 // Scratch carries one text through them; its buffers are reused across the
 // texts of a batch, so a text allocates nothing once they have grown.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -217,13 +218,43 @@ template <bool kExplain>
 void but_check(Scratch& s, bool fixed);
 
 // Step 5: _punctuation_emphasis from the counts of `!` and `?`, or of a text,
-// and score_valence (score.cpp). `sum_out`, when not null, receives the sum
+// score_valence and the rounding (score.cpp). `sum_out`, when not null, receives the sum
 // of valences after the amplifier.
 double amplifier(std::size_t ep, std::size_t qm);
 double amplifier(std::string_view text);
 SentimentScores score_valence(const Scratch& s, double amp, double* sum_out);
+
+// Python's round(x, digits). x * 10^digits is exact enough to decide every
+// case that is not within 1e-6 of a tie; those few go through the decimal
+// conversion that glibc rounds exactly (half-even), as CPython's dtoa does.
+// Inline: it runs four times per text.
+[[gnu::noinline]] double round_by_decimal(double x, int digits) noexcept;
+inline double round_impl(double x, int digits) noexcept {
+  static constexpr double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (digits >= 0 && digits <= 6 && std::fabs(x) < 1e6) {
+    const double scale = kScale[digits];
+    const double y = x * scale;
+    // floor(y) without a libm call (|y| < 1e12 fits an int64 exactly).
+    double fl = static_cast<double>(static_cast<std::int64_t>(y));
+    if (fl > y) fl -= 1;
+    const double frac = y - fl;
+    if (std::fabs(frac - 0.5) > 1e-6) {
+      const double r = frac < 0.5 ? fl : fl + 1;
+      // r / scale is the double nearest the decimal r/10^digits, as strtod gives.
+      return r == 0 ? std::copysign(0.0, x) : r / scale;
+    }
+  }
+  return round_by_decimal(x, digits);
+}
+
 // polarity_scores' rounding of its four scores.
-SentimentScores rounded(SentimentScores r);
+inline SentimentScores rounded(SentimentScores r) {
+  r.neg = round_impl(r.neg, 3);
+  r.neu = round_impl(r.neu, 3);
+  r.pos = round_impl(r.pos, 3);
+  r.compound = round_impl(r.compound, 4);
+  return r;
+}
 
 }  // namespace textgauge::vader
 
