@@ -12,8 +12,8 @@
 //               tokenize_ascii.cpp   the same for most texts, without a branch
 //                                    per byte (the fast path)
 //   rules       rules.cpp            sentiment_valence's rules and _but_check
-//   scoring     score.cpp            score_valence, Python's round(), one text
-//                                    from start to end
+//   scoring     score.cpp            score_valence, one text from start to
+//                                    end (Python's round() is inline below)
 //   the API     vader.cpp            SentimentAnalyzer: batches, corpora, explain
 //
 // Scratch carries one text through them; its buffers are reused across the
@@ -218,7 +218,7 @@ template <bool kExplain>
 void but_check(Scratch& s, bool fixed);
 
 // Step 5: _punctuation_emphasis from the counts of `!` and `?`, or of a text,
-// score_valence and the rounding (score.cpp). `sum_out`, when not null, receives the sum
+// and score_valence (score.cpp). `sum_out`, when not null, receives the sum
 // of valences after the amplifier.
 double amplifier(std::size_t ep, std::size_t qm);
 double amplifier(std::string_view text);
