@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "register.hpp"
+#include "textgauge/pystr/pystr.hpp"
 #include "textgauge/text/corpus.hpp"
 #include "textgauge/sentiment/lexicon.hpp"
 #include "textgauge/sentiment/sentiment.hpp"

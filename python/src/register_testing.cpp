@@ -2,7 +2,7 @@
 // against Python and the references (Unicode tables, rounding, the term
 // extractor, exact distributions) and the bench baselines. The package uses none.
 #include "register.hpp"
-#include "textgauge/pystr/pyunicode.hpp"
+#include "textgauge/pystr/pystr.hpp"
 #include "textgauge/sentiment/sentiment.hpp"
 #include "textgauge/stats/hypergeom.hpp"
 #include "textgauge/text/terms.hpp"
@@ -54,7 +54,7 @@ std::vector<std::pair<std::uint32_t, std::string>> lower_table_shim(int major, i
 }
 
 py::tuple python_unicode_shim(int major, int minor, std::uint32_t c) {
-  const PyUnicode& u = PyUnicode::get(major, minor);
+  const PyStr& u = PyStr::get(major, minor);
   return py::make_tuple(u.is_word(c), u.is_space(c));
 }
 

@@ -3,8 +3,9 @@
 #include <charconv>
 #include <cmath>
 
-#include "pystr/pycase.hpp"
 #include "textgauge/error.hpp"
+#include "textgauge/pystr/pystr.hpp"
+#include "textgauge/text/utf8.hpp"
 
 namespace textgauge {
 
@@ -16,14 +17,14 @@ std::string_view py_strip(std::string_view s) {
   const char* e = b + s.size();
   while (b < e) {
     const char* p = b;
-    if (!detail::py_isspace(detail::decode_utf8(p, e))) break;
+    if (!py_isspace(decode_utf8(p, e))) break;
     b = p;
   }
   while (e > b) {
     const char* start = e - 1;
     while (start > b && (static_cast<unsigned char>(*start) & 0xC0) == 0x80) --start;
     const char* p = start;
-    if (!detail::py_isspace(detail::decode_utf8(p, e))) break;
+    if (!py_isspace(decode_utf8(p, e))) break;
     e = start;
   }
   return {b, static_cast<std::size_t>(e - b)};

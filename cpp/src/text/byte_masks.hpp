@@ -1,7 +1,7 @@
 #pragma once
 // Byte-parallel class tests, eight bytes in a 64-bit word (portable) or
 // sixteen in an SSE2 register, shared by the ASCII fast paths of the word
-// tokenizer (ascii_words.hpp) and of VADER (vader.cpp).
+// tokenizer (ascii_words.hpp) and of VADER (sentiment/tokenize_ascii.cpp).
 #include <cstdint>
 #include <cstring>
 

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "textgauge/error.hpp"
+#include "textgauge/text/utf8.hpp"
 
 namespace textgauge {
 
@@ -25,7 +26,7 @@ const AsciiTables kAscii;
 
 Analyzer::Analyzer(AnalyzerOptions options)
     : options_(std::move(options)),
-      unicode_(&PyUnicode::get(options_.unicode_major, options_.unicode_minor)) {
+      unicode_(&PyStr::get(options_.unicode_major, options_.unicode_minor)) {
   if (options_.min_n < 1 || options_.max_n < options_.min_n)
     throw Error("ngram_range must satisfy 1 <= min_n <= max_n, got (" + std::to_string(options_.min_n) +
                 ", " + std::to_string(options_.max_n) + ")");
@@ -64,7 +65,7 @@ void Analyzer::tokenize(std::string_view text, std::vector<std::string_view>& to
         ++p;
       } else {
         const char* q = p;
-        if (unicode_->is_word(decode_utf8(q))) break;
+        if (unicode_->is_word(decode_utf8(q, end))) break;
         p = q;
       }
     }
@@ -77,7 +78,7 @@ void Analyzer::tokenize(std::string_view text, std::vector<std::string_view>& to
         ++p;
       } else {
         const char* q = p;
-        if (!unicode_->is_word(decode_utf8(q))) break;
+        if (!unicode_->is_word(decode_utf8(q, end))) break;
         p = q;
       }
       ++run;
@@ -171,14 +172,14 @@ void Analyzer::word_features(std::string_view pre, FeatureList& out) {
 namespace {
 
 // re.sub(r"\s\s+", " ", text)
-void collapse_spaces(std::string_view text, const PyUnicode& u, std::string& out) {
+void collapse_spaces(std::string_view text, const PyStr& u, std::string& out) {
   out.clear();
   out.reserve(text.size());
   const char* p = text.data();
   const char* const end = p + text.size();
   while (p < end) {
     const char* here = p;
-    const char32_t c = decode_utf8(p);
+    const char32_t c = decode_utf8(p, end);
     const bool space = c < 0x80 ? kAscii.space[c] : u.is_space(c);
     if (!space) {
       out.append(here, static_cast<std::size_t>(p - here));
@@ -189,7 +190,7 @@ void collapse_spaces(std::string_view text, const PyUnicode& u, std::string& out
     std::size_t run = 1;
     while (run_end < end) {
       const char* q = run_end;
-      const char32_t d = decode_utf8(q);
+      const char32_t d = decode_utf8(q, end);
       if (!(d < 0x80 ? kAscii.space[d] : u.is_space(d))) break;
       run_end = q;
       ++run;
@@ -225,7 +226,7 @@ void Analyzer::char_features(std::string_view pre, FeatureList& out) {
 }
 
 void Analyzer::char_wb_features(std::string_view pre, FeatureList& out) {
-  const PyUnicode& u = *unicode_;
+  const PyStr& u = *unicode_;
   std::string padded;
   const char* p = pre.data();
   const char* const end = p + pre.size();
@@ -235,7 +236,7 @@ void Analyzer::char_wb_features(std::string_view pre, FeatureList& out) {
     const char* word_end = nullptr;
     while (p < end) {
       const char* here = p;
-      const char32_t c = decode_utf8(p);
+      const char32_t c = decode_utf8(p, end);
       const bool space = c < 0x80 ? kAscii.space[c] : u.is_space(c);
       if (!space) {
         if (!word) word = here;

@@ -145,13 +145,4 @@ double python_round(double x, int digits) noexcept;
 // where SSE2 is missing; true where it is the only one built).
 bool byte_classifiers_agree(const char* block) noexcept;
 
-// Python's str semantics as the engine emulates them for a Unicode version,
-// over every code point c (surrogates give false / are left out), so tests can
-// compare them with the running Python: str.isupper() of prefix + chr(c), and
-// the code points whose str.lower() is not themselves with that lowercase.
-std::vector<bool> python_isupper_table(std::string_view prefix, int unicode_major, int unicode_minor);
-std::vector<std::pair<char32_t, std::string>> python_lower_table(int unicode_major, int unicode_minor);
-// str.lower() of a whole UTF-8 string (Final_Sigma needs context).
-std::string python_lower(std::string_view text, int unicode_major, int unicode_minor);
-
 }  // namespace textgauge

@@ -44,4 +44,47 @@ inline void prefetch_text(std::string_view text) noexcept {
 // Number of code points in well-formed UTF-8 (count of non-continuation bytes).
 std::size_t count_code_points(std::string_view text) noexcept;
 
+// Decodes the code point that starts at p and moves p past it. For text that
+// is well-formed (after ensure_utf8) or that comes from a Python str with lone
+// surrogates, encoded "surrogatepass": those decode to U+D800..U+DFFF. It
+// never reads at or past `end`: a truncated sequence takes zero bits for its
+// missing bytes.
+inline char32_t decode_utf8(const char*& p, const char* end) noexcept {
+  const auto b0 = static_cast<unsigned char>(*p++);
+  if (b0 < 0x80) return b0;
+  auto next = [&]() -> char32_t {
+    if (p >= end) return 0;
+    return static_cast<unsigned char>(*p++) & 0x3Fu;
+  };
+  if (b0 < 0xE0) return ((b0 & 0x1Fu) << 6) | next();
+  if (b0 < 0xF0) {
+    char32_t c = (b0 & 0x0Fu) << 12;
+    c |= next() << 6;
+    return c | next();
+  }
+  char32_t c = (b0 & 0x07u) << 18;
+  c |= next() << 12;
+  c |= next() << 6;
+  return c | next();
+}
+
+// Appends code point c (<= U+10FFFF; a surrogate as its 3-byte form) as UTF-8.
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 }  // namespace textgauge

@@ -17,8 +17,8 @@
 //               sides; a padded word no longer than n is emitted once and ends
 //               that word's n loop (sklearn's `if offset == 0: break`).
 //
-// Python semantics (which characters are `\w`, `\s`, their lowercase) come
-// from PyUnicode for the Unicode version of the emulated CPython.
+// Python semantics (which characters are `\w`, `\s`, their lowercase, accent
+// stripping) come from PyStr for the Unicode version of the emulated CPython.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "textgauge/options.hpp"
-#include "textgauge/pystr/pyunicode.hpp"
+#include "textgauge/pystr/pystr.hpp"
 
 namespace textgauge {
 
@@ -139,7 +139,7 @@ class Analyzer {
   void char_wb_features(std::string_view pre, FeatureList& out);
 
   AnalyzerOptions options_;
-  const PyUnicode* unicode_;
+  const PyStr* unicode_;
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
