@@ -155,7 +155,7 @@ def test_every_core_option_is_reached_above() -> None:
 
 
 def test_python_names_are_the_core_names() -> None:
-    assert list(tg.text.KINDS) == _core.text.options()["token kind"]
+    assert list(tg._corpus.KINDS) == _core.text.options()["token kind"]
     assert set(terms.IDF_SCHEMES) <= set(_core.vectorize.options()["idf"])
     assert set(lexdiv.LEXDIV_MEASURES) == set(_core.stats.options()["lexical diversity measure"])
     assert set(collocations.NLTK_MEASURES + collocations.QUANTEDA_MEASURES) == set(

@@ -8,7 +8,8 @@
    edge is left out, as every module would otherwise be in a cycle with the package.
 
 2. Privacy is per module. A private name is one with a leading underscore that is not a
-   dunder (``_table``, ``__secret``; not ``__dict__``). In a module M, ``x._name`` is allowed
+   dunder (``_table``, ``__secret``; not ``__dict__``) nor a protocol method (``PROTOCOL``:
+   ``_repr_html_``, ``_pickle_state``). In a module M, ``x._name`` is allowed
    only when
    a. ``x`` is the object's own: ``self``, ``cls``, ``super()``, or a local name assigned
       from ``self`` (``p: Any = self``, for mixins typed as Any); or
@@ -33,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "python" / "textgauge"
 
 
 def _modules() -> dict[str, Path]:
-    """Module name -> source; the compiled ``_core`` is there as its stub, ``_core.pyi``."""
+    """Module name -> source; the compiled ``_core`` is there as its stubs (``_core/*.pyi``)."""
     out = {}
     for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.pyi")]):
         if path.suffix == ".pyi" and path.with_suffix(".py").exists():
@@ -50,7 +51,7 @@ TREES = {name: ast.parse(path.read_text("utf-8"), str(path)) for name, path in M
 
 
 def _is_package(name: str) -> bool:
-    return MODULES[name].name == "__init__.py"
+    return MODULES[name].name in ("__init__.py", "__init__.pyi")
 
 
 def _imports(name: str) -> set[str]:
@@ -120,7 +121,14 @@ def test_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
 
+# Protocol methods: named by a protocol that other code calls on any object, as a dunder is
+# (Jupyter's rich display; textgauge._pickle's state methods).
+PROTOCOL = frozenset({"_repr_html_", "_pickle_state", "_from_pickle_state"})
+
+
 def _private(attr: str) -> bool:
+    if attr in PROTOCOL:
+        return False
     return attr.startswith("_") and not (attr.startswith("__") and attr.endswith("__"))
 
 
