@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import textgauge as tg
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import textgauge as tg
 
 COLUMNS = ("document", "paragraph", "sentence", "byte_start", "byte_end", "start", "end", "kind")
 

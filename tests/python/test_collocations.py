@@ -1,9 +1,9 @@
-"""Collocations against NLTK (its association measures and finders from PyPI) and quanteda's formulas."""
+"""Collocations against NLTK (its association measures and finders from PyPI) and quanteda's
+formulas."""
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

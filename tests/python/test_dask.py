@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pickle
 import random
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
-from pathlib import Path
 
 dd = pytest.importorskip("dask.dataframe", reason="textgauge.dask needs dask[dataframe]")
 db = pytest.importorskip("dask.bag", reason="textgauge.dask needs dask")
@@ -83,7 +83,8 @@ def test_fit_vocabulary_equals_sklearn_on_bbc(client, bbc, bbc_dd, params):
 
 
 def test_global_df_pruning_differs_from_per_partition(bbc):
-    """The reason for merging before pruning: dask-ml's per-partition min_df gives another vocabulary."""
+    """The reason for merging before pruning: dask-ml's per-partition min_df gives another
+    vocabulary."""
     parts = np.array_split(np.asarray(bbc["text"], dtype=object), N_PARTS)
     per_part = set().union(*(sk_text.CountVectorizer(min_df=5).fit(list(p)).vocabulary_ for p in parts))
     assert per_part != set(sk_text.CountVectorizer(min_df=5).fit(bbc["text"].tolist()).vocabulary_)
@@ -188,7 +189,7 @@ def test_sentiment_documents_equal_vader(client, news, news_dd):
                                   single.iloc[: len(part)].reset_index(drop=True), check_dtype=True)
 
 
-@pytest.mark.parametrize("level,mode", [("paragraph", "vader"), ("sentence", "fixed"), ("document", "sentences")])
+@pytest.mark.parametrize(("level", "mode"), [("paragraph", "vader"), ("sentence", "fixed"), ("document", "sentences")])
 def test_sentiment_levels_equal_corpus(client, bbc, level, mode):
     texts = bbc["text"].iloc[::5].reset_index(drop=True)  # 445 articles, all categories
     s = dd.from_pandas(texts, npartitions=N_PARTS, sort=False)
@@ -262,7 +263,7 @@ def test_grouped_stats_merge_order():
     assert len(pickle.dumps(fwd)) < 2000
 
 
-@pytest.mark.parametrize("window,opts", [(2, {}), (3, {}), (2, {"punctuation": "break", "across_sentences": False})])
+@pytest.mark.parametrize(("window", "opts"), [(2, {}), (3, {}), (2, {"punctuation": "break", "across_sentences": False})])
 def test_collocations_equal_corpus(client, news, news_dd, window, opts):
     measures = ["likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq", "dice", "jaccard",
                 "poisson_stirling", "mi_like", "phi_sq"] if window == 2 else ["pmi", "likelihood_ratio"]

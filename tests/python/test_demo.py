@@ -77,7 +77,7 @@ def test_paragraph_table(lines: list[str], doc: tg.Document) -> None:
         assert (int(number), float(score)) == (p, compound)
         assert tone(compound) in row
     # A one-sentence paragraph keeps vaderSentiment's own score.
-    first = [p for p in sample_article().splitlines() if p.strip()][0]
+    first = next(p for p in sample_article().splitlines() if p.strip())
     assert float(rows[0].split()[1]) == REF.polarity_scores(first)["compound"] == -0.7184
 
 

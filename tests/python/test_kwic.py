@@ -28,7 +28,7 @@ def test_hand_table() -> None:
     assert c.kwic(r"^pri.e$", valuetype="regex")["keyword"].tolist() == ["price", "PRICE", "price"]
 
 
-@pytest.mark.parametrize("valuetype,pat", [("glob", "th*"), ("regex", "ed$"), ("fixed", "said")])
+@pytest.mark.parametrize(("valuetype", "pat"), [("glob", "th*"), ("regex", "ed$"), ("fixed", "said")])
 def test_matches_brute_force_scan(bbc_files, valuetype: str, pat: str) -> None:
     c = tg.Corpus.from_files(bbc_files[:40])
     tok = c.tokens

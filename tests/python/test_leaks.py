@@ -11,7 +11,6 @@ import os
 from collections.abc import Callable
 
 import pytest
-
 import textgauge as tg
 from textgauge.sklearn import CountVectorizer
 
@@ -62,5 +61,5 @@ def test_batch_calls_and_raised_errors() -> None:
 
     cv = CountVectorizer(ngram_range=(1, 2)).fit(TEXTS)
     analyze = cv.build_analyzer()
-    docs = [t for t in TEXTS]
+    docs = list(TEXTS)
     assert growth(lambda i: (cv.transform(docs), analyze(docs[i % len(docs)])), 4_000, 20_000) < MARGIN

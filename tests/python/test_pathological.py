@@ -15,11 +15,10 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import pytest
-from sklearn.feature_extraction import text as sktext
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderSIA
-
 import textgauge as tg
+from sklearn.feature_extraction import text as sktext
 from textgauge.sklearn import CountVectorizer, HashingVectorizer, TfidfVectorizer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderSIA
 
 VADER = VaderSIA()
 
@@ -244,7 +243,7 @@ def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
         "!?": 0, "?!": 1}
 
 
-# --- mixed scripts ---------------------------------------------------------------------------------
+# --- mixed scripts -------------------------------------------------------------------------
 
 MIXED = ("Hello Привет مرحبا بالعالم 你好世界 สวัสดีครับ 👨\u200d👩\u200d👧 naïve café "
          "Ελληνικά עברית 1,250.5 दुनिया 안녕하세요 ｆｕｌｌ！ I ❤️ it. ")
@@ -362,7 +361,7 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
     with pytest.raises(tg.DecodeError, match="emoji"):
         tg.Lexicon().set_emoji("\udce9", "x")
     ex = sia.explain(s)
-    assert ex["token"].tolist() == [w for w in s.split()]
+    assert ex["token"].tolist() == list(s.split())
     assert ex.attrs["scores"] == vader_scores(s)
 
     # Vectorizers read a surrogate as U+FFFD (neither is \\w, both are uncased):
@@ -398,7 +397,7 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
     assert (hv != sktext.HashingVectorizer(n_features=2**10).transform(docs)).nnz == 0
 
 
-# --- NUL bytes ---------------------------------------------------------------------------------------
+# --- NUL bytes -----------------------------------------------------------------------------
 
 NUL_BASE = "Good day, naïve 你好 1,250 :) ok"
 

@@ -35,7 +35,7 @@ def test_hand_computed() -> None:
     assert row.lix == pytest.approx(W / St + 100 * 5 / W, rel=1e-14)
 
 
-@pytest.fixture()
+@pytest.fixture
 def textstat_pyphen(monkeypatch):
     """textstat's own metric functions, with CMUdict absent so that syllables come from pyphen."""
     ts = pytest.importorskip("textstat")

@@ -14,7 +14,6 @@ import multiprocessing
 import os
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -85,7 +84,8 @@ EMOTICONS = [":)", ":(", ":-)", ":D", ":d", ":P", ":p", "<3", ":-(", ";)", "XD",
 
 
 def generated_texts() -> list[str]:
-    """Texts aimed at each rule of the spec, systematic where the space is small, seeded-random elsewhere."""
+    """Texts aimed at each rule of the spec, systematic where the space is small, seeded-random
+    elsewhere."""
     rng = random.Random(20260302)
     out: list[str] = ["", " ", "   ", "\t\n", "\u3000", "\u00a0\u2003", "!", "?", "!!!", "???",
                       "no", "No", "NO", "no no", "no no no", "It is NO good at all", "really no good",

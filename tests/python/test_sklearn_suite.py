@@ -26,7 +26,6 @@ from types import ModuleType
 import pytest
 import sklearn
 from sklearn.feature_extraction import text as _sktext
-
 from textgauge import sklearn as tgs
 
 _SUBSTITUTED = ("CountVectorizer", "TfidfVectorizer", "TfidfTransformer", "HashingVectorizer")

@@ -31,7 +31,8 @@ def test_stub_names_match_module() -> None:
             stub.add(node.target.id)
     module = {n for n in _public(dir(_core)) if not inspect.ismodule(getattr(_core, n))}
     assert _public(stub) == module, (
-        f"_core.pyi is out of date: only in the stub {_public(stub) - module}, only in _core {module - _public(stub)}")
+        f"_core.pyi is out of date: only in the stub {_public(stub) - module}, "
+        f"only in _core {module - _public(stub)}")
 
 
 def test_stub_class_members_match_module() -> None:

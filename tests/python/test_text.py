@@ -6,7 +6,6 @@ import pickle
 
 import numpy as np
 import pytest
-
 import textgauge as tg
 
 
@@ -114,7 +113,7 @@ def test_invalid_utf8_replace_matches_python() -> None:
 
 
 def test_decode_error_from_file_names_file(bbc_files) -> None:
-    bad = [f for f in bbc_files if f.parent.name == "sport" and f.name == "199.txt"][0]
+    bad = next(f for f in bbc_files if f.parent.name == "sport" and f.name == "199.txt")
     with pytest.raises(tg.DecodeError) as info:
         tg.Corpus.from_files(str(bad))
     raw = bad.read_bytes()

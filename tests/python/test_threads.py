@@ -14,12 +14,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderSIA
-
 import textgauge as tg
 from textgauge.keyness import frequency as module_frequency
 from textgauge.sklearn import CountVectorizer, HashingVectorizer, TfidfVectorizer
 from textgauge.terms import dtm
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderSIA
 
 WORDS = ("good", "bad", "love", "hate", "not", "very", "kind", "of", "but", "never", "so", "GREAT",
          "HORRIBLE", "the", "market", "rallied", "café", "naïve", "你好", "😀", "👍🏽", ":)", "!", "?",
@@ -44,7 +43,7 @@ def in_threads(fn: Callable[[int], Any], n: int = 8) -> list[Any]:
         try:
             barrier.wait()
             results[i] = fn(i)
-        except BaseException as e:  # noqa: BLE001 - reported below
+        except BaseException as e:
             errors.append(e)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]

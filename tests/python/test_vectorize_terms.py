@@ -121,13 +121,14 @@ def rows(C, f):
 
 
 @pytest.mark.parametrize(
-    "tf,idf,norm,expected",
+    ("tf", "idf", "norm", "expected"),
     [
         ("raw", "quanteda", None, hand(lambda c: c, lambda n, d: np.log10(n / d))),
         ("raw", "gensim", "l2", hand(lambda c: c, lambda n, d: np.log2(n / d), "l2")),
         ("raw", "spark", None, hand(lambda c: c, lambda n, d: np.log((n + 1) / (d + 1)))),
         ("raw", "sklearn", "l1", hand(lambda c: c, lambda n, d: np.log(n / d) + 1, "l1")),
-        ("raw", "sklearn_smooth", "l2", hand(lambda c: c, lambda n, d: np.log((n + 1) / (d + 1)) + 1, "l2")),
+        ("raw", "sklearn_smooth", "l2",
+         hand(lambda c: c, lambda n, d: np.log((n + 1) / (d + 1)) + 1, "l2")),
         ("binary", None, None, hand(lambda c: np.ones_like(c))),
         ("log", "tidytext", None, hand(lambda c: 1 + np.log(c), lambda n, d: np.log(n / d))),
         ("proportion", "tidytext", None,
@@ -163,8 +164,11 @@ def test_idf_table_of_the_reference():
 
 def test_bad_options_are_named():
     corpus = tg.Corpus.from_texts(["a b"])
-    for kwargs, word in [({"level": "page"}, "level"), ({"tf": "sqrt"}, "tf"), ({"idf": "x"}, "idf"),
-                         ({"kinds": ("noun",)}, "kinds"), ({"ngram_range": (2, 1)}, "ngram_range"),
-                         ({"min_df": 3, "max_df": 1}, "max_df")]:  # fmt: skip
+    bad: list[tuple[dict[str, object], str]] = [
+        ({"level": "page"}, "level"), ({"tf": "sqrt"}, "tf"), ({"idf": "x"}, "idf"),
+        ({"kinds": ("noun",)}, "kinds"), ({"ngram_range": (2, 1)}, "ngram_range"),
+        ({"min_df": 3, "max_df": 1}, "max_df"),
+    ]  # fmt: skip
+    for kwargs, word in bad:
         with pytest.raises(ValueError, match=word):
             corpus.dtm(**kwargs)

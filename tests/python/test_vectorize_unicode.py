@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("sklearn")
-from sklearn.feature_extraction import text as sk  # noqa: E402
-from textgauge import _core  # noqa: E402
-from textgauge import sklearn as tgs  # noqa: E402
+from sklearn.feature_extraction import text as sk
+from textgauge import _core
+from textgauge import sklearn as tgs
 
 MAJOR, MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])
 ALL = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
@@ -30,7 +30,7 @@ def test_word_and_space_classes_of_every_code_point():
     assert bad == []
 
 
-@pytest.mark.parametrize("lowercase,strip", [(True, None), (False, "unicode"), (False, "ascii")])
+@pytest.mark.parametrize(("lowercase", "strip"), [(True, None), (False, "unicode"), (False, "ascii")])
 def test_lower_and_strip_accents_of_every_code_point(lowercase, strip):
     """`char` unigrams of a one-character document are list(preprocess(c))."""
     ours = tgs.CountVectorizer(
@@ -67,7 +67,7 @@ SECTION_2_2 = [
 ]
 
 
-@pytest.mark.parametrize("text,tokens", SECTION_2_2)
+@pytest.mark.parametrize(("text", "tokens"), SECTION_2_2)
 def test_section_2_2_cases(text, tokens):
     analyze = tgs.CountVectorizer().build_analyzer()
     assert analyze(text) == tokens == sk.CountVectorizer().build_analyzer()(text)
