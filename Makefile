@@ -92,7 +92,7 @@ lint: install
 	clang-format --dry-run -Werror $$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'python/src/*.cpp' 'python/src/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp' 'fuzz/*.cpp')
 
 bench: install
-	$(PY) bench/tokenize.py
+	$(PY) bench/tokenizer.py
 
 clean:
 	rm -rf build $(VENV)
