@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from typing import Any
 
 import harness
 
@@ -51,6 +52,7 @@ def main() -> None:
     import dask
     import dask.bag as db
     import distributed
+
     import textgauge as tg
     import textgauge.dask as tgd
     from textgauge import _core
@@ -86,7 +88,8 @@ def main() -> None:
     n_parts = bag.npartitions
     per = len(lines) // n_parts
     print(f"\npartitions: {n_parts} (blocksize {args.blocksize}, ~{per:,} lines each)")
-    for label, params in (("unigrams", {}), ("uni+bigrams", {"ngram_range": (1, 2)})):
+    configs: list[tuple[str, dict[str, Any]]] = [("unigrams", {}), ("uni+bigrams", {"ngram_range": (1, 2)})]
+    for label, params in configs:
         opts = CountVectorizer(**params)._engine_options()
         part = _core.vec_stats(opts, lines[:per], threads=1)
         whole = CountVectorizer(min_df=2, **params).partial_fit(lines)
@@ -120,7 +123,7 @@ def main() -> None:
             cv = tgd.fit_vocabulary(bag, min_df=2)
             X = tgd.transform(cv, bag)
 
-            def nnz(X=X) -> int:
+            def nnz(X: Any = X) -> int:
                 blocks = X.to_delayed().ravel().tolist()
                 return sum(dask.compute(*[dask.delayed(_nnz)(b) for b in blocks]))
 

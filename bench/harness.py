@@ -33,7 +33,7 @@ BBC = SHARED / "corpora" / "bbc"
 def shadowed_modules(folder: Path = BENCH) -> list[str]:
     """The files in ``folder`` that hide a module of the same name, standard library or
     installed, from a script run there (``folder`` first on sys.path)."""
-    stdlib = getattr(sys, "stdlib_module_names", frozenset())  # Python >= 3.10
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())  # Python >= 3.10
     others = [p for p in sys.path if Path(p or ".").resolve() != folder]
     return sorted(
         f.name

@@ -17,10 +17,11 @@ import os
 import random
 from pathlib import Path
 
-import harness
 import numpy as np
-import textgauge as tg
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderAnalyzer
+
+import harness
+import textgauge as tg
 
 
 def main() -> None:

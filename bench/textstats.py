@@ -20,8 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import harness
 import numpy as np
+
+import harness
 import textgauge as tg
 
 
@@ -77,7 +78,7 @@ def main() -> None:
     topics = [f.parent.name for f in files]
     small = tg.Corpus.from_texts(corpus.texts[:200])
     sport = np.array(topics) == "sport"
-    runs: list[tuple[str, Callable[[], object]]] = [
+    runs: list[tuple[str, Callable[[], Any]]] = [
         ("collocations size=2 measure=all", lambda: corpus.collocations(measure="all")),
         ("collocations size=3 measure=all", lambda: corpus.collocations(size=3, measure="all")),
         (

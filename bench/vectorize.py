@@ -29,7 +29,7 @@ from typing import Any
 
 import harness
 
-CONFIGS = {
+CONFIGS: dict[str, tuple[str, dict[str, Any]]] = {
     "unigram": ("CountVectorizer", {}),
     "bigram": ("CountVectorizer", {"ngram_range": (1, 2)}),
     "tfidf": ("TfidfVectorizer", {"ngram_range": (1, 2), "min_df": 2}),
@@ -55,7 +55,8 @@ def child(impl: str, config: str, threads: int, path: str, repeat: int) -> None:
         cls, params = getattr(tgs, cls_name), {**params, "n_jobs": threads}
     before = rss_mb()
     times, cpu = [], []
-    X = vec = None
+    X: Any = None
+    vec: Any = None
     for _ in range(repeat):
         X = vec = None
         vec = cls(**params)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-import textgauge as tg
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import textgauge as tg
 
 COLUMNS = ("document", "paragraph", "sentence", "byte_start", "byte_end", "start", "end", "kind")
 
@@ -54,8 +56,9 @@ def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
         doc = tg.Document(text)
     except tg.DecodeError:
         return
-    covered = set()
+    covered: set[int] = set()
     prev_end = 0
+    r: Any
     for r in doc.tokens.itertuples():
         assert text[r.start:r.end] == r.text
         assert r.start >= prev_end  # no overlap, in order

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Reference
+
 import textgauge as tg
 from conftest import BBC, require
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Reference
 
 VADER = Reference()
 

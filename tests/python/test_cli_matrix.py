@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+
 import textgauge as tg
 from textgauge.cli import inputs as cli_inputs
 from textgauge.cli import main

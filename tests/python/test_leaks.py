@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 
 import pytest
+
 import textgauge as tg
 from textgauge.sklearn import CountVectorizer
 
@@ -28,7 +29,7 @@ def rss() -> int:
         return int(f.read().split()[1]) * PAGE
 
 
-def growth(step: Callable[[int], None], warm: int, total: int) -> int:
+def growth(step: Callable[[int], object], warm: int, total: int) -> int:
     for i in range(warm):
         step(i)
     before = rss()

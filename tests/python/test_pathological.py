@@ -11,14 +11,16 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
-import textgauge as tg
 from sklearn.feature_extraction import text as sktext
-from textgauge.sklearn import CountVectorizer, HashingVectorizer, TfidfVectorizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderSIA
+
+import textgauge as tg
+from textgauge.sklearn import CountVectorizer, HashingVectorizer, TfidfVectorizer
 
 VADER = VaderSIA()
 
@@ -34,10 +36,10 @@ def _touch(x: object) -> int:
         return x.encode("utf-8", "surrogatepass").count(b"\x00")
     if isinstance(x, bytes):
         return bytes(x).count(b"\x00")
-    return sum(_touch(t) for t in x)  # type: ignore[attr-defined]
+    return sum(_touch(t) for t in x)  # type: ignore[attr-defined, misc]
 
 
-def assert_linear(make: Callable[[int], object], run: Callable[[object], object], n: int,
+def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
                   floor: float = 30.0) -> None:
     """t(10n) < 30 t(n), best of 3; inputs are built outside the timed part.
 
@@ -74,7 +76,8 @@ def token_texts(doc: tg.Document) -> list[str]:
 
 
 def vader_scores(text: str) -> dict[str, float]:
-    return VADER.polarity_scores(text)
+    scores: dict[str, float] = VADER.polarity_scores(text)
+    return scores
 
 
 # --- one huge paragraph ------------------------------------------------------------------
@@ -85,7 +88,7 @@ UNIT = "The market rallied strongly, and traders said 1,250 shares changed hands
 def test_single_paragraph_scales_linearly() -> None:
     per_unit = len(tg.Document(UNIT).tokens)
 
-    def count(text: object) -> int:
+    def count(text: str) -> int:
         c = tg.Corpus.from_texts([text], threads=1)
         tokens = c._table("token")
         assert len(c._table("paragraph")["document"]) == 1
@@ -415,7 +418,7 @@ def test_nul_bytes_everywhere(sia: tg.SentimentIntensityAnalyzer) -> None:
         # Python's str.split() and \w do not treat NUL as a separator; the references decide.
         assert sia.polarity_scores(s) == vader_scores(s)
         assert CountVectorizer().build_analyzer()(s) == sktext.CountVectorizer().build_analyzer()(s)
-        wb = {"analyzer": "char_wb", "ngram_range": (2, 3)}
+        wb: dict[str, Any] = {"analyzer": "char_wb", "ngram_range": (2, 3)}
         assert CountVectorizer(**wb).build_analyzer()(s) == sktext.CountVectorizer(**wb).build_analyzer()(s)
     nuls = "\x00" * 1_000_000
     assert len(tg.Document(nuls).tokens) == 0 and len(tg.Document(nuls).paragraphs) == 0  # NUL is blank

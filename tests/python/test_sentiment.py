@@ -14,10 +14,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from vaderSentiment import vaderSentiment as vs
+
 import textgauge as tg
 from textgauge.demo import sample_article
 from textgauge.sentiment import vader_lexicon_paths
-from vaderSentiment import vaderSentiment as vs
 
 REF = vs.SentimentIntensityAnalyzer()
 

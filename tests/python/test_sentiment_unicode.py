@@ -13,6 +13,7 @@ import sys
 import unicodedata
 
 import numpy as np
+
 from textgauge import _core
 
 MAJOR, MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])

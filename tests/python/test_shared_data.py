@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conftest
 import pytest
+
+import conftest
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDS_NEWS = "tests/python/test_text.py::test_vocabulary_ids_do_not_depend_on_threads"

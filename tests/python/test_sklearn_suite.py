@@ -26,6 +26,7 @@ from types import ModuleType
 import pytest
 import sklearn
 from sklearn.feature_extraction import text as _sktext
+
 from textgauge import sklearn as tgs
 
 _SUBSTITUTED = ("CountVectorizer", "TfidfVectorizer", "TfidfTransformer", "HashingVectorizer")

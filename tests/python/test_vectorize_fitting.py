@@ -16,11 +16,13 @@ import itertools
 import pickle
 import random
 import warnings
+from typing import Any
 
 import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction import text as sk
+
 from textgauge import sklearn as tgs
 
 OPERATIONS = ("fit", "fit_transform", "partial_fit", "transform")
@@ -65,12 +67,12 @@ SAMPLE_BATCHES = [
     ],
 ]
 
-BATCH_SETS = {
+BATCH_SETS: dict[str, list[list[str]]] = {
     "generated": generated_batches(7, (9, 13, 8)),
     "sample": SAMPLE_BATCHES,
 }
 
-CONFIGS = [
+CONFIGS: list[tuple[str, dict[str, Any]]] = [
     ("CountVectorizer", {}),
     ("CountVectorizer", dict(ngram_range=(1, 2), min_df=2, max_df=0.8)),
     ("CountVectorizer", dict(max_features=7, binary=True)),
@@ -84,7 +86,7 @@ CONFIGS = [
 ANALYSIS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "stop_words")
 
 
-def reference(name: str, params: dict, docs: list[str]):
+def reference(name: str, params: dict[str, Any], docs: list[str]) -> Any:
     """scikit-learn's vectorizer fitted on docs. With max_features the cut is
     made here from scikit-learn's own term counts, ties going to the term first
     in vocabulary order (textgauge's documented rule; sklearn's unstable argsort
@@ -112,7 +114,7 @@ def reference(name: str, params: dict, docs: list[str]):
     return ref
 
 
-def stats_reference(params: dict, docs: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+def stats_reference(params: dict[str, Any], docs: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """scikit-learn's terms (before pruning), corpus counts and document counts."""
     cv = sk.CountVectorizer(**{p: v for p, v in params.items() if p in ANALYSIS})
     X = cv.fit_transform(docs).tocsc()
@@ -123,7 +125,7 @@ def stats_reference(params: dict, docs: list[str]) -> tuple[list[str], np.ndarra
     )
 
 
-def assert_matches(ours, ref, params: dict, seen: list[str], probe: list[str]) -> None:
+def assert_matches(ours: Any, ref: Any, params: dict[str, Any], seen: list[str], probe: list[str]) -> None:
     assert ours.get_feature_names_out().tolist() == ref.get_feature_names_out().tolist()
     assert ours.vocabulary_ == ref.vocabulary_
     assert hasattr(ours, "stop_words_") == hasattr(ref, "stop_words_")
@@ -147,7 +149,7 @@ SEQUENCES = list(itertools.product(OPERATIONS, repeat=3))
 
 @pytest.mark.parametrize("round_trip", [False, True], ids=["live", "pickled"])
 @pytest.mark.parametrize("ops", SEQUENCES, ids=["-".join(s) for s in SEQUENCES])
-def test_any_sequence_equals_sklearn_on_batches_since_last_fit(ops, round_trip):
+def test_any_sequence_equals_sklearn_on_batches_since_last_fit(ops: tuple[str, ...], round_trip: bool) -> None:
     for batch_set, batches in BATCH_SETS.items():
         probe = [doc for batch in batches for doc in batch]
         for name, params in CONFIGS:
@@ -189,7 +191,7 @@ def test_any_sequence_equals_sklearn_on_batches_since_last_fit(ops, round_trip):
                         ours = pickle.loads(pickle.dumps(ours))
 
 
-def test_transform_before_any_fit_raises_sklearns_error():
+def test_transform_before_any_fit_raises_sklearns_error() -> None:
     for name in ("CountVectorizer", "TfidfVectorizer"):
         with pytest.raises(NotFittedError) as ours:
             getattr(tgs, name)().transform(["a cat"])
@@ -200,7 +202,7 @@ def test_transform_before_any_fit_raises_sklearns_error():
 
 
 @pytest.mark.parametrize("name", ["CountVectorizer", "TfidfVectorizer"])
-def test_term_stats_after_every_kind_of_fit(name):
+def test_term_stats_after_every_kind_of_fit(name: str) -> None:
     a, b, _ = SAMPLE_BATCHES
     params = dict(ngram_range=(1, 2), min_df=2)
     terms, tc, dc = stats_reference(params, a)
@@ -225,7 +227,7 @@ def lazy_analyzer(doc: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["CountVectorizer", "TfidfVectorizer"])
-def test_sklearn_engine_fit_cannot_be_continued(name):
+def test_sklearn_engine_fit_cannot_be_continued(name: str) -> None:
     a, b, _ = SAMPLE_BATCHES
     ours = getattr(tgs, name)(analyzer=lazy_analyzer).fit(a)
     ref = getattr(sk, name)(analyzer=lazy_analyzer).fit(a)
@@ -246,7 +248,7 @@ def test_sklearn_engine_fit_cannot_be_continued(name):
 
 
 @pytest.mark.parametrize("name", ["CountVectorizer", "TfidfVectorizer"])
-def test_fixed_vocabulary_fit_cannot_be_continued(name):
+def test_fixed_vocabulary_fit_cannot_be_continued(name: str) -> None:
     a, b, _ = SAMPLE_BATCHES
     vocabulary = ["cat", "dog", "mat", "zebra"]
     ours = getattr(tgs, name)(vocabulary=vocabulary).fit(a)
@@ -261,7 +263,7 @@ def test_fixed_vocabulary_fit_cannot_be_continued(name):
         ours.partial_fit(b)
 
 
-def test_changed_analysis_parameters_are_refused_changed_pruning_is_applied():
+def test_changed_analysis_parameters_are_refused_changed_pruning_is_applied() -> None:
     a, b, c = SAMPLE_BATCHES
     ours = tgs.TfidfVectorizer().fit(a)
     for change in (
@@ -279,7 +281,7 @@ def test_changed_analysis_parameters_are_refused_changed_pruning_is_applied():
     assert_matches(ours, sk.TfidfVectorizer(**params).fit(a + b), params, a + b, a + b + c)
 
 
-def test_failed_fit_leaves_nothing_to_continue():
+def test_failed_fit_leaves_nothing_to_continue() -> None:
     a, b, _ = SAMPLE_BATCHES
     ours = tgs.CountVectorizer().fit(a)
     with pytest.raises(ValueError, match="empty vocabulary"):
@@ -292,7 +294,7 @@ def test_failed_fit_leaves_nothing_to_continue():
         ours.partial_fit(b)
 
 
-def test_partial_fit_pruning_error_changes_nothing():
+def test_partial_fit_pruning_error_changes_nothing() -> None:
     a, b, _ = SAMPLE_BATCHES
     ours = tgs.CountVectorizer(min_df=2).fit(a)
     before = ours.get_feature_names_out().tolist()
