@@ -88,7 +88,10 @@ def main() -> None:
     n_parts = bag.npartitions
     per = len(lines) // n_parts
     print(f"\npartitions: {n_parts} (blocksize {args.blocksize}, ~{per:,} lines each)")
-    configs: list[tuple[str, dict[str, Any]]] = [("unigrams", {}), ("uni+bigrams", {"ngram_range": (1, 2)})]
+    configs: list[tuple[str, dict[str, Any]]] = [
+        ("unigrams", {}),
+        ("uni+bigrams", {"ngram_range": (1, 2)}),
+    ]
     for label, params in configs:
         opts = CountVectorizer(**params)._engine_options()
         part = _core.vec_stats(opts, lines[:per], threads=1)

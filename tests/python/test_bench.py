@@ -37,6 +37,7 @@ def test_no_bench_file_shadows_a_module(tmp_path: Path) -> None:
 def test_the_harness_times_and_prints_ratios() -> None:
     harness = _harness()
     calls: list[int] = []
+
     def call() -> int:
         calls.append(1)
         return len(calls)
@@ -59,7 +60,8 @@ def test_every_script_uses_the_harness(script: Path) -> None:
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_every_script_answers_help(script: Path) -> None:
-    proc = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "usage:" in proc.stdout
