@@ -902,5 +902,6 @@ def test_output_piped_to_head(tmp_path: Path, name: str) -> None:
     first = proc.stdout.readline()
     proc.stdout.close()  # as `head -1` does
     err = proc.stderr.read().decode()
+    proc.stderr.close()  # an open pipe left to the garbage collector is a ResourceWarning
     assert proc.wait(timeout=300) == 0, err
     assert first and err == ""
