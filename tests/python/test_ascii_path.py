@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,12 +45,14 @@ ascii_text = st.lists(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(ascii_text, min_size=1, max_size=5))
+@pytest.mark.slow
 def test_generated_ascii(texts: list[str]) -> None:
     assert_paths_agree(texts)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
+@pytest.mark.slow
 def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
     text = text.replace("\ud800", "")  # hypothesis may produce surrogates; covered elsewhere
     try:
@@ -89,6 +92,7 @@ mixed_text = st.lists(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(mixed_text, min_size=1, max_size=4))
+@pytest.mark.slow
 def test_generated_mixed_text(texts: list[str]) -> None:
     assert_paths_agree(texts)
     fast_ids, fast_offsets, fast_table = tg._core.extract_terms(texts, ascii_fast_path=True)

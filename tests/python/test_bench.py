@@ -59,6 +59,7 @@ def test_every_script_uses_the_harness(script: Path) -> None:
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+@pytest.mark.slow
 def test_every_script_answers_help(script: Path) -> None:
     proc = subprocess.run(
         [sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=120

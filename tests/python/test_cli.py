@@ -16,6 +16,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Referenc
 import textgauge as tg
 from conftest import BBC, require
 
+pytestmark = pytest.mark.slow  # each test runs the command line in a new process
+
 VADER = Reference()
 
 

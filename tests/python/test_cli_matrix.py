@@ -187,6 +187,7 @@ def test_issue_file_3011_paragraphs_bad_byte_on_line_3001(cli: Any, tmp_path: Pa
 
 
 @pytest.mark.parametrize("mode", ["blank", "line"])
+@pytest.mark.slow
 def test_several_bad_paragraphs_number_as_the_clean_file(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
@@ -705,6 +706,7 @@ def test_failed_run_leaves_no_partial_file(cli: Any, tmp_path: Path) -> None:
 # columns and dtypes equal the library's
 
 
+@pytest.mark.slow
 def test_keyness_columns_and_counts_equal_the_library(cli: Any, tmp_path: Path) -> None:
     texts = {
         "target": ["Oil prices rose. Oil demand fell.", "Oil is up."],
@@ -883,6 +885,7 @@ PIPED = {
 
 
 @pytest.mark.parametrize("name", PIPED)
+@pytest.mark.slow
 def test_output_piped_to_head(tmp_path: Path, name: str) -> None:
     paths = large_input(tmp_path)
     if name == "demo":

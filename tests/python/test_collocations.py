@@ -58,6 +58,7 @@ def _compare(df: pd.DataFrame, finder: Any, measures: Sequence[Any], names: Sequ
     assert df["collocation"].tolist()[:200] == [" ".join(k) for k, _ in first[:200]]
 
 
+@pytest.mark.slow
 def test_bigrams_match_nltk_on_bbc(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, docs = bbc_sample
     df = corpus.collocations(size=2, measure=list(BIGRAM), min_count=1)
@@ -68,6 +69,7 @@ def test_bigrams_match_nltk_on_bbc(bbc_sample: tuple[tg.Corpus, list[list[str]]]
     assert all(counts[" ".join(k)] == v for k, v in finder.ngram_fd.items())
 
 
+@pytest.mark.slow
 def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, docs = bbc_sample
     docs = docs[:60]
@@ -82,6 +84,7 @@ def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample: tuple[tg.Co
     _compare(df, finder, BigramAssocMeasures, names)
 
 
+@pytest.mark.slow
 def test_fisher_matches_nltk_scipy(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, docs = bbc_sample
     sub = tg.Corpus.from_texts(corpus.texts[:25])
@@ -91,6 +94,7 @@ def test_fisher_matches_nltk_scipy(bbc_sample: tuple[tg.Corpus, list[list[str]]]
 
 
 @pytest.mark.parametrize("size", [3, 4])
+@pytest.mark.slow
 def test_trigrams_quadgrams_match_nltk(bbc_sample: tuple[tg.Corpus, list[list[str]]], size: int) -> None:
     corpus, docs = bbc_sample
     n = 40 if size == 3 else 20

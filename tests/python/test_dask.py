@@ -23,6 +23,8 @@ import textgauge as tg
 import textgauge.dask as tgd
 from textgauge.sklearn import CountVectorizer, TermStats
 
+pytestmark = pytest.mark.slow  # each test runs on a LocalCluster of worker processes
+
 N_PARTS = 9  # at least 8, and not a multiple of split_every: the tree has a ragged level
 
 

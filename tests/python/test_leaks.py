@@ -15,7 +15,8 @@ import pytest
 import textgauge as tg
 from textgauge.sklearn import CountVectorizer
 
-pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc/self/statm")
+pytestmark = [pytest.mark.slow,  # each test measures memory over a million calls
+              pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc/self/statm")]
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 MARGIN = 3 * 1024 * 1024

@@ -20,6 +20,8 @@ from conftest import BBC, ROOT, require
 nbformat = pytest.importorskip("nbformat", reason="the test extra installs nbformat")
 nbclient = pytest.importorskip("nbclient", reason="the test extra installs nbclient")
 
+pytestmark = pytest.mark.slow  # each test runs a notebook in a Jupyter kernel
+
 NOTEBOOKS = ROOT / "notebooks"
 ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
 

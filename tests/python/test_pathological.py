@@ -85,6 +85,7 @@ def vader_scores(text: str) -> dict[str, float]:
 UNIT = "The market rallied strongly, and traders said 1,250 shares changed hands. "
 
 
+@pytest.mark.slow
 def test_single_paragraph_scales_linearly() -> None:
     per_unit = len(tg.Document(UNIT).tokens)
 
@@ -101,6 +102,7 @@ def test_single_paragraph_scales_linearly() -> None:
 
 # --- empty lines ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_ten_million_empty_lines() -> None:
     for nl, n in (("\n", 10_000_000), ("\r\n", 1_000_000), ("\r", 1_000_000)):
         for mode in ("blank", "line"):
@@ -120,6 +122,7 @@ def test_ten_million_empty_lines() -> None:
 
 # --- one 1 MB token ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_one_megabyte_token(sia: tg.SentimentIntensityAnalyzer) -> None:
     word = "a" * 1_000_000
     doc = tg.Document(f"x {word} y")
@@ -167,6 +170,7 @@ def emoji_text(n_bytes: int, sep: str = " ") -> str:
     return block * max(1, n_bytes // len(block.encode()))
 
 
+@pytest.mark.slow
 def test_megabyte_of_emoji_and_zwj(sia: tg.SentimentIntensityAnalyzer) -> None:
     text = emoji_text(1_000_000)
     assert len(text.encode()) > 900_000
@@ -203,6 +207,7 @@ def test_megabyte_of_emoji_and_zwj(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 # --- 100k `but`s ------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_hundred_thousand_buts(sia: tg.SentimentIntensityAnalyzer) -> None:
     # vaderSentiment's but rule is quadratic: compare with it directly on 2,000.
     for unit in ("good but ", "good but bad but ", "but "):
@@ -225,6 +230,7 @@ def test_hundred_thousand_buts(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 # --- runs of punctuation ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
     for ch in "!?.,-…":
         run = ch * 200_000
@@ -252,6 +258,7 @@ MIXED = ("Hello Привет مرحبا بالعالم 你好世界 สวัส
          "Ελληνικά עברית 1,250.5 दुनिया 안녕하세요 ｆｕｌｌ！ I ❤️ it. ")
 
 
+@pytest.mark.slow
 def test_mixed_scripts_in_one_paragraph(sia: tg.SentimentIntensityAnalyzer) -> None:
     doc = tg.Document(MIXED * 3)
     t = doc.tokens
@@ -296,6 +303,7 @@ def expected_offset(raw: bytes) -> int:
     raise AssertionError("valid")
 
 
+@pytest.mark.slow
 def test_invalid_utf8_at_every_position() -> None:
     n = 0
     for bad in BAD:
@@ -405,6 +413,7 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
 NUL_BASE = "Good day, naïve 你好 1,250 :) ok"
 
 
+@pytest.mark.slow
 def test_nul_bytes_everywhere(sia: tg.SentimentIntensityAnalyzer) -> None:
     for i in range(len(NUL_BASE) + 1):
         s = NUL_BASE[:i] + "\x00" + NUL_BASE[i:]
@@ -441,6 +450,7 @@ def _read_documents(corpus: tg.Corpus) -> int:
     return rows
 
 
+@pytest.mark.slow
 def test_document_access_is_linear() -> None:
     """A Document of a Corpus reads its own rows (the tables are in document order, sliced at
     each document's offsets), so reading all documents costs O(total tokens) whatever the

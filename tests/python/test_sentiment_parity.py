@@ -253,6 +253,7 @@ def test_corpora_are_present() -> None:
     require(BBC)
 
 
+@pytest.mark.slow
 def test_parity_batch(parity_sets: list[tuple[str, list[str], np.ndarray]],
                       sia: tg.SentimentIntensityAnalyzer) -> None:
     total = 0
@@ -266,6 +267,7 @@ def test_parity_batch(parity_sets: list[tuple[str, list[str], np.ndarray]],
           + ", ".join(f"{name} {len(texts)}" for name, texts, _ in parity_sets))
 
 
+@pytest.mark.slow
 def test_parity_polarity_scores(parity_sets: list[tuple[str, list[str], np.ndarray]],
                                 sia: tg.SentimentIntensityAnalyzer) -> None:
     for name, texts, ref in parity_sets:
@@ -281,6 +283,7 @@ def test_result_is_the_same_dict(sia: tg.SentimentIntensityAnalyzer) -> None:
         assert all(type(v) is float for v in ours.values())
 
 
+@pytest.mark.slow
 def test_thread_count_does_not_change_results(parity_sets: list[tuple[str, list[str], np.ndarray]],
                                               sia: tg.SentimentIntensityAnalyzer) -> None:
     texts = parity_sets[0][1]
@@ -289,6 +292,7 @@ def test_thread_count_does_not_change_results(parity_sets: list[tuple[str, list[
         assert np.array_equal(sia.score(texts, threads=threads).to_numpy(), one)
 
 
+@pytest.mark.slow
 def test_but_collisions_on_long_texts(sia: tg.SentimentIntensityAnalyzer) -> None:
     # Long texts with many equal values on both sides of `but`: the literal
     # list.index loop of the reference against the indexed emulation.
@@ -322,6 +326,7 @@ _SEPS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", "\u2003"
 @settings(max_examples=400, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_PIECES, _SEPS), max_size=30))
+@pytest.mark.slow
 def test_parity_property(parts: list[tuple[str, str]]) -> None:
     text = "".join(w + s for w, s in parts)
     d = _ref_chunk([text])[0]

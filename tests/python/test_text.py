@@ -158,6 +158,7 @@ def test_corpus_frames_carry_ids_and_pickle() -> None:
     assert "2 documents" in repr(c) and "Document" in repr(c[0])
 
 
+@pytest.mark.slow
 def test_large_single_paragraph() -> None:
     # 100 MB in one paragraph: no blank line anywhere.
     unit = "The market rallied strongly, and traders said 1,250 shares changed hands. "

@@ -243,6 +243,7 @@ def _batch_order(texts: list[str]) -> list[int]:
     return order
 
 
+@pytest.mark.slow
 def test_shared_corpus_readers_and_writers() -> None:
     corpus = tg.Corpus.from_texts(STRESS_BATCHES[0])
     to_add = list(range(1, len(STRESS_BATCHES)))  # 16 batches: 2 per thread

@@ -149,6 +149,7 @@ SEQUENCES = list(itertools.product(OPERATIONS, repeat=3))
 
 @pytest.mark.parametrize("round_trip", [False, True], ids=["live", "pickled"])
 @pytest.mark.parametrize("ops", SEQUENCES, ids=["-".join(s) for s in SEQUENCES])
+@pytest.mark.slow
 def test_any_sequence_equals_sklearn_on_batches_since_last_fit(ops: tuple[str, ...], round_trip: bool) -> None:
     for batch_set, batches in BATCH_SETS.items():
         probe = [doc for batch in batches for doc in batch]

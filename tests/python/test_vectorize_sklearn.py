@@ -389,6 +389,7 @@ def test_term_stats_merge_is_order_free_and_compact(paragraphs: list[str]) -> No
     assert len(blob) < len(whole.state()[0]) + 30 * len(whole) + 1000
 
 
+@pytest.mark.slow
 def test_pickle_clone_pipeline_gridsearch(paragraphs: list[str]) -> None:
     from sklearn.base import clone
     from sklearn.linear_model import LogisticRegression

@@ -33,6 +33,7 @@ def test_word_and_space_classes_of_every_code_point() -> None:
 
 
 @pytest.mark.parametrize(("lowercase", "strip"), [(True, None), (False, "unicode"), (False, "ascii")])
+@pytest.mark.slow
 def test_lower_and_strip_accents_of_every_code_point(lowercase: bool, strip: str | None) -> None:
     """`char` unigrams of a one-character document are list(preprocess(c))."""
     ours = tgs.CountVectorizer(
