@@ -6,16 +6,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := g++ make pkg-config libicu-dev libeigen3-dev catch2 python3-dev python3-venv
+# clang-format-19: the same major on Debian 12 (bookworm) and 13 (trixie, its default), so
+# that `make lint` formats the C++ alike on both.
+DEB_PACKAGES := g++ make pkg-config libicu-dev libeigen3-dev catch2 python3-dev python3-venv clang-format-19
+CLANG_FORMAT ?= clang-format-19
 CPP_BUILD := build/cpp
 SOURCES := $(shell find cpp python -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.in' -o -name '*.txt' -o -name '*.py' -o -name '*.pyi' \) 2>/dev/null) CMakeLists.txt pyproject.toml
 
-.PHONY: demo test test-cpp test-python test-sanitize test-sanitize-cpp deps install clean lint bench
+.PHONY: demo test test-fast test-cpp test-python test-sanitize test-sanitize-cpp deps install clean lint bench
 
 demo: install
 	$(VENV)/bin/textgauge demo
 
-test: test-cpp test-python test-sanitize-cpp test-tsan
+# lint first: it takes seconds, the rest takes many minutes.
+test: lint test-cpp test-python test-sanitize-cpp test-tsan
+
+# The quick loop while working: the Python tests less the slow ones and those on
+# ../shared (about a minute on the 2-core development machine).
+test-fast: install $(VENV)/.deps-test-ok
+	$(PY) -m pytest -q -m "not slow and not shared_data"
 
 deps: $(VENV)/.deb-ok
 
@@ -86,13 +95,20 @@ test-sanitize: test-sanitize-cpp install
 	  LD_PRELOAD="$$(g++ -print-file-name=libasan.so) $$(g++ -print-file-name=libubsan.so)" \
 	  PYTHONPATH=python:$(SAN_BUILD) $(PY) -m pytest -q -p no:cacheprovider $(SAN_PYTESTS)
 
-lint: install
-	$(PY) -m pip install -q ruff
-	$(PY) -m ruff check python tests bench
-	clang-format --dry-run -Werror $$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'python/src/*.cpp' 'python/src/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp' 'fuzz/*.cpp')
+# ruff (format and lint rules: pyproject.toml), clang-format (.clang-format) and mypy
+# --strict on the package, the tests and the benchmarks; tools pinned in the [test] extra.
+CPP_FORMATTED = $$(git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'python/src/*.cpp' 'python/src/*.hpp' \
+  'tests/cpp/*.cpp' 'tests/cpp/*.hpp' 'fuzz/*.cpp' 'fuzz/*.hpp')
+lint: $(VENV)/.deps-test-ok
+	@# a venv made before clang-format-19 joined DEB_PACKAGES: check the Debian packages again
+	@dpkg -s $(CLANG_FORMAT) >/dev/null 2>&1 || { rm -f $(VENV)/.deb-ok; $(MAKE) --no-print-directory $(VENV)/.deb-ok; }
+	$(PY) -m ruff format --check
+	$(PY) -m ruff check
+	$(CLANG_FORMAT) --dry-run -Werror $(CPP_FORMATTED)
+	$(MAKE) --no-print-directory typecheck
 
 bench: install
-	$(PY) bench/tokenize.py
+	$(PY) bench/tokenizer.py
 
 clean:
 	rm -rf build $(VENV)
@@ -136,9 +152,10 @@ wheel: $(VENV)/.pip-ok
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH auditwheel repair -w wheelhouse dist/textgauge-*.whl
 	$(VENV)/bin/auditwheel show wheelhouse/textgauge-*.whl
 
-typecheck: install
-	$(PY) -m pip install -q mypy pandas-stubs scipy-stubs types-tqdm
-	MYPYPATH=python $(PY) -m mypy --strict --config-file pyproject.toml -p textgauge
+# mypy's settings (strict, the files it checks, python/ as the package's source) are in
+# pyproject.toml; _core is typed by python/textgauge/_core.pyi, so nothing is built.
+typecheck: $(VENV)/.deps-test-ok
+	$(PY) -m mypy
 
 # ThreadSanitizer (issue 14: shared corpora). The extension is built with
 # -fsanitize=thread in its own folder and the thread tests (TSAN_PYTESTS) run on

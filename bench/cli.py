@@ -11,15 +11,13 @@ Prints MB/s of input for each and the ratio. Compare ratios, not absolute number
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc"
+import harness
 
 BASELINE_SENTIMENT = r"""
 import csv, os, sys
@@ -62,20 +60,22 @@ with open(sys.argv[2], "w") as fh:
 
 
 def timed(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    """One run of ``cmd`` (seconds): each takes seconds, start-up included."""
+    return harness.best(lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL), 1)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--path", type=Path, default=DEFAULT)
+    ap = harness.parser(__doc__)
+    ap.add_argument("--path", type=Path, default=harness.BBC)
     ap.add_argument("--threads", type=int, default=None)
-    ap.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
-                    help="line: one paragraph (and, for terms, one document) per line")
+    ap.add_argument(
+        "--paragraphs",
+        choices=["blank", "line"],
+        default="blank",
+        help="line: one paragraph (and, for terms, one document) per line",
+    )
     args = ap.parse_args()
-    if not args.path.exists():
-        raise SystemExit(f"corpus not found: {args.path}")
+    harness.require(args.path)
     files = [f for f in args.path.rglob("*") if f.is_file()] if args.path.is_dir() else [args.path]
     mb = sum(f.stat().st_size for f in files) / 1e6
     tg = [sys.executable, "-m", "textgauge"]
@@ -83,19 +83,23 @@ def main() -> None:
     threads += ["--paragraphs", args.paragraphs]
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.csv")
+        path, mode = str(args.path), args.paragraphs
         rows = [
-            ("sentiment: vaderSentiment script", timed([sys.executable, "-c", BASELINE_SENTIMENT, str(args.path), out, args.paragraphs])),
-            ("sentiment: textgauge CLI", timed(tg + ["sentiment", str(args.path), "--on-error", "replace", "-q",
-                                                     "-o", out] + threads)),
-            ("terms: scikit-learn script", timed([sys.executable, "-c", BASELINE_TERMS, str(args.path), out, args.paragraphs])),
-            ("terms: textgauge CLI", timed(tg + ["terms", str(args.path), "--top", "50", "--on-error", "replace",
-                                                 "-q", "-o", out] + threads)),
-        ]
+            ("sentiment: vaderSentiment script",
+             timed([sys.executable, "-c", BASELINE_SENTIMENT, path, out, mode])),
+            ("sentiment: textgauge CLI",
+             timed([*tg, "sentiment", path, "--on-error", "replace", "-q", "-o", out, *threads])),
+            ("terms: scikit-learn script",
+             timed([sys.executable, "-c", BASELINE_TERMS, path, out, mode])),
+            ("terms: textgauge CLI",
+             timed([*tg, "terms", path, "--top", "50", "--on-error", "replace", "-q", "-o", out,
+                    *threads])),
+        ]  # fmt: skip
     print(f"{args.path}: {mb:.1f} MB; wall time includes interpreter start-up and imports")
-    print(f"{'run':36s} {'MB/s':>8s} {'ratio':>7s}")
+    print(f"{'run':36s} {'MB/s':>8s} {'ratio':>8s}")
     for i, (name, seconds) in enumerate(rows):
         base = rows[i - i % 2][1]
-        print(f"{name:36s} {mb / seconds:8.2f} {base / seconds:7.1f}")
+        print(f"{name:36s} {mb / seconds:8.2f} {harness.ratio(base, seconds, 7)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
-"""VADER sentiment throughput: textgauge against vaderSentiment 3.3.2 on the same paragraphs, same run.
+"""VADER sentiment throughput: textgauge against vaderSentiment 3.3.2 on the same paragraphs,
+same run.
 
-    .venv/bin/python bench/sentiment.py [--sample 20000] [--repeat 10] [--path ../shared/corpora/news_paragraphs.txt]
+    .venv/bin/python bench/sentiment.py [--sample 20000] [--repeat 10]
+        [--path ../shared/corpora/news_paragraphs.txt]
 
 vaderSentiment scores a random sample of --sample paragraphs (seeded); textgauge
 scores the same sample (1 thread and all threads) and the whole file. Prints
@@ -12,68 +14,48 @@ identical. Machines are noisy: compare ratios, not absolute numbers.
 from __future__ import annotations
 
 import os
-import sys
-
-# bench/tokenize.py shadows the standard library's `tokenize` when this folder
-# is on the import path (as it is for a script run from here): take it off.
-if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
-    del sys.path[0]
-
-import argparse
 import random
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import textgauge as tg
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderAnalyzer
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news_paragraphs.txt"
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+import harness
+import textgauge as tg
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--path", type=Path, default=DEFAULT)
+    ap = harness.parser(__doc__)
+    ap.add_argument("--path", type=Path, default=harness.NEWS)
     ap.add_argument("--sample", type=int, default=20000)
     # Our timings are ~10 ms each: the best of 10 is steadier than of 3 on a
     # noisy machine (vaderSentiment runs once, over more than a second).
     ap.add_argument("--repeat", type=int, default=10)
     args = ap.parse_args()
-    if not args.path.exists():
-        raise SystemExit(f"corpus not found: {args.path}")
-    lines = args.path.read_text(encoding="utf-8").splitlines()
+    lines = harness.require(args.path).read_text(encoding="utf-8").splitlines()
     sample = random.Random(0).sample(lines, min(args.sample, len(lines)))
     mb_all = sum(len(t.encode()) for t in lines) / 1e6
     mb = sum(len(t.encode()) for t in sample) / 1e6
     cores = os.cpu_count() or 1
-    print(f"{args.path.name}: {len(lines):,} paragraphs ({mb_all:.1f} MB); sample {len(sample):,} "
-          f"paragraphs ({mb:.2f} MB); {cores} cores")
+    print(
+        f"{args.path.name}: {len(lines):,} paragraphs ({mb_all:.1f} MB); sample {len(sample):,} "
+        f"paragraphs ({mb:.2f} MB); {cores} cores"
+    )
 
     vader = VaderAnalyzer()
-    t0 = time.perf_counter()
-    reference = [vader.polarity_scores(t) for t in sample]
-    t_vader = time.perf_counter() - t0
+    # once: it takes seconds, and a long run is disturbed about as much as the best of a few
+    t_vader, reference = harness.best_of(lambda: [vader.polarity_scores(t) for t in sample], 1)
 
     sia = tg.SentimentIntensityAnalyzer()
     ours = sia.score(sample, threads=1)
     expected = np.array([[d["neg"], d["neu"], d["pos"], d["compound"]] for d in reference])
     identical = int((ours.to_numpy() == expected).all(axis=1).sum())
 
-    t_one = best(lambda: sia.score(sample, threads=1), args.repeat)
-    t_all = best(lambda: sia.score(sample, threads=None), args.repeat)
-    t_loop = best(lambda: [sia.polarity_scores(t) for t in sample], args.repeat)
-    t_file1 = best(lambda: sia.score(lines, threads=1), args.repeat)
-    t_fileN = best(lambda: sia.score(lines, threads=None), args.repeat)
+    t_one = harness.best(lambda: sia.score(sample, threads=1), args.repeat)
+    t_all = harness.best(lambda: sia.score(sample, threads=None), args.repeat)
+    t_loop = harness.best(lambda: [sia.polarity_scores(t) for t in sample], args.repeat)
+    t_file1 = harness.best(lambda: sia.score(lines, threads=1), args.repeat)
+    t_fileN = harness.best(lambda: sia.score(lines, threads=None), args.repeat)
 
     n = len(sample)
     rows = [
@@ -84,12 +66,16 @@ def main() -> None:
         ("textgauge score(), whole file, 1 thread", len(lines), mb_all, t_file1),
         (f"textgauge score(), whole file, {cores} threads", len(lines), mb_all, t_fileN),
     ]
-    print(f"\n{'':48s} {'texts/s':>12s} {'MB/s':>9s} {'x vader':>9s}")
-    vader_rate = n / t_vader
+    print(f"\n{'':48s} {'texts/s':>12s} {'MB/s':>9s} {'x vader':>10s}")
     for name, count, size, secs in rows:
-        print(f"{name:48s} {count / secs:12,.0f} {size / secs:9.2f} {count / secs / vader_rate:9.1f}")
+        # per text: the whole-file rows score more texts than vaderSentiment's sample
+        per_text = harness.ratio(t_vader / n, secs / count, 9)
+        print(f"{name:48s} {count / secs:12,.0f} {size / secs:9.2f} {per_text}")
     print(f"\nidentical scores on the sample: {identical:,} of {n:,}")
-    print(f"ratio, 1 thread: {t_vader / t_one:.1f}x; all threads: {t_vader / t_all:.1f}x")
+    print(
+        f"ratio, 1 thread: {harness.ratio(t_vader, t_one, 0)}; "
+        f"all threads: {harness.ratio(t_vader, t_all, 0)}"
+    )
 
 
 if __name__ == "__main__":

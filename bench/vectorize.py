@@ -18,23 +18,18 @@ checked equal to scikit-learn's (shape, nnz, sum, vocabulary size).
 
 from __future__ import annotations
 
+import json
 import os
+import resource
+import subprocess
 import sys
+import time
+from pathlib import Path
+from typing import Any
 
-# bench/tokenize.py shadows the standard library's `tokenize` when a script in
-# this folder runs: take the folder off the import path first.
-if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
-    del sys.path[0]
+import harness
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import resource  # noqa: E402
-import subprocess  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news_paragraphs.txt"
-CONFIGS = {
+CONFIGS: dict[str, tuple[str, dict[str, Any]]] = {
     "unigram": ("CountVectorizer", {}),
     "bigram": ("CountVectorizer", {"ngram_range": (1, 2)}),
     "tfidf": ("TfidfVectorizer", {"ngram_range": (1, 2), "min_df": 2}),
@@ -51,25 +46,26 @@ def child(impl: str, config: str, threads: int, path: str, repeat: int) -> None:
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     cls_name, params = CONFIGS[config]
     if impl == "sklearn":
-        from sklearn.feature_extraction import text as mod
+        from sklearn.feature_extraction import text as sk
 
-        make = lambda: getattr(mod, cls_name)(**params)  # noqa: E731
+        cls, params = getattr(sk, cls_name), dict(params)
     else:
-        from textgauge import sklearn as mod
+        from textgauge import sklearn as tgs
 
-        make = lambda: getattr(mod, cls_name)(**params, n_jobs=threads)  # noqa: E731
+        cls, params = getattr(tgs, cls_name), {**params, "n_jobs": threads}
     before = rss_mb()
     times, cpu = [], []
-    X = vec = None
+    X: Any = None
+    vec: Any = None
     for _ in range(repeat):
         X = vec = None
-        vec = make()
+        vec = cls(**params)
         c0, t0 = time.process_time(), time.perf_counter()
         X = vec.fit_transform(lines)
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the digest below
-    digest = [X.shape, int(X.nnz), float(X.sum()), int(len(vec.get_feature_names_out()))]
+    digest = [X.shape, int(X.nnz), float(X.sum()), len(vec.get_feature_names_out())]
     print(
         json.dumps(
             {
@@ -83,17 +79,18 @@ def child(impl: str, config: str, threads: int, path: str, repeat: int) -> None:
     )
 
 
-def run(impl: str, config: str, threads: int, path: str, repeat: int) -> dict:
+def run(impl: str, config: str, threads: int, path: str, repeat: int) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", impl, config, str(threads), path, str(repeat)],
         check=True, capture_output=True, text=True, env=os.environ,
     )  # fmt: skip
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--path", default=str(DEFAULT))
+    ap = harness.parser(__doc__, full=False)
+    ap.add_argument("--path", default=str(harness.NEWS))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sklearn-repeat", type=int, default=1)
     ap.add_argument("--threads", default="1,2")
@@ -104,9 +101,7 @@ def main() -> None:
         impl, config, threads, path, repeat = a.child
         child(impl, config, int(threads), path, int(repeat))
         return
-    if not Path(a.path).exists():
-        sys.exit(f"corpus not found: {a.path}")
-    size = Path(a.path).stat().st_size / 2**20
+    size = harness.require(a.path).stat().st_size / 2**20
     print(f"{a.path}: {size:.1f} MiB, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
     print(
         f"{'config':8} {'impl':20} {'time s':>7} {'MB/s':>6} {'speed-up':>8} {'cpu s':>6} "
@@ -123,7 +118,8 @@ def main() -> None:
         for name, r in rows:
             print(
                 f"{config:8} {name:20} {r['time']:7.3f} {size / r['time']:6.1f} "
-                f"{ref['time'] / r['time']:7.1f}x {r['cpu']:6.3f} {ref['cpu'] / r['cpu']:8.1f}x "
+                f"{harness.ratio(ref['time'], r['time'], 7)} {r['cpu']:6.3f} "
+                f"{harness.ratio(ref['cpu'], r['cpu'], 8)} "
                 f"{r['peak']:7.0f} {r['fit_mb']:6.0f}"
             )
         t1 = rows[1][1]
@@ -131,7 +127,8 @@ def main() -> None:
             f"{config:8} memory: peak {t1['peak'] / ref['peak']:.2f} of sklearn's, "
             f"fit {t1['fit_mb'] / max(ref['fit_mb'], 1e-9):.2f} of sklearn's"
             + "".join(
-                f"; {n.split()[-1]}: {t1['time'] / r['time']:.2f}x vs n_jobs=1" for n, r in rows[2:]
+                f"; {n.split()[-1]}: {harness.ratio(t1['time'], r['time'], 0, 2)} vs n_jobs=1"
+                for n, r in rows[2:]
             )
         )
 

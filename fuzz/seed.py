@@ -18,8 +18,10 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 EDGE = [
     b"", b"a", b"\xef\xbb\xbfHello world.\r\n\r\nSecond para.", b"one\rtwo\r\rthree", b"a\x00b\x00\x00c",
     b"price \xa3100", b"\xe2\x82", b"\xed\xa0\x80 surrogate", b"\xf4\x90\x80\x80", b"\xc0\xaf overlong",
-    b"\xff\xfe\xfd", "caf\u00e9 na\u00efve \u20ac5, \u4f60\u597d\u4e16\u754c \u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35".encode(),
-    "\U0001F468\u200d\U0001F469\u200d\U0001F467 \U0001F44D\U0001F3FD \u2764\ufe0f 1\ufe0f\u20e3 \U0001F1EB\U0001F1F7".encode(),
+    b"\xff\xfe\xfd", ("caf\u00e9 na\u00efve \u20ac5, "
+     "\u4f60\u597d\u4e16\u754c \u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35").encode(),
+    ("\U0001F468\u200d\U0001F469\u200d\U0001F467 \U0001F44D\U0001F3FD "
+     "\u2764\ufe0f 1\ufe0f\u20e3 \U0001F1EB\U0001F1F7").encode(),
     b"The food is not very good, but the service was kind of GREAT!!! :) lol",
     b"never so good, at least not bad; without doubt the best... ???", b"U.S. 1,250.5 don't a_b x:y",
     b"!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", b"but but but but good but bad", "isn\u2019t \u201cquoted\u201d".encode(),

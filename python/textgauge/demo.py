@@ -107,7 +107,7 @@ def report(out: TextIO, text: str | None = None, *, paragraphs: ParagraphMode = 
         >>> out = io.StringIO()
         >>> report(out, "Good news.\\nBad news!", name="two lines")
         >>> print(out.getvalue().splitlines()[2])
-        Overall tone: neutral (-0.0722 on a scale from -1 to +1)
+        Overall tone: slightly negative (-0.0722 on a scale from -1 to +1)
     """
     doc = Document(sample_article() if text is None else text, paragraphs=paragraphs)
     title = name or "the bundled sample article (a news report, March 2022)"

@@ -45,11 +45,6 @@ def require(path: Path) -> Path:
     return path
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "shared_data: reads ../shared/corpora (skips where it is absent, "
-                                       "fails under CI=true)")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if {"news_lines", "bbc_files"} & set(getattr(item, "fixturenames", ())):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,20 +45,23 @@ ascii_text = st.lists(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(ascii_text, min_size=1, max_size=5))
+@pytest.mark.slow
 def test_generated_ascii(texts: list[str]) -> None:
     assert_paths_agree(texts)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
+@pytest.mark.slow
 def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
     text = text.replace("\ud800", "")  # hypothesis may produce surrogates; covered elsewhere
     try:
         doc = tg.Document(text)
     except tg.DecodeError:
         return
-    covered = set()
+    covered: set[int] = set()
     prev_end = 0
+    r: Any
     for r in doc.tokens.itertuples():
         assert text[r.start:r.end] == r.text
         assert r.start >= prev_end  # no overlap, in order
@@ -87,6 +92,7 @@ mixed_text = st.lists(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(mixed_text, min_size=1, max_size=4))
+@pytest.mark.slow
 def test_generated_mixed_text(texts: list[str]) -> None:
     assert_paths_agree(texts)
     fast_ids, fast_offsets, fast_table = tg._core._testing.extract_terms(texts, ascii_fast_path=True)

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CMAKE = shutil.which("cmake", path=str(Path(sys.executable).parent)) or shutil.which("cmake")
 CXX = shutil.which("g++") or shutil.which("c++")
 
-pytestmark = pytest.mark.skipif(CMAKE is None or CXX is None, reason="needs cmake and a C++ compiler")
+pytestmark = [pytest.mark.slow,  # each test configures a CMake project
+              pytest.mark.skipif(CMAKE is None or CXX is None, reason="needs cmake and a C++ compiler")]
 
 def configure(tmp_path: Path, *args: str, cxx: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CXX", "CXXFLAGS")}

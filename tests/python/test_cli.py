@@ -14,8 +14,9 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Reference
 
 import textgauge as tg
-
 from conftest import BBC, require
+
+pytestmark = pytest.mark.slow  # each test runs the command line in a new process
 
 VADER = Reference()
 
@@ -158,7 +159,8 @@ def test_usage_errors() -> None:
 def peak_rss_mb(*args: str) -> float:
     """Peak RSS of the CLI run in a child process (ru_maxrss of the waited-for child)."""
     code = ("import resource, subprocess, sys; "
-            "r = subprocess.run([sys.executable, '-m', 'textgauge', *sys.argv[1:]], stdout=subprocess.DEVNULL); "
+            "r = subprocess.run([sys.executable, '-m', 'textgauge', *sys.argv[1:]], "
+            "stdout=subprocess.DEVNULL); "
             "assert r.returncode == 0, r.returncode; "
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, check=True, timeout=900)

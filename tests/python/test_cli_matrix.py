@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+
 import textgauge as tg
 from textgauge.cli import inputs as cli_inputs
 from textgauge.cli import main
@@ -186,6 +187,7 @@ def test_issue_file_3011_paragraphs_bad_byte_on_line_3001(cli: Any, tmp_path: Pa
 
 
 @pytest.mark.parametrize("mode", ["blank", "line"])
+@pytest.mark.slow
 def test_several_bad_paragraphs_number_as_the_clean_file(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
@@ -704,6 +706,7 @@ def test_failed_run_leaves_no_partial_file(cli: Any, tmp_path: Path) -> None:
 # columns and dtypes equal the library's
 
 
+@pytest.mark.slow
 def test_keyness_columns_and_counts_equal_the_library(cli: Any, tmp_path: Path) -> None:
     texts = {
         "target": ["Oil prices rose. Oil demand fell.", "Oil is up."],
@@ -882,6 +885,7 @@ PIPED = {
 
 
 @pytest.mark.parametrize("name", PIPED)
+@pytest.mark.slow
 def test_output_piped_to_head(tmp_path: Path, name: str) -> None:
     paths = large_input(tmp_path)
     if name == "demo":
@@ -901,5 +905,6 @@ def test_output_piped_to_head(tmp_path: Path, name: str) -> None:
     first = proc.stdout.readline()
     proc.stdout.close()  # as `head -1` does
     err = proc.stderr.read().decode()
+    proc.stderr.close()  # an open pipe left to the garbage collector is a ResourceWarning
     assert proc.wait(timeout=300) == 0, err
     assert first and err == ""

@@ -1,21 +1,24 @@
-"""Collocations against NLTK (its association measures and finders from PyPI) and quanteda's formulas."""
+"""Collocations against NLTK (its association measures and finders from PyPI) and quanteda's
+formulas."""
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
-import textgauge as tg
-from conftest import local_paragraphs
 from nltk.collocations import (
     BigramCollocationFinder,
     QuadgramCollocationFinder,
     TrigramCollocationFinder,
 )
 from nltk.metrics import BigramAssocMeasures, QuadgramAssocMeasures, TrigramAssocMeasures
+
+import textgauge as tg
+from conftest import local_paragraphs
 
 REL = 1e-12
 BIGRAM = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "dice", "jaccard",
@@ -41,7 +44,7 @@ def bbc_sample(request: pytest.FixtureRequest) -> tuple[tg.Corpus, list[list[str
     return corpus, docs
 
 
-def _compare(df: pd.DataFrame, finder, measures, names) -> None:
+def _compare(df: pd.DataFrame, finder: Any, measures: Sequence[Any], names: Sequence[str]) -> None:
     got_rows = dict(zip(df["collocation"], range(len(df))))
     assert len(df) == len(finder.ngram_fd)
     for name in names:
@@ -55,7 +58,8 @@ def _compare(df: pd.DataFrame, finder, measures, names) -> None:
     assert df["collocation"].tolist()[:200] == [" ".join(k) for k, _ in first[:200]]
 
 
-def test_bigrams_match_nltk_on_bbc(bbc_sample) -> None:
+@pytest.mark.slow
+def test_bigrams_match_nltk_on_bbc(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, docs = bbc_sample
     df = corpus.collocations(size=2, measure=list(BIGRAM), min_count=1)
     finder = BigramCollocationFinder.from_documents(docs)
@@ -65,7 +69,8 @@ def test_bigrams_match_nltk_on_bbc(bbc_sample) -> None:
     assert all(counts[" ".join(k)] == v for k, v in finder.ngram_fd.items())
 
 
-def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample) -> None:
+@pytest.mark.slow
+def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, docs = bbc_sample
     docs = docs[:60]
     sub = tg.Corpus.from_texts(corpus.texts[:60])
@@ -79,7 +84,8 @@ def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample) -> None:
     _compare(df, finder, BigramAssocMeasures, names)
 
 
-def test_fisher_matches_nltk_scipy(bbc_sample) -> None:
+@pytest.mark.slow
+def test_fisher_matches_nltk_scipy(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, docs = bbc_sample
     sub = tg.Corpus.from_texts(corpus.texts[:25])
     finder = BigramCollocationFinder.from_documents(docs[:25])
@@ -88,7 +94,8 @@ def test_fisher_matches_nltk_scipy(bbc_sample) -> None:
 
 
 @pytest.mark.parametrize("size", [3, 4])
-def test_trigrams_quadgrams_match_nltk(bbc_sample, size: int) -> None:
+@pytest.mark.slow
+def test_trigrams_quadgrams_match_nltk(bbc_sample: tuple[tg.Corpus, list[list[str]]], size: int) -> None:
     corpus, docs = bbc_sample
     n = 40 if size == 3 else 20
     sub = tg.Corpus.from_texts(corpus.texts[:n])
@@ -177,14 +184,14 @@ def test_options_are_validated() -> None:
         "poisson_stirling", "mi_like", "lambda", "z"]
 
 
-def test_result_does_not_depend_on_thread_count(bbc_sample) -> None:
+def test_result_does_not_depend_on_thread_count(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, _ = bbc_sample
     one = tg.Corpus.from_texts(corpus.texts[:50], threads=1).collocations(measure="all", min_count=1)
     many = tg.Corpus.from_texts(corpus.texts[:50], threads=4).collocations(measure="all", min_count=1)
     pd.testing.assert_frame_equal(one, many)
 
 
-def test_collocation_column_without_pyarrow(monkeypatch) -> None:
+def test_collocation_column_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     c = tg.Corpus.from_texts(["Café crème, café crème. Tea time tea time"])
@@ -195,7 +202,7 @@ def test_collocation_column_without_pyarrow(monkeypatch) -> None:
     assert "café crème" in list(without["collocation"])
 
 
-def test_document_methods_equal_a_one_document_corpus(bbc_sample) -> None:
+def test_document_methods_equal_a_one_document_corpus(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
     corpus, _ = bbc_sample
     doc = corpus[3]
     alone = tg.Corpus.from_texts([doc.text], [doc.id])

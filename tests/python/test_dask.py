@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pickle
 import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
-from pathlib import Path
 
 dd = pytest.importorskip("dask.dataframe", reason="textgauge.dask needs dask[dataframe]")
 db = pytest.importorskip("dask.bag", reason="textgauge.dask needs dask")
@@ -21,11 +23,13 @@ import textgauge as tg
 import textgauge.dask as tgd
 from textgauge.sklearn import CountVectorizer, TermStats
 
+pytestmark = pytest.mark.slow  # each test runs on a LocalCluster of worker processes
+
 N_PARTS = 9  # at least 8, and not a multiple of split_every: the tree has a ragged level
 
 
 @pytest.fixture(scope="module")
-def client():
+def client() -> Iterator[Any]:
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                        dashboard_address=None)
     c = distributed.Client(cluster)
@@ -47,12 +51,12 @@ def news(news_lines: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def bbc_dd(bbc: pd.DataFrame):
+def bbc_dd(bbc: pd.DataFrame) -> Any:
     return dd.from_pandas(bbc, npartitions=N_PARTS, sort=False)
 
 
 @pytest.fixture(scope="module")
-def news_dd(news: list[str]):
+def news_dd(news: list[str]) -> Any:
     return dd.from_pandas(pd.Series(news, name="text"), npartitions=N_PARTS, sort=False)
 
 
@@ -64,13 +68,13 @@ def bbc_corpus(bbc: pd.DataFrame) -> tg.Corpus:
 # ---- vocabulary, counts, TF-IDF -------------------------------------------------------------
 
 
-def test_partitions_and_cluster(client, bbc_dd, news_dd):
+def test_partitions_and_cluster(client: Any, bbc_dd: Any, news_dd: Any) -> None:
     assert bbc_dd.npartitions >= 8 and news_dd.npartitions >= 8
     assert len(client.scheduler_info()["workers"]) == 2
 
 
 @pytest.mark.parametrize("params", [{"min_df": 5, "max_df": 0.5}, {"min_df": 0.01, "max_features": 3000, "stop_words": "english"}])
-def test_fit_vocabulary_equals_sklearn_on_bbc(client, bbc, bbc_dd, params):
+def test_fit_vocabulary_equals_sklearn_on_bbc(client: Any, bbc: pd.DataFrame, bbc_dd: Any, params: dict[str, Any]) -> None:
     ref = sk_text.CountVectorizer(**params)
     X_ref = ref.fit_transform(bbc["text"].tolist())
     cv, X = tgd.fit_transform(bbc_dd["text"], **params)
@@ -78,19 +82,21 @@ def test_fit_vocabulary_equals_sklearn_on_bbc(client, bbc, bbc_dd, params):
     assert X.chunks[0] == tuple(bbc_dd.map_partitions(len).compute().tolist())
     assert X.shape == X_ref.shape
     got = X.compute()
-    assert sp.issparse(got) and got.dtype == np.int64
+    assert got.dtype == np.int64
     assert (sp.csr_matrix(got) != X_ref).nnz == 0
+    assert sp.issparse(got)
 
 
-def test_global_df_pruning_differs_from_per_partition(bbc):
-    """The reason for merging before pruning: dask-ml's per-partition min_df gives another vocabulary."""
+def test_global_df_pruning_differs_from_per_partition(bbc: pd.DataFrame) -> None:
+    """The reason for merging before pruning: dask-ml's per-partition min_df gives another
+    vocabulary."""
     parts = np.array_split(np.asarray(bbc["text"], dtype=object), N_PARTS)
     per_part = set().union(*(sk_text.CountVectorizer(min_df=5).fit(list(p)).vocabulary_ for p in parts))
     assert per_part != set(sk_text.CountVectorizer(min_df=5).fit(bbc["text"].tolist()).vocabulary_)
 
 
-def test_tfidf_news_bigrams_equals_sklearn(client, news, news_dd):
-    params = {"ngram_range": (1, 2), "min_df": 3, "max_df": 0.3, "sublinear_tf": True}
+def test_tfidf_news_bigrams_equals_sklearn(client: Any, news: list[str], news_dd: Any) -> None:
+    params: dict[str, Any] = {"ngram_range": (1, 2), "min_df": 3, "max_df": 0.3, "sublinear_tf": True}
     ref = sk_text.TfidfVectorizer(**params)
     X_ref = ref.fit_transform(news)
     tv, X = tgd.fit_transform(news_dd, tfidf=True, split_every=3, **params)
@@ -104,7 +110,7 @@ def test_tfidf_news_bigrams_equals_sklearn(client, news, news_dd):
     assert np.array_equal(got.indptr, X_ref.indptr) and np.array_equal(got.indices, X_ref.indices)
 
 
-def test_transform_with_unknown_and_counted_lengths(client, news, news_dd):
+def test_transform_with_unknown_and_counted_lengths(client: Any, news: list[str], news_dd: Any) -> None:
     cv = tgd.fit_vocabulary(news_dd, min_df=2, max_features=5000)
     local = CountVectorizer(min_df=2, max_features=5000).fit(news)
     assert cv.get_feature_names_out().tolist() == local.get_feature_names_out().tolist()
@@ -119,14 +125,14 @@ def test_transform_with_unknown_and_counted_lengths(client, news, news_dd):
     assert (sp.csr_matrix(tgd.transform(cv, bag).compute()) != local.transform(news[:3000])).nnz == 0
 
 
-def test_term_stats_merge_order_and_pickle_size(news):
+def test_term_stats_merge_order_and_pickle_size(news: list[str]) -> None:
     opts = CountVectorizer(ngram_range=(1, 2))._engine_options()
     from textgauge import _core
 
     parts = [_core.vectorize.stats(opts, list(p), threads=1) for p in np.array_split(np.asarray(news, object), 8)]
     whole = _core.vectorize.stats(opts, news, threads=1)
 
-    def state(s):
+    def state(s: Any) -> tuple[Any, ...]:
         b, o, tc, dc, n = s.state()
         return b, o.tolist(), tc.tolist(), dc.tolist(), n
 
@@ -151,7 +157,7 @@ def test_term_stats_merge_order_and_pickle_size(news):
         assert isinstance(pickle.loads(pickle.dumps(p)), TermStats)
 
 
-def test_term_stats_delayed_equals_local(client, news, news_dd):
+def test_term_stats_delayed_equals_local(client: Any, news: list[str], news_dd: Any) -> None:
     st = tgd.term_stats(news_dd, split_every=2).compute()
     ref = CountVectorizer().partial_fit(news).term_stats_
     assert st.n_docs == len(news)
@@ -159,7 +165,7 @@ def test_term_stats_delayed_equals_local(client, news, news_dd):
         assert (x == y) if isinstance(x, bytes) else np.array_equal(x, y)
 
 
-def test_errors_are_clear(news_dd):
+def test_errors_are_clear(news_dd: Any) -> None:
     with pytest.raises(ValueError, match="textgauge engine"):
         tgd.fit_vocabulary(news_dd, tokenizer=str.split)
     with pytest.raises(TypeError, match="Dask Series or Bag"):
@@ -171,7 +177,7 @@ def test_errors_are_clear(news_dd):
 # ---- sentiment ------------------------------------------------------------------------------
 
 
-def test_sentiment_documents_equal_vader(client, news, news_dd):
+def test_sentiment_documents_equal_vader(client: Any, news: list[str], news_dd: Any) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
 
     out = tgd.sentiment(news_dd).compute()
@@ -188,8 +194,8 @@ def test_sentiment_documents_equal_vader(client, news, news_dd):
                                   single.iloc[: len(part)].reset_index(drop=True), check_dtype=True)
 
 
-@pytest.mark.parametrize("level,mode", [("paragraph", "vader"), ("sentence", "fixed"), ("document", "sentences")])
-def test_sentiment_levels_equal_corpus(client, bbc, level, mode):
+@pytest.mark.parametrize(("level", "mode"), [("paragraph", "vader"), ("sentence", "fixed"), ("document", "sentences")])
+def test_sentiment_levels_equal_corpus(client: Any, bbc: pd.DataFrame, level: Any, mode: Any) -> None:
     texts = bbc["text"].iloc[::5].reset_index(drop=True)  # 445 articles, all categories
     s = dd.from_pandas(texts, npartitions=N_PARTS, sort=False)
     got = tgd.sentiment(s, level=level, mode=mode).compute().reset_index(drop=True)
@@ -199,14 +205,14 @@ def test_sentiment_levels_equal_corpus(client, bbc, level, mode):
     assert got.dtypes.equals(tgd.sentiment(s, level=level, mode=mode)._meta.dtypes)
 
 
-def test_sentiment_analyzer_once_per_worker(client, news_dd):
+def test_sentiment_analyzer_once_per_worker(client: Any, news_dd: Any) -> None:
     tgd.sentiment(news_dd.repartition(npartitions=24)).compute()
     builds = client.run(tgd.analyzer_builds)
     # One per mode used in this module's tests (vader, fixed) at most, whatever the task count.
     assert all(1 <= n <= 2 for n in builds.values()), builds
 
 
-def test_sentiment_custom_analyzer_and_bag(client, news):
+def test_sentiment_custom_analyzer_and_bag(client: Any, news: list[str]) -> None:
     sia = tg.SentimentIntensityAnalyzer({"oil": 2.5, "price": -1.0, "rise": 1.5})
     bag = db.from_sequence(news[:4000], npartitions=8)
     got = tgd.sentiment(bag, analyzer=sia).compute().reset_index(drop=True)
@@ -220,7 +226,7 @@ def test_sentiment_custom_analyzer_and_bag(client, news):
 # ---- frequency, keyness, collocations ------------------------------------------------------
 
 
-def test_frequency_grouped_equals_corpus(client, bbc, bbc_dd, bbc_corpus):
+def test_frequency_grouped_equals_corpus(client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus) -> None:
     got = tgd.frequency(bbc_dd["text"], groups=bbc_dd["category"], split_every=4)
     ref = bbc_corpus.frequency(groups=bbc["category"].tolist())
     pd.testing.assert_frame_equal(got, ref)
@@ -229,14 +235,14 @@ def test_frequency_grouped_equals_corpus(client, bbc, bbc_dd, bbc_corpus):
 
 
 @pytest.mark.parametrize("measure", ["chi2", "lr", "pmi"])
-def test_keyness_equals_corpus(client, bbc, bbc_dd, bbc_corpus, measure):
+def test_keyness_equals_corpus(client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus, measure: str) -> None:
     groups = bbc["category"].tolist()
     got = tgd.keyness(bbc_dd["text"], "sport", groups=bbc_dd["category"], measure=measure)
     ref = bbc_corpus.keyness("sport", groups=groups, measure=measure)
     pd.testing.assert_frame_equal(got, ref)
 
 
-def test_keyness_boolean_and_reference_group(client, bbc, bbc_dd, bbc_corpus):
+def test_keyness_boolean_and_reference_group(client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus) -> None:
     mask = (bbc["category"] == "tech").to_numpy()
     got = tgd.keyness(bbc_dd["text"], bbc_dd["category"] == "tech", measure="lr")
     pd.testing.assert_frame_equal(got, bbc_corpus.keyness(mask, measure="lr"))
@@ -250,7 +256,7 @@ def test_keyness_boolean_and_reference_group(client, bbc, bbc_dd, bbc_corpus):
         tgd.keyness(bbc_dd["text"], "poetry", groups=bbc_dd["category"])
 
 
-def test_grouped_stats_merge_order():
+def test_grouped_stats_merge_order() -> None:
     texts = ["a b b", "b c", "c d", "a a", "e"]
     labels = ["x", "y", "x", None, "z"]
     parts = [tgd.GroupedTermStats.from_texts(texts[i:i + 2], labels[i:i + 2], part=i) for i in range(0, 5, 2)]
@@ -262,8 +268,8 @@ def test_grouped_stats_merge_order():
     assert len(pickle.dumps(fwd)) < 2000
 
 
-@pytest.mark.parametrize("window,opts", [(2, {}), (3, {}), (2, {"punctuation": "break", "across_sentences": False})])
-def test_collocations_equal_corpus(client, news, news_dd, window, opts):
+@pytest.mark.parametrize(("window", "opts"), [(2, {}), (3, {}), (2, {"punctuation": "break", "across_sentences": False})])
+def test_collocations_equal_corpus(client: Any, news: list[str], news_dd: Any, window: int, opts: dict[str, Any]) -> None:
     measures = ["likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq", "dice", "jaccard",
                 "poisson_stirling", "mi_like", "phi_sq"] if window == 2 else ["pmi", "likelihood_ratio"]
     got = tgd.collocations(news_dd, measure=measures, min_count=3, window=window, **opts)
@@ -272,7 +278,7 @@ def test_collocations_equal_corpus(client, news, news_dd, window, opts):
     pd.testing.assert_frame_equal(got, ref, check_exact=True)
 
 
-def test_collocation_stats_merge_order(news):
+def test_collocation_stats_merge_order(news: list[str]) -> None:
     chunks = [news[i:i + 500] for i in range(0, 2000, 500)]
     parts = [tgd.CollocationStats.from_texts(c) for c in chunks]
     a = parts[0].merged(parts[1]).merged(parts[2].merged(parts[3]))

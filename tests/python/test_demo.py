@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
-import textgauge as tg
 import vaderSentiment.vaderSentiment as vs
+
+import textgauge as tg
 from textgauge.demo import REPORTING_WORDS, report, sample_article, tone
 
 REF = vs.SentimentIntensityAnalyzer()
@@ -77,7 +79,7 @@ def test_paragraph_table(lines: list[str], doc: tg.Document) -> None:
         assert (int(number), float(score)) == (p, compound)
         assert tone(compound) in row
     # A one-sentence paragraph keeps vaderSentiment's own score.
-    first = [p for p in sample_article().splitlines() if p.strip()][0]
+    first = next(p for p in sample_article().splitlines() if p.strip())
     assert float(rows[0].split()[1]) == REF.polarity_scores(first)["compound"] == -0.7184
 
 
@@ -97,7 +99,7 @@ def test_tone_words() -> None:
         "moderately negative", "strongly positive", "strongly positive"]
 
 
-def test_a_long_text_is_bounded(tmp_path) -> None:
+def test_a_long_text_is_bounded(tmp_path: Path) -> None:
     paragraphs = [p for p in sample_article().splitlines() if p.strip()]
     text = "\n".join(paragraphs[i % len(paragraphs)] for i in range(7600))
     lines = render(text, name="big.txt")
@@ -108,7 +110,7 @@ def test_a_long_text_is_bounded(tmp_path) -> None:
     assert "textgauge sentiment FILE --level paragraph" in "\n".join(lines)
 
 
-def test_no_text(tmp_path) -> None:
+def test_no_text(tmp_path: Path) -> None:
     assert render("  \n\n ", name="empty.txt") == [
         "textgauge report on empty.txt", "0 paragraphs, 0 sentences, 0 words", "",
         "There is no text to report on."]
@@ -121,7 +123,7 @@ def test_cli_demo_prints_the_report(capsys: pytest.CaptureFixture[str], lines: l
     assert capsys.readouterr().out.splitlines() == lines
 
 
-def test_cli_demo_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_demo_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from textgauge.cli import main
 
     path = tmp_path / "mine.txt"

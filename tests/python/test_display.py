@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
+
 import textgauge as tg
 import textgauge.display as tgd
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
 
 VADER = Vader()
 
@@ -66,6 +67,7 @@ def test_display_and_plot_examples_run() -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     import textgauge.plot as tgp
 
     for mod in (tgd, tgp):

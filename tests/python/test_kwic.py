@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from pathlib import Path
 
 import pytest
+
 import textgauge as tg
 
 TEXTS = ["Oil prices rose. Prices of gold fell.\n\nThe price of oil, again.", "No match here.",
@@ -28,8 +30,8 @@ def test_hand_table() -> None:
     assert c.kwic(r"^pri.e$", valuetype="regex")["keyword"].tolist() == ["price", "PRICE", "price"]
 
 
-@pytest.mark.parametrize("valuetype,pat", [("glob", "th*"), ("regex", "ed$"), ("fixed", "said")])
-def test_matches_brute_force_scan(bbc_files, valuetype: str, pat: str) -> None:
+@pytest.mark.parametrize(("valuetype", "pat"), [("glob", "th*"), ("regex", "ed$"), ("fixed", "said")])
+def test_matches_brute_force_scan(bbc_files: list[Path], valuetype: str, pat: str) -> None:
     c = tg.Corpus.from_files(bbc_files[:40])
     tok = c.tokens
     if valuetype == "glob":

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
-import textgauge as tg
 from lexicalrichness import LexicalRichness
+
+import textgauge as tg
 
 # docs/termstats.md#lexical-diversity: counts [5,3,2,1,1,1,1], log base 10.
 GOLD = {"TTR": 0.5, "C": 0.73735, "R": 1.87083, "CTTR": 1.32288, "U": 4.36372, "S": -1.23399,
@@ -26,7 +29,7 @@ def test_quanteda_gold_table() -> None:
 
 
 @pytest.fixture(scope="module")
-def paragraphs(bbc_files):
+def paragraphs(bbc_files: list[Path]) -> tuple[tg.Corpus, dict[Any, list[str]]]:
     c = tg.Corpus.from_files(bbc_files[::40])
     tok = c.tokens
     tok = tok[tok["kind"] == "word"]
@@ -38,7 +41,7 @@ def _rel(a: float, b: float) -> float:
     return abs(a - b) / max(abs(b), 1e-300)
 
 
-def test_matches_lexicalrichness_per_paragraph(paragraphs) -> None:
+def test_matches_lexicalrichness_per_paragraph(paragraphs: tuple[tg.Corpus, dict[Any, list[str]]]) -> None:
     corpus, words = paragraphs
     df = corpus.lexical_diversity(level="paragraph", measures="all", log_base=math.e, mattr_window=10,
                                   msttr_segment=7, hdd_draws=5)

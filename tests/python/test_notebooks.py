@@ -9,20 +9,25 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
 from conftest import BBC, ROOT, require
 
 nbformat = pytest.importorskip("nbformat", reason="the test extra installs nbformat")
 nbclient = pytest.importorskip("nbclient", reason="the test extra installs nbclient")
+
+pytestmark = pytest.mark.slow  # each test runs a notebook in a Jupyter kernel
 
 NOTEBOOKS = ROOT / "notebooks"
 ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
-def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> str:
+def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A kernelspec that runs this interpreter, found through JUPYTER_PATH."""
     base = tmp_path_factory.mktemp("jupyter")
     spec = base / "kernels" / "textgauge-test"
@@ -39,7 +44,7 @@ def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> str:
         os.environ["JUPYTER_PATH"] = old
 
 
-def _execute(path: Path, kernel: str) -> nbformat.NotebookNode:
+def _execute(path: Path, kernel: str) -> Any:
     nb = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name=kernel, timeout=300,
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
@@ -47,7 +52,7 @@ def _execute(path: Path, kernel: str) -> nbformat.NotebookNode:
     return nb
 
 
-def _outputs(nb: nbformat.NotebookNode, mime: str) -> int:
+def _outputs(nb: Any, mime: str) -> int:
     return sum(1 for c in nb.cells if c.cell_type == "code"
                for o in c.get("outputs", []) if mime in o.get("data", {}))
 

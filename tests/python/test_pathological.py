@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,10 +36,10 @@ def _touch(x: object) -> int:
         return x.encode("utf-8", "surrogatepass").count(b"\x00")
     if isinstance(x, bytes):
         return bytes(x).count(b"\x00")
-    return sum(_touch(t) for t in x)  # type: ignore[attr-defined]
+    return sum(_touch(t) for t in x)  # type: ignore[attr-defined, misc]
 
 
-def assert_linear(make: Callable[[int], object], run: Callable[[object], object], n: int,
+def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
                   floor: float = 30.0) -> None:
     """t(10n) < 30 t(n), best of 3; inputs are built outside the timed part.
 
@@ -75,7 +76,8 @@ def token_texts(doc: tg.Document) -> list[str]:
 
 
 def vader_scores(text: str) -> dict[str, float]:
-    return VADER.polarity_scores(text)
+    scores: dict[str, float] = VADER.polarity_scores(text)
+    return scores
 
 
 # --- one huge paragraph ------------------------------------------------------------------
@@ -83,10 +85,11 @@ def vader_scores(text: str) -> dict[str, float]:
 UNIT = "The market rallied strongly, and traders said 1,250 shares changed hands. "
 
 
+@pytest.mark.slow
 def test_single_paragraph_scales_linearly() -> None:
     per_unit = len(tg.Document(UNIT).tokens)
 
-    def count(text: object) -> int:
+    def count(text: str) -> int:
         c = tg.Corpus.from_texts([text], threads=1)
         tokens = c._table("token")
         assert len(c._table("paragraph")["document"]) == 1
@@ -99,6 +102,7 @@ def test_single_paragraph_scales_linearly() -> None:
 
 # --- empty lines ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_ten_million_empty_lines() -> None:
     for nl, n in (("\n", 10_000_000), ("\r\n", 1_000_000), ("\r", 1_000_000)):
         for mode in ("blank", "line"):
@@ -118,6 +122,7 @@ def test_ten_million_empty_lines() -> None:
 
 # --- one 1 MB token ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_one_megabyte_token(sia: tg.SentimentIntensityAnalyzer) -> None:
     word = "a" * 1_000_000
     doc = tg.Document(f"x {word} y")
@@ -165,6 +170,7 @@ def emoji_text(n_bytes: int, sep: str = " ") -> str:
     return block * max(1, n_bytes // len(block.encode()))
 
 
+@pytest.mark.slow
 def test_megabyte_of_emoji_and_zwj(sia: tg.SentimentIntensityAnalyzer) -> None:
     text = emoji_text(1_000_000)
     assert len(text.encode()) > 900_000
@@ -201,6 +207,7 @@ def test_megabyte_of_emoji_and_zwj(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 # --- 100k `but`s ------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_hundred_thousand_buts(sia: tg.SentimentIntensityAnalyzer) -> None:
     # vaderSentiment's but rule is quadratic: compare with it directly on 2,000.
     for unit in ("good but ", "good but bad but ", "but "):
@@ -223,6 +230,7 @@ def test_hundred_thousand_buts(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 # --- runs of punctuation ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
     for ch in "!?.,-…":
         run = ch * 200_000
@@ -244,12 +252,13 @@ def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
         "!?": 0, "?!": 1}
 
 
-# --- mixed scripts ---------------------------------------------------------------------------------
+# --- mixed scripts -------------------------------------------------------------------------
 
 MIXED = ("Hello Привет مرحبا بالعالم 你好世界 สวัสดีครับ 👨\u200d👩\u200d👧 naïve café "
          "Ελληνικά עברית 1,250.5 दुनिया 안녕하세요 ｆｕｌｌ！ I ❤️ it. ")
 
 
+@pytest.mark.slow
 def test_mixed_scripts_in_one_paragraph(sia: tg.SentimentIntensityAnalyzer) -> None:
     doc = tg.Document(MIXED * 3)
     t = doc.tokens
@@ -294,6 +303,7 @@ def expected_offset(raw: bytes) -> int:
     raise AssertionError("valid")
 
 
+@pytest.mark.slow
 def test_invalid_utf8_at_every_position() -> None:
     n = 0
     for bad in BAD:
@@ -362,7 +372,7 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
     with pytest.raises(tg.DecodeError, match="emoji"):
         tg.Lexicon().set_emoji("\udce9", "x")
     ex = sia.explain(s)
-    assert ex["token"].tolist() == [w for w in s.split()]
+    assert ex["token"].tolist() == list(s.split())
     assert ex.attrs["scores"] == vader_scores(s)
 
     # Vectorizers read a surrogate as U+FFFD (neither is \\w, both are uncased):
@@ -398,11 +408,12 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
     assert (hv != sktext.HashingVectorizer(n_features=2**10).transform(docs)).nnz == 0
 
 
-# --- NUL bytes ---------------------------------------------------------------------------------------
+# --- NUL bytes -----------------------------------------------------------------------------
 
 NUL_BASE = "Good day, naïve 你好 1,250 :) ok"
 
 
+@pytest.mark.slow
 def test_nul_bytes_everywhere(sia: tg.SentimentIntensityAnalyzer) -> None:
     for i in range(len(NUL_BASE) + 1):
         s = NUL_BASE[:i] + "\x00" + NUL_BASE[i:]
@@ -416,7 +427,7 @@ def test_nul_bytes_everywhere(sia: tg.SentimentIntensityAnalyzer) -> None:
         # Python's str.split() and \w do not treat NUL as a separator; the references decide.
         assert sia.polarity_scores(s) == vader_scores(s)
         assert CountVectorizer().build_analyzer()(s) == sktext.CountVectorizer().build_analyzer()(s)
-        wb = {"analyzer": "char_wb", "ngram_range": (2, 3)}
+        wb: dict[str, Any] = {"analyzer": "char_wb", "ngram_range": (2, 3)}
         assert CountVectorizer(**wb).build_analyzer()(s) == sktext.CountVectorizer(**wb).build_analyzer()(s)
     nuls = "\x00" * 1_000_000
     assert len(tg.Document(nuls).tokens) == 0 and len(tg.Document(nuls).paragraphs) == 0  # NUL is blank
@@ -439,6 +450,7 @@ def _read_documents(corpus: tg.Corpus) -> int:
     return rows
 
 
+@pytest.mark.slow
 def test_document_access_is_linear() -> None:
     """A Document of a Corpus reads its own rows (the tables are in document order, sliced at
     each document's offsets), so reading all documents costs O(total tokens) whatever the

@@ -3,6 +3,11 @@ against vaderSentiment and the keyness/similarity results), and draws on a given
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
 import io
 
 import numpy as np
@@ -11,17 +16,24 @@ import pytest
 matplotlib = pytest.importorskip("matplotlib", reason="the test/plot extras install matplotlib")
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
+
 import textgauge as tg
 import textgauge.plot as tgp
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
 
 ARTICLE = tg.Document(tg.demo.sample_article(), paragraphs="line")
 
 
-def _png(ax: matplotlib.axes.Axes) -> bytes:
+def _bars(ax: Axes) -> list[Any]:
+    """The bars (Rectangles; Axes.patches is typed as any Patch)."""
+    return list(ax.patches)
+
+
+def _png(ax: Axes) -> bytes:
     buf = io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=60)
-    plt.close(ax.figure)
+    figure: Any = ax.figure  # typed Figure | SubFigure; ours are Figures
+    figure.savefig(buf, format="png", dpi=60)
+    plt.close(figure)
     return buf.getvalue()
 
 
@@ -32,7 +44,7 @@ def _check_png(data: bytes) -> None:
     assert np.ptp(img[..., :3]) > 0.5  # something was drawn, not a blank canvas
 
 
-def _labelled(ax: matplotlib.axes.Axes) -> None:
+def _labelled(ax: Axes) -> None:
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
 
 
@@ -40,9 +52,9 @@ def test_sentiment_arc_draws_vader_compounds() -> None:
     ax = tgp.sentiment_arc(ARTICLE, window=3)
     vader = Vader()
     expected = [vader.polarity_scores(t)["compound"] for t in ARTICLE.paragraphs["text"]]
-    assert [p.get_height() for p in ax.patches] == expected
+    assert [p.get_height() for p in _bars(ax)] == expected
     blue, orange = tgp.POSITIVE, tgp.NEGATIVE
-    for p, v in zip(ax.patches, expected):
+    for p, v in zip(_bars(ax), expected):
         assert tuple(p.get_facecolor()[:3]) == pytest.approx(blue if v > 0 else orange if v < 0 else tgp.NEUTRAL)
     _labelled(ax)
     assert ax.get_xlabel() == "paragraph" and ax.get_title() == f"Sentiment arc ({len(expected)} paragraphs)"
@@ -52,7 +64,7 @@ def test_sentiment_arc_draws_vader_compounds() -> None:
 def test_top_terms_draws_frequencies() -> None:
     ax = tgp.top_terms(ARTICLE, 5)
     labels = [t.get_text() for t in ax.get_yticklabels()]  # top bar first
-    widths = [p.get_width() for p in ax.patches]
+    widths = [p.get_width() for p in _bars(ax)]
     # Counted by hand in the article; ties ordered by term as quanteda's textstat_frequency.
     assert labels == ["ukrainian", "russia", "ukraine", "lavrov", "russian"]
     assert widths == [7, 6, 6, 5, 5]
@@ -64,7 +76,7 @@ def test_keyness_draws_both_sides() -> None:
     paras = tg.Corpus.from_texts(ARTICLE.paragraphs["text"].tolist())
     key = paras.keyness(np.arange(len(paras)) == 10, measure="lr")
     ax = tgp.keyness(key, 4, target="p10", reference="rest")
-    v = [p.get_width() for p in ax.patches if p.get_width() != 0 or p.get_height() != 0][:8]
+    v = [p.get_width() for p in _bars(ax) if p.get_width() != 0 or p.get_height() != 0][:8]
     pos = key["lr"][key["lr"] > 0].head(4).tolist()
     neg = key["lr"][key["lr"] < 0].tail(4).tolist()
     assert v == pos + neg
@@ -76,7 +88,8 @@ def test_similarity_heatmap_shows_the_matrix() -> None:
     ax = tgp.similarity_heatmap(ARTICLE)
     sim = ARTICLE.corpus.similarity(level="paragraph").to_numpy().copy()
     np.fill_diagonal(sim, np.nan)  # self-similarity is left blank
-    np.testing.assert_array_equal(ax.images[0].get_array().filled(np.nan), sim)
+    shown: Any = ax.images[0].get_array()  # a masked array
+    np.testing.assert_array_equal(shown.filled(np.nan), sim)
     assert ax.images[0].get_clim() == (0.0, np.nanmax(sim))
     assert len(ax.figure.axes) == 2  # the colour bar
     _labelled(ax)
@@ -89,7 +102,8 @@ def test_term_sentiment_points_are_mentioning_paragraphs() -> None:
     texts = ARTICLE.paragraphs["text"]
     for coll, name in zip(ax.collections[::2], ["Lavrov", "Kuleba"]):
         hits = [t for t in texts if name in t]  # the article spells both names one way
-        ys = sorted(coll.get_offsets()[:, 1].tolist())
+        offsets: Any = coll.get_offsets()
+        ys = sorted(offsets[:, 1].tolist())
         assert ys == sorted(vader.polarity_scores(t)["compound"] for t in hits)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Lavrov\n(n=5)", "Kuleba\n(n=5)"]
     _labelled(ax)

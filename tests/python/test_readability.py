@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+
 import textgauge as tg
 from textgauge.readability import syllable_count
 
@@ -35,8 +38,8 @@ def test_hand_computed() -> None:
     assert row.lix == pytest.approx(W / St + 100 * 5 / W, rel=1e-14)
 
 
-@pytest.fixture()
-def textstat_pyphen(monkeypatch):
+@pytest.fixture
+def textstat_pyphen(monkeypatch: pytest.MonkeyPatch) -> Any:
     """textstat's own metric functions, with CMUdict absent so that syllables come from pyphen."""
     ts = pytest.importorskip("textstat")
     from textstat.backend.counts import _count_syllables
@@ -47,7 +50,7 @@ def textstat_pyphen(monkeypatch):
     return ts
 
 
-def test_matches_textstat_on_bbc_paragraphs(bbc_files, textstat_pyphen) -> None:
+def test_matches_textstat_on_bbc_paragraphs(bbc_files: list[Path], textstat_pyphen: Any) -> None:
     from textstat.backend import counts, metrics
 
     texts = [p.read_text(encoding="utf-8") for p in bbc_files[::15]]
@@ -63,6 +66,7 @@ def test_matches_textstat_on_bbc_paragraphs(bbc_files, textstat_pyphen) -> None:
     df = corpus.readability()
     checked = 0
     lang = "en_US"
+    row: Any
     for text, row in zip(paras, df.itertuples(index=False)):
         if counts.count_sentences(text) != row.sentences or counts.count_words(text) != row.words:
             continue

@@ -14,10 +14,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from vaderSentiment import vaderSentiment as vs
+
 import textgauge as tg
 from textgauge.demo import sample_article
 from textgauge.sentiment import vader_lexicon_paths
-from vaderSentiment import vaderSentiment as vs
 
 REF = vs.SentimentIntensityAnalyzer()
 
@@ -120,6 +121,7 @@ def test_score_rejects_non_text(sia: tg.SentimentIntensityAnalyzer) -> None:
         sia.polarity_scores(b"bytes")  # type: ignore[arg-type]  # vaderSentiment fails on bytes too
 
 
+@pytest.mark.slow
 def test_linear_time_on_buts_and_emoji(sia: tg.SentimentIntensityAnalyzer) -> None:
     # The reference is quadratic in `but` (list.index in a loop) and in emoji
     # (string concatenation); 1 MB of both takes it hours. Here 10x the text

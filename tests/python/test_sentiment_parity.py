@@ -14,15 +14,15 @@ import multiprocessing
 import os
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
-import textgauge as tg
-from conftest import BBC, NEWS, local_paragraphs, require
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vaderSentiment import vaderSentiment as vs
+
+import textgauge as tg
+from conftest import BBC, NEWS, local_paragraphs, require
 
 _REF: vs.SentimentIntensityAnalyzer | None = None
 
@@ -85,7 +85,8 @@ EMOTICONS = [":)", ":(", ":-)", ":D", ":d", ":P", ":p", "<3", ":-(", ";)", "XD",
 
 
 def generated_texts() -> list[str]:
-    """Texts aimed at each rule of the spec, systematic where the space is small, seeded-random elsewhere."""
+    """Texts aimed at each rule of the spec, systematic where the space is small, seeded-random
+    elsewhere."""
     rng = random.Random(20260302)
     out: list[str] = ["", " ", "   ", "\t\n", "\u3000", "\u00a0\u2003", "!", "?", "!!!", "???",
                       "no", "No", "NO", "no no", "no no no", "It is NO good at all", "really no good",
@@ -165,17 +166,18 @@ def generated_texts() -> list[str]:
     # the ASCII fast path: tokens across its 64-byte blocks and at the end of the
     # text, tokens longer than one 57-byte mask load, keys around its 15-byte
     # inline-key limit, control characters (not whitespace) inside tokens
-    for n in [*range(50, 70), *range(115, 135), 190, 191, 192, 193, 255, 256, 257]:
+    for width in [*range(50, 70), *range(115, 135), 190, 191, 192, 193, 255, 256, 257]:
         for w in ("good", "BAD", "don't", "hate!", "(love)", "no", "?!", "NOT"):
-            pad = "x" * max(0, n - len(w) - 1)
-            out.extend([pad + " " + w, w + " " + pad, pad[:n // 2] + " " + w + " " + pad[:n // 2]])
+            pad = "x" * max(0, width - len(w) - 1)
+            half = pad[: width // 2]
+            out.extend([pad + " " + w, w + " " + pad, half + " " + w + " " + half])
     for offset in range(70):
         out.append("z" * offset + " Very GOOD, not bad! I can't; at least (nice)? " + "y" * (offset % 7))
-    for n in (55, 56, 57, 58, 63, 64, 65, 120):
+    for width in (55, 56, 57, 58, 63, 64, 65, 120):
         for core in ("good", "GOOD", "n't", "Good"):
-            half = (n - len(core)) // 2
-            tok = "!" * half + core + "?" * (n - len(core) - half)
-            out.extend([f"it is {tok} here", f"{tok}", "a" * (n - 1) + "' good", "B" * n + " good"])
+            half = (width - len(core)) // 2
+            tok = "!" * half + core + "?" * (width - len(core) - half)
+            out.extend([f"it is {tok} here", f"{tok}", "a" * (width - 1) + "' good", "B" * width + " good"])
     for k in sorted(k for k in LEX if 12 <= len(k) <= 19 and k.isascii()):
         for form in (k, k.upper(), f"({k})", f"{k}!!", f"'{k}'", k + "s", k[:-1]):
             out.append(f"it was {form} today")
@@ -189,8 +191,8 @@ def generated_texts() -> list[str]:
             out.append(ctx.format(w))
         out.append("é" * 40 + " " + w + " " + "x" * 70 + w)
         # long upper-case tokens ending in one (the fast path's long-token branch)
-        for n in (50, 55, 56, 57, 64, 70):
-            out.extend(["GOOD " + "A" * n + w, "GOOD " + w + "A" * n + " BAD"])
+        for width in (50, 55, 56, 57, 64, 70):
+            out.extend(["GOOD " + "A" * width + w, "GOOD " + w + "A" * width + " BAD"])
     # random mixes of everything
     vocab = (POS + NEG + FILLER + BOOSTERS[:20] + NEGATORS + EMOTICONS + MULTI_EMOJI
              + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
@@ -251,6 +253,7 @@ def test_corpora_are_present() -> None:
     require(BBC)
 
 
+@pytest.mark.slow
 def test_parity_batch(parity_sets: list[tuple[str, list[str], np.ndarray]],
                       sia: tg.SentimentIntensityAnalyzer) -> None:
     total = 0
@@ -264,6 +267,7 @@ def test_parity_batch(parity_sets: list[tuple[str, list[str], np.ndarray]],
           + ", ".join(f"{name} {len(texts)}" for name, texts, _ in parity_sets))
 
 
+@pytest.mark.slow
 def test_parity_polarity_scores(parity_sets: list[tuple[str, list[str], np.ndarray]],
                                 sia: tg.SentimentIntensityAnalyzer) -> None:
     for name, texts, ref in parity_sets:
@@ -279,6 +283,7 @@ def test_result_is_the_same_dict(sia: tg.SentimentIntensityAnalyzer) -> None:
         assert all(type(v) is float for v in ours.values())
 
 
+@pytest.mark.slow
 def test_thread_count_does_not_change_results(parity_sets: list[tuple[str, list[str], np.ndarray]],
                                               sia: tg.SentimentIntensityAnalyzer) -> None:
     texts = parity_sets[0][1]
@@ -287,6 +292,7 @@ def test_thread_count_does_not_change_results(parity_sets: list[tuple[str, list[
         assert np.array_equal(sia.score(texts, threads=threads).to_numpy(), one)
 
 
+@pytest.mark.slow
 def test_but_collisions_on_long_texts(sia: tg.SentimentIntensityAnalyzer) -> None:
     # Long texts with many equal values on both sides of `but`: the literal
     # list.index loop of the reference against the indexed emulation.
@@ -320,6 +326,7 @@ _SEPS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", "\u2003"
 @settings(max_examples=400, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_PIECES, _SEPS), max_size=30))
+@pytest.mark.slow
 def test_parity_property(parts: list[tuple[str, str]]) -> None:
     text = "".join(w + s for w, s in parts)
     d = _ref_chunk([text])[0]

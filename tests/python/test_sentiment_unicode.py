@@ -1,4 +1,5 @@
-"""The Python str semantics the VADER engine emulates, against the running Python, for every code point.
+"""The Python str semantics the VADER engine emulates, against the running Python, for every
+code point.
 
 VADER decides ALL-CAPS with ``str.isupper()`` and looks words up with
 ``str.lower()``; both follow the Unicode version of the Python that runs
@@ -12,6 +13,7 @@ import sys
 import unicodedata
 
 import numpy as np
+
 from textgauge import _core
 
 MAJOR, MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])

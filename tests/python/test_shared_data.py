@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conftest
 import pytest
+
+import conftest
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDS_NEWS = "tests/python/test_text.py::test_vocabulary_ids_do_not_depend_on_threads"
@@ -26,6 +27,7 @@ def run_pytest(tmp_path: Path, ci: bool, *tests: str) -> subprocess.CompletedPro
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_missing_corpus_skips_with_one_summary_line(tmp_path: Path) -> None:
     result = run_pytest(tmp_path, False, NEEDS_NEWS, ALSO_NEEDS_NEWS, NEEDS_NOTHING)
     assert result.returncode == 0, result.stdout
@@ -38,6 +40,7 @@ def test_missing_corpus_skips_with_one_summary_line(tmp_path: Path) -> None:
     assert "1 passed, 2 skipped" in lines[-1]
 
 
+@pytest.mark.slow
 def test_missing_corpus_fails_under_ci(tmp_path: Path) -> None:
     result = run_pytest(tmp_path, True, NEEDS_NEWS, NEEDS_NOTHING)
     assert result.returncode == 1, result.stdout
@@ -60,6 +63,7 @@ def test_require_skips_outside_ci_and_fails_in_ci(tmp_path: Path, monkeypatch: p
         conftest.require(tmp_path / "absent")
 
 
+@pytest.mark.slow
 def test_corpus_tests_are_marked() -> None:
     """Every test reading the shared corpora carries the shared_data marker, so that
     `pytest -m "not shared_data"` is the suite a bare clone can run."""

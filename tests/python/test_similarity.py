@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 import scipy.sparse as sp
-import textgauge as tg
 from sklearn.metrics.pairwise import cosine_similarity, euclidean_distances, pairwise_distances
+
+import textgauge as tg
 from textgauge.cooccurrence import npmi
 from textgauge.similarity import pairwise
 
 
 @pytest.fixture(scope="module")
-def docs(bbc_files):
+def docs(bbc_files: list[Path]) -> tg.Corpus:
     return tg.Corpus.from_files(bbc_files[::25])
 
 
-def test_pairwise_matches_sklearn(docs) -> None:
+def test_pairwise_matches_sklearn(docs: tg.Corpus) -> None:
     X, _ = docs.dtm()
     Xf = X.astype(np.float64)
     np.testing.assert_allclose(pairwise(X, method="cosine"), cosine_similarity(Xf), rtol=1e-12, atol=1e-15)
@@ -35,7 +38,7 @@ def test_pairwise_matches_sklearn(docs) -> None:
     np.testing.assert_allclose(pairwise(X, method="dice"), 2 * inter / (sizes[:, None] + sizes[None, :]), rtol=1e-12)
 
 
-def test_weighted_and_paragraph_level(docs) -> None:
+def test_weighted_and_paragraph_level(docs: tg.Corpus) -> None:
     X, _ = docs.dtm(level="paragraph", idf="sklearn", norm="l2")
     sim = docs.similarity(level="paragraph", idf="sklearn", norm="l2")
     assert sim.shape == (X.shape[0], X.shape[0])
@@ -45,10 +48,10 @@ def test_weighted_and_paragraph_level(docs) -> None:
     np.testing.assert_allclose(dist.to_numpy(), 1 - docs.similarity().to_numpy())
 
 
-def _brute_window(texts_terms: list[list[str]], window: int, count: str) -> Counter:
-    c: Counter = Counter()
+def _brute_window(texts_terms: list[list[str]], window: int, count: str) -> Any:
+    c: Any = Counter()  # counts weighted by 1/distance are floats, which Counter's type has not
     for terms in texts_terms:
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         for i in range(len(terms)):
             for j in range(i + 1, min(len(terms), i + window + 1)):
                 a, b = terms[i], terms[j]
@@ -57,7 +60,7 @@ def _brute_window(texts_terms: list[list[str]], window: int, count: str) -> Coun
                     if key in seen:
                         continue
                     seen.add(key)
-                w = 1 / (j - i) if count == "weighted" else 1
+                w: float = 1 / (j - i) if count == "weighted" else 1
                 if a == b:
                     c[(a, a)] += w
                 else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -34,6 +36,7 @@ def test_document_units_and_offsets() -> None:
         "punctuation", "word", "word", "word", "punctuation", "word", "punctuation",
     ]
     assert toks["sentence"].tolist() == [0] * 7 + [1] * 3 + [2] * 6
+    r: Any
     for r in toks.itertuples():
         assert text[r.start:r.end] == r.text
         assert text.encode()[r.byte_start:r.byte_end].decode() == r.text
@@ -113,8 +116,8 @@ def test_invalid_utf8_replace_matches_python() -> None:
     assert doc.tokens["text"].tolist()[:3] == ["price", "\ufffd", "100"]
 
 
-def test_decode_error_from_file_names_file(bbc_files) -> None:
-    bad = [f for f in bbc_files if f.parent.name == "sport" and f.name == "199.txt"][0]
+def test_decode_error_from_file_names_file(bbc_files: list[Path]) -> None:
+    bad = next(f for f in bbc_files if f.parent.name == "sport" and f.name == "199.txt")
     with pytest.raises(tg.DecodeError) as info:
         tg.Corpus.from_files(str(bad))
     raw = bad.read_bytes()
@@ -155,6 +158,7 @@ def test_corpus_frames_carry_ids_and_pickle() -> None:
     assert "2 documents" in repr(c) and "Document" in repr(c[0])
 
 
+@pytest.mark.slow
 def test_large_single_paragraph() -> None:
     # 100 MB in one paragraph: no blank line anywhere.
     unit = "The market rallied strongly, and traders said 1,250 shares changed hands. "

@@ -7,18 +7,22 @@ import itertools
 import pickle
 import random
 import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
 pytest.importorskip("sklearn")
-from sklearn.feature_extraction import text as sk  # noqa: E402
-from conftest import local_paragraphs  # noqa: E402
-from textgauge import sklearn as tgs  # noqa: E402
+from sklearn.feature_extraction import text as sk
+
+from conftest import local_paragraphs
+from textgauge import sklearn as tgs
 
 
-def assert_same_matrix(a, b, *, exact: bool) -> None:
+def assert_same_matrix(a: Any, b: Any, *, exact: bool) -> None:
     assert type(a) is type(b)
     assert a.shape == b.shape
     assert a.dtype == b.dtype
@@ -34,7 +38,7 @@ def assert_same_matrix(a, b, *, exact: bool) -> None:
         np.testing.assert_allclose(a.data, b.data, rtol=0, atol=1e-12)
 
 
-def assert_same_fit(ref, ours, Xr, Xo, *, exact: bool = True) -> None:
+def assert_same_fit(ref: Any, ours: Any, Xr: Any, Xo: Any, *, exact: bool = True) -> None:
     fr, fo = ref.get_feature_names_out(), ours.get_feature_names_out()
     assert fo.dtype == fr.dtype == object
     assert fo.tolist() == fr.tolist()
@@ -48,14 +52,15 @@ CORPORA = ["sample", pytest.param("shared", marks=pytest.mark.shared_data)]
 
 
 @pytest.fixture(scope="module", params=CORPORA)
-def paragraphs(request) -> list[str]:
+def paragraphs(request: pytest.FixtureRequest) -> list[str]:
     if request.param == "sample":
         return local_paragraphs(600)
-    return request.getfixturevalue("news_lines")[:600]
+    news: list[str] = request.getfixturevalue("news_lines")
+    return news[:600]
 
 
 @pytest.fixture(scope="module", params=CORPORA)
-def articles(request) -> list[str]:
+def articles(request: pytest.FixtureRequest) -> list[str]:
     if request.param == "sample":
         paras = local_paragraphs(1000, seed=1)
         return ["\n\n".join(paras[i:i + 10]) for i in range(0, len(paras), 10)]
@@ -71,8 +76,8 @@ UNICODE_DOCS = [
 ]
 
 
-def grid(seed: int, n: int):
-    space = {
+def grid(seed: int, n: int) -> Iterator[dict[str, Any]]:
+    space: dict[str, list[Any]] = {
         "analyzer_ngram": [
             ("word", (1, 1)),
             ("word", (1, 2)),
@@ -98,7 +103,7 @@ def grid(seed: int, n: int):
         yield dict(p, analyzer=analyzer, ngram_range=ngram, min_df=min_df, max_df=max_df)
 
 
-def fit_both(cls_ref, cls_ours, params, docs):
+def fit_both(cls_ref: Any, cls_ours: Any, params: dict[str, Any], docs: list[str]) -> tuple[Any, Any, Any, Any]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # sklearn warns about unused stop words with char analyzers
         ref = cls_ref(**params)
@@ -110,7 +115,7 @@ def fit_both(cls_ref, cls_ours, params, docs):
 
 
 @pytest.mark.parametrize("params", list(grid(0, 60)), ids=lambda p: "-".join(map(str, p.values())))
-def test_count_vectorizer_grid_news(params, paragraphs):
+def test_count_vectorizer_grid_news(params: dict[str, Any], paragraphs: list[str]) -> None:
     docs = paragraphs[:250] if params["analyzer"] != "word" else paragraphs
     ref, ours, Xr, Xo = fit_both(sk.CountVectorizer, tgs.CountVectorizer, params, docs)
     assert_same_fit(ref, ours, Xr, Xo)
@@ -125,7 +130,7 @@ def test_count_vectorizer_grid_news(params, paragraphs):
 
 
 @pytest.mark.parametrize("params", list(grid(1, 24)), ids=lambda p: "-".join(map(str, p.values())))
-def test_count_vectorizer_grid_unicode(params):
+def test_count_vectorizer_grid_unicode(params: dict[str, Any]) -> None:
     docs = UNICODE_DOCS * 2 + [d.upper() for d in UNICODE_DOCS] + [d[::-1] for d in UNICODE_DOCS]
     params = dict(params, min_df=1, max_df=1.0)
     ref, ours, Xr, Xo = fit_both(sk.CountVectorizer, tgs.CountVectorizer, params, docs)
@@ -139,8 +144,8 @@ TFIDF_GRID = list(
 )
 
 
-@pytest.mark.parametrize("norm,use_idf,smooth_idf,sublinear_tf,dtype", TFIDF_GRID)
-def test_tfidf_vectorizer_grid(norm, use_idf, smooth_idf, sublinear_tf, dtype, articles):
+@pytest.mark.parametrize(("norm", "use_idf", "smooth_idf", "sublinear_tf", "dtype"), TFIDF_GRID)
+def test_tfidf_vectorizer_grid(norm: str | None, use_idf: bool, smooth_idf: bool, sublinear_tf: bool, dtype: Any, articles: list[str]) -> None:
     params = dict(
         norm=norm,
         use_idf=use_idf,
@@ -159,7 +164,7 @@ def test_tfidf_vectorizer_grid(norm, use_idf, smooth_idf, sublinear_tf, dtype, a
     assert_same_matrix(ref.transform(articles[:5]), ours.transform(articles[:5]), exact=False)
 
 
-def test_tfidf_gold_values():
+def test_tfidf_gold_values() -> None:
     docs = [
         "The cat sat on the mat.",
         "The dog sat on the log.",
@@ -184,7 +189,7 @@ def test_tfidf_gold_values():
         assert row[term] == pytest.approx(v / norm, abs=1e-15)
 
 
-def test_max_features_without_ties(paragraphs):
+def test_max_features_without_ties(paragraphs: list[str]) -> None:
     full = sk.CountVectorizer().fit(paragraphs)
     tf = np.sort(np.asarray(full.transform(paragraphs).sum(axis=0)).ravel())[::-1]
     limits = [k for k in (5, 50, 300, 1000) if k < len(tf) and tf[k - 1] != tf[k]]
@@ -202,7 +207,7 @@ def test_max_features_without_ties(paragraphs):
             assert_same_fit(ref, ours, Xr, Xo)
 
 
-def test_max_features_ties_keep_a_valid_set(paragraphs):
+def test_max_features_ties_keep_a_valid_set(paragraphs: list[str]) -> None:
     ref = sk.CountVectorizer().fit(paragraphs)
     k = min(1000, len(ref.vocabulary_) // 2)
     tf = np.asarray(ref.transform(paragraphs).sum(axis=0)).ravel()
@@ -216,14 +221,15 @@ def test_max_features_ties_keep_a_valid_set(paragraphs):
     assert kept.tolist() == sorted(kept.tolist())
 
 
-def test_df_errors_match():
+def test_df_errors_match() -> None:
     docs = ["aa bb", "bb cc", "cc dd"]
-    for params, message in [
+    cases_and_messages: list[tuple[dict[str, Any], str]] = [
         (dict(min_df=3, max_df=1), "max_df corresponds to < documents than min_df"),
         (dict(min_df=3), "After pruning, no terms remain"),
         (dict(stop_words=["aa", "bb", "cc", "dd"]), "empty vocabulary"),
         (dict(stop_words=["aa", "bb", "cc", "dd"], min_df=3, max_df=1), "empty vocabulary"),
-    ]:
+    ]
+    for params, message in cases_and_messages:
         with pytest.raises(ValueError, match=message):
             sk.CountVectorizer(**params).fit(docs)
         with pytest.raises(ValueError, match=message):
@@ -239,26 +245,27 @@ def test_df_errors_match():
         tgs.CountVectorizer(ngram_range=(2, 1)).fit(docs)
 
 
-def test_fixed_vocabulary_and_bytes_input():
+def test_fixed_vocabulary_and_bytes_input() -> None:
     vocab = {"zebra": 0, "cat": 1, "the": 2, "the cat": 3}
     docs = ["The cat, the cat and a zebra", "nothing here"]
     ref = sk.CountVectorizer(vocabulary=vocab, ngram_range=(1, 2))
     ours = tgs.CountVectorizer(vocabulary=vocab, ngram_range=(1, 2))
     assert_same_fit(ref.fit(docs), ours.fit(docs), ref.transform(docs), ours.transform(docs))
     raw = [d.encode("latin-1") for d in ["café au lait", "naïve"]]
-    kw = dict(encoding="latin-1", strip_accents="unicode")
+    kw: dict[str, Any] = dict(encoding="latin-1", strip_accents="unicode")
     ref, ours = sk.CountVectorizer(**kw), tgs.CountVectorizer(**kw)
     assert_same_fit(ref, ours, ref.fit_transform(raw), ours.fit_transform(raw))
 
 
-def test_unsupported_parameters_fall_back_to_sklearn_exactly():
+def test_unsupported_parameters_fall_back_to_sklearn_exactly() -> None:
     docs = ["Hello, World! hello again", "Brave new world"]
-    for params in [
+    cases: list[dict[str, Any]] = [
         dict(token_pattern=r"(?u)\b\w+\b"),
         dict(tokenizer=str.split, token_pattern=None),
         dict(preprocessor=str.upper, lowercase=False),
         dict(analyzer=str.split),
-    ]:
+    ]
+    for params in cases:
         ref, ours = sk.CountVectorizer(**params), tgs.CountVectorizer(**params)
         assert_same_fit(ref, ours, ref.fit_transform(docs), ours.fit_transform(docs))
         assert ours.engine_.startswith("sklearn (")
@@ -267,21 +274,22 @@ def test_unsupported_parameters_fall_back_to_sklearn_exactly():
         tgs.CountVectorizer(token_pattern=r"\w+").partial_fit(docs)
 
 
-def test_hashing_vectorizer_matches(paragraphs):
-    for params in [
+def test_hashing_vectorizer_matches(paragraphs: list[str]) -> None:
+    cases: list[dict[str, Any]] = [
         dict(),
         dict(n_features=2**10, alternate_sign=False, norm="l1"),
         dict(n_features=97, binary=True, norm=None, ngram_range=(1, 2)),
         dict(analyzer="char_wb", ngram_range=(2, 3), n_features=2**12),
         dict(stop_words="english", strip_accents="unicode", dtype=np.float32),
-    ]:
+    ]
+    for params in cases:
         docs = paragraphs[:200] + UNICODE_DOCS
         Xr = sk.HashingVectorizer(**params).fit_transform(docs)
         Xo = tgs.HashingVectorizer(**params).fit_transform(docs)
         assert_same_matrix(Xr, Xo, exact=params.get("dtype") is None)
 
 
-def test_murmurhash_equals_sklearn():
+def test_murmurhash_equals_sklearn() -> None:
     from sklearn.utils import murmurhash3_32
 
     assert tgs.murmurhash3_32("the") == -1132748958
@@ -300,12 +308,13 @@ def test_murmurhash_equals_sklearn():
             )
 
 
-def test_build_analyzer_is_sklearns(paragraphs):
-    for params in [
+def test_build_analyzer_is_sklearns(paragraphs: list[str]) -> None:
+    cases: list[dict[str, Any]] = [
         dict(ngram_range=(1, 3), stop_words="english"),
         dict(analyzer="char_wb", ngram_range=(2, 5)),
         dict(analyzer="char", ngram_range=(1, 2), strip_accents="ascii"),
-    ]:
+    ]
+    for params in cases:
         ref = sk.CountVectorizer(**params).build_analyzer()
         ours = tgs.CountVectorizer(**params).build_analyzer()
         for d in paragraphs[:30] + UNICODE_DOCS:
@@ -319,7 +328,7 @@ def test_build_analyzer_is_sklearns(paragraphs):
         {"ngram_range": (1, 3), "stop_words": "english", "min_df": 2},
     ],
 )
-def test_threads_do_not_change_other_analyzers(params, paragraphs):
+def test_threads_do_not_change_other_analyzers(params: dict[str, Any], paragraphs: list[str]) -> None:
     X1 = tgs.CountVectorizer(**params).fit_transform(paragraphs)
     for n_jobs in (2, 5):
         assert_same_matrix(
@@ -329,7 +338,7 @@ def test_threads_do_not_change_other_analyzers(params, paragraphs):
     assert_same_matrix(H1, tgs.HashingVectorizer(n_jobs=3).transform(paragraphs), exact=True)
 
 
-def test_threads_do_not_change_results(paragraphs):
+def test_threads_do_not_change_results(paragraphs: list[str]) -> None:
     X1 = tgs.CountVectorizer(ngram_range=(1, 2), n_jobs=1).fit_transform(paragraphs)
     for n_jobs in (2, 3, -1):
         cv = tgs.CountVectorizer(ngram_range=(1, 2), n_jobs=n_jobs)
@@ -337,13 +346,14 @@ def test_threads_do_not_change_results(paragraphs):
         assert_same_matrix(X1, cv.transform(paragraphs), exact=True)
 
 
-def test_partial_fit_equals_fit_on_concatenation(paragraphs):
+def test_partial_fit_equals_fit_on_concatenation(paragraphs: list[str]) -> None:
     batches = [paragraphs[:100], paragraphs[100:350], paragraphs[350:]]
-    for cls, params in [
+    classes_and_params: list[tuple[Any, dict[str, Any]]] = [
         (tgs.CountVectorizer, dict(min_df=2, max_df=0.9, ngram_range=(1, 2))),
         (tgs.TfidfVectorizer, dict(min_df=3, sublinear_tf=True, stop_words="english")),
         (tgs.TfidfVectorizer, dict(max_features=500, binary=True)),
-    ]:
+    ]
+    for cls, params in classes_and_params:
         whole = cls(**params).fit(paragraphs)
         inc = cls(**params)
         for b in batches:
@@ -359,7 +369,7 @@ def test_partial_fit_equals_fit_on_concatenation(paragraphs):
         assert inc.get_feature_names_out().tolist() == ref.get_feature_names_out().tolist()
 
 
-def test_term_stats_merge_is_order_free_and_compact(paragraphs):
+def test_term_stats_merge_is_order_free_and_compact(paragraphs: list[str]) -> None:
     parts = [paragraphs[i::4] for i in range(4)]
     stats = [tgs.CountVectorizer(ngram_range=(1, 2)).partial_fit(p).term_stats_ for p in parts]
     whole = tgs.CountVectorizer(ngram_range=(1, 2)).partial_fit(paragraphs).term_stats_
@@ -379,7 +389,8 @@ def test_term_stats_merge_is_order_free_and_compact(paragraphs):
     assert len(blob) < len(whole.state()[0]) + 30 * len(whole) + 1000
 
 
-def test_pickle_clone_pipeline_gridsearch(paragraphs):
+@pytest.mark.slow
+def test_pickle_clone_pipeline_gridsearch(paragraphs: list[str]) -> None:
     from sklearn.base import clone
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GridSearchCV
@@ -407,7 +418,7 @@ def test_pickle_clone_pipeline_gridsearch(paragraphs):
     )
 
 
-def test_estimator_checks():
+def test_estimator_checks() -> None:
     """scikit-learn runs only its string-input checks on text vectorizers; the
     transformer gets the full suite. Ours pass what sklearn's own pass."""
     from sklearn.utils.estimator_checks import check_estimator
@@ -426,20 +437,21 @@ def test_estimator_checks():
         assert "failed" not in got.values()
 
 
-def test_tfidf_transformer_matches(paragraphs):
+def test_tfidf_transformer_matches(paragraphs: list[str]) -> None:
     counts = sk.CountVectorizer().fit_transform(paragraphs).astype(np.float64)
-    for params in [
+    cases: list[dict[str, Any]] = [
         dict(),
         dict(norm="l1", sublinear_tf=True),
         dict(use_idf=False, norm=None),
         dict(smooth_idf=False),
-    ]:
+    ]
+    for params in cases:
         r = sk.TfidfTransformer(**params).fit(counts)
         o = tgs.TfidfTransformer(**params).fit(counts)
         assert_same_matrix(r.transform(counts), o.transform(counts), exact=False)
 
 
-def test_output_container_follows_sklearn_config(paragraphs):
+def test_output_container_follows_sklearn_config(paragraphs: list[str]) -> None:
     import sklearn
 
     with sklearn.config_context(sparse_interface="sparray"):
@@ -448,7 +460,7 @@ def test_output_container_follows_sklearn_config(paragraphs):
     assert type(Xo) is type(Xr) and sp.issparse(Xo)
 
 
-def test_input_list_is_left_untouched():
+def test_input_list_is_left_untouched() -> None:
     docs = ["café crème", "plain ascii", "naïve ΣΑΣ"]
     before = list(docs)
     tgs.CountVectorizer().fit(docs).transform(docs)
@@ -456,7 +468,7 @@ def test_input_list_is_left_untouched():
     assert docs == before and all(type(d) is str for d in docs)
 
 
-def test_fitted_pickle_is_compact(paragraphs):
+def test_fitted_pickle_is_compact(paragraphs: list[str]) -> None:
     """One UTF-8 buffer and the terms' lengths (one byte each when short),
     where sklearn pickles a dict of str to int. A fit keeps term_stats_ (every
     term seen, for partial_fit), pickled as its buffer and small-dtype counts,
@@ -470,7 +482,7 @@ def test_fitted_pickle_is_compact(paragraphs):
     n_seen = len(stats)
     seen_bytes = len(stats.state()[0])
     assert n_seen > 2 * n  # min_df=2 prunes most bigrams: the statistics are the larger part
-    ours.vocabulary_  # builds the dict cache, which must not be pickled
+    _ = ours.vocabulary_  # builds the dict cache, which must not be pickled
     size = len(pickle.dumps(ours))
     # bytes of every seen term, its length and two counts (1-2 bytes each), a bit for the vocabulary
     assert size < seen_bytes + 5 * n_seen + 4000
@@ -492,7 +504,7 @@ def test_fitted_pickle_is_compact(paragraphs):
         back.partial_fit(paragraphs[:5])  # would silently drop the first fit
 
 
-def test_filename_input(tmp_path, paragraphs):
+def test_filename_input(tmp_path: Path, paragraphs: list[str]) -> None:
     paths = []
     for i, text in enumerate(paragraphs[:20]):
         path = tmp_path / f"{i}.txt"
@@ -503,7 +515,7 @@ def test_filename_input(tmp_path, paragraphs):
     assert_same_fit(ref, ours, ref.fit_transform(paths), ours.fit_transform(paths))
 
 
-def test_builtin_english_list_is_sklearns_and_warnings_match():
+def test_builtin_english_list_is_sklearns_and_warnings_match() -> None:
     from textgauge.stopwords import get_stop_words
 
     assert get_stop_words("english") == sk.ENGLISH_STOP_WORDS
@@ -514,24 +526,24 @@ def test_builtin_english_list_is_sklearns_and_warnings_match():
         tgs.CountVectorizer(stop_words=["we've", "it"]).fit(docs)
 
 
-def test_non_str_items_are_decoded_or_rejected_as_sklearn_does():
+def test_non_str_items_are_decoded_or_rejected_as_sklearn_does() -> None:
     # The engine type-checks the list itself; a list with bytes among str is
     # decoded as sklearn decodes it, and np.nan raises sklearn's error.
-    docs = ["café au lait", "naïve".encode("utf-8"), "plain text"]
+    docs = ["café au lait", "naïve".encode(), "plain text"]
     ref, ours = sk.CountVectorizer(), tgs.CountVectorizer()
     assert_same_fit(ref, ours, ref.fit_transform(docs), ours.fit_transform(docs))
     assert_same_matrix(ref.transform(docs), ours.transform(docs), exact=True)
-    with pytest.raises(ValueError, match="np.nan is an invalid document") as theirs:
+    with pytest.raises(ValueError, match=r"np\.nan is an invalid document") as theirs:
         sk.CountVectorizer().fit_transform(["ok", np.nan])
-    with pytest.raises(ValueError, match="np.nan is an invalid document") as mine:
+    with pytest.raises(ValueError, match=r"np\.nan is an invalid document") as mine:
         tgs.CountVectorizer().fit_transform(["ok", np.nan])
     assert str(mine.value) == str(theirs.value)
-    with pytest.raises(ValueError, match="np.nan"):
+    with pytest.raises(ValueError, match=r"np\.nan"):
         tgs.HashingVectorizer().transform(["ok", np.nan])
 
 
 @pytest.mark.parametrize("params", [{}, {"analyzer": "char_wb", "ngram_range": (2, 3)}, {"ngram_range": (1, 2)}])
-def test_row_order_is_the_same_for_any_thread_count(params, paragraphs):
+def test_row_order_is_the_same_for_any_thread_count(params: dict[str, Any], paragraphs: list[str]) -> None:
     # CountVectorizer leaves rows in first-occurrence order, as sklearn leaves
     # its rows unsorted, and says so; the storage itself must not depend on
     # the thread count. TfidfVectorizer sorts.
@@ -552,7 +564,7 @@ def test_row_order_is_the_same_for_any_thread_count(params, paragraphs):
     assert np.all(np.diff(T.indices[T.indptr[0] : T.indptr[1]]) > 0)
 
 
-def test_import_without_sklearn_says_how_to_install():
+def test_import_without_sklearn_says_how_to_install() -> None:
     """As textgauge.dask and textgauge.plot do: the error names the extra to install.
     Run in a fresh interpreter, where scikit-learn is made unimportable."""
     import subprocess

@@ -5,11 +5,15 @@ formulas computed by hand with numpy."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
+from numpy.typing import NDArray
+
 import textgauge as tg
 from textgauge import terms
 
@@ -21,29 +25,30 @@ DOCS = [
 ]
 
 
-def reference_counts(corpus, level, n, kinds=("word", "number"), stop=frozenset(), sep=" "):
+def reference_counts(corpus: tg.Corpus, level: str, n: tuple[int, int], kinds: tuple[str, ...] = ("word", "number"), stop: frozenset[str] = frozenset(), sep: str = " ") -> list[Counter[str]]:
     """Counter per unit, n-grams built in Python from corpus.tokens."""
     tok = corpus.tokens
     tok["document"] = np.arange(len(corpus))[pd.Index(corpus.ids).get_indexer(tok["document"])]
     tok = tok[tok["kind"].isin(kinds) & ~tok["term"].isin(list(stop))]
     keys = {"document": ["document"], "paragraph": ["document", "paragraph"],
             "sentence": ["document", "paragraph", "sentence"]}[level]  # fmt: skip
+    units: list[Any]
     if level == "document":
         units = list(range(len(corpus)))
     else:
         table = corpus.paragraphs if level == "paragraph" else corpus.sentences
         units = list(zip(*[table[k].tolist() for k in keys]))
-    counts = {u: Counter() for u in units}
+    counts: dict[Any, Counter[str]] = {u: Counter() for u in units}
     for unit, g in tok.groupby(keys, sort=False, observed=True):
         ts = g["term"].astype(str).tolist()
-        key = unit[0] if level == "document" else tuple(unit)
+        key: Any = unit[0] if level == "document" else tuple(unit)
         for k in range(n[0], n[1] + 1):
             for i in range(len(ts) - k + 1):
                 counts[key][sep.join(ts[i : i + k])] += 1
     return [counts[u] for u in units]
 
 
-def as_counters(X, features):
+def as_counters(X: Any, features: Sequence[str]) -> list[Counter[str]]:
     X = X.tocsr()
     return [
         Counter({features[j]: int(v) for j, v in zip(X.indices[X.indptr[r] : X.indptr[r + 1]],
@@ -54,18 +59,18 @@ def as_counters(X, features):
 
 @pytest.mark.parametrize("level", ["document", "paragraph", "sentence"])
 @pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3)])
-def test_corpus_dtm_equals_counts_from_tokens(level, ngram_range):
+def test_corpus_dtm_equals_counts_from_tokens(level: str, ngram_range: tuple[int, int]) -> None:
     corpus = tg.Corpus.from_texts(DOCS)
     X, features = corpus.dtm(level=level, ngram_range=ngram_range)
-    assert X.dtype == np.int64 and sp.issparse(X)
-    assert features.tolist() == sorted(features.tolist())
-    assert as_counters(X, features) == reference_counts(corpus, level, ngram_range)
     n_rows = {"document": len(corpus), "paragraph": len(corpus.paragraphs),
               "sentence": len(corpus.sentences)}[level]  # fmt: skip
     assert X.shape[0] == n_rows
+    assert X.dtype == np.int64 and sp.issparse(X)
+    assert features.tolist() == sorted(features.tolist())
+    assert as_counters(X, features) == reference_counts(corpus, level, ngram_range)
 
 
-def test_corpus_dtm_on_news(news_lines):
+def test_corpus_dtm_on_news(news_lines: list[str]) -> None:
     corpus = tg.Corpus.from_texts(news_lines[:300])
     stop = tg.stopwords.get_stop_words("english")
     X, features = corpus.dtm(ngram_range=(1, 2), stop_words="english", kinds=("word",))
@@ -78,14 +83,14 @@ def test_corpus_dtm_on_news(news_lines):
     assert (X2 != X1[:, np.flatnonzero(keep)]).nnz == 0
 
 
-def test_skipgrams_and_separator():
+def test_skipgrams_and_separator() -> None:
     corpus = tg.Corpus.from_texts(["aa bb cc dd"])
     X, f = corpus.dtm(ngram_range=(2, 2), skip=1, separator="_")
     assert f.tolist() == ["aa_bb", "aa_cc", "bb_cc", "bb_dd", "cc_dd"]
     assert X.toarray().tolist() == [[1, 1, 1, 1, 1]]
 
 
-def test_sklearn_tokenizer_matches_count_vectorizer(news_lines):
+def test_sklearn_tokenizer_matches_count_vectorizer(news_lines: list[str]) -> None:
     sk = pytest.importorskip("sklearn.feature_extraction.text")
     docs = news_lines[:200]
     X, f = terms.dtm(docs, tokenizer="sklearn", ngram_range=(1, 2), min_df=2)
@@ -101,7 +106,7 @@ def test_sklearn_tokenizer_matches_count_vectorizer(news_lines):
 COUNTS = np.array([[3, 0, 1, 0], [1, 2, 0, 0], [0, 0, 4, 1], [1, 1, 1, 1]], dtype=np.int64)
 
 
-def hand(tf_fn, idf_fn=None, norm=None):
+def hand(tf_fn: Callable[[NDArray[np.float64]], Any], idf_fn: Callable[[int, Any], Any] | None = None, norm: str | None = None) -> NDArray[np.float64]:
     C = COUNTS.astype(float)
     n = C.shape[0]
     df = (C > 0).sum(axis=0)
@@ -116,18 +121,19 @@ def hand(tf_fn, idf_fn=None, norm=None):
     return W
 
 
-def rows(C, f):
+def rows(C: Any, f: Callable[[Any, Any], Any]) -> NDArray[np.float64]:
     return np.vstack([f(r[r > 0], r) for r in C])
 
 
 @pytest.mark.parametrize(
-    "tf,idf,norm,expected",
+    ("tf", "idf", "norm", "expected"),
     [
         ("raw", "quanteda", None, hand(lambda c: c, lambda n, d: np.log10(n / d))),
         ("raw", "gensim", "l2", hand(lambda c: c, lambda n, d: np.log2(n / d), "l2")),
         ("raw", "spark", None, hand(lambda c: c, lambda n, d: np.log((n + 1) / (d + 1)))),
         ("raw", "sklearn", "l1", hand(lambda c: c, lambda n, d: np.log(n / d) + 1, "l1")),
-        ("raw", "sklearn_smooth", "l2", hand(lambda c: c, lambda n, d: np.log((n + 1) / (d + 1)) + 1, "l2")),
+        ("raw", "sklearn_smooth", "l2",
+         hand(lambda c: c, lambda n, d: np.log((n + 1) / (d + 1)) + 1, "l2")),
         ("binary", None, None, hand(lambda c: np.ones_like(c))),
         ("log", "tidytext", None, hand(lambda c: 1 + np.log(c), lambda n, d: np.log(n / d))),
         ("proportion", "tidytext", None,
@@ -135,12 +141,12 @@ def rows(C, f):
         ("augmented", None, None, hand(lambda c: 0.5 + 0.5 * c / c.max(axis=1, keepdims=True))),
     ],
 )  # fmt: skip
-def test_weights_against_formulas(tf, idf, norm, expected):
+def test_weights_against_formulas(tf: str, idf: str | None, norm: str | None, expected: NDArray[np.float64]) -> None:
     W = terms.weigh(sp.csr_matrix(COUNTS), tf=tf, idf=idf, norm=norm)
     np.testing.assert_allclose(W.toarray(), expected, rtol=1e-14, atol=1e-15)
 
 
-def test_bm25_against_formula():
+def test_bm25_against_formula() -> None:
     C = COUNTS.astype(float)
     n, k1, b = C.shape[0], 1.5, 0.6
     df = (C > 0).sum(axis=0)
@@ -151,7 +157,7 @@ def test_bm25_against_formula():
     np.testing.assert_allclose(W.toarray(), expected, rtol=1e-14, atol=1e-15)
 
 
-def test_idf_table_of_the_reference():
+def test_idf_table_of_the_reference() -> None:
     """termstats_semantics.md §9: n = 4, df = 2."""
     got = {s: terms.idf_weights(np.array([2]), 4, s)[0] for s in terms.IDF_SCHEMES}
     assert got["sklearn_smooth"] == pytest.approx(1.5108256237659907, abs=1e-15)
@@ -161,10 +167,13 @@ def test_idf_table_of_the_reference():
     assert got["tidytext"] == pytest.approx(0.6931471805599453, abs=1e-15)
 
 
-def test_bad_options_are_named():
+def test_bad_options_are_named() -> None:
     corpus = tg.Corpus.from_texts(["a b"])
-    for kwargs, word in [({"level": "page"}, "level"), ({"tf": "sqrt"}, "tf"), ({"idf": "x"}, "idf"),
-                         ({"kinds": ("noun",)}, "kinds"), ({"ngram_range": (2, 1)}, "ngram_range"),
-                         ({"min_df": 3, "max_df": 1}, "max_df")]:  # fmt: skip
+    bad: list[tuple[dict[str, object], str]] = [
+        ({"level": "page"}, "level"), ({"tf": "sqrt"}, "tf"), ({"idf": "x"}, "idf"),
+        ({"kinds": ("noun",)}, "kinds"), ({"ngram_range": (2, 1)}, "ngram_range"),
+        ({"min_df": 3, "max_df": 1}, "max_df"),
+    ]  # fmt: skip
+    for kwargs, word in bad:
         with pytest.raises(ValueError, match=word):
             corpus.dtm(**kwargs)

@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("sklearn")
-from sklearn.feature_extraction import text as sk  # noqa: E402
-from textgauge import _core  # noqa: E402
-from textgauge import sklearn as tgs  # noqa: E402
+from sklearn.feature_extraction import text as sk
+
+from textgauge import _core
+from textgauge import sklearn as tgs
 
 MAJOR, MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])
 ALL = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
 
 
-def test_word_and_space_classes_of_every_code_point():
+def test_word_and_space_classes_of_every_code_point() -> None:
     word, space = re.compile(r"\w"), re.compile(r"\s")
     bad = []
     for ch in ALL:
@@ -30,8 +32,9 @@ def test_word_and_space_classes_of_every_code_point():
     assert bad == []
 
 
-@pytest.mark.parametrize("lowercase,strip", [(True, None), (False, "unicode"), (False, "ascii")])
-def test_lower_and_strip_accents_of_every_code_point(lowercase, strip):
+@pytest.mark.parametrize(("lowercase", "strip"), [(True, None), (False, "unicode"), (False, "ascii")])
+@pytest.mark.slow
+def test_lower_and_strip_accents_of_every_code_point(lowercase: bool, strip: str | None) -> None:
     """`char` unigrams of a one-character document are list(preprocess(c))."""
     ours = tgs.CountVectorizer(
         analyzer="char", lowercase=lowercase, strip_accents=strip
@@ -67,13 +70,13 @@ SECTION_2_2 = [
 ]
 
 
-@pytest.mark.parametrize("text,tokens", SECTION_2_2)
-def test_section_2_2_cases(text, tokens):
+@pytest.mark.parametrize(("text", "tokens"), SECTION_2_2)
+def test_section_2_2_cases(text: str, tokens: list[str]) -> None:
     analyze = tgs.CountVectorizer().build_analyzer()
     assert analyze(text) == tokens == sk.CountVectorizer().build_analyzer()(text)
 
 
-def test_strip_accents_examples():
+def test_strip_accents_examples() -> None:
     for mode, text, want in [
         ("unicode", "ĳ ǅ Ａ straße", "ij dz a straße"),
         ("ascii", "ĳ ǅ Ａ straße", "ij dz a strae"),
@@ -84,7 +87,7 @@ def test_strip_accents_examples():
         assert " ".join(tokens) == " ".join(t for t in want.split() if len(t) > 1)
 
 
-def test_final_sigma():
+def test_final_sigma() -> None:
     for text in ["ΟΔΟΣ", "ΟΔΟΣ.", "Σ", "ΑΣ'Α", "Α'Σ", "ΑΣ\u0301", "Σ\u0301Α", "ΣΑΣ ΣΑΣ", "ΑΣ̈Α"]:
         ours = tgs.CountVectorizer(analyzer="char", ngram_range=(1, 1)).build_analyzer()(text)
         assert ours == list(text.lower())
@@ -157,7 +160,7 @@ TEXT = st.lists(ALPHABET, max_size=40).map("".join)
         ]
     ),
 )
-def test_generated_text_matches_sklearn(docs, lowercase, strip, analyzer_ngram):
+def test_generated_text_matches_sklearn(docs: list[str], lowercase: bool, strip: str | None, analyzer_ngram: Any) -> None:
     analyzer, ngram = analyzer_ngram
     params = dict(lowercase=lowercase, strip_accents=strip, analyzer=analyzer, ngram_range=ngram)
     ref = sk.CountVectorizer(**params)

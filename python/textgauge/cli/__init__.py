@@ -34,7 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit code (also for --help, --version and usage
     errors, which argparse ends with SystemExit).
 
-    >>> main(["--version"])  # doctest: +SKIP
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    textgauge ...
+    0
     """
     try:
         try:

@@ -2,8 +2,9 @@
 against the same work in this process (textgauge single-machine), plus the sizes that
 bound a worker's memory (partial statistics per partition, vocabulary).
 
-    PYTHONPATH=python:<build> .venv/bin/python bench/dask.py [--path ../shared/corpora/news_paragraphs.txt]
-        [--workers 1,2] [--blocksize 1MB] [--repeat 2]
+    PYTHONPATH=python:<build> .venv/bin/python bench/dask_cluster.py
+        [--path ../shared/corpora/news_paragraphs.txt] [--workers 1,2] [--blocksize 1MB]
+        [--repeat 2]
 
 The workers read the file themselves (dask.bag.read_text, one line = one text), so what
 travels between processes is what a cluster would move: tasks and partial statistics.
@@ -19,18 +20,10 @@ same thing, reading the file included (textgauge with one thread).
 from __future__ import annotations
 
 import os
-import sys
-
-# This file is named like the dask package: take bench/ off the import path first.
-if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
-    del sys.path[0]
-
-import argparse
 import pickle
-import time
-from pathlib import Path
+from typing import Any
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news_paragraphs.txt"
+import harness
 
 
 def _nnz(block: object) -> int:
@@ -48,18 +41,9 @@ def _strip(line: str) -> str:
     return line.rstrip("\n")
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--path", default=str(DEFAULT))
+    ap = harness.parser(__doc__)
+    ap.add_argument("--path", default=str(harness.NEWS))
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--blocksize", default="1MB")
     ap.add_argument("--repeat", type=int, default=3)
@@ -68,16 +52,20 @@ def main() -> None:
     import dask
     import dask.bag as db
     import distributed
+
     import textgauge as tg
     import textgauge.dask as tgd
     from textgauge import _core
     from textgauge.sklearn import CountVectorizer
 
-    path = Path(args.path)
+    path = harness.require(args.path)
     mb = path.stat().st_size / 1e6
     lines = path.read_text(encoding="utf-8").splitlines()
-    print(f"{path.name}: {mb:.1f} MB, {len(lines):,} lines; textgauge {tg.__version__}, dask {dask.__version__}, "
-          f"{os.cpu_count()} cores here")
+    print(
+        f"{path.name}: {mb:.1f} MB, {len(lines):,} lines; "
+        f"textgauge {tg.__version__}, dask {dask.__version__}, "
+        f"{os.cpu_count()} cores here"
+    )
 
     # ---- one process, one thread: the baseline -----------------------------------------
     # Each reads the file too, as the workers do.
@@ -86,59 +74,84 @@ def main() -> None:
 
     sia = tg.SentimentIntensityAnalyzer()
     local = {
-        "sentiment": best(lambda: sia.score(read(), threads=1), args.repeat),
-        "fit": best(lambda: CountVectorizer(min_df=2).fit(read()), args.repeat),
+        "sentiment": harness.best(lambda: sia.score(read(), threads=1), args.repeat),
+        "fit": harness.best(lambda: CountVectorizer(min_df=2).fit(read()), args.repeat),
     }
     cv_local = CountVectorizer(min_df=2).fit(lines)
-    local["transform"] = best(lambda: cv_local.transform(read()).nnz, args.repeat)
-    local["fit bigrams"] = best(lambda: CountVectorizer(ngram_range=(1, 2), min_df=2).fit(read()), args.repeat)
+    local["transform"] = harness.best(lambda: cv_local.transform(read()).nnz, args.repeat)
+    local["fit bigrams"] = harness.best(
+        lambda: CountVectorizer(ngram_range=(1, 2), min_df=2).fit(read()), args.repeat
+    )
 
     # ---- worker memory: partial statistics and vocabulary --------------------------------
     bag = db.read_text(str(path), blocksize=args.blocksize).map(_strip)
     n_parts = bag.npartitions
     per = len(lines) // n_parts
     print(f"\npartitions: {n_parts} (blocksize {args.blocksize}, ~{per:,} lines each)")
-    for label, params in (("unigrams", {}), ("uni+bigrams", {"ngram_range": (1, 2)})):
+    configs: list[tuple[str, dict[str, Any]]] = [
+        ("unigrams", {}),
+        ("uni+bigrams", {"ngram_range": (1, 2)}),
+    ]
+    for label, params in configs:
         opts = CountVectorizer(**params)._engine_options()
         part = _core.vectorize.stats(opts, lines[:per], threads=1)
         whole = CountVectorizer(min_df=2, **params).partial_fit(lines)
         stats = whole.term_stats_
         slim = tgd._slim(whole)
-        print(f"  {label:12s} one partition: {len(part):>9,} terms, pickled {len(pickle.dumps(part)) / 1e6:6.2f} MB"
-              f" | merged: {len(stats):>9,} terms, pickled {len(pickle.dumps(stats)) / 1e6:6.2f} MB"
-              f" | vocabulary (min_df=2): {len(whole.get_feature_names_out()):>9,} terms,"
-              f" fitted vectorizer pickled {len(pickle.dumps(slim)) / 1e6:6.2f} MB")
+        print(
+            f"  {label:12s} one partition: {len(part):>9,} terms, "
+            f"pickled {len(pickle.dumps(part)) / 1e6:6.2f} MB"
+            f" | merged: {len(stats):>9,} terms, pickled {len(pickle.dumps(stats)) / 1e6:6.2f} MB"
+            f" | vocabulary (min_df=2): {len(whole.get_feature_names_out()):>9,} terms,"
+            f" fitted vectorizer pickled {len(pickle.dumps(slim)) / 1e6:6.2f} MB"
+        )
 
     # ---- LocalCluster ------------------------------------------------------------------
     results: dict[int, dict[str, float]] = {}
     for n in [int(x) for x in args.workers.split(",")]:
-        with distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        with (
+            distributed.LocalCluster(
+                n_workers=n,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
             client.run(_warm_up)  # imports and the lexicon are paid once per worker, not per task
             r: dict[str, float] = {}
-            r["sentiment"] = best(lambda: tgd.sentiment(bag).compute(), args.repeat)
-            r["fit"] = best(lambda: tgd.fit_vocabulary(bag, min_df=2), args.repeat)
+            r["sentiment"] = harness.best(lambda: tgd.sentiment(bag).compute(), args.repeat)
+            r["fit"] = harness.best(lambda: tgd.fit_vocabulary(bag, min_df=2), args.repeat)
             cv = tgd.fit_vocabulary(bag, min_df=2)
             X = tgd.transform(cv, bag)
 
-            def nnz(X=X) -> int:
+            def nnz(X: Any = X) -> int:
                 blocks = X.to_delayed().ravel().tolist()
                 return sum(dask.compute(*[dask.delayed(_nnz)(b) for b in blocks]))
 
-            r["transform"] = best(nnz, args.repeat)
-            r["fit bigrams"] = best(lambda: tgd.fit_vocabulary(bag, ngram_range=(1, 2), min_df=2), args.repeat)
+            r["transform"] = harness.best(nnz, args.repeat)
+            r["fit bigrams"] = harness.best(
+                lambda: tgd.fit_vocabulary(bag, ngram_range=(1, 2), min_df=2), args.repeat
+            )
             results[n] = r
 
     print(f"\nthroughput (MB/s; best of {args.repeat})")
     cols = [f"{n} worker{'s' if n > 1 else ''}" for n in results]
-    print(f"  {'task':12s} {'1 process':>10s} " + " ".join(f"{c:>10s}" for c in cols)
-          + "  " + " ".join(f"{'x/1proc ' + str(n) + 'w':>11s}" for n in results)
-          + ("  2w/1w" if 1 in results and 2 in results else ""))
+    print(
+        f"  {'task':12s} {'1 process':>10s} "
+        + " ".join(f"{c:>10s}" for c in cols)
+        + "  "
+        + " ".join(f"{'x/1proc ' + str(n) + 'w':>11s}" for n in results)
+        + ("  2w/1w" if 1 in results and 2 in results else "")
+    )
     for task, t_local in local.items():
-        row = f"  {task:12s} {mb / t_local:10.1f} " + " ".join(f"{mb / results[n][task]:10.1f}" for n in results)
-        row += "  " + " ".join(f"{t_local / results[n][task]:11.2f}" for n in results)
+        row = f"  {task:12s} {mb / t_local:10.1f} " + " ".join(
+            f"{mb / results[n][task]:10.1f}" for n in results
+        )
+        row += "  " + " ".join(harness.ratio(t_local, results[n][task], 10, 2) for n in results)
         if 1 in results and 2 in results:
-            row += f"  {results[1][task] / results[2][task]:5.2f}"
+            row += f"  {harness.ratio(results[1][task], results[2][task], 4, 2)}"
         print(row)
 
 

@@ -1,0 +1,92 @@
+"""What every script in bench/ shares: the corpora's default paths, the command line's
+start, best-of-N timing and the ratio column.
+
+A script here runs as ``python bench/<name>.py``, so Python puts bench/ first on the
+import path: that is how ``import harness`` is found, and it is also why no file here
+may be named like a module that textgauge or its dependencies import (the old
+bench/tokenize.py hid the standard library's ``tokenize`` from pandas). Importing this
+module checks that once for every script, instead of each script editing sys.path.
+
+Every figure is the best of ``repeat`` runs of ``time.perf_counter()``: the minimum is
+the run least disturbed by the rest of a busy machine. Compare ratios measured in one
+run, not absolute numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.machinery
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+BENCH = Path(__file__).resolve().parent
+SHARED = BENCH.parent.parent / "shared"
+NEWS = SHARED / "corpora" / "news_paragraphs.txt"
+BBC = SHARED / "corpora" / "bbc"
+
+
+def shadowed_modules(folder: Path = BENCH) -> list[str]:
+    """The files in ``folder`` that hide a module of the same name, standard library or
+    installed, from a script run there (``folder`` first on sys.path)."""
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())  # Python >= 3.10
+    others = [p for p in sys.path if Path(p or ".").resolve() != folder]
+    return sorted(
+        f.name
+        for f in folder.glob("*.py")
+        if f.stem in stdlib
+        or f.stem in sys.builtin_module_names
+        or importlib.machinery.PathFinder.find_spec(f.stem, others) is not None
+    )
+
+
+_SHADOWED = shadowed_modules()
+if _SHADOWED:
+    raise SystemExit(
+        f"bench/ files shadow modules that the benchmarks import: {_SHADOWED}; rename them"
+    )
+
+
+def parser(doc: str | None, *, full: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of a script: its docstring as the description (all of it, as
+    written, or only the first paragraph with ``full=False``)."""
+    text = doc or ""
+    if full:
+        return argparse.ArgumentParser(
+            description=text, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+    return argparse.ArgumentParser(description=text.split("\n\n")[0])
+
+
+def require(path: Path | str) -> Path:
+    """``path``, or the script stops saying that the corpus is missing."""
+    p = Path(path)
+    if not p.exists():
+        raise SystemExit(f"corpus not found: {p}")
+    return p
+
+
+def best_of(fn: Callable[[], T], repeat: int) -> tuple[float, T]:
+    """The shortest of ``repeat`` (at least one) wall-clock runs of ``fn``, in seconds,
+    and what the last run returned."""
+    times = []
+    for _ in range(max(repeat, 1)):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), out
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """The shortest of ``repeat`` wall-clock runs of ``fn``, in seconds."""
+    return best_of(fn, repeat)[0]
+
+
+def ratio(reference_s: float, ours_s: float, width: int = 6, digits: int = 1) -> str:
+    """How many times faster ``ours`` is than the reference (the ratio of the times), as
+    the tables print it: ``ratio(2.47, 0.2) == "  12.3x"`` (``width`` is the number's)."""
+    return f"{reference_s / ours_s:{width}.{digits}f}x"
