@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "check.hpp"
-#include "textgauge/vectorize/analyzer.hpp"
-#include "textgauge/vectorize/dtm.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/text/utf8.hpp"
+#include "textgauge/vectorize/analyzer.hpp"
+#include "textgauge/vectorize/dtm.hpp"
 
 using namespace textgauge;
 

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "check.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/error.hpp"
+#include "textgauge/text/corpus.hpp"
 #include "textgauge/text/terms.hpp"
 #include "textgauge/text/text.hpp"
 #include "textgauge/text/utf8.hpp"

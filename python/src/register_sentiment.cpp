@@ -3,9 +3,9 @@
 
 #include "register.hpp"
 #include "textgauge/pystr/pystr.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/sentiment/lexicon.hpp"
 #include "textgauge/sentiment/sentiment.hpp"
+#include "textgauge/text/corpus.hpp"
 #include "texts.hpp"
 
 using namespace textgauge;

@@ -2,12 +2,12 @@
 // co-occurrence. Converts result tables only; the statistics live in cpp/.
 #include "register.hpp"
 #include "textgauge/stats/collocations.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/stats/keyness.hpp"
 #include "textgauge/stats/lexdiv.hpp"
 #include "textgauge/stats/readability.hpp"
 #include "textgauge/stats/similarity.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/text/corpus.hpp"
 
 using namespace textgauge;
 
@@ -108,8 +108,8 @@ py::dict lexdiv_shim(const Corpus& corpus, Unit level, const std::vector<TokenKi
 }
 
 py::dict readability_shim(const Corpus& corpus, Unit level, const std::vector<TokenKind>& kinds,
-                          std::vector<std::int32_t> syllables,
-                          std::vector<std::int32_t> letters, std::vector<std::uint8_t> easy) {
+                          std::vector<std::int32_t> syllables, std::vector<std::int32_t> letters,
+                          std::vector<std::uint8_t> easy) {
   TermProperties props{std::move(syllables), std::move(letters), std::move(easy)};
   const std::uint8_t mask = kinds_mask(kinds);
   ReadabilityCounts r;
@@ -148,8 +148,8 @@ py::dict grouped_counts_shim(const Corpus& corpus, const std::vector<TokenKind>&
   return d;
 }
 
-py::dict keyness_shim(std::vector<double> a, std::vector<double> b, double T, double R, KeynessMeasure measure,
-                      KeynessCorrection correction) {
+py::dict keyness_shim(std::vector<double> a, std::vector<double> b, double T, double R,
+                      KeynessMeasure measure, KeynessCorrection correction) {
   KeynessResult r;
   {
     py::gil_scoped_release release;  // the counts are C++ copies

@@ -8,7 +8,8 @@ using namespace textgauge;
 namespace {
 
 Corpus make_corpus(ParagraphMode paragraphs, bool sentences, bool tokens, bool ascii_fast_path,
-                   NormalForm form, bool casefold, bool strip_accents, bool unify_quotes, DecodeErrors errors) {
+                   NormalForm form, bool casefold, bool strip_accents, bool unify_quotes,
+                   DecodeErrors errors) {
   CorpusOptions o;
   o.segment.paragraphs = paragraphs;
   o.segment.sentences = sentences;

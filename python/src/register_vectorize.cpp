@@ -4,9 +4,9 @@
 #include <string_view>
 
 #include "register.hpp"
+#include "textgauge/error.hpp"
 #include "textgauge/vectorize/analyzer.hpp"
 #include "textgauge/vectorize/dtm.hpp"
-#include "textgauge/error.hpp"
 #include "textgauge/vectorize/hashing.hpp"
 #include "textgauge/vectorize/weights.hpp"
 #include "texts.hpp"
@@ -14,6 +14,14 @@
 using namespace textgauge;
 
 namespace {
+
+// Contiguous arrays of one element type, converted from any array-like (forcecast).
+template <typename T>
+using DenseArray = py::array_t<T, py::array::c_style | py::array::forcecast>;
+using I64Array = DenseArray<std::int64_t>;
+using I32Array = DenseArray<std::int32_t>;
+using U8Array = DenseArray<std::uint8_t>;
+using F64Array = DenseArray<double>;
 
 AnalyzerOptions make_analyzer_options(AnalyzerKind analyzer, bool lowercase, StripAccents strip_accents,
                                       int min_n, int max_n, int skip, std::vector<std::string> stop_words,
@@ -81,11 +89,9 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double h
   return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats);
 }
 
-py::tuple fit_ids_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& token_row,
-                       const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& token_term,
-                       std::size_t n_rows, const std::vector<std::string>& terms,
-                       const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& drop,
-                       int min_n, int max_n, int skip, const std::string& separator, double high, double low,
+py::tuple fit_ids_shim(const I64Array& token_row, const I32Array& token_term, std::size_t n_rows,
+                       const std::vector<std::string>& terms, const U8Array& drop, int min_n, int max_n,
+                       int skip, const std::string& separator, double high, double low,
                        std::int64_t max_features, bool binary) {
   std::vector<std::int64_t> rows(token_row.data(), token_row.data() + token_row.size());
   std::vector<std::int32_t> term(token_term.data(), token_term.data() + token_term.size());
@@ -148,20 +154,15 @@ py::array_t<std::int64_t> prune_shim(const TermStats& s, double high, double low
   return to_numpy(prune(s, p));
 }
 
-std::vector<std::int64_t> int64_vector(
-    const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& a) {
-  return {a.data(), a.data() + a.size()};
-}
+std::vector<std::int64_t> int64_vector(const I64Array& a) { return {a.data(), a.data() + a.size()}; }
 
 TermStats stats_from_state(const py::tuple& state) {
   if (state.size() != 5) throw py::value_error("TermStats state must have 5 items");
   TermStats s;
   s.terms =
       table_from(state[0].cast<py::bytes>(), state[1].cast<py::array_t<std::int64_t, py::array::c_style>>());
-  s.term_count =
-      int64_vector(state[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>());
-  s.doc_count =
-      int64_vector(state[3].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>());
+  s.term_count = int64_vector(state[2].cast<I64Array>());
+  s.doc_count = int64_vector(state[3].cast<I64Array>());
   s.n_docs = state[4].cast<std::int64_t>();
   if (s.term_count.size() != s.terms.size() || s.doc_count.size() != s.terms.size())
     throw py::value_error("TermStats arrays must have one entry per term");
@@ -192,16 +193,13 @@ FixedVocabulary fixed_vocabulary_shim(const py::bytes& bytes,
 // Weights, in place on a float64 CSR matrix's own buffers (no copies: the
 // matrix can be large).
 void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
-                py::array_t<double, py::array::c_style> data, TfScheme tf, const py::object& idf,
-                Norm norm) {
-  const auto indptr =
-      py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(indptr_any);
-  const auto indices =
-      py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>::ensure(indices_any);
+                py::array_t<double, py::array::c_style> data, TfScheme tf, const py::object& idf, Norm norm) {
+  const auto indptr = I64Array::ensure(indptr_any);
+  const auto indices = I32Array::ensure(indices_any);
   if (!indptr || !indices) throw py::type_error("indptr and indices must be integer arrays");
   std::vector<double> w;
   if (!idf.is_none()) {
-    auto a = idf.cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+    auto a = idf.cast<F64Array>();
     w.assign(a.data(), a.data() + a.size());
   }
   const std::size_t rows = static_cast<std::size_t>(indptr.size()) - 1;
@@ -232,11 +230,8 @@ void counts_to_float64_shim(py::array_t<std::int64_t, py::array::c_style> data) 
   }
 }
 
-py::array_t<double> bm25_shim(
-    const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indptr,
-    const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& indices,
-    const py::array_t<double, py::array::c_style | py::array::forcecast>& counts,
-    const py::array_t<double, py::array::c_style | py::array::forcecast>& idf, double k1, double b) {
+py::array_t<double> bm25_shim(const I64Array& indptr, const I32Array& indices, const F64Array& counts,
+                              const F64Array& idf, double k1, double b) {
   std::vector<std::int64_t> ip(indptr.data(), indptr.data() + indptr.size());
   std::vector<std::int32_t> ix(indices.data(), indices.data() + indices.size());
   std::vector<double> d(counts.data(), counts.data() + counts.size());
@@ -245,8 +240,7 @@ py::array_t<double> bm25_shim(
   return to_numpy(std::move(d));
 }
 
-py::array_t<double> idf_shim(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& df,
-                             std::int64_t n_docs, IdfScheme scheme) {
+py::array_t<double> idf_shim(const I64Array& df, std::int64_t n_docs, IdfScheme scheme) {
   return to_numpy(idf_weights(int64_vector(df), n_docs, scheme));
 }
 
@@ -286,8 +280,7 @@ void register_vectorize(py::module_& m) {
   m.def("fit_ids", &fit_ids_shim, py::arg("token_row"), py::arg("token_term"), py::arg("n_rows"),
         py::arg("terms"), py::arg("drop"), py::kw_only(), py::arg("min_n"), py::arg("max_n"), py::arg("skip"),
         py::arg("separator"), py::arg("high"), py::arg("low"), py::arg("max_features"), py::arg("binary"));
-  m.def("stats", &stats_shim, py::arg("options"), py::arg("texts"), py::kw_only(),
-        py::arg("threads") = 1u);
+  m.def("stats", &stats_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("threads") = 1u);
   m.def("transform", &transform_shim, py::arg("options"), py::arg("texts"), py::arg("vocabulary"),
         py::kw_only(), py::arg("binary"), py::arg("threads") = 1u);
   m.def("hash", &hash_shim, py::arg("options"), py::arg("texts"), py::kw_only(), py::arg("n_features"),

@@ -186,8 +186,7 @@ void Tokenizer::tokenize(std::string_view text, Scratch& s) const {
 }
 
 // The token at [b, e) of the text at base; `lw` is scratch space.
-Tok Tokenizer::make_token(const char* base, const char* b, const char* e, bool ascii,
-                          std::string& lw) const {
+Tok Tokenizer::make_token(const char* base, const char* b, const char* e, bool ascii, std::string& lw) const {
   // _strip_punc_if_word: strip ASCII punctuation; keep the token when at
   // most 2 code points would remain.
   const char* sb = b;

@@ -378,8 +378,7 @@ std::vector<std::vector<double>> bigram_scores(const std::vector<std::int64_t>& 
     throw Error("bigram counts and marginals must have one entry per bigram");
   for (AssocMeasure m : measures)
     if (!detail::nltk_measure(m))
-      throw Error(std::string("'") + option_name(m) +
-                  "' needs positional counts, not only n-gram counts");
+      throw Error(std::string("'") + option_name(m) + "' needs positional counts, not only n-gram counts");
   std::vector<std::vector<double>> out(measures.size(), std::vector<double>(count.size()));
   for (std::size_t r = 0; r < count.size(); ++r)
     for (std::size_t k = 0; k < measures.size(); ++k)

@@ -25,8 +25,7 @@ const AsciiTables kAscii;
 }  // namespace
 
 Analyzer::Analyzer(AnalyzerOptions options)
-    : options_(std::move(options)),
-      unicode_(&PyStr::get(options_.unicode_major, options_.unicode_minor)) {
+    : options_(std::move(options)), unicode_(&PyStr::get(options_.unicode_major, options_.unicode_minor)) {
   if (options_.min_n < 1 || options_.max_n < options_.min_n)
     throw Error("ngram_range must satisfy 1 <= min_n <= max_n, got (" + std::to_string(options_.min_n) +
                 ", " + std::to_string(options_.max_n) + ")");

@@ -4,12 +4,12 @@
 #include <cstring>
 #include <numeric>
 
-#include "text/ascii_words.hpp"
 #include "common/huge_pages.hpp"
+#include "text/ascii_words.hpp"
 #include "textgauge/error.hpp"
-#include "textgauge/vectorize/hashing.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/text/utf8.hpp"
+#include "textgauge/vectorize/hashing.hpp"
 
 namespace textgauge {
 

@@ -6,8 +6,8 @@
 
 #include "catch.hpp"
 #include "common/flat_map.hpp"  // internal: the core's counting table
-#include "textgauge/hash.hpp"
 #include "common/huge_pages.hpp"
+#include "textgauge/hash.hpp"
 
 using namespace textgauge;
 

@@ -40,13 +40,13 @@ TEST_CASE("decode_utf8 stops at the end of a truncated sequence", "[pystr]") {
 TEST_CASE("PyStr::lower is Python's str.lower(), Final_Sigma included", "[pystr]") {
   // Expected values from Python 3.11: s.lower()
   CHECK(lower("ABC def") == "abc def");
-  CHECK(lower("\xCE\x91\xCE\xA3") == "\xCE\xB1\xCF\x82");              // ΑΣ -> ας
-  CHECK(lower("\xCE\xA3") == "\xCF\x83");                              // Σ alone -> σ
+  CHECK(lower("\xCE\x91\xCE\xA3") == "\xCE\xB1\xCF\x82");                  // ΑΣ -> ας
+  CHECK(lower("\xCE\xA3") == "\xCF\x83");                                  // Σ alone -> σ
   CHECK(lower("\xCE\x91\xCE\xA3\xCE\x91") == "\xCE\xB1\xCF\x83\xCE\xB1");  // ΑΣΑ -> ασα
-  CHECK(lower("\xCE\x91\xCE\xA3'") == "\xCE\xB1\xCF\x82'");            // ΑΣ' -> ας'
-  CHECK(lower("\xCE\x91'\xCE\xA3") == "\xCE\xB1'\xCF\x82");            // Α'Σ -> α'ς
-  CHECK(lower("\xC4\xB0") == "i\xCC\x87");                             // İ -> i + U+0307
-  CHECK(lower("\xE2\x84\xAA") == "k");                                 // KELVIN SIGN
+  CHECK(lower("\xCE\x91\xCE\xA3'") == "\xCE\xB1\xCF\x82'");                // ΑΣ' -> ας'
+  CHECK(lower("\xCE\x91'\xCE\xA3") == "\xCE\xB1'\xCF\x82");                // Α'Σ -> α'ς
+  CHECK(lower("\xC4\xB0") == "i\xCC\x87");                                 // İ -> i + U+0307
+  CHECK(lower("\xE2\x84\xAA") == "k");                                     // KELVIN SIGN
 }
 
 TEST_CASE("PyStr::isupper is Python's str.isupper()", "[pystr]") {
@@ -73,8 +73,8 @@ TEST_CASE("PyStr treats characters newer than the emulated Unicode as unassigned
 TEST_CASE("PyStr word and space classes are re's \\w and \\s", "[pystr]") {
   const PyStr& py = PyStr::get(14, 0);
   CHECK(py.is_word(U'_'));
-  CHECK(py.is_word(0xB2));      // SUPERSCRIPT TWO: a numeric value
-  CHECK(py.is_word(0x6771));    // a Han ideograph
+  CHECK(py.is_word(0xB2));         // SUPERSCRIPT TWO: a numeric value
+  CHECK(py.is_word(0x6771));       // a Han ideograph
   CHECK_FALSE(py.is_word(0x301));  // a combining mark is no \w
   CHECK(PyStr::is_space(0x1C));
   CHECK(PyStr::is_space(0x3000));
@@ -88,7 +88,10 @@ TEST_CASE("PyStr::strip_accents is sklearn's strip_accents_*", "[pystr]") {
   py.strip_accents("caf\xC3\xA9 \xEF\xAC\x81", StripAccents::unicode, out);  // café ﬁ
   CHECK(out == "cafe fi");
   out.clear();
-  py.strip_accents("stra\xC3\x9F" "e", StripAccents::ascii, out);  // straße
+  py.strip_accents(
+      "stra\xC3\x9F"
+      "e",
+      StripAccents::ascii, out);  // straße
   CHECK(out == "strae");
 }
 

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "textgauge/stats/collocations.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/error.hpp"
+#include "textgauge/stats/collocations.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/text/corpus.hpp"
 
 using namespace textgauge;
 

@@ -3,9 +3,9 @@
 
 #include "catch.hpp"
 #include "textgauge/stats/collocations.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/stats/hypergeom.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/text/corpus.hpp"
 
 using namespace textgauge;
 

@@ -2,12 +2,12 @@
 #include <string>
 
 #include "catch.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/stats/hypergeom.hpp"
 #include "textgauge/stats/keyness.hpp"
 #include "textgauge/stats/lexdiv.hpp"
 #include "textgauge/stats/similarity.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/text/corpus.hpp"
 
 using namespace textgauge;
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/error.hpp"
+#include "textgauge/text/corpus.hpp"
 #include "textgauge/text/text.hpp"
 #include "textgauge/text/utf8.hpp"
 
@@ -105,4 +105,3 @@ TEST_CASE("ten million empty lines hold no paragraph") {
   REQUIRE(one.tokens.size() == 1);
   CHECK(one.tokens[0].span.byte_start == 10'000'000);
 }
-

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "common/huge_pages.hpp"  // internal: the counting tables' allocator
 #include "catch.hpp"
+#include "common/huge_pages.hpp"  // internal: the counting tables' allocator
+#include "textgauge/error.hpp"
 #include "textgauge/vectorize/analyzer.hpp"
 #include "textgauge/vectorize/dtm.hpp"
-#include "textgauge/error.hpp"
 #include "textgauge/vectorize/hashing.hpp"
 #include "textgauge/vectorize/weights.hpp"
 

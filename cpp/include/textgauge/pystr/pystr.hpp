@@ -63,7 +63,9 @@ template <>
 struct OptionTable<StripAccents> {
   static constexpr std::string_view label = "strip_accents";
   static constexpr std::array<OptionName<StripAccents>, 3> entries{{
-      {StripAccents::none, "none"}, {StripAccents::ascii, "ascii"}, {StripAccents::unicode, "unicode"},
+      {StripAccents::none, "none"},
+      {StripAccents::ascii, "ascii"},
+      {StripAccents::unicode, "unicode"},
   }};
 };
 

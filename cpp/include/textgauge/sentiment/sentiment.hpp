@@ -55,14 +55,16 @@ template <>
 struct OptionTable<SentimentMode> {
   static constexpr std::string_view label = "mode";
   static constexpr std::array<OptionName<SentimentMode>, 2> entries{{
-      {SentimentMode::vader, "vader"}, {SentimentMode::fixed, "fixed"},
+      {SentimentMode::vader, "vader"},
+      {SentimentMode::fixed, "fixed"},
   }};
 };
 template <>
 struct OptionTable<SentimentLevel> {
   static constexpr std::string_view label = "level";
   static constexpr std::array<OptionName<SentimentLevel>, 3> entries{{
-      {SentimentLevel::document, "document"}, {SentimentLevel::paragraph, "paragraph"},
+      {SentimentLevel::document, "document"},
+      {SentimentLevel::paragraph, "paragraph"},
       {SentimentLevel::sentence, "sentence"},
   }};
 };

@@ -45,12 +45,19 @@ template <>
 struct OptionTable<AssocMeasure> {
   static constexpr std::string_view label = "association measure";
   static constexpr std::array<OptionName<AssocMeasure>, 13> entries{{
-      {AssocMeasure::raw_freq, "raw_freq"}, {AssocMeasure::pmi, "pmi"},
-      {AssocMeasure::likelihood_ratio, "likelihood_ratio"}, {AssocMeasure::chi_sq, "chi_sq"},
-      {AssocMeasure::student_t, "student_t"}, {AssocMeasure::dice, "dice"},
-      {AssocMeasure::jaccard, "jaccard"}, {AssocMeasure::poisson_stirling, "poisson_stirling"},
-      {AssocMeasure::mi_like, "mi_like"}, {AssocMeasure::fisher, "fisher"}, {AssocMeasure::phi_sq, "phi_sq"},
-      {AssocMeasure::lambda, "lambda"}, {AssocMeasure::z, "z"},
+      {AssocMeasure::raw_freq, "raw_freq"},
+      {AssocMeasure::pmi, "pmi"},
+      {AssocMeasure::likelihood_ratio, "likelihood_ratio"},
+      {AssocMeasure::chi_sq, "chi_sq"},
+      {AssocMeasure::student_t, "student_t"},
+      {AssocMeasure::dice, "dice"},
+      {AssocMeasure::jaccard, "jaccard"},
+      {AssocMeasure::poisson_stirling, "poisson_stirling"},
+      {AssocMeasure::mi_like, "mi_like"},
+      {AssocMeasure::fisher, "fisher"},
+      {AssocMeasure::phi_sq, "phi_sq"},
+      {AssocMeasure::lambda, "lambda"},
+      {AssocMeasure::z, "z"},
   }};
 };
 
@@ -100,7 +107,8 @@ template <>
 struct OptionTable<CooccurrenceCount> {
   static constexpr std::string_view label = "count";
   static constexpr std::array<OptionName<CooccurrenceCount>, 3> entries{{
-      {CooccurrenceCount::frequency, "frequency"}, {CooccurrenceCount::boolean, "boolean"},
+      {CooccurrenceCount::frequency, "frequency"},
+      {CooccurrenceCount::boolean, "boolean"},
       {CooccurrenceCount::weighted, "weighted"},
   }};
 };

@@ -45,7 +45,9 @@ template <>
 struct OptionTable<KeynessMeasure> {
   static constexpr std::string_view label = "measure";
   static constexpr std::array<OptionName<KeynessMeasure>, 4> entries{{
-      {KeynessMeasure::chi2, "chi2"}, {KeynessMeasure::lr, "lr"}, {KeynessMeasure::pmi, "pmi"},
+      {KeynessMeasure::chi2, "chi2"},
+      {KeynessMeasure::lr, "lr"},
+      {KeynessMeasure::pmi, "pmi"},
       {KeynessMeasure::exact, "exact"},
   }};
 };
@@ -53,7 +55,8 @@ template <>
 struct OptionTable<KeynessCorrection> {
   static constexpr std::string_view label = "correction";
   static constexpr std::array<OptionName<KeynessCorrection>, 3> entries{{
-      {KeynessCorrection::none, "none"}, {KeynessCorrection::yates, "yates"},
+      {KeynessCorrection::none, "none"},
+      {KeynessCorrection::yates, "yates"},
       {KeynessCorrection::williams, "williams"},
   }};
 };

@@ -49,11 +49,22 @@ template <>
 struct OptionTable<LexdivMeasure> {
   static constexpr std::string_view label = "lexical diversity measure";
   static constexpr std::array<OptionName<LexdivMeasure>, 17> entries{{
-      {LexdivMeasure::TTR, "TTR"}, {LexdivMeasure::C, "C"}, {LexdivMeasure::R, "R"},
-      {LexdivMeasure::CTTR, "CTTR"}, {LexdivMeasure::U, "U"}, {LexdivMeasure::S, "S"},
-      {LexdivMeasure::K, "K"}, {LexdivMeasure::I, "I"}, {LexdivMeasure::D, "D"}, {LexdivMeasure::Vm, "Vm"},
-      {LexdivMeasure::Maas, "Maas"}, {LexdivMeasure::lgV0, "lgV0"}, {LexdivMeasure::lgeV0, "lgeV0"},
-      {LexdivMeasure::MATTR, "MATTR"}, {LexdivMeasure::MSTTR, "MSTTR"}, {LexdivMeasure::MTLD, "MTLD"},
+      {LexdivMeasure::TTR, "TTR"},
+      {LexdivMeasure::C, "C"},
+      {LexdivMeasure::R, "R"},
+      {LexdivMeasure::CTTR, "CTTR"},
+      {LexdivMeasure::U, "U"},
+      {LexdivMeasure::S, "S"},
+      {LexdivMeasure::K, "K"},
+      {LexdivMeasure::I, "I"},
+      {LexdivMeasure::D, "D"},
+      {LexdivMeasure::Vm, "Vm"},
+      {LexdivMeasure::Maas, "Maas"},
+      {LexdivMeasure::lgV0, "lgV0"},
+      {LexdivMeasure::lgeV0, "lgeV0"},
+      {LexdivMeasure::MATTR, "MATTR"},
+      {LexdivMeasure::MSTTR, "MSTTR"},
+      {LexdivMeasure::MTLD, "MTLD"},
       {LexdivMeasure::HDD, "HDD"},
   }};
 };

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "textgauge/text/corpus.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/text/corpus.hpp"
 
 namespace textgauge {
 

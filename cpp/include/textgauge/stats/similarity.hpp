@@ -24,8 +24,10 @@ template <>
 struct OptionTable<PairwiseMethod> {
   static constexpr std::string_view label = "method";
   static constexpr std::array<OptionName<PairwiseMethod>, 5> entries{{
-      {PairwiseMethod::cosine, "cosine"}, {PairwiseMethod::jaccard, "jaccard"},
-      {PairwiseMethod::dice, "dice"}, {PairwiseMethod::correlation, "correlation"},
+      {PairwiseMethod::cosine, "cosine"},
+      {PairwiseMethod::jaccard, "jaccard"},
+      {PairwiseMethod::dice, "dice"},
+      {PairwiseMethod::correlation, "correlation"},
       {PairwiseMethod::euclidean, "euclidean"},
   }};
 };

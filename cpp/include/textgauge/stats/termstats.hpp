@@ -32,7 +32,9 @@ template <>
 struct OptionTable<Unit> {
   static constexpr std::string_view label = "level";
   static constexpr std::array<OptionName<Unit>, 3> entries{{
-      {Unit::document, "document"}, {Unit::paragraph, "paragraph"}, {Unit::sentence, "sentence"},
+      {Unit::document, "document"},
+      {Unit::paragraph, "paragraph"},
+      {Unit::sentence, "sentence"},
   }};
 };
 

@@ -14,7 +14,8 @@ template <>
 struct OptionTable<NormalForm> {
   static constexpr std::string_view label = "form";
   static constexpr std::array<OptionName<NormalForm>, 2> entries{{
-      {NormalForm::nfc, "NFC"}, {NormalForm::nfkc, "NFKC"},
+      {NormalForm::nfc, "NFC"},
+      {NormalForm::nfkc, "NFKC"},
   }};
 };
 

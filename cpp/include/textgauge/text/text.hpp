@@ -35,7 +35,9 @@ template <>
 struct OptionTable<TokenKind> {
   static constexpr std::string_view label = "token kind";
   static constexpr std::array<OptionName<TokenKind>, 4> entries{{
-      {TokenKind::word, "word"}, {TokenKind::number, "number"}, {TokenKind::punctuation, "punctuation"},
+      {TokenKind::word, "word"},
+      {TokenKind::number, "number"},
+      {TokenKind::punctuation, "punctuation"},
       {TokenKind::symbol, "symbol"},
   }};
 };
@@ -59,7 +61,8 @@ template <>
 struct OptionTable<ParagraphMode> {
   static constexpr std::string_view label = "paragraphs";
   static constexpr std::array<OptionName<ParagraphMode>, 2> entries{{
-      {ParagraphMode::blank_lines, "blank"}, {ParagraphMode::lines, "line"},
+      {ParagraphMode::blank_lines, "blank"},
+      {ParagraphMode::lines, "line"},
   }};
 };
 

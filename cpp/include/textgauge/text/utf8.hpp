@@ -18,7 +18,8 @@ template <>
 struct OptionTable<DecodeErrors> {
   static constexpr std::string_view label = "errors";
   static constexpr std::array<OptionName<DecodeErrors>, 2> entries{{
-      {DecodeErrors::strict, "strict"}, {DecodeErrors::replace, "replace"},
+      {DecodeErrors::strict, "strict"},
+      {DecodeErrors::replace, "replace"},
   }};
 };
 

@@ -35,7 +35,9 @@ template <>
 struct OptionTable<AnalyzerKind> {
   static constexpr std::string_view label = "analyzer";
   static constexpr std::array<OptionName<AnalyzerKind>, 3> entries{{
-      {AnalyzerKind::word, "word"}, {AnalyzerKind::char_ngrams, "char"}, {AnalyzerKind::char_wb, "char_wb"},
+      {AnalyzerKind::word, "word"},
+      {AnalyzerKind::char_ngrams, "char"},
+      {AnalyzerKind::char_wb, "char_wb"},
   }};
 };
 

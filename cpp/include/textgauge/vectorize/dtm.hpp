@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "textgauge/vectorize/analyzer.hpp"
 #include "textgauge/text/vocabulary.hpp"
+#include "textgauge/vectorize/analyzer.hpp"
 
 namespace textgauge {
 

@@ -40,24 +40,34 @@ template <>
 struct OptionTable<TfScheme> {
   static constexpr std::string_view label = "tf";
   static constexpr std::array<OptionName<TfScheme>, 5> entries{{
-      {TfScheme::raw, "raw"}, {TfScheme::binary, "binary"}, {TfScheme::log, "log"},
-      {TfScheme::proportion, "proportion"}, {TfScheme::augmented, "augmented"},
+      {TfScheme::raw, "raw"},
+      {TfScheme::binary, "binary"},
+      {TfScheme::log, "log"},
+      {TfScheme::proportion, "proportion"},
+      {TfScheme::augmented, "augmented"},
   }};
 };
 template <>
 struct OptionTable<IdfScheme> {
   static constexpr std::string_view label = "idf";
   static constexpr std::array<OptionName<IdfScheme>, 8> entries{{
-      {IdfScheme::none, "none"}, {IdfScheme::sklearn_smooth, "sklearn_smooth"},
-      {IdfScheme::sklearn, "sklearn"}, {IdfScheme::quanteda, "quanteda"}, {IdfScheme::gensim, "gensim"},
-      {IdfScheme::spark, "spark"}, {IdfScheme::tidytext, "tidytext"}, {IdfScheme::bm25, "bm25"},
+      {IdfScheme::none, "none"},
+      {IdfScheme::sklearn_smooth, "sklearn_smooth"},
+      {IdfScheme::sklearn, "sklearn"},
+      {IdfScheme::quanteda, "quanteda"},
+      {IdfScheme::gensim, "gensim"},
+      {IdfScheme::spark, "spark"},
+      {IdfScheme::tidytext, "tidytext"},
+      {IdfScheme::bm25, "bm25"},
   }};
 };
 template <>
 struct OptionTable<Norm> {
   static constexpr std::string_view label = "norm";
   static constexpr std::array<OptionName<Norm>, 3> entries{{
-      {Norm::none, "none"}, {Norm::l1, "l1"}, {Norm::l2, "l2"},
+      {Norm::none, "none"},
+      {Norm::l1, "l1"},
+      {Norm::l2, "l2"},
   }};
 };
 
