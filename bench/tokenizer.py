@@ -45,7 +45,10 @@ def main() -> None:
     paths: list[tuple[str, Callable[[], object]]] = [
         ("python re.findall(\\w\\w+) on s.lower()", python_re),
         ("raw ICU word BreakIterator loop", lambda: _core._testing.raw_icu_word_loop(lines)),
-        ("ASCII path: tokenize + intern", lambda: _core._testing.extract_terms(lines, ascii_fast_path=True)),
+        (
+            "ASCII path: tokenize + intern",
+            lambda: _core._testing.extract_terms(lines, ascii_fast_path=True),
+        ),
         (
             "ICU path:   tokenize + intern",
             lambda: _core._testing.extract_terms(lines, ascii_fast_path=False),

@@ -14,13 +14,20 @@ import pkgutil
 # the package must look in both folders (see docs/development.md).
 __path__ = pkgutil.extend_path(__path__, __name__)
 
-from . import _core, _pickle  # noqa: E402,F401  (_pickle: pickles of _core's classes)
-from .errors import DecodeError, Error, OptionError  # noqa: E402
-from .text import Corpus, Document  # noqa: E402
-from .sentiment import Lexicon, SentimentIntensityAnalyzer  # noqa: E402
-from . import demo, display  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
+from . import _core, _pickle, demo, display  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
+from .errors import DecodeError, Error, OptionError
+from .sentiment import Lexicon, SentimentIntensityAnalyzer
+from .text import Corpus, Document
 
 __version__: str = _core.__version__
 
-__all__ = ["Corpus", "Document", "DecodeError", "Error", "Lexicon", "OptionError",
-           "SentimentIntensityAnalyzer", "__version__"]
+__all__ = [
+    "Corpus",
+    "DecodeError",
+    "Document",
+    "Error",
+    "Lexicon",
+    "OptionError",
+    "SentimentIntensityAnalyzer",
+    "__version__",
+]

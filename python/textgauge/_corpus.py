@@ -41,8 +41,25 @@ from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
 from .errors import OptionError
 
-__all__ = ["DEFAULTS", "KINDS", "CorpusBase", "CorpusOptions", "add_sourced", "build", "cache", "check_kinds", "engine",
-           "frame", "ids", "offsets", "options", "rows", "table", "texts", "threads"]
+__all__ = [
+    "DEFAULTS",
+    "KINDS",
+    "CorpusBase",
+    "CorpusOptions",
+    "add_sourced",
+    "build",
+    "cache",
+    "check_kinds",
+    "engine",
+    "frame",
+    "ids",
+    "offsets",
+    "options",
+    "rows",
+    "table",
+    "texts",
+    "threads",
+]
 
 ParagraphMode = Literal["blank", "line"]
 Form = Literal["NFC", "NFKC"]
@@ -82,8 +99,11 @@ class CorpusOptions:
     errors: Errors = "strict"
 
     def __post_init__(self) -> None:
-        for name, allowed in (("paragraphs", ("blank", "line")), ("form", ("NFC", "NFKC")),
-                              ("errors", ("strict", "replace"))):
+        for name, allowed in (
+            ("paragraphs", ("blank", "line")),
+            ("form", ("NFC", "NFKC")),
+            ("errors", ("strict", "replace")),
+        ):
             value = getattr(self, name)
             if value not in allowed:
                 raise OptionError(f"{name} must be one of {allowed}, got {value!r}")
@@ -97,7 +117,8 @@ class CorpusOptions:
         return cls(**options)
 
     def as_dict(self) -> dict[str, Any]:
-        """The options by name, in declaration order (the keyword arguments of ``_core.text.Corpus``)."""
+        """The options by name, in declaration order (the keyword arguments of
+        ``_core.text.Corpus``)."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
@@ -228,11 +249,15 @@ class CorpusBase:
         texts = self._texts
         out: dict[str, Any] = {}
         if document is None:
-            out["document"] = np.asarray(self._ids, dtype=object)[doc] if len(doc) else np.array([], object)
+            out["document"] = (
+                np.asarray(self._ids, dtype=object)[doc] if len(doc) else np.array([], object)
+            )
         for level in levels:
             out[level] = cols[level]
-        out["text"] = [texts[d][s:e] for d, s, e in zip(doc.tolist(), cols["start"].tolist(),
-                                                        cols["end"].tolist())]
+        out["text"] = [
+            texts[d][s:e]
+            for d, s, e in zip(doc.tolist(), cols["start"].tolist(), cols["end"].tolist())
+        ]
         if not len(doc):  # an empty list would make a float64 column: same dtype as with rows
             out["text"] = pd.Series([], dtype=_TEXT_DTYPE)
         if name == "token":
@@ -245,7 +270,8 @@ class CorpusBase:
 
     @property
     def paragraphs(self) -> pd.DataFrame:
-        """One row per paragraph: document, paragraph, text, start, end (code points), byte_start, byte_end."""
+        """One row per paragraph: document, paragraph, text, start, end (code points),
+        byte_start, byte_end."""
         return self._frame("paragraph", ["paragraph"])
 
     @property
@@ -265,6 +291,7 @@ class CorpusBase:
 
 # The API of the other modules (see the module docstring). -------------------------------
 
+
 def engine(corpus: CorpusBase) -> _core.text.Corpus:
     """The C++ corpus, for the ``_core`` functions that scan it."""
     return corpus._core
@@ -276,7 +303,8 @@ def threads(corpus: CorpusBase) -> int:
 
 
 def table(corpus: CorpusBase, name: str) -> dict[str, np.ndarray]:
-    """Columns of one unit table (``"paragraph"``, ``"sentence"`` or ``"token"``), cached per state."""
+    """Columns of one unit table (``"paragraph"``, ``"sentence"`` or ``"token"``), cached per
+    state."""
     return corpus._table(name)
 
 
@@ -291,7 +319,9 @@ def rows(corpus: CorpusBase, name: str, document: int | None = None) -> dict[str
     return corpus._rows(name, document)
 
 
-def frame(corpus: CorpusBase, name: str, levels: Sequence[str], document: int | None = None) -> pd.DataFrame:
+def frame(
+    corpus: CorpusBase, name: str, levels: Sequence[str], document: int | None = None
+) -> pd.DataFrame:
     """Rows of one unit table as a DataFrame, for the whole corpus (with a ``document`` id
     column) or for one document index (without)."""
     return corpus._frame(name, levels, document)
@@ -318,13 +348,20 @@ def options(corpus: CorpusBase) -> CorpusOptions:
     return corpus._options
 
 
-def add_sourced(corpus: CorpusBase, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
+def add_sourced(
+    corpus: CorpusBase, batch: list[str | bytes], ids: list[Any], sources: list[str]
+) -> None:
     """Adds texts read from ``sources`` (file names, one per text), which decode errors name."""
     corpus._add(batch, ids, sources)
 
 
-def build(texts: Iterable[str | bytes], ids: Sequence[Any] | None = None, *, threads: int | None = None,
-          options: CorpusOptions = DEFAULTS) -> CorpusBase:
+def build(
+    texts: Iterable[str | bytes],
+    ids: Sequence[Any] | None = None,
+    *,
+    threads: int | None = None,
+    options: CorpusOptions = DEFAULTS,
+) -> CorpusBase:
     """A corpus of texts (the state only: for functions that also take plain texts)."""
     corpus = CorpusBase(options, threads)
     corpus.add(texts, ids)

@@ -57,8 +57,13 @@ class _Entry(NamedTuple):
 _REGISTRY: dict[str, _Entry] = {}
 
 
-def register(cls: type[_T], name: str, version: int, state: Callable[[_T], Any],
-             load: Callable[[int, Any], _T]) -> None:
+def register(
+    cls: type[_T],
+    name: str,
+    version: int,
+    state: Callable[[_T], Any],
+    load: Callable[[int, Any], _T],
+) -> None:
     """Makes ``cls`` pickle as ``(restore, (name, version, state(obj)))``; ``load(version,
     state)`` rebuilds an object from the state of ``version`` or of any older version."""
     if _HOMES.get(name) is None:
@@ -72,7 +77,9 @@ def register(cls: type[_T], name: str, version: int, state: Callable[[_T], Any],
     cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
 
 
-def picklable(name: str, version: int, *, estimator: bool = False) -> Callable[[type[_T]], type[_T]]:
+def picklable(
+    name: str, version: int, *, estimator: bool = False
+) -> Callable[[type[_T]], type[_T]]:
     """Class decorator: registers the class with its ``_pickle_state()`` and
     ``_from_pickle_state(version, state)`` (a classmethod). With ``estimator=True`` (the
     scikit-learn drop-ins) the state is ``__getstate__()``, restored by ``__setstate__``, so
@@ -80,6 +87,7 @@ def picklable(name: str, version: int, *, estimator: bool = False) -> Callable[[
 
     def decorate(cls: type[_T]) -> type[_T]:
         if estimator:
+
             def load(version: int, state: Any) -> _T:
                 obj = cls.__new__(cls)
                 obj.__setstate__(state)  # type: ignore[attr-defined]
@@ -87,8 +95,13 @@ def picklable(name: str, version: int, *, estimator: bool = False) -> Callable[[
 
             register(cls, name, version, lambda obj: obj.__getstate__(), load)
         else:
-            register(cls, name, version, lambda obj: obj._pickle_state(),  # type: ignore[attr-defined]
-                     cls._from_pickle_state)  # type: ignore[attr-defined]
+            register(
+                cls,
+                name,
+                version,
+                lambda obj: obj._pickle_state(),  # type: ignore[attr-defined]
+                cls._from_pickle_state,  # type: ignore[attr-defined]
+            )
         return cls
 
     return decorate
@@ -100,12 +113,16 @@ def restore(name: str, version: int, state: Any) -> Any:
     if entry is None:
         home = _HOMES.get(name)
         if home is None:
-            raise Error(f"this pickle holds a textgauge {name!r}, which this textgauge does not know")
+            raise Error(
+                f"this pickle holds a textgauge {name!r}, which this textgauge does not know"
+            )
         importlib.import_module(home)
         entry = _REGISTRY[name]
     if version > entry.version:
-        raise Error(f"this pickle of a textgauge {name} has format version {version}; this textgauge "
-                    f"({_core.__version__}) reads versions up to {entry.version}: upgrade textgauge")
+        raise Error(
+            f"this pickle of a textgauge {name} has format version {version}; this textgauge "
+            f"({_core.__version__}) reads versions up to {entry.version}: upgrade textgauge"
+        )
     return entry.load(version, state)
 
 

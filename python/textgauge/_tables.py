@@ -18,7 +18,10 @@ __all__ = ["offsets_from_lengths", "smallest", "subtable", "table_from_terms", "
 def table_from_terms(terms: Iterable[str]) -> tuple[bytes, np.ndarray]:
     """The table of a list of str. A lone surrogate is stored as U+FFFD, as the engine reads
     it in documents (see ``sklearn._engine_call``)."""
-    encoded = [t.encode("utf-8") if t.isascii() else SURROGATE.sub("\ufffd", t).encode("utf-8") for t in terms]
+    encoded = [
+        t.encode("utf-8") if t.isascii() else SURROGATE.sub("\ufffd", t).encode("utf-8")
+        for t in terms
+    ]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
     return b"".join(encoded), offsets

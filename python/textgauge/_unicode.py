@@ -23,7 +23,9 @@ def as_text_list(texts: Iterable[str | bytes]) -> list[str | bytes]:
     return out
 
 
-def fix_surrogates(texts: Sequence[str | bytes], errors: str, sources: Sequence[str]) -> list[str | bytes]:
+def fix_surrogates(
+    texts: Sequence[str | bytes], errors: str, sources: Sequence[str]
+) -> list[str | bytes]:
     """Handles lone surrogates, which a ``str`` can hold but UTF-8 cannot.
 
     They come from ``open(..., errors="surrogateescape")`` and similar. Policy: with

@@ -19,8 +19,19 @@ from .errors import OptionError
 
 __all__ = ["NLTK_MEASURES", "QUANTEDA_MEASURES", "collocations"]
 
-NLTK_MEASURES: tuple[str, ...] = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "dice",
-                                  "jaccard", "poisson_stirling", "mi_like", "fisher", "phi_sq")
+NLTK_MEASURES: tuple[str, ...] = (
+    "raw_freq",
+    "pmi",
+    "likelihood_ratio",
+    "chi_sq",
+    "student_t",
+    "dice",
+    "jaccard",
+    "poisson_stirling",
+    "mi_like",
+    "fisher",
+    "phi_sq",
+)
 QUANTEDA_MEASURES: tuple[str, ...] = ("lambda", "z")
 _BIGRAM_ONLY = ("dice", "fisher", "phi_sq")
 
@@ -37,7 +48,9 @@ def string_column(data: bytes, offsets: np.ndarray) -> Any:
             return [text[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
         bounds = offsets.tolist()
         return [data[a:b].decode("utf-8") for a, b in zip(bounds[:-1], bounds[1:])]
-    arr = pa.LargeStringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
+    arr = pa.LargeStringArray.from_buffers(
+        len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data)
+    )
     return pd.array(arr, dtype=pd.StringDtype("pyarrow"))
 
 
@@ -52,17 +65,27 @@ def measure_names(size: int, measure: str | Sequence[str]) -> list[str]:
     out = list(measure)
     for m in out:
         if m not in NLTK_MEASURES + QUANTEDA_MEASURES:
-            raise OptionError(f"unknown measure {m!r}; choose from {NLTK_MEASURES + QUANTEDA_MEASURES} or 'all'")
+            raise OptionError(
+                f"unknown measure {m!r}; choose from {NLTK_MEASURES + QUANTEDA_MEASURES} or 'all'"
+            )
     if len(set(out)) != len(out):
         raise ValueError(f"measure lists a name twice: {out}")
     return out
 
 
 @reads_corpus
-def collocations(corpus: CorpusBase, *, size: int = 2, measure: str | Sequence[str] = "likelihood_ratio",
-                 min_count: int = 2, window: int | None = None, across_sentences: bool = True,
-                 kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
-                 smoothing: float = 0.5) -> pd.DataFrame:
+def collocations(
+    corpus: CorpusBase,
+    *,
+    size: int = 2,
+    measure: str | Sequence[str] = "likelihood_ratio",
+    min_count: int = 2,
+    window: int | None = None,
+    across_sentences: bool = True,
+    kinds: Sequence[str] = ("word", "number"),
+    punctuation: str = "drop",
+    smoothing: float = 0.5,
+) -> pd.DataFrame:
     """Scores the n-grams of a corpus; one row per n-gram seen ``min_count`` times or more.
 
     Args:
@@ -111,10 +134,18 @@ def collocations(corpus: CorpusBase, *, size: int = 2, measure: str | Sequence[s
         raise ValueError(f"{[m for m in names if m in _BIGRAM_ONLY]} are bigram measures in NLTK")
     if window != size and any(m in QUANTEDA_MEASURES for m in names):
         raise ValueError("lambda and z count contiguous n-grams: leave window at its default")
-    d = _core.stats.collocations(_corpus.engine(corpus), size=size, window=window, min_count=min_count, measures=names,
-                           kinds=kinds, across_sentences=across_sentences,
-                           break_at_excluded=punctuation == "break", smoothing=float(smoothing),
-                           threads=_corpus.threads(corpus))
+    d = _core.stats.collocations(
+        _corpus.engine(corpus),
+        size=size,
+        window=window,
+        min_count=min_count,
+        measures=names,
+        kinds=kinds,
+        across_sentences=across_sentences,
+        break_at_excluded=punctuation == "break",
+        smoothing=float(smoothing),
+        threads=_corpus.threads(corpus),
+    )
     n_tokens = d.pop("n_tokens")
     d = {"collocation": string_column(d.pop("collocation_data"), d.pop("collocation_offsets")), **d}
     df = pd.DataFrame(d)

@@ -22,9 +22,14 @@ __all__ = ["cooccurrence", "npmi"]
 
 
 @reads_corpus
-def cooccurrence(corpus: CorpusBase, *, context: Literal["document", "window"] = "document", window: int = 5,
-                 count: Literal["frequency", "boolean", "weighted"] = "frequency",
-                 kinds: Sequence[str] = ("word", "number")) -> tuple[sp.csr_matrix, np.ndarray]:
+def cooccurrence(
+    corpus: CorpusBase,
+    *,
+    context: Literal["document", "window"] = "document",
+    window: int = 5,
+    count: Literal["frequency", "boolean", "weighted"] = "frequency",
+    kinds: Sequence[str] = ("word", "number"),
+) -> tuple[sp.csr_matrix, np.ndarray]:
     """Symmetric term-by-term co-occurrence matrix and its terms (those that occur).
 
     - ``context="window"``: tokens at most ``window`` apart in the same document co-occur;
@@ -48,7 +53,9 @@ def cooccurrence(corpus: CorpusBase, *, context: Literal["document", "window"] =
     if context == "window":
         if not isinstance(window, int) or not 1 <= window <= 255:
             raise ValueError(f"window must be an integer 1..255, got {window!r}")
-        d = _core.stats.window_cooccurrence(_corpus.engine(corpus), kinds=list(kinds), window=window, count=count)
+        d = _core.stats.window_cooccurrence(
+            _corpus.engine(corpus), kinds=list(kinds), window=window, count=count
+        )
         directed = sp.csr_matrix((d["value"], (d["first"], d["second"])), shape=(nv, nv))
         C = (directed + directed.T).tocsr()
         C.setdiag(C.diagonal() / 2)  # a pair of equal terms is one pair, not two
@@ -56,10 +63,16 @@ def cooccurrence(corpus: CorpusBase, *, context: Literal["document", "window"] =
         if count not in ("frequency", "boolean"):
             raise OptionError("count must be 'frequency' or 'boolean' for document context")
         n = len(corpus)
-        g = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=np.arange(n, dtype=np.int32),
-                                      groups=n)
+        g = _core.stats.grouped_term_counts(
+            _corpus.engine(corpus),
+            kinds=list(kinds),
+            doc_group=np.arange(n, dtype=np.int32),
+            groups=n,
+        )
         x = g["frequency"].astype(np.float64)
-        X = sp.csr_matrix((np.ones_like(x) if count == "boolean" else x, (g["group"], g["term"])), shape=(n, nv))
+        X = sp.csr_matrix(
+            (np.ones_like(x) if count == "boolean" else x, (g["group"], g["term"])), shape=(n, nv)
+        )
         C = (X.T @ X).tocsr()
         if count == "boolean":
             diag = np.bincount(g["term"], weights=(x >= 2).astype(float), minlength=nv)
@@ -104,4 +117,6 @@ def cooccurrence_frame(C: sp.spmatrix, terms: np.ndarray) -> pd.DataFrame:
     """Upper-triangle non-zero cells as a DataFrame (term1, term2, value), largest first."""
     coo = sp.triu(C).tocoo()
     df = pd.DataFrame({"term1": terms[coo.row], "term2": terms[coo.col], "value": coo.data})
-    return df.sort_values(["value", "term1", "term2"], ascending=[False, True, True]).reset_index(drop=True)
+    return df.sort_values(["value", "term1", "term2"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )

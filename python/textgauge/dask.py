@@ -105,7 +105,10 @@ def _tree_reduce(parts: list[Any], merge: Any, split_every: int, name: str) -> D
         raise ValueError("the collection has no partitions")
     level = list(parts)
     while len(level) > 1:
-        level = [delayed(merge, pure=True)(*level[i : i + split_every]) for i in range(0, len(level), split_every)]
+        level = [
+            delayed(merge, pure=True)(*level[i : i + split_every])
+            for i in range(0, len(level), split_every)
+        ]
     return level[0]
 
 
@@ -142,8 +145,15 @@ def analyzer_builds() -> int:
     return _ANALYZER_BUILDS[0]
 
 
-def _sentiment_part(part: Any, start: int | None, level: str, mode: str, analyzer: Any,
-                    options: dict[str, Any], threads: int) -> pd.DataFrame:
+def _sentiment_part(
+    part: Any,
+    start: int | None,
+    level: str,
+    mode: str,
+    analyzer: Any,
+    options: dict[str, Any],
+    threads: int,
+) -> pd.DataFrame:
     texts = _texts_list(part)
     if isinstance(part, pd.Series):
         keys = part.index.to_numpy()
@@ -165,8 +175,9 @@ def _sentiment_part(part: Any, start: int | None, level: str, mode: str, analyze
     return frame
 
 
-def _sentiment_bag_part(part: Any, level: str, mode: str, analyzer: Any, options: dict[str, Any],
-                        threads: int) -> tuple[pd.DataFrame, int]:
+def _sentiment_bag_part(
+    part: Any, level: str, mode: str, analyzer: Any, options: dict[str, Any], threads: int
+) -> tuple[pd.DataFrame, int]:
     texts = _texts_list(part)
     return _sentiment_part(texts, 0, level, mode, analyzer, options, threads), len(texts)
 
@@ -181,9 +192,15 @@ def _text_count(scored: tuple[pd.DataFrame, int]) -> int:
     return scored[1]
 
 
-def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
-              analyzer: SentimentIntensityAnalyzer | None = None,
-              corpus_options: Mapping[str, Any] | None = None, threads: int = 1) -> dd.DataFrame:
+def sentiment(
+    texts: Any,
+    level: Level = "document",
+    *,
+    mode: str = "vader",
+    analyzer: SentimentIntensityAnalyzer | None = None,
+    corpus_options: Mapping[str, Any] | None = None,
+    threads: int = 1,
+) -> dd.DataFrame:
     """VADER sentiment of every document, paragraph or sentence, as a Dask DataFrame.
 
     Each partition is scored as :func:`textgauge.sentiment.corpus_sentiment` scores a
@@ -220,14 +237,18 @@ def sentiment(texts: Any, level: Level = "document", *, mode: str = "vader",
     shipped = delayed(analyzer, pure=True) if analyzer is not None else None
     if isinstance(texts, dd.Series):
         meta["document"] = meta["document"].astype(texts.index.dtype)
-        out = [delayed(_sentiment_part, pure=True)(p, None, level, mode, shipped, options, threads)
-               for p in parts]
+        out = [
+            delayed(_sentiment_part, pure=True)(p, None, level, mode, shipped, options, threads)
+            for p in parts
+        ]
     else:
         # A Bag has no index: a text's key is its position, the count of texts in earlier
         # partitions plus its own place. Counts come out of the scoring tasks, so the texts
         # are read once; only the small shifting tasks wait for earlier partitions.
-        scored = [delayed(_sentiment_bag_part, pure=True)(p, level, mode, shipped, options, threads)
-                  for p in parts]
+        scored = [
+            delayed(_sentiment_bag_part, pure=True)(p, level, mode, shipped, options, threads)
+            for p in parts
+        ]
         counts = [delayed(_text_count, pure=True)(x) for x in scored]
         out = [delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(scored)]
     return dd.from_delayed(out, meta=meta, verify_meta=False)
@@ -262,7 +283,9 @@ def _merge_stats(*stats: Any) -> Any:
     return out
 
 
-def term_stats(texts: Any, *, split_every: int = 8, threads: int = 1, **vectorizer_params: Any) -> Any:
+def term_stats(
+    texts: Any, *, split_every: int = 8, threads: int = 1, **vectorizer_params: Any
+) -> Any:
     """The merged :class:`textgauge.sklearn.TermStats` (every term before pruning: corpus
     count, document count; ``n_docs``) of a Dask Series or Bag, as a Delayed.
 
@@ -278,8 +301,9 @@ def term_stats(texts: Any, *, split_every: int = 8, threads: int = 1, **vectoriz
     return _tree_reduce(parts, _merge_stats, split_every, "textgauge-term-stats")
 
 
-def _fit(texts: Any, tfidf: bool, split_every: int, threads: int,
-         params: dict[str, Any]) -> tuple[Any, list[int]]:
+def _fit(
+    texts: Any, tfidf: bool, split_every: int, threads: int, params: dict[str, Any]
+) -> tuple[Any, list[int]]:
     vec = _vectorizer(tfidf, params)
     shipped = delayed(vec, pure=True)
     parts = [delayed(_stats_part, pure=True)(p, shipped, threads) for p in _partitions(texts)]
@@ -294,8 +318,14 @@ def _fit(texts: Any, tfidf: bool, split_every: int, threads: int,
     return vec, [int(n) for n in lengths]
 
 
-def fit_vocabulary(texts: Any, *, tfidf: bool = False, split_every: int = 8, threads: int = 1,
-                   **vectorizer_params: Any) -> Any:
+def fit_vocabulary(
+    texts: Any,
+    *,
+    tfidf: bool = False,
+    split_every: int = 8,
+    threads: int = 1,
+    **vectorizer_params: Any,
+) -> Any:
     """Learn a vocabulary (and idf) from a Dask Series or Bag of texts, as one machine would.
 
     Each partition counts its terms in C++ (no GIL) into a TermStats; the statistics merge
@@ -339,12 +369,20 @@ def _blocks(vec: Any, texts: Any, lengths: Sequence[int] | None) -> da.Array:
     blocks = []
     for i, p in enumerate(parts):
         rows = float("nan") if lengths is None else int(lengths[i])
-        blocks.append(da.from_delayed(delayed(_transform_part, pure=True)(shipped, p), shape=(rows, n_features),
-                                      dtype=dtype, meta=sp.csr_matrix((0, n_features), dtype=dtype)))
+        blocks.append(
+            da.from_delayed(
+                delayed(_transform_part, pure=True)(shipped, p),
+                shape=(rows, n_features),
+                dtype=dtype,
+                meta=sp.csr_matrix((0, n_features), dtype=dtype),
+            )
+        )
     return da.concatenate(blocks, axis=0, allow_unknown_chunksizes=lengths is None)
 
 
-def transform(vectorizer: Any, texts: Any, *, lengths: Sequence[int] | bool | None = None) -> da.Array:
+def transform(
+    vectorizer: Any, texts: Any, *, lengths: Sequence[int] | bool | None = None
+) -> da.Array:
     """Document-term matrix of a Dask Series or Bag with a fitted textgauge vectorizer:
     a Dask array of ``scipy.sparse.csr_matrix`` blocks, one per partition (TF-IDF with the
     vectorizer's idf). Columns are ``vectorizer.get_feature_names_out()``.
@@ -368,8 +406,14 @@ def transform(vectorizer: Any, texts: Any, *, lengths: Sequence[int] | bool | No
     return _blocks(vectorizer, texts, lengths)
 
 
-def fit_transform(texts: Any, *, tfidf: bool = False, split_every: int = 8, threads: int = 1,
-                  **vectorizer_params: Any) -> tuple[Any, da.Array]:
+def fit_transform(
+    texts: Any,
+    *,
+    tfidf: bool = False,
+    split_every: int = 8,
+    threads: int = 1,
+    **vectorizer_params: Any,
+) -> tuple[Any, da.Array]:
     """:func:`fit_vocabulary` then :func:`transform` (with known block sizes):
     ``(vectorizer, X)``.
 
@@ -395,27 +439,45 @@ def _merge_grouped(*parts: GroupedTermStats) -> GroupedTermStats:
     return out
 
 
-def _grouped_part(part: Any, labels: Any, i: int, kinds: list[str], options: dict[str, Any],
-                  threads: int, target: Any, reference: Any, keyness_mode: bool) -> GroupedTermStats:
+def _grouped_part(
+    part: Any,
+    labels: Any,
+    i: int,
+    kinds: list[str],
+    options: dict[str, Any],
+    threads: int,
+    target: Any,
+    reference: Any,
+    keyness_mode: bool,
+) -> GroupedTermStats:
     texts = _texts_list(part)
     if labels is not None:
         labels = _texts_list(labels)
         if len(labels) != len(texts):
-            raise ValueError(f"partition {i}: {len(labels)} group labels for {len(texts)} texts "
-                             "(texts and groups must be partitioned alike)")
+            raise ValueError(
+                f"partition {i}: {len(labels)} group labels for {len(texts)} texts "
+                "(texts and groups must be partitioned alike)"
+            )
     if keyness_mode:
         labels = _keyness_labels(texts, labels, target, reference, i)
-    return GroupedTermStats.from_texts(texts, labels, part=i, kinds=kinds, corpus_options=options,
-                                       threads=threads)
+    return GroupedTermStats.from_texts(
+        texts, labels, part=i, kinds=kinds, corpus_options=options, threads=threads
+    )
 
 
-def _keyness_labels(texts: list[str], labels: Any, target: Any, reference: Any, i: int) -> list[Any]:
+def _keyness_labels(
+    texts: list[str], labels: Any, target: Any, reference: Any, i: int
+) -> list[Any]:
     if labels is None:
         raise ValueError("keyness needs groups= (group labels, or a boolean Series as the target)")
     arr = np.asarray(labels, dtype=object)
     target_kind, target_label = target
     reference_kind, reference_label = reference
-    t = np.asarray([bool(x) for x in arr], dtype=bool) if target_kind == "mask" else arr == target_label
+    t = (
+        np.asarray([bool(x) for x in arr], dtype=bool)
+        if target_kind == "mask"
+        else arr == target_label
+    )
     if reference_kind == "rest":
         r = ~t
     elif reference_kind == "external":
@@ -425,27 +487,48 @@ def _keyness_labels(texts: list[str], labels: Any, target: Any, reference: Any, 
     return np.where(t, "target", np.where(r, "reference", None)).tolist()  # type: ignore[call-overload, no-any-return]
 
 
-def _grouped(texts: Any, groups: Any, kinds: Sequence[str], corpus_options: Mapping[str, Any] | None,
-             split_every: int, threads: int, target: Any = None, reference: Any = None,
-             keyness_mode: bool = False) -> Delayed:
+def _grouped(
+    texts: Any,
+    groups: Any,
+    kinds: Sequence[str],
+    corpus_options: Mapping[str, Any] | None,
+    split_every: int,
+    threads: int,
+    target: Any = None,
+    reference: Any = None,
+    keyness_mode: bool = False,
+) -> Delayed:
     parts = _partitions(texts)
     if groups is None:
         gparts: list[Any] = [None] * len(parts)
     else:
         gparts = _partitions(groups)
         if len(gparts) != len(parts):
-            raise ValueError(f"groups has {len(gparts)} partitions, texts {len(parts)}: partition them alike")
+            raise ValueError(
+                f"groups has {len(gparts)} partitions, texts {len(parts)}: partition them alike"
+            )
     kinds = check_kinds(kinds)
     options = dict(corpus_options or {})
-    chunks = [delayed(_grouped_part, pure=True)(p, g, i, kinds, options, threads, target, reference,
-                                                keyness_mode)
-              for i, (p, g) in enumerate(zip(parts, gparts))]
+    chunks = [
+        delayed(_grouped_part, pure=True)(
+            p, g, i, kinds, options, threads, target, reference, keyness_mode
+        )
+        for i, (p, g) in enumerate(zip(parts, gparts))
+    ]
     return _tree_reduce(chunks, _merge_grouped, split_every, "textgauge-grouped-counts")
 
 
-def frequency(texts: Any, *, groups: Any = None, n: int | None = None, ties: str = "min",
-              kinds: Sequence[str] = ("word", "number"), corpus_options: Mapping[str, Any] | None = None,
-              split_every: int = 8, threads: int = 1) -> pd.DataFrame:
+def frequency(
+    texts: Any,
+    *,
+    groups: Any = None,
+    n: int | None = None,
+    ties: str = "min",
+    kinds: Sequence[str] = ("word", "number"),
+    corpus_options: Mapping[str, Any] | None = None,
+    split_every: int = 8,
+    threads: int = 1,
+) -> pd.DataFrame:
     """:meth:`Corpus.frequency` of a Dask Series (or Bag) of texts: term, frequency, rank,
     docfreq, group, equal to the table of one :class:`Corpus` of all the texts.
 
@@ -467,10 +550,19 @@ def frequency(texts: Any, *, groups: Any = None, n: int | None = None, ties: str
     return merged.frequency(n=n, ties=ties)  # type: ignore[no-any-return]
 
 
-def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = None, measure: str = "chi2",
-            correction: str = "default", kinds: Sequence[str] = ("word", "number"),
-            corpus_options: Mapping[str, Any] | None = None, split_every: int = 8,
-            threads: int = 1) -> pd.DataFrame:
+def keyness(
+    texts: Any,
+    target: Any,
+    reference: Any = None,
+    *,
+    groups: Any = None,
+    measure: str = "chi2",
+    correction: str = "default",
+    kinds: Sequence[str] = ("word", "number"),
+    corpus_options: Mapping[str, Any] | None = None,
+    split_every: int = 8,
+    threads: int = 1,
+) -> pd.DataFrame:
     """:meth:`Corpus.keyness` of a Dask Series (or Bag) of texts, sorted (statistic
     descending, then term), equal to the table of one :class:`Corpus` of all the texts.
 
@@ -493,34 +585,66 @@ def keyness(texts: Any, target: Any, reference: Any = None, *, groups: Any = Non
     external = None
     if isinstance(target, (dd.Series, db.Bag)):
         if groups is not None:
-            raise ValueError("give either a boolean Series as target or groups= with a label, not both")
+            raise ValueError(
+                "give either a boolean Series as target or groups= with a label, not both"
+            )
         groups, target_key = target, ("mask", None)
         if reference is not None and not isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
-            raise ValueError("with a boolean target, reference is None (the rest) or an external table")
+            raise ValueError(
+                "with a boolean target, reference is None (the rest) or an external table"
+            )
     else:
         target_key = ("label", target)
     ref_key: tuple[str, Any] = ("rest", None) if reference is None else ("label", reference)
     if isinstance(reference, (pd.DataFrame, pd.Series, Mapping)):
         external = reference_table(reference)
         ref_key = ("external", None)
-    merged: GroupedTermStats = _grouped(texts, groups, kinds, corpus_options, split_every, threads,
-                                        target=target_key, reference=ref_key, keyness_mode=True).compute()
+    merged: GroupedTermStats = _grouped(
+        texts,
+        groups,
+        kinds,
+        corpus_options,
+        split_every,
+        threads,
+        target=target_key,
+        reference=ref_key,
+        keyness_mode=True,
+    ).compute()
     if "target" not in merged.groups:
-        raise ValueError(f"no document has the group label {target!r}" if target_key[0] == "label"
-                         else "the target mask selects no document")
+        raise ValueError(
+            f"no document has the group label {target!r}"
+            if target_key[0] == "label"
+            else "the target mask selects no document"
+        )
     if external is None and ref_key[0] == "label" and "reference" not in merged.groups:
         raise ValueError(f"no document has the group label {reference!r}")
-    return merged.keyness("target", "reference", external=external, measure=measure,
-                          correction=correction)
+    return merged.keyness(
+        "target", "reference", external=external, measure=measure, correction=correction
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # collocations
 
-def _colloc_part(part: Any, window: int, across: bool, kinds: list[str], punctuation: str,
-                 options: dict[str, Any], threads: int) -> CollocationStats:
-    return CollocationStats.from_texts(_texts_list(part), window=window, across_sentences=across, kinds=kinds,
-                                       punctuation=punctuation, corpus_options=options, threads=threads)
+
+def _colloc_part(
+    part: Any,
+    window: int,
+    across: bool,
+    kinds: list[str],
+    punctuation: str,
+    options: dict[str, Any],
+    threads: int,
+) -> CollocationStats:
+    return CollocationStats.from_texts(
+        _texts_list(part),
+        window=window,
+        across_sentences=across,
+        kinds=kinds,
+        punctuation=punctuation,
+        corpus_options=options,
+        threads=threads,
+    )
 
 
 def _merge_colloc(*parts: CollocationStats) -> CollocationStats:
@@ -530,11 +654,20 @@ def _merge_colloc(*parts: CollocationStats) -> CollocationStats:
     return out
 
 
-def collocations(texts: Any, *, size: int = 2, measure: str | Sequence[str] = "likelihood_ratio",
-                 min_count: int = 2, window: int | None = None, across_sentences: bool = True,
-                 kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
-                 corpus_options: Mapping[str, Any] | None = None, split_every: int = 8,
-                 threads: int = 1) -> pd.DataFrame:
+def collocations(
+    texts: Any,
+    *,
+    size: int = 2,
+    measure: str | Sequence[str] = "likelihood_ratio",
+    min_count: int = 2,
+    window: int | None = None,
+    across_sentences: bool = True,
+    kinds: Sequence[str] = ("word", "number"),
+    punctuation: str = "drop",
+    corpus_options: Mapping[str, Any] | None = None,
+    split_every: int = 8,
+    threads: int = 1,
+) -> pd.DataFrame:
     """:meth:`Corpus.collocations` of a Dask Series (or Bag) of texts, for bigrams with
     NLTK's measures: equal to the table of one :class:`Corpus` of all the texts.
 
@@ -560,7 +693,13 @@ def collocations(texts: Any, *, size: int = 2, measure: str | Sequence[str] = "l
         raise OptionError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
     kinds = check_kinds(kinds)
     options = dict(corpus_options or {})
-    chunks = [delayed(_colloc_part, pure=True)(p, window, across_sentences, kinds, punctuation, options, threads)
-              for p in _partitions(texts)]
-    merged = _tree_reduce(chunks, _merge_colloc, split_every, "textgauge-collocation-counts").compute()
+    chunks = [
+        delayed(_colloc_part, pure=True)(
+            p, window, across_sentences, kinds, punctuation, options, threads
+        )
+        for p in _partitions(texts)
+    ]
+    merged = _tree_reduce(
+        chunks, _merge_colloc, split_every, "textgauge-collocation-counts"
+    ).compute()
     return merged.scores(measure=measure, min_count=min_count)  # type: ignore[no-any-return]

@@ -24,9 +24,8 @@ import numpy as np
 import pandas as pd
 
 from . import _corpus
-from ._locking import reads_corpus
-
 from ._corpus import CorpusBase
+from ._locking import reads_corpus
 from .sentiment import SentimentIntensityAnalyzer, shared_analyzer
 
 
@@ -37,6 +36,7 @@ class Document(Protocol):
     @property
     def paragraphs(self) -> pd.DataFrame: ...
 
+
 __all__ = ["HTML", "corpus_html", "document_html", "explanation", "sentiment", "valence_color"]
 
 # Blue (positive) and orange (negative) of ColorBrewer's PuOr/RdBu families, as RGB.
@@ -44,13 +44,15 @@ POSITIVE_RGB = (33, 102, 172)
 NEGATIVE_RGB = (230, 97, 1)
 _MAX_VALENCE = 4.0  # VADER's lexicon valences lie in [-4, 4]
 _WS = re.compile(r"\S+")
-_STYLE = ("<style>.tg-doc{font-family:inherit;line-height:1.6;max-width:60em}"
-          ".tg-doc p{margin:.3em 0}.tg-doc .tg-s{display:inline-block;min-width:5em;"
-          "font-family:monospace;font-size:.85em;padding:0 .3em;margin-right:.5em;"
-          "border-radius:3px;border:1px solid rgba(127,127,127,.5)}"
-          ".tg-doc .tg-t{border-radius:3px;padding:0 .1em}"
-          ".tg-doc .tg-n{opacity:.7;font-size:.9em}"
-          ".tg-tab td,.tg-tab th{padding:.1em .5em;text-align:left}</style>")
+_STYLE = (
+    "<style>.tg-doc{font-family:inherit;line-height:1.6;max-width:60em}"
+    ".tg-doc p{margin:.3em 0}.tg-doc .tg-s{display:inline-block;min-width:5em;"
+    "font-family:monospace;font-size:.85em;padding:0 .3em;margin-right:.5em;"
+    "border-radius:3px;border:1px solid rgba(127,127,127,.5)}"
+    ".tg-doc .tg-t{border-radius:3px;padding:0 .1em}"
+    ".tg-doc .tg-n{opacity:.7;font-size:.9em}"
+    ".tg-tab td,.tg-tab th{padding:.1em .5em;text-align:left}</style>"
+)
 
 
 class HTML:
@@ -96,14 +98,18 @@ def valence_color(value: float, scale: float = 1.0) -> str:
 def _token_style(valence: float) -> str:
     # The underline (solid for positive, dotted for negative) repeats the sign without colour.
     line = "solid" if valence > 0 else "dotted" if valence < 0 else "none"
-    return f"background:{valence_color(valence, _MAX_VALENCE)};border-bottom:2px {line} currentColor"
+    return (
+        f"background:{valence_color(valence, _MAX_VALENCE)};border-bottom:2px {line} currentColor"
+    )
 
 
 def _signed(value: float, digits: int = 3) -> str:
     return f"{value:+.{digits}f}"
 
 
-def _token_valences(text: str, sia: SentimentIntensityAnalyzer) -> list[tuple[int, int, float, str]]:
+def _token_valences(
+    text: str, sia: SentimentIntensityAnalyzer
+) -> list[tuple[int, int, float, str]]:
     """Spans (start, end, valence, rules) of the whitespace-separated words VADER scores.
 
     vaderSentiment splits the text on whitespace (after replacing emoji with their
@@ -128,8 +134,10 @@ def highlight(text: str, sia: SentimentIntensityAnalyzer | None = None) -> str:
     """``text`` as escaped HTML with every word that carries valence highlighted.
 
     Example:
-        >>> highlight("a good day")  # doctest: +ELLIPSIS
-        'a <span class="tg-t" style="background:rgba(33,102,172,...);border-bottom:2px solid currentColor" title="good: +1.900">good</span> day'
+        >>> highlight("a good day")  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
+        'a <span class="tg-t"
+         style="background:rgba(33,102,172,...);border-bottom:2px solid currentColor"
+         title="good: +1.900">good</span> day'
     """
     if sia is None:
         sia = shared_analyzer("vader")
@@ -141,21 +149,26 @@ def highlight(text: str, sia: SentimentIntensityAnalyzer | None = None) -> str:
         word = text[s:e]
         tip = f"{word}: {_signed(v)}" + (f" ({rules})" if rules else "")
         parts.append(html.escape(text[pos:s]))
-        parts.append(f'<span class="tg-t" style="{_token_style(v)}" '
-                     f'title="{html.escape(tip)}">{html.escape(word)}</span>')
+        parts.append(
+            f'<span class="tg-t" style="{_token_style(v)}" '
+            f'title="{html.escape(tip)}">{html.escape(word)}</span>'
+        )
         pos = e
     parts.append(html.escape(text[pos:]))
     return "".join(parts)
 
 
 def _score_badge(compound: float) -> str:
-    return (f'<span class="tg-s" style="background:{valence_color(compound)}" '
-            f'title="VADER compound">{_signed(compound, 4)}</span>')
+    return (
+        f'<span class="tg-s" style="background:{valence_color(compound)}" '
+        f'title="VADER compound">{_signed(compound, 4)}</span>'
+    )
 
 
 @reads_corpus
-def document_html(doc: Document, *, max_paragraphs: int = 30,
-                  analyzer: SentimentIntensityAnalyzer | None = None) -> str:
+def document_html(
+    doc: Document, *, max_paragraphs: int = 30, analyzer: SentimentIntensityAnalyzer | None = None
+) -> str:
     """HTML of a document: a header with its counts, then each paragraph with its VADER
     compound score and its words highlighted by valence (first ``max_paragraphs`` only).
 
@@ -172,10 +185,14 @@ def document_html(doc: Document, *, max_paragraphs: int = 30,
     head = html.escape(repr(doc))
     rows = [_STYLE, f'<div class="tg-doc"><div class="tg-n">{head}</div>']
     for i, (text, c) in enumerate(zip(shown, scores)):
-        rows.append(f'<p>{_score_badge(c)}<span class="tg-n">¶{i}</span> {highlight(text, analyzer)}</p>')
+        rows.append(
+            f'<p>{_score_badge(c)}<span class="tg-n">¶{i}</span> {highlight(text, analyzer)}</p>'
+        )
     if len(pars) > len(shown):
-        rows.append(f'<div class="tg-n">… {len(pars) - len(shown)} more paragraphs '
-                    f'(<code>doc.paragraphs</code> has them all)</div>')
+        rows.append(
+            f'<div class="tg-n">… {len(pars) - len(shown)} more paragraphs '
+            f"(<code>doc.paragraphs</code> has them all)</div>"
+        )
     rows.append("</div>")
     return "".join(rows)
 
@@ -195,14 +212,19 @@ def corpus_html(corpus: CorpusBase, *, max_documents: int = 10, width: int = 100
     # Counts of the shown documents only, from where each document's rows begin.
     n_par = np.diff(_corpus.offsets(corpus, "paragraph")[: shown + 1])
     n_tok = np.diff(_corpus.offsets(corpus, "token")[: shown + 1])
-    rows = [_STYLE, f'<div class="tg-doc"><div>{html.escape(repr(corpus))}</div>',
-            '<table class="tg-tab"><tr><th>id</th><th>paragraphs</th><th>tokens</th><th>text</th></tr>']
+    rows = [
+        _STYLE,
+        f'<div class="tg-doc"><div>{html.escape(repr(corpus))}</div>',
+        '<table class="tg-tab"><tr><th>id</th><th>paragraphs</th><th>tokens</th><th>text</th></tr>',
+    ]
     ids, texts = _corpus.ids(corpus), _corpus.texts(corpus)
     for i in range(shown):
         t = texts[i].replace("\n", " ")
         t = t if len(t) <= width else t[: width - 1] + "…"
-        rows.append(f"<tr><td>{html.escape(str(ids[i]))}</td><td>{n_par[i]}</td><td>{n_tok[i]}</td>"
-                    f"<td>{html.escape(t)}</td></tr>")
+        rows.append(
+            f"<tr><td>{html.escape(str(ids[i]))}</td><td>{n_par[i]}</td><td>{n_tok[i]}</td>"
+            f"<td>{html.escape(t)}</td></tr>"
+        )
     rows.append("</table>")
     if n > shown:
         rows.append(f'<div class="tg-n">… {n - shown} more documents</div>')
@@ -221,7 +243,9 @@ def explanation(ex: pd.DataFrame) -> HTML:
         True
     """
     parts = [_STYLE, '<div class="tg-doc"><p>']
-    for tok, lexv, val, rules in zip(ex["token"], ex["lexicon_valence"], ex["valence"], ex["rules"]):
+    for tok, lexv, val, rules in zip(
+        ex["token"], ex["lexicon_valence"], ex["valence"], ex["rules"]
+    ):
         val = float(val)
         if val == 0 and not rules:
             parts.append(html.escape(str(tok)) + " ")
@@ -231,15 +255,21 @@ def explanation(ex: pd.DataFrame) -> HTML:
             tip += f", lexicon {_signed(float(lexv))}"
         if rules:
             tip += f", rules: {rules}"
-        sub = f'<sub class="tg-n">{_signed(val, 2)}{" " + html.escape(rules) if rules else ""}</sub>'
-        parts.append(f'<span class="tg-t" style="{_token_style(val)}" '
-                     f'title="{html.escape(tip)}">{html.escape(str(tok))}</span>{sub} ')
+        sub = (
+            f'<sub class="tg-n">{_signed(val, 2)}{" " + html.escape(rules) if rules else ""}</sub>'
+        )
+        parts.append(
+            f'<span class="tg-t" style="{_token_style(val)}" '
+            f'title="{html.escape(tip)}">{html.escape(str(tok))}</span>{sub} '
+        )
     parts.append("</p>")
     scores = ex.attrs.get("scores")
     if scores:
-        parts.append(f'<div>{_score_badge(float(scores["compound"]))}'
-                     f'<span class="tg-n">neg {scores["neg"]} · neu {scores["neu"]} · '
-                     f'pos {scores["pos"]}</span></div>')
+        parts.append(
+            f"<div>{_score_badge(float(scores['compound']))}"
+            f'<span class="tg-n">neg {scores["neg"]} · neu {scores["neu"]} · '
+            f"pos {scores['pos']}</span></div>"
+        )
     parts.append("</div>")
     return HTML("".join(parts))
 
@@ -257,12 +287,16 @@ def sentiment(result: pd.DataFrame, *, max_rows: int = 30, width: int = 120) -> 
     if "compound" not in result.columns:
         raise ValueError("sentiment() needs a DataFrame with a 'compound' column")
     label_cols = [c for c in ("document", "paragraph", "sentence") if c in result.columns]
-    rows = [_STYLE, f'<div class="tg-doc"><div class="tg-n">{len(result)} rows; '
-            f'mean compound {_signed(float(result["compound"].mean()) if len(result) else 0.0)}'
-            f'</div><table class="tg-tab"><tr>'
-            + "".join(f"<th>{html.escape(c)}</th>" for c in label_cols)
-            + "<th>compound</th><th>neg</th><th>neu</th><th>pos</th>"
-            + ("<th>text</th>" if "text" in result.columns else "") + "</tr>"]
+    rows = [
+        _STYLE,
+        f'<div class="tg-doc"><div class="tg-n">{len(result)} rows; '
+        f"mean compound {_signed(float(result['compound'].mean()) if len(result) else 0.0)}"
+        f'</div><table class="tg-tab"><tr>'
+        + "".join(f"<th>{html.escape(c)}</th>" for c in label_cols)
+        + "<th>compound</th><th>neg</th><th>neu</th><th>pos</th>"
+        + ("<th>text</th>" if "text" in result.columns else "")
+        + "</tr>",
+    ]
     for _, r in result.head(max_rows).iterrows():
         cells = "".join(f"<td>{html.escape(str(r[c]))}</td>" for c in label_cols)
         cells += f"<td>{_score_badge(float(r['compound']))}</td>"
@@ -276,4 +310,3 @@ def sentiment(result: pd.DataFrame, *, max_rows: int = 30, width: int = 120) -> 
         rows.append(f'<div class="tg-n">… {len(result) - max_rows} more rows</div>')
     rows.append("</div>")
     return HTML("".join(rows))
-

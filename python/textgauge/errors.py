@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Error", "OptionError", "DecodeError"]
+__all__ = ["DecodeError", "Error", "OptionError"]
 
 
 class Error(Exception):
@@ -59,7 +59,9 @@ class DecodeError(Error, ValueError):
         self.byte_offset = byte_offset
         self.source = source
 
-    def __reduce__(self) -> tuple[Any, ...]:  # keyword-only attributes survive pickling (multiprocessing, Dask)
+    def __reduce__(
+        self,
+    ) -> tuple[Any, ...]:  # keyword-only attributes survive pickling (multiprocessing, Dask)
         return (_rebuild_decode_error, (str(self), self.byte_offset, self.source))
 
 

@@ -18,7 +18,14 @@ from ._corpus import KINDS, CorpusBase, check_kinds
 from ._locking import reads_corpus
 from .errors import OptionError
 
-__all__ = ["entropy", "frequency", "frequency_from_counts", "keyness", "keyness_from_counts", "summary"]
+__all__ = [
+    "entropy",
+    "frequency",
+    "frequency_from_counts",
+    "keyness",
+    "keyness_from_counts",
+    "summary",
+]
 
 Ties = Literal["min", "average", "first", "max", "dense"]
 
@@ -35,8 +42,14 @@ def _group_codes(corpus: CorpusBase, groups: Any) -> tuple[np.ndarray, list[Any]
 
 
 @reads_corpus
-def frequency(corpus: CorpusBase, *, n: int | None = None, groups: Sequence[Any] | None = None, ties: Ties = "min",
-              kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
+def frequency(
+    corpus: CorpusBase,
+    *,
+    n: int | None = None,
+    groups: Sequence[Any] | None = None,
+    ties: Ties = "min",
+    kinds: Sequence[str] = ("word", "number"),
+) -> pd.DataFrame:
     """Term frequencies with rank and document frequency (quanteda's ``textstat_frequency``).
 
     Args:
@@ -62,14 +75,26 @@ def frequency(corpus: CorpusBase, *, n: int | None = None, groups: Sequence[Any]
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
     codes, labels = _group_codes(corpus, groups)
-    d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(labels))
+    d = _core.stats.grouped_term_counts(
+        _corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(labels)
+    )
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     terms = vocab[d["term"]] if len(d["term"]) else np.array([], object)
-    return frequency_from_counts(terms, d["frequency"], d["docfreq"], d["group"], labels, n=n, ties=ties)
+    return frequency_from_counts(
+        terms, d["frequency"], d["docfreq"], d["group"], labels, n=n, ties=ties
+    )
 
 
-def frequency_from_counts(terms: Any, frequency: Any, docfreq: Any, group: Any, labels: Sequence[Any], *,
-                          n: int | None = None, ties: Ties = "min") -> pd.DataFrame:
+def frequency_from_counts(
+    terms: Any,
+    frequency: Any,
+    docfreq: Any,
+    group: Any,
+    labels: Sequence[Any],
+    *,
+    n: int | None = None,
+    ties: Ties = "min",
+) -> pd.DataFrame:
     """:func:`frequency`'s table from counts already made (e.g. merged from Dask partitions).
 
     Row i: ``terms[i]`` occurs ``frequency[i]`` times in ``docfreq[i]`` documents of group
@@ -81,9 +106,14 @@ def frequency_from_counts(terms: Any, frequency: Any, docfreq: Any, group: Any, 
     """
     if ties not in ("min", "average", "first", "max", "dense"):
         raise OptionError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
-    df = pd.DataFrame({"term": np.asarray(terms, dtype=object),
-                       "frequency": np.asarray(frequency, dtype=np.int64),
-                       "docfreq": np.asarray(docfreq, dtype=np.int64), "_g": np.asarray(group)})
+    df = pd.DataFrame(
+        {
+            "term": np.asarray(terms, dtype=object),
+            "frequency": np.asarray(frequency, dtype=np.int64),
+            "docfreq": np.asarray(docfreq, dtype=np.int64),
+            "_g": np.asarray(group),
+        }
+    )
     df = df.sort_values(["_g", "frequency", "term"], ascending=[True, False, True], kind="stable")
     rank = df.groupby("_g")["frequency"].rank(method=ties, ascending=False)
     df["rank"] = rank if ties == "average" else rank.astype(np.int64)
@@ -94,12 +124,17 @@ def frequency_from_counts(terms: Any, frequency: Any, docfreq: Any, group: Any, 
 
 
 def _mask(corpus: CorpusBase, spec: Any, groups: Sequence[Any] | None, what: str) -> np.ndarray:
-    if isinstance(spec, (np.ndarray, pd.Series, list, tuple)) and len(spec) == len(corpus) and all(
-            isinstance(x, (bool, np.bool_)) for x in spec):
+    if (
+        isinstance(spec, (np.ndarray, pd.Series, list, tuple))
+        and len(spec) == len(corpus)
+        and all(isinstance(x, (bool, np.bool_)) for x in spec)
+    ):
         return np.asarray(spec, dtype=bool)
     if groups is None:
-        raise ValueError(f"{what} must be a boolean mask over the {len(corpus)} documents, or a group label "
-                         f"together with groups=")
+        raise ValueError(
+            f"{what} must be a boolean mask over the {len(corpus)} documents, or a group label "
+            f"together with groups="
+        )
     labels = np.asarray(list(groups), dtype=object)
     if len(labels) != len(corpus):
         raise ValueError(f"groups has {len(labels)} labels for {len(corpus)} documents")
@@ -119,19 +154,27 @@ def reference_table(reference: Any) -> pd.Series:
     elif isinstance(reference, Mapping):
         s = pd.Series(dict(reference), dtype=float)
     else:
-        raise TypeError("reference must be a boolean mask, a group label, or a frequency table "
-                        "(Series, mapping or DataFrame with term and frequency)")
+        raise TypeError(
+            "reference must be a boolean mask, a group label, or a frequency table "
+            "(Series, mapping or DataFrame with term and frequency)"
+        )
     if (s < 0).any() or not np.isfinite(s.to_numpy(dtype=float)).all():
         raise ValueError("reference frequencies must be finite and non-negative")
     return s.astype(float)
 
 
 @reads_corpus
-def keyness(corpus: CorpusBase, target: Any, reference: Any = None, *,
-            measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
-            correction: Literal["default", "yates", "williams", "none"] = "default",
-            groups: Sequence[Any] | None = None, kinds: Sequence[str] = ("word", "number"),
-            sort: bool = True) -> pd.DataFrame:
+def keyness(
+    corpus: CorpusBase,
+    target: Any,
+    reference: Any = None,
+    *,
+    measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
+    correction: Literal["default", "yates", "williams", "none"] = "default",
+    groups: Sequence[Any] | None = None,
+    kinds: Sequence[str] = ("word", "number"),
+    sort: bool = True,
+) -> pd.DataFrame:
     """Keyness of each term in a target against a reference (quanteda's ``textstat_keyness``).
 
     Args:
@@ -169,11 +212,17 @@ def keyness(corpus: CorpusBase, target: Any, reference: Any = None, *,
     if (tmask & rmask).any():
         raise ValueError("a document is in both the target and the reference")
     codes = np.where(tmask, 0, np.where(rmask, 1, -1)).astype(np.int32)
-    d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=2)
+    d = _core.stats.grouped_term_counts(
+        _corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=2
+    )
     vocab = np.asarray(corpus.vocabulary, dtype=object)
     nv = len(vocab)
-    a = np.bincount(d["term"][d["group"] == 0], weights=d["frequency"][d["group"] == 0], minlength=nv)
-    b = np.bincount(d["term"][d["group"] == 1], weights=d["frequency"][d["group"] == 1], minlength=nv)
+    a = np.bincount(
+        d["term"][d["group"] == 0], weights=d["frequency"][d["group"] == 0], minlength=nv
+    )
+    b = np.bincount(
+        d["term"][d["group"] == 1], weights=d["frequency"][d["group"] == 1], minlength=nv
+    )
     T = float(d["group_tokens"][0])
     if external is None:
         R = float(d["group_tokens"][1])
@@ -187,8 +236,16 @@ def keyness(corpus: CorpusBase, target: Any, reference: Any = None, *,
         terms = np.asarray(idx, dtype=object)
         a = present.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
         b = external.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-    return keyness_from_counts(terms, a, b, T, R, measure=measure, correction=correction,  # type: ignore[arg-type]
-                               sort=sort)
+    return keyness_from_counts(
+        terms,
+        a,
+        b,
+        T,
+        R,
+        measure=measure,
+        correction=correction,  # type: ignore[arg-type]
+        sort=sort,
+    )
 
 
 def resolve_correction(measure: str, correction: str) -> str:
@@ -201,16 +258,25 @@ def resolve_correction(measure: str, correction: str) -> str:
     if measure not in ("chi2", "lr", "pmi", "exact"):
         raise OptionError(f"measure must be 'chi2', 'lr', 'pmi' or 'exact', got {measure!r}")
     if correction not in ("default", "yates", "williams", "none"):
-        raise OptionError(f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}")
+        raise OptionError(
+            f"correction must be 'default', 'yates', 'williams' or 'none', got {correction!r}"
+        )
     if correction == "default":
         return {"chi2": "yates", "lr": "williams"}.get(measure, "none")
     return correction
 
 
-def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,
-                        measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
-                        correction: Literal["yates", "williams", "none"] = "none",
-                        sort: bool = True) -> pd.DataFrame:
+def keyness_from_counts(
+    terms: Any,
+    a: Any,
+    b: Any,
+    T: float,
+    R: float,
+    *,
+    measure: Literal["chi2", "lr", "pmi", "exact"] = "chi2",
+    correction: Literal["yates", "williams", "none"] = "none",
+    sort: bool = True,
+) -> pd.DataFrame:
     """:func:`keyness`'s table from counts already made (e.g. merged from Dask partitions):
     ``terms[i]`` occurs ``a[i]`` times in the target (``T`` tokens) and ``b[i]`` times in the
     reference (``R`` tokens). ``correction`` is explicit here (no "default").
@@ -225,19 +291,36 @@ def keyness_from_counts(terms: Any, a: Any, b: Any, T: float, R: float, *,
     b = np.asarray(b, dtype=float)
     if T <= 0 or R <= 0:
         raise ValueError("target and reference must both hold tokens")
-    r = _core.stats.keyness(a.astype(float), b.astype(float), T, R, measure=measure, correction=correction)
+    r = _core.stats.keyness(
+        a.astype(float), b.astype(float), T, R, measure=measure, correction=correction
+    )
     name = "odds_ratio" if measure == "exact" else measure
     n_ref = b.astype(np.int64) if np.all(b == np.round(b)) else b  # a table may hold rates
-    df = pd.DataFrame({"term": terms, "n_target": a.astype(np.int64), "n_reference": n_ref,
-                       name: r["statistic"], "p": r["p"], "log_ratio": r["log_ratio"]})
+    df = pd.DataFrame(
+        {
+            "term": terms,
+            "n_target": a.astype(np.int64),
+            "n_reference": n_ref,
+            name: r["statistic"],
+            "p": r["p"],
+            "log_ratio": r["log_ratio"],
+        }
+    )
     if sort:
-        df = df.sort_values([name, "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+        df = df.sort_values([name, "term"], ascending=[False, True], kind="stable").reset_index(
+            drop=True
+        )
     return df
 
 
 @reads_corpus
-def entropy(corpus: CorpusBase, *, margin: Literal["documents", "features"] = "documents", base: float = 2,
-            kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
+def entropy(
+    corpus: CorpusBase,
+    *,
+    margin: Literal["documents", "features"] = "documents",
+    base: float = 2,
+    kinds: Sequence[str] = ("word", "number"),
+) -> pd.DataFrame:
     """Shannon entropy of each document's term distribution, or of each term's distribution
     over documents (quanteda's ``textstat_entropy``): -sum p log_base p.
 
@@ -249,7 +332,9 @@ def entropy(corpus: CorpusBase, *, margin: Literal["documents", "features"] = "d
     if margin not in ("documents", "features"):
         raise OptionError(f"margin must be 'documents' or 'features', got {margin!r}")
     codes = np.arange(len(corpus), dtype=np.int32)
-    d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(corpus))
+    d = _core.stats.grouped_term_counts(
+        _corpus.engine(corpus), kinds=check_kinds(kinds), doc_group=codes, groups=len(corpus)
+    )
     f = d["frequency"].astype(float)
     key = d["group"] if margin == "documents" else d["term"]
     size = len(corpus) if margin == "documents" else len(corpus.vocabulary)
@@ -278,16 +363,20 @@ def summary(corpus: CorpusBase) -> pd.DataFrame:
     kind = tok["kind"].astype(np.int64)
     counts = {name: np.bincount(doc[kind == i], minlength=n) for i, name in enumerate(KINDS)}
     codes = np.arange(n, dtype=np.int32)
-    g = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=list(KINDS), doc_group=codes, groups=n)
-    return pd.DataFrame({
-        "document": corpus.ids,
-        "chars": [len(t) for t in corpus.texts],
-        "paragraphs": np.bincount(_corpus.table(corpus, "paragraph")["document"], minlength=n),
-        "sentences": np.bincount(_corpus.table(corpus, "sentence")["document"], minlength=n),
-        "tokens": np.bincount(doc, minlength=n),
-        "types": np.bincount(g["group"], minlength=n),
-        "words": counts["word"],
-        "numbers": counts["number"],
-        "punctuation": counts["punctuation"],
-        "symbols": counts["symbol"],
-    })
+    g = _core.stats.grouped_term_counts(
+        _corpus.engine(corpus), kinds=list(KINDS), doc_group=codes, groups=n
+    )
+    return pd.DataFrame(
+        {
+            "document": corpus.ids,
+            "chars": [len(t) for t in corpus.texts],
+            "paragraphs": np.bincount(_corpus.table(corpus, "paragraph")["document"], minlength=n),
+            "sentences": np.bincount(_corpus.table(corpus, "sentence")["document"], minlength=n),
+            "tokens": np.bincount(doc, minlength=n),
+            "types": np.bincount(g["group"], minlength=n),
+            "words": counts["word"],
+            "numbers": counts["number"],
+            "punctuation": counts["punctuation"],
+            "symbols": counts["symbol"],
+        }
+    )

@@ -40,8 +40,15 @@ def _matcher(word: str, valuetype: ValueType, case_insensitive: bool) -> Callabl
 
 
 @reads_corpus
-def kwic(corpus: CorpusBase, pattern: str | Sequence[str], *, window: int = 5, valuetype: ValueType = "glob",
-         case_insensitive: bool = True, separator: str = " ") -> pd.DataFrame:
+def kwic(
+    corpus: CorpusBase,
+    pattern: str | Sequence[str],
+    *,
+    window: int = 5,
+    valuetype: ValueType = "glob",
+    case_insensitive: bool = True,
+    separator: str = " ",
+) -> pd.DataFrame:
     """Every match of ``pattern`` with ``window`` tokens of context on each side.
 
     A pattern with spaces (``"new york"``, ``"prime *"``) matches consecutive tokens,
@@ -70,8 +77,11 @@ def kwic(corpus: CorpusBase, pattern: str | Sequence[str], *, window: int = 5, v
         codes = cols["term"]
     else:  # surface forms: the terms may be case-folded
         text = corpus.tokens["text"].to_numpy(dtype=object)
-        types_arr, codes = np.unique(text, return_inverse=True) if n_tok else (np.array([], object),
-                                                                              np.array([], np.int64))
+        types_arr, codes = (
+            np.unique(text, return_inverse=True)
+            if n_tok
+            else (np.array([], object), np.array([], np.int64))
+        )
         types = types_arr.tolist()
     # Token index within its document.
     starts = np.searchsorted(doc, np.arange(len(corpus)), side="left")
@@ -81,7 +91,7 @@ def kwic(corpus: CorpusBase, pattern: str | Sequence[str], *, window: int = 5, v
     cp_start, cp_end = cols["start"], cols["end"]
 
     def token_text(i: int) -> str:
-        return cast(str, texts[doc[i]][cp_start[i]:cp_end[i]])
+        return cast(str, texts[doc[i]][cp_start[i] : cp_end[i]])
 
     for pat in pattern:
         words = pat.split()
@@ -91,23 +101,34 @@ def kwic(corpus: CorpusBase, pattern: str | Sequence[str], *, window: int = 5, v
         for k, w in enumerate(words):
             match = _matcher(w, valuetype, case_insensitive)
             type_mask = np.fromiter((bool(match(t)) for t in types), dtype=bool, count=len(types))
-            hits &= type_mask[codes[k:n_tok - len(words) + 1 + k]]
+            hits &= type_mask[codes[k : n_tok - len(words) + 1 + k]]
             if k:  # all words in the same document
-                hits &= doc[k:n_tok - len(words) + 1 + k] == doc[:n_tok - len(words) + 1]
+                hits &= doc[k : n_tok - len(words) + 1 + k] == doc[: n_tok - len(words) + 1]
         for i in np.flatnonzero(hits).tolist():
             j = i + len(words) - 1
             d = doc[i]
             lo = max(i - window, int(starts[d]))
             end = int(starts[d + 1]) if d + 1 < len(starts) else n_tok
             hi = min(j + window, end - 1)
-            rows.append((_corpus.ids(corpus)[d], int(cols["paragraph"][i]), int(local[i]), int(local[j]),
-                         separator.join(token_text(t) for t in range(lo, i)),
-                         separator.join(token_text(t) for t in range(i, j + 1)),
-                         separator.join(token_text(t) for t in range(j + 1, hi + 1)), pat))
-    df = pd.DataFrame(rows, columns=["document", "paragraph", "from", "to", "pre", "keyword", "post",
-                                     "pattern"])
+            rows.append(
+                (
+                    _corpus.ids(corpus)[d],
+                    int(cols["paragraph"][i]),
+                    int(local[i]),
+                    int(local[j]),
+                    separator.join(token_text(t) for t in range(lo, i)),
+                    separator.join(token_text(t) for t in range(i, j + 1)),
+                    separator.join(token_text(t) for t in range(j + 1, hi + 1)),
+                    pat,
+                )
+            )
+    df = pd.DataFrame(
+        rows, columns=["document", "paragraph", "from", "to", "pre", "keyword", "post", "pattern"]
+    )
     order = {d: k for k, d in enumerate(_corpus.ids(corpus))} if rows else {}
     if rows:  # text order, as quanteda (documents, then position)
-        df = df.assign(_d=df["document"].map(order)).sort_values(["_d", "from", "pattern"], kind="stable")
+        df = df.assign(_d=df["document"].map(order)).sort_values(
+            ["_d", "from", "pattern"], kind="stable"
+        )
         df = df.drop(columns="_d").reset_index(drop=True)
     return df

@@ -19,8 +19,25 @@ from .errors import OptionError
 
 __all__ = ["LEXDIV_MEASURES", "lexical_diversity"]
 
-LEXDIV_MEASURES: tuple[str, ...] = ("TTR", "C", "R", "CTTR", "U", "S", "K", "I", "D", "Vm", "Maas", "lgV0",
-                                    "lgeV0", "MATTR", "MSTTR", "MTLD", "HDD")
+LEXDIV_MEASURES: tuple[str, ...] = (
+    "TTR",
+    "C",
+    "R",
+    "CTTR",
+    "U",
+    "S",
+    "K",
+    "I",
+    "D",
+    "Vm",
+    "Maas",
+    "lgV0",
+    "lgeV0",
+    "MATTR",
+    "MSTTR",
+    "MTLD",
+    "HDD",
+)
 Level = Literal["document", "paragraph", "sentence"]
 
 
@@ -35,10 +52,18 @@ def _unit_frame(corpus: CorpusBase, d: dict[str, Any], level: str) -> pd.DataFra
 
 
 @reads_corpus
-def lexical_diversity(corpus: CorpusBase, *, measures: str | Sequence[str] = "all", level: Level = "document",
-                      kinds: Sequence[str] = ("word",), log_base: float = 10.0, mattr_window: int = 100,
-                      msttr_segment: int = 100, mtld_threshold: float = 0.72,
-                      hdd_draws: int = 42) -> pd.DataFrame:
+def lexical_diversity(
+    corpus: CorpusBase,
+    *,
+    measures: str | Sequence[str] = "all",
+    level: Level = "document",
+    kinds: Sequence[str] = ("word",),
+    log_base: float = 10.0,
+    mattr_window: int = 100,
+    msttr_segment: int = 100,
+    mtld_threshold: float = 0.72,
+    hdd_draws: int = 42,
+) -> pd.DataFrame:
     """Lexical diversity of each unit.
 
     Args:
@@ -73,7 +98,11 @@ def lexical_diversity(corpus: CorpusBase, *, measures: str | Sequence[str] = "al
     if level not in ("document", "paragraph", "sentence"):
         raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     _corpus.check_kinds(kinds)
-    for name, v in (("mattr_window", mattr_window), ("msttr_segment", msttr_segment), ("hdd_draws", hdd_draws)):
+    for name, v in (
+        ("mattr_window", mattr_window),
+        ("msttr_segment", msttr_segment),
+        ("hdd_draws", hdd_draws),
+    ):
         if not isinstance(v, int) or v < 1:
             raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if not (log_base > 0 and log_base != 1):
@@ -81,8 +110,16 @@ def lexical_diversity(corpus: CorpusBase, *, measures: str | Sequence[str] = "al
     if not 0 < mtld_threshold < 1:
         raise ValueError(f"mtld_threshold must be in (0, 1), got {mtld_threshold!r}")
     base = math.e if log_base == math.e else float(log_base)
-    d = _core.stats.lexical_diversity(_corpus.engine(corpus), level=level, kinds=list(kinds), measures=measures, log_base=base,
-                                mattr_window=mattr_window, msttr_segment=msttr_segment,
-                                mtld_threshold=float(mtld_threshold), hdd_draws=hdd_draws,
-                                threads=_corpus.threads(corpus))
+    d = _core.stats.lexical_diversity(
+        _corpus.engine(corpus),
+        level=level,
+        kinds=list(kinds),
+        measures=measures,
+        log_base=base,
+        mattr_window=mattr_window,
+        msttr_segment=msttr_segment,
+        mtld_threshold=float(mtld_threshold),
+        hdd_draws=hdd_draws,
+        threads=_corpus.threads(corpus),
+    )
     return _unit_frame(corpus, d, level)

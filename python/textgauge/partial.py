@@ -23,7 +23,9 @@ from .keyness import frequency_from_counts, keyness_from_counts
 __all__ = ["CollocationStats", "GroupedTermStats"]
 
 
-def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray, n_docs: int) -> Any:
+def _stats_from_arrays(
+    terms: Sequence[str], count: np.ndarray, docs: np.ndarray, n_docs: int
+) -> Any:
     """A TermStats from parallel arrays (terms unique), sorted by UTF-8 bytes."""
     encoded = [t.encode("utf-8") for t in terms]
     order = sorted(range(len(encoded)), key=encoded.__getitem__)
@@ -31,8 +33,15 @@ def _stats_from_arrays(terms: Sequence[str], count: np.ndarray, docs: np.ndarray
     offsets = np.zeros(len(enc) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in enc], out=offsets[1:])
     idx = np.asarray(order, dtype=np.int64)
-    return _core.vectorize.TermStats((b"".join(enc), offsets, np.asarray(count, dtype=np.int64)[idx],
-                            np.asarray(docs, dtype=np.int64)[idx], int(n_docs)))
+    return _core.vectorize.TermStats(
+        (
+            b"".join(enc),
+            offsets,
+            np.asarray(count, dtype=np.int64)[idx],
+            np.asarray(docs, dtype=np.int64)[idx],
+            int(n_docs),
+        )
+    )
 
 
 def _terms_of(stats: Any) -> list[str]:
@@ -60,22 +69,35 @@ class GroupedTermStats:
         self.groups = groups
 
     @classmethod
-    def from_texts(cls, texts: Sequence[str], labels: Sequence[Any] | None, *, part: int,
-                   kinds: Sequence[str] = ("word", "number"), corpus_options: Mapping[str, Any] | None = None,
-                   threads: int = 1) -> GroupedTermStats:
+    def from_texts(
+        cls,
+        texts: Sequence[str],
+        labels: Sequence[Any] | None,
+        *,
+        part: int,
+        kinds: Sequence[str] = ("word", "number"),
+        corpus_options: Mapping[str, Any] | None = None,
+        threads: int = 1,
+    ) -> GroupedTermStats:
         """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
         a None/NaN label leaves the text out), ``part`` the partition's number."""
-        corpus = _corpus.build(list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {}))
+        corpus = _corpus.build(
+            list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
+        )
         if labels is None:
             codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
             if not len(texts):
                 return cls({})
         else:
-            codes, uniques = pd.factorize(pd.Series(list(labels), dtype=object),  # type: ignore[assignment]
-                                          use_na_sentinel=True)
+            codes, uniques = pd.factorize(  # type: ignore[assignment]
+                pd.Series(list(labels), dtype=object),
+                use_na_sentinel=True,
+            )
             codes = codes.astype(np.int32)
         first = {int(c): i for i, c in reversed(list(enumerate(codes.tolist()))) if c >= 0}
-        d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=list(kinds), doc_group=codes, groups=len(uniques))
+        d = _core.stats.grouped_term_counts(
+            _corpus.engine(corpus), kinds=list(kinds), doc_group=codes, groups=len(uniques)
+        )
         vocab = corpus.vocabulary
         n_docs = np.bincount(codes[codes >= 0], minlength=len(uniques))
         groups = {}
@@ -84,7 +106,9 @@ class GroupedTermStats:
                 continue
             sel = np.flatnonzero(d["group"] == g)
             terms = [vocab[t] for t in d["term"][sel].tolist()]
-            stats = _stats_from_arrays(terms, d["frequency"][sel], d["docfreq"][sel], int(n_docs[g]))
+            stats = _stats_from_arrays(
+                terms, d["frequency"][sel], d["docfreq"][sel], int(n_docs[g])
+            )
             groups[label] = (stats, int(d["group_tokens"][g]), (part, first[g]))
         return cls(groups)
 
@@ -114,17 +138,36 @@ class GroupedTermStats:
             freq.append(tc)
             docs.append(dc)
             group.append(np.full(len(tc), g, dtype=np.int32))
-        cat: Any = (lambda xs, t: np.concatenate(xs) if xs else np.array([], dtype=t))
-        return frequency_from_counts(np.asarray(terms, dtype=object), cat(freq, np.int64), cat(docs, np.int64),
-                                     cat(group, np.int32), labels, n=n, ties=ties)  # type: ignore[arg-type]
 
-    def keyness(self, target: Any, reference: Any = None, *, external: pd.Series | None = None,
-                measure: str = "chi2", correction: str = "none") -> pd.DataFrame:
+        def cat(xs: list[np.ndarray], t: type[np.generic]) -> np.ndarray:
+            return np.concatenate(xs) if xs else np.array([], dtype=t)
+
+        return frequency_from_counts(
+            np.asarray(terms, dtype=object),
+            cat(freq, np.int64),
+            cat(docs, np.int64),
+            cat(group, np.int32),
+            labels,
+            n=n,
+            ties=ties,  # type: ignore[arg-type]
+        )
+
+    def keyness(
+        self,
+        target: Any,
+        reference: Any = None,
+        *,
+        external: pd.Series | None = None,
+        measure: str = "chi2",
+        correction: str = "none",
+    ) -> pd.DataFrame:
         """:func:`textgauge.keyness.keyness_from_counts` of group ``target`` against group
         ``reference`` (absent: an empty reference) or an ``external`` frequency table
         (term -> count), sorted by the statistic.
 
-        >>> g = GroupedTermStats.from_texts(["oil oil price", "price rise rise"], ["t", "r"], part=0)
+        >>> g = GroupedTermStats.from_texts(
+        ...     ["oil oil price", "price rise rise"], ["t", "r"], part=0
+        ... )
         >>> g.keyness("t", "r")[["term", "n_target", "n_reference"]].values.tolist()
         [['oil', 2, 0], ['price', 1, 1], ['rise', 0, 2]]
         """
@@ -133,8 +176,11 @@ class GroupedTermStats:
         if external is None:
             R: float
             rs, R = self.groups[reference][:2] if reference in self.groups else (None, 0)
-            b_s = (pd.Series(rs.state()[2].astype(float), index=_terms_of(rs)) if rs is not None
-                   else pd.Series(dtype=float))
+            b_s = (
+                pd.Series(rs.state()[2].astype(float), index=_terms_of(rs))
+                if rs is not None
+                else pd.Series(dtype=float)
+            )
         else:
             R = float(external.sum())
             a_s = a_s[a_s > 0]
@@ -142,15 +188,24 @@ class GroupedTermStats:
         idx = a_s.index.union(b_s.index, sort=False)
         a = a_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
         b = b_s.reindex(idx, fill_value=0.0).to_numpy(dtype=float)
-        return keyness_from_counts(np.asarray(idx, dtype=object), a, b, float(T), float(R),
-                                   measure=measure, correction=correction, sort=True)  # type: ignore[arg-type]
+        return keyness_from_counts(
+            np.asarray(idx, dtype=object),
+            a,
+            b,
+            float(T),
+            float(R),
+            measure=measure,  # type: ignore[arg-type]
+            correction=correction,  # type: ignore[arg-type]
+            sort=True,
+        )
 
     def _pickle_state(self) -> dict[Any, tuple[Any, int, tuple[int, int]]]:
         return self.groups  # version 1: the groups (version 0 called the class)
 
     @classmethod
-    def _from_pickle_state(cls, version: int, state: dict[Any, tuple[Any, int, tuple[int, int]]]
-                           ) -> GroupedTermStats:
+    def _from_pickle_state(
+        cls, version: int, state: dict[Any, tuple[Any, int, tuple[int, int]]]
+    ) -> GroupedTermStats:
         return cls(state)
 
 
@@ -170,27 +225,58 @@ class CollocationStats:
     """
 
     def __init__(self, bigrams: Any, unigrams: Any, n_tokens: int, window: int) -> None:
-        self.bigrams, self.unigrams, self.n_tokens, self.window = bigrams, unigrams, n_tokens, window
+        self.bigrams, self.unigrams, self.n_tokens, self.window = (
+            bigrams,
+            unigrams,
+            n_tokens,
+            window,
+        )
 
     @classmethod
-    def from_texts(cls, texts: Sequence[str], *, window: int = 2, across_sentences: bool = True,
-                   kinds: Sequence[str] = ("word", "number"), punctuation: str = "drop",
-                   corpus_options: Mapping[str, Any] | None = None, threads: int = 1) -> CollocationStats:
-        corpus = _corpus.build(list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {}))
+    def from_texts(
+        cls,
+        texts: Sequence[str],
+        *,
+        window: int = 2,
+        across_sentences: bool = True,
+        kinds: Sequence[str] = ("word", "number"),
+        punctuation: str = "drop",
+        corpus_options: Mapping[str, Any] | None = None,
+        threads: int = 1,
+    ) -> CollocationStats:
+        corpus = _corpus.build(
+            list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
+        )
         kinds = list(kinds)
         if len(corpus):
-            col = collocations(corpus, size=2, window=window, measure="raw_freq", min_count=1,
-                                      across_sentences=across_sentences, kinds=kinds, punctuation=punctuation)
+            col = collocations(
+                corpus,
+                size=2,
+                window=window,
+                measure="raw_freq",
+                min_count=1,
+                across_sentences=across_sentences,
+                kinds=kinds,
+                punctuation=punctuation,
+            )
             n_tokens = int(col.attrs["n_tokens"])
             keys = [s.replace(" ", _SEP, 1) for s in col["collocation"].astype(object).tolist()]
             counts = col["count"].to_numpy(dtype=np.int64)
             codes = np.zeros(len(corpus), dtype=np.int32)
-            d = _core.stats.grouped_term_counts(_corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=1)
+            d = _core.stats.grouped_term_counts(
+                _corpus.engine(corpus), kinds=kinds, doc_group=codes, groups=1
+            )
             vocab = corpus.vocabulary
             uterms = [vocab[t] for t in d["term"].tolist()]
             ucounts = d["frequency"]
         else:
-            keys, counts, uterms, ucounts, n_tokens = [], np.zeros(0, np.int64), [], np.zeros(0, np.int64), 0
+            keys, counts, uterms, ucounts, n_tokens = (
+                [],
+                np.zeros(0, np.int64),
+                [],
+                np.zeros(0, np.int64),
+                0,
+            )
         zeros = np.zeros(len(keys), dtype=np.int64)
         bigrams = _stats_from_arrays(keys, counts, zeros, len(corpus))
         unigrams = _stats_from_arrays(uterms, ucounts, np.zeros(len(uterms), np.int64), len(corpus))
@@ -199,17 +285,25 @@ class CollocationStats:
     def merged(self, other: CollocationStats) -> CollocationStats:
         if other.window != self.window:
             raise ValueError("collocation statistics of different windows do not merge")
-        return CollocationStats(self.bigrams.merged(other.bigrams), self.unigrams.merged(other.unigrams),
-                                self.n_tokens + other.n_tokens, self.window)
+        return CollocationStats(
+            self.bigrams.merged(other.bigrams),
+            self.unigrams.merged(other.unigrams),
+            self.n_tokens + other.n_tokens,
+            self.window,
+        )
 
-    def scores(self, *, measure: str | Sequence[str] = "likelihood_ratio", min_count: int = 2) -> pd.DataFrame:
+    def scores(
+        self, *, measure: str | Sequence[str] = "likelihood_ratio", min_count: int = 2
+    ) -> pd.DataFrame:
         """:meth:`Corpus.collocations`' table (size 2) from the merged counts."""
         names = measure_names(2, measure)
         if any(m in QUANTEDA_MEASURES for m in names):
             names = [m for m in names if m not in QUANTEDA_MEASURES] if measure == "all" else names
         bad = [m for m in names if m in QUANTEDA_MEASURES]
         if bad:
-            raise ValueError(f"{bad} need positional counts; textgauge.dask.collocations scores NLTK's measures")
+            raise ValueError(
+                f"{bad} need positional counts; textgauge.dask.collocations scores NLTK's measures"
+            )
         _, _, counts, _, _ = self.bigrams.state()
         keep = counts >= min_count
         keys = np.asarray(_terms_of(self.bigrams), dtype=object)[keep]
@@ -220,19 +314,31 @@ class CollocationStats:
         uni = pd.Series(self.unigrams.state()[2], index=_terms_of(self.unigrams))
         n_ix = uni.reindex(w1).to_numpy(dtype=np.int64)
         n_xi = uni.reindex(w2).to_numpy(dtype=np.int64)
-        cols = _core.stats.bigram_scores(counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names)
+        cols = _core.stats.bigram_scores(
+            counts, n_ix, n_xi, n_tokens=self.n_tokens, window=self.window, measures=names
+        )
         text = [(a + " " + b).encode("utf-8") for a, b in zip(w1, w2)]
-        df = pd.DataFrame({"collocation": np.arange(len(text)), "count": counts,
-                           **{m: c for m, c in zip(names, cols)}, "_w1": w1, "_w2": w2})
+        df = pd.DataFrame(
+            {
+                "collocation": np.arange(len(text)),
+                "count": counts,
+                **dict(zip(names, cols)),
+                "_w1": w1,
+                "_w2": w2,
+            }
+        )
         first = names[0]
         key = df[first] + 0.0  # -0.0 ranks with 0.0, as in C++
-        df = df.assign(_k=key).sort_values(["_k", "_w1", "_w2"], ascending=[False, True, True],
-                                           na_position="last", kind="stable")
+        df = df.assign(_k=key).sort_values(
+            ["_k", "_w1", "_w2"], ascending=[False, True, True], na_position="last", kind="stable"
+        )
         df = df.drop(columns=["_k", "_w1", "_w2"]).reset_index(drop=True)
         # The same column type as Corpus.collocations (Arrow-backed strings when available).
         order = df["collocation"].to_numpy()
-        df["collocation"] = string_column(b"".join(text[i] for i in order), np.concatenate(
-            [[0], np.cumsum([len(text[i]) for i in order])]).astype(np.int64))
+        df["collocation"] = string_column(
+            b"".join(text[i] for i in order),
+            np.concatenate([[0], np.cumsum([len(text[i]) for i in order])]).astype(np.int64),
+        )
         df.attrs["n_tokens"] = int(self.n_tokens)
         return df
 

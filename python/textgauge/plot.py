@@ -68,8 +68,14 @@ def _corpus_of(source: Any) -> Corpus:
     raise TypeError(f"expected a textgauge Corpus or Document, got {type(source).__name__}")
 
 
-def sentiment_arc(source: Document | Corpus | pd.DataFrame, *, level: Level = "paragraph",
-                  mode: LevelMode = "vader", window: int = 1, ax: Axes | None = None) -> Axes:
+def sentiment_arc(
+    source: Document | Corpus | pd.DataFrame,
+    *,
+    level: Level = "paragraph",
+    mode: LevelMode = "vader",
+    window: int = 1,
+    ax: Axes | None = None,
+) -> Axes:
     """Compound sentiment along a text: one bar per paragraph (or sentence), blue above zero
     and orange below, with an optional rolling mean over ``window`` units as a line.
 
@@ -82,10 +88,7 @@ def sentiment_arc(source: Document | Corpus | pd.DataFrame, *, level: Level = "p
         >>> [float(p.get_height()) for p in ax.patches]
         [0.4404, -0.5423]
     """
-    if isinstance(source, pd.DataFrame):
-        scores = source
-    else:
-        scores = source.sentiment(level, mode=mode)
+    scores = source if isinstance(source, pd.DataFrame) else source.sentiment(level, mode=mode)
     y = scores["compound"].to_numpy(dtype=float)
     x = np.arange(len(y))
     ax = _axes(ax)
@@ -111,8 +114,13 @@ def _unit_name(frame: pd.DataFrame) -> str:
     return "text"
 
 
-def top_terms(source: Document | Corpus | pd.DataFrame, n: int = 15, *,
-              stop_words: str | Iterable[str] | None = "english", ax: Axes | None = None) -> Axes:
+def top_terms(
+    source: Document | Corpus | pd.DataFrame,
+    n: int = 15,
+    *,
+    stop_words: str | Iterable[str] | None = "english",
+    ax: Axes | None = None,
+) -> Axes:
     """Horizontal bars of the ``n`` most frequent terms, most frequent on top.
 
     ``source`` is a Document or Corpus (word terms, ``stop_words`` removed) or a DataFrame
@@ -146,8 +154,14 @@ def top_terms(source: Document | Corpus | pd.DataFrame, n: int = 15, *,
     return ax
 
 
-def keyness(result: pd.DataFrame, n: int = 10, *, target: str = "target", reference: str = "reference",
-            ax: Axes | None = None) -> Axes:
+def keyness(
+    result: pd.DataFrame,
+    n: int = 10,
+    *,
+    target: str = "target",
+    reference: str = "reference",
+    ax: Axes | None = None,
+) -> Axes:
     """The ``n`` terms most key to the target (blue, right) and to the reference (orange,
     left) from a :meth:`Corpus.keyness` result, as quanteda's ``textplot_keyness``.
 
@@ -175,7 +189,10 @@ def keyness(result: pd.DataFrame, n: int = 10, *, target: str = "target", refere
     ax.axvline(0, color=NEUTRAL, linewidth=0.8)
     from matplotlib.patches import Patch
 
-    handles: list[Any] = [Patch(color=POSITIVE, label=target), Patch(color=NEGATIVE, label=reference)]
+    handles: list[Any] = [
+        Patch(color=POSITIVE, label=target),
+        Patch(color=NEGATIVE, label=reference),
+    ]
     ax.legend(handles=handles, loc="lower right", frameon=False)
     ax.set_xlabel(_STAT_LABELS[stat])
     ax.set_ylabel("term")
@@ -183,13 +200,25 @@ def keyness(result: pd.DataFrame, n: int = 10, *, target: str = "target", refere
     return ax
 
 
-_STAT_LABELS = {"chi2": "chi-squared (signed)", "lr": "likelihood ratio G² (signed)",
-                "pmi": "PMI", "odds_ratio": "log2 odds ratio (Fisher)"}
+_STAT_LABELS = {
+    "chi2": "chi-squared (signed)",
+    "lr": "likelihood ratio G² (signed)",
+    "pmi": "PMI",
+    "odds_ratio": "log2 odds ratio (Fisher)",
+}
 
 
-def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: Level = "paragraph",
-                       method: str = "cosine", labels: bool | None = None, vmin: float | None = None,
-                       vmax: float | None = None, ax: Axes | None = None, **dtm_options: Any) -> Axes:
+def similarity_heatmap(
+    source: Document | Corpus | pd.DataFrame,
+    *,
+    level: Level = "paragraph",
+    method: str = "cosine",
+    labels: bool | None = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
+    ax: Axes | None = None,
+    **dtm_options: Any,
+) -> Axes:
     """Heatmap of a square similarity matrix, with a colour bar.
 
     ``source`` is a DataFrame from :meth:`Corpus.similarity`, or a Document/Corpus whose
@@ -212,7 +241,11 @@ def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: Level
         sim = source
     else:
         sim = _corpus_of(source).similarity(level=level, method=method, **dtm_options)
-        if isinstance(source, Document) and len(source.corpus) > 1 and isinstance(sim.index, pd.MultiIndex):
+        if (
+            isinstance(source, Document)
+            and len(source.corpus) > 1
+            and isinstance(sim.index, pd.MultiIndex)
+        ):
             # A document of a larger corpus: only its own units.
             sim = pd.DataFrame(sim.loc[source.id, source.id])
     m = np.array(sim.to_numpy(dtype=float))  # a copy: pandas may hand out a read-only view
@@ -235,19 +268,33 @@ def similarity_heatmap(source: Document | Corpus | pd.DataFrame, *, level: Level
         for i in range(n):
             for j in range(n):
                 if np.isfinite(shown[i, j]):
-                    ax.text(j, i, f"{shown[i, j]:.2f}", ha="center", va="center", fontsize=8,
-                            color="black" if shown[i, j] > mid else "white")
+                    ax.text(
+                        j,
+                        i,
+                        f"{shown[i, j]:.2f}",
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        color="black" if shown[i, j] > mid else "white",
+                    )
     show = labels if labels is not None else len(m) <= 30
     names = [_label(k) for k in sim.index]
     if show:
         long = n > 20 or max((len(x) for x in names), default=0) > 4
-        ax.set_xticks(range(n), names, rotation=45 if long else 0, ha="right" if long else "center",
-                      rotation_mode="anchor")
+        ax.set_xticks(
+            range(n),
+            names,
+            rotation=45 if long else 0,
+            ha="right" if long else "center",
+            rotation_mode="anchor",
+        )
         ax.set_yticks(range(n), names)
     unit = _level_name(sim, level)
     ax.set_xlabel(unit)
     ax.set_ylabel(unit)
-    ax.set_title(f"Similarity between {n} {unit}s" + (" (diagonal left blank)" if blank_diagonal else ""))
+    ax.set_title(
+        f"Similarity between {n} {unit}s" + (" (diagonal left blank)" if blank_diagonal else "")
+    )
     return ax
 
 
@@ -262,8 +309,14 @@ def _level_name(sim: pd.DataFrame, default: str) -> str:
     return str(names[-1]) if names else default
 
 
-def term_sentiment(source: Document | Corpus, terms: Sequence[str], *, level: Level = "paragraph",
-                   mode: LevelMode = "vader", ax: Axes | None = None) -> Axes:
+def term_sentiment(
+    source: Document | Corpus,
+    terms: Sequence[str],
+    *,
+    level: Level = "paragraph",
+    mode: LevelMode = "vader",
+    ax: Axes | None = None,
+) -> Axes:
     """Sentiment of the units that mention each term (``Corpus.sentiment(mentions=term)``):
     one point per unit, coloured by sign, with the mean as a black bar and the count below.
 

@@ -10,8 +10,9 @@ computed once per vocabulary type here:
   falls back to for words missing from CMUdict, and the one it uses for every word when
   CMUdict is not installed. Every word has at least one syllable.
 - **letters**: characters of the term that are letters, digits or ``_`` (Python's ``\\w``).
-- **Dale-Chall difficult words**: terms (in that same punctuation-free form) not on the list of easy words shipped in
-  ``textgauge/data/dale_chall_easy_words.txt`` (textstat 0.7.13's list).
+- **Dale-Chall difficult words**: terms (in that same punctuation-free form) not on the list
+  of easy words shipped in ``textgauge/data/dale_chall_easy_words.txt`` (textstat 0.7.13's
+  list).
 
 Formulas (W words, St sentences, Sy syllables, P words of >= 3 syllables, L letters, D difficult):
 
@@ -49,8 +50,17 @@ from .errors import OptionError
 
 __all__ = ["READABILITY_MEASURES", "readability", "syllable_count"]
 
-READABILITY_MEASURES: tuple[str, ...] = ("flesch", "flesch_kincaid", "gunning_fog", "smog", "coleman_liau",
-                                         "ari", "dale_chall", "linsear_write", "lix")
+READABILITY_MEASURES: tuple[str, ...] = (
+    "flesch",
+    "flesch_kincaid",
+    "gunning_fog",
+    "smog",
+    "coleman_liau",
+    "ari",
+    "dale_chall",
+    "linsear_write",
+    "lix",
+)
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCT = re.compile(r"[^\w\s\']")
 
@@ -66,7 +76,9 @@ def _hyphenator() -> Any:
 
 @lru_cache(maxsize=1)
 def _easy_words() -> frozenset[str]:
-    text = resources.files("textgauge").joinpath("data/dale_chall_easy_words.txt").read_text("utf-8")
+    text = (
+        resources.files("textgauge").joinpath("data/dale_chall_easy_words.txt").read_text("utf-8")
+    )
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -92,9 +104,14 @@ def _term_properties(corpus: CorpusBase) -> tuple[np.ndarray, np.ndarray, np.nda
         return cast(tuple[np.ndarray, np.ndarray, np.ndarray], cached)
     easy = _easy_words()
     syl = np.fromiter((syllable_count(t) for t in vocab), dtype=np.int32, count=len(vocab))
-    letters = np.fromiter((sum(1 for ch in t if ch.isalnum() or ch == "_") for t in vocab), dtype=np.int32,
-                          count=len(vocab))
-    is_easy = np.fromiter((_textstat_form(t) in easy for t in vocab), dtype=np.uint8, count=len(vocab))
+    letters = np.fromiter(
+        (sum(1 for ch in t if ch.isalnum() or ch == "_") for t in vocab),
+        dtype=np.int32,
+        count=len(vocab),
+    )
+    is_easy = np.fromiter(
+        (_textstat_form(t) in easy for t in vocab), dtype=np.uint8, count=len(vocab)
+    )
     _corpus.cache(corpus)[key] = (syl, letters, is_easy)
     return syl, letters, is_easy
 
@@ -130,9 +147,13 @@ def _scores(c: dict[str, Any], name: str) -> Any:
 
 
 @reads_corpus
-def readability(corpus: CorpusBase, *, measures: str | Sequence[str] = "all",
-                level: Literal["document", "paragraph"] = "document",
-                kinds: Sequence[str] = ("word", "number")) -> pd.DataFrame:
+def readability(
+    corpus: CorpusBase,
+    *,
+    measures: str | Sequence[str] = "all",
+    level: Literal["document", "paragraph"] = "document",
+    kinds: Sequence[str] = ("word", "number"),
+) -> pd.DataFrame:
     """Readability scores of each document or paragraph (formulas in the module docstring).
 
     Returns:
@@ -155,8 +176,14 @@ def readability(corpus: CorpusBase, *, measures: str | Sequence[str] = "all",
     if level not in ("document", "paragraph"):
         raise OptionError(f"level must be 'document' or 'paragraph', got {level!r}")
     syl, letters, easy = _term_properties(corpus)
-    c = _core.stats.readability_counts(_corpus.engine(corpus), level=level, kinds=list(kinds), syllables=syl, letters=letters,
-                                 easy=easy)
+    c = _core.stats.readability_counts(
+        _corpus.engine(corpus),
+        level=level,
+        kinds=list(kinds),
+        syllables=syl,
+        letters=letters,
+        easy=easy,
+    )
     out: dict[str, Any] = {"document": [_corpus.ids(corpus)[i] for i in c["document"].tolist()]}
     if level == "paragraph":
         out["paragraph"] = c["paragraph"]

@@ -49,7 +49,8 @@ _COLUMN_INDEX = pd.Index(_COLUMNS)
 
 
 def vader_lexicon_paths() -> tuple[Path, Path]:
-    """Paths of ``vader_lexicon.txt`` and ``emoji_utf8_lexicon.txt`` in the installed vaderSentiment.
+    """Paths of ``vader_lexicon.txt`` and ``emoji_utf8_lexicon.txt`` in the installed
+    vaderSentiment.
 
     Example:
         >>> words, emoji = vader_lexicon_paths()
@@ -60,7 +61,8 @@ def vader_lexicon_paths() -> tuple[Path, Path]:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(
             "textgauge's sentiment reads VADER's lexicon from the vaderSentiment package: "
-            "pip install vaderSentiment==3.3.2")
+            "pip install vaderSentiment==3.3.2"
+        )
     folder = Path(next(iter(spec.submodule_search_locations)))
     return folder / "vader_lexicon.txt", folder / "emoji_utf8_lexicon.txt"
 
@@ -77,8 +79,11 @@ def _read(path: str | os.PathLike[str]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        raise DecodeError(f"invalid UTF-8 in {os.fspath(path)} at byte offset {e.start} (line {line})",
-                          byte_offset=e.start, source=os.fspath(path)) from None
+        raise DecodeError(
+            f"invalid UTF-8 in {os.fspath(path)} at byte offset {e.start} (line {line})",
+            byte_offset=e.start,
+            source=os.fspath(path),
+        ) from None
 
 
 @_pickle.picklable("Lexicon", 1)
@@ -101,8 +106,9 @@ class Lexicon:
         (True, 1)
     """
 
-    def __init__(self, words: Mapping[str, float] | None = None,
-                 emoji: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, words: Mapping[str, float] | None = None, emoji: Mapping[str, str] | None = None
+    ) -> None:
         self._core = _core.sentiment.Lexicon()
         if words:
             self.update(words)
@@ -123,8 +129,9 @@ class Lexicon:
         return cls.from_files(words, emoji)
 
     @classmethod
-    def from_files(cls, words: str | os.PathLike[str] | None,
-                   emoji: str | os.PathLike[str] | None = None) -> Lexicon:
+    def from_files(
+        cls, words: str | os.PathLike[str] | None, emoji: str | os.PathLike[str] | None = None
+    ) -> Lexicon:
         """A lexicon read from VADER-format files (either may be None).
 
         Example:
@@ -156,7 +163,7 @@ class Lexicon:
         Example:
             >>> lex = Lexicon()
             >>> lex.load_emoji(vader_lexicon_paths()[1])
-            >>> lex.emoji["\U0001F600"]
+            >>> lex.emoji["\U0001f600"]
             'grinning face'
         """
         self._core.load_emoji(_read(path), os.fspath(path))
@@ -242,8 +249,11 @@ class Lexicon:
         return Lexicon(self.to_dict(), self.emoji)
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Lexicon) and self.to_dict() == other.to_dict()
-                and self.emoji == other.emoji)
+        return (
+            isinstance(other, Lexicon)
+            and self.to_dict() == other.to_dict()
+            and self.emoji == other.emoji
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -251,7 +261,9 @@ class Lexicon:
         return (self.to_dict(), self.emoji)  # version 1: (words, emoji); version 0 called Lexicon
 
     @classmethod
-    def _from_pickle_state(cls, version: int, state: tuple[dict[str, float], dict[str, str]]) -> Lexicon:
+    def _from_pickle_state(
+        cls, version: int, state: tuple[dict[str, float], dict[str, str]]
+    ) -> Lexicon:
         return cls(*state)
 
     def __repr__(self) -> str:
@@ -267,8 +279,11 @@ def _check_encodable(text: str, what: str) -> None:
     m = SURROGATE.search(text) if isinstance(text, str) else None
     if m is not None:
         offset = len(text[: m.start()].encode("utf-8", "surrogatepass"))
-        raise DecodeError(f"lone surrogate U+{ord(m.group()):04X} in {what} {text!r} at byte offset {offset}",
-                          byte_offset=offset, source=what)
+        raise DecodeError(
+            f"lone surrogate U+{ord(m.group()):04X} in {what} {text!r} at byte offset {offset}",
+            byte_offset=offset,
+            source=what,
+        )
 
 
 def _default_lexicon() -> Lexicon:
@@ -309,9 +324,13 @@ class SentimentIntensityAnalyzer:
         [0.4404, -0.5423]
     """
 
-    def __init__(self, lexicon: Lexicon | Mapping[str, float] | str | os.PathLike[str] | None = None,
-                 emoji_lexicon: Mapping[str, str] | str | os.PathLike[str] | None = None, *,
-                 mode: Mode = "vader") -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | Mapping[str, float] | str | os.PathLike[str] | None = None,
+        emoji_lexicon: Mapping[str, str] | str | os.PathLike[str] | None = None,
+        *,
+        mode: Mode = "vader",
+    ) -> None:
         if mode not in ("vader", "fixed"):
             raise OptionError(f"mode must be 'vader' or 'fixed', got {mode!r}")
         if lexicon is None:
@@ -325,18 +344,26 @@ class SentimentIntensityAnalyzer:
             if emoji_lexicon is None:
                 lex = Lexicon(lex.to_dict(), _default_lexicon().emoji)
         else:
-            raise TypeError(f"lexicon must be a Lexicon, a dict or a path, got {type(lexicon).__name__}")
+            raise TypeError(
+                f"lexicon must be a Lexicon, a dict or a path, got {type(lexicon).__name__}"
+            )
         if emoji_lexicon is not None:
-            lex = Lexicon(lex.to_dict(), dict(emoji_lexicon) if isinstance(emoji_lexicon, Mapping)
-                          else Lexicon.from_files(None, emoji_lexicon).emoji)
+            lex = Lexicon(
+                lex.to_dict(),
+                dict(emoji_lexicon)
+                if isinstance(emoji_lexicon, Mapping)
+                else Lexicon.from_files(None, emoji_lexicon).emoji,
+            )
         self._lexicon = lex
         self._mode: Mode = mode
-        self._core = _core.sentiment.SentimentAnalyzer(lex._core, mode=mode, unicode_major=_UNICODE[0],
-                                             unicode_minor=_UNICODE[1])
+        self._core = _core.sentiment.SentimentAnalyzer(
+            lex._core, mode=mode, unicode_major=_UNICODE[0], unicode_minor=_UNICODE[1]
+        )
 
     @property
     def lexicon(self) -> Lexicon:
-        """The lexicon this analyzer was built from (changing it later does not change the analyzer)."""
+        """The lexicon this analyzer was built from (changing it later does not change the
+        analyzer)."""
         return self._lexicon
 
     @property
@@ -344,7 +371,8 @@ class SentimentIntensityAnalyzer:
         return self._mode
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        """VADER's scores of one text: ``{"neg", "neu", "pos", "compound"}``, rounded as VADER rounds.
+        """VADER's scores of one text: ``{"neg", "neu", "pos", "compound"}``, rounded as VADER
+        rounds.
 
         Example:
             >>> SentimentIntensityAnalyzer().polarity_scores("love but jw")["compound"]
@@ -390,26 +418,40 @@ class SentimentIntensityAnalyzer:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
         d = self._core.explain(text)
-        lex = np.where(np.asarray(d["in_lexicon"], dtype=bool),
-                       np.asarray(d["lexicon_valence"], dtype=float), np.nan)
+        lex = np.where(
+            np.asarray(d["in_lexicon"], dtype=bool),
+            np.asarray(d["lexicon_valence"], dtype=float),
+            np.nan,
+        )
         rules = [",".join(name for bit, name in _RULES if r & bit) for r in d["rules"]]
         tokens = d["token"]
         if SURROGATE.search(text):
             # Arrow-backed string columns cannot hold lone surrogates (UTF-8 only);
             # keep the tokens as Python str, exactly as vaderSentiment sees them.
             tokens = pd.Series(tokens, dtype=object)
-        df = pd.DataFrame({"token": tokens, "lexicon_valence": lex,
-                           "valence": np.asarray(d["valence"], dtype=float), "rules": rules})
+        df = pd.DataFrame(
+            {
+                "token": tokens,
+                "lexicon_valence": lex,
+                "valence": np.asarray(d["valence"], dtype=float),
+                "rules": rules,
+            }
+        )
         neg, neu, pos, compound = d["scores"]
-        df.attrs.update(scores={"neg": neg, "neu": neu, "pos": pos, "compound": compound},
-                        punctuation_amplifier=d["punctuation_amplifier"], sum=d["sum"])
+        df.attrs.update(
+            scores={"neg": neg, "neu": neu, "pos": pos, "compound": compound},
+            punctuation_amplifier=d["punctuation_amplifier"],
+            sum=d["sum"],
+        )
         return df
 
     def _pickle_state(self) -> tuple[Lexicon, Mode]:
         return (self._lexicon, self._mode)  # version 1: (lexicon, mode)
 
     @classmethod
-    def _from_pickle_state(cls, version: int, state: tuple[Lexicon, Mode]) -> SentimentIntensityAnalyzer:
+    def _from_pickle_state(
+        cls, version: int, state: tuple[Lexicon, Mode]
+    ) -> SentimentIntensityAnalyzer:
         lexicon, mode = state
         return cls(lexicon, mode=mode)
 
@@ -430,8 +472,9 @@ def _threads(threads: int | None) -> int:
     return int(threads)
 
 
-def raw_scores(sia: SentimentIntensityAnalyzer, texts: list[str], *,
-               threads: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def raw_scores(
+    sia: SentimentIntensityAnalyzer, texts: list[str], *, threads: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """(neg, neu, pos, compound) rows and VADER token counts of texts, as the C++ engine
     returns them (no DataFrame): for callers that build their own frames (``textgauge.dask``)."""
     return sia._core.score(texts, threads=threads)
@@ -448,10 +491,15 @@ def shared_analyzer(mode: str) -> SentimentIntensityAnalyzer:
 
 
 @reads_corpus
-def corpus_sentiment(corpus: CorpusBase, level: Level = "paragraph", *, mode: LevelMode = "vader",
-                     mentions: str | Iterable[str] | None = None,
-                     analyzer: SentimentIntensityAnalyzer | None = None,
-                     document: int | None = None) -> pd.DataFrame:
+def corpus_sentiment(
+    corpus: CorpusBase,
+    level: Level = "paragraph",
+    *,
+    mode: LevelMode = "vader",
+    mentions: str | Iterable[str] | None = None,
+    analyzer: SentimentIntensityAnalyzer | None = None,
+    document: int | None = None,
+) -> pd.DataFrame:
     """Sentiment of every document, paragraph or sentence of a corpus.
 
     Each unit is scored as VADER scores its text (``mode="vader"``), with the
@@ -510,8 +558,9 @@ def corpus_sentiment(corpus: CorpusBase, level: Level = "paragraph", *, mode: Le
         for j in range(4):
             tot = np.bincount(group, weights=w * raw[:, j], minlength=n_units)
             scores[:, j] = np.divide(tot, wsum, out=np.zeros(n_units), where=wsum > 0)
-        scores = np.array([[round(float(v), 3) for v in row[:3]] + [round(float(row[3]), 4)]
-                           for row in scores]).reshape(n_units, 4)
+        scores = np.array(
+            [[round(float(v), 3) for v in row[:3]] + [round(float(row[3]), 4)] for row in scores]
+        ).reshape(n_units, 4)
         tokens = np.bincount(group, weights=w, minlength=n_units).astype(np.uint32)
     else:
         scores, tokens = _unit_scores(sia, corpus, level, document, threads, round=True)
@@ -531,8 +580,15 @@ def corpus_sentiment(corpus: CorpusBase, level: Level = "paragraph", *, mode: Le
     return frame.reset_index(drop=True)
 
 
-def _unit_scores(sia: SentimentIntensityAnalyzer, corpus: CorpusBase, level: str, document: int | None,
-                 threads: int, *, round: bool) -> tuple[np.ndarray, np.ndarray]:
+def _unit_scores(
+    sia: SentimentIntensityAnalyzer,
+    corpus: CorpusBase,
+    level: str,
+    document: int | None,
+    threads: int,
+    *,
+    round: bool,
+) -> tuple[np.ndarray, np.ndarray]:
     """(scores, VADER tokens) of every unit of `level`, or of one document's units."""
     if document is None:
         return sia._core.score_corpus(_corpus.engine(corpus), level, threads=threads, round=round)
@@ -545,21 +601,26 @@ def _unit_scores(sia: SentimentIntensityAnalyzer, corpus: CorpusBase, level: str
     return sia._core.score(texts, threads=threads, round=round)
 
 
-def _mentions_mask(corpus: CorpusBase, level: str, mentions: str | Iterable[str],
-                   document: int | None = None) -> np.ndarray:
+def _mentions_mask(
+    corpus: CorpusBase, level: str, mentions: str | Iterable[str], document: int | None = None
+) -> np.ndarray:
     """Which units (of the corpus, or of one document) hold one of the `mentions` terms."""
     terms = [mentions] if isinstance(mentions, str) else list(mentions)
     if not terms:
         raise ValueError("mentions is empty")
     # The terms normalised as the corpus normalises, each text one term (paragraphs as default).
-    probe_options = dataclasses.replace(_corpus.options(corpus), paragraphs=_corpus.DEFAULTS.paragraphs)
+    probe_options = dataclasses.replace(
+        _corpus.options(corpus), paragraphs=_corpus.DEFAULTS.paragraphs
+    )
     probe = _corpus.build(terms, options=probe_options)
     ptoks = probe.tokens
     wanted: set[str] = set()
     for i, t in enumerate(terms):
         got = ptoks.loc[ptoks["document"] == i, "term"].astype(str).tolist()
         if len(got) != 1:
-            raise ValueError(f"mentions must be single tokens; {t!r} gives {len(got)} tokens: {got}")
+            raise ValueError(
+                f"mentions must be single tokens; {t!r} gives {len(got)} tokens: {got}"
+            )
         wanted.add(got[0])
     vocab = corpus.vocabulary
     tok = _corpus.rows(corpus, "token", document)
@@ -567,8 +628,11 @@ def _mentions_mask(corpus: CorpusBase, level: str, mentions: str | Iterable[str]
     # whole vocabulary, when `document` is given).
     present = range(len(vocab)) if document is None else np.unique(tok["term"]).tolist()
     # A possessive mentions its owner: "Kuleba’s" (term "kuleba's") mentions "kuleba".
-    ids = [i for i in present
-           if vocab[i] in wanted or (vocab[i][-2:] in ("'s", "’s") and vocab[i][:-2] in wanted)]
+    ids = [
+        i
+        for i in present
+        if vocab[i] in wanted or (vocab[i][-2:] in ("'s", "’s") and vocab[i][:-2] in wanted)
+    ]
     hit = np.isin(tok["term"], np.asarray(ids, dtype=tok["term"].dtype))
     if level == "document":
         if document is not None:

@@ -47,8 +47,15 @@ def pairwise(X: Any, *, method: str = "cosine", threads: int | None = None) -> n
         raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
     X = sp.csr_matrix(X, dtype=np.float64)
     X.sum_duplicates()
-    return _core.stats.pairwise(X.indptr.astype(np.int64), X.indices.astype(np.int32), X.data, X.shape[0], X.shape[1],
-                          method=method, threads=0 if threads is None else int(threads))
+    return _core.stats.pairwise(
+        X.indptr.astype(np.int64),
+        X.indices.astype(np.int32),
+        X.data,
+        X.shape[0],
+        X.shape[1],
+        method=method,
+        threads=0 if threads is None else int(threads),
+    )
 
 
 def _labels(corpus: CorpusBase, level: str, rows: int) -> pd.Index:
@@ -57,19 +64,35 @@ def _labels(corpus: CorpusBase, level: str, rows: int) -> pd.Index:
     table = corpus.paragraphs if level == "paragraph" else corpus.sentences
     if len(table) != rows:  # pragma: no cover - dtm keeps every unit
         return pd.RangeIndex(rows)
-    cols = ["document", "paragraph"] if level == "paragraph" else ["document", "paragraph", "sentence"]
+    cols = (
+        ["document", "paragraph"] if level == "paragraph" else ["document", "paragraph", "sentence"]
+    )
     return pd.MultiIndex.from_frame(table[cols])
 
 
 @reads_corpus
-def similarity(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str = "cosine",
-               ngram_range: tuple[int, int] = _DTM["ngram_range"], skip: int = _DTM["skip"],
-               kinds: Sequence[str] = _DTM["kinds"], stop_words: str | Iterable[str] | None = _DTM["stop_words"],
-               min_df: float = _DTM["min_df"], max_df: float = _DTM["max_df"],
-               max_features: int | None = _DTM["max_features"], binary: bool = _DTM["binary"],
-               tf: str = _DTM["tf"], idf: str | None = _DTM["idf"], norm: str | None = _DTM["norm"],
-               k1: float = _DTM["k1"], b: float = _DTM["b"], separator: str = _DTM["separator"],
-               tokenizer: str = _DTM["tokenizer"], threads: int | None = _DTM["threads"]) -> pd.DataFrame:
+def similarity(
+    corpus: CorpusBase,
+    *,
+    level: Level = _DTM["level"],
+    method: str = "cosine",
+    ngram_range: tuple[int, int] = _DTM["ngram_range"],
+    skip: int = _DTM["skip"],
+    kinds: Sequence[str] = _DTM["kinds"],
+    stop_words: str | Iterable[str] | None = _DTM["stop_words"],
+    min_df: float = _DTM["min_df"],
+    max_df: float = _DTM["max_df"],
+    max_features: int | None = _DTM["max_features"],
+    binary: bool = _DTM["binary"],
+    tf: str = _DTM["tf"],
+    idf: str | None = _DTM["idf"],
+    norm: str | None = _DTM["norm"],
+    k1: float = _DTM["k1"],
+    b: float = _DTM["b"],
+    separator: str = _DTM["separator"],
+    tokenizer: str = _DTM["tokenizer"],
+    threads: int | None = _DTM["threads"],
+) -> pd.DataFrame:
     """Pairwise similarity of the units of a corpus: a square DataFrame labelled by unit.
 
     The rows are those of :func:`textgauge.terms.dtm` with the same options (e.g.
@@ -77,29 +100,62 @@ def similarity(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str 
 
     Example:
         >>> import textgauge as tg
-        >>> c = tg.Corpus.from_texts(["oil price", "oil price rise", "football"], ids=["a", "b", "c"])
+        >>> c = tg.Corpus.from_texts(
+        ...     ["oil price", "oil price rise", "football"], ids=["a", "b", "c"]
+        ... )
         >>> c.similarity().round(3).loc["a"].tolist()
         [1.0, 0.816, 0.0]
     """
     if method not in SIMILARITY_METHODS:
         raise OptionError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
-    X, _ = dtm(corpus, level=level, ngram_range=ngram_range, skip=skip, kinds=kinds, stop_words=stop_words,
-               min_df=min_df, max_df=max_df, max_features=max_features, binary=binary, tf=tf, idf=idf,
-               norm=norm, k1=k1, b=b, separator=separator, tokenizer=tokenizer, threads=threads)
+    X, _ = dtm(
+        corpus,
+        level=level,
+        ngram_range=ngram_range,
+        skip=skip,
+        kinds=kinds,
+        stop_words=stop_words,
+        min_df=min_df,
+        max_df=max_df,
+        max_features=max_features,
+        binary=binary,
+        tf=tf,
+        idf=idf,
+        norm=norm,
+        k1=k1,
+        b=b,
+        separator=separator,
+        tokenizer=tokenizer,
+        threads=threads,
+    )
     m = pairwise(X, method=method, threads=_corpus.threads(corpus))
     idx = _labels(corpus, level, X.shape[0])
     return pd.DataFrame(m, index=idx, columns=idx)
 
 
 @reads_corpus
-def distance(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str = "euclidean",
-             ngram_range: tuple[int, int] = _DTM["ngram_range"], skip: int = _DTM["skip"],
-             kinds: Sequence[str] = _DTM["kinds"], stop_words: str | Iterable[str] | None = _DTM["stop_words"],
-             min_df: float = _DTM["min_df"], max_df: float = _DTM["max_df"],
-             max_features: int | None = _DTM["max_features"], binary: bool = _DTM["binary"],
-             tf: str = _DTM["tf"], idf: str | None = _DTM["idf"], norm: str | None = _DTM["norm"],
-             k1: float = _DTM["k1"], b: float = _DTM["b"], separator: str = _DTM["separator"],
-             tokenizer: str = _DTM["tokenizer"], threads: int | None = _DTM["threads"]) -> pd.DataFrame:
+def distance(
+    corpus: CorpusBase,
+    *,
+    level: Level = _DTM["level"],
+    method: str = "euclidean",
+    ngram_range: tuple[int, int] = _DTM["ngram_range"],
+    skip: int = _DTM["skip"],
+    kinds: Sequence[str] = _DTM["kinds"],
+    stop_words: str | Iterable[str] | None = _DTM["stop_words"],
+    min_df: float = _DTM["min_df"],
+    max_df: float = _DTM["max_df"],
+    max_features: int | None = _DTM["max_features"],
+    binary: bool = _DTM["binary"],
+    tf: str = _DTM["tf"],
+    idf: str | None = _DTM["idf"],
+    norm: str | None = _DTM["norm"],
+    k1: float = _DTM["k1"],
+    b: float = _DTM["b"],
+    separator: str = _DTM["separator"],
+    tokenizer: str = _DTM["tokenizer"],
+    threads: int | None = _DTM["threads"],
+) -> pd.DataFrame:
     """Pairwise distance: euclidean, or 1 - similarity for cosine, jaccard, dice, correlation;
     the rows are those of :func:`textgauge.terms.dtm`, as in :func:`similarity`.
 
@@ -110,9 +166,26 @@ def distance(corpus: CorpusBase, *, level: Level = _DTM["level"], method: str = 
     """
     if method not in DISTANCE_METHODS:
         raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
-    X, _ = dtm(corpus, level=level, ngram_range=ngram_range, skip=skip, kinds=kinds, stop_words=stop_words,
-               min_df=min_df, max_df=max_df, max_features=max_features, binary=binary, tf=tf, idf=idf,
-               norm=norm, k1=k1, b=b, separator=separator, tokenizer=tokenizer, threads=threads)
+    X, _ = dtm(
+        corpus,
+        level=level,
+        ngram_range=ngram_range,
+        skip=skip,
+        kinds=kinds,
+        stop_words=stop_words,
+        min_df=min_df,
+        max_df=max_df,
+        max_features=max_features,
+        binary=binary,
+        tf=tf,
+        idf=idf,
+        norm=norm,
+        k1=k1,
+        b=b,
+        separator=separator,
+        tokenizer=tokenizer,
+        threads=threads,
+    )
     m = pairwise(X, method=method, threads=_corpus.threads(corpus))
     if method != "euclidean":
         m = 1.0 - m

@@ -39,12 +39,13 @@ import hashlib
 import inspect
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from numbers import Integral
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+
 try:
     from sklearn.feature_extraction import text as _sktext
     from sklearn.preprocessing import normalize as _normalize
@@ -71,10 +72,10 @@ except ImportError:  # pragma: no cover - older scikit-learn
 
 __all__ = [
     "CountVectorizer",
-    "TfidfVectorizer",
-    "TfidfTransformer",
     "HashingVectorizer",
     "TermStats",
+    "TfidfTransformer",
+    "TfidfVectorizer",
     "murmurhash3_32",
 ]
 
@@ -116,7 +117,9 @@ def _threads(n_jobs: int | None) -> int:
 # Each class takes its signature from its scikit-learn base at import time, so the defaults are
 # scikit-learn's own (in the installed version) and written nowhere here.
 EXTRA_PARAMETERS: tuple[inspect.Parameter, ...] = (
-    inspect.Parameter("n_jobs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"),
+    inspect.Parameter(
+        "n_jobs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"
+    ),
 )
 _EXTRA_CONSTRAINTS: dict[str, list[Any]] = {"n_jobs": [None, Integral]}
 
@@ -273,7 +276,9 @@ class _EngineAnalyzer:
     def __call__(self, doc: Any) -> list[str]:
         if self._opts is None:
             self._opts = _core.vectorize.AnalyzerOptions(**self.options)
-        features: list[str] = _engine_call(_core.vectorize.analyze, self._opts, [self.decode(doc)])[0]
+        features: list[str] = _engine_call(_core.vectorize.analyze, self._opts, [self.decode(doc)])[
+            0
+        ]
         return features
 
     def __getstate__(self) -> dict[str, Any]:
@@ -283,7 +288,9 @@ class _EngineAnalyzer:
         self.__init__(state["options"], state["decode"])  # type: ignore[misc]
 
 
-def _engine_call(fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = None, **kwargs: Any) -> Any:
+def _engine_call(
+    fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = None, **kwargs: Any
+) -> Any:
     """Calls an engine function; texts holding lone surrogates are retried with U+FFFD.
 
     With ``decode`` (the vectorizer's), a list holding items other than str
@@ -466,7 +473,11 @@ class _TermStatistics(_CompactVocabulary):
         previous = self._previous_stats()
         docs = self._documents(raw_documents)
         stats = _engine_call(
-            _core.vectorize.stats, self._engine_options(), docs, threads=_threads(self.n_jobs), decode=self.decode
+            _core.vectorize.stats,
+            self._engine_options(),
+            docs,
+            threads=_threads(self.n_jobs),
+            decode=self.decode,
         )
         self._fit_from_stats(stats if previous is None else previous.merged(stats))
         self.engine_ = "textgauge"
@@ -537,7 +548,6 @@ class _TermStatistics(_CompactVocabulary):
         self._drop_stats()
 
 
-
 @_pickle.picklable("CountVectorizer", 1, estimator=True)
 class CountVectorizer(_EngineMixin, _TermStatistics):
     """scikit-learn's CountVectorizer on textgauge's engine (see the module doc).
@@ -581,11 +591,15 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         (``engine_vectorizer``): ValueError unless the engine runs and learns the vocabulary."""
         unsupported = self._engine_unsupported()
         if unsupported is not None:
-            raise ValueError(f"{caller} needs the textgauge engine; {unsupported}= is not supported by it")
+            raise ValueError(
+                f"{caller} needs the textgauge engine; {unsupported}= is not supported by it"
+            )
         self._validate_params()
         self._validate_ngram_range()
         if self.vocabulary is not None:
-            raise ValueError("fit_vocabulary learns a vocabulary; for a fixed one use transform() directly")
+            raise ValueError(
+                "fit_vocabulary learns a vocabulary; for a fixed one use transform() directly"
+            )
         if isinstance(self, TfidfVectorizer):
             self._check_params()
 
@@ -599,7 +613,14 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         pruning = self._pruning(n_doc)
         if pruning["high"] < pruning["low"]:
             # sklearn counts first: an empty vocabulary is reported before this
-            if len(_engine_call(_core.vectorize.stats, opts, docs, threads=threads, decode=self.decode)) == 0:
+            if (
+                len(
+                    _engine_call(
+                        _core.vectorize.stats, opts, docs, threads=threads, decode=self.decode
+                    )
+                )
+                == 0
+            ):
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
             raise ValueError("max_df corresponds to < documents than min_df")
         try:
@@ -648,7 +669,8 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
                 if any(map(str.isupper, term)):
                     warnings.warn(
                         "Upper case characters found in vocabulary while 'lowercase' is True. "
-                        "These entries will not be matched with any documents"
+                        "These entries will not be matched with any documents",
+                        stacklevel=2,
                     )
                     break
 
@@ -686,6 +708,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
             return super().transform(raw_documents)
         X = self._transform_with_engine(self._documents(raw_documents))
         return _align_api_if_sparse(X)
+
 
 # auto_wrap_output_keys=None, as sklearn's own: a subclass would otherwise get set_output back.
 @_pickle.picklable("TfidfTransformer", 1, estimator=True)
@@ -846,6 +869,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
 
 
 # What textgauge.dask needs of a vectorizer: it fits one from merged term statistics. ------
+
 
 def engine_vectorizer(tfidf: bool, params: dict[str, Any], *, caller: str) -> CountVectorizer:
     """A CountVectorizer (TfidfVectorizer with ``tfidf``) of ``params``, checked as ``fit``

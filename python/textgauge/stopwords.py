@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .errors import OptionError
@@ -19,7 +19,7 @@ from .errors import OptionError
 __all__ = ["get_stop_words"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> frozenset[str]:
     text = resources.files("textgauge").joinpath(f"data/stopwords_{name}.txt").read_text("utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))

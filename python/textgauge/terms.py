@@ -29,8 +29,9 @@ Example:
     >>> import textgauge as tg
     >>> c = tg.Corpus.from_texts(["The cat sat. The cat ran.", "A dog!"])
     >>> X, terms = c.dtm(level="sentence")
-    >>> terms.tolist(), X.toarray().tolist()
-    (['a', 'cat', 'dog', 'ran', 'sat', 'the'], [[0, 1, 0, 0, 1, 1], [0, 1, 0, 1, 0, 1], [1, 0, 1, 0, 0, 0]])
+    >>> terms.tolist(), X.toarray().tolist()  # doctest: +NORMALIZE_WHITESPACE
+    (['a', 'cat', 'dog', 'ran', 'sat', 'the'],
+     [[0, 1, 0, 0, 1, 1], [0, 1, 0, 1, 0, 1], [1, 0, 1, 0, 0, 0]])
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from ._locking import reads_corpus
 from .errors import Error, OptionError
 from .stopwords import get_stop_words
 
-__all__ = ["dtm", "weigh", "idf_weights", "TF_SCHEMES", "IDF_SCHEMES"]
+__all__ = ["IDF_SCHEMES", "TF_SCHEMES", "dtm", "idf_weights", "weigh"]
 
 TF_SCHEMES = ("raw", "binary", "log", "proportion", "augmented", "bm25")
 IDF_SCHEMES = ("sklearn_smooth", "sklearn", "quanteda", "gensim", "spark", "tidytext", "bm25")
@@ -69,7 +70,9 @@ def idf_weights(df: np.ndarray, n_rows: int, scheme: str = "sklearn_smooth") -> 
     >>> idf_weights(np.array([2]), 4, "gensim").tolist()
     [1.0]
     """
-    return _core.vectorize.idf(np.asarray(df, dtype=np.int64), int(n_rows), scheme)  # OptionError if unknown
+    return _core.vectorize.idf(
+        np.asarray(df, dtype=np.int64), int(n_rows), scheme
+    )  # OptionError if unknown
 
 
 def weigh(
@@ -119,7 +122,7 @@ def _rows_of_tokens(corpus: Any, level: str) -> tuple[np.ndarray, int]:
     unit = _corpus.table(corpus, level)
     per_doc = np.bincount(unit["document"], minlength=n_docs)
     first = np.concatenate(([0], np.cumsum(per_doc)[:-1])).astype(np.int64)
-    return first[doc] + tokens[level].astype(np.int64), int(len(unit["document"]))
+    return first[doc] + tokens[level].astype(np.int64), len(unit["document"])
 
 
 @reads_corpus

@@ -104,45 +104,90 @@ class Corpus(CorpusBase):
     """
 
     @_named_options
-    def __init__(self, *, threads: int | None = None, paragraphs: ParagraphMode = DEFAULTS.paragraphs,
-                 sentences: bool = DEFAULTS.sentences, tokens: bool = DEFAULTS.tokens,
-                 ascii_fast_path: bool = DEFAULTS.ascii_fast_path, form: Form = DEFAULTS.form,
-                 casefold: bool = DEFAULTS.casefold, strip_accents: bool = DEFAULTS.strip_accents,
-                 unify_quotes: bool = DEFAULTS.unify_quotes, errors: Errors = DEFAULTS.errors) -> None:
-        options = CorpusOptions(paragraphs=paragraphs, sentences=sentences, tokens=tokens,
-                                ascii_fast_path=ascii_fast_path, form=form, casefold=casefold,
-                                strip_accents=strip_accents, unify_quotes=unify_quotes, errors=errors)
+    def __init__(
+        self,
+        *,
+        threads: int | None = None,
+        paragraphs: ParagraphMode = DEFAULTS.paragraphs,
+        sentences: bool = DEFAULTS.sentences,
+        tokens: bool = DEFAULTS.tokens,
+        ascii_fast_path: bool = DEFAULTS.ascii_fast_path,
+        form: Form = DEFAULTS.form,
+        casefold: bool = DEFAULTS.casefold,
+        strip_accents: bool = DEFAULTS.strip_accents,
+        unify_quotes: bool = DEFAULTS.unify_quotes,
+        errors: Errors = DEFAULTS.errors,
+    ) -> None:
+        options = CorpusOptions(
+            paragraphs=paragraphs,
+            sentences=sentences,
+            tokens=tokens,
+            ascii_fast_path=ascii_fast_path,
+            form=form,
+            casefold=casefold,
+            strip_accents=strip_accents,
+            unify_quotes=unify_quotes,
+            errors=errors,
+        )
         super().__init__(options, threads)
 
     # construction -----------------------------------------------------------------
     @classmethod
     @_named_options
-    def from_texts(cls, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None, *,
-                   threads: int | None = None, paragraphs: ParagraphMode = DEFAULTS.paragraphs,
-                   sentences: bool = DEFAULTS.sentences, tokens: bool = DEFAULTS.tokens,
-                   ascii_fast_path: bool = DEFAULTS.ascii_fast_path, form: Form = DEFAULTS.form,
-                   casefold: bool = DEFAULTS.casefold, strip_accents: bool = DEFAULTS.strip_accents,
-                   unify_quotes: bool = DEFAULTS.unify_quotes, errors: Errors = DEFAULTS.errors) -> Corpus:
+    def from_texts(
+        cls,
+        texts: Iterable[str | bytes],
+        ids: Sequence[Any] | None = None,
+        *,
+        threads: int | None = None,
+        paragraphs: ParagraphMode = DEFAULTS.paragraphs,
+        sentences: bool = DEFAULTS.sentences,
+        tokens: bool = DEFAULTS.tokens,
+        ascii_fast_path: bool = DEFAULTS.ascii_fast_path,
+        form: Form = DEFAULTS.form,
+        casefold: bool = DEFAULTS.casefold,
+        strip_accents: bool = DEFAULTS.strip_accents,
+        unify_quotes: bool = DEFAULTS.unify_quotes,
+        errors: Errors = DEFAULTS.errors,
+    ) -> Corpus:
         """A corpus of in-memory texts (``str`` or UTF-8 ``bytes``), ids default to 0..n-1.
 
         Example:
             >>> Corpus.from_texts(["Hello world."]).tokens["text"].tolist()
             ['Hello', 'world', '.']
         """
-        corpus = cls(threads=threads, paragraphs=paragraphs, sentences=sentences, tokens=tokens,
-                     ascii_fast_path=ascii_fast_path, form=form, casefold=casefold,
-                     strip_accents=strip_accents, unify_quotes=unify_quotes, errors=errors)
+        corpus = cls(
+            threads=threads,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            tokens=tokens,
+            ascii_fast_path=ascii_fast_path,
+            form=form,
+            casefold=casefold,
+            strip_accents=strip_accents,
+            unify_quotes=unify_quotes,
+            errors=errors,
+        )
         corpus.add(texts, ids)
         return corpus
 
     @classmethod
     @_named_options
-    def from_files(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-                   threads: int | None = None, paragraphs: ParagraphMode = DEFAULTS.paragraphs,
-                   sentences: bool = DEFAULTS.sentences, tokens: bool = DEFAULTS.tokens,
-                   ascii_fast_path: bool = DEFAULTS.ascii_fast_path, form: Form = DEFAULTS.form,
-                   casefold: bool = DEFAULTS.casefold, strip_accents: bool = DEFAULTS.strip_accents,
-                   unify_quotes: bool = DEFAULTS.unify_quotes, errors: Errors = DEFAULTS.errors) -> Corpus:
+    def from_files(
+        cls,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        threads: int | None = None,
+        paragraphs: ParagraphMode = DEFAULTS.paragraphs,
+        sentences: bool = DEFAULTS.sentences,
+        tokens: bool = DEFAULTS.tokens,
+        ascii_fast_path: bool = DEFAULTS.ascii_fast_path,
+        form: Form = DEFAULTS.form,
+        casefold: bool = DEFAULTS.casefold,
+        strip_accents: bool = DEFAULTS.strip_accents,
+        unify_quotes: bool = DEFAULTS.unify_quotes,
+        errors: Errors = DEFAULTS.errors,
+    ) -> Corpus:
         """A corpus of UTF-8 text files; a string with ``*``/``?``/``[`` is a glob
         (``**`` recurses). Ids are the paths, and decode errors name the file.
 
@@ -160,9 +205,18 @@ class Corpus(CorpusBase):
         for f in files:
             with open(f, "rb") as fh:
                 data.append(fh.read())
-        corpus = cls(threads=threads, paragraphs=paragraphs, sentences=sentences, tokens=tokens,
-                     ascii_fast_path=ascii_fast_path, form=form, casefold=casefold,
-                     strip_accents=strip_accents, unify_quotes=unify_quotes, errors=errors)
+        corpus = cls(
+            threads=threads,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            tokens=tokens,
+            ascii_fast_path=ascii_fast_path,
+            form=form,
+            casefold=casefold,
+            strip_accents=strip_accents,
+            unify_quotes=unify_quotes,
+            errors=errors,
+        )
         _add_sourced(corpus, data, files, sources=files)
         return corpus
 
@@ -197,11 +251,14 @@ class Corpus(CorpusBase):
     def __repr__(self) -> str:
         n_par = len(self._table("paragraph")["document"])
         n_tok = len(self._table("token")["document"])
-        return (f"<textgauge.Corpus: {len(self)} documents, {n_par} paragraphs, {n_tok} tokens, "
-                f"{len(self.vocabulary)} terms>")
+        return (
+            f"<textgauge.Corpus: {len(self)} documents, {n_par} paragraphs, {n_tok} tokens, "
+            f"{len(self.vocabulary)} terms>"
+        )
 
     def _repr_html_(self) -> str:
-        """Jupyter view: counts and the first documents (see :func:`textgauge.display.corpus_html`)."""
+        """Jupyter view: counts and the first documents (see
+        :func:`textgauge.display.corpus_html`)."""
         return _display.corpus_html(self)
 
     @reads_corpus
@@ -222,7 +279,9 @@ def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -
     return Corpus.from_texts(texts, ids, **options)
 
 
-def _of_document(fn: Callable[Concatenate[CorpusBase, P], R]) -> Callable[Concatenate[Document, P], R]:
+def _of_document(
+    fn: Callable[Concatenate[CorpusBase, P], R],
+) -> Callable[Concatenate[Document, P], R]:
     """``fn`` (a statistic of a corpus) as a method of Document: the statistic of the document
     alone, a one-document corpus with the same options. Same parameters as ``fn``."""
 
@@ -230,13 +289,17 @@ def _of_document(fn: Callable[Concatenate[CorpusBase, P], R]) -> Callable[Concat
     def method(self: Document, /, *args: P.args, **kwargs: P.kwargs) -> R:
         return fn(self._alone(), *args, **kwargs)
 
-    method.__doc__ = (f"``{fn.__name__}`` of this document alone: :meth:`Corpus.{fn.__name__}` of a "
-                      f"one-document corpus with the same options (parameters and defaults are those "
-                      f"of :func:`{fn.__module__}.{fn.__name__}`).")
+    method.__doc__ = (
+        f"``{fn.__name__}`` of this document alone: :meth:`Corpus.{fn.__name__}` of a "
+        f"one-document corpus with the same options (parameters and defaults are those "
+        f"of :func:`{fn.__module__}.{fn.__name__}`)."
+    )
     return method
 
 
-def _in_corpus(fn: Callable[Concatenate[CorpusBase, P], R]) -> Callable[Concatenate[Document, P], R]:
+def _in_corpus(
+    fn: Callable[Concatenate[CorpusBase, P], R],
+) -> Callable[Concatenate[Document, P], R]:
     """``fn`` (a statistic that takes ``document=``, an index) as a method of Document: the
     statistic of this document's units, read from its corpus in place. Same parameters as
     ``fn``; ``document`` is set by the method."""
@@ -245,8 +308,10 @@ def _in_corpus(fn: Callable[Concatenate[CorpusBase, P], R]) -> Callable[Concaten
     def method(self: Document, /, *args: P.args, **kwargs: P.kwargs) -> R:
         return cast(Any, fn)(self._corpus, *args, document=self._index, **kwargs)  # type: ignore[no-any-return]
 
-    method.__doc__ = (f"``{fn.__name__}`` of this document's units (parameters and defaults are those "
-                      f"of :func:`{fn.__module__}.{fn.__name__}`, whose ``document`` this method sets).")
+    method.__doc__ = (
+        f"``{fn.__name__}`` of this document's units (parameters and defaults are those "
+        f"of :func:`{fn.__module__}.{fn.__name__}`, whose ``document`` this method sets)."
+    )
     return method
 
 
@@ -271,16 +336,34 @@ class Document:
     _index: int
 
     @_named_options
-    def __init__(self, text: str | bytes, *, threads: int | None = None,
-                 paragraphs: ParagraphMode = DEFAULTS.paragraphs, sentences: bool = DEFAULTS.sentences,
-                 tokens: bool = DEFAULTS.tokens, ascii_fast_path: bool = DEFAULTS.ascii_fast_path,
-                 form: Form = DEFAULTS.form, casefold: bool = DEFAULTS.casefold,
-                 strip_accents: bool = DEFAULTS.strip_accents, unify_quotes: bool = DEFAULTS.unify_quotes,
-                 errors: Errors = DEFAULTS.errors) -> None:
-        self._corpus = Corpus.from_texts([text], threads=threads, paragraphs=paragraphs, sentences=sentences,
-                                         tokens=tokens, ascii_fast_path=ascii_fast_path, form=form,
-                                         casefold=casefold, strip_accents=strip_accents,
-                                         unify_quotes=unify_quotes, errors=errors)
+    def __init__(
+        self,
+        text: str | bytes,
+        *,
+        threads: int | None = None,
+        paragraphs: ParagraphMode = DEFAULTS.paragraphs,
+        sentences: bool = DEFAULTS.sentences,
+        tokens: bool = DEFAULTS.tokens,
+        ascii_fast_path: bool = DEFAULTS.ascii_fast_path,
+        form: Form = DEFAULTS.form,
+        casefold: bool = DEFAULTS.casefold,
+        strip_accents: bool = DEFAULTS.strip_accents,
+        unify_quotes: bool = DEFAULTS.unify_quotes,
+        errors: Errors = DEFAULTS.errors,
+    ) -> None:
+        self._corpus = Corpus.from_texts(
+            [text],
+            threads=threads,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            tokens=tokens,
+            ascii_fast_path=ascii_fast_path,
+            form=form,
+            casefold=casefold,
+            strip_accents=strip_accents,
+            unify_quotes=unify_quotes,
+            errors=errors,
+        )
         self._index = 0
 
     @classmethod
@@ -338,7 +421,9 @@ class Document:
         key = ("alone", self._index)
         cache = _cache(self._corpus)
         if key not in cache:
-            cache[key] = Corpus.from_texts([self.text], [self.id], **_options(self._corpus).as_dict())
+            cache[key] = Corpus.from_texts(
+                [self.text], [self.id], **_options(self._corpus).as_dict()
+            )
         return cache[key]  # type: ignore[no-any-return]
 
     collocations = _of_document(_collocations.collocations)
@@ -364,5 +449,7 @@ class Document:
         n_sent = int(_offsets(corpus, "sentence")[i + 1] - _offsets(corpus, "sentence")[i])
         head = self.text[:60].replace("\n", " ")
         more = "..." if len(self.text) > 60 else ""
-        return (f"<textgauge.Document: {len(self)} paragraphs, {n_sent} sentences, {n_tok} tokens: "
-                f"{head!r}{more}>")
+        return (
+            f"<textgauge.Document: {len(self)} paragraphs, {n_sent} sentences, {n_tok} tokens: "
+            f"{head!r}{more}>"
+        )

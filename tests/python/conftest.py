@@ -38,8 +38,10 @@ def require(path: Path) -> Path:
     if not path.exists():
         message = f"{SKIP_REASON}: {path}"
         if IN_CI:
-            pytest.fail(f"{message} (CI=true: CI must run every test; see tests/python/conftest.py)",
-                        pytrace=False)
+            pytest.fail(
+                f"{message} (CI=true: CI must run every test; see tests/python/conftest.py)",
+                pytrace=False,
+            )
         _MISSING.add(str(path))
         pytest.skip(message)
     return path
@@ -54,8 +56,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     # Counted from the reports: a session fixture that skipped is not called again,
     # but every test that uses it is reported skipped with its reason.
-    skipped = [r for r in terminalreporter.stats.get("skipped", [])
-               if isinstance(r.longrepr, tuple) and SKIP_REASON in str(r.longrepr[2])]
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if isinstance(r.longrepr, tuple) and SKIP_REASON in str(r.longrepr[2])
+    ]
     if not skipped:
         return
     terminalreporter.write_line(
@@ -64,7 +69,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         "articles (Greene & Cunningham, ICML 2006) and Reuters-21578 paragraphs, for research use, "
         "laid next to the repository in the development environment and never committed; set "
         "TEXTGAUGE_SHARED to a copy. The parity tests on the bundled sample article ran.",
-        yellow=True, bold=True)
+        yellow=True,
+        bold=True,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -63,7 +63,7 @@ def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
     prev_end = 0
     r: Any
     for r in doc.tokens.itertuples():
-        assert text[r.start:r.end] == r.text
+        assert text[r.start : r.end] == r.text
         assert r.start >= prev_end  # no overlap, in order
         prev_end = r.end
         covered.update(range(r.start, r.end))
@@ -81,10 +81,34 @@ def test_tokens_slice_back_and_cover_all_non_space(text: str) -> None:
 mixed_text = st.lists(
     st.sampled_from(
         list("abcXYZ019_.,;:'\"!?-$@ \t\n")
-        + ["  ", "\r\n", "é", "e\u0301", "\u0301", "\u00ad", "\u200d", "\u200b", "\u2019", "\u201c",
-           "\u00a0", "\u3000", "\u2028", "\U0001f44d", "\U0001f3fd", "\U0001f468\u200d\U0001f469",
-           "\U0001f1eb\U0001f1f7", "\u05d0", "\u05f4", "\u30ab", "\u4e2d\u6587", "\u0e20\u0e32\u0e29\u0e32",
-           "\ufeff", "\u2060", "\u0663", "\u00b7"]
+        + [
+            "  ",
+            "\r\n",
+            "é",
+            "e\u0301",
+            "\u0301",
+            "\u00ad",
+            "\u200d",
+            "\u200b",
+            "\u2019",
+            "\u201c",
+            "\u00a0",
+            "\u3000",
+            "\u2028",
+            "\U0001f44d",
+            "\U0001f3fd",
+            "\U0001f468\u200d\U0001f469",
+            "\U0001f1eb\U0001f1f7",
+            "\u05d0",
+            "\u05f4",
+            "\u30ab",
+            "\u4e2d\u6587",
+            "\u0e20\u0e32\u0e29\u0e32",
+            "\ufeff",
+            "\u2060",
+            "\u0663",
+            "\u00b7",
+        ]
     ),
     max_size=30,
 ).map("".join)
@@ -95,7 +119,9 @@ mixed_text = st.lists(
 @pytest.mark.slow
 def test_generated_mixed_text(texts: list[str]) -> None:
     assert_paths_agree(texts)
-    fast_ids, fast_offsets, fast_table = tg._core._testing.extract_terms(texts, ascii_fast_path=True)
+    fast_ids, fast_offsets, fast_table = tg._core._testing.extract_terms(
+        texts, ascii_fast_path=True
+    )
     icu_ids, icu_offsets, icu_table = tg._core._testing.extract_terms(texts, ascii_fast_path=False)
     np.testing.assert_array_equal(fast_offsets, icu_offsets)
     fast_terms, icu_terms = table_strings(*fast_table), table_strings(*icu_table)

@@ -21,16 +21,34 @@ ROOT = Path(__file__).resolve().parents[2]
 CMAKE = shutil.which("cmake", path=str(Path(sys.executable).parent)) or shutil.which("cmake")
 CXX = shutil.which("g++") or shutil.which("c++")
 
-pytestmark = [pytest.mark.slow,  # each test configures a CMake project
-              pytest.mark.skipif(CMAKE is None or CXX is None, reason="needs cmake and a C++ compiler")]
+pytestmark = [
+    pytest.mark.slow,  # each test configures a CMake project
+    pytest.mark.skipif(CMAKE is None or CXX is None, reason="needs cmake and a C++ compiler"),
+]
 
-def configure(tmp_path: Path, *args: str, cxx: str | None = None) -> subprocess.CompletedProcess[str]:
+
+def configure(
+    tmp_path: Path, *args: str, cxx: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CXX", "CXXFLAGS")}
     if cxx is not None:
         env["CXX"] = cxx
-    return subprocess.run([str(CMAKE), "-S", str(ROOT), "-B", str(tmp_path / "build"),
-                           "-DTEXTGAUGE_BUILD_TESTS=OFF", "-DTEXTGAUGE_INSTALL=OFF", *args],
-                          capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [
+            str(CMAKE),
+            "-S",
+            str(ROOT),
+            "-B",
+            str(tmp_path / "build"),
+            "-DTEXTGAUGE_BUILD_TESTS=OFF",
+            "-DTEXTGAUGE_INSTALL=OFF",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def missing_report(result: subprocess.CompletedProcess[str]) -> str:
@@ -60,14 +78,23 @@ def test_without_eigen(tmp_path: Path) -> None:
     report = missing_report(configure(tmp_path, "-DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=ON"))
     assert "missing - Eigen >= 3.3" in report
     assert "ICU" not in report.split("Install them")[0]
-    for command in ("apt-get install libeigen3-dev", "dnf install eigen3-devel", "brew install eigen",
-                    "conda-forge eigen"):
+    for command in (
+        "apt-get install libeigen3-dev",
+        "dnf install eigen3-devel",
+        "brew install eigen",
+        "conda-forge eigen",
+    ):
         assert command in report
 
 
 def test_without_both_names_both_once(tmp_path: Path) -> None:
-    report = missing_report(configure(tmp_path, "-DCMAKE_DISABLE_FIND_PACKAGE_ICU=ON",
-                                      "-DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=ON"))
+    report = missing_report(
+        configure(
+            tmp_path,
+            "-DCMAKE_DISABLE_FIND_PACKAGE_ICU=ON",
+            "-DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=ON",
+        )
+    )
     assert "sudo apt-get install libicu-dev libeigen3-dev" in report
     assert "sudo dnf install libicu-devel eigen3-devel" in report
 

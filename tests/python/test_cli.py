@@ -22,13 +22,18 @@ VADER = Reference()
 
 
 def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "textgauge", *args], input=stdin,
-                          capture_output=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "textgauge", *args], input=stdin, capture_output=True, timeout=600
+    )
 
 
 def table(proc: subprocess.CompletedProcess[bytes]) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(proc.stdout), dtype={"record": str, "error": str}, keep_default_na=False,
-                       na_values=[""])
+    return pd.read_csv(
+        io.BytesIO(proc.stdout),
+        dtype={"record": str, "error": str},
+        keep_default_na=False,
+        na_values=[""],
+    )
 
 
 @pytest.mark.shared_data
@@ -40,11 +45,18 @@ def test_sentiment_paragraphs_of_bbc_files_match_vader_in_order() -> None:
     corpus = tg.Corpus.from_files([str(f) for f in files])
     expected = corpus.paragraphs
     assert len(out) == len(expected)
-    assert out["source"].tolist() == [str(BBC / "tech" / Path(s).name) for s in expected["document"]]
+    assert out["source"].tolist() == [
+        str(BBC / "tech" / Path(s).name) for s in expected["document"]
+    ]
     assert out["paragraph"].tolist() == expected["paragraph"].tolist()
     for row in out.itertuples():
         ref = VADER.polarity_scores(row.text)
-        assert (row.neg, row.neu, row.pos, row.compound) == (ref["neg"], ref["neu"], ref["pos"], ref["compound"])
+        assert (row.neg, row.neu, row.pos, row.compound) == (
+            ref["neg"],
+            ref["neu"],
+            ref["pos"],
+            ref["compound"],
+        )
 
 
 def test_sentence_level_numbers_sentences_per_file() -> None:
@@ -55,13 +67,17 @@ def test_sentence_level_numbers_sentences_per_file() -> None:
     assert out["source"].tolist() == ["-"] * 4
     assert out["paragraph"].tolist() == [0, 0, 1, 1]
     assert out["sentence"].tolist() == [0, 1, 2, 3]
-    assert out["compound"].tolist() == [VADER.polarity_scores(s)["compound"]
-                                        for s in ["Good news.", "Bad news!", "Another one.", "And more."]]
+    assert out["compound"].tolist() == [
+        VADER.polarity_scores(s)["compound"]
+        for s in ["Good news.", "Bad news!", "Another one.", "And more."]
+    ]
 
 
 def test_paragraph_numbers_continue_across_blocks(tmp_path: Path) -> None:
     # Blocks of a large file are cut at paragraph ends; numbering must not restart.
-    paragraphs = [f"Paragraph {i} is good." if i % 2 else f"Paragraph {i} is bad." for i in range(3000)]
+    paragraphs = [
+        f"Paragraph {i} is good." if i % 2 else f"Paragraph {i} is bad." for i in range(3000)
+    ]
     f = tmp_path / "big.txt"
     f.write_text("\n\n".join(paragraphs) + "\n")
     proc = cli("sentiment", str(f), "--batch-mb", "0.01", "--with-text")
@@ -79,11 +95,22 @@ def test_jsonl_csv_gzip_inputs_with_ids(tmp_path: Path) -> None:
     csvf = tmp_path / "in.csv"
     pd.DataFrame(records).to_csv(csvf, index=False)
     for path in (jl, csvf):
-        proc = cli("sentiment", str(path), "--level", "document", "--text-column", "body", "--id-column", "id")
+        proc = cli(
+            "sentiment",
+            str(path),
+            "--level",
+            "document",
+            "--text-column",
+            "body",
+            "--id-column",
+            "id",
+        )
         assert proc.returncode == 0, proc.stderr
         out = table(proc)
         assert out["record"].tolist() == ["a1", "b2"]
-        assert out["compound"].tolist() == [VADER.polarity_scores(r["body"])["compound"] for r in records]
+        assert out["compound"].tolist() == [
+            VADER.polarity_scores(r["body"])["compound"] for r in records
+        ]
 
 
 def test_invalid_utf8_policies(tmp_path: Path) -> None:
@@ -144,9 +171,15 @@ def test_terms_top_and_by_document(tmp_path: Path) -> None:
     (tmp_path / "g2" / "b.txt").write_text("Oil stocks and bank stocks rose.")
     out = table(cli("terms", str(tmp_path), "--top", "3"))
     assert out[["term", "frequency", "docfreq", "rank"]].values.tolist() == [
-        ["oil", 3, 2, 1], ["rose", 2, 2, 2], ["stocks", 2, 1, 2]]
+        ["oil", 3, 2, 1],
+        ["rose", 2, 2, 2],
+        ["stocks", 2, 1, 2],
+    ]
     out = table(cli("terms", str(tmp_path), "--top", "1", "--by", "group"))
-    assert out[["group", "term", "frequency"]].values.tolist() == [["g1", "oil", 2], ["g2", "stocks", 2]]
+    assert out[["group", "term", "frequency"]].values.tolist() == [
+        ["g1", "oil", 2],
+        ["g2", "stocks", 2],
+    ]
     out = table(cli("terms", str(tmp_path), "--ngram", "2", "--top", "1", "--by", "document"))
     assert out["term"].tolist() == ["demand fell", "bank stocks"]
 
@@ -158,20 +191,26 @@ def test_usage_errors() -> None:
 
 def peak_rss_mb(*args: str) -> float:
     """Peak RSS of the CLI run in a child process (ru_maxrss of the waited-for child)."""
-    code = ("import resource, subprocess, sys; "
-            "r = subprocess.run([sys.executable, '-m', 'textgauge', *sys.argv[1:]], "
-            "stdout=subprocess.DEVNULL); "
-            "assert r.returncode == 0, r.returncode; "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, check=True, timeout=900)
+    code = (
+        "import resource, subprocess, sys; "
+        "r = subprocess.run([sys.executable, '-m', 'textgauge', *sys.argv[1:]], "
+        "stdout=subprocess.DEVNULL); "
+        "assert r.returncode == 0, r.returncode; "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, check=True, timeout=900
+    )
     return float(out.stdout)
 
 
 def test_memory_stays_bounded_on_large_input(tmp_path: Path) -> None:
     # The same paragraphs, 24 MB and 96 MB of them: peak memory must not follow the input
     # (it plateaus once the allocator's arenas are warm, at a few batches).
-    unit = ("Shares in the company fell sharply on Tuesday after the board warned that profits "
-            "would be lower than expected, but analysts said the outlook remained good.\n\n")
+    unit = (
+        "Shares in the company fell sharply on Tuesday after the board warned that profits "
+        "would be lower than expected, but analysts said the outlook remained good.\n\n"
+    )
     small, large = tmp_path / "small.txt", tmp_path / "large.txt"
     small.write_text(unit * (24_000_000 // len(unit)))
     with large.open("w") as fh:
@@ -191,8 +230,23 @@ def test_keyness_and_collocations_equal_the_library_on_bbc_files() -> None:
     corpus = tg.Corpus.from_files([str(f) for f in files], errors="replace")
     groups = [f.parent.name for f in files]
 
-    proc = cli("keyness", str(BBC / "tech"), str(BBC / "sport"), "--include", "01*.txt", "--target", "sport",
-               "--measure", "lr", "--top", "0", "--on-error", "replace", "--batch-mb", "0.05")
+    proc = cli(
+        "keyness",
+        str(BBC / "tech"),
+        str(BBC / "sport"),
+        "--include",
+        "01*.txt",
+        "--target",
+        "sport",
+        "--measure",
+        "lr",
+        "--top",
+        "0",
+        "--on-error",
+        "replace",
+        "--batch-mb",
+        "0.05",
+    )
     assert proc.returncode == 0, proc.stderr
     out = table(proc)
     ref = corpus.keyness("sport", groups=groups, measure="lr")
@@ -200,13 +254,30 @@ def test_keyness_and_collocations_equal_the_library_on_bbc_files() -> None:
     assert out["n_target"].tolist() == ref["n_target"].tolist()
     assert out["lr"].tolist() == pytest.approx(ref["lr"].tolist(), rel=1e-12)
 
-    proc = cli("collocations", str(BBC / "tech"), str(BBC / "sport"), "--include", "01*.txt",
-               "--measure", "likelihood_ratio,pmi", "--min-count", "3", "--top", "0", "--on-error", "replace",
-               "--batch-mb", "0.05")
+    proc = cli(
+        "collocations",
+        str(BBC / "tech"),
+        str(BBC / "sport"),
+        "--include",
+        "01*.txt",
+        "--measure",
+        "likelihood_ratio,pmi",
+        "--min-count",
+        "3",
+        "--top",
+        "0",
+        "--on-error",
+        "replace",
+        "--batch-mb",
+        "0.05",
+    )
     assert proc.returncode == 0, proc.stderr
     out = table(proc)
     ref = corpus.collocations(size=2, measure=["likelihood_ratio", "pmi"], min_count=3)
     assert out["collocation"].tolist() == ref["collocation"].astype(str).tolist()
     assert out["count"].tolist() == ref["count"].tolist()
     assert out["pmi"].tolist() == pytest.approx(ref["pmi"].tolist(), rel=1e-12)
-    assert cli("keyness", str(BBC / "tech"), "--include", "01*.txt", "--target", "nope").returncode == 1
+    assert (
+        cli("keyness", str(BBC / "tech"), "--include", "01*.txt", "--target", "nope").returncode
+        == 1
+    )

@@ -14,7 +14,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import pytest
@@ -721,12 +721,13 @@ def test_keyness_columns_and_counts_equal_the_library(cli: Any, tmp_path: Path) 
             files.append(str(inputs / g / f"{i}.txt"))
             groups.append(g)
     corpus = tg.Corpus.from_files(files)
-    for measure, column in (
+    columns: tuple[tuple[Literal["chi2", "lr", "pmi", "exact"], str], ...] = (
         ("chi2", "chi2"),
         ("lr", "lr"),
         ("pmi", "pmi"),
         ("exact", "odds_ratio"),
-    ):
+    )
+    for measure, column in columns:
         ref = corpus.keyness("target", groups=groups, measure=measure)
         r = cli(
             "keyness",

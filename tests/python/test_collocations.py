@@ -21,20 +21,40 @@ import textgauge as tg
 from conftest import local_paragraphs
 
 REL = 1e-12
-BIGRAM = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "dice", "jaccard",
-          "poisson_stirling", "mi_like", "phi_sq")
-NGRAM = ("raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "jaccard", "poisson_stirling",
-         "mi_like")
+BIGRAM = (
+    "raw_freq",
+    "pmi",
+    "likelihood_ratio",
+    "chi_sq",
+    "student_t",
+    "dice",
+    "jaccard",
+    "poisson_stirling",
+    "mi_like",
+    "phi_sq",
+)
+NGRAM = (
+    "raw_freq",
+    "pmi",
+    "likelihood_ratio",
+    "chi_sq",
+    "student_t",
+    "jaccard",
+    "poisson_stirling",
+    "mi_like",
+)
 
 
-@pytest.fixture(scope="module", params=["sample", pytest.param("bbc", marks=pytest.mark.shared_data)])
+@pytest.fixture(
+    scope="module", params=["sample", pytest.param("bbc", marks=pytest.mark.shared_data)]
+)
 def bbc_sample(request: pytest.FixtureRequest) -> tuple[tg.Corpus, list[list[str]]]:
     """Every 12th BBC article (186 documents), or 100 articles of the bundled sample
     article's paragraphs and generated ones (no shared data needed); and the same
     word/number terms per document for NLTK."""
     if request.param == "sample":
         paras = local_paragraphs(1500, seed=2)
-        corpus = tg.Corpus.from_texts(["\n\n".join(paras[i:i + 15]) for i in range(0, 1500, 15)])
+        corpus = tg.Corpus.from_texts(["\n\n".join(paras[i : i + 15]) for i in range(0, 1500, 15)])
     else:
         corpus = tg.Corpus.from_files(request.getfixturevalue("bbc_files")[::12])
     tok = corpus.tokens
@@ -70,7 +90,9 @@ def test_bigrams_match_nltk_on_bbc(bbc_sample: tuple[tg.Corpus, list[list[str]]]
 
 
 @pytest.mark.slow
-def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
+def test_bigram_window_matches_nltk_church_hanks_scaling(
+    bbc_sample: tuple[tg.Corpus, list[list[str]]],
+) -> None:
     corpus, docs = bbc_sample
     docs = docs[:60]
     sub = tg.Corpus.from_texts(corpus.texts[:60])
@@ -79,7 +101,16 @@ def test_bigram_window_matches_nltk_church_hanks_scaling(bbc_sample: tuple[tg.Co
     for d in docs:  # what from_documents does, with window - 1 pads
         words += d + [None] * (window - 1)
     finder = BigramCollocationFinder.from_words(words, window_size=window)
-    names = ("raw_freq", "pmi", "chi_sq", "student_t", "dice", "jaccard", "poisson_stirling", "mi_like")
+    names = (
+        "raw_freq",
+        "pmi",
+        "chi_sq",
+        "student_t",
+        "dice",
+        "jaccard",
+        "poisson_stirling",
+        "mi_like",
+    )
     df = sub.collocations(size=2, window=window, measure=list(names), min_count=1)
     _compare(df, finder, BigramAssocMeasures, names)
 
@@ -95,12 +126,16 @@ def test_fisher_matches_nltk_scipy(bbc_sample: tuple[tg.Corpus, list[list[str]]]
 
 @pytest.mark.parametrize("size", [3, 4])
 @pytest.mark.slow
-def test_trigrams_quadgrams_match_nltk(bbc_sample: tuple[tg.Corpus, list[list[str]]], size: int) -> None:
+def test_trigrams_quadgrams_match_nltk(
+    bbc_sample: tuple[tg.Corpus, list[list[str]]], size: int
+) -> None:
     corpus, docs = bbc_sample
     n = 40 if size == 3 else 20
     sub = tg.Corpus.from_texts(corpus.texts[:n])
-    finder_cls, measures = {3: (TrigramCollocationFinder, TrigramAssocMeasures),
-                            4: (QuadgramCollocationFinder, QuadgramAssocMeasures)}[size]
+    finder_cls, measures = {
+        3: (TrigramCollocationFinder, TrigramAssocMeasures),
+        4: (QuadgramCollocationFinder, QuadgramAssocMeasures),
+    }[size]
     finder = finder_cls.from_documents(docs[:n])
     df = sub.collocations(size=size, measure=list(NGRAM), min_count=1)
     _compare(df, finder, measures, NGRAM)
@@ -121,8 +156,12 @@ def test_sentence_and_punctuation_boundaries_match_nltk_segments() -> None:
                 seg = []
         segments.append(seg)
     finder = BigramCollocationFinder.from_documents([s for s in segments if s])
-    df = corpus.collocations(measure=["likelihood_ratio", "pmi"], min_count=1, across_sentences=False,
-                             punctuation="break")
+    df = corpus.collocations(
+        measure=["likelihood_ratio", "pmi"],
+        min_count=1,
+        across_sentences=False,
+        punctuation="break",
+    )
     _compare(df, finder, BigramAssocMeasures, ["likelihood_ratio", "pmi"])
     assert "fell bonds" not in set(df["collocation"])  # across a sentence end
     assert "rose bonds" not in set(df["collocation"])  # across a comma
@@ -150,11 +189,13 @@ def test_lambda_z_follow_quanteda_formulas(size: int) -> None:
     for gram_text, lam, z in zip(df["collocation"], df["lambda"], df["z"]):
         gram = tuple(gram_text.split())
         cells = _quanteda_cells(seqs, gram)
-        expected = sum((-1) ** (size - bin(b).count("1")) * math.log(c) for b, c in enumerate(cells))
+        expected = sum(
+            (-1) ** (size - bin(b).count("1")) * math.log(c) for b, c in enumerate(cells)
+        )
         sigma = math.sqrt(sum(1 / c for c in cells))
         assert lam == pytest.approx(expected, rel=1e-12, abs=1e-12)
         assert z == pytest.approx(expected / sigma, rel=1e-12, abs=1e-12)
-    ngrams = {tuple(s[i:i + size]) for s in seqs for i in range(len(s) - size + 1)}
+    ngrams = {tuple(s[i : i + size]) for s in seqs for i in range(len(s) - size + 1)}
     assert len(df) == len(ngrams)
 
 
@@ -180,14 +221,31 @@ def test_options_are_validated() -> None:
         c.collocations(size=3, window=5)
     assert list(c.collocations(min_count=2)["collocation"]) == ["a b", "b c"]
     assert list(c.collocations(size=3, measure="all").columns) == [
-        "collocation", "count", "raw_freq", "pmi", "likelihood_ratio", "chi_sq", "student_t", "jaccard",
-        "poisson_stirling", "mi_like", "lambda", "z"]
+        "collocation",
+        "count",
+        "raw_freq",
+        "pmi",
+        "likelihood_ratio",
+        "chi_sq",
+        "student_t",
+        "jaccard",
+        "poisson_stirling",
+        "mi_like",
+        "lambda",
+        "z",
+    ]
 
 
-def test_result_does_not_depend_on_thread_count(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
+def test_result_does_not_depend_on_thread_count(
+    bbc_sample: tuple[tg.Corpus, list[list[str]]],
+) -> None:
     corpus, _ = bbc_sample
-    one = tg.Corpus.from_texts(corpus.texts[:50], threads=1).collocations(measure="all", min_count=1)
-    many = tg.Corpus.from_texts(corpus.texts[:50], threads=4).collocations(measure="all", min_count=1)
+    one = tg.Corpus.from_texts(corpus.texts[:50], threads=1).collocations(
+        measure="all", min_count=1
+    )
+    many = tg.Corpus.from_texts(corpus.texts[:50], threads=4).collocations(
+        measure="all", min_count=1
+    )
     pd.testing.assert_frame_equal(one, many)
 
 
@@ -202,13 +260,18 @@ def test_collocation_column_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> 
     assert "café crème" in list(without["collocation"])
 
 
-def test_document_methods_equal_a_one_document_corpus(bbc_sample: tuple[tg.Corpus, list[list[str]]]) -> None:
+def test_document_methods_equal_a_one_document_corpus(
+    bbc_sample: tuple[tg.Corpus, list[list[str]]],
+) -> None:
     corpus, _ = bbc_sample
     doc = corpus[3]
     alone = tg.Corpus.from_texts([doc.text], [doc.id])
-    pd.testing.assert_frame_equal(doc.collocations(measure="all", min_count=1),
-                                  alone.collocations(measure="all", min_count=1))
-    pd.testing.assert_frame_equal(doc.lexical_diversity(level="paragraph"), alone.lexical_diversity(level="paragraph"))
+    pd.testing.assert_frame_equal(
+        doc.collocations(measure="all", min_count=1), alone.collocations(measure="all", min_count=1)
+    )
+    pd.testing.assert_frame_equal(
+        doc.lexical_diversity(level="paragraph"), alone.lexical_diversity(level="paragraph")
+    )
     pd.testing.assert_frame_equal(doc.readability(), alone.readability())
     pd.testing.assert_frame_equal(doc.frequency(), alone.frequency())
     pd.testing.assert_frame_equal(doc.kwic("the"), alone.kwic("the"))
@@ -225,5 +288,12 @@ def test_fisher_tail_is_exact_to_1e14() -> None:
         tot = sum(math.comb(n, x) * math.comb(M - n, N - x) for x in range(lo, k + 1))
         return float(Fraction(tot, math.comb(M, N)))
 
-    for k, M, n, N in [(0, 861354, 1500, 1200), (2, 861354, 800, 1900), (1, 90000, 3000, 20), (5, 4000, 100, 150)]:
-        assert tg._core._testing.hypergeom_cdf(k, M, n, N) == pytest.approx(exact_cdf(k, M, n, N), rel=1e-14)
+    for k, M, n, N in [
+        (0, 861354, 1500, 1200),
+        (2, 861354, 800, 1900),
+        (1, 90000, 3000, 20),
+        (5, 4000, 100, 150),
+    ]:
+        assert tg._core._testing.hypergeom_cdf(k, M, n, N) == pytest.approx(
+            exact_cdf(k, M, n, N), rel=1e-14
+        )

@@ -7,7 +7,7 @@ import pickle
 import random
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,9 @@ import scipy.sparse as sp
 
 dd = pytest.importorskip("dask.dataframe", reason="textgauge.dask needs dask[dataframe]")
 db = pytest.importorskip("dask.bag", reason="textgauge.dask needs dask")
-distributed = pytest.importorskip("distributed", reason="textgauge.dask tests need dask[distributed]")
+distributed = pytest.importorskip(
+    "distributed", reason="textgauge.dask tests need dask[distributed]"
+)
 sk_text = pytest.importorskip("sklearn.feature_extraction.text", reason="reference: scikit-learn")
 
 import textgauge as tg
@@ -30,8 +32,9 @@ N_PARTS = 9  # at least 8, and not a multiple of split_every: the tree has a rag
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -73,8 +76,13 @@ def test_partitions_and_cluster(client: Any, bbc_dd: Any, news_dd: Any) -> None:
     assert len(client.scheduler_info()["workers"]) == 2
 
 
-@pytest.mark.parametrize("params", [{"min_df": 5, "max_df": 0.5}, {"min_df": 0.01, "max_features": 3000, "stop_words": "english"}])
-def test_fit_vocabulary_equals_sklearn_on_bbc(client: Any, bbc: pd.DataFrame, bbc_dd: Any, params: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "params",
+    [{"min_df": 5, "max_df": 0.5}, {"min_df": 0.01, "max_features": 3000, "stop_words": "english"}],
+)
+def test_fit_vocabulary_equals_sklearn_on_bbc(
+    client: Any, bbc: pd.DataFrame, bbc_dd: Any, params: dict[str, Any]
+) -> None:
     ref = sk_text.CountVectorizer(**params)
     X_ref = ref.fit_transform(bbc["text"].tolist())
     cv, X = tgd.fit_transform(bbc_dd["text"], **params)
@@ -91,12 +99,19 @@ def test_global_df_pruning_differs_from_per_partition(bbc: pd.DataFrame) -> None
     """The reason for merging before pruning: dask-ml's per-partition min_df gives another
     vocabulary."""
     parts = np.array_split(np.asarray(bbc["text"], dtype=object), N_PARTS)
-    per_part = set().union(*(sk_text.CountVectorizer(min_df=5).fit(list(p)).vocabulary_ for p in parts))
+    per_part = set().union(
+        *(sk_text.CountVectorizer(min_df=5).fit(list(p)).vocabulary_ for p in parts)
+    )
     assert per_part != set(sk_text.CountVectorizer(min_df=5).fit(bbc["text"].tolist()).vocabulary_)
 
 
 def test_tfidf_news_bigrams_equals_sklearn(client: Any, news: list[str], news_dd: Any) -> None:
-    params: dict[str, Any] = {"ngram_range": (1, 2), "min_df": 3, "max_df": 0.3, "sublinear_tf": True}
+    params: dict[str, Any] = {
+        "ngram_range": (1, 2),
+        "min_df": 3,
+        "max_df": 0.3,
+        "sublinear_tf": True,
+    }
     ref = sk_text.TfidfVectorizer(**params)
     X_ref = ref.fit_transform(news)
     tv, X = tgd.fit_transform(news_dd, tfidf=True, split_every=3, **params)
@@ -110,7 +125,9 @@ def test_tfidf_news_bigrams_equals_sklearn(client: Any, news: list[str], news_dd
     assert np.array_equal(got.indptr, X_ref.indptr) and np.array_equal(got.indices, X_ref.indices)
 
 
-def test_transform_with_unknown_and_counted_lengths(client: Any, news: list[str], news_dd: Any) -> None:
+def test_transform_with_unknown_and_counted_lengths(
+    client: Any, news: list[str], news_dd: Any
+) -> None:
     cv = tgd.fit_vocabulary(news_dd, min_df=2, max_features=5000)
     local = CountVectorizer(min_df=2, max_features=5000).fit(news)
     assert cv.get_feature_names_out().tolist() == local.get_feature_names_out().tolist()
@@ -122,14 +139,19 @@ def test_transform_with_unknown_and_counted_lengths(client: Any, news: list[str]
     assert (sp.csr_matrix(X.compute()) != ref).nnz == 0
     # A Bag of str works too.
     bag = db.from_sequence(news[:3000], npartitions=8)
-    assert (sp.csr_matrix(tgd.transform(cv, bag).compute()) != local.transform(news[:3000])).nnz == 0
+    assert (
+        sp.csr_matrix(tgd.transform(cv, bag).compute()) != local.transform(news[:3000])
+    ).nnz == 0
 
 
 def test_term_stats_merge_order_and_pickle_size(news: list[str]) -> None:
     opts = CountVectorizer(ngram_range=(1, 2))._engine_options()
     from textgauge import _core
 
-    parts = [_core.vectorize.stats(opts, list(p), threads=1) for p in np.array_split(np.asarray(news, object), 8)]
+    parts = [
+        _core.vectorize.stats(opts, list(p), threads=1)
+        for p in np.array_split(np.asarray(news, object), 8)
+    ]
     whole = _core.vectorize.stats(opts, news, threads=1)
 
     def state(s: Any) -> tuple[Any, ...]:
@@ -187,15 +209,24 @@ def test_sentiment_documents_equal_vader(client: Any, news: list[str], news_dd: 
         assert out[c].tolist() == local[c].tolist()
     vader = Vader()
     for i in range(0, len(news), 50):  # 400 texts against the reference itself
-        assert vader.polarity_scores(news[i]) == {c: out[c].iat[i] for c in ["neg", "neu", "pos", "compound"]}
+        assert vader.polarity_scores(news[i]) == {
+            c: out[c].iat[i] for c in ["neg", "neu", "pos", "compound"]
+        }
     single = tg.Corpus.from_texts(news[:2000]).sentiment("document")
     part = tgd.sentiment(news_dd.partitions[:1]).compute()
-    pd.testing.assert_frame_equal(part.iloc[: len(single)].reset_index(drop=True),
-                                  single.iloc[: len(part)].reset_index(drop=True), check_dtype=True)
+    pd.testing.assert_frame_equal(
+        part.iloc[: len(single)].reset_index(drop=True),
+        single.iloc[: len(part)].reset_index(drop=True),
+        check_dtype=True,
+    )
 
 
-@pytest.mark.parametrize(("level", "mode"), [("paragraph", "vader"), ("sentence", "fixed"), ("document", "sentences")])
-def test_sentiment_levels_equal_corpus(client: Any, bbc: pd.DataFrame, level: Any, mode: Any) -> None:
+@pytest.mark.parametrize(
+    ("level", "mode"), [("paragraph", "vader"), ("sentence", "fixed"), ("document", "sentences")]
+)
+def test_sentiment_levels_equal_corpus(
+    client: Any, bbc: pd.DataFrame, level: Any, mode: Any
+) -> None:
     texts = bbc["text"].iloc[::5].reset_index(drop=True)  # 445 articles, all categories
     s = dd.from_pandas(texts, npartitions=N_PARTS, sort=False)
     got = tgd.sentiment(s, level=level, mode=mode).compute().reset_index(drop=True)
@@ -226,7 +257,9 @@ def test_sentiment_custom_analyzer_and_bag(client: Any, news: list[str]) -> None
 # ---- frequency, keyness, collocations ------------------------------------------------------
 
 
-def test_frequency_grouped_equals_corpus(client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus) -> None:
+def test_frequency_grouped_equals_corpus(
+    client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus
+) -> None:
     got = tgd.frequency(bbc_dd["text"], groups=bbc_dd["category"], split_every=4)
     ref = bbc_corpus.frequency(groups=bbc["category"].tolist())
     pd.testing.assert_frame_equal(got, ref)
@@ -235,18 +268,28 @@ def test_frequency_grouped_equals_corpus(client: Any, bbc: pd.DataFrame, bbc_dd:
 
 
 @pytest.mark.parametrize("measure", ["chi2", "lr", "pmi"])
-def test_keyness_equals_corpus(client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus, measure: str) -> None:
+def test_keyness_equals_corpus(
+    client: Any,
+    bbc: pd.DataFrame,
+    bbc_dd: Any,
+    bbc_corpus: tg.Corpus,
+    measure: Literal["chi2", "lr", "pmi"],
+) -> None:
     groups = bbc["category"].tolist()
     got = tgd.keyness(bbc_dd["text"], "sport", groups=bbc_dd["category"], measure=measure)
     ref = bbc_corpus.keyness("sport", groups=groups, measure=measure)
     pd.testing.assert_frame_equal(got, ref)
 
 
-def test_keyness_boolean_and_reference_group(client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus) -> None:
+def test_keyness_boolean_and_reference_group(
+    client: Any, bbc: pd.DataFrame, bbc_dd: Any, bbc_corpus: tg.Corpus
+) -> None:
     mask = (bbc["category"] == "tech").to_numpy()
     got = tgd.keyness(bbc_dd["text"], bbc_dd["category"] == "tech", measure="lr")
     pd.testing.assert_frame_equal(got, bbc_corpus.keyness(mask, measure="lr"))
-    got = tgd.keyness(bbc_dd["text"], "tech", "business", groups=bbc_dd["category"], correction="none")
+    got = tgd.keyness(
+        bbc_dd["text"], "tech", "business", groups=bbc_dd["category"], correction="none"
+    )
     ref = bbc_corpus.keyness("tech", "business", groups=bbc["category"].tolist(), correction="none")
     pd.testing.assert_frame_equal(got, ref)
     table = {"the": 60000, "oil": 50, "computer": 10}
@@ -259,7 +302,10 @@ def test_keyness_boolean_and_reference_group(client: Any, bbc: pd.DataFrame, bbc
 def test_grouped_stats_merge_order() -> None:
     texts = ["a b b", "b c", "c d", "a a", "e"]
     labels = ["x", "y", "x", None, "z"]
-    parts = [tgd.GroupedTermStats.from_texts(texts[i:i + 2], labels[i:i + 2], part=i) for i in range(0, 5, 2)]
+    parts = [
+        tgd.GroupedTermStats.from_texts(texts[i : i + 2], labels[i : i + 2], part=i)
+        for i in range(0, 5, 2)
+    ]
     fwd = parts[0].merged(parts[1]).merged(parts[2])
     rev = parts[2].merged(parts[1].merged(parts[0]))
     ref = tg.Corpus.from_texts(texts).frequency(groups=labels)
@@ -268,22 +314,44 @@ def test_grouped_stats_merge_order() -> None:
     assert len(pickle.dumps(fwd)) < 2000
 
 
-@pytest.mark.parametrize(("window", "opts"), [(2, {}), (3, {}), (2, {"punctuation": "break", "across_sentences": False})])
-def test_collocations_equal_corpus(client: Any, news: list[str], news_dd: Any, window: int, opts: dict[str, Any]) -> None:
-    measures = ["likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq", "dice", "jaccard",
-                "poisson_stirling", "mi_like", "phi_sq"] if window == 2 else ["pmi", "likelihood_ratio"]
+@pytest.mark.parametrize(
+    ("window", "opts"), [(2, {}), (3, {}), (2, {"punctuation": "break", "across_sentences": False})]
+)
+def test_collocations_equal_corpus(
+    client: Any, news: list[str], news_dd: Any, window: int, opts: dict[str, Any]
+) -> None:
+    measures = (
+        [
+            "likelihood_ratio",
+            "pmi",
+            "chi_sq",
+            "student_t",
+            "raw_freq",
+            "dice",
+            "jaccard",
+            "poisson_stirling",
+            "mi_like",
+            "phi_sq",
+        ]
+        if window == 2
+        else ["pmi", "likelihood_ratio"]
+    )
     got = tgd.collocations(news_dd, measure=measures, min_count=3, window=window, **opts)
-    ref = tg.Corpus.from_texts(news).collocations(measure=measures, min_count=3, window=window, **opts)
+    ref = tg.Corpus.from_texts(news).collocations(
+        measure=measures, min_count=3, window=window, **opts
+    )
     assert got.attrs["n_tokens"] == ref.attrs["n_tokens"]
     pd.testing.assert_frame_equal(got, ref, check_exact=True)
 
 
 def test_collocation_stats_merge_order(news: list[str]) -> None:
-    chunks = [news[i:i + 500] for i in range(0, 2000, 500)]
+    chunks = [news[i : i + 500] for i in range(0, 2000, 500)]
     parts = [tgd.CollocationStats.from_texts(c) for c in chunks]
     a = parts[0].merged(parts[1]).merged(parts[2].merged(parts[3]))
     b = parts[3].merged(parts[0]).merged(parts[2]).merged(parts[1])
-    pd.testing.assert_frame_equal(a.scores(measure="fisher", min_count=2), b.scores(measure="fisher", min_count=2))
+    pd.testing.assert_frame_equal(
+        a.scores(measure="fisher", min_count=2), b.scores(measure="fisher", min_count=2)
+    )
     ref = tg.Corpus.from_texts(news[:2000]).collocations(measure="fisher", min_count=2)
     pd.testing.assert_frame_equal(a.scores(measure="fisher", min_count=2), ref)
     with pytest.raises(ValueError, match="positional counts"):

@@ -10,14 +10,17 @@ import pytest
 import vaderSentiment.vaderSentiment as vs
 
 import textgauge as tg
+from textgauge._corpus import ParagraphMode
 from textgauge.demo import REPORTING_WORDS, report, sample_article, tone
 
 REF = vs.SentimentIntensityAnalyzer()
 
 
-def render(text: str | None = None, **kwargs: str) -> list[str]:
+def render(
+    text: str | None = None, *, paragraphs: ParagraphMode = "line", name: str | None = None
+) -> list[str]:
     out = io.StringIO()
-    report(out, text, **kwargs)
+    report(out, text, paragraphs=paragraphs, name=name)
     return out.getvalue().splitlines()
 
 
@@ -52,18 +55,30 @@ def test_overall_tone_is_sentence_aware_and_explained(lines: list[str], doc: tg.
     assert "-1 is the most negative, +1 the most positive" in text
     assert "-0.05 to +0.05 counts as neutral" in text
     labels = [tone(REF.polarity_scores(s)["compound"]) for s in doc.sentences["text"]]
-    assert (f"Of the 22 sentences, {sum(x.endswith('positive') for x in labels)} read positive, "
-            f"{sum(x.endswith('negative') for x in labels)} negative and "
-            f"{labels.count('neutral')} neutral") in text
+    assert (
+        f"Of the 22 sentences, {sum(x.endswith('positive') for x in labels)} read positive, "
+        f"{sum(x.endswith('negative') for x in labels)} negative and "
+        f"{labels.count('neutral')} neutral"
+    ) in text
 
 
-def test_most_positive_and_negative_sentences_are_vaders(lines: list[str], doc: tg.Document) -> None:
+def test_most_positive_and_negative_sentences_are_vaders(
+    lines: list[str], doc: tg.Document
+) -> None:
     sentences = doc.sentences
-    scored = sorted(((REF.polarity_scores(t)["compound"], p, t) for p, t in
-                     zip(sentences["paragraph"], sentences["text"])), key=lambda x: x[0])
+    scored = sorted(
+        (
+            (REF.polarity_scores(t)["compound"], p, t)
+            for p, t in zip(sentences["paragraph"], sentences["text"])
+        ),
+        key=lambda x: x[0],
+    )
     for heading, expected in (("Most positive", scored[::-1][:3]), ("Most negative", scored[:3])):
-        rows = [x for x in lines[lines.index(next(x for x in lines if x.startswith(heading))) + 1:][:6]
-                if re.match(r"  [+-]\d", x)]
+        rows = [
+            x
+            for x in lines[lines.index(next(x for x in lines if x.startswith(heading))) + 1 :][:6]
+            if re.match(r"  [+-]\d", x)
+        ]
         assert len(rows) == 3
         for row, (score, paragraph, text) in zip(rows, expected):
             assert row.startswith(f"  {score:+.4f}  ¶{paragraph:<3} ")
@@ -95,8 +110,14 @@ def test_top_terms_leave_out_reporting_verbs(lines: list[str], doc: tg.Document)
 
 def test_tone_words() -> None:
     assert [tone(x) for x in (0.0499, -0.05, 0.2999, 0.3, -0.5999, 0.6, 1.0)] == [
-        "neutral", "slightly negative", "slightly positive", "moderately positive",
-        "moderately negative", "strongly positive", "strongly positive"]
+        "neutral",
+        "slightly negative",
+        "slightly positive",
+        "moderately positive",
+        "moderately negative",
+        "strongly positive",
+        "strongly positive",
+    ]
 
 
 def test_a_long_text_is_bounded(tmp_path: Path) -> None:
@@ -112,8 +133,11 @@ def test_a_long_text_is_bounded(tmp_path: Path) -> None:
 
 def test_no_text(tmp_path: Path) -> None:
     assert render("  \n\n ", name="empty.txt") == [
-        "textgauge report on empty.txt", "0 paragraphs, 0 sentences, 0 words", "",
-        "There is no text to report on."]
+        "textgauge report on empty.txt",
+        "0 paragraphs, 0 sentences, 0 words",
+        "",
+        "There is no text to report on.",
+    ]
 
 
 def test_cli_demo_prints_the_report(capsys: pytest.CaptureFixture[str], lines: list[str]) -> None:

@@ -25,7 +25,9 @@ def test_highlight_uses_explain_valences_with_rules() -> None:
     html = tgd.highlight("The food is not very good, but the service was GREAT!!")
     spans = re.findall(r'title="([^"]+)">([^<]+)</span>', html)
     assert [w for _, w in spans] == ["good,", "GREAT!!"]
-    ex = tg.SentimentIntensityAnalyzer().explain("The food is not very good, but the service was GREAT!!")
+    ex = tg.SentimentIntensityAnalyzer().explain(
+        "The food is not very good, but the service was GREAT!!"
+    )
     good = float(ex["valence"].iloc[5])
     assert spans[0][0] == f"good,: {good:+.3f} (booster,negation,but)"
     assert "rgba(230,97,1," in html and "rgba(33,102,172," in html  # orange negative, blue positive
@@ -53,7 +55,7 @@ def test_explanation_and_sentiment_views() -> None:
     sia = tg.SentimentIntensityAnalyzer()
     ex = sia.explain("not good")
     html = tgd.explanation(ex)._repr_html_()
-    assert "negation" in html and f'{VADER.polarity_scores("not good")["compound"]:+.4f}' in html
+    assert "negation" in html and f"{VADER.polarity_scores('not good')['compound']:+.4f}" in html
     df = tg.Document("Good.\n\nBad.").sentiment()
     view = tgd.sentiment(df)._repr_html_()
     assert "+0.4404" in view and "-0.5423" in view and "2 rows" in view

@@ -34,7 +34,8 @@ def test_every_public_module_is_listed() -> None:
     # The same set found another way: pkgutil's walk over the source folder (it follows
     # subpackages by importing them), private names left out.
     walked = {"textgauge"} | {
-        m.name for m in pkgutil.walk_packages([str(SOURCE)], "textgauge.")
+        m.name
+        for m in pkgutil.walk_packages([str(SOURCE)], "textgauge.")
         if not any(part.startswith("_") for part in m.name.split("."))
     }
     listed = api_modules.public_modules(SOURCE)
@@ -50,8 +51,10 @@ def test_every_public_module_is_importable() -> None:
 
 
 def test_pdoc_renders_every_module_without_warnings(tmp_path: Path) -> None:
-    pytest.importorskip("pdoc", reason="pdoc is not installed (it is in the [test] extra: "
-                        "pip install 'textgauge[test]')")
+    pytest.importorskip(
+        "pdoc",
+        reason="pdoc is not installed (it is in the [test] extra: pip install 'textgauge[test]')",
+    )
     modules = api_modules.public_modules(SOURCE)
     assert api_modules.render(modules, tmp_path) == []
     assert (tmp_path / "index.html").is_file()
@@ -113,8 +116,14 @@ def test_relative_links_resolve(page: Path) -> None:
 
 
 def _code_files() -> list[Path]:
-    return [p for d in CODE_DIRS for p in (ROOT / d).rglob("*")
-            if p.is_file() and p.suffix in {".py", ".cpp", ".hpp", ".pyi"} and p != Path(__file__).resolve()]
+    return [
+        p
+        for d in CODE_DIRS
+        for p in (ROOT / d).rglob("*")
+        if p.is_file()
+        and p.suffix in {".py", ".cpp", ".hpp", ".pyi"}
+        and p != Path(__file__).resolve()
+    ]
 
 
 def test_code_cites_docs_pages_that_exist() -> None:

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make
 
 def pip_installs(target: str) -> list[list[str]]:
     """The pip install commands `make <target>` would run from scratch (dry run)."""
-    out = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     return [shlex.split(line) for line in out.splitlines() if "pip install" in line]
 
 
@@ -45,7 +46,10 @@ def test_demo_installs_runtime_requirements_and_test_adds_the_extra() -> None:
     demo = [c for c in pip_installs("demo") if "-r" in c]
     test = [c for c in pip_installs("test-python") if "-r" in c]
     assert [c[c.index("-r") + 1] for c in demo] == [".venv/requirements.txt"]
-    assert [c[c.index("-r") + 1] for c in test] == [".venv/requirements.txt", ".venv/requirements-test.txt"]
+    assert [c[c.index("-r") + 1] for c in test] == [
+        ".venv/requirements.txt",
+        ".venv/requirements-test.txt",
+    ]
     runtime, with_test = requirements.requirements([]), requirements.requirements(["test"])
     assert "vaderSentiment==3.3.2" in runtime and not any(r.startswith("pytest") for r in runtime)
     assert "lexicalrichness>=0.5" in with_test and set(runtime) < set(with_test)

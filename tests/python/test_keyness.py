@@ -60,7 +60,10 @@ def test_frequency_ties_methods() -> None:
 def test_quanteda_reference_values() -> None:
     # docs/termstats.md#keyness (a=10, b=2, T=R=1000; a=3, b=0).
     def k(a: int, b: int, measure: str, correction: str) -> dict[str, Any]:
-        return tg._core.stats.keyness([float(a)], [float(b)], 1000.0, 1000.0, measure=measure, correction=correction)
+        return tg._core.stats.keyness(
+            [float(a)], [float(b)], 1000.0, 1000.0, measure=measure, correction=correction
+        )
+
     assert k(10, 2, "chi2", "yates")["statistic"][0] == pytest.approx(5.3655, abs=5e-5)
     assert k(10, 2, "lr", "none")["statistic"][0] == pytest.approx(5.8543, abs=5e-5)
     assert k(10, 2, "pmi", "none")["statistic"][0] == pytest.approx(0.5108, abs=5e-5)
@@ -101,13 +104,19 @@ def test_keyness_matches_scipy_on_bbc(bbc: tuple[tg.Corpus, list[str]]) -> None:
         assert lr.loc[term, "lr"] == pytest.approx(sign * g, rel=1e-10, abs=1e-12)
         N = T + R
         c, d = T - a, R - b
-        q = 1 + (N / (a + b) + N / (c + d) - 1) * (N / (a + c) + N / (b + d) - 1) / (6 * N) if a * b else 1.0
+        q = (
+            1 + (N / (a + b) + N / (c + d) - 1) * (N / (a + c) + N / (b + d) - 1) / (6 * N)
+            if a * b
+            else 1.0
+        )
         assert will.loc[term, "lr"] == pytest.approx(sign * g / q, rel=1e-10, abs=1e-12)
         E = (a + b) * (a + c) / N
         assert pmi.loc[term, "pmi"] == pytest.approx(math.log(a / E) if a else -math.inf, rel=1e-12)
         lr_ratio = math.log2(((a or 0.5) / T) / ((b or 0.5) / R))
         assert none.loc[term, "log_ratio"] == pytest.approx(lr_ratio, rel=1e-12)
-        assert none.loc[term, "p"] == pytest.approx(chi2.sf(abs(none.loc[term, "chi2"]), 1), rel=1e-9)
+        assert none.loc[term, "p"] == pytest.approx(
+            chi2.sf(abs(none.loc[term, "chi2"]), 1), rel=1e-9
+        )
 
 
 def test_exact_matches_fisher_exact(bbc: tuple[tg.Corpus, list[str]]) -> None:
@@ -153,7 +162,17 @@ def test_entropy_matches_scipy(bbc: tuple[tg.Corpus, list[str]]) -> None:
 def test_summary_hand_table() -> None:
     c = tg.Corpus.from_texts(["Hi, 2 you! Hi €.\n\nBye", ""], ids=["x", "y"])
     s = c.summary()
-    assert s.columns.tolist() == ["document", "chars", "paragraphs", "sentences", "tokens", "types", "words",
-                                  "numbers", "punctuation", "symbols"]
+    assert s.columns.tolist() == [
+        "document",
+        "chars",
+        "paragraphs",
+        "sentences",
+        "tokens",
+        "types",
+        "words",
+        "numbers",
+        "punctuation",
+        "symbols",
+    ]
     assert s.iloc[0].tolist() == ["x", 21, 2, 3, 9, 8, 4, 1, 3, 1]
     assert s.iloc[1].tolist() == ["y", 0, 0, 0, 0, 0, 0, 0, 0, 0]

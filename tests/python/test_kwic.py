@@ -9,15 +9,21 @@ from pathlib import Path
 import pytest
 
 import textgauge as tg
+from textgauge.kwic import ValueType
 
-TEXTS = ["Oil prices rose. Prices of gold fell.\n\nThe price of oil, again.", "No match here.",
-         "PRICE war: price-cutting prices"]
+TEXTS = [
+    "Oil prices rose. Prices of gold fell.\n\nThe price of oil, again.",
+    "No match here.",
+    "PRICE war: price-cutting prices",
+]
 
 
 def test_hand_table() -> None:
     c = tg.Corpus.from_texts(TEXTS, ids=["a", "b", "c"])
     df = c.kwic("price*", window=2)
-    assert df[["document", "paragraph", "from", "to", "pre", "keyword", "post"]].values.tolist() == [
+    assert df[
+        ["document", "paragraph", "from", "to", "pre", "keyword", "post"]
+    ].values.tolist() == [
         ["a", 0, 1, 1, "Oil", "prices", "rose ."],
         ["a", 0, 4, 4, "rose .", "Prices", "of gold"],
         ["a", 1, 10, 10, ". The", "price", "of oil"],
@@ -30,8 +36,10 @@ def test_hand_table() -> None:
     assert c.kwic(r"^pri.e$", valuetype="regex")["keyword"].tolist() == ["price", "PRICE", "price"]
 
 
-@pytest.mark.parametrize(("valuetype", "pat"), [("glob", "th*"), ("regex", "ed$"), ("fixed", "said")])
-def test_matches_brute_force_scan(bbc_files: list[Path], valuetype: str, pat: str) -> None:
+@pytest.mark.parametrize(
+    ("valuetype", "pat"), [("glob", "th*"), ("regex", "ed$"), ("fixed", "said")]
+)
+def test_matches_brute_force_scan(bbc_files: list[Path], valuetype: ValueType, pat: str) -> None:
     c = tg.Corpus.from_files(bbc_files[:40])
     tok = c.tokens
     if valuetype == "glob":
@@ -50,4 +58,4 @@ def test_matches_brute_force_scan(bbc_files: list[Path], valuetype: str, pat: st
     first = expected.index[0]
     doc_tok = tok[tok["document"] == tok.loc[first, "document"]]
     pos = doc_tok.index.get_loc(first)
-    assert df["pre"].iloc[0] == " ".join(doc_tok["text"].iloc[max(0, pos - 3):pos])
+    assert df["pre"].iloc[0] == " ".join(doc_tok["text"].iloc[max(0, pos - 3) : pos])

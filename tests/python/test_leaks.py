@@ -15,14 +15,26 @@ import pytest
 import textgauge as tg
 from textgauge.sklearn import CountVectorizer
 
-pytestmark = [pytest.mark.slow,  # each test measures memory over a million calls
-              pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc/self/statm")]
+pytestmark = [
+    pytest.mark.slow,  # each test measures memory over a million calls
+    pytest.mark.skipif(
+        not os.path.exists("/proc/self/statm"), reason="needs Linux /proc/self/statm"
+    ),
+]
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 MARGIN = 3 * 1024 * 1024
 
-TEXTS = ["good", "not bad at all!", "I \u2764\ufe0f it \U0001F600", "caf\udce9 is GREAT",  # a lone surrogate
-         "The food was NOT very good, but the service was kind of great!!", "", "   ", "\x00nul\x00"]
+TEXTS = [
+    "good",
+    "not bad at all!",
+    "I \u2764\ufe0f it \U0001f600",
+    "caf\udce9 is GREAT",  # a lone surrogate
+    "The food was NOT very good, but the service was kind of great!!",
+    "",
+    "   ",
+    "\x00nul\x00",
+]
 
 
 def rss() -> int:
@@ -64,4 +76,6 @@ def test_batch_calls_and_raised_errors() -> None:
     cv = CountVectorizer(ngram_range=(1, 2)).fit(TEXTS)
     analyze = cv.build_analyzer()
     docs = list(TEXTS)
-    assert growth(lambda i: (cv.transform(docs), analyze(docs[i % len(docs)])), 4_000, 20_000) < MARGIN
+    assert (
+        growth(lambda i: (cv.transform(docs), analyze(docs[i % len(docs)])), 4_000, 20_000) < MARGIN
+    )

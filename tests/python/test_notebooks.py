@@ -32,9 +32,15 @@ def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("jupyter")
     spec = base / "kernels" / "textgauge-test"
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "textgauge test", "language": "python"}))
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "textgauge test",
+                "language": "python",
+            }
+        )
+    )
     old = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = str(base) + (os.pathsep + old if old else "")
     yield "textgauge-test"
@@ -46,15 +52,21 @@ def kernel_name(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _execute(path: Path, kernel: str) -> Any:
     nb = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(nb, kernel_name=kernel, timeout=300,
-                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = nbclient.NotebookClient(
+        nb, kernel_name=kernel, timeout=300, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
     client.execute()  # raises CellExecutionError naming the cell on any error
     return nb
 
 
 def _outputs(nb: Any, mime: str) -> int:
-    return sum(1 for c in nb.cells if c.cell_type == "code"
-               for o in c.get("outputs", []) if mime in o.get("data", {}))
+    return sum(
+        1
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if mime in o.get("data", {})
+    )
 
 
 def test_notebooks_exist() -> None:
@@ -67,7 +79,9 @@ def test_committed_without_outputs(path: Path) -> None:
     nbformat.validate(nb)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: cell {i} has outputs"
+            assert cell.outputs == [] and cell.execution_count is None, (
+                f"{path.name}: cell {i} has outputs"
+            )
 
 
 def test_article_notebook_runs(kernel_name: str) -> None:
@@ -75,8 +89,13 @@ def test_article_notebook_runs(kernel_name: str) -> None:
     plot_cells = sum(1 for c in nb.cells if c.cell_type == "code" and "tgp." in c.source)
     assert _outputs(nb, "image/png") == plot_cells == 5
     # The Document, two explanations and two sentiment tables render as HTML.
-    html = [o["data"]["text/html"] for c in nb.cells if c.cell_type == "code"
-            for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    html = [
+        o["data"]["text/html"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "text/html" in o.get("data", {})
+    ]
     assert any('class="tg-doc"' in h and "¶0" in h for h in html)
     assert sum("rgba(230,97,1" in h for h in html) >= 2  # negative words highlighted
 
@@ -90,20 +109,24 @@ def test_corpus_notebook_runs(kernel_name: str) -> None:
     assert "vaderSentiment (sample)" in last and "textgauge TfidfVectorizer" in last
 
 
-def test_corpus_notebook_stops_cleanly_without_the_corpus(kernel_name: str, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corpus_notebook_stops_cleanly_without_the_corpus(
+    kernel_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without the BBC folder, the first code cell says what is missing and where it goes,
     as one message without a traceback, and nothing after it runs."""
     monkeypatch.setenv("TEXTGAUGE_BBC", str(tmp_path / "bbc"))  # the kernel inherits it
     nb = nbformat.read(NOTEBOOKS / "02_corpus.ipynb", as_version=4)
     assert "What this notebook needs" in nb.cells[0].source
-    client = nbclient.NotebookClient(nb, kernel_name=kernel_name, timeout=120,
-                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = nbclient.NotebookClient(
+        nb, kernel_name=kernel_name, timeout=120, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
     with pytest.raises(nbclient.exceptions.CellExecutionError):
         client.execute()
     (error,) = nb.cells[1].outputs
     assert error["output_type"] == "error" and error["ename"] == "MissingCorpus"
     assert error["traceback"] == [error["evalue"]]  # the message alone
-    assert error["evalue"].startswith(f"The BBC corpus is not at {tmp_path / 'bbc'}: put the bbc folder")
+    assert error["evalue"].startswith(
+        f"The BBC corpus is not at {tmp_path / 'bbc'}: put the bbc folder"
+    )
     assert "TEXTGAUGE_BBC" in error["evalue"]
     assert all(c.get("execution_count") is None for c in nb.cells[2:] if c.cell_type == "code")

@@ -6,6 +6,7 @@ are those the core knows."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,7 @@ from textgauge.partial import GroupedTermStats
 from textgauge.stopwords import get_stop_words
 
 TEXTS = ["Prices rose. Traders cheered!\n\nThen they fell.", "Prices fell again; traders sold."]
-BAD = "nonsense"
+BAD: Any = "nonsense"  # Any: deliberately none of the names an option's Literal type allows
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +32,13 @@ def _calls(c: tg.Corpus) -> list[tuple[str, Callable[[], Any]]]:
     X = sp.csr_matrix(np.eye(2))
     calls: list[tuple[str, Callable[[], Any]]] = []
     for opt in ("paragraphs", "form", "errors"):
-        calls += [(f"Corpus({opt}=)", lambda o=opt: tg.Corpus(**{o: BAD})),
-                  (f"Corpus.from_texts({opt}=)", lambda o=opt: tg.Corpus.from_texts(TEXTS, **{o: BAD})),
-                  (f"Document({opt}=)", lambda o=opt: tg.Document("x", **{o: BAD}))]
+        calls += [
+            (f"Corpus({opt}=)", partial(tg.Corpus, **{opt: BAD})),
+            (f"Corpus.from_texts({opt}=)", partial(tg.Corpus.from_texts, TEXTS, **{opt: BAD})),
+            (f"Document({opt}=)", partial(tg.Document, "x", **{opt: BAD})),
+        ]
     calls += [
-        ("SentimentIntensityAnalyzer(mode=)", lambda: tg.SentimentIntensityAnalyzer(mode=BAD)),  # type: ignore[arg-type]
+        ("SentimentIntensityAnalyzer(mode=)", lambda: tg.SentimentIntensityAnalyzer(mode=BAD)),
         ("Corpus.sentiment(level)", lambda: c.sentiment(BAD, analyzer=sia)),
         ("Corpus.sentiment(mode=)", lambda: c.sentiment(mode=BAD, analyzer=sia)),
         ("Document.sentiment(level)", lambda: tg.Document(TEXTS[0]).sentiment(BAD, analyzer=sia)),
@@ -72,15 +75,27 @@ def _calls(c: tg.Corpus) -> list[tuple[str, Callable[[], Any]]]:
         ("terms.weigh(norm=)", lambda: terms.weigh(X, norm=BAD)),
         ("terms.idf_weights(scheme)", lambda: terms.idf_weights(np.array([1]), 2, BAD)),
         ("similarity.pairwise(method=)", lambda: similarity.pairwise(X, method=BAD)),
-        ("keyness_from_counts(measure=)", lambda: keyness.keyness_from_counts(
-            ["a"], [1], [2], 3, 3, measure=BAD)),
-        ("keyness_from_counts(correction=)", lambda: keyness.keyness_from_counts(
-            ["a"], [1], [2], 3, 3, correction=BAD)),
+        (
+            "keyness_from_counts(measure=)",
+            lambda: keyness.keyness_from_counts(["a"], [1], [2], 3, 3, measure=BAD),
+        ),
+        (
+            "keyness_from_counts(correction=)",
+            lambda: keyness.keyness_from_counts(["a"], [1], [2], 3, 3, correction=BAD),
+        ),
         ("get_stop_words", lambda: get_stop_words(BAD)),
-        ("GroupedTermStats.frequency(ties=)",
-         lambda: GroupedTermStats.from_texts(TEXTS, None, part=0).frequency(ties=BAD)),
-        ("collocations.collocations(measure=)", lambda: collocations.collocations(c, measure=[BAD])),
-        ("lexdiv.lexical_diversity(measures=)", lambda: lexdiv.lexical_diversity(c, measures=[BAD])),
+        (
+            "GroupedTermStats.frequency(ties=)",
+            lambda: GroupedTermStats.from_texts(TEXTS, None, part=0).frequency(ties=BAD),
+        ),
+        (
+            "collocations.collocations(measure=)",
+            lambda: collocations.collocations(c, measure=[BAD]),
+        ),
+        (
+            "lexdiv.lexical_diversity(measures=)",
+            lambda: lexdiv.lexical_diversity(c, measures=[BAD]),
+        ),
     ]
     return calls
 
@@ -90,7 +105,10 @@ def test_every_named_option_raises_option_error(corpus: tg.Corpus) -> None:
         with pytest.raises(tg.OptionError) as info:
             call()
         assert isinstance(info.value, tg.Error) and isinstance(info.value, ValueError), what
-        assert BAD in str(info.value) or "for document context" in str(info.value), (what, str(info.value))
+        assert BAD in str(info.value) or "for document context" in str(info.value), (
+            what,
+            str(info.value),
+        )
 
 
 def test_dask_options_raise_option_error() -> None:
@@ -100,9 +118,13 @@ def test_dask_options_raise_option_error() -> None:
     from textgauge import dask as tgd
 
     s = dd.from_pandas(pd.Series(TEXTS), npartitions=1)
-    for call in (lambda: tgd.sentiment(s, BAD), lambda: tgd.sentiment(s, mode=BAD),
-                 lambda: tgd.frequency(s, ties=BAD), lambda: tgd.collocations(s, punctuation=BAD),
-                 lambda: tgd.keyness(s, pd.Series([True, False]), measure=BAD)):
+    for call in (
+        lambda: tgd.sentiment(s, BAD),
+        lambda: tgd.sentiment(s, mode=BAD),
+        lambda: tgd.frequency(s, ties=BAD),
+        lambda: tgd.collocations(s, punctuation=BAD),
+        lambda: tgd.keyness(s, pd.Series([True, False]), measure=BAD),
+    ):
         with pytest.raises(tg.OptionError):
             call()
 
@@ -114,33 +136,82 @@ CORE_CALLS: list[tuple[str, Callable[[_core.text.Corpus], Any]]] = [
     ("form", lambda c: _core.text.Corpus(form=BAD)),
     ("errors", lambda c: _core.text.Corpus(errors=BAD)),
     ("mode", lambda c: _core.sentiment.SentimentAnalyzer(_core.sentiment.Lexicon(), mode=BAD)),
-    ("level", lambda c: _core.sentiment.SentimentAnalyzer(_core.sentiment.Lexicon()).score_corpus(c, BAD)),
+    (
+        "level",
+        lambda c: _core.sentiment.SentimentAnalyzer(_core.sentiment.Lexicon()).score_corpus(c, BAD),
+    ),
     ("analyzer", lambda c: _core.vectorize.AnalyzerOptions(analyzer=BAD)),
     ("strip_accents", lambda c: _core.vectorize.AnalyzerOptions(strip_accents=BAD)),
-    ("tf", lambda c: _core.vectorize.tfidf_inplace(np.array([0, 1]), np.array([0]), np.array([1.0]), tf=BAD,
-                                                  idf=None, norm="none")),
-    ("norm", lambda c: _core.vectorize.tfidf_inplace(np.array([0, 1]), np.array([0]), np.array([1.0]),
-                                                    tf="raw", idf=None, norm=BAD)),
+    (
+        "tf",
+        lambda c: _core.vectorize.tfidf_inplace(
+            np.array([0, 1]), np.array([0]), np.array([1.0]), tf=BAD, idf=None, norm="none"
+        ),
+    ),
+    (
+        "norm",
+        lambda c: _core.vectorize.tfidf_inplace(
+            np.array([0, 1]), np.array([0]), np.array([1.0]), tf="raw", idf=None, norm=BAD
+        ),
+    ),
     ("idf", lambda c: _core.vectorize.idf(np.array([1]), 2, BAD)),
-    ("level", lambda c: _core.stats.readability_counts(c, level=BAD, kinds=["word"], syllables=[], letters=[],
-                                                       easy=[])),
-    ("token kind", lambda c: _core.stats.grouped_term_counts(c, kinds=[BAD], doc_group=[0], groups=1)),
-    ("association measure", lambda c: _core.stats.bigram_scores(np.array([1]), np.array([1]), np.array([1]),
-                                                                n_tokens=2, window=2, measures=[BAD])),
-    ("lexical diversity measure", lambda c: _core.stats.lexical_diversity(
-        c, level="document", kinds=["word"], measures=[BAD], log_base=10, mattr_window=1, msttr_segment=1,
-        mtld_threshold=0.7, hdd_draws=1)),
+    (
+        "level",
+        lambda c: _core.stats.readability_counts(
+            c, level=BAD, kinds=["word"], syllables=[], letters=[], easy=[]
+        ),
+    ),
+    (
+        "token kind",
+        lambda c: _core.stats.grouped_term_counts(c, kinds=[BAD], doc_group=[0], groups=1),
+    ),
+    (
+        "association measure",
+        lambda c: _core.stats.bigram_scores(
+            np.array([1]), np.array([1]), np.array([1]), n_tokens=2, window=2, measures=[BAD]
+        ),
+    ),
+    (
+        "lexical diversity measure",
+        lambda c: _core.stats.lexical_diversity(
+            c,
+            level="document",
+            kinds=["word"],
+            measures=[BAD],
+            log_base=10,
+            mattr_window=1,
+            msttr_segment=1,
+            mtld_threshold=0.7,
+            hdd_draws=1,
+        ),
+    ),
     ("measure", lambda c: _core.stats.keyness([1.0], [1.0], 2, 2, measure=BAD, correction="none")),
-    ("correction", lambda c: _core.stats.keyness([1.0], [1.0], 2, 2, measure="chi2", correction=BAD)),
+    (
+        "correction",
+        lambda c: _core.stats.keyness([1.0], [1.0], 2, 2, measure="chi2", correction=BAD),
+    ),
     ("count", lambda c: _core.stats.window_cooccurrence(c, kinds=["word"], window=2, count=BAD)),
-    ("method", lambda c: _core.stats.pairwise(np.array([0, 1]), np.array([0]), np.array([1.0]), 1, 1,
-                                              method=BAD)),
+    (
+        "method",
+        lambda c: _core.stats.pairwise(
+            np.array([0, 1]), np.array([0]), np.array([1.0]), 1, 1, method=BAD
+        ),
+    ),
 ]
-AREAS = {"text": _core.text, "sentiment": _core.sentiment, "vectorize": _core.vectorize, "stats": _core.stats}
+AREAS = {
+    "text": _core.text,
+    "sentiment": _core.sentiment,
+    "vectorize": _core.vectorize,
+    "stats": _core.stats,
+}
 
 
-@pytest.mark.parametrize("label,call", CORE_CALLS, ids=[f"{i}-{label}" for i, (label, _) in enumerate(CORE_CALLS)])
-def test_core_parsers_raise_option_error_listing_the_names(label: str, call: Callable[[Any], Any]) -> None:
+@pytest.mark.parametrize(
+    ("label", "call"), CORE_CALLS, ids=[f"{i}-{label}" for i, (label, _) in enumerate(CORE_CALLS)]
+)
+def test_core_parsers_raise_option_error_listing_the_names(
+    label: str, call: Callable[[Any], Any]
+) -> None:
     c = _core.text.Corpus()
     c.add(TEXTS)
     with pytest.raises(tg.OptionError) as info:
@@ -159,9 +230,11 @@ def test_python_names_are_the_core_names() -> None:
     assert set(terms.IDF_SCHEMES) <= set(_core.vectorize.options()["idf"])
     assert set(lexdiv.LEXDIV_MEASURES) == set(_core.stats.options()["lexical diversity measure"])
     assert set(collocations.NLTK_MEASURES + collocations.QUANTEDA_MEASURES) == set(
-        _core.stats.options()["association measure"])
+        _core.stats.options()["association measure"]
+    )
     assert set(similarity.SIMILARITY_METHODS) | set(similarity.DISTANCE_METHODS) <= set(
-        _core.stats.options()["method"])
+        _core.stats.options()["method"]
+    )
 
 
 def test_a_wrong_type_is_still_a_type_error() -> None:

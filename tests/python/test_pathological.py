@@ -39,8 +39,9 @@ def _touch(x: object) -> int:
     return sum(_touch(t) for t in x)  # type: ignore[attr-defined, misc]
 
 
-def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: int,
-                  floor: float = 30.0) -> None:
+def assert_linear(
+    make: Callable[[int], Any], run: Callable[[Any], object], n: int, floor: float = 30.0
+) -> None:
     """t(10n) < 30 t(n), best of 3; inputs are built outside the timed part.
 
     Moving from cache to main memory alone can make a fast scan cost 30-50x
@@ -56,10 +57,19 @@ def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: i
     small, large = make(n), make(10 * n)
     run(small)  # warm up (lazy tables, allocator)
     for _attempt in range(3):
-        t = {"small": float("inf"), "large": float("inf"), "base_small": float("inf"), "base_large": float("inf")}
+        t = {
+            "small": float("inf"),
+            "large": float("inf"),
+            "base_small": float("inf"),
+            "base_large": float("inf"),
+        }
         for _ in range(3):
-            for key, fn, arg in (("small", run, small), ("large", run, large),
-                                 ("base_small", _touch, small), ("base_large", _touch, large)):
+            for key, fn, arg in (
+                ("small", run, small),
+                ("large", run, large),
+                ("base_small", _touch, small),
+                ("base_large", _touch, large),
+            ):
                 t0 = time.perf_counter()
                 fn(arg)
                 t[key] = min(t[key], time.perf_counter() - t0)
@@ -67,8 +77,10 @@ def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: i
         bound = min(60.0, floor * max(1.0, base_ratio / 10))
         if t["large"] < bound * max(t["small"], 1e-4):
             return
-    raise AssertionError(f"t(n) = {t['small']:.4f} s, t(10n) = {t['large']:.4f} s, linear yardstick ratio "
-                         f"{base_ratio:.1f}, bound {bound:.0f}x")
+    raise AssertionError(
+        f"t(n) = {t['small']:.4f} s, t(10n) = {t['large']:.4f} s, linear yardstick ratio "
+        f"{base_ratio:.1f}, bound {bound:.0f}x"
+    )
 
 
 def token_texts(doc: tg.Document) -> list[str]:
@@ -102,6 +114,7 @@ def test_single_paragraph_scales_linearly() -> None:
 
 # --- empty lines ---------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_ten_million_empty_lines() -> None:
     for nl, n in (("\n", 10_000_000), ("\r\n", 1_000_000), ("\r", 1_000_000)):
@@ -115,12 +128,23 @@ def test_ten_million_empty_lines() -> None:
     assert token_texts(doc) == ["end"] and doc.tokens["start"].tolist() == [10_000_000]
     assert_linear(lambda n: "\n" * n, lambda t: tg.Corpus.from_texts([t], threads=1), 1_000_000)
     # CR-only line ends (old Mac files) were quadratic: each line searched the rest for an LF.
-    assert_linear(lambda n: "a\r" * n, lambda t: tg.Corpus.from_texts([t], paragraphs="line", threads=1),
-                  100_000)
-    assert len(tg.Corpus.from_texts(["a\r" * 100_000], paragraphs="line")._table("paragraph")["document"]) == 100_000
+    assert_linear(
+        lambda n: "a\r" * n,
+        lambda t: tg.Corpus.from_texts([t], paragraphs="line", threads=1),
+        100_000,
+    )
+    assert (
+        len(
+            tg.Corpus.from_texts(["a\r" * 100_000], paragraphs="line")._table("paragraph")[
+                "document"
+            ]
+        )
+        == 100_000
+    )
 
 
 # --- one 1 MB token ------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_one_megabyte_token(sia: tg.SentimentIntensityAnalyzer) -> None:
@@ -140,7 +164,9 @@ def test_one_megabyte_token(sia: tg.SentimentIntensityAnalyzer) -> None:
 
     # sklearn analyzers on it: the same features as scikit-learn.
     assert CountVectorizer().build_analyzer()(word) == [word]
-    assert CountVectorizer().build_analyzer()(wide) == sktext.CountVectorizer().build_analyzer()(wide)
+    assert CountVectorizer().build_analyzer()(wide) == sktext.CountVectorizer().build_analyzer()(
+        wide
+    )
     cv = CountVectorizer(analyzer="char", ngram_range=(2, 2))
     X = cv.fit_transform(["ab" * 500_000])
     assert cv.get_feature_names_out().tolist() == ["ab", "ba"]
@@ -153,14 +179,14 @@ def test_one_megabyte_token(sia: tg.SentimentIntensityAnalyzer) -> None:
 # --- emoji and ZWJ sequences ------------------------------------------------------------------
 
 EMOJI = [
-    "\U0001F468\u200d\U0001F469\u200d\U0001F467",  # family: man, woman, girl (ZWJ)
-    "\U0001F44D\U0001F3FD",  # thumbs up, medium skin tone
-    "\U0001F3F3\ufe0f\u200d\U0001F308",  # rainbow flag (VS16 + ZWJ)
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # family: man, woman, girl (ZWJ)
+    "\U0001f44d\U0001f3fd",  # thumbs up, medium skin tone
+    "\U0001f3f3\ufe0f\u200d\U0001f308",  # rainbow flag (VS16 + ZWJ)
     "\u2764\ufe0f",  # red heart + VS16
-    "\U0001F600",  # grinning face
-    "\U0001F1EB\U0001F1F7",  # flag of France (regional indicators)
+    "\U0001f600",  # grinning face
+    "\U0001f1eb\U0001f1f7",  # flag of France (regional indicators)
     "1\ufe0f\u20e3",  # keycap 1
-    "\U0001F9D1\u200d\U0001F4BB",  # technologist
+    "\U0001f9d1\u200d\U0001f4bb",  # technologist
     "\u200d",  # a lone ZWJ: a separator, never a token
 ]
 
@@ -185,7 +211,7 @@ def test_megabyte_of_emoji_and_zwj(sia: tg.SentimentIntensityAnalyzer) -> None:
     # Every token slices back out of the text.
     starts, ends, texts = t["start"].to_numpy(), t["end"].to_numpy(), t["text"].tolist()
     for i in range(0, len(texts), 997):
-        assert text[starts[i]:ends[i]] == texts[i]
+        assert text[starts[i] : ends[i]] == texts[i]
     # No separator at all: nothing lost but the final lone ZWJ (inside the
     # text a ZWJ joins the pictographs around it into one token, WB3c).
     packed = emoji_text(20_000, sep="")
@@ -200,12 +226,14 @@ def test_megabyte_of_emoji_and_zwj(sia: tg.SentimentIntensityAnalyzer) -> None:
     for sep in (" ", "", " good "):
         sample = emoji_text(3_000, sep=sep)
         assert sia.polarity_scores(sample) == vader_scores(sample)
-    assert sia.polarity_scores(text)["compound"] == pytest.approx(vader_scores(emoji_text(30_000))["compound"],
-                                                                  abs=1e-3)
+    assert sia.polarity_scores(text)["compound"] == pytest.approx(
+        vader_scores(emoji_text(30_000))["compound"], abs=1e-3
+    )
     assert_linear(lambda n: emoji_text(n), sia.polarity_scores, 1_000_000)
 
 
 # --- 100k `but`s ------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_hundred_thousand_buts(sia: tg.SentimentIntensityAnalyzer) -> None:
@@ -230,6 +258,7 @@ def test_hundred_thousand_buts(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 # --- runs of punctuation ------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
     for ch in "!?.,-…":
@@ -240,22 +269,30 @@ def test_long_runs_of_punctuation(sia: tg.SentimentIntensityAnalyzer) -> None:
     # A 40-byte token record (plus its table rows) per input byte.
     assert_linear(lambda n: "wait" + "?!." * n, lambda s: tg.Document(s), 100_000, floor=50.0)
     # Sentiment: the amplifier caps at 4 `!` and 3 `?`; stripping keeps the word.
-    for text in ("good" + "!" * 1_000_000, "good " + "?" * 1_000_000, "bad " + "!?" * 500_000,
-                 "!" * 1_000_000, "good " + "." * 1_000_000 + " bad"):
+    for text in (
+        "good" + "!" * 1_000_000,
+        "good " + "?" * 1_000_000,
+        "bad " + "!?" * 500_000,
+        "!" * 1_000_000,
+        "good " + "." * 1_000_000 + " bad",
+    ):
         assert sia.polarity_scores(text) == vader_scores(text)
     assert_linear(lambda n: "good" + "!" * n, sia.polarity_scores, 4_000_000)
     # sklearn: no \w token, so fitting fails as scikit-learn does.
     for cls in (CountVectorizer, sktext.CountVectorizer):
         with pytest.raises(ValueError, match="empty vocabulary"):
             cls().fit(["!?." * 100_000])
-    assert CountVectorizer(analyzer="char", ngram_range=(2, 2)).fit(["!?" * 100_000]).vocabulary_ == {
-        "!?": 0, "?!": 1}
+    assert CountVectorizer(analyzer="char", ngram_range=(2, 2)).fit(
+        ["!?" * 100_000]
+    ).vocabulary_ == {"!?": 0, "?!": 1}
 
 
 # --- mixed scripts -------------------------------------------------------------------------
 
-MIXED = ("Hello Привет مرحبا بالعالم 你好世界 สวัสดีครับ 👨\u200d👩\u200d👧 naïve café "
-         "Ελληνικά עברית 1,250.5 दुनिया 안녕하세요 ｆｕｌｌ！ I ❤️ it. ")
+MIXED = (
+    "Hello Привет مرحبا بالعالم 你好世界 สวัสดีครับ 👨\u200d👩\u200d👧 naïve café "
+    "Ελληνικά עברית 1,250.5 दुनिया 안녕하세요 ｆｕｌｌ！ I ❤️ it. "
+)
 
 
 @pytest.mark.slow
@@ -269,7 +306,17 @@ def test_mixed_scripts_in_one_paragraph(sia: tg.SentimentIntensityAnalyzer) -> N
     # Nothing but whitespace (and the lone ZWJ-free separators) is lost.
     assert "".join(t["text"]) == "".join(text.split())
     kinds = dict(zip(t["text"], t["kind"]))
-    for word in ("Hello", "Привет", "مرحبا", "naïve", "Ελληνικά", "עברית", "안녕하세요", "ｆｕｌｌ", "I"):
+    for word in (
+        "Hello",
+        "Привет",
+        "مرحبا",
+        "naïve",
+        "Ελληνικά",
+        "עברית",
+        "안녕하세요",
+        "ｆｕｌｌ",
+        "I",
+    ):
         assert kinds[word] == "word"
     assert kinds["1,250.5"] == "number"
     assert kinds["👨\u200d👩\u200d👧"] == "symbol" and kinds["❤️"] == "symbol"
@@ -284,15 +331,30 @@ def test_mixed_scripts_in_one_paragraph(sia: tg.SentimentIntensityAnalyzer) -> N
     # Sentiment and the sklearn analyzer agree with their references.
     assert sia.polarity_scores(MIXED) == vader_scores(MIXED)
     assert sia.polarity_scores(MIXED.upper()) == vader_scores(MIXED.upper())
-    for kw in ({}, {"analyzer": "char_wb", "ngram_range": (2, 4)}, {"strip_accents": "unicode"},
-               {"ngram_range": (1, 3)}):
-        assert CountVectorizer(**kw).build_analyzer()(MIXED) == sktext.CountVectorizer(**kw).build_analyzer()(MIXED)
+    for kw in (
+        {},
+        {"analyzer": "char_wb", "ngram_range": (2, 4)},
+        {"strip_accents": "unicode"},
+        {"ngram_range": (1, 3)},
+    ):
+        assert CountVectorizer(**kw).build_analyzer()(MIXED) == sktext.CountVectorizer(
+            **kw
+        ).build_analyzer()(MIXED)
 
 
 # --- invalid UTF-8 at every position ------------------------------------------------------------
 
 SHORT = "café naïve €5, 你好 ok".encode()
-BAD = [b"\xff", b"\x80", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xc0\xaf", b"\xf0\x9f\x98"]
+BAD = [
+    b"\xff",
+    b"\x80",
+    b"\xc3",
+    b"\xe2\x82",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xc0\xaf",
+    b"\xf0\x9f\x98",
+]
 
 
 def expected_offset(raw: bytes) -> int:
@@ -325,19 +387,27 @@ def test_invalid_utf8_at_every_position() -> None:
     assert n == len(BAD) * (len(SHORT) + 1)
     # The vectorizers decode bytes as scikit-learn does (decode_error=...).
     raws = [SHORT[:i] + b"\xff" + SHORT[i:] for i in range(len(SHORT) + 1)]
-    for kw in ({"decode_error": "replace"}, {"decode_error": "ignore", "analyzer": "char", "ngram_range": (1, 2)}):
+    for kw in (
+        {"decode_error": "replace"},
+        {"decode_error": "ignore", "analyzer": "char", "ngram_range": (1, 2)},
+    ):
         ours, ref = CountVectorizer(**kw), sktext.CountVectorizer(**kw)
         assert (ours.fit_transform(raws) != ref.fit_transform(raws)).nnz == 0
         assert ours.get_feature_names_out().tolist() == ref.get_feature_names_out().tolist()
     with pytest.raises(UnicodeDecodeError):
         CountVectorizer().fit(raws)
-    assert_linear(lambda k: [SHORT + b"\xff"] * k, lambda b: tg.Corpus.from_texts(b, errors="replace", threads=1),
-                  2_000)
+    assert_linear(
+        lambda k: [SHORT + b"\xff"] * k,
+        lambda b: tg.Corpus.from_texts(b, errors="replace", threads=1),
+        2_000,
+    )
 
 
 # --- lone surrogates from Python ----------------------------------------------------------------
 
-SURROGATE_TEXT = "good caf\udce9 and \udcff bad"  # what surrogateescape makes of b"caf\xe9" and b"\xff"
+SURROGATE_TEXT = (
+    "good caf\udce9 and \udcff bad"  # what surrogateescape makes of b"caf\xe9" and b"\xff"
+)
 
 
 def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer) -> None:
@@ -379,31 +449,59 @@ def test_lone_surrogates_at_every_entry_point(sia: tg.SentimentIntensityAnalyzer
     # word features are scikit-learn's on the original text, char n-grams
     # scikit-learn's on the text with U+FFFD.
     docs = [s, "caf\udce9\udcff caf\udce9", "plain text", "Strip\udc80 accents café"]
-    repaired = [d.replace("\udce9", "\ufffd").replace("\udcff", "\ufffd").replace("\udc80", "\ufffd") for d in docs]
-    for cls, ref in ((CountVectorizer, sktext.CountVectorizer), (TfidfVectorizer, sktext.TfidfVectorizer)):
-        for kw, ref_docs in (({}, docs), ({"strip_accents": "ascii", "ngram_range": (1, 2)}, docs),
-                             ({"analyzer": "char_wb", "ngram_range": (1, 3)}, repaired),
-                             ({"analyzer": "char", "strip_accents": "unicode"}, repaired)):
+    repaired = [
+        d.replace("\udce9", "\ufffd").replace("\udcff", "\ufffd").replace("\udc80", "\ufffd")
+        for d in docs
+    ]
+    for cls, ref in (
+        (CountVectorizer, sktext.CountVectorizer),
+        (TfidfVectorizer, sktext.TfidfVectorizer),
+    ):
+        for kw, ref_docs in (
+            ({}, docs),
+            ({"strip_accents": "ascii", "ngram_range": (1, 2)}, docs),
+            ({"analyzer": "char_wb", "ngram_range": (1, 3)}, repaired),
+            ({"analyzer": "char", "strip_accents": "unicode"}, repaired),
+        ):
             ours, theirs = cls(**kw), ref(**kw)
             A, B = ours.fit_transform(docs), theirs.fit_transform(ref_docs)
             assert ours.get_feature_names_out().tolist() == theirs.get_feature_names_out().tolist()
             assert np.allclose(A.toarray(), B.toarray(), rtol=0, atol=1e-12)
-            assert np.allclose(ours.transform(docs).toarray(), theirs.transform(ref_docs).toarray(), rtol=0,
-                               atol=1e-12)
+            assert np.allclose(
+                ours.transform(docs).toarray(),
+                theirs.transform(ref_docs).toarray(),
+                rtol=0,
+                atol=1e-12,
+            )
         assert cls().build_analyzer()(s) == ref().build_analyzer()(s)
     # ... and so are surrogates in a given vocabulary or stop list.
     for ours, theirs, ref_docs in (
-            (CountVectorizer(vocabulary=["caf\udce9", "good"]), sktext.CountVectorizer(vocabulary=["caf\udce9", "good"]),
-             docs),
-            (CountVectorizer(stop_words=["caf\udce9", "and"]), sktext.CountVectorizer(stop_words=["caf\udce9", "and"]),
-             docs),
-            (CountVectorizer(analyzer="char", vocabulary=["\udce9", "a"]),
-             sktext.CountVectorizer(analyzer="char", vocabulary=["\ufffd", "a"]), repaired)):
+        (
+            CountVectorizer(vocabulary=["caf\udce9", "good"]),
+            sktext.CountVectorizer(vocabulary=["caf\udce9", "good"]),
+            docs,
+        ),
+        (
+            CountVectorizer(stop_words=["caf\udce9", "and"]),
+            sktext.CountVectorizer(stop_words=["caf\udce9", "and"]),
+            docs,
+        ),
+        (
+            CountVectorizer(analyzer="char", vocabulary=["\udce9", "a"]),
+            sktext.CountVectorizer(analyzer="char", vocabulary=["\ufffd", "a"]),
+            repaired,
+        ),
+    ):
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # sklearn: stop words inconsistent with preprocessing
+            warnings.simplefilter(
+                "ignore", UserWarning
+            )  # sklearn: stop words inconsistent with preprocessing
             assert (ours.fit_transform(docs) != theirs.fit_transform(ref_docs)).nnz == 0
     streamed = CountVectorizer().partial_fit(docs[:2]).partial_fit(docs[2:])
-    assert streamed.get_feature_names_out().tolist() == sktext.CountVectorizer().fit(docs).get_feature_names_out().tolist()
+    assert (
+        streamed.get_feature_names_out().tolist()
+        == sktext.CountVectorizer().fit(docs).get_feature_names_out().tolist()
+    )
     hv = HashingVectorizer(n_features=2**10).transform(docs)
     assert (hv != sktext.HashingVectorizer(n_features=2**10).transform(docs)).nnz == 0
 
@@ -428,9 +526,13 @@ def test_nul_bytes_everywhere(sia: tg.SentimentIntensityAnalyzer) -> None:
         assert sia.polarity_scores(s) == vader_scores(s)
         assert CountVectorizer().build_analyzer()(s) == sktext.CountVectorizer().build_analyzer()(s)
         wb: dict[str, Any] = {"analyzer": "char_wb", "ngram_range": (2, 3)}
-        assert CountVectorizer(**wb).build_analyzer()(s) == sktext.CountVectorizer(**wb).build_analyzer()(s)
+        assert CountVectorizer(**wb).build_analyzer()(s) == sktext.CountVectorizer(
+            **wb
+        ).build_analyzer()(s)
     nuls = "\x00" * 1_000_000
-    assert len(tg.Document(nuls).tokens) == 0 and len(tg.Document(nuls).paragraphs) == 0  # NUL is blank
+    assert (
+        len(tg.Document(nuls).tokens) == 0 and len(tg.Document(nuls).paragraphs) == 0
+    )  # NUL is blank
     assert sia.polarity_scores(nuls) == vader_scores(nuls)
     assert_linear(lambda n: "ab\x00" * n, lambda s: tg.Document(s), 300_000)
 
@@ -457,8 +559,9 @@ def test_document_access_is_linear() -> None:
     corpus size: 4x the documents take about 4x the time. Filtering the whole corpus table
     for each document (as before) took 8x and more at this size, and grows with n."""
     rng = np.random.default_rng(5)
-    words = np.array([f"w{i}" for i in range(5_000)] + [".", "!", "good", "bad", "\n\n"],
-                     dtype=object)
+    words = np.array(
+        [f"w{i}" for i in range(5_000)] + [".", "!", "good", "bad", "\n\n"], dtype=object
+    )
 
     def make(n: int) -> tg.Corpus:
         return tg.Corpus.from_texts([" ".join(rng.choice(words, 150)) for _ in range(n)])

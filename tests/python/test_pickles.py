@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -69,7 +69,9 @@ def assert_same(a: Any, b: Any) -> None:
         for attr in ("vocabulary_", "idf_", "engine_"):
             assert hasattr(a, attr) == hasattr(b, attr), attr
             if hasattr(b, attr):
-                assert np.array_equal(np.asarray(getattr(a, attr)), np.asarray(getattr(b, attr))), attr
+                assert np.array_equal(np.asarray(getattr(a, attr)), np.asarray(getattr(b, attr))), (
+                    attr
+                )
         if "_term_stats" in vars(b) or "_term_stats" in vars(a):
             assert_same(a.term_stats_, b.term_stats_)
         if isinstance(a, tgs.TfidfTransformer):
@@ -96,11 +98,15 @@ def test_there_are_stored_pickles_of_every_version(objects: dict[str, Any]) -> N
     for name, obj in objects.items():
         assert f"{name}.v0.pkl" in stored, name  # made by textgauge 0.1.0
         current = f"{name}.v{_pickle.version_of(type(obj))}.pkl"
-        assert current in stored, f"{current} is missing: run tests/data/pickles/make.py and commit it"
+        assert current in stored, (
+            f"{current} is missing: run tests/data/pickles/make.py and commit it"
+        )
     assert all(p.stat().st_size < 8192 for p in FILES)  # small: a few KB each
 
 
-@pytest.mark.filterwarnings("ignore:Trying to unpickle estimator")  # scikit-learn of another version
+@pytest.mark.filterwarnings(
+    "ignore:Trying to unpickle estimator"
+)  # scikit-learn of another version
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_stored_pickle_loads_and_equals_a_fresh_object(path: Path, objects: dict[str, Any]) -> None:
     name = path.name.split(".v")[0]
@@ -118,7 +124,7 @@ def test_pickles_carry_name_and_format_version(objects: dict[str, Any]) -> None:
 
 def test_a_newer_or_unknown_format_is_refused() -> None:
     lexicon = tg.Lexicon({"a": 1.0}, {})
-    _fn, (name, version, state) = lexicon.__reduce__()
+    _fn, (name, version, state) = cast(tuple[Any, ...], lexicon.__reduce__())
     assert _pickle.restore(name, version, state) == lexicon
     with pytest.raises(tg.Error, match="format version 99"):
         _pickle.restore(name, 99, state)

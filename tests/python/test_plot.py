@@ -55,9 +55,14 @@ def test_sentiment_arc_draws_vader_compounds() -> None:
     assert [p.get_height() for p in _bars(ax)] == expected
     blue, orange = tgp.POSITIVE, tgp.NEGATIVE
     for p, v in zip(_bars(ax), expected):
-        assert tuple(p.get_facecolor()[:3]) == pytest.approx(blue if v > 0 else orange if v < 0 else tgp.NEUTRAL)
+        assert tuple(p.get_facecolor()[:3]) == pytest.approx(
+            blue if v > 0 else orange if v < 0 else tgp.NEUTRAL
+        )
     _labelled(ax)
-    assert ax.get_xlabel() == "paragraph" and ax.get_title() == f"Sentiment arc ({len(expected)} paragraphs)"
+    assert (
+        ax.get_xlabel() == "paragraph"
+        and ax.get_title() == f"Sentiment arc ({len(expected)} paragraphs)"
+    )
     _check_png(_png(ax))
 
 
@@ -80,7 +85,10 @@ def test_keyness_draws_both_sides() -> None:
     pos = key["lr"][key["lr"] > 0].head(4).tolist()
     neg = key["lr"][key["lr"] < 0].tail(4).tolist()
     assert v == pos + neg
-    assert ax.get_title() == "Keyness: p10 vs rest" and ax.get_xlabel() == "likelihood ratio G² (signed)"
+    assert (
+        ax.get_title() == "Keyness: p10 vs rest"
+        and ax.get_xlabel() == "likelihood ratio G² (signed)"
+    )
     _check_png(_png(ax))
 
 

@@ -27,14 +27,18 @@ def test_hand_computed() -> None:
     assert row.flesch_kincaid == pytest.approx(0.39 * W / St + 11.8 * Sy / W - 15.59, rel=1e-14)
     assert row.gunning_fog == pytest.approx(0.4 * (W / St + 100 * P / W), rel=1e-14)
     assert row.smog == pytest.approx(1.043 * (30 * P / St) ** 0.5 + 3.1291, rel=1e-14)
-    assert row.coleman_liau == pytest.approx(0.058 * 100 * L / W - 0.296 * 100 * St / W - 15.8, rel=1e-14)
+    assert row.coleman_liau == pytest.approx(
+        0.058 * 100 * L / W - 0.296 * 100 * St / W - 15.8, rel=1e-14
+    )
     assert row.ari == pytest.approx(4.71 * L / W + 0.5 * W / St - 21.43, rel=1e-14)
     r = ((W - P) + 3 * P) / St
     assert row.linsear_write == pytest.approx((r - 2) / 2, rel=1e-14)
     # Dale-Chall: not on the easy list: readability, remarkably, difficult, achieve
     D = 4
     assert row.difficult == D
-    assert row.dale_chall == pytest.approx(0.1579 * 100 * D / W + 0.0496 * W / St + 3.6365, rel=1e-14)
+    assert row.dale_chall == pytest.approx(
+        0.1579 * 100 * D / W + 0.0496 * W / St + 3.6365, rel=1e-14
+    )
     assert row.lix == pytest.approx(W / St + 100 * 5 / W, rel=1e-14)
 
 
@@ -45,8 +49,9 @@ def textstat_pyphen(monkeypatch: pytest.MonkeyPatch) -> Any:
     from textstat.backend.counts import _count_syllables
 
     monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: {})
-    _count_syllables.count_syllables.cache_clear() if hasattr(_count_syllables.count_syllables,
-                                                              "cache_clear") else None
+    _count_syllables.count_syllables.cache_clear() if hasattr(
+        _count_syllables.count_syllables, "cache_clear"
+    ) else None
     return ts
 
 
@@ -60,8 +65,11 @@ def test_matches_textstat_on_bbc_paragraphs(bbc_files: list[Path], textstat_pyph
     ok = re.compile(r"^[A-Za-z ,;.']+$")
     # textstat tests for contraction apostrophes before lowercasing (O'Driscoll keeps it, as d
     # ends contractions, only in lower case); terms are case-folded: leave those names out.
-    paras = [p for p in paras
-             if ok.match(p) and not re.search(r"\b(Mr|Mrs|Ms|Dr|St)\b|'\s|\s'|^'|'[A-Z]", p)]
+    paras = [
+        p
+        for p in paras
+        if ok.match(p) and not re.search(r"\b(Mr|Mrs|Ms|Dr|St)\b|'\s|\s'|^'|'[A-Z]", p)
+    ]
     corpus = tg.Corpus.from_texts(paras)
     df = corpus.readability()
     checked = 0
@@ -70,18 +78,22 @@ def test_matches_textstat_on_bbc_paragraphs(bbc_files: list[Path], textstat_pyph
     for text, row in zip(paras, df.itertuples(index=False)):
         if counts.count_sentences(text) != row.sentences or counts.count_words(text) != row.words:
             continue
-        if row.words >= 100 or any(len(s.split()) <= 2 for s in re.findall(r"\b[^.!?]+[.!?]*", text)):
+        if row.words >= 100 or any(
+            len(s.split()) <= 2 for s in re.findall(r"\b[^.!?]+[.!?]*", text)
+        ):
             continue
         assert counts.count_syllables(text, lang) == row.syllables
         assert counts.count_polysyllable_words(text, lang) == row.polysyllables
         assert counts.count_letters(text) == row.letters
         assert counts.count_difficult_words(text, lang, syllable_threshold=0) == row.difficult
-        pairs = {"flesch": metrics.flesch_reading_ease(text, lang),
-                 "flesch_kincaid": metrics.flesch_kincaid_grade(text, lang),
-                 "smog": metrics.smog_index(text, lang),
-                 "coleman_liau": metrics.coleman_liau_index(text),
-                 "dale_chall": metrics.dale_chall_readability_score(text, lang),
-                 "linsear_write": metrics.linsear_write_formula(text, lang, False, True)}
+        pairs = {
+            "flesch": metrics.flesch_reading_ease(text, lang),
+            "flesch_kincaid": metrics.flesch_kincaid_grade(text, lang),
+            "smog": metrics.smog_index(text, lang),
+            "coleman_liau": metrics.coleman_liau_index(text),
+            "dale_chall": metrics.dale_chall_readability_score(text, lang),
+            "linsear_write": metrics.linsear_write_formula(text, lang, False, True),
+        }
         # textstat's Fog excludes easy words from the complex ones: compare where none is easy.
         if counts.count_difficult_words(text, lang, syllable_threshold=3) == row.polysyllables:
             pairs["gunning_fog"] = metrics.gunning_fog(text, lang)
@@ -103,8 +115,11 @@ def test_syllable_counter_is_pyphen_points_plus_one() -> None:
 def test_paragraph_level_and_empty_units() -> None:
     c = tg.Corpus.from_texts(["One short sentence here.\n\nAnother one, longer than that.", "!!!"])
     df = c.readability(level="paragraph", measures=["flesch", "smog"])
-    assert df[["document", "paragraph", "words", "sentences"]].values.tolist() == [[0, 0, 4, 1], [0, 1, 5, 1],
-                                                                                    [1, 0, 0, 0]]
+    assert df[["document", "paragraph", "words", "sentences"]].values.tolist() == [
+        [0, 0, 4, 1],
+        [0, 1, 5, 1],
+        [1, 0, 0, 0],
+    ]
     assert np.isnan(df["flesch"].iloc[2])
     with pytest.raises(ValueError, match="unknown measure"):
         c.readability(measures="fleschy")

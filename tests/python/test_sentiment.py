@@ -10,6 +10,7 @@ import pickle
 import re
 import time
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ from vaderSentiment import vaderSentiment as vs
 
 import textgauge as tg
 from textgauge.demo import sample_article
-from textgauge.sentiment import vader_lexicon_paths
+from textgauge.sentiment import Level, LevelMode, vader_lexicon_paths
 
 REF = vs.SentimentIntensityAnalyzer()
 
@@ -34,6 +35,7 @@ def sia() -> tg.SentimentIntensityAnalyzer:
 
 
 # --- Lexicon ------------------------------------------------------------------------------------
+
 
 def test_vader_lexicon_is_read_from_the_installed_package() -> None:
     words, _ = vader_lexicon_paths()
@@ -82,11 +84,23 @@ def test_lexicon_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 def test_custom_lexicon_file_matches_vader(tmp_path: Path) -> None:
     f = tmp_path / "custom.txt"
-    f.write_text("zorp\t2.5\nblarg\t-3.1\nzorp\t1.25\nCaps\t3\nnot\t-1\nbut\t0.5\n", encoding="utf-8")
+    f.write_text(
+        "zorp\t2.5\nblarg\t-3.1\nzorp\t1.25\nCaps\t3\nnot\t-1\nbut\t0.5\n", encoding="utf-8"
+    )
     theirs = vs.SentimentIntensityAnalyzer(lexicon_file=str(f))
     ours = tg.SentimentIntensityAnalyzer(f)
-    texts = ["zorp", "ZORP blarg", "not zorp", "zorp but blarg", "caps", "Caps", "no zorp", "😀 zorp",
-             "zorp but not blarg but zorp", "very zorp!!"]
+    texts = [
+        "zorp",
+        "ZORP blarg",
+        "not zorp",
+        "zorp but blarg",
+        "caps",
+        "Caps",
+        "no zorp",
+        "😀 zorp",
+        "zorp but not blarg but zorp",
+        "very zorp!!",
+    ]
     for t in texts:
         assert ours.polarity_scores(t) == theirs.polarity_scores(t), t
 
@@ -97,6 +111,7 @@ def test_dict_lexicon_keeps_vader_emoji() -> None:
 
 
 # --- batch ----------------------------------------------------------------------------------------
+
 
 def test_score_accepts_list_series_and_array(sia: tg.SentimentIntensityAnalyzer) -> None:
     texts = ["I love it", "I hate it", "", "meh :("]
@@ -148,11 +163,26 @@ def test_linear_time_on_buts_and_emoji(sia: tg.SentimentIntensityAnalyzer) -> No
 
 # --- explain --------------------------------------------------------------------------------------
 
+
 def test_explain(sia: tg.SentimentIntensityAnalyzer) -> None:
     text = "The food is not very GOOD, but I LOVE it at least :) !!"
     ex = sia.explain(text)
-    assert ex["token"].tolist() == ["The", "food", "is", "not", "very", "GOOD", "but", "I", "LOVE", "it",
-                                    "at", "least", ":)", "!!"]
+    assert ex["token"].tolist() == [
+        "The",
+        "food",
+        "is",
+        "not",
+        "very",
+        "GOOD",
+        "but",
+        "I",
+        "LOVE",
+        "it",
+        "at",
+        "least",
+        ":)",
+        "!!",
+    ]
     row = ex.set_index("token")
     assert row.loc["GOOD", "rules"] == "booster,negation,caps,but"
     assert row.loc["GOOD", "lexicon_valence"] == 1.9
@@ -173,6 +203,7 @@ def test_explain(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 # --- levels, modes, mentions ----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def article() -> tg.Document:
     return tg.Document(sample_article(), paragraphs="line")
@@ -190,11 +221,14 @@ def test_levels_match_vader_on_each_unit(article: tg.Document) -> None:
     corpus = tg.Corpus.from_texts(["Great day. Awful night!", "Nothing here."], ids=["a", "b"])
     both = corpus.sentiment("sentence")
     assert both["document"].tolist() == ["a", "a", "b"]
-    assert both["compound"].tolist() == [ref(t)[3] for t in ["Great day.", "Awful night!", "Nothing here."]]
+    assert both["compound"].tolist() == [
+        ref(t)[3] for t in ["Great day.", "Awful night!", "Nothing here."]
+    ]
 
 
-def test_mode_sentences_is_the_token_weighted_mean(article: tg.Document,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mode_sentences_is_the_token_weighted_mean(
+    article: tg.Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Unrounded sentence scores from the reference itself (its `round` made the identity).
     monkeypatch.setattr(vs, "round", lambda x, n=None: x, raising=False)
     raw = vs.SentimentIntensityAnalyzer()
@@ -210,7 +244,10 @@ def test_mode_sentences_is_the_token_weighted_mean(article: tg.Document,
 
     def aggregate(group: pd.DataFrame) -> list[float]:
         w = group["n"].to_numpy(dtype=float)
-        means = [float((group[c].to_numpy() * w).sum() / w.sum()) for c in ("neg", "neu", "pos", "compound")]
+        means = [
+            float((group[c].to_numpy() * w).sum() / w.sum())
+            for c in ("neg", "neu", "pos", "compound")
+        ]
         return [round(means[0], 3), round(means[1], 3), round(means[2], 3), round(means[3], 4)]
 
     ours = article.sentiment("paragraph", mode="sentences")
@@ -218,7 +255,9 @@ def test_mode_sentences_is_the_token_weighted_mean(article: tg.Document,
         got = ours.loc[ours["paragraph"] == p, ["neg", "neu", "pos", "compound"]].iloc[0].tolist()
         assert got == pytest.approx(aggregate(group), abs=1e-12)
     whole = article.sentiment("document", mode="sentences")
-    assert whole[["neg", "neu", "pos", "compound"]].iloc[0].tolist() == pytest.approx(aggregate(table), abs=1e-12)
+    assert whole[["neg", "neu", "pos", "compound"]].iloc[0].tolist() == pytest.approx(
+        aggregate(table), abs=1e-12
+    )
     # the reason for the mode: the whole article saturates in VADER, not here
     assert article.sentiment("document")["compound"].iloc[0] == -0.9823
     assert whole["compound"].iloc[0] == -0.1388
@@ -243,12 +282,13 @@ def test_mentions_lavrov_vs_kuleba(article: tg.Document) -> None:
 
 def test_bad_level_and_mode(article: tg.Document) -> None:
     with pytest.raises(ValueError, match="level"):
-        article.sentiment("word")
+        article.sentiment(cast(Any, "word"))
     with pytest.raises(ValueError, match="mode"):
-        article.sentiment(mode="magic")
+        article.sentiment(mode=cast(Any, "magic"))
 
 
 # --- mode="fixed" ---------------------------------------------------------------------------------
+
 
 def test_fixed_mode(sia: tg.SentimentIntensityAnalyzer) -> None:
     fixed = tg.SentimentIntensityAnalyzer(mode="fixed")
@@ -256,17 +296,27 @@ def test_fixed_mode(sia: tg.SentimentIntensityAnalyzer) -> None:
     assert fixed.polarity_scores("I don’t like it") == REF.polarity_scores("I don't like it")
     assert sia.polarity_scores("I don’t like it") == REF.polarity_scores("I don’t like it")
     # the `but` rule by position: 3.2 * 0.5 and 1.6 * 1.5
-    assert fixed.polarity_scores("love but jw")["compound"] == round(4.0 / (4.0**2 + 15) ** 0.5, 4) == 0.7184
+    assert (
+        fixed.polarity_scores("love but jw")["compound"]
+        == round(4.0 / (4.0**2 + 15) ** 0.5, 4)
+        == 0.7184
+    )
     # `kind of` dampens: -2.5 + 0.293, like `kinda` does with its own distance
     v = -2.5 + 0.293
-    assert fixed.polarity_scores("The book was kind of bad")["compound"] == round(v / (v * v + 15) ** 0.5, 4)
+    assert fixed.polarity_scores("The book was kind of bad")["compound"] == round(
+        v / (v * v + 15) ** 0.5, 4
+    )
     # no x1.25 without `never`; with it, still x1.25
     assert fixed.polarity_scores("It is so good") == REF.polarity_scores("It is very good")
     assert fixed.polarity_scores("It is this good") == REF.polarity_scores("It is the good")
     x = (1.9 + 0.293) * 1.25  # once, where the reference multiplies twice (0.6626)
-    assert fixed.polarity_scores("we were never so good")["compound"] == round(x / (x * x + 15) ** 0.5, 4)
+    assert fixed.polarity_scores("we were never so good")["compound"] == round(
+        x / (x * x + 15) ** 0.5, 4
+    )
     # multi-code-point emoji: longest key, VS16, a space after the description
-    assert fixed.explain("👍🏽").attrs["scores"] == REF.polarity_scores("thumbs up: medium skin tone")
+    assert fixed.explain("👍🏽").attrs["scores"] == REF.polarity_scores(
+        "thumbs up: medium skin tone"
+    )
     assert fixed.polarity_scores("I ❤️ it") == REF.polarity_scores("I red heart it")
     assert fixed.polarity_scores("😀good") == REF.polarity_scores("grinning face good")
     assert fixed.polarity_scores("👨‍👩‍👧") == REF.polarity_scores(REF.emojis["👨‍👩‍👧"])
@@ -276,14 +326,25 @@ def test_fixed_mode(sia: tg.SentimentIntensityAnalyzer) -> None:
         assert fixed.polarity_scores(t) == REF.polarity_scores(t)
 
 
-@pytest.mark.parametrize(("level", "mode"), [(level, mode) for level in ("document", "paragraph", "sentence")
-                                             for mode in ("vader", "fixed", "sentences")
-                                             if (level, mode) != ("sentence", "sentences")])
-def test_document_sentiment_is_the_corpus_rows(level: str, mode: str) -> None:
+@pytest.mark.parametrize(
+    ("level", "mode"),
+    [
+        (level, mode)
+        for level in ("document", "paragraph", "sentence")
+        for mode in ("vader", "fixed", "sentences")
+        if (level, mode) != ("sentence", "sentences")
+    ],
+)
+def test_document_sentiment_is_the_corpus_rows(level: Level, mode: LevelMode) -> None:
     """doc.sentiment (corpus_sentiment(..., document=i)) scores only that document's units;
     the rows equal the document's rows of the whole-corpus result, mentions included."""
-    texts = [sample_article(), "Kuleba’s talk was GOOD.\n\nLavrov was not happy!! :(", "",
-             "Okay.\n\nKuleba: bad, but never terrible. 😀", "nothing here"]
+    texts = [
+        sample_article(),
+        "Kuleba’s talk was GOOD.\n\nLavrov was not happy!! :(",
+        "",
+        "Okay.\n\nKuleba: bad, but never terrible. 😀",
+        "nothing here",
+    ]
     corpus = tg.Corpus.from_texts(texts, ids=["a", "b", "c", "d", "e"])
     for mentions in (None, ["kuleba", "lavrov"]):
         whole = corpus.sentiment(level, mode=mode, mentions=mentions)

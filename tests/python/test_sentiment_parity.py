@@ -42,7 +42,7 @@ def reference_scores(texts: list[str]) -> np.ndarray:
     """vaderSentiment's scores of `texts` as an (n, 4) array (distinct texts scored once)."""
     distinct = list(dict.fromkeys(texts))
     size = 2000
-    chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
+    chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
     workers = max(1, min(os.cpu_count() or 1, 8))
     if workers > 1 and len(chunks) > 1:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -57,8 +57,10 @@ def assert_identical(texts: list[str], ours: np.ndarray, ref: np.ndarray, what: 
     same = (ours == ref) & (np.signbit(ours) == np.signbit(ref))
     bad = np.flatnonzero(~same.all(axis=1))
     if len(bad):
-        show = "\n".join(f"  {texts[i][:120]!r}: textgauge {ours[i].tolist()} vader {ref[i].tolist()}"
-                         for i in bad[:10])
+        show = "\n".join(
+            f"  {texts[i][:120]!r}: textgauge {ours[i].tolist()} vader {ref[i].tolist()}"
+            for i in bad[:10]
+        )
         pytest.fail(f"{what}: {len(bad)} of {len(texts)} texts differ, e.g.\n{show}")
 
 
@@ -67,40 +69,235 @@ def assert_identical(texts: list[str], ours: np.ndarray, ref: np.ndarray, what: 
 LEX = vs.SentimentIntensityAnalyzer().lexicon
 EMOJI_KEYS = list(vs.SentimentIntensityAnalyzer().emojis)
 POS = ["good", "love", "great", "happy", "nice", "kind", "heart", "ok", "lol", "yeah", "badass"]
-NEG = ["bad", "hate", "terrible", "sad", "die", "death", "shit", "bomb", "ass", "stop", "no", "doubt"]
-FILLER = ["the", "it", "was", "a", "food", "movie", "of", "to", "for", "right", "bus", "kiss", "beating",
-          "at", "very", "or", "nor", "this", "so", "least", "never", "without", "just", "enough", "sort"]
+NEG = [
+    "bad",
+    "hate",
+    "terrible",
+    "sad",
+    "die",
+    "death",
+    "shit",
+    "bomb",
+    "ass",
+    "stop",
+    "no",
+    "doubt",
+]
+FILLER = [
+    "the",
+    "it",
+    "was",
+    "a",
+    "food",
+    "movie",
+    "of",
+    "to",
+    "for",
+    "right",
+    "bus",
+    "kiss",
+    "beating",
+    "at",
+    "very",
+    "or",
+    "nor",
+    "this",
+    "so",
+    "least",
+    "never",
+    "without",
+    "just",
+    "enough",
+    "sort",
+]
 BOOSTERS = sorted(k for k in vs.BOOSTER_DICT if " " not in k)
-NEGATORS = ["not", "never", "don't", "don’t", "isn't", "isn’t", "without", "nor", "cannot", "aint",
-            "couldn't", "wouldn’t", "DON'T", "Don't", "hasn't", "n't", "nothing", "despite", "seldom"]
-IDIOMS = ["the shit", "the bomb", "bad ass", "bus stop", "yeah right", "kiss of death", "to die for",
-          "beating heart", "broken heart", "kind of", "sort of", "just enough", "badass"]
-SPACES = [chr(c) for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0,
-                             0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)]
+NEGATORS = [
+    "not",
+    "never",
+    "don't",
+    "don’t",
+    "isn't",
+    "isn’t",
+    "without",
+    "nor",
+    "cannot",
+    "aint",
+    "couldn't",
+    "wouldn’t",
+    "DON'T",
+    "Don't",
+    "hasn't",
+    "n't",
+    "nothing",
+    "despite",
+    "seldom",
+]
+IDIOMS = [
+    "the shit",
+    "the bomb",
+    "bad ass",
+    "bus stop",
+    "yeah right",
+    "kiss of death",
+    "to die for",
+    "beating heart",
+    "broken heart",
+    "kind of",
+    "sort of",
+    "just enough",
+    "badass",
+]
+SPACES = [
+    chr(c)
+    for c in (
+        0x09,
+        0x0A,
+        0x0B,
+        0x0C,
+        0x0D,
+        0x1C,
+        0x1D,
+        0x1E,
+        0x1F,
+        0x20,
+        0x85,
+        0xA0,
+        0x1680,
+        *range(0x2000, 0x200B),
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+    )
+]
 NOT_SPACES = ["\u200b", "\ufeff", "\u180e", "\u200d", "\u2060"]
-MULTI_EMOJI = ["👍🏽", "👍🏿", "👨‍👩‍👧", "👩‍❤️‍💋‍👨", "🇺🇸", "🇬🇧", "1️⃣", "#️⃣", "❤️", "❤", "☺️", "☹️",
-               "👍", "😀", "😢", "💔", "🏳️‍🌈", "🧑🏽‍💻", "🙂\ufe0f", "🔛", "🆙", "🆗", "🆒", "🏧"]
-EMOTICONS = [":)", ":(", ":-)", ":D", ":d", ":P", ":p", "<3", ":-(", ";)", "XD", "xd", "D:", "d:",
-             ":-Þ", ":-þ", "=D", "o.O", "o.o", ":)).", "(:", "):", "</3", "8-)", "=]"]
+MULTI_EMOJI = [
+    "👍🏽",
+    "👍🏿",
+    "👨‍👩‍👧",
+    "👩‍❤️‍💋‍👨",
+    "🇺🇸",
+    "🇬🇧",
+    "1️⃣",
+    "#️⃣",
+    "❤️",
+    "❤",
+    "☺️",
+    "☹️",
+    "👍",
+    "😀",
+    "😢",
+    "💔",
+    "🏳️‍🌈",
+    "🧑🏽‍💻",
+    "🙂\ufe0f",
+    "🔛",
+    "🆙",
+    "🆗",
+    "🆒",
+    "🏧",
+]
+EMOTICONS = [
+    ":)",
+    ":(",
+    ":-)",
+    ":D",
+    ":d",
+    ":P",
+    ":p",
+    "<3",
+    ":-(",
+    ";)",
+    "XD",
+    "xd",
+    "D:",
+    "d:",
+    ":-Þ",
+    ":-þ",
+    "=D",
+    "o.O",
+    "o.o",
+    ":)).",
+    "(:",
+    "):",
+    "</3",
+    "8-)",
+    "=]",
+]
 
 
 def generated_texts() -> list[str]:
     """Texts aimed at each rule of the spec, systematic where the space is small, seeded-random
     elsewhere."""
     rng = random.Random(20260302)
-    out: list[str] = ["", " ", "   ", "\t\n", "\u3000", "\u00a0\u2003", "!", "?", "!!!", "???",
-                      "no", "No", "NO", "no no", "no no no", "It is NO good at all", "really no good",
-                      "no good", "not no good", "I", "I love it", "OK", "ok", "ok,", "ok.", "Good !",
-                      "Good!", "love but jw", "The book was kind of bad", "The book was bad",
-                      "The book was kinda bad", "It is this good", "It is good", "It is so good",
-                      "we were never so good", "has never been so good", "this is not the shit",
-                      "he is a bad ass", "broken heart", "at least good", "very least good",
-                      "least good", "the least good", "don’t like", "don't like", "1ST", "ÉTÉ good",
-                      "ǅ good", "Ⅰ good", "\u212aind of bad", "İ love it", "ΣΑΣ good", "GOOD good"]
+    out: list[str] = [
+        "",
+        " ",
+        "   ",
+        "\t\n",
+        "\u3000",
+        "\u00a0\u2003",
+        "!",
+        "?",
+        "!!!",
+        "???",
+        "no",
+        "No",
+        "NO",
+        "no no",
+        "no no no",
+        "It is NO good at all",
+        "really no good",
+        "no good",
+        "not no good",
+        "I",
+        "I love it",
+        "OK",
+        "ok",
+        "ok,",
+        "ok.",
+        "Good !",
+        "Good!",
+        "love but jw",
+        "The book was kind of bad",
+        "The book was bad",
+        "The book was kinda bad",
+        "It is this good",
+        "It is good",
+        "It is so good",
+        "we were never so good",
+        "has never been so good",
+        "this is not the shit",
+        "he is a bad ass",
+        "broken heart",
+        "at least good",
+        "very least good",
+        "least good",
+        "the least good",
+        "don’t like",
+        "don't like",
+        "1ST",
+        "ÉTÉ good",
+        "ǅ good",
+        "Ⅰ good",
+        "\u212aind of bad",
+        "İ love it",
+        "ΣΑΣ good",
+        "GOOD good",
+    ]
     # ALL-CAPS mixes and cap differential
     for w in POS + NEG:
         for form in (w, w.upper(), w.title()):
-            for ctx in ("{}", "it is {}", "IT IS {}", "I {} it", "so {} !", "VERY {} stuff", "not {}"):
+            for ctx in (
+                "{}",
+                "it is {}",
+                "IT IS {}",
+                "I {} it",
+                "so {} !",
+                "VERY {} stuff",
+                "not {}",
+            ):
                 out.append(ctx.format(form))
     # boosters at distances 1-3, both signs, caps
     for b in BOOSTERS:
@@ -113,24 +310,52 @@ def generated_texts() -> list[str]:
     for n in NEGATORS:
         for w in POS + NEG:
             for d in (1, 2, 3, 4):
-                gap = " ".join(rng.choice(["so", "this", "x", "doubt", "very", "it"]) for _ in range(d - 1))
+                gap = " ".join(
+                    rng.choice(["so", "this", "x", "doubt", "very", "it"]) for _ in range(d - 1)
+                )
                 out.append(" ".join(filter(None, [n, gap, w])))
                 out.append(" ".join(filter(None, ["we", n, gap, w])))
     # idioms at every position
     for idiom in IDIOMS:
         for pre in range(6):
             for post in range(3):
-                words = [rng.choice(FILLER) for _ in range(pre)] + idiom.split() + \
-                        [rng.choice(FILLER + POS) for _ in range(post)]
+                words = (
+                    [rng.choice(FILLER) for _ in range(pre)]
+                    + idiom.split()
+                    + [rng.choice(FILLER + POS) for _ in range(post)]
+                )
                 out.append(" ".join(words))
                 out.append(" ".join(w.upper() if rng.random() < 0.2 else w for w in words))
     # `least`, `no`, `without doubt`, never so/this
     for w in POS + NEG:
-        for ctx in ("least {}", "at least {}", "very least {}", "the least {}", "no {}", "no x {}",
-                    "no x y {}", "no x or {}", "no x nor {}", "without doubt {}", "without x doubt {}",
-                    "never so {}", "never this {}", "never x so {}", "x y so {}", "x y this {}",
-                    "never x this {}", "kind of {}", "sort of {}", "just enough {}", "x kind of {}",
-                    "kind {}", "{} kind of", "{} but {}", "but {}", "{} but"):
+        for ctx in (
+            "least {}",
+            "at least {}",
+            "very least {}",
+            "the least {}",
+            "no {}",
+            "no x {}",
+            "no x y {}",
+            "no x or {}",
+            "no x nor {}",
+            "without doubt {}",
+            "without x doubt {}",
+            "never so {}",
+            "never this {}",
+            "never x so {}",
+            "x y so {}",
+            "x y this {}",
+            "never x this {}",
+            "kind of {}",
+            "sort of {}",
+            "just enough {}",
+            "x kind of {}",
+            "kind {}",
+            "{} kind of",
+            "{} but {}",
+            "but {}",
+            "{} but",
+        ):
             out.append(ctx.format(w, rng.choice(POS + NEG)))
     # `!` and `?` counts
     for base in ("good", "bad", "the food", "good bad", "I love it but hate it", ""):
@@ -145,8 +370,18 @@ def generated_texts() -> list[str]:
     # emoji: single code points, sequences, skin tones, VS16, ZWJ, no space after
     singles = [k for k in EMOJI_KEYS if len(k) == 1]
     for k in rng.sample(singles, 400) + MULTI_EMOJI:
-        for ctx in ("{}", "I {} it", "{}good", "good{}", "{}{}", "no {}", "not {} at all", "{} but {}",
-                    "{}!", "SO {}"):
+        for ctx in (
+            "{}",
+            "I {} it",
+            "{}good",
+            "good{}",
+            "{}{}",
+            "no {}",
+            "not {} at all",
+            "{} but {}",
+            "{}!",
+            "SO {}",
+        ):
             out.append(ctx.format(k, k))
     for k in rng.sample([k for k in EMOJI_KEYS if len(k) > 1], 300):
         out.append(f"I {k} it")
@@ -157,11 +392,35 @@ def generated_texts() -> list[str]:
         out.append(sp + "good" + sp + sp)
         out.append(sp.join(["😀", "good", "👍🏽"]))
     # `but` with value collisions (the list.index quirk): chains of halved values
-    chain = ["heart", "jw", "fyi", "bz", "ayc", "love", "alol", "np", "ijs", "kia", "abandoning",
-             "nimby", "grrr", "nimq", "btdt", "fav", "bffn", "adorns", "gg", "slap", "pls"]
+    chain = [
+        "heart",
+        "jw",
+        "fyi",
+        "bz",
+        "ayc",
+        "love",
+        "alol",
+        "np",
+        "ijs",
+        "kia",
+        "abandoning",
+        "nimby",
+        "grrr",
+        "nimq",
+        "btdt",
+        "fav",
+        "bffn",
+        "adorns",
+        "gg",
+        "slap",
+        "pls",
+    ]
     for _ in range(3000):
         size = rng.randint(2, 30)
-        words = [rng.choice(chain + ["but", "BUT", "not", "very", "x", "good", "bad"]) for _ in range(size)]
+        words = [
+            rng.choice(chain + ["but", "BUT", "not", "very", "x", "good", "bad"])
+            for _ in range(size)
+        ]
         out.append(" ".join(words))
     # the ASCII fast path: tokens across its 64-byte blocks and at the end of the
     # text, tokens longer than one 57-byte mask load, keys around its 15-byte
@@ -172,12 +431,16 @@ def generated_texts() -> list[str]:
             half = pad[: width // 2]
             out.extend([pad + " " + w, w + " " + pad, half + " " + w + " " + half])
     for offset in range(70):
-        out.append("z" * offset + " Very GOOD, not bad! I can't; at least (nice)? " + "y" * (offset % 7))
+        out.append(
+            "z" * offset + " Very GOOD, not bad! I can't; at least (nice)? " + "y" * (offset % 7)
+        )
     for width in (55, 56, 57, 58, 63, 64, 65, 120):
         for core in ("good", "GOOD", "n't", "Good"):
             half = (width - len(core)) // 2
             tok = "!" * half + core + "?" * (width - len(core) - half)
-            out.extend([f"it is {tok} here", f"{tok}", "a" * (width - 1) + "' good", "B" * width + " good"])
+            out.extend(
+                [f"it is {tok} here", f"{tok}", "a" * (width - 1) + "' good", "B" * width + " good"]
+            )
     for k in sorted(k for k in LEX if 12 <= len(k) <= 19 and k.isascii()):
         for form in (k, k.upper(), f"({k})", f"{k}!!", f"'{k}'", k + "s", k[:-1]):
             out.append(f"it was {form} today")
@@ -185,18 +448,54 @@ def generated_texts() -> list[str]:
         out.extend([f"good{c}bad", f"{c}good {c} bad{c}", f"not{c} good", f"GOOD{c} is fine"])
     # ... which also takes texts whose non-ASCII characters are neither
     # whitespace nor emoji: tokens holding one follow Python's rules
-    for w in ("(é)", "é!", "!éé!", "ÉTÉ!", "ÉTÉ", "naïve,", "café's", "don’t", "…good", "good…", "–",
-              "“great”", "Ǆ", "ΣΑΣ.", "İ", "ﬁne", "£5", "€", "x\u0301", "\ud800", "GOOD—bad"):
-        for ctx in ("{}", "it is {} GOOD", "I {} love it", "{} but not good", "so {}", "z" * 60 + " {}"):
+    for w in (
+        "(é)",
+        "é!",
+        "!éé!",
+        "ÉTÉ!",
+        "ÉTÉ",
+        "naïve,",
+        "café's",
+        "don’t",
+        "…good",
+        "good…",
+        "–",
+        "“great”",
+        "Ǆ",
+        "ΣΑΣ.",
+        "İ",
+        "ﬁne",
+        "£5",
+        "€",
+        "x\u0301",
+        "\ud800",
+        "GOOD—bad",
+    ):
+        for ctx in (
+            "{}",
+            "it is {} GOOD",
+            "I {} love it",
+            "{} but not good",
+            "so {}",
+            "z" * 60 + " {}",
+        ):
             out.append(ctx.format(w))
         out.append("é" * 40 + " " + w + " " + "x" * 70 + w)
         # long upper-case tokens ending in one (the fast path's long-token branch)
         for width in (50, 55, 56, 57, 64, 70):
             out.extend(["GOOD " + "A" * width + w, "GOOD " + w + "A" * width + " BAD"])
     # random mixes of everything
-    vocab = (POS + NEG + FILLER + BOOSTERS[:20] + NEGATORS + EMOTICONS + MULTI_EMOJI
-             + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
-             + rng.sample(sorted(LEX), 300))
+    vocab = (
+        POS
+        + NEG
+        + FILLER
+        + BOOSTERS[:20]
+        + NEGATORS
+        + EMOTICONS
+        + MULTI_EMOJI
+        + ["but", "BUT", "But", "no", "NO", "least", "!", "?", "...", "-", ":)", "I"]
+        + rng.sample(sorted(LEX), 300)
+    )
     for _ in range(20000):
         size = rng.randint(1, 25)
         words = []
@@ -230,14 +529,17 @@ def corpus_texts() -> Iterator[tuple[str, list[str]]]:
 
 @pytest.fixture(scope="session")
 def parity_sets() -> list[tuple[str, list[str], np.ndarray]]:
-    sets = [("generated", generated_texts()), ("sample article and generated paragraphs", local_paragraphs())]
+    sets = [
+        ("generated", generated_texts()),
+        ("sample article and generated paragraphs", local_paragraphs()),
+    ]
     if NEWS.exists() and BBC.exists():
         sets.extend(corpus_texts())
     everything = [t for _, texts in sets for t in texts]
     ref = reference_scores(everything)
     out, at = [], 0
     for name, texts in sets:
-        out.append((name, texts, ref[at:at + len(texts)]))
+        out.append((name, texts, ref[at : at + len(texts)]))
         at += len(texts)
     return out
 
@@ -254,8 +556,9 @@ def test_corpora_are_present() -> None:
 
 
 @pytest.mark.slow
-def test_parity_batch(parity_sets: list[tuple[str, list[str], np.ndarray]],
-                      sia: tg.SentimentIntensityAnalyzer) -> None:
+def test_parity_batch(
+    parity_sets: list[tuple[str, list[str], np.ndarray]], sia: tg.SentimentIntensityAnalyzer
+) -> None:
     total = 0
     for name, texts, ref in parity_sets:
         ours = sia.score(texts).to_numpy()
@@ -263,13 +566,16 @@ def test_parity_batch(parity_sets: list[tuple[str, list[str], np.ndarray]],
         total += len(texts)
     if NEWS.exists() and BBC.exists():
         assert total >= 200_000
-    print(f"\nsentiment parity (batch): {total} texts identical to vaderSentiment 3.3.2: "
-          + ", ".join(f"{name} {len(texts)}" for name, texts, _ in parity_sets))
+    print(
+        f"\nsentiment parity (batch): {total} texts identical to vaderSentiment 3.3.2: "
+        + ", ".join(f"{name} {len(texts)}" for name, texts, _ in parity_sets)
+    )
 
 
 @pytest.mark.slow
-def test_parity_polarity_scores(parity_sets: list[tuple[str, list[str], np.ndarray]],
-                                sia: tg.SentimentIntensityAnalyzer) -> None:
+def test_parity_polarity_scores(
+    parity_sets: list[tuple[str, list[str], np.ndarray]], sia: tg.SentimentIntensityAnalyzer
+) -> None:
     for name, texts, ref in parity_sets:
         ours = np.array([list(sia.polarity_scores(t).values()) for t in texts], dtype=float)
         assert_identical(texts, ours.reshape(len(texts), 4), ref, f"polarity_scores() on {name}")
@@ -284,8 +590,9 @@ def test_result_is_the_same_dict(sia: tg.SentimentIntensityAnalyzer) -> None:
 
 
 @pytest.mark.slow
-def test_thread_count_does_not_change_results(parity_sets: list[tuple[str, list[str], np.ndarray]],
-                                              sia: tg.SentimentIntensityAnalyzer) -> None:
+def test_thread_count_does_not_change_results(
+    parity_sets: list[tuple[str, list[str], np.ndarray]], sia: tg.SentimentIntensityAnalyzer
+) -> None:
     texts = parity_sets[0][1]
     one = sia.score(texts, threads=1).to_numpy()
     for threads in (2, 3, 7):
@@ -297,10 +604,27 @@ def test_but_collisions_on_long_texts(sia: tg.SentimentIntensityAnalyzer) -> Non
     # Long texts with many equal values on both sides of `but`: the literal
     # list.index loop of the reference against the indexed emulation.
     rng = random.Random(7)
-    chain = ["heart", "jw", "fyi", "bz", "ayc", "love", "kia", "abandoning", "nimby", "grrr", "x", "not"]
-    texts = [" ".join(rng.choice(chain + ["but"] * (k % 3)) for _ in range(rng.randint(200, 2000)))
-             for k in range(40)]
-    assert_identical(texts, sia.score(texts).to_numpy(), reference_scores(texts), "long `but` texts")
+    chain = [
+        "heart",
+        "jw",
+        "fyi",
+        "bz",
+        "ayc",
+        "love",
+        "kia",
+        "abandoning",
+        "nimby",
+        "grrr",
+        "x",
+        "not",
+    ]
+    texts = [
+        " ".join(rng.choice(chain + ["but"] * (k % 3)) for _ in range(rng.randint(200, 2000)))
+        for k in range(40)
+    ]
+    assert_identical(
+        texts, sia.score(texts).to_numpy(), reference_scores(texts), "long `but` texts"
+    )
 
 
 def test_surrogates_score_like_python(sia: tg.SentimentIntensityAnalyzer) -> None:
@@ -311,8 +635,16 @@ def test_surrogates_score_like_python(sia: tg.SentimentIntensityAnalyzer) -> Non
 # --- property: any mix of VADER's vocabulary, punctuation, emoji and whitespace -----------------
 
 
-_WORDS = st.sampled_from(POS + NEG + FILLER + BOOSTERS + NEGATORS + EMOTICONS + MULTI_EMOJI
-                         + ["but", "BUT", "no", "NO", "least", "kind", "of", "I", "!", "?", "..."])
+_WORDS = st.sampled_from(
+    POS
+    + NEG
+    + FILLER
+    + BOOSTERS
+    + NEGATORS
+    + EMOTICONS
+    + MULTI_EMOJI
+    + ["but", "BUT", "no", "NO", "least", "kind", "of", "I", "!", "?", "..."]
+)
 _PIECES = st.one_of(
     _WORDS,
     _WORDS.map(str.upper),
@@ -320,11 +652,14 @@ _PIECES = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=4),
     st.sampled_from(EMOJI_KEYS),
 )
-_SEPS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", "\u2003", "\u200b", ",", "!", "?"])
+_SEPS = st.sampled_from(
+    [" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", "\u2003", "\u200b", ",", "!", "?"]
+)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.lists(st.tuples(_PIECES, _SEPS), max_size=30))
 @pytest.mark.slow
 def test_parity_property(parts: list[tuple[str, str]]) -> None:

@@ -45,8 +45,25 @@ def test_lower_of_every_code_point() -> None:
 
 
 def test_final_sigma_in_context() -> None:
-    cases = ["ΣΑΣ", "ΑΣ", "Σ", "ΑΣ'", "ΑΣ'Α", "Α'Σ", "Α.Σ.Β", "ΑΣ ΣΑ", "1Σ", "ΑΣ1", "Σ'Σ", "aΣ:", "A\u0345Σ",
-             "ΑΣ\u0301", "ΑΣ\u0301Β", "İSTANBUL", "\u212aELVIN"]
+    cases = [
+        "ΣΑΣ",
+        "ΑΣ",
+        "Σ",
+        "ΑΣ'",
+        "ΑΣ'Α",
+        "Α'Σ",
+        "Α.Σ.Β",
+        "ΑΣ ΣΑ",
+        "1Σ",
+        "ΑΣ1",
+        "Σ'Σ",
+        "aΣ:",
+        "A\u0345Σ",
+        "ΑΣ\u0301",
+        "ΑΣ\u0301Β",
+        "İSTANBUL",
+        "\u212aELVIN",
+    ]
     for t in cases:
         assert _core._testing.python_lower(t, MAJOR, MINOR) == t.lower(), t
 

@@ -23,8 +23,14 @@ def run_pytest(tmp_path: Path, ci: bool, *tests: str) -> subprocess.CompletedPro
     env["TEXTGAUGE_SHARED"] = str(tmp_path / "no-shared")
     if ci:
         env["CI"] = "true"
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.mark.slow
@@ -52,7 +58,9 @@ def test_require_returns_an_existing_path(tmp_path: Path) -> None:
     assert conftest.require(tmp_path) == tmp_path
 
 
-def test_require_skips_outside_ci_and_fails_in_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_require_skips_outside_ci_and_fails_in_ci(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(conftest, "IN_CI", False)
     monkeypatch.setattr(conftest, "_MISSING", set())
     with pytest.raises(pytest.skip.Exception, match="shared corpus not found"):
@@ -67,11 +75,30 @@ def test_require_skips_outside_ci_and_fails_in_ci(tmp_path: Path, monkeypatch: p
 def test_corpus_tests_are_marked() -> None:
     """Every test reading the shared corpora carries the shared_data marker, so that
     `pytest -m "not shared_data"` is the suite a bare clone can run."""
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "--collect-only", "-p", "no:cacheprovider",
-                             "-m", "shared_data", "tests/python/test_text.py", "tests/python/test_cli.py",
-                             "tests/python/test_vectorize_sklearn.py"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "--collect-only",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "shared_data",
+            "tests/python/test_text.py",
+            "tests/python/test_cli.py",
+            "tests/python/test_vectorize_sklearn.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     selected = [x for x in result.stdout.splitlines() if "::" in x]
     assert "tests/python/test_text.py::test_vocabulary_ids_do_not_depend_on_threads" in selected
-    assert "tests/python/test_cli.py::test_keyness_and_collocations_equal_the_library_on_bbc_files" in selected
+    assert (
+        "tests/python/test_cli.py::test_keyness_and_collocations_equal_the_library_on_bbc_files"
+        in selected
+    )
     assert any("[shared]" in x for x in selected) and not any("[sample]" in x for x in selected)

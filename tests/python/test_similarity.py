@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pytest
@@ -25,17 +25,31 @@ def docs(bbc_files: list[Path]) -> tg.Corpus:
 def test_pairwise_matches_sklearn(docs: tg.Corpus) -> None:
     X, _ = docs.dtm()
     Xf = X.astype(np.float64)
-    np.testing.assert_allclose(pairwise(X, method="cosine"), cosine_similarity(Xf), rtol=1e-12, atol=1e-15)
-    np.testing.assert_allclose(pairwise(X, method="euclidean"), euclidean_distances(Xf), rtol=1e-10, atol=1e-9)
+    np.testing.assert_allclose(
+        pairwise(X, method="cosine"), cosine_similarity(Xf), rtol=1e-12, atol=1e-15
+    )
+    np.testing.assert_allclose(
+        pairwise(X, method="euclidean"), euclidean_distances(Xf), rtol=1e-10, atol=1e-9
+    )
     dense = Xf.toarray()
-    np.testing.assert_allclose(pairwise(X, method="correlation"), 1 - pairwise_distances(dense, metric="correlation"),
-                               rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(
+        pairwise(X, method="correlation"),
+        1 - pairwise_distances(dense, metric="correlation"),
+        rtol=1e-9,
+        atol=1e-12,
+    )
     B = dense > 0
-    np.testing.assert_allclose(pairwise(X, method="jaccard"), 1 - pairwise_distances(B, metric="jaccard"),
-                               rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(
+        pairwise(X, method="jaccard"),
+        1 - pairwise_distances(B, metric="jaccard"),
+        rtol=1e-12,
+        atol=1e-15,
+    )
     inter = B.astype(float) @ B.T.astype(float)
     sizes = B.sum(axis=1)
-    np.testing.assert_allclose(pairwise(X, method="dice"), 2 * inter / (sizes[:, None] + sizes[None, :]), rtol=1e-12)
+    np.testing.assert_allclose(
+        pairwise(X, method="dice"), 2 * inter / (sizes[:, None] + sizes[None, :]), rtol=1e-12
+    )
 
 
 def test_weighted_and_paragraph_level(docs: tg.Corpus) -> None:
@@ -70,7 +84,9 @@ def _brute_window(texts_terms: list[list[str]], window: int, count: str) -> Any:
 
 
 @pytest.mark.parametrize("count", ["frequency", "boolean", "weighted"])
-def test_window_cooccurrence_brute_force(count: str) -> None:
+def test_window_cooccurrence_brute_force(
+    count: Literal["frequency", "boolean", "weighted"],
+) -> None:
     texts = ["The cat sat on the mat, the cat ate.", "A cat and a dog. The dog sat."]
     corpus = tg.Corpus.from_texts(texts)
     tok = corpus.tokens
@@ -81,7 +97,11 @@ def test_window_cooccurrence_brute_force(count: str) -> None:
     if count == "boolean":  # each unordered pair once per document
         expected = Counter()
         for t in terms:
-            pairs = {tuple(sorted((t[i], t[j]))) for i in range(len(t)) for j in range(i + 1, min(len(t), i + 4))}
+            pairs = {
+                tuple(sorted((t[i], t[j])))
+                for i in range(len(t))
+                for j in range(i + 1, min(len(t), i + 4))
+            }
             for a, b in pairs:
                 expected[(a, b)] += 1
                 if a != b:
@@ -91,7 +111,8 @@ def test_window_cooccurrence_brute_force(count: str) -> None:
     assert set(got) == {k for k, v in expected.items() if v}
     for k, v in expected.items():
         assert got[k] == pytest.approx(v, rel=1e-12), k
-    assert (C != C.T).nnz == 0 and len(pos) == C.shape[0]
+    # scipy-stubs 1.17.1.5 types != on sparse matrices as object.__ne__ (bool): it is elementwise
+    assert (C != C.T).nnz == 0 and len(pos) == C.shape[0]  # type: ignore[attr-defined,comparison-overlap]
 
 
 def test_document_cooccurrence_and_npmi() -> None:

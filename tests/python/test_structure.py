@@ -89,7 +89,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -110,7 +110,9 @@ def test_import_graph_is_acyclic() -> None:
     graph = {name: _imports(name) for name in MODULES}
     # The graph is the real one: the facade imports the statistics modules, which import the
     # corpus's internal module.
-    assert {"textgauge.collocations", "textgauge.keyness", "textgauge._corpus"} <= graph["textgauge.text"]
+    assert {"textgauge.collocations", "textgauge.keyness", "textgauge._corpus"} <= graph[
+        "textgauge.text"
+    ]
     assert "textgauge._corpus" in graph["textgauge.keyness"]
     cycle = _cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
@@ -154,7 +156,11 @@ def _self_aliases(tree: ast.Module) -> set[str]:
     aliases = {"self", "cls"}
     for node in ast.walk(tree):
         value = getattr(node, "value", None)
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(value, ast.Name) and value.id == "self":
+        if (
+            isinstance(node, (ast.Assign, ast.AnnAssign))
+            and isinstance(value, ast.Name)
+            and value.id == "self"
+        ):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             aliases.update(t.id for t in targets if isinstance(t, ast.Name))
     return aliases
@@ -163,7 +169,11 @@ def _self_aliases(tree: ast.Module) -> set[str]:
 def _own(receiver: ast.expr, aliases: set[str]) -> bool:
     if isinstance(receiver, ast.Name):
         return receiver.id in aliases
-    return isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "super"
+    return (
+        isinstance(receiver, ast.Call)
+        and isinstance(receiver.func, ast.Name)
+        and receiver.func.id == "super"
+    )
 
 
 def private_access_violations(name: str, tree: ast.Module) -> list[str]:
@@ -172,7 +182,11 @@ def private_access_violations(name: str, tree: ast.Module) -> list[str]:
     package = name if _is_package(name) else name.rpartition(".")[0]
     out = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and _private(node.attr) and not isinstance(node.ctx, ast.Store):
+        if (
+            isinstance(node, ast.Attribute)
+            and _private(node.attr)
+            and not isinstance(node.ctx, ast.Store)
+        ):
             if not _own(node.value, aliases) and node.attr not in defined:
                 out.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
         elif isinstance(node, ast.ImportFrom) and node.level:
@@ -197,4 +211,7 @@ def test_private_access_rule_catches_a_reach() -> None:
         "        return self._y, p._z, super()._w, other._mine, other._table\n"
     )
     found = private_access_violations("textgauge.demo", tree)
-    assert [v.split(": ", 1)[1] for v in found] == ["from textgauge._x import _helper", "other._table"]
+    assert [v.split(": ", 1)[1] for v in found] == [
+        "from textgauge._x import _helper",
+        "other._table",
+    ]

@@ -41,7 +41,9 @@ def test_every_submodule_has_a_stub() -> None:
 def test_stub_folder_does_not_shadow_the_extension() -> None:
     assert _core.__spec__ is not None and _core.__spec__.origin is not None
     assert importlib.util.find_spec("textgauge._core").origin == _core.__spec__.origin  # type: ignore[union-attr]
-    for name in SUBMODULES:  # registered, so that pickle and `import textgauge._core.text` find them
+    for (
+        name
+    ) in SUBMODULES:  # registered, so that pickle and `import textgauge._core.text` find them
         assert sys.modules[f"textgauge._core.{name}"] is getattr(_core, name)
 
 
@@ -57,10 +59,13 @@ def test_stub_names_match_module(name: str) -> None:
             stub |= {a.asname or a.name for a in node.names}
     mod = _module(name)
     module = {n for n in dir(mod) if n in SUBMODULES} | {
-        n for n in _public(dir(mod)) if not inspect.ismodule(getattr(mod, n))}
+        n for n in _public(dir(mod)) if not inspect.ismodule(getattr(mod, n))
+    }
     stub = {n for n in stub if n in SUBMODULES} | _public(stub)
     assert stub == module, (
-        f"{name}.pyi is out of date: only in the stub {stub - module}, only in _core {module - stub}")
+        f"{name}.pyi is out of date: only in the stub {stub - module}, "
+        f"only in _core {module - stub}"
+    )
 
 
 @pytest.mark.parametrize("name", SUBMODULES)
@@ -70,10 +75,18 @@ def test_stub_class_members_match_module(name: str) -> None:
             continue
         cls = getattr(_module(name), node.name)
         stub = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
-        stub |= {n.target.id for n in node.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
+        stub |= {
+            n.target.id
+            for n in node.body
+            if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+        }
         if issubclass(cls, BaseException):
             continue  # exception classes only name their base in the stub
         real = set(vars(cls))
-        assert stub <= real, f"{name}.{node.name}: stub names missing from the module: {stub - real}"
+        assert stub <= real, (
+            f"{name}.{node.name}: stub names missing from the module: {stub - real}"
+        )
         public = {n for n in real if not n.startswith("_")}
-        assert public <= stub, f"{name}.{node.name}: module names missing from the stub: {public - stub}"
+        assert public <= stub, (
+            f"{name}.{node.name}: module names missing from the stub: {public - stub}"
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -28,27 +28,61 @@ def test_document_units_and_offsets() -> None:
     assert doc.sentences["paragraph"].tolist() == [0, 0, 1]
     toks = doc.tokens
     assert toks["text"].tolist() == [
-        "Prices", "rose", "5", "%", "on", "Monday", ".", "Traders", "cheered", "!",
-        "Then", "they", "fell", "\u2014", "hard", ".",
+        "Prices",
+        "rose",
+        "5",
+        "%",
+        "on",
+        "Monday",
+        ".",
+        "Traders",
+        "cheered",
+        "!",
+        "Then",
+        "they",
+        "fell",
+        "\u2014",
+        "hard",
+        ".",
     ]
     assert toks["kind"].tolist() == [
-        "word", "word", "number", "punctuation", "word", "word", "punctuation", "word", "word",
-        "punctuation", "word", "word", "word", "punctuation", "word", "punctuation",
+        "word",
+        "word",
+        "number",
+        "punctuation",
+        "word",
+        "word",
+        "punctuation",
+        "word",
+        "word",
+        "punctuation",
+        "word",
+        "word",
+        "word",
+        "punctuation",
+        "word",
+        "punctuation",
     ]
     assert toks["sentence"].tolist() == [0] * 7 + [1] * 3 + [2] * 6
     r: Any
     for r in toks.itertuples():
-        assert text[r.start:r.end] == r.text
-        assert text.encode()[r.byte_start:r.byte_end].decode() == r.text
+        assert text[r.start : r.end] == r.text
+        assert text.encode()[r.byte_start : r.byte_end].decode() == r.text
     # the em dash is 3 bytes: byte and code-point offsets diverge after it
     hard = toks[toks.text == "hard"].iloc[0]
     assert (hard.start, hard.byte_start) == (text.index("hard"), text.encode().index(b"hard"))
 
 
 def test_non_ascii_offsets_emoji_and_cjk() -> None:
-    text = "Caf\u00e9 \U0001F44D\U0001F3FD great \u6211\u4eec\u559c\u6b22"
+    text = "Caf\u00e9 \U0001f44d\U0001f3fd great \u6211\u4eec\u559c\u6b22"
     toks = tg.Document(text).tokens
-    assert toks["text"].tolist() == ["Caf\u00e9", "\U0001F44D\U0001F3FD", "great", "\u6211\u4eec", "\u559c\u6b22"]
+    assert toks["text"].tolist() == [
+        "Caf\u00e9",
+        "\U0001f44d\U0001f3fd",
+        "great",
+        "\u6211\u4eec",
+        "\u559c\u6b22",
+    ]
     assert toks["kind"].tolist() == ["word", "symbol", "word", "word", "word"]
     assert toks["start"].tolist() == [0, 5, 8, 14, 16]
 
@@ -58,7 +92,15 @@ def test_normalisation_options() -> None:
     terms = tg.Document(text).tokens["term"].tolist()
     assert terms == ["strasse", "caf\u00e9", "don't", "fine", '"', "quoted", '"']
     nfkc = tg.Document(text, form="NFKC", strip_accents=True, casefold=False, unify_quotes=False)
-    assert nfkc.tokens["term"].tolist() == ["Stra\u00dfe", "CAFE", "don\u2019t", "fine", "\u201c", "Quoted", "\u201d"]
+    assert nfkc.tokens["term"].tolist() == [
+        "Stra\u00dfe",
+        "CAFE",
+        "don\u2019t",
+        "fine",
+        "\u201c",
+        "Quoted",
+        "\u201d",
+    ]
     # NFC keeps the ligature, NFKC expands it, and full case folding (like str.casefold) too
     assert tg.Document("\ufb01ne", casefold=False).tokens["term"].tolist() == ["\ufb01ne"]
     assert tg.Document("\ufb01ne", casefold=False, form="NFKC").tokens["term"].tolist() == ["fine"]
@@ -139,9 +181,10 @@ def test_lone_surrogates_from_python() -> None:
 
 def test_bad_options_and_inputs() -> None:
     with pytest.raises(ValueError, match="paragraphs"):
-        tg.Document("x", paragraphs="para")
+        tg.Document("x", paragraphs=cast(Any, "para"))
+    unknown: dict[str, Any] = {"lowercase": True}
     with pytest.raises(TypeError, match="unknown option"):
-        tg.Document("x", lowercase=True)
+        tg.Document("x", **unknown)
     with pytest.raises(TypeError, match="text 1 is int"):
         tg.Corpus.from_texts(["ok", 5])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="single text"):

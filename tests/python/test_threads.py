@@ -21,9 +21,43 @@ from textgauge.keyness import frequency as module_frequency
 from textgauge.sklearn import CountVectorizer, HashingVectorizer, TfidfVectorizer
 from textgauge.terms import dtm
 
-WORDS = ("good", "bad", "love", "hate", "not", "very", "kind", "of", "but", "never", "so", "GREAT",
-         "HORRIBLE", "the", "market", "rallied", "café", "naïve", "你好", "😀", "👍🏽", ":)", "!", "?",
-         "1,250", "don't", "isn’t", "lol", "at", "least", "U.S.", "Привет", "\n\n", "\n", "okay.")
+WORDS = (
+    "good",
+    "bad",
+    "love",
+    "hate",
+    "not",
+    "very",
+    "kind",
+    "of",
+    "but",
+    "never",
+    "so",
+    "GREAT",
+    "HORRIBLE",
+    "the",
+    "market",
+    "rallied",
+    "café",
+    "naïve",
+    "你好",
+    "😀",
+    "👍🏽",
+    ":)",
+    "!",
+    "?",
+    "1,250",
+    "don't",
+    "isn’t",
+    "lol",
+    "at",
+    "least",
+    "U.S.",
+    "Привет",
+    "\n\n",
+    "\n",
+    "okay.",
+)
 
 
 def make_texts(n: int, seed: int = 9) -> list[str]:
@@ -65,7 +99,7 @@ def rotated(i: int) -> list[str]:
 
 def unrotate(i: int, values: list[Any]) -> list[Any]:
     k = (i * 187) % len(TEXTS)
-    return values[len(TEXTS) - k:] + values[:len(TEXTS) - k]
+    return values[len(TEXTS) - k :] + values[: len(TEXTS) - k]
 
 
 def test_shared_sentiment_analyzer() -> None:
@@ -88,8 +122,12 @@ def test_shared_sentiment_analyzer() -> None:
 
 
 def test_shared_fitted_vectorizers() -> None:
-    fitted: list[Any] = [CountVectorizer(ngram_range=(1, 2)).fit(TEXTS), TfidfVectorizer(sublinear_tf=True).fit(TEXTS),
-              CountVectorizer(analyzer="char_wb", ngram_range=(2, 4)).fit(TEXTS), HashingVectorizer(n_features=2**12)]
+    fitted: list[Any] = [
+        CountVectorizer(ngram_range=(1, 2)).fit(TEXTS),
+        TfidfVectorizer(sublinear_tf=True).fit(TEXTS),
+        CountVectorizer(analyzer="char_wb", ngram_range=(2, 4)).fit(TEXTS),
+        HashingVectorizer(n_features=2**12),
+    ]
     for vec in fitted:
         sequential = vec.transform(TEXTS)
 
@@ -114,9 +152,15 @@ def test_shared_corpus_read_only() -> None:
 
     def work(i: int) -> tuple[Any, ...]:
         fresh = tg.Corpus.from_texts(TEXTS)  # build one too, while others read
-        return (corpus.tokens, corpus.sentences, corpus.vocabulary,
-                [corpus[j].tokens["text"].tolist() for j in range(0, len(TEXTS), 25)],
-                corpus.dtm(), corpus.sentiment("sentence"), fresh.vocabulary)
+        return (
+            corpus.tokens,
+            corpus.sentences,
+            corpus.vocabulary,
+            [corpus[j].tokens["text"].tolist() for j in range(0, len(TEXTS), 25)],
+            corpus.dtm(),
+            corpus.sentiment("sentence"),
+            fresh.vocabulary,
+        )
 
     for t, s, v, d, (Xi, ti), si, fv in in_threads(work):
         assert t.equals(tokens) and s.equals(sentences) and v == vocabulary and d == docs
@@ -195,10 +239,20 @@ def _keyness(c: tg.Corpus) -> tuple[int, pd.DataFrame]:
 
 def _documents(c: tg.Corpus) -> list[Any]:
     # Document views, one lock per document: each document's values never change once added.
-    return [(d.id, len(d), repr(d), d.tokens["text"].tolist(),
-             d.tokens["term"].astype(str).tolist(), d.sentences["text"].tolist(),
-             d.paragraphs["start"].tolist(), d.sentiment("sentence"))
-            for d in c if d.id % 5 == 0]
+    return [
+        (
+            d.id,
+            len(d),
+            repr(d),
+            d.tokens["text"].tolist(),
+            d.tokens["term"].astype(str).tolist(),
+            d.sentences["text"].tolist(),
+            d.paragraphs["start"].tolist(),
+            d.sentiment("sentence"),
+        )
+        for d in c
+        if d.id % 5 == 0
+    ]
 
 
 def _unpickled(data: bytes) -> tuple[Any, ...]:
@@ -234,8 +288,11 @@ def _batch_order(texts: list[str]) -> list[int]:
     """The order in which the batches were added, read from the final texts."""
     order, pos, left = [], 0, set(range(len(STRESS_BATCHES)))
     while pos < len(texts):
-        b = next(b for b in sorted(left)
-                 if texts[pos:pos + len(STRESS_BATCHES[b])] == STRESS_BATCHES[b])
+        b = next(
+            b
+            for b in sorted(left)
+            if texts[pos : pos + len(STRESS_BATCHES[b])] == STRESS_BATCHES[b]
+        )
         order.append(b)
         left.remove(b)
         pos += len(STRESS_BATCHES[b])
@@ -257,7 +314,7 @@ def test_shared_corpus_readers_and_writers() -> None:
         start = time.monotonic()
         # Each thread adds its 2 batches at random times in the first 80% of the run (some
         # adds coincide), and reads in between and after.
-        adds = sorted((rng.uniform(0, 0.8 * duration), b) for b in to_add[2 * i:2 * i + 2])
+        adds = sorted((rng.uniform(0, 0.8 * duration), b) for b in to_add[2 * i : 2 * i + 2])
         while adds or time.monotonic() - start < duration:
             now = time.monotonic() - start
             if adds and (now >= adds[0][0] or now >= duration):
@@ -329,8 +386,9 @@ def test_reader_reenters_while_a_writer_waits() -> None:
         assert reader.is_alive()  # queued behind the writer
         # Nested reads: similarity -> dtm -> vocabulary, Document views, pickling.
         assert corpus.similarity().equals(before.similarity())
-        assert ([d.tokens["text"].tolist() for d in corpus]
-                == [d.tokens["text"].tolist() for d in before])
+        assert [d.tokens["text"].tolist() for d in corpus] == [
+            d.tokens["text"].tolist() for d in before
+        ]
         assert pickle.loads(pickle.dumps(corpus)).texts == TEXTS[:30]
         assert writer.is_alive()
     writer.join(10)

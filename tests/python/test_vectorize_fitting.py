@@ -115,7 +115,9 @@ def reference(name: str, params: dict[str, Any], docs: list[str]) -> Any:
     return ref
 
 
-def stats_reference(params: dict[str, Any], docs: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+def stats_reference(
+    params: dict[str, Any], docs: list[str]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """scikit-learn's terms (before pruning), corpus counts and document counts."""
     cv = sk.CountVectorizer(**{p: v for p, v in params.items() if p in ANALYSIS})
     X = cv.fit_transform(docs).tocsc()
@@ -126,7 +128,9 @@ def stats_reference(params: dict[str, Any], docs: list[str]) -> tuple[list[str],
     )
 
 
-def assert_matches(ours: Any, ref: Any, params: dict[str, Any], seen: list[str], probe: list[str]) -> None:
+def assert_matches(
+    ours: Any, ref: Any, params: dict[str, Any], seen: list[str], probe: list[str]
+) -> None:
     assert ours.get_feature_names_out().tolist() == ref.get_feature_names_out().tolist()
     assert ours.vocabulary_ == ref.vocabulary_
     assert hasattr(ours, "stop_words_") == hasattr(ref, "stop_words_")
@@ -151,7 +155,9 @@ SEQUENCES = list(itertools.product(OPERATIONS, repeat=3))
 @pytest.mark.parametrize("round_trip", [False, True], ids=["live", "pickled"])
 @pytest.mark.parametrize("ops", SEQUENCES, ids=["-".join(s) for s in SEQUENCES])
 @pytest.mark.slow
-def test_any_sequence_equals_sklearn_on_batches_since_last_fit(ops: tuple[str, ...], round_trip: bool) -> None:
+def test_any_sequence_equals_sklearn_on_batches_since_last_fit(
+    ops: tuple[str, ...], round_trip: bool
+) -> None:
     for batch_set, batches in BATCH_SETS.items():
         probe = [doc for batch in batches for doc in batch]
         for name, params in CONFIGS:
@@ -216,8 +222,10 @@ def test_term_stats_after_every_kind_of_fit(name: str) -> None:
         np.testing.assert_array_equal(got_tc, tc)
         np.testing.assert_array_equal(got_dc, dc)
     # statistics of separate fits merge into those of one fit on all the batches
-    merged = getattr(tgs, name)(**params).fit(a).term_stats_.merged(
-        getattr(tgs, name)(**params).fit(b).term_stats_
+    merged = (
+        getattr(tgs, name)(**params)
+        .fit(a)
+        .term_stats_.merged(getattr(tgs, name)(**params).fit(b).term_stats_)
     )
     whole = getattr(tgs, name)(**params).fit(a + b).term_stats_
     for x, y in zip(merged.state(), whole.state()):

@@ -63,8 +63,11 @@ def paragraphs(request: pytest.FixtureRequest) -> list[str]:
 def articles(request: pytest.FixtureRequest) -> list[str]:
     if request.param == "sample":
         paras = local_paragraphs(1000, seed=1)
-        return ["\n\n".join(paras[i:i + 10]) for i in range(0, len(paras), 10)]
-    return [p.read_text(encoding="utf-8", errors="replace") for p in request.getfixturevalue("bbc_files")[::20]]
+        return ["\n\n".join(paras[i : i + 10]) for i in range(0, len(paras), 10)]
+    return [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in request.getfixturevalue("bbc_files")[::20]
+    ]
 
 
 UNICODE_DOCS = [
@@ -103,7 +106,9 @@ def grid(seed: int, n: int) -> Iterator[dict[str, Any]]:
         yield dict(p, analyzer=analyzer, ngram_range=ngram, min_df=min_df, max_df=max_df)
 
 
-def fit_both(cls_ref: Any, cls_ours: Any, params: dict[str, Any], docs: list[str]) -> tuple[Any, Any, Any, Any]:
+def fit_both(
+    cls_ref: Any, cls_ours: Any, params: dict[str, Any], docs: list[str]
+) -> tuple[Any, Any, Any, Any]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # sklearn warns about unused stop words with char analyzers
         ref = cls_ref(**params)
@@ -145,7 +150,14 @@ TFIDF_GRID = list(
 
 
 @pytest.mark.parametrize(("norm", "use_idf", "smooth_idf", "sublinear_tf", "dtype"), TFIDF_GRID)
-def test_tfidf_vectorizer_grid(norm: str | None, use_idf: bool, smooth_idf: bool, sublinear_tf: bool, dtype: Any, articles: list[str]) -> None:
+def test_tfidf_vectorizer_grid(
+    norm: str | None,
+    use_idf: bool,
+    smooth_idf: bool,
+    sublinear_tf: bool,
+    dtype: Any,
+    articles: list[str],
+) -> None:
     params = dict(
         norm=norm,
         use_idf=use_idf,
@@ -328,7 +340,9 @@ def test_build_analyzer_is_sklearns(paragraphs: list[str]) -> None:
         {"ngram_range": (1, 3), "stop_words": "english", "min_df": 2},
     ],
 )
-def test_threads_do_not_change_other_analyzers(params: dict[str, Any], paragraphs: list[str]) -> None:
+def test_threads_do_not_change_other_analyzers(
+    params: dict[str, Any], paragraphs: list[str]
+) -> None:
     X1 = tgs.CountVectorizer(**params).fit_transform(paragraphs)
     for n_jobs in (2, 5):
         assert_same_matrix(
@@ -542,8 +556,12 @@ def test_non_str_items_are_decoded_or_rejected_as_sklearn_does() -> None:
         tgs.HashingVectorizer().transform(["ok", np.nan])
 
 
-@pytest.mark.parametrize("params", [{}, {"analyzer": "char_wb", "ngram_range": (2, 3)}, {"ngram_range": (1, 2)}])
-def test_row_order_is_the_same_for_any_thread_count(params: dict[str, Any], paragraphs: list[str]) -> None:
+@pytest.mark.parametrize(
+    "params", [{}, {"analyzer": "char_wb", "ngram_range": (2, 3)}, {"ngram_range": (1, 2)}]
+)
+def test_row_order_is_the_same_for_any_thread_count(
+    params: dict[str, Any], paragraphs: list[str]
+) -> None:
     # CountVectorizer leaves rows in first-occurrence order, as sklearn leaves
     # its rows unsorted, and says so; the storage itself must not depend on
     # the thread count. TfidfVectorizer sorts.
@@ -583,7 +601,7 @@ def test_import_without_sklearn_says_how_to_install() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     ).stdout.splitlines()
     assert out == [
-        'ModuleNotFoundError|sklearn|textgauge.sklearn needs scikit-learn: '
+        "ModuleNotFoundError|sklearn|textgauge.sklearn needs scikit-learn: "
         'pip install "textgauge[sklearn]"',
         "cause ModuleNotFoundError",
     ]

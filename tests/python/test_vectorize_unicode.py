@@ -32,7 +32,9 @@ def test_word_and_space_classes_of_every_code_point() -> None:
     assert bad == []
 
 
-@pytest.mark.parametrize(("lowercase", "strip"), [(True, None), (False, "unicode"), (False, "ascii")])
+@pytest.mark.parametrize(
+    ("lowercase", "strip"), [(True, None), (False, "unicode"), (False, "ascii")]
+)
 @pytest.mark.slow
 def test_lower_and_strip_accents_of_every_code_point(lowercase: bool, strip: str | None) -> None:
     """`char` unigrams of a one-character document are list(preprocess(c))."""
@@ -160,7 +162,9 @@ TEXT = st.lists(ALPHABET, max_size=40).map("".join)
         ]
     ),
 )
-def test_generated_text_matches_sklearn(docs: list[str], lowercase: bool, strip: str | None, analyzer_ngram: Any) -> None:
+def test_generated_text_matches_sklearn(
+    docs: list[str], lowercase: bool, strip: str | None, analyzer_ngram: Any
+) -> None:
     analyzer, ngram = analyzer_ngram
     params = dict(lowercase=lowercase, strip_accents=strip, analyzer=analyzer, ngram_range=ngram)
     ref = sk.CountVectorizer(**params)

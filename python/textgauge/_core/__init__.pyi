@@ -6,11 +6,12 @@ tables are typed as dicts of numpy arrays. One stub per submodule (area); this f
 stubs only (no ``__init__.py``), so the compiled module is what imports.
 tests/python/test_stubs.py checks that the names here are exactly those of the compiled module.
 """
+
 from . import _testing as _testing
 from . import sentiment as sentiment
 from . import stats as stats
 from . import text as text
 from . import vectorize as vectorize
 
-__all__: list[str] = ['sentiment', 'stats', 'text', 'vectorize']
-__version__: str = '0.1.0'
+__all__: list[str] = ["sentiment", "stats", "text", "vectorize"]
+__version__: str = "0.1.0"

@@ -2,30 +2,43 @@
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
+
 import collections.abc
 import typing
 
 import numpy
 import numpy.typing
 
-__all__: list[str] = ['Corpus', 'options']
+__all__: list[str] = ["Corpus", "options"]
+
 class Corpus:
-    def __init__(self, *, paragraphs: str = 'blank', sentences: bool = True, tokens: bool = True, ascii_fast_path: bool = True, form: str = 'NFC', casefold: bool = True, strip_accents: bool = False, unify_quotes: bool = True, errors: str = 'strict') -> None:
-        ...
-    def __len__(self) -> int:
-        ...
-    def add(self, texts: collections.abc.Sequence[typing.Any], *, sources: collections.abc.Sequence[str] = [], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
-        ...
-    def paragraph_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]:
-        ...
-    def sentence_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]:
-        ...
-    def text(self, index: typing.SupportsInt | typing.SupportsIndex) -> str:
-        ...
-    def token_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]:
-        ...
-    def vocabulary(self) -> list[str]:
-        ...
+    def __init__(
+        self,
+        *,
+        paragraphs: str = "blank",
+        sentences: bool = True,
+        tokens: bool = True,
+        ascii_fast_path: bool = True,
+        form: str = "NFC",
+        casefold: bool = True,
+        strip_accents: bool = False,
+        unify_quotes: bool = True,
+        errors: str = "strict",
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    def add(
+        self,
+        texts: collections.abc.Sequence[typing.Any],
+        *,
+        sources: collections.abc.Sequence[str] = [],
+        threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> None: ...
+    def paragraph_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]: ...
+    def sentence_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]: ...
+    def text(self, index: typing.SupportsInt | typing.SupportsIndex) -> str: ...
+    def token_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]: ...
+    def vocabulary(self) -> list[str]: ...
+
 def options() -> dict[str, list[str]]:
     """
     The names each option of this area takes, by option.

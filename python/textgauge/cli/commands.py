@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import numpy as np
 import pandas as pd
 
-from .. import __version__
-from .. import _corpus
+from .. import __version__, _corpus
 from ..text import Corpus
 from .inputs import (
     FORMATS,
@@ -35,9 +34,19 @@ EXIT_INPUT_ERROR = 1  # also: the output cannot be written, or the input holds n
 EXIT_USAGE = 2
 EXIT_SKIPPED = 3
 
-KEY_COLUMNS = (("source", "string"), ("record", "string"), ("paragraph", "Int64"), ("sentence", "Int64"))
+KEY_COLUMNS = (
+    ("source", "string"),
+    ("record", "string"),
+    ("paragraph", "Int64"),
+    ("sentence", "Int64"),
+)
 ERROR_COLUMN = (("error", "string"),)
-SCORE_COLUMNS = (("neg", "float64"), ("neu", "float64"), ("pos", "float64"), ("compound", "float64"))
+SCORE_COLUMNS = (
+    ("neg", "float64"),
+    ("neu", "float64"),
+    ("pos", "float64"),
+    ("compound", "float64"),
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -67,8 +76,15 @@ class Progress:
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
-                            desc="textgauge", file=sys.stderr, dynamic_ncols=True)
+            self.bar = tqdm(
+                total=total,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1024,
+                desc="textgauge",
+                file=sys.stderr,
+                dynamic_ncols=True,
+            )
         self.paragraphs = 0
 
     def update(self, nbytes: int, done: int) -> None:
@@ -76,7 +92,9 @@ class Progress:
         if self.bar is not None:
             elapsed = self.bar.format_dict.get("elapsed") or 0
             per_s = done / elapsed if elapsed else 0
-            self.bar.set_postfix_str(f"{done:,} {self.unit}, {per_s:,.0f} {self.unit}/s", refresh=False)
+            self.bar.set_postfix_str(
+                f"{done:,} {self.unit}, {per_s:,.0f} {self.unit}/s", refresh=False
+            )
             self.bar.update(nbytes)
 
     def close(self) -> None:
@@ -108,8 +126,9 @@ class Command:
     def corpus(self, units: list[Unit], **options: Any) -> Corpus:
         # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
         texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
-        return Corpus.from_texts(texts, paragraphs=self.args.paragraphs, threads=self.args.threads,
-                                 **options)
+        return Corpus.from_texts(
+            texts, paragraphs=self.args.paragraphs, threads=self.args.threads, **options
+        )
 
     def error_rows(self, units: list[Unit]) -> pd.DataFrame:
         """One row per unit that could not be read (its `_unit` is its place in the batch)."""
@@ -117,11 +136,18 @@ class Command:
         self.errors += len(bad)
         for i in bad:
             print(f"textgauge: skipped: {units[i].error}", file=sys.stderr)
-        return pd.DataFrame({"_unit": bad, "source": [units[i].source for i in bad],
-                             "record": [units[i].record for i in bad], "error": [units[i].error for i in bad]})
+        return pd.DataFrame(
+            {
+                "_unit": bad,
+                "source": [units[i].source for i in bad],
+                "record": [units[i].record for i in bad],
+                "error": [units[i].error for i in bad],
+            }
+        )
 
-    def keys(self, units: list[Unit], good: list[int], corpus: Corpus,
-             df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    def keys(
+        self, units: list[Unit], good: list[int], corpus: Corpus, df: pd.DataFrame
+    ) -> tuple[pd.DataFrame, np.ndarray]:
         """Adds `_unit`, source, record and file-wide paragraph/sentence numbers to rows whose
         `document` column indexes the corpus made of units[good]; moves the per-file counters
         past this batch's blocks of text files. Also returns the file-wide number of each
@@ -169,7 +195,9 @@ class SentimentCommand(Command):
         from ..sentiment import SentimentIntensityAnalyzer
 
         self.whole_documents = args.level == "document"
-        self.analyzer = SentimentIntensityAnalyzer(mode="fixed" if args.mode == "fixed" else "vader")
+        self.analyzer = SentimentIntensityAnalyzer(
+            mode="fixed" if args.mode == "fixed" else "vader"
+        )
 
     def schema(self) -> Schema:
         text = (("text", "string"),) if self.args.with_text else ()
@@ -186,16 +214,18 @@ class SentimentCommand(Command):
         if counted:
             # Scores need only the units' spans: skip word tokens, and sentences unless used.
             need_sentences = self.args.level == "sentence" or self.args.mode == "sentences"
-            corpus = self.corpus([units[i] for i in counted], tokens=False,
-                                 sentences=need_sentences)
+            corpus = self.corpus(
+                [units[i] for i in counted], tokens=False, sentences=need_sentences
+            )
             df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
             self.done += len(_corpus.table(corpus, "paragraph")["document"]) - len(placeholders)
             df, first = self.keys(units, counted, corpus, df)
             if placeholders:
                 df = df[~df["_unit"].isin(placeholders)]
                 first_of = dict(zip(counted, first.tolist()))
-                errors["paragraph"] = pd.array([first_of.get(i) for i in errors["_unit"]],
-                                               dtype="Int64")
+                errors["paragraph"] = pd.array(
+                    [first_of.get(i) for i in errors["_unit"]], dtype="Int64"
+                )
             out.append(df)
         return in_input_order(out)
 
@@ -224,15 +254,24 @@ class TermsCommand(Command):
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
-        self.totals: dict[Any, pd.Series] = {}   # group -> term counts
+        self.totals: dict[Any, pd.Series] = {}  # group -> term counts
         self.docfreq: dict[Any, pd.Series] = {}
 
     def schema(self) -> Schema:
         # Corpus.frequency's columns (term, frequency, rank, docfreq, group), keyed by
         # source and record when per document.
         keys = (("source", "string"), ("record", "string")) if self.args.by == "document" else ()
-        return Schema(keys + (("term", "string"), ("frequency", "Int64"), ("rank", "Int64"),
-                              ("docfreq", "Int64"), ("group", "string")) + ERROR_COLUMN)
+        return Schema(
+            keys
+            + (
+                ("term", "string"),
+                ("frequency", "Int64"),
+                ("rank", "Int64"),
+                ("docfreq", "Int64"),
+                ("group", "string"),
+            )
+            + ERROR_COLUMN
+        )
 
     def process(self, units: list[Unit]) -> pd.DataFrame:
         good = [u for u in units if u.error is None]
@@ -242,8 +281,11 @@ class TermsCommand(Command):
         corpus = self.corpus(good, sentences=False)  # counts need tokens, not sentences
         self.done += len(_corpus.table(corpus, "paragraph")["document"])
         try:
-            X, terms = corpus.dtm(level="document", ngram_range=self.args.ngram,
-                                  stop_words=None if self.args.keep_stop_words else "english")
+            X, terms = corpus.dtm(
+                level="document",
+                ngram_range=self.args.ngram,
+                stop_words=None if self.args.keep_stop_words else "english",
+            )
         except ValueError as e:
             # As scikit-learn, the vectorizer refuses a batch with no term (empty, blank or
             # stop words only): here that is a batch that adds nothing to the counts.
@@ -269,8 +311,12 @@ class TermsCommand(Command):
             counts = pd.Series(np.asarray(sub.sum(axis=0)).ravel(), index=terms)
             df = pd.Series(np.asarray((sub > 0).sum(axis=0)).ravel(), index=terms)
             keep = counts.to_numpy() > 0
-            self.totals[g] = self.totals.get(g, pd.Series(dtype="int64")).add(counts[keep], fill_value=0)
-            self.docfreq[g] = self.docfreq.get(g, pd.Series(dtype="int64")).add(df[keep], fill_value=0)
+            self.totals[g] = self.totals.get(g, pd.Series(dtype="int64")).add(
+                counts[keep], fill_value=0
+            )
+            self.docfreq[g] = self.docfreq.get(g, pd.Series(dtype="int64")).add(
+                df[keep], fill_value=0
+            )
         return errors
 
     def finish(self) -> pd.DataFrame | None:
@@ -301,7 +347,6 @@ class KeynessCommand(Command):
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
-        from ..partial import GroupedTermStats
 
         if args.reference is not None and args.reference == args.target:
             raise UsageError(f"--reference {args.reference!r} is the target group itself")
@@ -313,9 +358,17 @@ class KeynessCommand(Command):
 
     def schema(self) -> Schema:
         # Corpus.keyness's columns and kinds: counts are integers, even of the reference.
-        return Schema((("term", "string"), ("n_target", "Int64"), ("n_reference", "Int64"),
-                       (self.statistic, "float64"), ("p", "float64"), ("log_ratio", "float64"))
-                      + ERROR_COLUMN)
+        return Schema(
+            (
+                ("term", "string"),
+                ("n_target", "Int64"),
+                ("n_reference", "Int64"),
+                (self.statistic, "float64"),
+                ("p", "float64"),
+                ("log_ratio", "float64"),
+            )
+            + ERROR_COLUMN
+        )
 
     def label(self, unit: Unit) -> str | None:
         group = self.group_of(unit)
@@ -331,9 +384,13 @@ class KeynessCommand(Command):
 
         good = [u for u in units if u.error is None]
         if good:
-            part = GroupedTermStats.from_texts([u.text for u in good], [self.label(u) for u in good],  # type: ignore[misc]
-                                               part=self.batch, threads=self.args.threads or 0,
-                                               corpus_options={"paragraphs": self.args.paragraphs})
+            part = GroupedTermStats.from_texts(
+                [u.text for u in good],  # type: ignore[misc]
+                [self.label(u) for u in good],
+                part=self.batch,
+                threads=self.args.threads or 0,
+                corpus_options={"paragraphs": self.args.paragraphs},
+            )
             self.stats = part if self.stats is None else self.stats.merged(part)
             self.batch += 1
             self.done += len(good)
@@ -344,20 +401,28 @@ class KeynessCommand(Command):
         # then dropped (see Output), so no header-only table is left behind.
         groups = {} if self.stats is None else self.stats.groups
         if "target" not in groups:
-            raise InputError(f"no input belongs to the target group {self.args.target!r}; "
-                             f"groups: {_group_list(self.groups)}")
+            raise InputError(
+                f"no input belongs to the target group {self.args.target!r}; "
+                f"groups: {_group_list(self.groups)}"
+            )
         if "reference" not in groups:
-            which = (f"to the reference group {self.args.reference!r}"
-                     if self.args.reference is not None
-                     else f"to a group other than the target {self.args.target!r}")
+            which = (
+                f"to the reference group {self.args.reference!r}"
+                if self.args.reference is not None
+                else f"to a group other than the target {self.args.target!r}"
+            )
             raise InputError(f"no input belongs {which}; groups: {_group_list(self.groups)}")
         if groups["target"][1] == 0 or groups["reference"][1] == 0:
             return None  # a group of empty or blank documents: nothing to count, as for terms
         from ..keyness import resolve_correction
 
         correction = resolve_correction(self.args.measure, self.args.correction)
-        df = self.stats.keyness("target", "reference", measure=self.args.measure,  # type: ignore[union-attr]
-                                correction=correction)
+        df = self.stats.keyness(  # type: ignore[union-attr]
+            "target",
+            "reference",
+            measure=self.args.measure,
+            correction=correction,
+        )
         return df.head(self.args.top) if self.args.top else df
 
 
@@ -376,25 +441,35 @@ class CollocationsCommand(Command):
             names = measure_names(2, args.measure.split(",") if args.measure != "all" else "all")
         except ValueError as e:
             raise UsageError(str(e)) from None
-        self.measures = [m for m in names if m not in QUANTEDA_MEASURES] if args.measure == "all" else names
+        self.measures = (
+            [m for m in names if m not in QUANTEDA_MEASURES] if args.measure == "all" else names
+        )
         bad = [m for m in self.measures if m in QUANTEDA_MEASURES]
         if bad:
-            raise UsageError(f"{bad} need positional counts; the command line scores NLTK's measures")
+            raise UsageError(
+                f"{bad} need positional counts; the command line scores NLTK's measures"
+            )
         self.stats: Any = None
 
     def schema(self) -> Schema:
-        return Schema((("collocation", "string"), ("count", "Int64"))
-                      + tuple((m, "float64") for m in self.measures) + ERROR_COLUMN)
+        return Schema(
+            (("collocation", "string"), ("count", "Int64"))
+            + tuple((m, "float64") for m in self.measures)
+            + ERROR_COLUMN
+        )
 
     def process(self, units: list[Unit]) -> pd.DataFrame:
         from ..partial import CollocationStats
 
         good = [u for u in units if u.error is None]
         if good:
-            part = CollocationStats.from_texts([u.text for u in good], window=self.args.window,  # type: ignore[misc]
-                                               across_sentences=not self.args.within_sentences,
-                                               corpus_options={"paragraphs": self.args.paragraphs},
-                                               threads=self.args.threads or 0)
+            part = CollocationStats.from_texts(
+                [u.text for u in good],  # type: ignore[misc]
+                window=self.args.window,
+                across_sentences=not self.args.within_sentences,
+                corpus_options={"paragraphs": self.args.paragraphs},
+                threads=self.args.threads or 0,
+            )
             self.stats = part if self.stats is None else self.stats.merged(part)
             self.done += len(good)
         return self.error_rows(units).drop(columns="_unit")
@@ -409,15 +484,24 @@ class CollocationsCommand(Command):
 def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.DataFrame:
     """Terms by frequency (descending, ties by term), with min-rank and docfreq: the columns
     of Corpus.frequency."""
-    df = pd.DataFrame({"term": counts.index.astype(str), "frequency": counts.to_numpy(),
-                       "docfreq": docfreq.reindex(counts.index).to_numpy()})
+    df = pd.DataFrame(
+        {
+            "term": counts.index.astype(str),
+            "frequency": counts.to_numpy(),
+            "docfreq": docfreq.reindex(counts.index).to_numpy(),
+        }
+    )
     df = df.sort_values(["frequency", "term"], ascending=[False, True], kind="stable")
     df.insert(2, "rank", df["frequency"].rank(method="min", ascending=False).astype("int64"))
     return (df.head(top) if top else df).reset_index(drop=True)
 
 
-COMMANDS: dict[str, type[Command]] = {"sentiment": SentimentCommand, "terms": TermsCommand,
-                                      "keyness": KeynessCommand, "collocations": CollocationsCommand}
+COMMANDS: dict[str, type[Command]] = {
+    "sentiment": SentimentCommand,
+    "terms": TermsCommand,
+    "keyness": KeynessCommand,
+    "collocations": CollocationsCommand,
+}
 
 
 # ---------------------------------------------------------------------------------------
@@ -447,8 +531,11 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
-        if (not action.option_strings or action.default in (None, False, argparse.SUPPRESS)
-                or "default" in text):
+        if (
+            not action.option_strings
+            or action.default in (None, False, argparse.SUPPRESS)
+            or "default" in text
+        ):
             return text
         return f"{text} (default: %(default)s)" if text else "default: %(default)s"
 
@@ -479,46 +566,84 @@ def _positive_float(text: str) -> float:
 def _delimiter(text: str) -> str:
     # A shell makes a tab hard to type: "\t" and "tab" name it.
     value = "\t" if text in ("\\t", "tab", "TAB") else text
-    if len(value) != 1 or value in "\r\n\"":
+    if len(value) != 1 or value in '\r\n"':
         raise argparse.ArgumentTypeError(f"expected one character (or \\t, tab), got {text!r}")
     return value
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin"
+    )
     g = p.add_argument_group("input")
-    g.add_argument("--include", metavar="GLOB", help="in directories, only files whose name matches (e.g. '*.txt')")
-    g.add_argument("--format", choices=["auto", *FORMATS], default="auto",
-                   help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, "
-                        ".gz stripped), else plain text")
-    g.add_argument("--delimiter", type=_delimiter, metavar="CHAR",
-                   help="field separator of CSV/TSV input (default: ',' for CSV, tab for TSV)")
-    g.add_argument("--text-column", metavar="NAME",
-                   help="JSON Lines / CSV / TSV column holding the text (default: text)")
-    g.add_argument("--id-column", metavar="NAME",
-                   help="JSON Lines / CSV / TSV column holding the record id "
-                        "(default: line/row number)")
-    g.add_argument("--group-column", metavar="NAME",
-                   help="JSON Lines / CSV / TSV column holding the group, for terms --by group "
-                        "and keyness (default: the file's directory name)")
-    g.add_argument("--paragraphs", choices=["blank", "line"], default="blank",
-                   help="plain text: paragraphs separated by blank lines, or one per line")
-    g.add_argument("--on-error", choices=["fail", "skip", "replace"], default="fail",
-                   help="unreadable input, invalid UTF-8, a bad JSON/CSV record or a missing "
-                        "column: fail: stop (exit 1); skip: one error row for that paragraph, "
-                        "record or file, and go on (exit 3); replace: decode invalid UTF-8 with "
-                        "U+FFFD")
+    g.add_argument(
+        "--include",
+        metavar="GLOB",
+        help="in directories, only files whose name matches (e.g. '*.txt')",
+    )
+    g.add_argument(
+        "--format",
+        choices=["auto", *FORMATS],
+        default="auto",
+        help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, "
+        ".gz stripped), else plain text",
+    )
+    g.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="field separator of CSV/TSV input (default: ',' for CSV, tab for TSV)",
+    )
+    g.add_argument(
+        "--text-column",
+        metavar="NAME",
+        help="JSON Lines / CSV / TSV column holding the text (default: text)",
+    )
+    g.add_argument(
+        "--id-column",
+        metavar="NAME",
+        help="JSON Lines / CSV / TSV column holding the record id (default: line/row number)",
+    )
+    g.add_argument(
+        "--group-column",
+        metavar="NAME",
+        help="JSON Lines / CSV / TSV column holding the group, for terms --by group "
+        "and keyness (default: the file's directory name)",
+    )
+    g.add_argument(
+        "--paragraphs",
+        choices=["blank", "line"],
+        default="blank",
+        help="plain text: paragraphs separated by blank lines, or one per line",
+    )
+    g.add_argument(
+        "--on-error",
+        choices=["fail", "skip", "replace"],
+        default="fail",
+        help="unreadable input, invalid UTF-8, a bad JSON/CSV record or a missing "
+        "column: fail: stop (exit 1); skip: one error row for that paragraph, "
+        "record or file, and go on (exit 3); replace: decode invalid UTF-8 with "
+        "U+FFFD",
+    )
     o = p.add_argument_group("output")
-    o.add_argument("-o", "--output", metavar="FILE",
-                   help="output file, by extension: .csv, .jsonl (.ndjson), .parquet "
-                        "(default: CSV on stdout)")
-    o.add_argument("--output-format", choices=["csv", "jsonl", "parquet"],
-                   help="the output format, whatever the extension")
+    o.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="output file, by extension: .csv, .jsonl (.ndjson), .parquet (default: CSV on stdout)",
+    )
+    o.add_argument(
+        "--output-format",
+        choices=["csv", "jsonl", "parquet"],
+        help="the output format, whatever the extension",
+    )
     r = p.add_argument_group("run")
-    r.add_argument("--threads", type=_integer(0), default=None,
-                   help="worker threads (default: all cores)")
-    r.add_argument("--batch-mb", type=_positive_float, default=8.0,
-                   help="input per batch, MB (bounds memory)")
+    r.add_argument(
+        "--threads", type=_integer(0), default=None, help="worker threads (default: all cores)"
+    )
+    r.add_argument(
+        "--batch-mb", type=_positive_float, default=8.0, help="input per batch, MB (bounds memory)"
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -536,53 +661,97 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
 
     s = command("sentiment", "VADER sentiment per document, paragraph or sentence")
     _add_input_options(s)
-    s.add_argument("--level", choices=["document", "paragraph", "sentence"], default="paragraph",
-                   help="the unit scored: one row per document, paragraph or sentence")
-    s.add_argument("--mode", choices=["vader", "sentences", "fixed"], default="vader",
-                   help="vader: exact vaderSentiment 3.3.2; sentences: aggregate sentence scores; "
-                        "fixed: VADER with its bugs fixed")
+    s.add_argument(
+        "--level",
+        choices=["document", "paragraph", "sentence"],
+        default="paragraph",
+        help="the unit scored: one row per document, paragraph or sentence",
+    )
+    s.add_argument(
+        "--mode",
+        choices=["vader", "sentences", "fixed"],
+        default="vader",
+        help="vader: exact vaderSentiment 3.3.2; sentences: aggregate sentence scores; "
+        "fixed: VADER with its bugs fixed",
+    )
     s.add_argument("--with-text", action="store_true", help="add the unit's text as a column")
 
     t = command("terms", "term frequencies, top N overall, per document or per group")
     _add_input_options(t)
-    t.add_argument("--ngram", type=parse_ngram, default="1", metavar="N[-M]",
-                   help="n-gram sizes, e.g. 1-2")
+    t.add_argument(
+        "--ngram", type=parse_ngram, default="1", metavar="N[-M]", help="n-gram sizes, e.g. 1-2"
+    )
     t.add_argument("--top", type=_integer(0), default=20, help="terms per table (0: all)")
-    t.add_argument("--by", choices=["corpus", "document", "group"], default="corpus",
-                   help="one table overall, per document, or per group (a file's directory name)")
+    t.add_argument(
+        "--by",
+        choices=["corpus", "document", "group"],
+        default="corpus",
+        help="one table overall, per document, or per group (a file's directory name)",
+    )
     t.add_argument("--keep-stop-words", action="store_true", help="do not drop English stop words")
 
     k = command("keyness", "terms key to a target group against a reference group")
     _add_input_options(k)
-    k.add_argument("--target", required=True, help="the target group (a directory name, or --group-column value)")
+    k.add_argument(
+        "--target",
+        required=True,
+        help="the target group (a directory name, or --group-column value)",
+    )
     k.add_argument("--reference", help="the reference group (default: every other input)")
-    k.add_argument("--measure", choices=["chi2", "lr", "pmi", "exact"], default="chi2",
-                   help="the statistic, its column named after it (exact: odds_ratio)")
-    k.add_argument("--correction", choices=["default", "yates", "williams", "none"], default="default",
-                   help="default: Yates for chi2, Williams for lr (as quanteda), none otherwise")
+    k.add_argument(
+        "--measure",
+        choices=["chi2", "lr", "pmi", "exact"],
+        default="chi2",
+        help="the statistic, its column named after it (exact: odds_ratio)",
+    )
+    k.add_argument(
+        "--correction",
+        choices=["default", "yates", "williams", "none"],
+        default="default",
+        help="default: Yates for chi2, Williams for lr (as quanteda), none otherwise",
+    )
     k.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
 
     c = command("collocations", "bigram collocations scored with NLTK's measures")
     _add_input_options(c)
-    c.add_argument("--measure", default="likelihood_ratio",
-                   help="comma-separated NLTK measures (raw_freq, pmi, likelihood_ratio, chi_sq, student_t, dice, "
-                        "jaccard, poisson_stirling, mi_like, fisher, phi_sq) or 'all'; rows sort by the first")
+    c.add_argument(
+        "--measure",
+        default="likelihood_ratio",
+        help="comma-separated NLTK measures (raw_freq, pmi, likelihood_ratio, chi_sq, student_t, "
+        "dice, jaccard, poisson_stirling, mi_like, fisher, phi_sq) or 'all'; "
+        "rows sort by the first",
+    )
     c.add_argument("--min-count", type=_integer(1), default=2, help="drop bigrams seen fewer times")
-    c.add_argument("--window", type=_integer(2), default=2,
-                   help="pairs up to WINDOW-1 tokens apart (NLTK's window)")
-    c.add_argument("--within-sentences", action="store_true", help="never pair tokens of different sentences")
+    c.add_argument(
+        "--window",
+        type=_integer(2),
+        default=2,
+        help="pairs up to WINDOW-1 tokens apart (NLTK's window)",
+    )
+    c.add_argument(
+        "--within-sentences", action="store_true", help="never pair tokens of different sentences"
+    )
     c.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
 
     d = command("demo", "report on the bundled sample article (or a file)")
-    d.add_argument("path", nargs="?",
-                   help="a UTF-8 text file instead of the sample article (- for stdin)")
-    d.add_argument("--paragraphs", choices=["blank", "line"], default="line",
-                   help="paragraphs separated by blank lines, or one per line")
+    d.add_argument(
+        "path", nargs="?", help="a UTF-8 text file instead of the sample article (- for stdin)"
+    )
+    d.add_argument(
+        "--paragraphs",
+        choices=["blank", "line"],
+        default="line",
+        help="paragraphs separated by blank lines, or one per line",
+    )
     return parser
 
 
-COLUMN_OPTIONS = (("--delimiter", "delimiter"), ("--text-column", "text_column"),
-                  ("--id-column", "id_column"), ("--group-column", "group_column"))
+COLUMN_OPTIONS = (
+    ("--delimiter", "delimiter"),
+    ("--text-column", "text_column"),
+    ("--id-column", "id_column"),
+    ("--group-column", "group_column"),
+)
 
 
 def check_input_options(args: argparse.Namespace, files: list[str]) -> None:
@@ -600,8 +769,11 @@ def check_input_options(args: argparse.Namespace, files: list[str]) -> None:
     if text_files:
         more = f" and {len(text_files) - 1} more" if len(text_files) > 1 else ""
         first = "stdin" if text_files[0] == "-" else text_files[0]
-        print(f"textgauge: warning: {', '.join(given)} not used for plain text input "
-              f"({first}{more}; see --format)", file=sys.stderr)
+        print(
+            f"textgauge: warning: {', '.join(given)} not used for plain text input "
+            f"({first}{more}; see --format)",
+            file=sys.stderr,
+        )
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -625,8 +797,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         command = COMMANDS[args.command](args)
         if not files:
-            raise UsageError(f"no input files in {', '.join(args.paths)}"
-                             + (f" matching --include {args.include!r}" if args.include else ""))
+            raise UsageError(
+                f"no input files in {', '.join(args.paths)}"
+                + (f" matching --include {args.include!r}" if args.include else "")
+            )
         check_input_options(args, files)
         output = Output(args.output, args.output_format, command.schema())
     except (UsageError, OutputUsageError) as e:
@@ -638,10 +812,17 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(total_bytes(files), args.quiet, command.progress_unit)
     committed = False
     try:
-        units = read_units(files, fmt=args.format, policy=args.on_error, paragraphs=args.paragraphs,
-                           whole_documents=command.whole_documents,
-                           text_column=args.text_column or "text", id_column=args.id_column,
-                           group_column=args.group_column, delimiter=args.delimiter)
+        units = read_units(
+            files,
+            fmt=args.format,
+            policy=args.on_error,
+            paragraphs=args.paragraphs,
+            whole_documents=command.whole_documents,
+            text_column=args.text_column or "text",
+            id_column=args.id_column,
+            group_column=args.group_column,
+            delimiter=args.delimiter,
+        )
         for batch in batches(units, max(1, int(args.batch_mb * (1 << 20)))):
             rows = command.process(batch)
             if len(rows):  # nothing yet, not even a header, if the run fails before any row

@@ -23,8 +23,15 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import Error
 
-__all__ = ["InputError", "Unit", "detect_format", "discover", "read_text", "read_units",
-           "total_bytes"]
+__all__ = [
+    "InputError",
+    "Unit",
+    "detect_format",
+    "discover",
+    "read_text",
+    "read_units",
+    "total_bytes",
+]
 
 # A text file is read in blocks of about this size, cut after a paragraph end,
 # so that paragraph and sentence levels run in bounded memory on any file size.
@@ -47,14 +54,14 @@ class InputError(Error):
 
 @dataclass
 class Unit:
-    source: str                  # file path, or "-" for stdin
-    record: str | None           # JSON Lines / CSV record id (id column, else 1-based line/row)
-    text: str | None             # None when `error` is set
+    source: str  # file path, or "-" for stdin
+    record: str | None  # JSON Lines / CSV record id (id column, else 1-based line/row)
+    text: str | None  # None when `error` is set
     error: str | None = None
-    first_paragraph: int = 0     # index of this block's first paragraph in its file (text blocks)
-    nbytes: int = 0              # input bytes this unit consumed (for progress)
+    first_paragraph: int = 0  # index of this block's first paragraph in its file (text blocks)
+    nbytes: int = 0  # input bytes this unit consumed (for progress)
     whole_document: bool = True  # False for a block of a text file read in parts
-    group: str | None = None     # JSON Lines / CSV --group-column value (None: not given)
+    group: str | None = None  # JSON Lines / CSV --group-column value (None: not given)
     # An unreadable paragraph of a text file read in blocks: its U+FFFD decoding, which is
     # never scored, only counted, so that the paragraphs after it keep their numbers.
     placeholder: str | None = None
@@ -140,8 +147,9 @@ def _where(path: str) -> str:
     return "stdin" if path == "-" else path
 
 
-def _decode(data: bytes, policy: str, where: str, offset: int,
-            line: int | None = None) -> tuple[str | None, str | None]:
+def _decode(
+    data: bytes, policy: str, where: str, offset: int, line: int | None = None
+) -> tuple[str | None, str | None]:
     """(text, error) of `data`; `offset` is the byte offset of data[0] in its file and `line`
     the line it starts on (None when `where` names the line already)."""
     try:
@@ -202,8 +210,9 @@ def _paragraph_around(block: bytes, bad: int, start: int, paragraphs: str) -> tu
     return begin, len(block) if after is None else after.end()
 
 
-def _block_units(path: str, block: bytes, policy: str, paragraphs: str, offset: int,
-                 line: int) -> Iterator[Unit]:
+def _block_units(
+    path: str, block: bytes, policy: str, paragraphs: str, offset: int, line: int
+) -> Iterator[Unit]:
     """The units of one paragraph-aligned block of a text file (`offset`: its byte offset in
     the file, `line`: the line it starts on, then the line of block[pos]). Under `skip`, each
     paragraph holding invalid UTF-8 becomes an error unit of its own and the paragraphs around
@@ -225,10 +234,25 @@ def _block_units(path: str, block: bytes, policy: str, paragraphs: str, offset: 
                 raise InputError(message) from None
             begin, end = _paragraph_around(block, bad, pos, paragraphs)
             if begin > pos:  # whole paragraphs, valid up to `bad`
-                yield Unit(path, None, str(view[pos:begin], "utf-8"), None, 0, begin - pos,
-                           whole_document=False)
-            yield Unit(path, None, None, message, 0, end - begin, whole_document=False,
-                       placeholder=str(view[begin:end], "utf-8", "replace"))
+                yield Unit(
+                    path,
+                    None,
+                    str(view[pos:begin], "utf-8"),
+                    None,
+                    0,
+                    begin - pos,
+                    whole_document=False,
+                )
+            yield Unit(
+                path,
+                None,
+                None,
+                message,
+                0,
+                end - begin,
+                whole_document=False,
+                placeholder=str(view[begin:end], "utf-8", "replace"),
+            )
             line += _line_breaks(block, pos, end)  # `line` is now the line of block[end]
             pos = end
             continue
@@ -236,7 +260,9 @@ def _block_units(path: str, block: bytes, policy: str, paragraphs: str, offset: 
         return
 
 
-def _text_units(path: str, stream: BinaryIO, policy: str, paragraphs: str, whole: bool) -> Iterator[Unit]:
+def _text_units(
+    path: str, stream: BinaryIO, policy: str, paragraphs: str, whole: bool
+) -> Iterator[Unit]:
     if whole:
         data = stream.read()
         text, error = _decode(data, policy, _where(path), 0, line=1)
@@ -349,8 +375,9 @@ class _Lines:
         self.back.extend((ln, ln.raw.decode("utf-8", "replace")) for ln in reversed(lines))
 
 
-def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns,
-               delimiter: str) -> Iterator[Unit]:
+def _csv_units(
+    path: str, stream: BinaryIO, policy: str, columns: Columns, delimiter: str
+) -> Iterator[Unit]:
     """Records of a CSV/TSV file. A record that does not parse (an unterminated quote, a field
     past the csv module's size limit) or has a field count other than the header's is an
     error; when it spans several lines, only its first line is taken as the bad record and
@@ -424,10 +451,18 @@ def _csv_units(path: str, stream: BinaryIO, policy: str, columns: Columns,
         yield Unit(path, record, row[ti], None, 0, nbytes, group=group)
 
 
-def read_units(files: list[str], *, fmt: str = "auto", policy: str = "fail", paragraphs: str = "blank",
-               whole_documents: bool = True, text_column: str = "text",
-               id_column: str | None = None, group_column: str | None = None,
-               delimiter: str | None = None) -> Iterator[Unit]:
+def read_units(
+    files: list[str],
+    *,
+    fmt: str = "auto",
+    policy: str = "fail",
+    paragraphs: str = "blank",
+    whole_documents: bool = True,
+    text_column: str = "text",
+    id_column: str | None = None,
+    group_column: str | None = None,
+    delimiter: str | None = None,
+) -> Iterator[Unit]:
     """Units of every file in order. `whole_documents=False` lets text files be read in
     paragraph-aligned blocks (paragraph and sentence levels). `delimiter` overrides the
     field separator of CSV (",") and TSV (tab) input."""

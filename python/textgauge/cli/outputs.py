@@ -35,7 +35,11 @@ class Schema:
         """`df` with exactly the schema's columns (missing ones empty) and dtypes."""
         out = pd.DataFrame(index=range(len(df)))
         for name, dtype in self.columns:
-            col = df[name].reset_index(drop=True) if name in df else pd.Series([None] * len(df), dtype=object)
+            col = (
+                df[name].reset_index(drop=True)
+                if name in df
+                else pd.Series([None] * len(df), dtype=object)
+            )
             out[name] = col.astype(dtype)  # type: ignore[call-overload]
         return out
 
@@ -56,7 +60,9 @@ class _CsvWriter(Writer):
         self.stream, self.schema, self.header = stream, schema, True
 
     def write(self, df: pd.DataFrame) -> None:
-        self.schema.conform(df).to_csv(self.stream, index=False, header=self.header, lineterminator="\n")
+        self.schema.conform(df).to_csv(
+            self.stream, index=False, header=self.header, lineterminator="\n"
+        )
         self.header = False
         self.stream.flush()
 
@@ -89,7 +95,9 @@ class _ParquetWriter(Writer):
         self.writer = pq.ParquetWriter(path, self.arrow_schema)
 
     def write(self, df: pd.DataFrame) -> None:
-        table = self.pa.Table.from_pandas(self.schema.conform(df), schema=self.arrow_schema, preserve_index=False)
+        table = self.pa.Table.from_pandas(
+            self.schema.conform(df), schema=self.arrow_schema, preserve_index=False
+        )
         self.writer.write_table(table)
 
     def close(self) -> None:
@@ -117,7 +125,8 @@ def output_format(path: str | None, fmt: str | None) -> str:
     if ext not in OUTPUT_EXTENSIONS:
         raise OutputUsageError(
             f"-o {path}: unknown output extension {ext or '(none)'!r}; supported: "
-            f"{', '.join(OUTPUT_EXTENSIONS)} (or name one with --output-format csv|jsonl|parquet)")
+            f"{', '.join(OUTPUT_EXTENSIONS)} (or name one with --output-format csv|jsonl|parquet)"
+        )
     return OUTPUT_EXTENSIONS[ext]
 
 
@@ -140,8 +149,11 @@ class Output:
         if kind == "parquet" and self.path is None:
             raise OutputUsageError("Parquet output needs a file: use -o FILE.parquet")
         if self.path is None:
-            self.writer: Writer = (_JsonlWriter(sys.stdout, schema) if kind == "jsonl"
-                                   else _CsvWriter(sys.stdout, schema))
+            self.writer: Writer = (
+                _JsonlWriter(sys.stdout, schema)
+                if kind == "jsonl"
+                else _CsvWriter(sys.stdout, schema)
+            )
             return
         target = self.path
         if not os.path.exists(self.path) or os.path.isfile(self.path):
@@ -155,8 +167,9 @@ class Output:
         else:
             stream = io.TextIOWrapper(binary, encoding="utf-8", newline="")
             self.closers.insert(0, stream)  # the wrapper closes (and flushes) before the file
-            self.writer = (_JsonlWriter(stream, schema) if kind == "jsonl"
-                           else _CsvWriter(stream, schema))
+            self.writer = (
+                _JsonlWriter(stream, schema) if kind == "jsonl" else _CsvWriter(stream, schema)
+            )
 
     def write(self, df: pd.DataFrame) -> None:
         self.writer.write(df)

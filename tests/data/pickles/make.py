@@ -3,7 +3,8 @@
 compares it with the object ``objects()`` makes now. Keep the old files: later textgauge
 versions must keep loading them.
 
-Run with the textgauge to record (``PYTHONPATH=python:build/dev python tests/data/pickles/make.py``).
+Run with the textgauge to record
+(``PYTHONPATH=python:build/dev python tests/data/pickles/make.py``).
 A textgauge without ``textgauge._pickle`` (0.1.0, before format versions) writes ``.v0`` files.
 Nothing is overwritten: a pickle of a format version is made once.
 """
@@ -16,8 +17,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-TEXTS = ["Prices rose. Traders cheered!\n\nThen they fell.", "New York is big. New York is old.",
-         "Café prices rose again, and traders were not happy."]
+TEXTS = [
+    "Prices rose. Traders cheered!\n\nThen they fell.",
+    "New York is big. New York is old.",
+    "Café prices rose again, and traders were not happy.",
+]
 
 
 def objects() -> dict[str, Any]:
@@ -27,7 +31,9 @@ def objects() -> dict[str, Any]:
     from textgauge import sklearn as tgs
     from textgauge.partial import CollocationStats, GroupedTermStats
 
-    lexicon = tg.Lexicon({"good": 1.9, "bad": -2.5, "happy": 2.7, "not": 0.0}, {"\U0001F600": "grinning face"})
+    lexicon = tg.Lexicon(
+        {"good": 1.9, "bad": -2.5, "happy": 2.7, "not": 0.0}, {"\U0001f600": "grinning face"}
+    )
     corpus = tg.Corpus.from_texts(TEXTS, ids=["a", "b", "c"], paragraphs="line", form="NFKC")
     count = tgs.CountVectorizer(ngram_range=(1, 2), min_df=1)
     count.fit(TEXTS)
