@@ -44,8 +44,12 @@ def test_docstring_examples(name: str) -> None:
 def test_the_examples_are_found() -> None:
     """The walk finds the modules (a packaging change that hid them would pass silently)."""
     assert {"textgauge", "textgauge.text", "textgauge.sentiment", "textgauge.cli"} <= set(MODULES)
-    examples = sum(
-        len(t.examples)
-        for t in doctest.DocTestFinder().find(importlib.import_module("textgauge.text"))
-    )
-    assert examples > 10
+    finder = doctest.DocTestFinder()
+    per_module = {
+        name: sum(len(t.examples) for t in finder.find(importlib.import_module(name)))
+        for name in MODULES
+    }
+    # The statistics methods of Corpus are the functions of their own modules, whose
+    # examples are found there; textgauge.text keeps those of its constructors and views.
+    assert per_module["textgauge.text"] >= 10
+    assert sum(per_module.values()) >= 200
