@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "text/ascii_words.hpp"
+#include "common/flat_map.hpp"
 #include "common/huge_pages.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/vectorize/hashing.hpp"
@@ -194,16 +195,8 @@ void strings_from_grams(ChunkCounts& cc) {
 class SeqMap {
  public:
   SeqMap() : slots_(1024, 0), mask_(1023) {}
-  static std::uint64_t hash(const std::int32_t* seq, std::size_t n) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull + n;
-    for (std::size_t k = 0; k < n; ++k) {
-      h = (h ^ static_cast<std::uint32_t>(seq[k])) * 0xbf58476d1ce4e5b9ull;
-      h ^= h >> 31;
-    }
-    h *= 0x94d049bb133111ebull;
-    h ^= h >> 32;
-    return h;
-  }
+  // Slots are picked by the low bits, tags are the top half.
+  static std::uint64_t hash(const std::int32_t* seq, std::size_t n) noexcept { return hash_words(seq, n); }
   std::int32_t intern(const std::int32_t* seq, std::size_t n) {
     const std::uint64_t h = hash(seq, n);
     const std::uint64_t tag = h >> 32;
@@ -252,54 +245,12 @@ class SeqMap {
 };
 
 // Bigrams (the common case) keyed by the two token ids packed into 64 bits
-// and stored in the slot: one probe, no arena.
-class PairMap {
- public:
-  PairMap() : slots_(1024), mask_(1023) {}
-  static std::uint64_t key(std::int32_t a, std::int32_t b) noexcept {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
-  }
-  // Starts loading the slot where the lookup of `key` begins (see Vocabulary::prefetch).
-  void prefetch(std::uint64_t key) const noexcept { __builtin_prefetch(&slots_[mix(key) & mask_]); }
-  // Returns the id of the pair `key` (see key()), or `next` after inserting it.
-  std::int32_t intern(std::uint64_t key, std::int32_t next) {
-    std::size_t i = mix(key) & mask_;
-    for (;; i = (i + 1) & mask_) {
-      if (slots_[i].key == key) return slots_[i].id;
-      if (slots_[i].key == kEmpty) break;
-    }
-    slots_[i] = {key, next};
-    if (++size_ * 2 > slots_.size()) grow();
-    return next;
-  }
-
- private:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
-  struct Slot {
-    std::uint64_t key = kEmpty;
-    std::int32_t id = 0;
-  };
-  static std::uint64_t mix(std::uint64_t k) noexcept {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdull;
-    k ^= k >> 33;
-    return k;
-  }
-  void grow() {
-    std::vector<Slot, HugePageAllocator<Slot>> old(slots_.size() * 2);
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.key == kEmpty) continue;
-      std::size_t i = mix(s.key) & mask_;
-      while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // key and id side by side: one cache line per probe
-  std::size_t mask_;
-  std::size_t size_ = 0;
-};
+// (pair_key) and stored in the slot: one probe, no arena. Ids are
+// non-negative, so no pair is FlatMap's empty key.
+using PairMap = FlatMap<std::uint64_t, std::int32_t, FlatMapTraits<std::uint64_t>, HugePageAllocator>;
+inline std::uint64_t pair_key(std::int32_t a, std::int32_t b) noexcept {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+}
 
 // Per-document counting with a dense array over the feature ids holding each
 // feature's last document, count there, and totals (24 bytes per feature:
@@ -417,7 +368,7 @@ class NgramFeatures {
       const std::size_t m = toks.size() - 1;
       pair_keys_.resize(m);
       for (std::size_t k = 0; k < m; ++k) {
-        pair_keys_[k] = PairMap::key(toks[k], toks[k + 1]);
+        pair_keys_[k] = pair_key(toks[k], toks[k + 1]);
         pairs_.prefetch(pair_keys_[k]);
       }
       for (std::size_t k = 0; k < m; ++k) add(pair(pair_keys_[k]));
@@ -428,7 +379,7 @@ class NgramFeatures {
       if (n == 1) {
         add(unigram(toks[pos[0]]));
       } else if (n == 2) {
-        add(pair(PairMap::key(toks[pos[0]], toks[pos[1]])));
+        add(pair(pair_key(toks[pos[0]], toks[pos[1]])));
       } else {
         seq_.resize(n);
         for (std::size_t k = 0; k < n; ++k) seq_[k] = toks[pos[k]];
@@ -442,7 +393,7 @@ class NgramFeatures {
     });
   }
 
-  // The feature id of a unigram and of a token pair (PairMap::key), made
+  // The feature id of a unigram and of a token pair (pair_key), made
   // when new.
   std::int32_t unigram(std::int32_t tok) {
     const auto t = static_cast<std::size_t>(tok);
@@ -456,7 +407,7 @@ class NgramFeatures {
   }
   std::int32_t pair(std::uint64_t key) {
     const auto next = static_cast<std::int32_t>(kind_.size());
-    const std::int32_t fid = pairs_.intern(key, next);
+    const std::int32_t fid = pairs_.try_emplace(key, next).first;
     if (fid == next) {
       kind_.push_back(kPairFeature);
       pair_of_.push_back(key);
@@ -493,7 +444,7 @@ class NgramFeatures {
  private:
   int min_n_, max_n_, skip_;
   std::vector<std::int32_t> unigram_;        // token id -> feature id, -1 when none yet
-  PairMap pairs_;                            // n == 2
+  PairMap pairs_{512};                       // n == 2
   SeqMap ngrams_;                            // n >= 3
   std::vector<std::int32_t> ngram_feature_;  // SeqMap id -> feature id
   std::vector<std::int32_t> kind_;      // feature id -> token id (n = 1), kPairFeature, or -1 - SeqMap id
