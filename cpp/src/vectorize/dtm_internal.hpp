@@ -63,8 +63,9 @@ void build_csr(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vecto
 extern template void build_csr<std::int64_t>(std::vector<RowBlock<std::int64_t>>&, const CsrPlan&,
                                              std::vector<std::int64_t>&, std::vector<std::int32_t>&,
                                              std::vector<std::int64_t>&);
-extern template void build_csr<double>(std::vector<RowBlock<double>>&, const CsrPlan&, std::vector<std::int64_t>&,
-                                       std::vector<std::int32_t>&, std::vector<double>&);
+extern template void build_csr<double>(std::vector<RowBlock<double>>&, const CsrPlan&,
+                                       std::vector<std::int64_t>&, std::vector<std::int32_t>&,
+                                       std::vector<double>&);
 
 // The resolved thread count, and in `chunk` the documents per chunk: one
 // contiguous chunk per thread.
@@ -74,7 +75,8 @@ unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk);
 // `keep_rows`, each document's row too. `ascii`: one flag per text, known
 // ASCII (else tested here).
 std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
-                                      unsigned threads, bool keep_rows, const std::vector<std::uint8_t>* ascii);
+                                      unsigned threads, bool keep_rows,
+                                      const std::vector<std::uint8_t>* ascii);
 
 // The terms of all chunks merged, sorted by bytes, with their totals;
 // `to_sorted[c][local id]` = the term's position among them.

@@ -110,7 +110,8 @@ FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerO
                      const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows,
                      const std::vector<std::uint8_t>* ascii) {
   std::vector<ChunkCounts> chunks = dtm::count_chunks(texts, analyzer, threads, true, ascii);
-  return dtm::finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats, sorted_rows);
+  return dtm::finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats,
+                         sorted_rows);
 }
 
 FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
