@@ -34,6 +34,7 @@ struct GramTraits {
     constexpr id_t kNone = std::numeric_limits<id_t>::min();
     return {kNone, kNone, kNone, kNone, kNone};
   }
+  static bool is_empty(const Gram& g) noexcept { return g[0] == std::numeric_limits<id_t>::min(); }
   static std::uint64_t hash(const Gram& g) noexcept { return hash_words(g.data(), g.size()); }
 };
 
