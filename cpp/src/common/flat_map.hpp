@@ -35,7 +35,9 @@
 namespace textgauge {
 
 // Hash and empty key of an unsigned integer key: its largest value never
-// occurs (ids and pairs of ids are non-negative).
+// occurs (ids and pairs of ids are non-negative). Traits of a wider key may
+// add is_empty(key), a cheaper test than comparing with empty() (one field
+// of the key), which the probes then use.
 template <class Key>
 struct FlatMapTraits {
   static_assert(std::is_integral_v<Key> && std::is_unsigned_v<Key>,
@@ -58,7 +60,7 @@ class FlatMap {
   // whether it was inserted. The reference lasts until the next insert.
   std::pair<Value&, bool> try_emplace(const Key& k, const Value& value = Value{}) {
     std::size_t i = find_slot(k);
-    if (!(slots_[i].key == Traits::empty())) return {slots_[i].value, false};
+    if (!is_empty(slots_[i].key)) return {slots_[i].value, false};
     if (2 * (size_ + 1) > slots_.size()) {
       grow();
       i = find_slot(k);
@@ -73,11 +75,11 @@ class FlatMap {
   // nullptr when `k` is absent.
   Value* find(const Key& k) noexcept {
     Slot& s = slots_[find_slot(k)];
-    return s.key == Traits::empty() ? nullptr : &s.value;
+    return is_empty(s.key) ? nullptr : &s.value;
   }
   const Value* find(const Key& k) const noexcept {
     const Slot& s = slots_[find_slot(k)];
-    return s.key == Traits::empty() ? nullptr : &s.value;
+    return is_empty(s.key) ? nullptr : &s.value;
   }
 
   // Starts loading the slot where a lookup of `k` begins (a hint: no effect
@@ -106,7 +108,7 @@ class FlatMap {
   template <class Fn>
   void for_each(Fn&& fn) const {
     for (const Slot& s : slots_)
-      if (!(s.key == Traits::empty())) fn(s.key, s.value);
+      if (!is_empty(s.key)) fn(s.key, s.value);
   }
 
  private:
@@ -120,12 +122,18 @@ class FlatMap {
     while (cap < 2 * n) cap <<= 1;
     return cap;
   }
+  static bool is_empty(const Key& k) noexcept {
+    if constexpr (requires { Traits::is_empty(k); })
+      return Traits::is_empty(k);
+    else
+      return k == Traits::empty();
+  }
   std::size_t mask() const noexcept { return slots_.size() - 1; }
   // The slot holding `k`, or the empty slot where it would go.
   std::size_t find_slot(const Key& k) const noexcept {
     const std::size_t m = mask();
     std::size_t i = Traits::hash(k) & m;
-    while (!(slots_[i].key == k) && !(slots_[i].key == Traits::empty())) i = (i + 1) & m;
+    while (!is_empty(slots_[i].key) && !(slots_[i].key == k)) i = (i + 1) & m;
     return i;
   }
   void grow() { rehash(slots_.size() * 2); }
@@ -134,9 +142,9 @@ class FlatMap {
     old.swap(slots_);
     const std::size_t m = mask();
     for (const Slot& s : old) {
-      if (s.key == Traits::empty()) continue;
+      if (is_empty(s.key)) continue;
       std::size_t i = Traits::hash(s.key) & m;
-      while (!(slots_[i].key == Traits::empty())) i = (i + 1) & m;
+      while (!is_empty(slots_[i].key)) i = (i + 1) & m;
       slots_[i] = s;
     }
   }

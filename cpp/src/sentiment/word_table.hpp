@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "textgauge/hash.hpp"
+
 namespace textgauge::vader {
 
 // What a lowered token is: everything the rules need fits in 12 bytes.
@@ -46,19 +48,18 @@ class WordTable {
     return n >= 8 ? w : (n == 0 ? 0 : w & (~0ULL >> (64 - 8 * n)));
   }
 
+  // The core's hash family (textgauge/hash.hpp): slots are picked by the low
+  // bits, tags are the top half.
   static std::uint64_t hash(const char* s, std::size_t n) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    std::uint64_t h = kHashSeed + n;
     while (n >= 8) {
       std::uint64_t w;
       std::memcpy(&w, s, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
+      h = hash_combine(h, w);
       s += 8;
       n -= 8;
     }
-    h = (h ^ load_tail(s, n)) * 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 29;
-    return h;
+    return hash_combine(h, load_tail(s, n));
   }
 
   // The entry of `key`, created empty when new. `key` needs no padding here:
@@ -72,12 +73,10 @@ class WordTable {
     std::uint32_t flags[2] = {0, 0};
   };
 
-  // The top bits of a product depend on all bits of the key; folding them
-  // down gives the low bits (the buckets) the same.
+  // Buckets take the low bits, the bit filter the top ones: hash_combine
+  // mixes every bit of the key into both.
   static std::uint64_t short_hash(const Key& k) noexcept {
-    const std::uint64_t h =
-        (k.w0 ^ 0x9E3779B97F4A7C15ULL) * 0xFF51AFD7ED558CCDULL + k.w1 * 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 31);
+    return hash_combine(hash_combine(kHashSeed, k.w0), k.w1);
   }
 
   // Keys of up to kShortKey bytes are indexed once more for the ASCII fast

@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "common/flat_map.hpp"
 #include "stats/association.hpp"
 #include "stats/collocation_order.hpp"
 #include "textgauge/error.hpp"
@@ -22,68 +23,37 @@ using detail::i128;
 // Up to five term ids, unused slots -1.
 using Gram = std::array<id_t, 5>;
 
-inline std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-inline std::uint64_t hash_key(std::uint64_t k) { return mix(k); }
-inline std::uint64_t hash_key(const Gram& g) {
-  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
-  for (id_t t : g) h = mix(h ^ static_cast<std::uint32_t>(t)) + 0x9e3779b97f4a7c15ULL;
-  return h;
-}
+// A gram no stream holds (ids are >= 0, unused slots -1) marks an empty slot.
+struct GramTraits {
+  static constexpr Gram empty() noexcept {
+    constexpr id_t kNone = std::numeric_limits<id_t>::min();
+    return {kNone, kNone, kNone, kNone, kNone};
+  }
+  static bool is_empty(const Gram& g) noexcept { return g[0] == std::numeric_limits<id_t>::min(); }
+  static std::uint64_t hash(const Gram& g) noexcept { return hash_words(g.data(), g.size()); }
+};
 
-// Open-addressing counter (linear probing, load <= 1/2); a zero count marks
-// an empty slot. Several times faster than std::unordered_map for the
-// hundreds of thousands of distinct n-grams of a news corpus.
+// n-gram counts: the core's flat map (common/flat_map.hpp), several times
+// faster than std::unordered_map for the hundreds of thousands of distinct
+// n-grams of a news corpus. for_each runs in slot order, which follows the
+// hash: the rows made from it are sorted before output.
 template <class Key>
 class Counter {
  public:
-  explicit Counter(std::size_t expected = 1024) {
-    std::size_t cap = 16;
-    while (cap < 2 * expected) cap <<= 1;
-    slots_.assign(cap, Slot{});
+  explicit Counter(std::size_t expected = 1024) : counts_(expected) {}
+  void add(const Key& k, std::int64_t by = 1) { counts_[k] += by; }
+  std::int64_t get(const Key& k) const {
+    const std::int64_t* c = counts_.find(k);
+    return c ? *c : 0;
   }
-  void add(const Key& k, std::int64_t by = 1) {
-    if (2 * (size_ + 1) > slots_.size()) grow();
-    Slot& s = slots_[find(k)];
-    if (s.count == 0) {
-      s.key = k;
-      ++size_;
-    }
-    s.count += by;
-  }
-  std::int64_t get(const Key& k) const { return slots_[find(k)].count; }
   template <class Fn>
   void for_each(Fn&& fn) const {
-    for (const Slot& s : slots_)
-      if (s.count) fn(s.key, s.count);
+    counts_.for_each(std::forward<Fn>(fn));
   }
-  std::size_t size() const noexcept { return size_; }
+  std::size_t size() const noexcept { return counts_.size(); }
 
  private:
-  struct Slot {  // key and count side by side: one cache line per probe
-    Key key{};
-    std::int64_t count = 0;
-  };
-  std::size_t find(const Key& k) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash_key(k) & mask;
-    while (slots_[i].count != 0 && !(slots_[i].key == k)) i = (i + 1) & mask;
-    return i;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    for (const Slot& s : old)
-      if (s.count) slots_[find(s.key)] = s;
-  }
-  std::vector<Slot> slots_;
-  std::size_t size_ = 0;
+  FlatMap<Key, std::int64_t, GramTraits> counts_;
 };
 
 inline std::uint64_t dense_pair_key(id_t a, id_t b, int id_bits) {

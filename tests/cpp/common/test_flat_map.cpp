@@ -1,5 +1,6 @@
 #include <array>
 #include <cstdint>
+#include <map>
 #include <random>
 #include <unordered_map>
 #include <vector>
@@ -116,6 +117,21 @@ TEST_CASE("flat_map: prefetch, huge-page allocator and keys with their own trait
   REQUIRE(grams.size() == 2);
   REQUIRE(*grams.find({1, 2, -1}) == 2);
   REQUIRE(grams.find({2, 1, -1}) == nullptr);
+
+  // The same with a cheap emptiness test on the first id only.
+  struct GramTraitsFast : GramTraits {
+    static bool is_empty(const Gram& g) noexcept { return g[0] == INT32_MIN; }
+  };
+  FlatMap<Gram, std::int64_t, GramTraitsFast> fast;
+  std::mt19937 rng(7);
+  std::map<Gram, std::int64_t> gram_ref;
+  for (int i = 0; i < 20000; ++i) {
+    const Gram g = {static_cast<std::int32_t>(rng() % 50), static_cast<std::int32_t>(rng() % 50), -1};
+    fast[g] += 1;
+    gram_ref[g] += 1;
+  }
+  REQUIRE(fast.size() == gram_ref.size());
+  for (const auto& [g, c] : gram_ref) REQUIRE(*fast.find(g) == c);
 }
 
 TEST_CASE("hash: the family's members", "[flat_map][hash]") {

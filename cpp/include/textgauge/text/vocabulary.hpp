@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "textgauge/hash.hpp"
+
 namespace textgauge {
 
 // Strings back to back in one buffer: string i is bytes[offsets[i] ..
@@ -38,11 +40,11 @@ inline std::uint64_t load64(const char* p) noexcept {
   return v;
 }
 
-// The last step of a key's hash: fold the high half onto the low one, then
-// one multiply. Slots are picked by the top bits of the product (which depend
-// on every input bit), tags taken from its middle bits: one multiply per
-// token instead of a full avalanche.
-inline std::uint64_t finish_hash(std::uint64_t h) noexcept { return (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ull; }
+// A key's hash starts from the seed of its length (see textgauge/hash.hpp):
+// each 8-byte word then costs one hash_combine, a term of up to 8 bytes one
+// multiply in all. Slots are picked by the top bits of the hash, tags taken
+// from its middle bits; hash_combine mixes every input bit into both.
+inline std::uint64_t length_seed(std::size_t size) noexcept { return kHashSeed + size; }
 
 }  // namespace detail
 
@@ -72,7 +74,7 @@ class Vocabulary {
     static Key short_term(std::uint64_t bytes, std::size_t size) noexcept;
     // The hash of such a term.
     static std::uint64_t short_hash(std::uint64_t bytes, std::size_t size) noexcept {
-      return detail::finish_hash(bytes ^ (size * 0xbf58476d1ce4e5b9ull));
+      return hash_combine(detail::length_seed(size), bytes);
     }
     std::uint64_t prefix = 0, hash = 0;  // the first 8 bytes, zero padded
     const char* data = nullptr;          // the bytes (needed when size > 8)
@@ -191,19 +193,18 @@ inline Vocabulary::Key::Key(std::string_view term) noexcept : data(term.data()),
     for (std::size_t k = 0; k < n; ++k)
       prefix |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
   }
-  std::uint64_t h = prefix ^ (n * 0xbf58476d1ce4e5b9ull);
+  std::uint64_t h = hash_combine(detail::length_seed(n), prefix);  // short_hash(prefix, n)
   if (n > 8) {
     const char* q = p + 8;
     std::size_t rest = n - 8;
     while (rest > 8) {
-      h = (h ^ detail::load64(q)) * 0xff51afd7ed558ccdull;
-      h ^= h >> 31;
+      h = hash_combine(h, detail::load64(q));
       q += 8;
       rest -= 8;
     }
-    h = (h ^ detail::load64(p + n - 8)) * 0xc4ceb9fe1a85ec53ull;  // the last 8 bytes (may overlap)
+    h = hash_combine(h, detail::load64(p + n - 8));  // the last 8 bytes (may overlap)
   }
-  hash = detail::finish_hash(h);
+  hash = h;
 }
 
 }  // namespace textgauge

@@ -1,0 +1,156 @@
+// Counting: each chunk of documents analysed and counted on its own thread,
+// into a table of the chunk's own (vectorize/tables.hpp).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/ascii_words.hpp"
+#include "textgauge/error.hpp"
+#include "textgauge/parallel.hpp"
+#include "textgauge/text/utf8.hpp"
+#include "vectorize/dtm_internal.hpp"
+#include "vectorize/tables.hpp"
+
+namespace textgauge::dtm {
+
+unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
+  threads = resolve_threads(threads);
+  // One contiguous chunk per thread: every chunk's vocabulary is merged
+  // serially afterwards (for word n-grams most of a chunk's terms are its
+  // own), so fewer chunks cost less merging than they lose in balance; the
+  // per-chunk maps stay few, so memory still follows the vocabulary.
+  const std::size_t chunks = n < 64 ? 1 : std::min<std::size_t>(n, threads);
+  chunk = (n + chunks - 1) / std::max<std::size_t>(chunks, 1);
+  return threads;
+}
+
+namespace {
+
+// Counts the features of documents [b, e) into `cc`, as ids of a table of
+// the chunk's own: their totals, the strings, and with `rows` one row per
+// document.
+void count_documents(const std::vector<std::string_view>& texts, const std::vector<std::uint8_t>* ascii,
+                     std::size_t b, std::size_t e, Analyzer& analyzer, ChunkCounts& cc, bool rows) {
+  DocCounter counter;
+  auto end_row = [&] {
+    counter.end(rows, cc.rows.ids, cc.rows.values);
+    if (rows) cc.rows.indptr.push_back(static_cast<std::int64_t>(cc.rows.ids.size()));
+  };
+  const AnalyzerOptions& o = analyzer.options();
+  if (o.kind != AnalyzerKind::word) {
+    Vocabulary map;
+    FeatureList feats;
+    for (std::size_t d = b; d < e; ++d) {
+      analyzer.analyze(texts[d], feats);
+      counter.begin();
+      for (std::size_t k = 0; k < feats.size(); ++k) counter.add(map.intern(feats[k]));
+      end_row();
+    }
+    cc.features = map.table();
+    counter.totals(cc.features.size(), cc.tf, cc.df);
+    return;
+  }
+  Vocabulary tokens;
+  std::vector<std::uint8_t> stop;  // per token id
+  NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
+  std::vector<std::int32_t> doc_tokens, doc_features;
+  const bool stops = analyzer.has_stop_words();
+  const bool unigrams = o.max_n == 1 && !stops;
+  // ASCII texts skip the analyzer: their preprocessing is lowercasing at
+  // most (NFKD accent stripping changes no ASCII), and their tokens are runs
+  // of [A-Za-z0-9_], keyed straight from the text.
+  std::string scratch;
+  std::vector<Vocabulary::Key> keys;
+  for (std::size_t d = b; d < e; ++d) {
+    if (d + 2 < e) prefetch_text(texts[d + 2]);
+    doc_tokens.clear();
+    auto take = [&](std::int32_t id) {
+      if (!stops) {
+        doc_tokens.push_back(id);
+        return;
+      }
+      if (static_cast<std::size_t>(id) == stop.size()) stop.push_back(analyzer.is_stop_word(tokens.term(id)));
+      if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
+    };
+    if (ascii ? (*ascii)[d] != 0 : is_ascii(texts[d])) {
+      // All of the document's keys first, each one's index slot prefetched,
+      // then the lookups: rare words miss the cache, and this way their
+      // misses overlap instead of queueing behind each other.
+      ascii::copy_padded(texts[d], o.lowercase, scratch);
+      std::size_t n_keys = 0;
+      ascii::scan_python_words(texts[d], [&](std::size_t start, std::size_t end) {
+        // grown with the tokens found (a bound from the text's length would be
+        // a third of its bytes in keys, for one long token too)
+        if (n_keys == keys.size()) keys.resize(2 * keys.size() + 64);
+        ascii::key(scratch, start, end, keys[n_keys]);
+        tokens.prefetch(keys[n_keys++]);
+      });
+      if (stops) {
+        for (std::size_t k = 0; k < n_keys; ++k) take(tokens.intern(keys[k]));
+      } else {
+        doc_tokens.resize(n_keys);
+        for (std::size_t k = 0; k < n_keys; ++k) doc_tokens[k] = tokens.intern(keys[k]);
+      }
+    } else {
+      for (auto t : analyzer.word_tokens(texts[d])) take(tokens.intern(t));
+    }
+    // Unigrams without stop words: the features are the tokens themselves.
+    const std::vector<std::int32_t>* fids = &doc_tokens;
+    if (!unigrams) {
+      doc_features.clear();
+      ngrams.features(doc_tokens, [&](std::int32_t fid) { doc_features.push_back(fid); });
+      fids = &doc_features;
+    }
+    counter.begin();
+    const std::size_t n = fids->size();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + kCountAhead < n) counter.prefetch((*fids)[k + kCountAhead]);
+      counter.add((*fids)[k]);
+    }
+    end_row();
+  }
+  if (unigrams) {
+    cc.features = tokens.table();
+    counter.totals(cc.features.size(), cc.tf, cc.df);
+  } else {
+    ngrams.to_chunk(tokens.table(), " ", cc);
+    counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
+  }
+}
+
+}  // namespace
+
+std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
+                                      unsigned threads, bool keep_rows,
+                                      const std::vector<std::uint8_t>* ascii) {
+  if (ascii && ascii->size() != texts.size()) throw Error("one ASCII flag per text is needed");
+  std::size_t chunk = 1;
+  threads = chunk_plan(texts.size(), threads, chunk);
+  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  std::vector<ChunkCounts> chunks(n_chunks);
+  const Analyzer prototype(opts);  // validates options once
+  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+    Analyzer analyzer(prototype);
+    ChunkCounts& cc = chunks[c];
+    if (keep_rows) {
+      // An upper bound of the chunk's entries: reserving it costs address
+      // space only (pages are resident once written), and spares the copies
+      // and the up-to-2x slack of growing vectors.
+      std::size_t bound = 0;
+      for (std::size_t d = b; d < e; ++d) {
+        const std::size_t len = texts[d].size();
+        const std::size_t orders = static_cast<std::size_t>(opts.max_n - opts.min_n + 1);
+        bound +=
+            opts.kind == AnalyzerKind::word ? (len / 3 + 1) * orders * (opts.skip + 1u) : (len + 2) * orders;
+      }
+      cc.rows.ids.reserve(bound);
+      cc.rows.values.reserve(bound);
+      cc.rows.indptr.reserve(e - b + 1);
+    }
+    count_documents(texts, ascii, b, e, analyzer, cc, keep_rows);
+  });
+  return chunks;
+}
+
+}  // namespace textgauge::dtm

@@ -1,0 +1,90 @@
+#pragma once
+// What the files of the document-term matrix share (internal to the core):
+// counting.cpp counts the documents chunk by chunk into ChunkCounts,
+// merging.cpp merges the chunks' terms into one sorted vocabulary,
+// fitting.cpp prunes it and makes the matrix, transforming.cpp counts against
+// a fixed vocabulary or hashes, csr.cpp stacks the rows of every path into
+// its CSR output. The counting tables are in vectorize/tables.hpp.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgauge/text/vocabulary.hpp"
+#include "textgauge/vectorize/analyzer.hpp"
+#include "textgauge/vectorize/dtm.hpp"
+
+namespace textgauge::dtm {
+
+// Rows made chunk by chunk: row r is entries [indptr[r], indptr[r + 1]) of
+// `ids` (feature ids of the chunk, or columns) and `values`.
+template <class V>
+struct RowBlock {
+  std::vector<std::int64_t> indptr{0};
+  std::vector<std::int32_t> ids;
+  std::vector<V> values;
+  std::size_t n_rows() const noexcept { return indptr.size() - 1; }
+};
+
+// Counts of the documents of one chunk, on the chunk's own feature ids;
+// `features` holds the feature strings once the chunk is done.
+struct ChunkCounts {
+  StringTable features;
+  RowBlock<std::int64_t> rows;  // int64 counts: they become the output's data in place
+  std::vector<std::int64_t> tf, df;
+  // Word n-grams may come as token sequences instead of strings (width > 0):
+  // `width` ids of `tokens` per feature, -1 past its last token, joined by
+  // `separator` (see merge_by_rank).
+  StringTable tokens;
+  std::vector<std::int32_t> grams;
+  std::size_t width = 0;
+  std::string separator;
+};
+
+// How build_csr turns row blocks into the output.
+struct CsrPlan {
+  // Per block: its ids' output columns (-1: the entry is dropped); null: the
+  // ids are the columns already.
+  const std::vector<std::vector<std::int32_t>>* columns = nullptr;
+  bool binary = false;     // every kept value becomes 1
+  bool sort_rows = false;  // each row's entries by column
+  unsigned threads = 1;    // > 1 with several blocks: the blocks are placed in parallel
+};
+
+// The one CSR builder: stacks the rows of `blocks`, in order, into (indptr,
+// indices, data), and empties the blocks. One block becomes the output in
+// place (the matrix is never held twice); several are copied, in parallel
+// with threads, else one after the other, each released once copied. The
+// result is the same on every path.
+template <class V>
+void build_csr(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vector<std::int64_t>& indptr,
+               std::vector<std::int32_t>& indices, std::vector<V>& data);
+extern template void build_csr<std::int64_t>(std::vector<RowBlock<std::int64_t>>&, const CsrPlan&,
+                                             std::vector<std::int64_t>&, std::vector<std::int32_t>&,
+                                             std::vector<std::int64_t>&);
+extern template void build_csr<double>(std::vector<RowBlock<double>>&, const CsrPlan&,
+                                       std::vector<std::int64_t>&, std::vector<std::int32_t>&,
+                                       std::vector<double>&);
+
+// The resolved thread count, and in `chunk` the documents per chunk: one
+// contiguous chunk per thread.
+unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk);
+
+// Counts `texts` on `threads` threads, one ChunkCounts per chunk; with
+// `keep_rows`, each document's row too. `ascii`: one flag per text, known
+// ASCII (else tested here).
+std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
+                                      unsigned threads, bool keep_rows,
+                                      const std::vector<std::uint8_t>* ascii);
+
+// The terms of all chunks merged, sorted by bytes, with their totals;
+// `to_sorted[c][local id]` = the term's position among them.
+TermStats merge_chunks(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
+                       std::vector<std::vector<std::int32_t>>& to_sorted, unsigned threads = 1);
+
+// Merge, prune, and the matrix of the chunks' rows (which it consumes).
+FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const PruneOptions& prune_options,
+                     unsigned threads = 1, bool keep_stats = true, bool sorted_rows = true);
+
+}  // namespace textgauge::dtm

@@ -1,0 +1,159 @@
+// Fitting: the counted chunks merged into a vocabulary, pruned as sklearn
+// prunes, and the matrix written through the CSR builder.
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "textgauge/error.hpp"
+#include "textgauge/parallel.hpp"
+#include "vectorize/dtm_internal.hpp"
+#include "vectorize/tables.hpp"
+
+namespace textgauge {
+
+// ---------------------------------------------------------------- pruning
+
+std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& o) {
+  const std::size_t n = stats.terms.size();
+  std::vector<std::int64_t> kept;
+  kept.reserve(n);
+  for (std::size_t t = 0; t < n; ++t) {
+    const auto df = static_cast<double>(stats.doc_count[t]);
+    if (df <= o.high && df >= o.low) kept.push_back(static_cast<std::int64_t>(t));
+  }
+  if (o.max_features >= 0 && kept.size() > static_cast<std::size_t>(o.max_features)) {
+    const auto& tfs = o.binary ? stats.doc_count : stats.term_count;
+    // sklearn keeps the first max_features of an (unstable) argsort of -tf;
+    // ties at the cut go here to the term first in vocabulary order.
+    std::stable_sort(kept.begin(), kept.end(), [&](std::int64_t x, std::int64_t y) {
+      return tfs[static_cast<std::size_t>(x)] > tfs[static_cast<std::size_t>(y)];
+    });
+    kept.resize(static_cast<std::size_t>(o.max_features));
+    std::sort(kept.begin(), kept.end());
+  }
+  if (kept.empty()) throw Error("After pruning, no terms remain. Try a lower min_df or a higher max_df.");
+  return kept;
+}
+
+}  // namespace textgauge
+
+namespace textgauge::dtm {
+
+namespace {
+
+// The chunks' terms merged into result.stats and pruned into
+// result.vocabulary; returns, per chunk, the output column of each local id
+// (-1: pruned).
+std::vector<std::vector<std::int32_t>> fit_vocabulary(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
+                                                      const PruneOptions& prune_options, unsigned threads,
+                                                      bool keep_stats, FitResult& result) {
+  std::vector<std::vector<std::int32_t>> to_sorted;
+  result.stats = merge_chunks(chunks, n_docs, to_sorted, threads);
+  for (auto& cc : chunks) {  // the strings now live in the stats
+    cc.features = StringTable();
+    cc.tokens = StringTable();
+    cc.grams = {};
+  }
+  if (result.stats.terms.size() == 0)
+    throw Error("empty vocabulary; perhaps the documents only contain stop words");
+  const std::vector<std::int64_t> kept = prune(result.stats, prune_options);
+  std::vector<std::int32_t> column(result.stats.terms.size(), -1);
+  for (std::size_t k = 0; k < kept.size(); ++k)
+    column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
+  // From here on to_sorted[c] maps a chunk's local ids straight to output
+  // columns (-1: pruned): one lookup per matrix entry instead of two.
+  for (auto& map : to_sorted)
+    for (auto& id : map) id = column[static_cast<std::size_t>(id)];
+  if (!keep_stats && kept.size() == result.stats.terms.size()) {
+    result.vocabulary = std::move(result.stats.terms);  // nothing pruned: the same table
+  } else {
+    for (std::int64_t t : kept) result.vocabulary.push(result.stats.terms[static_cast<std::size_t>(t)]);
+  }
+  if (!keep_stats) result.stats.terms = StringTable();
+  return to_sorted;
+}
+
+}  // namespace
+
+FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const PruneOptions& prune_options,
+                     unsigned threads, bool keep_stats, bool sorted_rows) {
+  FitResult result;
+  const std::vector<std::vector<std::int32_t>> columns =
+      fit_vocabulary(chunks, n_docs, prune_options, threads, keep_stats, result);
+  std::vector<RowBlock<std::int64_t>> blocks;
+  blocks.reserve(chunks.size());
+  for (ChunkCounts& cc : chunks) blocks.push_back(std::move(cc.rows));
+  chunks.clear();  // their totals: merged into the stats already
+  Csr& m = result.matrix;
+  m.n_cols = static_cast<std::int64_t>(result.vocabulary.size());
+  m.sorted = sorted_rows;
+  CsrPlan plan;
+  plan.columns = &columns;
+  plan.binary = prune_options.binary;
+  plan.sort_rows = sorted_rows;
+  plan.threads = threads;
+  build_csr(blocks, plan, m.indptr, m.indices, m.data);
+  return result;
+}
+
+}  // namespace textgauge::dtm
+
+namespace textgauge {
+
+using dtm::ChunkCounts;
+using dtm::DocCounter;
+using dtm::NgramFeatures;
+
+FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                     const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows,
+                     const std::vector<std::uint8_t>* ascii) {
+  std::vector<ChunkCounts> chunks = dtm::count_chunks(texts, analyzer, threads, true, ascii);
+  return dtm::finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats,
+                         sorted_rows);
+}
+
+FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,
+                              const std::vector<std::int32_t>& token_term, std::size_t n_rows,
+                              const StringTable& terms, const std::vector<std::uint8_t>& drop, int min_n,
+                              int max_n, int skip, std::string_view separator,
+                              const PruneOptions& prune_options) {
+  if (token_row.size() != token_term.size()) throw Error("token_row and token_term differ in length");
+  if (min_n < 1 || max_n < min_n) throw Error("ngram_range must satisfy 1 <= min_n <= max_n");
+  if (skip < 0) throw Error("skip must be >= 0");
+  std::vector<ChunkCounts> chunks(1);
+  ChunkCounts& cc = chunks[0];
+  NgramFeatures ngrams(min_n, max_n, skip);
+  DocCounter counter;
+  std::vector<std::int32_t> toks;
+  std::size_t k = 0;
+  for (std::size_t r = 0; r < n_rows; ++r) {
+    toks.clear();
+    for (; k < token_row.size() && token_row[k] == static_cast<std::int64_t>(r); ++k) {
+      const std::int32_t t = token_term[k];
+      if (t < 0 || static_cast<std::size_t>(t) >= terms.size()) throw Error("term id out of range");
+      if (static_cast<std::size_t>(t) < drop.size() && drop[static_cast<std::size_t>(t)]) continue;
+      toks.push_back(t);
+    }
+    if (k < token_row.size() && token_row[k] < static_cast<std::int64_t>(r))
+      throw Error("token rows must be sorted and below n_rows");
+    counter.begin();
+    ngrams.features(toks, [&](std::int32_t fid) { counter.add(fid); });
+    counter.end(true, cc.rows.ids, cc.rows.values);
+    cc.rows.indptr.push_back(static_cast<std::int64_t>(cc.rows.ids.size()));
+  }
+  if (k != token_row.size()) throw Error("token rows must be sorted and below n_rows");
+  ngrams.to_chunk(terms, separator, cc);
+  counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
+  return dtm::finish_fit(chunks, n_rows, prune_options);
+}
+
+TermStats count_stats(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
+                      unsigned threads, const std::vector<std::uint8_t>* ascii) {
+  std::vector<ChunkCounts> chunks = dtm::count_chunks(texts, analyzer, threads, false, ascii);
+  std::vector<std::vector<std::int32_t>> to_sorted;
+  return dtm::merge_chunks(chunks, texts.size(), to_sorted, resolve_threads(threads));
+}
+
+}  // namespace textgauge
