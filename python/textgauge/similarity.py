@@ -70,6 +70,21 @@ def _labels(corpus: CorpusBase, level: str, rows: int) -> pd.Index:
     return pd.MultiIndex.from_frame(table[cols])
 
 
+def _dtm_options(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The dtm parameters among a similarity/distance call's arguments (``locals()``): the
+    signatures list them for IDEs and mypy, and this passes them on without a third copy."""
+    return {name: arguments[name] for name in list(_DTM)[1:]}  # [0]: dtm's corpus argument
+
+
+def _pairwise_frame(
+    corpus: CorpusBase, method: str, dtm_options: dict[str, Any]
+) -> tuple[Any, pd.Index]:
+    """The unit-by-unit matrix of ``method`` over the corpus's dtm, and the units' labels."""
+    X, _ = dtm(corpus, **dtm_options)
+    m = pairwise(X, method=method, threads=_corpus.threads(corpus))
+    return m, _labels(corpus, dtm_options["level"], X.shape[0])
+
+
 @reads_corpus
 def similarity(
     corpus: CorpusBase,
@@ -108,28 +123,7 @@ def similarity(
     """
     if method not in SIMILARITY_METHODS:
         raise OptionError(f"method must be one of {SIMILARITY_METHODS}, got {method!r}")
-    X, _ = dtm(
-        corpus,
-        level=level,
-        ngram_range=ngram_range,
-        skip=skip,
-        kinds=kinds,
-        stop_words=stop_words,
-        min_df=min_df,
-        max_df=max_df,
-        max_features=max_features,
-        binary=binary,
-        tf=tf,
-        idf=idf,
-        norm=norm,
-        k1=k1,
-        b=b,
-        separator=separator,
-        tokenizer=tokenizer,
-        threads=threads,
-    )
-    m = pairwise(X, method=method, threads=_corpus.threads(corpus))
-    idx = _labels(corpus, level, X.shape[0])
+    m, idx = _pairwise_frame(corpus, method, _dtm_options(locals()))
     return pd.DataFrame(m, index=idx, columns=idx)
 
 
@@ -166,28 +160,7 @@ def distance(
     """
     if method not in DISTANCE_METHODS:
         raise OptionError(f"method must be one of {DISTANCE_METHODS}, got {method!r}")
-    X, _ = dtm(
-        corpus,
-        level=level,
-        ngram_range=ngram_range,
-        skip=skip,
-        kinds=kinds,
-        stop_words=stop_words,
-        min_df=min_df,
-        max_df=max_df,
-        max_features=max_features,
-        binary=binary,
-        tf=tf,
-        idf=idf,
-        norm=norm,
-        k1=k1,
-        b=b,
-        separator=separator,
-        tokenizer=tokenizer,
-        threads=threads,
-    )
-    m = pairwise(X, method=method, threads=_corpus.threads(corpus))
+    m, idx = _pairwise_frame(corpus, method, _dtm_options(locals()))
     if method != "euclidean":
         m = 1.0 - m
-    idx = _labels(corpus, level, X.shape[0])
     return pd.DataFrame(m, index=idx, columns=idx)
