@@ -1,5 +1,7 @@
 // _core.stats: collocations, lexical diversity, readability, keyness, similarity,
 // co-occurrence. Converts result tables only; the statistics live in cpp/.
+#include <unordered_set>
+
 #include "register.hpp"
 #include "textgauge/stats/collocations.hpp"
 #include "textgauge/stats/keyness.hpp"
@@ -197,6 +199,30 @@ py::dict window_cooccurrence_shim(const Corpus& corpus, const std::vector<TokenK
 
 }  // namespace
 
+py::tuple term_properties_shim(const Corpus& corpus, const Hyphenation& hyphenation,
+                               const std::vector<std::string>& easy_words, int unicode_major,
+                               int unicode_minor, unsigned threads) {
+  const std::unordered_set<std::string> easy(easy_words.begin(), easy_words.end());
+  const PyStr& py = PyStr::get(unicode_major, unicode_minor);
+  TermProperties p;
+  {
+    py::gil_scoped_release release;  // reads the corpus's vocabulary and C++ copies only
+    p = term_properties(corpus.vocabulary(), hyphenation, easy, py, threads);
+  }
+  return py::make_tuple(to_numpy(std::move(p.syllables)), to_numpy(std::move(p.letters)),
+                        to_numpy(std::move(p.easy)));
+}
+
+std::vector<std::int32_t> syllable_counts_shim(const std::vector<std::string>& words,
+                                               const Hyphenation& hyphenation, int unicode_major,
+                                               int unicode_minor) {
+  const PyStr& py = PyStr::get(unicode_major, unicode_minor);
+  std::vector<std::int32_t> out;
+  out.reserve(words.size());
+  for (const auto& w : words) out.push_back(syllable_count(w, hyphenation, py));
+  return out;
+}
+
 void register_stats(py::module_& m) {
   m.def("collocations", &collocations_shim, py::arg("corpus"), py::kw_only(), py::arg("size"),
         py::arg("window"), py::arg("min_count"), py::arg("measures"), py::arg("kinds"),
@@ -209,6 +235,11 @@ void register_stats(py::module_& m) {
         py::arg("msttr_segment"), py::arg("mtld_threshold"), py::arg("hdd_draws"), py::arg("threads") = 0u);
   m.def("readability_counts", &readability_shim, py::arg("corpus"), py::kw_only(), py::arg("level"),
         py::arg("kinds"), py::arg("syllables"), py::arg("letters"), py::arg("easy"));
+  m.def("readability_term_properties", &term_properties_shim, py::arg("corpus"), py::kw_only(),
+        py::arg("hyphenation"), py::arg("easy_words"), py::arg("unicode_major"), py::arg("unicode_minor"),
+        py::arg("threads") = 0u);
+  m.def("syllable_counts", &syllable_counts_shim, py::arg("words"), py::kw_only(), py::arg("hyphenation"),
+        py::arg("unicode_major"), py::arg("unicode_minor"));
   m.def("grouped_term_counts", &grouped_counts_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
         py::arg("doc_group"), py::arg("groups"));
   m.def("keyness", &keyness_shim, py::arg("a"), py::arg("b"), py::arg("T"), py::arg("R"), py::kw_only(),

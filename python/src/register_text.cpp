@@ -1,6 +1,8 @@
 // _core.text: the text model, Corpus (segmentation, normalisation, interning).
 #include "register.hpp"
 #include "textgauge/text/corpus.hpp"
+#include "textgauge/text/hyphenation.hpp"
+#include "textgauge/text/utf8.hpp"
 #include "texts.hpp"
 
 using namespace textgauge;
@@ -52,6 +54,16 @@ py::dict token_dict(TokenTable&& t) {
   return d;
 }
 
+// Hyphenation.positions(word): the word's code points in, break indices out.
+std::vector<std::int32_t> hyphenation_positions(const Hyphenation& h, std::string_view word, int left,
+                                                int right) {
+  std::u32string w;
+  const char* p = word.data();
+  const char* end = p + word.size();
+  while (p < end) w.push_back(decode_utf8(p, end));
+  return h.positions(w, left, right);
+}
+
 py::list vocabulary_terms(const Corpus& c) {
   const auto& v = c.vocabulary();
   py::list out(v.size());
@@ -76,6 +88,12 @@ void register_text(py::module_& m) {
       .def("sentence_table", [](const Corpus& c) { return unit_dict(c.sentence_table()); })
       .def("token_table", [](const Corpus& c) { return token_dict(c.token_table()); })
       .def("vocabulary", &vocabulary_terms);
+
+  py::class_<Hyphenation>(m, "Hyphenation")
+      .def(py::init<std::string_view>(), py::arg("patterns"))
+      .def("positions", &hyphenation_positions, py::arg("word"), py::kw_only(), py::arg("left") = 2,
+           py::arg("right") = 2)
+      .def("__len__", &Hyphenation::patterns);
 
   def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind>(m);
 }

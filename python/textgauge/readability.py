@@ -1,12 +1,15 @@
 """Readability formulas per document or paragraph.
 
 Counting runs in C++ (``textgauge._core.stats.readability_counts``) over per-term properties
-computed once per vocabulary type here:
+computed once per vocabulary type, also in C++ (``readability_term_properties``, on all the
+corpus's threads):
 
 - **words**: tokens of kind word or number; **sentences**: ICU sentences holding a word.
-- **syllables**: Liang hyphenation with the ``en_US`` patterns of `pyphen`, counted as
-  hyphenation points + 1 on the term with punctuation removed as textstat removes it
-  (apostrophes kept before t, s, d, ve, ll, re). This is exactly the counter textstat
+- **syllables**: Liang hyphenation with the ``en_US`` patterns of `pyphen` (its dictionary file
+  is read at run time; the matching is textgauge's C++ ``Hyphenation``, with pyphen's
+  reading of the file and its defaults left=2, right=2), counted as hyphenation points + 1
+  on the term with punctuation removed as textstat removes it (apostrophes kept before t,
+  s, d, ve, ll, re). This is exactly the counter textstat
   falls back to for words missing from CMUdict, and the one it uses for every word when
   CMUdict is not installed. Every word has at least one syllable.
 - **letters**: characters of the term that are letters, digits or ``_`` (Python's ``\\w``).
@@ -34,7 +37,7 @@ sentences of two words or fewer; its Linsear Write uses the first 100 words only
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -61,29 +64,30 @@ READABILITY_MEASURES: tuple[str, ...] = (
     "linsear_write",
     "lix",
 )
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCT = re.compile(r"[^\w\s\']")
+_UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
 
 
 @lru_cache(maxsize=1)
-def _hyphenator() -> Any:
+def _hyphenation() -> _core.text.Hyphenation:
+    """pyphen's ``en_US`` patterns, read as pyphen reads them (the encoding on line one)."""
     try:
         import pyphen
     except ImportError as e:  # pragma: no cover - pyphen is a dependency
         raise ImportError("readability needs the 'pyphen' package (pip install pyphen)") from e
-    return pyphen.Pyphen(lang="en_US")
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    with path.open("rb") as f:
+        encoding = f.readline().decode().strip()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    return _core.text.Hyphenation(path.read_text(encoding))
 
 
 @lru_cache(maxsize=1)
-def _easy_words() -> frozenset[str]:
+def _easy_words() -> list[str]:
     text = (
         resources.files("textgauge").joinpath("data/dale_chall_easy_words.txt").read_text("utf-8")
     )
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def _textstat_form(word: str) -> str:
-    return _PUNCT.sub("", _NONCONTRACTION_APOSTROPHE.sub("", word.lower()))
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 def syllable_count(word: str) -> int:
@@ -93,27 +97,28 @@ def syllable_count(word: str) -> int:
         >>> syllable_count("beautiful"), syllable_count("cat")
         (3, 1)
     """
-    return len(_hyphenator().positions(_textstat_form(word))) + 1
+    counts = _core.stats.syllable_counts(
+        [word], hyphenation=_hyphenation(), unicode_major=_UNICODE[0], unicode_minor=_UNICODE[1]
+    )
+    return int(counts[0])
 
 
 def _term_properties(corpus: CorpusBase) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    vocab = corpus.vocabulary
+    vocab_size = len(corpus.vocabulary)
     key = "readability_props"
     cached = _corpus.cache(corpus).get(key)
-    if cached is not None and len(cached[0]) == len(vocab):
+    if cached is not None and len(cached[0]) == vocab_size:
         return cast(tuple[np.ndarray, np.ndarray, np.ndarray], cached)
-    easy = _easy_words()
-    syl = np.fromiter((syllable_count(t) for t in vocab), dtype=np.int32, count=len(vocab))
-    letters = np.fromiter(
-        (sum(1 for ch in t if ch.isalnum() or ch == "_") for t in vocab),
-        dtype=np.int32,
-        count=len(vocab),
+    props = _core.stats.readability_term_properties(
+        _corpus.engine(corpus),
+        hyphenation=_hyphenation(),
+        easy_words=_easy_words(),
+        unicode_major=_UNICODE[0],
+        unicode_minor=_UNICODE[1],
+        threads=_corpus.threads(corpus),
     )
-    is_easy = np.fromiter(
-        (_textstat_form(t) in easy for t in vocab), dtype=np.uint8, count=len(vocab)
-    )
-    _corpus.cache(corpus)[key] = (syl, letters, is_easy)
-    return syl, letters, is_easy
+    _corpus.cache(corpus)[key] = props
+    return props
 
 
 def _scores(c: dict[str, Any], name: str) -> Any:

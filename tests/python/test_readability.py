@@ -123,3 +123,113 @@ def test_paragraph_level_and_empty_units() -> None:
     assert np.isnan(df["flesch"].iloc[2])
     with pytest.raises(ValueError, match="unknown measure"):
         c.readability(measures="fleschy")
+
+
+# The term properties (syllables, letters, easy) are computed in C++. The reference is the
+# counter as textgauge wrote it in Python before (pyphen's own matcher on textstat's
+# punctuation-free form), kept here, and Python's str methods.
+_NONCONTRACTION = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_NONWORD = re.compile(r"[^\w\s\']")
+
+
+def _reference_properties(terms: list[str]) -> tuple[list[int], list[int], list[bool]]:
+    pyphen = pytest.importorskip("pyphen")
+    d = pyphen.Pyphen(lang="en_US")
+    easy_file = Path(tg.__file__).parent / "data" / "dale_chall_easy_words.txt"
+    easy = {
+        w.strip()
+        for w in easy_file.read_text("utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    }
+    syl, letters, is_easy = [], [], []
+    for t in terms:
+        form = _NONWORD.sub("", _NONCONTRACTION.sub("", t.lower()))
+        syl.append(len(d.positions(form)) + 1)
+        letters.append(sum(1 for ch in t if ch.isalnum() or ch == "_"))
+        is_easy.append(form in easy)
+    return syl, letters, is_easy
+
+
+def _check_properties(corpus: tg.Corpus) -> int:
+    from textgauge.readability import _term_properties
+
+    syl, letters, easy = _term_properties(corpus)
+    ref_syl, ref_letters, ref_easy = _reference_properties(corpus.vocabulary)
+    bad = [
+        (t, int(a), b)
+        for t, a, b in zip(corpus.vocabulary, syl, ref_syl, strict=True)
+        if int(a) != b
+    ]
+    assert not bad, bad[:20]
+    assert letters.tolist() == ref_letters
+    assert easy.astype(bool).tolist() == ref_easy
+    return len(corpus.vocabulary)
+
+
+def test_term_properties_equal_pyphen_on_local_text() -> None:
+    from conftest import local_paragraphs, sample_article
+
+    c = tg.Corpus.from_texts([sample_article(), *local_paragraphs()], casefold=False)
+    assert _check_properties(c) > 500
+
+
+def test_term_properties_equal_pyphen_on_unicode_words() -> None:
+    words = [
+        "İstanbul",  # lower() gives two code points
+        "ΟΔΟΣ",  # final sigma
+        "naïve",
+        "café's",
+        "rock'n'roll",
+        "o'clock",
+        "can't",
+        "we've",
+        "i'll",
+        "they're",
+        "'quoted'",
+        "x²",
+        "①②",
+        "١٢٣",
+        "日本語",
+        "snake_case",
+        "co-operate",
+        "straße",
+        "ǅemal",
+        "Ωmega",
+        "a",
+        "'",
+        "__",
+    ]
+    c = tg.Corpus.from_texts([" ".join(words)], casefold=False, unify_quotes=False)
+    _check_properties(c)
+    for w in words:
+        assert syllable_count(w) == _reference_properties([w])[0][0], w
+
+
+@pytest.mark.shared_data
+def test_term_properties_equal_pyphen_on_shared_corpora(
+    news_lines: list[str], bbc_files: list[Path]
+) -> None:
+    texts = news_lines + [p.read_text("utf-8", errors="replace") for p in bbc_files]
+    c = tg.Corpus.from_texts(texts, casefold=False)
+    assert _check_properties(c) > 50_000
+
+
+def test_hyphenation_reads_pyphen_patterns_as_pyphen_does() -> None:
+    pyphen = pytest.importorskip("pyphen")
+    # A dictionary file written here: an encoding line, comments, keywords, ^^hh escapes,
+    # a nonstandard alternative, an all-zero pattern (dropped) and a duplicate (the later wins).
+    text = (
+        "UTF-8\n% comment\n# comment\nLEFTHYPHENMIN 1\n"
+        "1ba\nb1c\na1b\n.ex3a\n^^e9t1\nc1k/k=k,1,1\n0x0\na2b\n  b3d  \n"
+    )
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "hyph_xx_XX.dic"
+        path.write_text(text, "utf-8")
+        ref = pyphen.Pyphen(filename=str(path), left=1, right=1, cache=False)
+        from textgauge._core.text import Hyphenation
+
+        ours = Hyphenation(text)
+        for w in ["abc", "bab", "exab", "étab", "ckab", "abababcbd", "bdbd", "x", "ab", ""]:
+            assert ours.positions(w, left=1, right=1) == list(ref.positions(w)), w

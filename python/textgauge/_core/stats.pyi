@@ -9,7 +9,7 @@ import typing
 import numpy
 import numpy.typing
 
-from textgauge._core.text import Corpus
+from textgauge._core.text import Corpus, Hyphenation
 
 __all__: list[str] = [
     "bigram_scores",
@@ -20,6 +20,8 @@ __all__: list[str] = [
     "options",
     "pairwise",
     "readability_counts",
+    "readability_term_properties",
+    "syllable_counts",
     "window_cooccurrence",
 ]
 
@@ -92,6 +94,26 @@ def pairwise(
     method: str,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> numpy.typing.NDArray[numpy.float64]: ...
+def readability_term_properties(
+    corpus: Corpus,
+    *,
+    hyphenation: Hyphenation,
+    easy_words: collections.abc.Sequence[str],
+    unicode_major: int,
+    unicode_minor: int,
+    threads: int = 0,
+) -> tuple[
+    numpy.typing.NDArray[numpy.int32],
+    numpy.typing.NDArray[numpy.int32],
+    numpy.typing.NDArray[numpy.uint8],
+]: ...
+def syllable_counts(
+    words: collections.abc.Sequence[str],
+    *,
+    hyphenation: Hyphenation,
+    unicode_major: int,
+    unicode_minor: int,
+) -> list[int]: ...
 def readability_counts(
     corpus: Corpus,
     *,

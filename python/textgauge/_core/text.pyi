@@ -9,7 +9,12 @@ import typing
 import numpy
 import numpy.typing
 
-__all__: list[str] = ["Corpus", "options"]
+__all__: list[str] = ["Corpus", "Hyphenation", "options"]
+
+class Hyphenation:
+    def __init__(self, patterns: str) -> None: ...
+    def positions(self, word: str, *, left: int = 2, right: int = 2) -> list[int]: ...
+    def __len__(self) -> int: ...
 
 class Corpus:
     def __init__(
