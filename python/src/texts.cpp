@@ -34,6 +34,9 @@ ArrowTexts arrow_from_python(py::handle texts) {
 }  // namespace
 
 bool is_arrow(py::handle texts) {
+  // A list or tuple is the usual batch (and one text's call wraps it in a list): two failed
+  // attribute lookups would cost about what the call itself does.
+  if (PyList_CheckExact(texts.ptr()) || PyTuple_CheckExact(texts.ptr())) return false;
   return py::hasattr(texts, "__arrow_c_stream__") || py::hasattr(texts, "__arrow_c_array__");
 }
 

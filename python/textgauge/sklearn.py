@@ -44,6 +44,7 @@ from numbers import Integral
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 
 try:
@@ -319,6 +320,16 @@ def _engine_call(
         return _engine_call(fn, opts, docs, *args, **kwargs)
     except UnicodeEncodeError:
         return fn(opts, [SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
+
+
+def _for_sklearn(raw_documents: Any) -> Any:
+    """The documents for scikit-learn's own code (an analysis the engine does not
+    reproduce): an Arrow array or a polars Series iterates as Arrow scalars, so it becomes
+    a list of str (None for a null, which sklearn rejects as it rejects None)."""
+    if isinstance(raw_documents, (list, tuple, pd.Series)):
+        return raw_documents
+    column = arrow_texts(raw_documents)
+    return raw_documents if column is None else column.to_pylist()
 
 
 def _value_error(e: Error) -> ValueError:
@@ -699,7 +710,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         unsupported = self._engine_unsupported()
         if unsupported is not None:
             self.engine_ = f"sklearn ({unsupported})"
-            return super().fit_transform(raw_documents, y)
+            return super().fit_transform(_for_sklearn(raw_documents), y)
         self._prepare_fit()
         self._check_stop_words_once()
         docs = self._documents(raw_documents)
@@ -718,7 +729,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         self._check_vocabulary()
         if self._engine_unsupported() is not None:
-            return super().transform(raw_documents)
+            return super().transform(_for_sklearn(raw_documents))
         X = self._transform_with_engine(self._documents(raw_documents))
         return _align_api_if_sparse(X)
 
@@ -850,7 +861,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         if isinstance(X, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         if self._engine_unsupported() is not None:
-            return super().transform(X)
+            return super().transform(_for_sklearn(X))
         self._validate_params()
         self._validate_ngram_range()
         self._check_stop_words_once()

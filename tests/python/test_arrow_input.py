@@ -233,3 +233,15 @@ def test_no_python_str_per_text() -> None:
         tracemalloc.stop()
         # A list of str would take more than the text itself (49+ bytes per str).
         assert peak < n_bytes / 2, (peak, n_bytes)
+
+
+@pytest.mark.parametrize("name", ["pa.string_view", "chunked", "polars", "ArrowDtype"])
+def test_vectorizer_without_the_engine(name: str) -> None:
+    """An analysis the engine does not reproduce runs scikit-learn's code, on str."""
+    col = VARIANTS[name]
+    cv = CountVectorizer(tokenizer=str.split, token_pattern=None)
+    X = cv.fit_transform(col)
+    assert cv.engine_ == "sklearn (tokenizer)"
+    sk = SkCountVectorizer(tokenizer=str.split, token_pattern=None)
+    assert same_csr(X, sk.fit_transform(TEXTS))
+    assert same_csr(cv.transform(col), sk.transform(TEXTS))
