@@ -144,7 +144,8 @@ class CorpusBase:
 
     # adding documents -----------------------------------------------------------
     def add(self, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None) -> None:
-        """Appends texts (one C++ call for the whole batch).
+        """Appends texts (one C++ call for the whole batch): ``str``, UTF-8 ``bytes``, or an
+        Arrow string column read from its buffers (see ``Corpus.from_texts``).
 
         Example:
             >>> import textgauge as tg

@@ -245,3 +245,21 @@ def test_vectorizer_without_the_engine(name: str) -> None:
     sk = SkCountVectorizer(tokenizer=str.split, token_pattern=None)
     assert same_csr(X, sk.fit_transform(TEXTS))
     assert same_csr(cv.transform(col), sk.transform(TEXTS))
+
+
+def test_every_exported_array_is_released() -> None:
+    """The engine takes the arrays out of the capsules and must release each one, on the
+    error paths too: pyarrow's pool is back where it was once the column is gone."""
+    before = pa.total_allocated_bytes()
+    col = pa.chunked_array([TEXTS * 20, [None, "x"]], pa.large_string())
+    assert pa.total_allocated_bytes() > before
+    sia = tg.SentimentIntensityAnalyzer()
+    sia.score(col.slice(0, len(TEXTS) * 20))
+    CountVectorizer().fit_transform(col.slice(0, 100))
+    tg.Corpus.from_texts(col.slice(5, 50))
+    with pytest.raises(TypeError):
+        sia.score(col)
+    with pytest.raises(TypeError):
+        tg.Corpus.from_texts(col)
+    del col
+    assert pa.total_allocated_bytes() == before
