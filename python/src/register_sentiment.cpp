@@ -34,7 +34,7 @@ py::tuple polarity_scores_shim(const SentimentAnalyzer& a, const py::str& text) 
 }
 
 // (n, 4) float64 scores (neg, neu, pos, compound) and (n,) uint32 token counts.
-py::tuple score_shim(const SentimentAnalyzer& a, const py::list& texts, unsigned threads, bool round) {
+py::tuple score_shim(const SentimentAnalyzer& a, const py::object& texts, unsigned threads, bool round) {
   const TextViews tv = text_views(texts, Surrogates::pass);
   const auto& views = tv.views;
   const auto n = static_cast<py::ssize_t>(views.size());

@@ -25,8 +25,7 @@ Corpus make_corpus(ParagraphMode paragraphs, bool sentences, bool tokens, bool a
   return Corpus(o);
 }
 
-void add_shim(Corpus& c, const py::sequence& texts, const std::vector<std::string>& sources,
-              unsigned threads) {
+void add_shim(Corpus& c, const py::object& texts, const std::vector<std::string>& sources, unsigned threads) {
   auto owned = texts_from_python(texts);
   // Every Python object has been converted: the core works on its own copies.
   py::gil_scoped_release release;

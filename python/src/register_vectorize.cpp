@@ -50,7 +50,7 @@ py::dict csr_dict(Csr&& m) {
   return d;
 }
 
-py::list analyze_shim(const AnalyzerOptions& o, const py::sequence& texts) {
+py::list analyze_shim(const AnalyzerOptions& o, const py::object& texts) {
   TextViews tv = text_views(texts);
   std::vector<FeatureList> out(tv.views.size());
   {
@@ -71,7 +71,7 @@ py::list analyze_shim(const AnalyzerOptions& o, const py::sequence& texts) {
   return result;
 }
 
-py::tuple fit_shim(const AnalyzerOptions& o, const py::sequence& texts, double high, double low,
+py::tuple fit_shim(const AnalyzerOptions& o, const py::object& texts, double high, double low,
                    std::int64_t max_features, bool binary, unsigned threads, bool keep_stats,
                    bool sorted_indices) {
   TextViews tv = text_views(texts);
@@ -112,14 +112,14 @@ py::tuple fit_ids_shim(const I64Array& token_row, const I32Array& token_term, st
                         py::cast(std::move(r.stats)));
 }
 
-TermStats stats_shim(const AnalyzerOptions& o, const py::sequence& texts, unsigned threads) {
+TermStats stats_shim(const AnalyzerOptions& o, const py::object& texts, unsigned threads) {
   TextViews tv = text_views(texts);
   py::gil_scoped_release release;  // tv.keep holds every text
   return count_stats(tv.views, o, threads, &tv.ascii);
 }
 
-py::dict transform_shim(const AnalyzerOptions& o, const py::sequence& texts,
-                        const FixedVocabulary& vocabulary, bool binary, unsigned threads) {
+py::dict transform_shim(const AnalyzerOptions& o, const py::object& texts, const FixedVocabulary& vocabulary,
+                        bool binary, unsigned threads) {
   TextViews tv = text_views(texts);
   Csr m;
   {
@@ -129,7 +129,7 @@ py::dict transform_shim(const AnalyzerOptions& o, const py::sequence& texts,
   return csr_dict(std::move(m));
 }
 
-py::dict hash_shim(const AnalyzerOptions& o, const py::sequence& texts, std::int64_t n_features,
+py::dict hash_shim(const AnalyzerOptions& o, const py::object& texts, std::int64_t n_features,
                    bool alternate_sign, unsigned threads) {
   TextViews tv = text_views(texts);
   HashedCsr m;

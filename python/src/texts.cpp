@@ -1,9 +1,61 @@
 #include "texts.hpp"
 
+using textgauge::ArrowTexts;
 using textgauge::StringTable;
 
-TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
+namespace {
+
+template <class T>
+T* capsule_pointer(const py::object& capsule, const char* name) {
+  void* p = PyCapsule_GetPointer(capsule.ptr(), name);
+  if (!p) throw py::error_already_set();
+  return static_cast<T*>(p);
+}
+
+// Takes the arrays out of the producer's capsules: the ArrowTexts owns them
+// from here on (the capsules' destructors see them released and do nothing).
+ArrowTexts arrow_from_python(py::handle texts) {
+  if (py::hasattr(texts, "__arrow_c_stream__")) {
+    py::object capsule = texts.attr("__arrow_c_stream__")();
+    return ArrowTexts::from_stream(capsule_pointer<ArrowArrayStream>(capsule, "arrow_array_stream"));
+  }
+  py::tuple pair = texts.attr("__arrow_c_array__")();
+  if (pair.size() != 2) throw py::type_error("__arrow_c_array__ must return (schema, array) capsules");
+  ArrowTexts out(capsule_pointer<ArrowSchema>(pair[0], "arrow_schema"));
+  out.add_chunk(capsule_pointer<ArrowArray>(pair[1], "arrow_array"));
+  return out;
+}
+
+[[noreturn]] void null_text(std::size_t row) {
+  throw py::type_error("text " + std::to_string(row) +
+                       " is null (a missing value in the Arrow column), expected str");
+}
+
+}  // namespace
+
+bool is_arrow(py::handle texts) {
+  // A list or tuple is the usual batch (and one text's call wraps it in a list): two failed
+  // attribute lookups would cost about what the call itself does.
+  if (PyList_CheckExact(texts.ptr()) || PyTuple_CheckExact(texts.ptr())) return false;
+  return py::hasattr(texts, "__arrow_c_stream__") || py::hasattr(texts, "__arrow_c_array__");
+}
+
+TextViews text_views(py::handle texts, Surrogates surrogates) {
   TextViews tv;
+  if (is_arrow(texts)) {
+    tv.arrow.emplace(arrow_from_python(texts));
+    ArrowTexts::Read r;
+    {
+      // Only the arrays' buffers are read, and tv.arrow owns them: no Python
+      // object is touched, so other threads may run meanwhile.
+      py::gil_scoped_release release;
+      r = tv.arrow->read(/*validate_utf8=*/true);
+    }
+    if (r.first_null != ArrowTexts::npos) null_text(r.first_null);
+    tv.views = std::move(r.views);
+    tv.ascii = std::move(r.ascii);
+    return tv;
+  }
   // The items are read straight from a list or tuple argument (anything
   // else is copied into a list first); `keep` is a new list, filled below.
   const auto fast =
@@ -48,10 +100,23 @@ TextViews text_views(const py::sequence& texts, Surrogates surrogates) {
   return tv;
 }
 
-std::vector<std::string> texts_from_python(const py::sequence& texts) {
+std::vector<std::string> texts_from_python(py::handle texts) {
   std::vector<std::string> out;
+  if (is_arrow(texts)) {
+    const ArrowTexts arrow = arrow_from_python(texts);
+    ArrowTexts::Read r;
+    {
+      py::gil_scoped_release release;  // only `arrow`'s buffers are read
+      r = arrow.read(/*validate_utf8=*/false);
+    }
+    if (r.first_null != ArrowTexts::npos) null_text(r.first_null);
+    py::gil_scoped_release release;  // copied into C++ strings
+    out.reserve(r.views.size());
+    for (std::string_view v : r.views) out.emplace_back(v);
+    return out;
+  }
   out.reserve(py::len(texts));
-  for (py::handle h : texts) {
+  for (py::handle h : py::reinterpret_borrow<py::iterable>(texts)) {
     if (PyUnicode_Check(h.ptr())) {
       Py_ssize_t size = 0;
       const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);

@@ -38,7 +38,7 @@ import pandas as pd
 
 from . import _core
 from ._locking import ReadWriteLock, reads_corpus
-from ._unicode import as_text_list, fix_surrogates
+from ._unicode import arrow_texts, as_text_list, fix_surrogates
 from .errors import OptionError
 
 __all__ = [
@@ -144,7 +144,8 @@ class CorpusBase:
 
     # adding documents -----------------------------------------------------------
     def add(self, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None) -> None:
-        """Appends texts (one C++ call for the whole batch).
+        """Appends texts (one C++ call for the whole batch): ``str``, UTF-8 ``bytes``, or an
+        Arrow string column read from its buffers (see ``Corpus.from_texts``).
 
         Example:
             >>> import textgauge as tg
@@ -153,7 +154,9 @@ class CorpusBase:
             >>> len(c), c.ids
             (3, [0, 'b', 'c'])
         """
-        batch = as_text_list(texts)
+        # An Arrow string column is copied into the corpus from its buffers, no str made.
+        column = arrow_texts(texts)
+        batch = column if column is not None else as_text_list(texts)
         with self._lock.write():  # the default ids follow the documents already there
             if ids is None:
                 ids = range(len(self._ids), len(self._ids) + len(batch))
@@ -162,12 +165,20 @@ class CorpusBase:
                 raise ValueError(f"{len(batch)} texts but {len(ids)} ids")
             self._add(batch, ids, sources=[])
 
-    def _add(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
+    def _add(self, batch: Any, ids: list[Any], sources: list[str]) -> None:
         with self._lock.write():
             self._add_locked(batch, ids, sources)
 
-    def _add_locked(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
+    def _add_locked(self, batch: Any, ids: list[Any], sources: list[str]) -> None:
         base = len(self._texts)
+        if not isinstance(batch, list):  # an Arrow column (arrow_texts): all UTF-8, no surrogates
+            self._core.add(batch, sources=sources, threads=self._threads)
+            # The Python-side texts come from the corpus's own copies (repaired
+            # where errors="replace" did); a compact Corpus would not need them.
+            self._texts.extend(self._core.text(i) for i in range(base, len(self._core)))
+            self._ids.extend(ids)
+            self._cache.clear()
+            return
         names = sources or [f"document {base + i}" for i in range(len(batch))]
         try:
             self._core.add(batch, sources=sources, threads=self._threads)

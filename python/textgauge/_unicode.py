@@ -4,12 +4,66 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
 
 from .errors import DecodeError
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 TextLike = "str | bytes"
+
+
+def arrow_texts(texts: object) -> Any | None:
+    """``texts`` as an Arrow string column that the engine reads in place, or None.
+
+    An Arrow column is a pyarrow ``Array`` or ``ChunkedArray`` of type ``string``,
+    ``large_string`` or ``string_view``; a pandas Series (or Index) whose dtype is
+    ``pd.ArrowDtype`` of one of those or ``StringDtype("pyarrow")`` (pandas 3's default
+    ``str``); or anything with the Arrow PyCapsule interface (``__arrow_c_stream__``,
+    ``__arrow_c_array__``), such as a polars Series, imported without a copy. Every
+    batch entry point passes the result straight to ``_core``, whose binding reads the
+    buffers with the GIL released and makes no Python ``str``: a null row raises
+    TypeError naming it (as ``None`` in a list does), invalid UTF-8 raises DecodeError
+    naming the row (``"document N"``) and the byte offset in that text. Anything else
+    (a list, tuple, numpy array, a Series of Python objects) gives None: the caller
+    takes its list path.
+    """
+    if isinstance(texts, (list, tuple, str, bytes)):
+        return None
+    if isinstance(texts, (pd.Series, pd.Index)):
+        dtype = texts.dtype
+        if isinstance(dtype, pd.ArrowDtype) or (
+            isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+        ):
+            # The ChunkedArray the Series holds, not a copy.
+            array: Any = texts.array
+            column: Any = array.__arrow_array__()
+        else:
+            return None
+    elif hasattr(texts, "__arrow_c_stream__") or hasattr(texts, "__arrow_c_array__"):
+        import pyarrow as pa
+
+        if isinstance(texts, (pa.Array, pa.ChunkedArray)):
+            column = texts
+        else:
+            column = pa.chunked_array(texts)  # through the C stream interface: no copy
+    else:
+        return None
+    if not _is_arrow_text(column.type):
+        raise TypeError(
+            f"an Arrow column of type {column.type} holds no text; "
+            "expected string, large_string or string_view"
+        )
+    return column
+
+
+def _is_arrow_text(t: Any) -> bool:
+    import pyarrow as pa
+
+    is_view = getattr(pa.types, "is_string_view", lambda _: False)
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or is_view(t))
 
 
 def as_text_list(texts: Iterable[str | bytes]) -> list[str | bytes]:

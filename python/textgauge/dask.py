@@ -56,6 +56,7 @@ except ImportError as e:  # pragma: no cover - depends on the environment
 
 from . import _core
 from ._corpus import check_kinds
+from ._unicode import arrow_texts
 from .errors import OptionError
 from .partial import CollocationStats, GroupedTermStats
 from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment, raw_scores
@@ -94,6 +95,13 @@ def _texts_list(part: Any) -> list[str]:
     if isinstance(part, pd.Series):
         return part.tolist()
     return part if isinstance(part, list) else list(part)
+
+
+def _texts_batch(part: Any) -> Any:
+    """The texts of a partition for an engine call: a Series of Arrow strings (Dask's
+    default string columns) as its Arrow column, read in place with no str made."""
+    column = arrow_texts(part) if isinstance(part, pd.Series) else None
+    return column if column is not None else _texts_list(part)
 
 
 def _tree_reduce(parts: list[Any], merge: Any, split_every: int, name: str) -> Delayed:
@@ -154,7 +162,7 @@ def _sentiment_part(
     options: dict[str, Any],
     threads: int,
 ) -> pd.DataFrame:
-    texts = _texts_list(part)
+    texts = _texts_batch(part)
     if isinstance(part, pd.Series):
         keys = part.index.to_numpy()
     else:
@@ -269,7 +277,7 @@ def _stats_part(part: Any, vec: Any, threads: int) -> Any:
     # options object does not pickle, and building it is cheap.
     from .sklearn import engine_options
 
-    return _core.vectorize.stats(engine_options(vec), _texts_list(part), threads=threads)
+    return _core.vectorize.stats(engine_options(vec), _texts_batch(part), threads=threads)
 
 
 def _n_docs(stats: Any) -> int:
@@ -348,7 +356,7 @@ def fit_vocabulary(
 
 
 def _transform_part(vec: Any, part: Any) -> sp.csr_matrix:
-    X = vec.transform(_texts_list(part))
+    X = vec.transform(_texts_batch(part))
     return sp.csr_matrix(X) if not isinstance(X, sp.csr_matrix) else X
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 from . import _core, _corpus, _pickle
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
-from ._unicode import SURROGATE
+from ._unicode import SURROGATE, arrow_texts
 from .errors import DecodeError, OptionError
 
 __all__ = ["Lexicon", "SentimentIntensityAnalyzer", "corpus_sentiment", "vader_lexicon_paths"]
@@ -293,9 +293,14 @@ def _default_lexicon() -> Lexicon:
     return _VADER_LEXICON
 
 
-def _as_text_list(texts: Any) -> tuple[list[Any], pd.Index | None]:
+def _as_text_list(texts: Any) -> tuple[Any, pd.Index | None]:
+    """The batch for ``_core``: a list of str, or an Arrow column read in place (no str
+    made, see ``_unicode.arrow_texts``); and the index to keep (a Series')."""
     if isinstance(texts, (str, bytes)):
         raise TypeError("score() takes a list of texts; use polarity_scores() for one text")
+    column = arrow_texts(texts)
+    if column is not None:
+        return column, texts.index if isinstance(texts, pd.Series) else None
     if isinstance(texts, pd.Series):
         return texts.tolist(), texts.index
     if isinstance(texts, np.ndarray):
@@ -387,8 +392,11 @@ class SentimentIntensityAnalyzer:
         """Scores of many texts: a DataFrame with columns neg, neu, pos, compound, in input order.
 
         ``texts`` is a list, pandas Series (its index is kept) or numpy array of
-        str. The work runs in C++ without the GIL on ``threads`` threads (default:
-        all cores); results do not depend on the thread count.
+        str, or an Arrow string column (pyarrow array or chunked array, polars Series,
+        pandas Series of Arrow strings), read in place without making a ``str`` per
+        text (see docs/arrow.md; a null row raises TypeError). The work runs in C++
+        without the GIL on ``threads`` threads (default: all cores); results do not
+        depend on the thread count.
 
         Example:
             >>> df = SentimentIntensityAnalyzer().score(["I love it", "I hate it"], threads=1)
@@ -473,7 +481,7 @@ def _threads(threads: int | None) -> int:
 
 
 def raw_scores(
-    sia: SentimentIntensityAnalyzer, texts: list[str], *, threads: int = 0
+    sia: SentimentIntensityAnalyzer, texts: Any, *, threads: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
     """(neg, neu, pos, compound) rows and VADER token counts of texts, as the C++ engine
     returns them (no DataFrame): for callers that build their own frames (``textgauge.dask``)."""

@@ -44,6 +44,7 @@ from numbers import Integral
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 
 try:
@@ -58,8 +59,8 @@ except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
 
 from . import _core, _pickle
 from ._tables import offsets_from_lengths, smallest, subtable, table_from_terms, terms_from_table
-from ._unicode import SURROGATE
-from .errors import Error
+from ._unicode import SURROGATE, arrow_texts
+from .errors import DecodeError, Error
 from .stopwords import get_stop_words
 
 try:  # scikit-learn >= 1.8 can hand out sparse arrays instead of matrices
@@ -252,10 +253,16 @@ class _EngineMixin:
         self._check_stop_words_once()
         return _EngineAnalyzer(self._engine_option_values(), p.decode)
 
-    def _documents(self, raw_documents: Any) -> list[str]:
-        """The documents as str, decoded (and read, for input='file'/'filename') as sklearn does."""
+    def _documents(self, raw_documents: Any) -> Any:
+        """The documents as str, decoded (and read, for input='file'/'filename') as sklearn
+        does; or, for input='content', an Arrow string column read in place by the engine
+        (no str made, see ``_unicode.arrow_texts``)."""
         if isinstance(raw_documents, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
+        if self.input == "content":  # type: ignore[attr-defined]
+            column = arrow_texts(raw_documents)
+            if column is not None:
+                return column
         docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
         if self.input == "content":  # type: ignore[attr-defined]
             # Not checked here: the engine raises TypeError on any non-str
@@ -289,7 +296,7 @@ class _EngineAnalyzer:
 
 
 def _engine_call(
-    fn: Any, opts: Any, docs: list[Any], *args: Any, decode: Any = None, **kwargs: Any
+    fn: Any, opts: Any, docs: Any, *args: Any, decode: Any = None, **kwargs: Any
 ) -> Any:
     """Calls an engine function; texts holding lone surrogates are retried with U+FFFD.
 
@@ -306,12 +313,23 @@ def _engine_call(
     try:
         return fn(opts, docs, *args, **kwargs)
     except TypeError:
-        if decode is None or all(type(d) is str for d in docs):
+        # An Arrow column (not a list) is all text, read in place: a null row is its only TypeError.
+        if decode is None or not isinstance(docs, list) or all(type(d) is str for d in docs):
             raise
         docs = [decode(d) for d in docs]
         return _engine_call(fn, opts, docs, *args, **kwargs)
     except UnicodeEncodeError:
         return fn(opts, [SURROGATE.sub("\ufffd", d) for d in docs], *args, **kwargs)
+
+
+def _for_sklearn(raw_documents: Any) -> Any:
+    """The documents for scikit-learn's own code (an analysis the engine does not
+    reproduce): an Arrow array or a polars Series iterates as Arrow scalars, so it becomes
+    a list of str (None for a null, which sklearn rejects as it rejects None)."""
+    if isinstance(raw_documents, (list, tuple, pd.Series)):
+        return raw_documents
+    column = arrow_texts(raw_documents)
+    return raw_documents if column is None else column.to_pylist()
 
 
 def _value_error(e: Error) -> ValueError:
@@ -515,6 +533,8 @@ class _TermStatistics(_CompactVocabulary):
             raise ValueError("max_df corresponds to < documents than min_df")
         try:
             kept = _core.vectorize.prune(stats, **pruning)
+        except DecodeError:
+            raise  # invalid UTF-8 in an Arrow column: already a ValueError, naming the row
         except Error as e:
             raise _value_error(e) from e
         buf, offsets = stats.state()[:2]
@@ -603,7 +623,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         if isinstance(self, TfidfVectorizer):
             self._check_params()
 
-    def _count_with_engine(self, docs: list[str]) -> sp.csr_matrix:
+    def _count_with_engine(self, docs: Any) -> sp.csr_matrix:
         """fit_transform's counting and pruning, or its fixed-vocabulary counting."""
         opts = self._engine_options()
         threads = _threads(self.n_jobs)
@@ -636,6 +656,8 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
                 sorted_indices=self._sorted_rows,
                 decode=self.decode,
             )
+        except DecodeError:
+            raise  # invalid UTF-8 in an Arrow column: already a ValueError, naming the row
         except Error as e:
             raise _value_error(e) from e
         self._set_vocabulary_terms(table)
@@ -643,7 +665,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         shape = (n_doc, int(m["n_cols"]))
         return _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
 
-    def _transform_with_engine(self, docs: list[str], opts: Any = None) -> sp.csr_matrix:
+    def _transform_with_engine(self, docs: Any, opts: Any = None) -> sp.csr_matrix:
         opts = opts or self._engine_options()
         try:
             m = _engine_call(
@@ -655,6 +677,8 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
                 threads=_threads(self.n_jobs),
                 decode=self.decode,
             )
+        except DecodeError:
+            raise  # invalid UTF-8 in an Arrow column: already a ValueError, naming the row
         except Error as e:
             raise _value_error(e) from e
         return _csr(m["indptr"], m["indices"], m["data"], (len(docs), int(m["n_cols"])), self.dtype)
@@ -686,7 +710,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         unsupported = self._engine_unsupported()
         if unsupported is not None:
             self.engine_ = f"sklearn ({unsupported})"
-            return super().fit_transform(raw_documents, y)
+            return super().fit_transform(_for_sklearn(raw_documents), y)
         self._prepare_fit()
         self._check_stop_words_once()
         docs = self._documents(raw_documents)
@@ -705,7 +729,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         self._check_vocabulary()
         if self._engine_unsupported() is not None:
-            return super().transform(raw_documents)
+            return super().transform(_for_sklearn(raw_documents))
         X = self._transform_with_engine(self._documents(raw_documents))
         return _align_api_if_sparse(X)
 
@@ -837,7 +861,7 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
         if isinstance(X, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         if self._engine_unsupported() is not None:
-            return super().transform(X)
+            return super().transform(_for_sklearn(X))
         self._validate_params()
         self._validate_ngram_range()
         self._check_stop_words_once()
@@ -852,6 +876,8 @@ class HashingVectorizer(_EngineMixin, _sktext.HashingVectorizer):
                 threads=_threads(self.n_jobs),
                 decode=self.decode,
             )
+        except DecodeError:
+            raise  # invalid UTF-8 in an Arrow column: already a ValueError, naming the row
         except Error as e:
             raise _value_error(e) from e
         out = _csr(

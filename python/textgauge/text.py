@@ -152,6 +152,10 @@ class Corpus(CorpusBase):
     ) -> Corpus:
         """A corpus of in-memory texts (``str`` or UTF-8 ``bytes``), ids default to 0..n-1.
 
+        ``texts`` may also be an Arrow string column (a pyarrow array or chunked array, a
+        polars Series, a pandas Series of Arrow strings), copied in from its buffers without
+        a ``str`` per text; a null row raises TypeError (docs/arrow.md).
+
         Example:
             >>> Corpus.from_texts(["Hello world."]).tokens["text"].tolist()
             ['Hello', 'world', '.']

@@ -37,7 +37,7 @@ class SentimentAnalyzer:
     def polarity_scores(self, text: str) -> tuple[float, float, float, float]: ...
     def score(
         self,
-        texts: list[typing.Any],
+        texts: typing.Any,
         *,
         threads: typing.SupportsInt | typing.SupportsIndex = 0,
         round: bool = True,

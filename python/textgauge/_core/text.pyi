@@ -33,7 +33,7 @@ class Corpus:
     def __len__(self) -> int: ...
     def add(
         self,
-        texts: collections.abc.Sequence[typing.Any],
+        texts: typing.Any,
         *,
         sources: collections.abc.Sequence[str] = [],
         threads: typing.SupportsInt | typing.SupportsIndex = 0,

@@ -59,9 +59,7 @@ class FixedVocabulary:
     ) -> None: ...
     def __len__(self) -> int: ...
 
-def analyze(
-    options: AnalyzerOptions, texts: collections.abc.Sequence[typing.Any]
-) -> list[typing.Any]: ...
+def analyze(options: AnalyzerOptions, texts: typing.Any) -> list[typing.Any]: ...
 def bm25(
     indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
     indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int32],
@@ -78,7 +76,7 @@ def counts_to_float64(data: numpy.typing.NDArray[numpy.int64]) -> None:
 
 def fit(
     options: AnalyzerOptions,
-    texts: collections.abc.Sequence[typing.Any],
+    texts: typing.Any,
     *,
     high: typing.SupportsFloat | typing.SupportsIndex,
     low: typing.SupportsFloat | typing.SupportsIndex,
@@ -106,7 +104,7 @@ def fit_ids(
 ) -> tuple[typing.Any, ...]: ...
 def hash(
     options: AnalyzerOptions,
-    texts: collections.abc.Sequence[typing.Any],
+    texts: typing.Any,
     *,
     n_features: typing.SupportsInt | typing.SupportsIndex,
     alternate_sign: bool,
@@ -135,7 +133,7 @@ def prune(
 ) -> numpy.typing.NDArray[numpy.int64]: ...
 def stats(
     options: AnalyzerOptions,
-    texts: collections.abc.Sequence[typing.Any],
+    texts: typing.Any,
     *,
     threads: typing.SupportsInt | typing.SupportsIndex = 1,
 ) -> TermStats: ...
@@ -150,7 +148,7 @@ def tfidf_inplace(
 ) -> None: ...
 def transform(
     options: AnalyzerOptions,
-    texts: collections.abc.Sequence[typing.Any],
+    texts: typing.Any,
     vocabulary: FixedVocabulary,
     *,
     binary: bool,
