@@ -128,3 +128,30 @@ TEST_CASE("bits_for keeps partitions near 2^15 keys", "[partitioned]") {
   CHECK(PartitionedCounter::bits_for(3250000) == 7);
   CHECK(PartitionedCounter::bits_for(std::size_t{1} << 40) == 10);
 }
+
+TEST_CASE("Order::any gives the same counts, in any order", "[partitioned]") {
+  std::vector<std::uint64_t> keys;
+  for (std::uint64_t i = 0; i < 100000; ++i) keys.push_back((i * 7919) % 20011);
+  PartitionedCounter a(2, 4), b(2, 4);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    a.add(i % 2, keys[i]);
+    b.add(i % 2, keys[i]);
+  }
+  const auto sorted = a.count(2);
+  const auto any = b.count(3, 1, PartitionedCounter::Order::any);
+  CHECK(as_map(any) == as_map(sorted));
+  for (std::size_t p = 0; p < sorted.size(); ++p) CHECK(any[p].size() == sorted[p].size());
+}
+
+TEST_CASE("FlatMap::drain reads every key once and leaves the table empty for reuse", "[partitioned]") {
+  FlatMap<std::uint64_t, std::int64_t> m(4);
+  for (std::uint64_t k : {5u, 9u, 5u, 100u}) ++m[k];
+  std::map<std::uint64_t, std::int64_t> seen;
+  m.drain([&](std::uint64_t k, std::int64_t v) { seen[k] = v; });
+  CHECK(seen == std::map<std::uint64_t, std::int64_t>{{5, 2}, {9, 1}, {100, 1}});
+  CHECK(m.empty());
+  CHECK(m.find(5) == nullptr);
+  ++m[9];
+  CHECK(*m.find(9) == 1);
+  CHECK(m.size() == 1);
+}
