@@ -110,7 +110,7 @@ TEST_CASE("the output depends on neither producers nor threads", "[partitioned]"
     keys.push_back(x % 70001);
   }
   const unsigned bits = PartitionedCounter::bits_for(keys.size());
-  CHECK(bits == 3);  // 200000 keys: partitions of about 2^15
+  CHECK(bits == 4);  // 200000 keys: partitions of about 2^14
   const auto one = count_all(keys, 1, bits, 1);
   CHECK(ascending(one));
   std::int64_t total = 0;
@@ -121,11 +121,11 @@ TEST_CASE("the output depends on neither producers nor threads", "[partitioned]"
     for (unsigned threads : {1u, 2u, 3u, 8u}) CHECK(count_all(keys, producers, bits, threads) == one);
 }
 
-TEST_CASE("bits_for keeps partitions near 2^15 keys", "[partitioned]") {
+TEST_CASE("bits_for keeps partitions near 2^14 keys", "[partitioned]") {
   CHECK(PartitionedCounter::bits_for(0) == 0);
-  CHECK(PartitionedCounter::bits_for(32767) == 0);
-  CHECK(PartitionedCounter::bits_for(32768) == 1);
-  CHECK(PartitionedCounter::bits_for(3250000) == 7);
+  CHECK(PartitionedCounter::bits_for(16383) == 0);
+  CHECK(PartitionedCounter::bits_for(16384) == 1);
+  CHECK(PartitionedCounter::bits_for(3250000) == 8);
   CHECK(PartitionedCounter::bits_for(std::size_t{1} << 40) == 10);
 }
 
