@@ -28,6 +28,38 @@ BENCH = Path(__file__).resolve().parent
 SHARED = BENCH.parent.parent / "shared"
 NEWS = SHARED / "corpora" / "news_paragraphs.txt"
 BBC = SHARED / "corpora" / "bbc"
+SENTIMENT_DEV = SHARED / "data" / "sentiment_dev"
+SHORT_MIX_BYTES = 4 * 2**20
+
+
+def short_mix(size: int = SHORT_MIX_BYTES) -> list[str]:
+    """The short-text mix (about ``size`` bytes of UTF-8): every tweet and review or
+    editorial snippet of ../shared/data/sentiment_dev (the text column of its TSV files),
+    then news leads (the first sentence of each paragraph of news_paragraphs.txt) until
+    the mix holds ``size`` bytes. Deterministic: the same texts in the same order."""
+    texts: list[str] = []
+    for name in ("tweets", "movieReviewSnippets", "amazonReviewSnippets", "nytEditorialSnippets"):
+        for line in require(SENTIMENT_DEV / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
+            texts.append(line.split("\t", 2)[2])
+    total = sum(len(t.encode()) + 1 for t in texts)
+    for para in require(NEWS).read_text(encoding="utf-8").splitlines():
+        if total >= size:
+            break
+        lead = para.split(". ", 1)[0].strip()
+        if lead:
+            texts.append(lead)
+            total += len(lead.encode()) + 1
+    return texts
+
+
+def load_corpus(name: str) -> list[str]:
+    """The texts of a benchmark corpus by name: ``news`` (the paragraphs of
+    news_paragraphs.txt, one per line), ``short`` (short_mix()), or a path to a file of
+    one text per line."""
+    if name == "short":
+        return short_mix()
+    path = NEWS if name == "news" else Path(name)
+    return require(path).read_text(encoding="utf-8").splitlines()
 
 
 def shadowed_modules(folder: Path = BENCH) -> list[str]:

@@ -2,7 +2,13 @@
 scikit-learn, side by side in one run, with peak memory.
 
     PYTHONPATH=python:<build> .venv/bin/python bench/vectorize.py [--repeat 3] [--threads 1,2]
-        [--path ../shared/corpora/news_paragraphs.txt] [--configs unigram,bigram,tfidf]
+        [--corpus news,short] [--configs unigram,bigram,tfidf] [--baseline PYTHONPATH]
+
+Corpora (--corpus, comma-separated): ``news`` (news_paragraphs.txt, one paragraph per
+line), ``short`` (the short-text mix of harness.short_mix: tweets, review snippets and
+news leads, 4 MB), or a path to a file of one text per line. ``--baseline`` adds a row
+for another build of textgauge (its PYTHONPATH, e.g. a copy of today's) at n_jobs=1, in
+the same run, so that before/after figures come from one run on one machine.
 
 Every measurement runs in a fresh child process (so peak RSS, which counts C++
 allocations that tracemalloc cannot see, belongs to that measurement alone).
@@ -24,7 +30,6 @@ import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import harness
@@ -42,8 +47,8 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def child(impl: str, config: str, threads: int, path: str, repeat: int) -> None:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+def child(impl: str, config: str, threads: int, corpus: str, repeat: int) -> None:
+    lines = harness.load_corpus(corpus)
     cls_name, params = CONFIGS[config]
     if impl == "sklearn":
         from sklearn.feature_extraction import text as sk
@@ -79,10 +84,15 @@ def child(impl: str, config: str, threads: int, path: str, repeat: int) -> None:
     )
 
 
-def run(impl: str, config: str, threads: int, path: str, repeat: int) -> dict[str, Any]:
+def run(
+    impl: str, config: str, threads: int, corpus: str, repeat: int, pythonpath: str | None = None
+) -> dict[str, Any]:
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
     out = subprocess.run(
-        [sys.executable, __file__, "--child", impl, config, str(threads), path, str(repeat)],
-        check=True, capture_output=True, text=True, env=os.environ,
+        [sys.executable, __file__, "--child", impl, config, str(threads), corpus, str(repeat)],
+        check=True, capture_output=True, text=True, env=env,
     )  # fmt: skip
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -90,7 +100,8 @@ def run(impl: str, config: str, threads: int, path: str, repeat: int) -> dict[st
 
 def main() -> None:
     ap = harness.parser(__doc__, full=False)
-    ap.add_argument("--path", default=str(harness.NEWS))
+    ap.add_argument("--corpus", default="news,short")
+    ap.add_argument("--baseline", default=None, help="PYTHONPATH of another textgauge build")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sklearn-repeat", type=int, default=1)
     ap.add_argument("--threads", default="1,2")
@@ -101,20 +112,30 @@ def main() -> None:
         impl, config, threads, path, repeat = a.child
         child(impl, config, int(threads), path, int(repeat))
         return
-    size = harness.require(a.path).stat().st_size / 2**20
-    print(f"{a.path}: {size:.1f} MiB, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
+    for corpus in a.corpus.split(","):
+        bench_corpus(corpus, a)
+
+
+def bench_corpus(corpus: str, a: Any) -> None:
+    size = sum(len(t.encode()) + 1 for t in harness.load_corpus(corpus)) / 2**20
+    print(f"{corpus}: {size:.1f} MiB, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
     print(
         f"{'config':8} {'impl':20} {'time s':>7} {'MB/s':>6} {'speed-up':>8} {'cpu s':>6} "
         f"{'cpu ratio':>9} {'peak MB':>7} {'fit MB':>6}"
     )
     for config in a.configs.split(","):
-        ref = run("sklearn", config, 1, a.path, a.sklearn_repeat)
+        ref = run("sklearn", config, 1, corpus, a.sklearn_repeat)
         rows = [("sklearn", ref)]
         for t in (int(x) for x in a.threads.split(",")):
-            r = run("textgauge", config, t, a.path, a.repeat)
+            r = run("textgauge", config, t, corpus, a.repeat)
             if r["digest"] != ref["digest"]:
                 print(f"  MISMATCH {config} threads={t}: {r['digest']} vs {ref['digest']}")
             rows.append((f"textgauge n_jobs={t}", r))
+        if a.baseline:
+            r = run("textgauge", config, 1, corpus, a.repeat, a.baseline)
+            if r["digest"] != ref["digest"]:
+                print(f"  MISMATCH {config} baseline: {r['digest']} vs {ref['digest']}")
+            rows.append(("baseline n_jobs=1", r))
         for name, r in rows:
             print(
                 f"{config:8} {name:20} {r['time']:7.3f} {size / r['time']:6.1f} "
@@ -127,7 +148,8 @@ def main() -> None:
             f"{config:8} memory: peak {t1['peak'] / ref['peak']:.2f} of sklearn's, "
             f"fit {t1['fit_mb'] / max(ref['fit_mb'], 1e-9):.2f} of sklearn's"
             + "".join(
-                f"; {n.split()[-1]}: {harness.ratio(t1['time'], r['time'], 0, 2)} vs n_jobs=1"
+                f"; {n.split()[-1] if n.startswith('textgauge') else 'baseline'}: "
+                f"{harness.ratio(t1['time'], r['time'], 0, 2)} vs n_jobs=1"
                 for n, r in rows[2:]
             )
         )

@@ -193,7 +193,8 @@ FixedVocabulary fixed_vocabulary_shim(const py::bytes& bytes,
 // Weights, in place on a float64 CSR matrix's own buffers (no copies: the
 // matrix can be large).
 void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
-                py::array_t<double, py::array::c_style> data, TfScheme tf, const py::object& idf, Norm norm) {
+                py::array_t<double, py::array::c_style> data, TfScheme tf, const py::object& idf, Norm norm,
+                unsigned threads) {
   const auto indptr = I64Array::ensure(indptr_any);
   const auto indices = I32Array::ensure(indices_any);
   if (!indptr || !indices) throw py::type_error("indptr and indices must be integer arrays");
@@ -213,9 +214,7 @@ void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
   double* d = data.mutable_data();
   // The arrays are referenced by this frame; only their memory is touched.
   py::gil_scoped_release release;
-  csr_apply_tf(ip, rows, d, tf);
-  if (!w.empty()) csr_scale_columns(ix, static_cast<std::size_t>(data.size()), d, w.data());
-  csr_normalize_rows(ip, rows, d, norm);
+  csr_weigh(ip, rows, ix, d, tf, w.empty() ? nullptr : w.data(), norm, threads);
 }
 
 // Count matrices become TF-IDF matrices: converting the int64 counts to
@@ -288,7 +287,7 @@ void register_vectorize(py::module_& m) {
   m.def("prune", &prune_shim, py::arg("stats"), py::kw_only(), py::arg("high"), py::arg("low"),
         py::arg("max_features"), py::arg("binary"));
   m.def("tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data").noconvert(),
-        py::kw_only(), py::arg("tf"), py::arg("idf"), py::arg("norm"));
+        py::kw_only(), py::arg("tf"), py::arg("idf"), py::arg("norm"), py::arg("threads") = 1u);
   m.def("counts_to_float64", &counts_to_float64_shim, py::arg("data").noconvert(),
         "Converts an int64 array to float64 values in the same buffer; view it as float64 afterwards.");
   m.def("bm25", &bm25_shim, py::arg("indptr"), py::arg("indices"), py::arg("counts"), py::arg("idf"),

@@ -748,6 +748,10 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
 
     def transform(self, X: Any, copy: bool = True) -> Any:
         """Weight a count matrix (as sklearn)."""
+        return self._weigh(X, copy=copy, threads=1)
+
+    def _weigh(self, X: Any, *, copy: bool, threads: int) -> Any:
+        """transform() with the rows weighed on ``threads`` threads (the same values)."""
         if not (
             sp.issparse(X) and X.format == "csr" and X.dtype == np.float64 and X.has_sorted_indices  # type: ignore[attr-defined]
         ):
@@ -764,6 +768,7 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
             tf="log" if self.sublinear_tf else "raw",
             idf=idf,
             norm=self.norm or "none",
+            threads=threads,
         )
         return _align_api_if_sparse(X)
 
@@ -802,7 +807,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         self._tfidf = self._new_tfidf()
         X = CountVectorizer.fit_transform(self, raw_documents)
         self._tfidf.fit(X)
-        return self._tfidf.transform(X, copy=False)
+        return self._weigh(X)
 
     def transform(self, raw_documents: Any) -> Any:
         """TF-IDF of documents with the fitted vocabulary and idf (as sklearn)."""
@@ -810,6 +815,13 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
 
         check_is_fitted(self, msg="The TF-IDF vectorizer is not fitted")
         X = CountVectorizer.transform(self, raw_documents)
+        return self._weigh(X)
+
+    def _weigh(self, X: Any) -> Any:
+        """The fitted transformer's weights, in place, on n_jobs threads where it is ours
+        (after a fit by sklearn's own code, ``_tfidf`` is sklearn's)."""
+        if isinstance(self._tfidf, TfidfTransformer):
+            return self._tfidf._weigh(X, copy=False, threads=_threads(self.n_jobs))
         return self._tfidf.transform(X, copy=False)
 
     def partial_fit(self, raw_documents: Any, y: Any = None) -> TfidfVectorizer:

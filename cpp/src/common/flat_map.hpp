@@ -99,6 +99,20 @@ class FlatMap {
     size_ = 0;
   }
 
+  // fn(key, value) for every key, in slot order, emptying each slot as it
+  // goes: a table reused for one batch of keys after another is cleared by
+  // the pass that reads it out, not by a second sweep (clear()).
+  template <class Fn>
+  void drain(Fn&& fn) {
+    if (size_ == 0) return;
+    for (Slot& s : slots_) {
+      if (is_empty(s.key)) continue;
+      fn(s.key, s.value);
+      s = Slot{};
+    }
+    size_ = 0;
+  }
+
   // Room for `n` keys without growing.
   void reserve(std::size_t n) {
     if (capacity_for(n) > slots_.size()) rehash(capacity_for(n));

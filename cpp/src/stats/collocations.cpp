@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/flat_map.hpp"
+#include "common/partitioned_count.hpp"
 #include "stats/association.hpp"
 #include "stats/collocation_order.hpp"
 #include "textgauge/error.hpp"
@@ -149,32 +150,40 @@ Plan plan_for(const CollocationOptions& o) {
 // ---- candidates ----------------------------------------------------------------
 
 // The pairs at distance < window seen min_count times or more, appended to
-// out.terms and out.count. Every pair key once, radix-sorted, then run-length
-// counted: a sequential pass instead of a cache miss per pair in a hash table.
-void count_pairs(const TermStream& stream, std::size_t vocab_size, int window, std::int64_t min_count,
+// out.terms and out.count. Radix-partitioned counting
+// (common/partitioned_count.hpp): each thread scatters the pair keys of its
+// segments into partitions by hash, then each partition is counted in a
+// table that stays in cache. Rows come out in an order that depends on the
+// threads (Order::any): sort_collocations puts them in NLTK's order, a total
+// one (score, then the terms' bytes), so the output does not.
+void count_pairs(const TermStream& stream, int window, std::int64_t min_count, unsigned threads,
                  CollocationTable& out) {
-  int id_bits = 1;
-  while ((std::size_t(1) << id_bits) < vocab_size) ++id_bits;
-  std::vector<std::uint64_t> keys;
-  keys.reserve(stream.terms.size() * static_cast<std::size_t>(window - 1));
-  for (std::size_t g = 0; g < stream.segments(); ++g) {
-    const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
-    for (std::size_t p = b; p < e; ++p)
-      for (std::size_t q = p + 1; q < e && q < p + static_cast<std::size_t>(window); ++q)
-        keys.push_back(dense_pair_key(stream.terms[p], stream.terms[q], id_bits));
-  }
-  radix_sort(keys, 2 * id_bits);
-  const std::uint64_t low = (std::uint64_t(1) << id_bits) - 1;
-  for (std::size_t i = 0; i < keys.size();) {
-    std::size_t j = i + 1;
-    while (j < keys.size() && keys[j] == keys[i]) ++j;
-    const auto c = static_cast<std::int64_t>(j - i);
-    if (c >= min_count) {
-      out.terms.push_back(static_cast<id_t>(keys[i] >> id_bits));
-      out.terms.push_back(static_cast<id_t>(keys[i] & low));
-      out.count.push_back(c);
-    }
-    i = j;
+  const std::size_t n_seg = stream.segments();
+  const auto w = static_cast<std::size_t>(window);
+  threads = resolve_threads(threads);
+  // Whole segments per producer; the counts do not depend on the split.
+  const std::size_t producers = n_seg < 256 ? 1 : threads;
+  const std::size_t per = (n_seg + producers - 1) / producers;
+  PartitionedCounter counter(producers, PartitionedCounter::bits_for(stream.terms.size() * (w - 1)));
+  parallel_chunks(
+      n_seg, std::max<std::size_t>(per, 1), threads, [&](std::size_t c, std::size_t sb, std::size_t se) {
+        counter.reserve(c, (stream.seg_begin[se] - stream.seg_begin[sb]) * (w - 1));
+        for (std::size_t g = sb; g < se; ++g) {
+          const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
+          for (std::size_t p = b; p < e; ++p)
+            for (std::size_t q = p + 1; q < e && q < p + w; ++q)
+              counter.add(c, (static_cast<std::uint64_t>(static_cast<std::uint32_t>(stream.terms[p])) << 32) |
+                                 static_cast<std::uint32_t>(stream.terms[q]));
+        }
+      });
+  const std::vector<KeyCount> pairs =
+      PartitionedCounter::concat(counter.count(threads, min_count, PartitionedCounter::Order::any));
+  out.terms.resize(2 * pairs.size());
+  out.count.resize(pairs.size());
+  for (std::size_t r = 0; r < pairs.size(); ++r) {
+    out.terms[2 * r] = static_cast<id_t>(pairs[r].key >> 32);
+    out.terms[2 * r + 1] = static_cast<id_t>(pairs[r].key & 0xFFFFFFFFu);
+    out.count[r] = pairs[r].count;
   }
 }
 
@@ -330,7 +339,7 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
   out.n_tokens = static_cast<std::int64_t>(stream.terms.size());
   Marginals marginals(stream, vocab.size(), p.n);
   if (p.n == 2)
-    count_pairs(stream, vocab.size(), p.window, o.min_count, out);
+    count_pairs(stream, p.window, o.min_count, o.threads, out);
   else  // the n-grams' counter doubles as the marginal of every position
     take_ngrams(marginals.pattern((1u << p.n) - 1, p.n), p.n, o.min_count, out);
   marginals.prepare(p);

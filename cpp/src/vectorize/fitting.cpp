@@ -43,6 +43,26 @@ namespace textgauge::dtm {
 
 namespace {
 
+// The strings of `from` at `kept`, in that order: their places are known
+// from the lengths, so the copying runs on every thread.
+StringTable gather_terms(const StringTable& from, const std::vector<std::int64_t>& kept, unsigned threads) {
+  StringTable out;
+  out.offsets.resize(kept.size() + 1);
+  out.offsets[0] = 0;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const auto t = static_cast<std::size_t>(kept[k]);
+    out.offsets[k + 1] = out.offsets[k] + (from.offsets[t + 1] - from.offsets[t]);
+  }
+  out.bytes.resize(static_cast<std::size_t>(out.offsets.back()));
+  parallel_chunks(kept.size(), 16384, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k) {
+      const std::string_view s = from[static_cast<std::size_t>(kept[k])];
+      std::copy(s.begin(), s.end(), out.bytes.begin() + out.offsets[k]);
+    }
+  });
+  return out;
+}
+
 // The chunks' terms merged into result.stats and pruned into
 // result.vocabulary; returns, per chunk, the output column of each local id
 // (-1: pruned).
@@ -64,12 +84,13 @@ std::vector<std::vector<std::int32_t>> fit_vocabulary(std::vector<ChunkCounts>& 
     column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
   // From here on to_sorted[c] maps a chunk's local ids straight to output
   // columns (-1: pruned): one lookup per matrix entry instead of two.
-  for (auto& map : to_sorted)
-    for (auto& id : map) id = column[static_cast<std::size_t>(id)];
+  parallel_chunks(to_sorted.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    for (auto& id : to_sorted[c]) id = column[static_cast<std::size_t>(id)];
+  });
   if (!keep_stats && kept.size() == result.stats.terms.size()) {
     result.vocabulary = std::move(result.stats.terms);  // nothing pruned: the same table
   } else {
-    for (std::int64_t t : kept) result.vocabulary.push(result.stats.terms[static_cast<std::size_t>(t)]);
+    result.vocabulary = gather_terms(result.stats.terms, kept, threads);
   }
   if (!keep_stats) result.stats.terms = StringTable();
   return to_sorted;

@@ -84,17 +84,83 @@ void radix_sort(std::vector<KeyItem>& a) {
   }
 }
 
-// After radix_sort(a): sorts each run of equal keys with `less` (the keys
-// told those items apart only in part).
+// After radix_sort(a): sorts each run of equal keys in [b, e) with `less`
+// (the keys told those items apart only in part).
 template <class Less>
-void sort_ties(std::vector<KeyItem>& a, Less&& less) {
-  for (std::size_t i = 0; i < a.size();) {
+void sort_ties(std::vector<KeyItem>& a, Less&& less, std::size_t b = 0, std::size_t e = SIZE_MAX) {
+  e = std::min(e, a.size());
+  for (std::size_t i = b; i < e;) {
     std::size_t j = i + 1;
-    while (j < a.size() && a[j].key == a[i].key) ++j;
+    while (j < e && a[j].key == a[i].key) ++j;
     if (j - i > 1)
       std::sort(a.begin() + static_cast<std::ptrdiff_t>(i), a.begin() + static_cast<std::ptrdiff_t>(j), less);
     i = j;
   }
+}
+
+// Sorts `a` by key, stably, as radix_sort does, on `threads` threads: one
+// pass scatters the items into up to 256 ranges of keys (by the top bits of
+// the largest key; stable, each thread writing its own slice's places), then
+// each range is sorted on its own by an LSD radix sort on 8-bit digits (a
+// range is small: its passes stay in cache). Returns the ranges' bounds:
+// equal keys never straddle two ranges, so the ranges can be walked in
+// parallel afterwards.
+std::vector<std::size_t> sort_by_ranges(std::vector<KeyItem>& a, unsigned threads) {
+  const std::size_t n = a.size();
+  std::uint64_t max_key = 0;
+  for (const KeyItem& it : a) max_key = std::max(max_key, it.key);
+  const int top = max_key == 0 ? 0 : 64 - __builtin_clzll(max_key);  // bits in use
+  const int range_bits = n < (std::size_t{1} << 14) ? 0 : std::min(8, top);
+  const int shift = top - range_bits;
+  const std::size_t ranges = std::size_t{1} << range_bits;
+  auto range_of = [&](const KeyItem& it) {
+    return range_bits == 0 ? 0 : static_cast<std::size_t>(it.key >> shift);
+  };
+  // Stable scatter: slice t's items go after those of slices < t in each range.
+  const std::size_t slices = std::max<std::size_t>(1, std::min<std::size_t>(threads, n / 4096 + 1));
+  const std::size_t per = (n + slices - 1) / slices;
+  std::vector<std::vector<std::size_t>> hist(slices, std::vector<std::size_t>(ranges, 0));
+  parallel_chunks(n, per, threads, [&](std::size_t t, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) ++hist[t][range_of(a[i])];
+  });
+  std::vector<std::size_t> bounds(ranges + 1, 0);
+  std::size_t at = 0;
+  for (std::size_t r = 0; r < ranges; ++r) {
+    bounds[r] = at;
+    for (std::size_t t = 0; t < slices; ++t) {
+      const std::size_t c = hist[t][r];
+      hist[t][r] = at;
+      at += c;
+    }
+  }
+  bounds[ranges] = at;
+  std::vector<KeyItem> out(n);
+  parallel_chunks(n, per, threads, [&](std::size_t t, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) out[hist[t][range_of(a[i])]++] = a[i];
+  });
+  a.swap(out);
+  // Each range by the remaining bits, 8 at a time, skipping digits equal in
+  // every key of the range; `out` is the scratch space.
+  parallel_chunks(ranges, 1, threads, [&](std::size_t r, std::size_t, std::size_t) {
+    const std::size_t b = bounds[r], e = bounds[r + 1];
+    if (e - b < 2) return;
+    std::uint64_t varying = 0;
+    for (std::size_t i = b; i < e; ++i) varying |= a[i].key ^ a[b].key;
+    KeyItem* src = a.data() + b;
+    KeyItem* dst = out.data() + b;
+    bool in_a = true;
+    for (int d = 0; d < shift; d += 8) {
+      if (((varying >> d) & 0xFF) == 0) continue;
+      std::size_t count[257] = {};
+      for (std::size_t i = 0; i < e - b; ++i) ++count[((src[i].key >> d) & 0xFF) + 1];
+      for (int k = 1; k < 257; ++k) count[k] += count[k - 1];
+      for (std::size_t i = 0; i < e - b; ++i) dst[count[(src[i].key >> d) & 0xFF]++] = src[i];
+      std::swap(src, dst);
+      in_a = !in_a;
+    }
+    if (!in_a) std::copy(src, src + (e - b), a.data() + b);
+  });
+  return bounds;
 }
 
 // Term ids sorted by their bytes (Python's code point order). A radix sort
@@ -243,7 +309,8 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
       items[first[c] + l] = {(word(c, l, 0) << 32) | (width > 1 ? word(c, l, 1) : 0),
                              static_cast<std::int32_t>(first[c] + l)};
   });
-  radix_sort(items);
+  const std::vector<std::size_t> bounds = sort_by_ranges(items, threads);
+  const std::size_t ranges = bounds.size() - 1;
   // Keys tell the first two tokens apart; longer n-grams compare the rest.
   auto rest_less = [&](const KeyItem& x, const KeyItem& y) {
     const auto xi = static_cast<std::size_t>(x.id), yi = static_cast<std::size_t>(y.id);
@@ -254,41 +321,72 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
     }
     return false;
   };
-  if (width > 2) sort_ties(items, rest_less);
+  auto starts_term = [&](std::size_t i, std::size_t b) {
+    return i == b || items[i].key != items[i - 1].key || (width > 2 && rest_less(items[i - 1], items[i]));
+  };
+  // Each range of keys on its own (no n-gram spans two): its ties sorted, its
+  // distinct n-grams counted, then, once every range knows where its terms
+  // start, its strings and totals written. The walk that was serial runs on
+  // every thread; the ranges' strings are joined at the end.
+  std::vector<std::size_t> term_base(ranges + 1, 0);
+  parallel_chunks(ranges, 1, threads, [&](std::size_t r, std::size_t, std::size_t) {
+    if (width > 2) sort_ties(items, rest_less, bounds[r], bounds[r + 1]);
+    std::size_t n = 0;
+    for (std::size_t i = bounds[r]; i < bounds[r + 1]; ++i) n += starts_term(i, bounds[r]);
+    term_base[r + 1] = n;
+  });
+  for (std::size_t r = 0; r < ranges; ++r) term_base[r + 1] += term_base[r];
+  const std::size_t n_terms = term_base[ranges];
   TermStats stats;
   stats.n_docs = static_cast<std::int64_t>(n_docs);
+  stats.term_count.assign(n_terms, 0);
+  stats.doc_count.assign(n_terms, 0);
+  stats.terms.offsets.assign(n_terms + 1, 0);
   to_sorted.assign(k, {});
   for (std::size_t c = 0; c < k; ++c) to_sorted[c].resize(first[c + 1] - first[c]);
-  std::string buf;
-  std::int32_t r = -1;
-  for (std::size_t i = 0; i < total; ++i) {
-    if (i + 16 < total) {  // the chunk numbers are read in no order in memory: fetch ahead
-      const auto ahead = static_cast<std::size_t>(items[i + 16].id);
-      const std::size_t ca = chunk_of(ahead);
-      __builtin_prefetch(&chunks[ca].tf[ahead - first[ca]]);
-      __builtin_prefetch(&chunks[ca].df[ahead - first[ca]]);
-      __builtin_prefetch(&to_sorted[ca][ahead - first[ca]]);
-      __builtin_prefetch(&chunks[ca].grams[(ahead - first[ca]) * width]);
-    }
-    const auto id = static_cast<std::size_t>(items[i].id);
-    const std::size_t c = chunk_of(id), l = id - first[c];
-    if (i == 0 || items[i].key != items[i - 1].key || (width > 2 && rest_less(items[i - 1], items[i]))) {
-      buf.clear();
-      for (std::size_t j = 0; j < width; ++j) {
-        const std::uint64_t w = word(c, l, j);
-        if (w == 0) break;
-        if (j) buf.append(sep);
-        buf.append(tokens[static_cast<std::size_t>(w - 1)]);
+  std::vector<std::string> range_bytes(ranges);
+  parallel_chunks(ranges, 1, threads, [&](std::size_t rg, std::size_t, std::size_t) {
+    const std::size_t b = bounds[rg], e = bounds[rg + 1];
+    std::string& bytes = range_bytes[rg];
+    auto r = static_cast<std::int64_t>(term_base[rg]) - 1;
+    for (std::size_t i = b; i < e; ++i) {
+      if (i + 16 < e) {  // the chunk numbers are read in no order in memory: fetch ahead
+        const auto ahead = static_cast<std::size_t>(items[i + 16].id);
+        const std::size_t ca = chunk_of(ahead);
+        __builtin_prefetch(&chunks[ca].tf[ahead - first[ca]]);
+        __builtin_prefetch(&chunks[ca].df[ahead - first[ca]]);
+        __builtin_prefetch(&to_sorted[ca][ahead - first[ca]]);
+        __builtin_prefetch(&chunks[ca].grams[(ahead - first[ca]) * width]);
       }
-      stats.terms.push(buf);
-      stats.term_count.push_back(0);
-      stats.doc_count.push_back(0);
-      ++r;
+      const auto id = static_cast<std::size_t>(items[i].id);
+      const std::size_t c = chunk_of(id), l = id - first[c];
+      if (starts_term(i, b)) {
+        ++r;
+        for (std::size_t j = 0; j < width; ++j) {
+          const std::uint64_t w = word(c, l, j);
+          if (w == 0) break;
+          if (j) bytes.append(sep);
+          bytes.append(tokens[static_cast<std::size_t>(w - 1)]);
+        }
+        // for now relative to the range's first byte
+        stats.terms.offsets[static_cast<std::size_t>(r) + 1] = static_cast<std::int64_t>(bytes.size());
+      }
+      stats.term_count[static_cast<std::size_t>(r)] += chunks[c].tf[l];
+      stats.doc_count[static_cast<std::size_t>(r)] += chunks[c].df[l];
+      to_sorted[c][l] = static_cast<std::int32_t>(r);
     }
-    stats.term_count.back() += chunks[c].tf[l];
-    stats.doc_count.back() += chunks[c].df[l];
-    to_sorted[c][l] = r;
-  }
+  });
+  // The ranges' strings end to end, each range's offsets moved by the bytes before it.
+  std::vector<std::size_t> byte_base(ranges + 1, 0);
+  for (std::size_t rg = 0; rg < ranges; ++rg) byte_base[rg + 1] = byte_base[rg] + range_bytes[rg].size();
+  stats.terms.bytes.resize(byte_base[ranges]);
+  parallel_chunks(ranges, 1, threads, [&](std::size_t rg, std::size_t, std::size_t) {
+    std::copy(range_bytes[rg].begin(), range_bytes[rg].end(),
+              stats.terms.bytes.begin() + static_cast<std::ptrdiff_t>(byte_base[rg]));
+    for (std::size_t t = term_base[rg]; t < term_base[rg + 1]; ++t)
+      stats.terms.offsets[t + 1] += static_cast<std::int64_t>(byte_base[rg]);
+    std::string().swap(range_bytes[rg]);
+  });
   return stats;
 }
 

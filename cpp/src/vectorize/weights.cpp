@@ -1,8 +1,10 @@
 #include "textgauge/vectorize/weights.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "textgauge/error.hpp"
+#include "textgauge/parallel.hpp"
 
 namespace textgauge {
 
@@ -74,6 +76,20 @@ void csr_normalize_rows(const std::int64_t* indptr, std::size_t rows, double* da
     }
     for (std::size_t j = b; j < e; ++j) data[j] /= sum;
   }
+}
+
+void csr_weigh(const std::int64_t* indptr, std::size_t rows, const std::int32_t* indices, double* data,
+               TfScheme tf, const double* weights, Norm norm, unsigned threads, double k) {
+  threads = resolve_threads(threads);
+  // Blocks of rows, several per thread (rows differ in length); each block
+  // stays in cache across its three steps.
+  const std::size_t chunk = std::max<std::size_t>(4096, rows / (4 * std::size_t{threads}) + 1);
+  parallel_chunks(rows, chunk, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    csr_apply_tf(indptr + b, e - b, data, tf, k);
+    const auto first = static_cast<std::size_t>(indptr[b]), last = static_cast<std::size_t>(indptr[e]);
+    if (weights) csr_scale_columns(indices + first, last - first, data + first, weights);
+    csr_normalize_rows(indptr + b, e - b, data, norm);
+  });
 }
 
 void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data, TfScheme scheme, double k) {

@@ -145,6 +145,7 @@ def tfidf_inplace(
     tf: str,
     idf: typing.Any,
     norm: str,
+    threads: int = 1,
 ) -> None: ...
 def transform(
     options: AnalyzerOptions,

@@ -79,6 +79,13 @@ void csr_apply_tf(const std::int64_t* indptr, std::size_t rows, double* data, Tf
                   double k = 0.5);
 void csr_scale_columns(const std::int32_t* indices, std::size_t nnz, double* data, const double* weights);
 void csr_normalize_rows(const std::int64_t* indptr, std::size_t rows, double* data, Norm norm);
+// The three above in turn (tf, then the column weights unless `weights` is
+// null, then the norm), row by row in one pass, the rows split over
+// `threads` threads (0: all cores). Each row's values go through the same
+// operations in the same order as in the three calls, so the result is the
+// same bit for bit, whatever the thread count.
+void csr_weigh(const std::int64_t* indptr, std::size_t rows, const std::int32_t* indices, double* data,
+               TfScheme tf, const double* weights, Norm norm, unsigned threads = 1, double k = 0.5);
 
 // The same on vectors (rows given by `indptr`).
 void apply_tf(const std::vector<std::int64_t>& indptr, std::vector<double>& data, TfScheme scheme,
