@@ -2,12 +2,12 @@
 VADER scores and to a unigram document-term matrix, same run.
 
     .venv/bin/python bench/arrow_input.py [--repeat 3] [--threads 1]
-        [--path ../shared/corpora/news_paragraphs.txt] [--short-mb 4]
+        [--path ../shared/corpora/news_paragraphs.txt]
 
-Two corpora: the news paragraphs (--path), and a short-text mix of about --short-mb MB
-(the tweets and review/editorial snippets of ../shared/data/sentiment_dev, then news
-leads: the first sentence of each news paragraph), written to a temporary file of one
-text per line first (not timed).
+Two corpora: the news paragraphs (--path), and the short-text mix of every benchmark
+(``harness.short_mix``: the tweets and review/editorial snippets of
+../shared/data/sentiment_dev, then news leads), written to a temporary file of one text
+per line first (not timed).
 
 Each timing starts from the file's path and ends with the result:
   str    the file read and decoded, split into a Python list of str (``splitlines``),
@@ -39,25 +39,6 @@ import scipy.sparse as sp
 import harness
 import textgauge as tg
 from textgauge.sklearn import CountVectorizer
-
-DEV = harness.SHARED / "data" / "sentiment_dev"
-
-
-def short_texts(news: Path, megabytes: float) -> list[str]:
-    """Tweets and snippets, then news leads, up to ``megabytes`` of UTF-8."""
-    out: list[str] = []
-    for f in sorted(DEV.glob("*.tsv")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            out.append(line.split("\t", 2)[2])
-    size = sum(len(t.encode()) + 1 for t in out)
-    for line in news.read_text(encoding="utf-8").splitlines():
-        if size >= megabytes * 1e6:
-            break
-        end = line.find(". ")
-        lead = line if end < 0 else line[: end + 1]
-        out.append(lead)
-        size += len(lead.encode()) + 1
-    return [" ".join(t.split()) for t in out]  # one line each
 
 
 def read_str(path: Path) -> list[str]:
@@ -142,17 +123,17 @@ def bench(name: str, path: Path, threads: int, repeat: int) -> None:
 def main() -> None:
     ap = harness.parser(__doc__)
     ap.add_argument("--path", type=Path, default=harness.NEWS)
-    ap.add_argument("--short-mb", type=float, default=4.0)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     news = harness.require(args.path)
-    harness.require(DEV)
     print(f"threads={args.threads}, best of {args.repeat}")
     bench("news paragraphs", news, args.threads, args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         short = Path(tmp) / "short_texts.txt"
-        short.write_text("\n".join(short_texts(news, args.short_mb)) + "\n", encoding="utf-8")
+        # one line per text: a snippet's own line breaks become spaces
+        lines = [" ".join(t.split()) for t in harness.short_mix()]
+        short.write_text("\n".join(lines) + "\n", encoding="utf-8")
         bench("short texts", short, args.threads, args.repeat)
 
 
