@@ -163,7 +163,7 @@ class Afinn:
             ['does not work', 'bad']
         """
         _check_text(text)
-        offsets, ids = self._core.find([text], threads=1, clean_whitespace=clean_whitespace)
+        _, ids = self._core.find([text], threads=1, clean_whitespace=clean_whitespace)
         return [self._keys[i] for i in ids.tolist()]
 
     def scores(self, text: str) -> list[int]:
@@ -212,9 +212,7 @@ class Afinn:
         scores, _ = self._core.score(batch, threads=_threads(threads))
         return pd.Series(scores, index=index, name="score", copy=False)
 
-    def scores_texts(
-        self, texts: Iterable[str], *, threads: int | None = None
-    ) -> list[list[int]]:
+    def scores_texts(self, texts: Iterable[str], *, threads: int | None = None) -> list[list[int]]:
         """``scores`` of many texts, computed in one batch.
 
         Example:

@@ -171,7 +171,9 @@ def _sentiment_part(
             return frame
         corpus = Corpus.from_texts(texts, ids=list(range(len(texts))), threads=threads, **options)
         frame = corpus_sentiment(corpus, level, mode=mode, method=method)  # type: ignore[arg-type]
-        frame["document"] = keys[frame["document"].to_numpy(dtype=np.int64)] if len(frame) else keys[:0]
+        frame["document"] = (
+            keys[frame["document"].to_numpy(dtype=np.int64)] if len(frame) else keys[:0]
+        )
         return frame
     sia = analyzer if analyzer is not None else _default_analyzer(mode)
     if level == "document" and mode != "sentences":

@@ -561,9 +561,13 @@ def corpus_sentiment(
         raise IndexError(f"document index {document} out of range for {len(corpus)} documents")
     if method != "vader":
         if mode == "fixed":
-            raise OptionError(f"mode='fixed' is VADER's; method={method!r} takes 'vader' or 'sentences'")
+            raise OptionError(
+                f"mode='fixed' is VADER's; method={method!r} takes 'vader' or 'sentences'"
+            )
         if analyzer is not None:
-            raise OptionError(f"analyzer= is a VADER analyzer; it does not apply to method={method!r}")
+            raise OptionError(
+                f"analyzer= is a VADER analyzer; it does not apply to method={method!r}"
+            )
         return _method_sentiment(corpus, level, method, mode, mentions, document)
     sia = analyzer if analyzer is not None else shared_analyzer(mode)
     threads = _corpus.threads(corpus)

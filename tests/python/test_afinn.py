@@ -52,7 +52,9 @@ def _ref_chunk(args: tuple[str, bool, list[str]]) -> list[list[int]]:
     return [a.scores(t) for t in texts]
 
 
-def reference_scores(texts: list[str], language: str = "en", emoticons: bool = False) -> list[list[int]]:
+def reference_scores(
+    texts: list[str], language: str = "en", emoticons: bool = False
+) -> list[list[int]]:
     """afinn's ``scores`` of each text (distinct texts scored once, one process per core)."""
     distinct = list(dict.fromkeys(texts))
     size = 500
@@ -72,9 +74,10 @@ def assert_parity(texts: list[str], language: str = "en", emoticons: bool = Fals
     a = ours(language, emoticons)
     got = a.scores_texts(texts, threads=2)
     bad = [i for i in range(len(texts)) if got[i] != expected[i]]
-    assert not bad, "\n".join(
-        f"{texts[i]!r}: afinn {expected[i]}, textgauge {got[i]}" for i in bad[:10]
-    ) + f"\n({len(bad)} of {len(texts)} differ; {language}, emoticons={emoticons})"
+    assert not bad, (
+        "\n".join(f"{texts[i]!r}: afinn {expected[i]}, textgauge {got[i]}" for i in bad[:10])
+        + f"\n({len(bad)} of {len(texts)} differ; {language}, emoticons={emoticons})"
+    )
     sums = a.score_texts(texts, threads=2).tolist()
     assert sums == [float(sum(s)) for s in expected]
 
@@ -83,8 +86,34 @@ def _keys(path: Path) -> list[str]:
     return list(afinn_ref.Afinn.read_word_file(str(path)))
 
 
-SEPARATORS = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\x1c", ", ", ". ",
-              "!", "-", "'", "\u2019", "_", "0", "é", "x", "", ":", "(", ")", "/", "\\", "#"]
+SEPARATORS = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u00a0",
+    "\u2003",
+    "\u3000",
+    "\x1c",
+    ", ",
+    ". ",
+    "!",
+    "-",
+    "'",
+    "\u2019",
+    "_",
+    "0",
+    "é",
+    "x",
+    "",
+    ":",
+    "(",
+    ")",
+    "/",
+    "\\",
+    "#",
+]
 
 
 def generated_texts(language: str, emoticons: bool) -> list[str]:
@@ -92,24 +121,81 @@ def generated_texts(language: str, emoticons: bool) -> list[str]:
     words, emos = _keys(paths[0]), _keys(paths[1])
     texts = ["", " ", "\n\n", "no words here", "I", "İ", "ΣΑΣ σας ΟΔΟΣ"]
     for k in words:
-        texts += [k, k.upper(), k.title(), f"x{k}", f"{k}x", f"_{k}", f"{k}_", f"{k}2", f"2{k}",
-                  f"é{k}", f"{k}é", f"({k})", f"'{k}'", f"{k}-{k}", f"{k}{k}", f"-{k}-"]
+        texts += [
+            k,
+            k.upper(),
+            k.title(),
+            f"x{k}",
+            f"{k}x",
+            f"_{k}",
+            f"{k}_",
+            f"{k}2",
+            f"2{k}",
+            f"é{k}",
+            f"{k}é",
+            f"({k})",
+            f"'{k}'",
+            f"{k}-{k}",
+            f"{k}{k}",
+            f"-{k}-",
+        ]
         if " " in k:
             texts += [k.replace(" ", sep) for sep in ("  ", "\t", "\n", " \n ", "\u00a0", "\u2028")]
             texts += [k.replace(" ", ""), k.replace(" ", "-")]
     for e in emos:
-        texts += [e, e.lower(), e.upper(), f"good{e}", f"{e}good", f"bad {e} good", f"{e}{e}",
-                  f"x{e}x", f" {e}) ", f"({e}"]
+        texts += [
+            e,
+            e.lower(),
+            e.upper(),
+            f"good{e}",
+            f"{e}good",
+            f"bad {e} good",
+            f"{e}{e}",
+            f"x{e}x",
+            f" {e}) ",
+            f"({e}",
+        ]
     # apostrophes, hyphens, digits, non-ASCII letters
     texts += [
-        "I can't stand it", "I can\u2019t stand it", "I cant stand it", "dont like, don't like",
-        "a cover-up and a coverup", "self-confident, self confident", "well-being", "n00b gr8 b4",
-        "NAÏVE naïve Naïve naïveté", "it does not work", "it does  not\twork", "DOES NOT WORK",
-        "no fun", "nofun", "no-fun", "some kind of idiot", "kind of good", "green washing",
-        "fucking good", "fucking goodness", "ill-fated", "ill fated", "short-sightedness",
-        "good:) :( :-))))))))))) :-)))))))))))) \\o/ <3 </3 ♥♥", "dårlig godt glæde ÆRLIG",
-        "Σ good", "aΣ good", "Straße GOOD", "ǅ good ǆ", "good\u0301", "\u0301good", "good\u200dbad",
-        "good\ud800bad", "bad\udfff", "1good 2bad", "good٣ bad", "good²", "goodⅫ", "good・bad",
+        "I can't stand it",
+        "I can\u2019t stand it",
+        "I cant stand it",
+        "dont like, don't like",
+        "a cover-up and a coverup",
+        "self-confident, self confident",
+        "well-being",
+        "n00b gr8 b4",
+        "NAÏVE naïve Naïve naïveté",
+        "it does not work",
+        "it does  not\twork",
+        "DOES NOT WORK",
+        "no fun",
+        "nofun",
+        "no-fun",
+        "some kind of idiot",
+        "kind of good",
+        "green washing",
+        "fucking good",
+        "fucking goodness",
+        "ill-fated",
+        "ill fated",
+        "short-sightedness",
+        "good:) :( :-))))))))))) :-)))))))))))) \\o/ <3 </3 ♥♥",
+        "dårlig godt glæde ÆRLIG",
+        "Σ good",
+        "aΣ good",
+        "Straße GOOD",
+        "ǅ good ǆ",
+        "good\u0301",
+        "\u0301good",
+        "good\u200dbad",
+        "good\ud800bad",
+        "bad\udfff",
+        "1good 2bad",
+        "good٣ bad",
+        "good²",
+        "goodⅫ",
+        "good・bad",
     ]
     rng = random.Random(16)
     pool = words + (emos if emoticons else emos[:10])

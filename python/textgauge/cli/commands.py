@@ -207,7 +207,9 @@ class SentimentCommand(Command):
             )
             return
         if args.mode == "fixed":
-            raise UsageError(f"--mode fixed is VADER's; --method {self.method} takes vader or sentences")
+            raise UsageError(
+                f"--mode fixed is VADER's; --method {self.method} takes vader or sentences"
+            )
         try:
             # The method's columns, from one real call (its module is imported here).
             probe = _methods.method_frame(["Good."], method=self.method, threads=1)
