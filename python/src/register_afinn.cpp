@@ -15,15 +15,16 @@ std::vector<AfinnEntry> entries_from(const std::vector<std::pair<std::string, st
 }
 
 AfinnScorer make_scorer(const std::vector<std::pair<std::string, std::int64_t>>& words,
-                        const std::vector<std::pair<std::string, std::int64_t>>& emoticons, bool word_boundary,
-                        int unicode_major, int unicode_minor) {
+                        const std::vector<std::pair<std::string, std::int64_t>>& emoticons,
+                        bool word_boundary, int unicode_major, int unicode_minor) {
   AfinnOptions o;
   o.word_boundary = word_boundary;
   o.unicode_major = unicode_major;
   o.unicode_minor = unicode_minor;
   auto w = entries_from(words);
   auto e = entries_from(emoticons);
-  py::gil_scoped_release release;  // only C++ strings from here; the Unicode tables take a moment on first use
+  py::gil_scoped_release
+      release;  // only C++ strings from here; the Unicode tables take a moment on first use
   return AfinnScorer(std::move(w), std::move(e), o);
 }
 
