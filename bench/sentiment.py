@@ -97,11 +97,18 @@ def bench_afinn(lines: list[str], size: int, repeat: int) -> None:
     print("\nAFINN (afinn 0.1, English word list), 1 thread")
     print(f"{'':40s} {'texts':>8s} {'afinn s':>9s} {'ours s':>9s} {'texts/s':>12s} {'x afinn':>9s}")
     for name, texts in (("news paragraphs", paragraphs), ("short texts (sentences)", sentences)):
-        t_ref, expected = harness.best_of(lambda t=texts: [reference.score(x) for x in t], 1)
+
+        def run_reference(t: list[str] = texts) -> list[float]:
+            return [reference.score(x) for x in t]
+
+        def run_ours(t: list[str] = texts) -> object:
+            return ours.score_texts(t, threads=1)
+
+        t_ref, expected = harness.best_of(run_reference, 1)
         got = ours.score_texts(texts, threads=1).tolist()
         if got != expected:
             raise SystemExit(f"AFINN scores differ on {name}")
-        t_ours = harness.best(lambda t=texts: ours.score_texts(t, threads=1), repeat)
+        t_ours = harness.best(run_ours, repeat)
         print(
             f"{name:40s} {len(texts):8,d} {t_ref:9.3f} {t_ours:9.4f} {len(texts) / t_ours:12,.0f} "
             f"{harness.ratio(t_ref, t_ours, 8, 0)}"

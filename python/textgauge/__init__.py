@@ -22,9 +22,9 @@ from .text import Corpus, Document
 
 # `tg.sentiment(texts, method=...)`: the module textgauge.sentiment is callable (it stays the
 # module, so `import textgauge.sentiment` and its classes work as before); type checkers see
-# the function it calls.
+# the function it calls. Not in __all__: as a module it would be documented twice (pdoc).
 if TYPE_CHECKING:
-    from ._methods import sentiment
+    from ._methods import sentiment as sentiment
 else:
     _methods.make_sentiment_callable()
 
@@ -39,5 +39,4 @@ __all__ = [
     "OptionError",
     "SentimentIntensityAnalyzer",
     "__version__",
-    "sentiment",
 ]

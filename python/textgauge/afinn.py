@@ -133,15 +133,17 @@ class Afinn:
         words = _read_word_file(paths[0])
         emo = _read_word_file(paths[1]) if emoticons else {}
         # The reference looks every match up in one dict, where emoticons override words.
-        word_items = [(k, emo.get(k, v)) for k, v in words.items()]
+        word_items: list[tuple[str, int]] = [(k, emo.get(k, v)) for k, v in words.items()]
         self._language = language
         self._emoticons = bool(emoticons)
         self._word_boundary = True if emoticons else bool(word_boundary)
         self._keys = [k for k, _ in word_items] + list(emo)
-        self._values = np.asarray([v for _, v in word_items] + list(emo.values()), dtype=np.int64)
+        self._values = np.asarray(
+            [int(v) for _, v in word_items] + list(emo.values()), dtype=np.int64
+        )
         self._core = _core.sentiment.AfinnScorer(
             word_items,
-            list(emo.items()),
+            [(k, v) for k, v in emo.items()],
             word_boundary=self._word_boundary,
             unicode_major=_UNICODE[0],
             unicode_minor=_UNICODE[1],
@@ -182,7 +184,7 @@ class Afinn:
 
         Example:
             >>> Afinn(language="da").score("Det er bare vidunderlig!!!")
-            3.0
+            4.0
         """
         _check_text(text)
         scores, _ = self._core.score([text], threads=1)

@@ -164,10 +164,10 @@ def _sentiment_part(
     if method != "vader":
         if level == "document" and mode != "sentences":
             # A document's score is the score of its text: no segmentation needed.
-            scores = method_frame(texts, method=method, threads=threads)
+            method_scores = method_frame(texts, method=method, threads=threads)
             frame = pd.DataFrame({"document": keys})
-            for c in scores.columns:
-                frame[c] = scores[c].to_numpy()
+            for c in method_scores.columns:
+                frame[c] = method_scores[c].to_numpy()
             return frame
         corpus = Corpus.from_texts(texts, ids=list(range(len(texts))), threads=threads, **options)
         frame = corpus_sentiment(corpus, level, mode=mode, method=method)  # type: ignore[arg-type]

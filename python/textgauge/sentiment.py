@@ -12,6 +12,10 @@ sentences (``mode="sentences"``), a mode with the reference's bugs fixed
 
 The lexicon is read at run time from the installed ``vaderSentiment``
 distribution; textgauge ships no copy of it.
+
+The module is callable: ``textgauge.sentiment(texts, method="vader"|"afinn"|...,
+threads=None)`` scores texts by any of textgauge's methods, one row per text with
+``polarity`` first (see ``textgauge._methods.sentiment`` and docs/sentiment.md).
 """
 
 from __future__ import annotations

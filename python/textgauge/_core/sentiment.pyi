@@ -12,8 +12,8 @@ __all__: list[str] = ["AfinnScorer", "Lexicon", "SentimentAnalyzer", "options", 
 class AfinnScorer:
     def __init__(
         self,
-        words: list[tuple[str, typing.SupportsInt | typing.SupportsIndex]],
-        emoticons: list[tuple[str, typing.SupportsInt | typing.SupportsIndex]],
+        words: list[tuple[str, int]],
+        emoticons: list[tuple[str, int]],
         *,
         word_boundary: bool = True,
         unicode_major: typing.SupportsInt | typing.SupportsIndex = 14,

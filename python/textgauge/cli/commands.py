@@ -29,6 +29,7 @@ from .outputs import Output, OutputUsageError, Schema
 
 if TYPE_CHECKING:  # imported when a keyness run starts; here for the annotation (pdoc, mypy)
     from ..partial import GroupedTermStats
+    from ..sentiment import SentimentIntensityAnalyzer
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1  # also: the output cannot be written, or the input holds no such group
@@ -200,7 +201,7 @@ class SentimentCommand(Command):
         self.whole_documents = args.level == "document"
         self.method: str = getattr(args, "method", "vader")
         self.analyzer: SentimentIntensityAnalyzer | None = None
-        self.score_columns = SCORE_COLUMNS
+        self.score_columns: tuple[tuple[str, str], ...] = SCORE_COLUMNS
         if self.method == "vader":
             self.analyzer = SentimentIntensityAnalyzer(
                 mode="fixed" if args.mode == "fixed" else "vader"
