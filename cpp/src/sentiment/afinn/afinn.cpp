@@ -48,9 +48,16 @@ class Trie {
     for (const auto& [b, child] : kids[0]) root_[b] = child;
     terminal_ = std::move(term);
     first_.assign(kids.size() + 1, 0);
+    dense_index_.assign(kids.size(), kNone);
     for (std::size_t n = 0; n < kids.size(); ++n) {
       first_[n] = static_cast<std::uint32_t>(edges_.size());
       for (const auto& [b, child] : kids[n]) edges_.push_back({b, child});
+      if (kids[n].size() > kSparse) {
+        // The first letters of words: a direct table spares a search at every word start.
+        dense_index_[n] = static_cast<std::uint32_t>(dense_.size() / 256);
+        dense_.resize(dense_.size() + 256, kNone);
+        for (const auto& [b, child] : kids[n]) dense_[dense_.size() - 256 + b] = child;
+      }
     }
     first_[kids.size()] = static_cast<std::uint32_t>(edges_.size());
   }
@@ -77,22 +84,25 @@ class Trie {
     std::uint32_t child;
   };
 
+  // Nodes with more children than this get a direct table; the others a short scan.
+  static constexpr std::size_t kSparse = 6;
+
   std::uint32_t child(std::uint32_t node, unsigned char b) const noexcept {
+    const std::uint32_t d = dense_index_[node];
+    if (d != kNone) return dense_[std::size_t{d} * 256 + b];
     const Edge* lo = edges_.data() + first_[node];
     const Edge* hi = edges_.data() + first_[node + 1];
-    if (hi - lo <= 8) {
-      for (; lo != hi; ++lo)
-        if (lo->byte == b) return lo->child;
-      return kNone;
-    }
-    const Edge* it = std::lower_bound(lo, hi, b, [](const Edge& e, unsigned char x) { return e.byte < x; });
-    return (it != hi && it->byte == b) ? it->child : kNone;
+    for (; lo != hi; ++lo)
+      if (lo->byte == b) return lo->child;
+    return kNone;
   }
 
   std::array<std::uint32_t, 256> root_{};
   std::vector<std::uint32_t> terminal_;  // entry id ending at the node, or kNone
   std::vector<std::uint32_t> first_;     // edges of node n: [first_[n], first_[n + 1])
   std::vector<Edge> edges_;
+  std::vector<std::uint32_t> dense_index_;  // per node: its table in dense_, or kNone
+  std::vector<std::uint32_t> dense_;        // 256 children per dense node
 };
 
 bool ascii_word(unsigned char b) noexcept {
