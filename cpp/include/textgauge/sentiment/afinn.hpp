@@ -72,7 +72,7 @@ class AfinnScorer {
   // `clean_whitespace` false: whitespace runs are kept as they are (afinn's
   // find_all(text, clean_whitespace=False)).
   void find(std::string_view text, std::vector<std::uint32_t>& ids, bool clean_whitespace = true) const;
-  // The reference's score(): float(sum of the matches' values)).
+  // The reference's score(): float(sum of the matches' values).
   double score(std::string_view text) const;
 
   // score() of many texts on up to `threads` threads (0: all cores); out[i]
