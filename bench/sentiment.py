@@ -1,14 +1,17 @@
-"""VADER sentiment throughput: textgauge against vaderSentiment 3.3.2 on the same paragraphs,
-same run.
+"""Sentiment throughput: textgauge against vaderSentiment 3.3.2 and afinn 0.1 on the same
+texts, same run.
 
     .venv/bin/python bench/sentiment.py [--sample 20000] [--repeat 10]
-        [--path ../shared/corpora/news_paragraphs.txt]
+        [--path ../shared/corpora/news_paragraphs.txt] [--afinn-sample 2000]
 
 vaderSentiment scores a random sample of --sample paragraphs (seeded); textgauge
 scores the same sample (1 thread and all threads) and the whole file. Prints
 texts/s and MB/s (UTF-8 input bytes) of each, best of --repeat runs for
 textgauge, and the ratios on the sample. Also checks that the scores are
-identical. Machines are noisy: compare ratios, not absolute numbers.
+identical. AFINN (afinn 0.1 against textgauge.afinn, one thread each) runs on a
+smaller sample (--afinn-sample: the reference takes about a millisecond per
+paragraph) of paragraphs and on short texts (the sentences of those paragraphs).
+Machines are noisy: compare ratios, not absolute numbers.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def main() -> None:
     # Our timings are ~10 ms each: the best of 10 is steadier than of 3 on a
     # noisy machine (vaderSentiment runs once, over more than a second).
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--afinn-sample", type=int, default=2000)
     args = ap.parse_args()
     lines = harness.require(args.path).read_text(encoding="utf-8").splitlines()
     sample = random.Random(0).sample(lines, min(args.sample, len(lines)))
@@ -76,6 +80,40 @@ def main() -> None:
         f"ratio, 1 thread: {harness.ratio(t_vader, t_one, 0)}; "
         f"all threads: {harness.ratio(t_vader, t_all, 0)}"
     )
+    bench_afinn(lines, args.afinn_sample, args.repeat)
+
+
+def bench_afinn(lines: list[str], size: int, repeat: int) -> None:
+    """afinn 0.1's Afinn().score against textgauge's batch on one thread: news paragraphs and
+    short texts (their sentences), with a check that every score is identical."""
+    import afinn
+
+    from textgauge.afinn import Afinn
+
+    paragraphs = random.Random(1).sample(lines, min(size, len(lines)))
+    sentences = tg.Corpus.from_texts(paragraphs).sentences["text"].tolist()[: len(paragraphs)]
+    reference = afinn.Afinn()
+    ours = Afinn()
+    print("\nAFINN (afinn 0.1, English word list), 1 thread")
+    print(f"{'':40s} {'texts':>8s} {'afinn s':>9s} {'ours s':>9s} {'texts/s':>12s} {'x afinn':>9s}")
+    for name, texts in (("news paragraphs", paragraphs), ("short texts (sentences)", sentences)):
+
+        def run_reference(t: list[str] = texts) -> list[float]:
+            return [reference.score(x) for x in t]
+
+        def run_ours(t: list[str] = texts) -> object:
+            return ours.score_texts(t, threads=1)
+
+        t_ref, expected = harness.best_of(run_reference, 1)
+        got = ours.score_texts(texts, threads=1).tolist()
+        if got != expected:
+            raise SystemExit(f"AFINN scores differ on {name}")
+        t_ours = harness.best(run_ours, repeat)
+        print(
+            f"{name:40s} {len(texts):8,d} {t_ref:9.3f} {t_ours:9.4f} {len(texts) / t_ours:12,.0f} "
+            f"{harness.ratio(t_ref, t_ours, 8, 0)}"
+        )
+    print("identical AFINN scores on both sets")
 
 
 if __name__ == "__main__":

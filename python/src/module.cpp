@@ -24,6 +24,7 @@ PYBIND11_MODULE(_core, m) {
   register_text(text);
   py::module_ sentiment = submodule(m, "sentiment", "Lexicon and the VADER engine.");
   register_sentiment(sentiment);
+  register_afinn(sentiment);
   py::module_ vectorize = submodule(m, "vectorize", "Term counting, weighting and hashing (sklearn parity).");
   register_vectorize(vectorize);
   py::module_ stats = submodule(m, "stats", "Collocations, lexical diversity, keyness and the like.");

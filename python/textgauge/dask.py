@@ -56,6 +56,7 @@ except ImportError as e:  # pragma: no cover - depends on the environment
 
 from . import _core
 from ._corpus import check_kinds
+from ._methods import check_method, method_frame
 from ._unicode import arrow_texts
 from .errors import OptionError
 from .partial import CollocationStats, GroupedTermStats
@@ -161,18 +162,34 @@ def _sentiment_part(
     analyzer: Any,
     options: dict[str, Any],
     threads: int,
+    method: str = "vader",
 ) -> pd.DataFrame:
     texts = _texts_batch(part)
     if isinstance(part, pd.Series):
         keys = part.index.to_numpy()
     else:
         keys = np.arange(start or 0, (start or 0) + len(texts), dtype=np.int64)
+    if method != "vader":
+        if level == "document" and mode != "sentences":
+            # A document's score is the score of its text: no segmentation needed.
+            method_scores = method_frame(texts, method=method, threads=threads)
+            frame = pd.DataFrame({"document": keys})
+            for c in method_scores.columns:
+                frame[c] = method_scores[c].to_numpy()
+            return frame
+        corpus = Corpus.from_texts(texts, ids=list(range(len(texts))), threads=threads, **options)
+        frame = corpus_sentiment(corpus, level, mode=mode, method=method)  # type: ignore[arg-type]
+        frame["document"] = (
+            keys[frame["document"].to_numpy(dtype=np.int64)] if len(frame) else keys[:0]
+        )
+        return frame
     sia = analyzer if analyzer is not None else _default_analyzer(mode)
     if level == "document" and mode != "sentences":
         # A document's VADER score is the score of its text: no segmentation needed.
         scores, tokens = raw_scores(sia, texts, threads=threads)
         frame = pd.DataFrame({"document": keys})
         scores = np.asarray(scores, dtype=float).reshape(len(texts), 4)
+        frame["polarity"] = scores[:, 3]
         for j, c in enumerate(_COLUMNS):
             frame[c] = scores[:, j]
         frame["tokens"] = np.asarray(tokens, dtype=np.uint32)
@@ -184,10 +201,16 @@ def _sentiment_part(
 
 
 def _sentiment_bag_part(
-    part: Any, level: str, mode: str, analyzer: Any, options: dict[str, Any], threads: int
+    part: Any,
+    level: str,
+    mode: str,
+    analyzer: Any,
+    options: dict[str, Any],
+    threads: int,
+    method: str = "vader",
 ) -> tuple[pd.DataFrame, int]:
     texts = _texts_list(part)
-    return _sentiment_part(texts, 0, level, mode, analyzer, options, threads), len(texts)
+    return _sentiment_part(texts, 0, level, mode, analyzer, options, threads, method), len(texts)
 
 
 def _shift_documents(scored: tuple[pd.DataFrame, int], *earlier: int) -> pd.DataFrame:
@@ -208,8 +231,9 @@ def sentiment(
     analyzer: SentimentIntensityAnalyzer | None = None,
     corpus_options: Mapping[str, Any] | None = None,
     threads: int = 1,
+    method: str = "vader",
 ) -> dd.DataFrame:
-    """VADER sentiment of every document, paragraph or sentence, as a Dask DataFrame.
+    """Sentiment of every document, paragraph or sentence, as a Dask DataFrame.
 
     Each partition is scored as :func:`textgauge.sentiment.corpus_sentiment` scores a
     :class:`Corpus` of its texts (``level``, ``mode`` as there; ``"document"`` with the
@@ -225,6 +249,9 @@ def sentiment(
         corpus_options: options of :class:`Corpus` (segmentation), for the paragraph and
             sentence levels.
         threads: C++ threads per task (Dask already runs one task per worker thread).
+        method: the scorer, as in :func:`textgauge.sentiment`: ``"vader"`` (default),
+            ``"afinn"``, ``"textblob"`` or ``"textgauge"`` (columns as
+            ``Corpus.sentiment(method=...)``; ``mode="fixed"`` and ``analyzer`` are VADER's).
 
     Example:
         >>> import dask.dataframe as dd, pandas as pd
@@ -238,15 +265,20 @@ def sentiment(
         raise OptionError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
     if analyzer is not None and not isinstance(analyzer, SentimentIntensityAnalyzer):
         raise TypeError("analyzer must be a textgauge SentimentIntensityAnalyzer")
+    check_method(method)
+    if method != "vader" and (mode == "fixed" or analyzer is not None):
+        raise OptionError(f"mode='fixed' and analyzer= are VADER's, not method={method!r}'s")
     options = dict(corpus_options or {})
     parts = _partitions(texts)
     # Meta from one real call on a tiny text, so dtypes are exactly those of the result.
-    meta = _sentiment_part(["Good."], 0, level, mode, analyzer, options, 1).iloc[:0].copy()
+    meta = _sentiment_part(["Good."], 0, level, mode, analyzer, options, 1, method).iloc[:0].copy()
     shipped = delayed(analyzer, pure=True) if analyzer is not None else None
     if isinstance(texts, dd.Series):
         meta["document"] = meta["document"].astype(texts.index.dtype)
         out = [
-            delayed(_sentiment_part, pure=True)(p, None, level, mode, shipped, options, threads)
+            delayed(_sentiment_part, pure=True)(
+                p, None, level, mode, shipped, options, threads, method
+            )
             for p in parts
         ]
     else:
@@ -254,7 +286,9 @@ def sentiment(
         # partitions plus its own place. Counts come out of the scoring tasks, so the texts
         # are read once; only the small shifting tasks wait for earlier partitions.
         scored = [
-            delayed(_sentiment_bag_part, pure=True)(p, level, mode, shipped, options, threads)
+            delayed(_sentiment_bag_part, pure=True)(
+                p, level, mode, shipped, options, threads, method
+            )
             for p in parts
         ]
         counts = [delayed(_text_count, pure=True)(x) for x in scored]

@@ -75,21 +75,29 @@ def sentiment_arc(
     mode: LevelMode = "vader",
     window: int = 1,
     ax: Axes | None = None,
+    method: str = "vader",
 ) -> Axes:
-    """Compound sentiment along a text: one bar per paragraph (or sentence), blue above zero
+    """Sentiment polarity along a text: one bar per paragraph (or sentence), blue above zero
     and orange below, with an optional rolling mean over ``window`` units as a line.
 
-    ``source`` is a Document, a Corpus (units in corpus order) or a sentiment DataFrame
-    with a ``compound`` column (``Corpus.sentiment`` / ``analyzer.score``).
+    ``source`` is a Document, a Corpus (units in corpus order, scored by ``method``, see
+    :func:`textgauge.sentiment`) or a sentiment DataFrame with a ``polarity`` column
+    (``Corpus.sentiment``, ``tg.sentiment``) or a ``compound`` one (``analyzer.score``).
 
     Example:
         >>> import textgauge as tg
         >>> ax = sentiment_arc(tg.Document("Good.\\n\\nBad."), window=2)
         >>> [float(p.get_height()) for p in ax.patches]
         [0.4404, -0.5423]
+        >>> ax = sentiment_arc(tg.Document("Good.\\n\\nBad."), method="afinn")
+        >>> [round(float(p.get_height()), 4) for p in ax.patches]
+        [0.537, -0.537]
     """
-    scores = source if isinstance(source, pd.DataFrame) else source.sentiment(level, mode=mode)
-    y = scores["compound"].to_numpy(dtype=float)
+    if isinstance(source, pd.DataFrame):
+        scores = source
+    else:
+        scores = source.sentiment(level, mode=mode, method=method)
+    y = _polarity(scores)
     x = np.arange(len(y))
     ax = _axes(ax)
     ax.bar(x, y, color=_signed_colors(y), width=0.8)
@@ -102,9 +110,24 @@ def sentiment_arc(
     ax.set_xlim(-0.6, max(len(y), 1) - 0.4)
     unit = level if not isinstance(source, pd.DataFrame) else _unit_name(scores)
     ax.set_xlabel(unit)
-    ax.set_ylabel("VADER compound")
+    ax.set_ylabel(_polarity_label(method if not isinstance(source, pd.DataFrame) else None))
     ax.set_title(f"Sentiment arc ({len(y)} {unit}s)")
     return ax
+
+
+def _polarity(scores: pd.DataFrame) -> np.ndarray:
+    """The polarity column of a sentiment frame (VADER frames of analyzer.score: compound)."""
+    if "polarity" in scores:
+        return scores["polarity"].to_numpy(dtype=float)
+    if "compound" in scores:
+        return scores["compound"].to_numpy(dtype=float)
+    raise ValueError("a sentiment DataFrame needs a 'polarity' (or VADER 'compound') column")
+
+
+def _polarity_label(method: str | None) -> str:
+    if method is None:
+        return "polarity"
+    return "polarity (VADER compound)" if method == "vader" else f"polarity ({method})"
 
 
 def _unit_name(frame: pd.DataFrame) -> str:
@@ -316,9 +339,11 @@ def term_sentiment(
     level: Level = "paragraph",
     mode: LevelMode = "vader",
     ax: Axes | None = None,
+    method: str = "vader",
 ) -> Axes:
-    """Sentiment of the units that mention each term (``Corpus.sentiment(mentions=term)``):
-    one point per unit, coloured by sign, with the mean as a black bar and the count below.
+    """Sentiment of the units that mention each term (``Corpus.sentiment(mentions=term)``,
+    scored by ``method``): one point per unit at its ``polarity``, coloured by sign, with the
+    mean as a black bar and the count below.
 
     Example:
         >>> import textgauge as tg
@@ -333,7 +358,7 @@ def term_sentiment(
     rng = np.random.default_rng(0)  # fixed jitter: the same data draws the same picture
     names = []
     for i, term in enumerate(terms):
-        y = source.sentiment(level, mode=mode, mentions=term)["compound"].to_numpy(dtype=float)
+        y = _polarity(source.sentiment(level, mode=mode, mentions=term, method=method))
         x = i + rng.uniform(-0.15, 0.15, len(y))
         ax.scatter(x, y, c=_signed_colors(y), s=36, edgecolors="black", linewidths=0.4, zorder=3)
         if len(y):
@@ -344,6 +369,6 @@ def term_sentiment(
     ax.set_xlim(-0.6, len(terms) - 0.4)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel(f"{level}s mentioning")
-    ax.set_ylabel("VADER compound")
+    ax.set_ylabel(_polarity_label(method))
     ax.set_title(f"Sentiment of {level}s by term mentioned")
     return ax

@@ -12,6 +12,10 @@ sentences (``mode="sentences"``), a mode with the reference's bugs fixed
 
 The lexicon is read at run time from the installed ``vaderSentiment``
 distribution; textgauge ships no copy of it.
+
+The module is callable: ``textgauge.sentiment(texts, method="vader"|"afinn"|...,
+threads=None)`` scores texts by any of textgauge's methods, one row per text with
+``polarity`` first (see ``textgauge._methods.sentiment`` and docs/sentiment.md).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import _core, _corpus, _pickle
+from . import _core, _corpus, _methods, _pickle
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
 from ._unicode import SURROGATE, arrow_texts
@@ -480,6 +484,19 @@ def _threads(threads: int | None) -> int:
     return int(threads)
 
 
+_METHOD_COLUMN_INDEX = pd.Index(["polarity", *_COLUMNS])
+
+
+def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
+    """``method="vader"``: ``polarity`` (= compound), neg, neu, pos, compound, one row per
+    text, as vaderSentiment's polarity_scores. ``threads``: 0 = all cores."""
+    scores, _ = shared_analyzer("vader")._core.score(texts, threads=threads)
+    out = np.empty((len(texts), 5))
+    out[:, 0] = scores[:, 3]
+    out[:, 1:] = scores
+    return pd.DataFrame(out, columns=_METHOD_COLUMN_INDEX, copy=False)
+
+
 def raw_scores(
     sia: SentimentIntensityAnalyzer, texts: Any, *, threads: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -507,6 +524,7 @@ def corpus_sentiment(
     mentions: str | Iterable[str] | None = None,
     analyzer: SentimentIntensityAnalyzer | None = None,
     document: int | None = None,
+    method: str = "vader",
 ) -> pd.DataFrame:
     """Sentiment of every document, paragraph or sentence of a corpus.
 
@@ -523,9 +541,18 @@ def corpus_sentiment(
     on normalised terms as the corpus normalises its tokens (case folded,
     quotes unified...); a possessive counts (``Kuleba’s`` mentions ``Kuleba``).
 
+    ``method`` picks the scorer (see :func:`textgauge.sentiment`): ``"vader"``
+    (default), ``"afinn"``, ``"textblob"`` or ``"textgauge"``. Every method scores
+    the unit's text as its reference scores that text; ``mode="sentences"``
+    aggregates sentence scores for every method (the weights: VADER tokens for
+    VADER, ``str.split()`` words for the others); ``mode="fixed"`` and
+    ``analyzer`` are VADER's.
+
     Returns a DataFrame with the unit's columns (document, paragraph,
-    sentence, text, as in ``corpus.paragraphs``/``sentences``), neg, neu, pos,
-    compound and ``tokens`` (VADER tokens in the unit).
+    sentence, text, as in ``corpus.paragraphs``/``sentences``), ``polarity``
+    (in [-1, 1]; VADER's compound) and the method's own columns: for VADER
+    neg, neu, pos, compound and ``tokens`` (VADER tokens in the unit); for
+    AFINN ``score``.
 
     Example:
         >>> import textgauge as tg
@@ -534,32 +561,35 @@ def corpus_sentiment(
         [['Good news.', 0.4404], ['Bad news!', -0.5848]]
         >>> c.sentiment("document", mode="sentences")["compound"].tolist()
         [-0.0722]
+        >>> c.sentiment("sentence", method="afinn")["score"].tolist()
+        [3.0, -3.0]
     """
     if level not in ("document", "paragraph", "sentence"):
         raise OptionError(f"level must be 'document', 'paragraph' or 'sentence', got {level!r}")
     if mode not in ("vader", "fixed", "sentences"):
         raise OptionError(f"mode must be 'vader', 'fixed' or 'sentences', got {mode!r}")
+    _methods.check_method(method)
     if document is not None and not 0 <= document < len(corpus):
         raise IndexError(f"document index {document} out of range for {len(corpus)} documents")
+    if method != "vader":
+        if mode == "fixed":
+            raise OptionError(
+                f"mode='fixed' is VADER's; method={method!r} takes 'vader' or 'sentences'"
+            )
+        if analyzer is not None:
+            raise OptionError(
+                f"analyzer= is a VADER analyzer; it does not apply to method={method!r}"
+            )
+        return _method_sentiment(corpus, level, method, mode, mentions, document)
     sia = analyzer if analyzer is not None else shared_analyzer(mode)
     threads = _corpus.threads(corpus)
     # With `document`, only that document's rows are read and scored (Corpus._rows slices the
     # tables), so that scoring every document of a corpus one by one costs what scoring the
     # corpus once does. Scores are those of the units' texts either way (score_corpus scores
     # the same substrings).
-    n_docs = len(corpus) if document is None else 1
     if mode == "sentences" and level != "sentence":
         raw, tokens = _unit_scores(sia, corpus, "sentence", document, threads, round=False)
-        sent = _corpus.rows(corpus, "sentence", document)
-        if level == "paragraph":
-            par = _corpus.rows(corpus, "paragraph", document)
-            key_units = par["document"].astype(np.int64) * (1 << 31) + par["paragraph"]
-            key_sent = sent["document"].astype(np.int64) * (1 << 31) + sent["paragraph"]
-            group = np.searchsorted(key_units, key_sent)
-            n_units = len(key_units)
-        else:
-            group = sent["document"].astype(np.int64) - (0 if document is None else document)
-            n_units = n_docs
+        group, n_units = _sentence_groups(corpus, level, document)
         w = tokens.astype(float)
         wsum = np.bincount(group, weights=w, minlength=n_units)
         scores = np.zeros((n_units, 4))
@@ -580,9 +610,67 @@ def corpus_sentiment(
         # One document's frame has no document column.
         levels = ["paragraph"] if level == "paragraph" else ["paragraph", "sentence"]
         frame = _corpus.frame(corpus, level, levels, document)
+    frame["polarity"] = scores[:, 3]
     for j, c in enumerate(_COLUMNS):
         frame[c] = scores[:, j]
     frame["tokens"] = tokens
+    if mentions is not None:
+        frame = frame[_mentions_mask(corpus, level, mentions, document)]
+    return frame.reset_index(drop=True)
+
+
+def _sentence_groups(
+    corpus: CorpusBase, level: str, document: int | None
+) -> tuple[np.ndarray, int]:
+    """For each sentence (of the corpus, or of one document), the row of its paragraph
+    (level "paragraph") or document (level "document") among that level's units; and
+    the number of those units."""
+    sent = _corpus.rows(corpus, "sentence", document)
+    if level == "paragraph":
+        par = _corpus.rows(corpus, "paragraph", document)
+        key_units = par["document"].astype(np.int64) * (1 << 31) + par["paragraph"]
+        key_sent = sent["document"].astype(np.int64) * (1 << 31) + sent["paragraph"]
+        return np.searchsorted(key_units, key_sent), len(key_units)
+    group = sent["document"].astype(np.int64) - (0 if document is None else document)
+    return group, (len(corpus) if document is None else 1)
+
+
+def _method_sentiment(
+    corpus: CorpusBase,
+    level: str,
+    method: str,
+    mode: str,
+    mentions: str | Iterable[str] | None,
+    document: int | None,
+) -> pd.DataFrame:
+    """corpus_sentiment for a method other than VADER: the method's frame of the units'
+    texts, or (mode="sentences") the word-weighted mean of their sentences' frames."""
+    threads = _corpus.threads(corpus)
+    if level == "document":
+        all_texts = _corpus.texts(corpus)
+        texts = list(all_texts) if document is None else [all_texts[document]]
+        ids = corpus.ids if document is None else [_corpus.ids(corpus)[document]]
+        frame = pd.DataFrame({"document": ids})
+    else:
+        levels = ["paragraph"] if level == "paragraph" else ["paragraph", "sentence"]
+        frame = _corpus.frame(corpus, level, levels, document)
+        texts = [str(t) for t in frame["text"].tolist()]
+    if mode == "sentences" and level != "sentence":
+        sentences = _corpus.frame(corpus, "sentence", ["paragraph", "sentence"], document)
+        sent_texts = [str(t) for t in sentences["text"].tolist()]
+        raw = _methods.method_frame(sent_texts, method=method, threads=threads)
+        group, n_units = _sentence_groups(corpus, level, document)
+        w = np.asarray([len(t.split()) for t in sent_texts], dtype=float)
+        wsum = np.bincount(group, weights=w, minlength=n_units)
+        values = np.zeros((n_units, raw.shape[1]))
+        for j, c in enumerate(raw.columns):
+            tot = np.bincount(group, weights=w * raw[c].to_numpy(dtype=float), minlength=n_units)
+            values[:, j] = np.divide(tot, wsum, out=np.zeros(n_units), where=wsum > 0)
+        scores = pd.DataFrame(values, columns=raw.columns)
+    else:
+        scores = _methods.method_frame(texts, method=method, threads=threads)
+    for c in scores.columns:
+        frame[c] = scores[c].to_numpy()
     if mentions is not None:
         frame = frame[_mentions_mask(corpus, level, mentions, document)]
     return frame.reset_index(drop=True)

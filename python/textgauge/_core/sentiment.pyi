@@ -7,7 +7,30 @@ import typing
 
 from textgauge._core.text import Corpus
 
-__all__: list[str] = ["Lexicon", "SentimentAnalyzer", "options", "rule_names"]
+__all__: list[str] = ["AfinnScorer", "Lexicon", "SentimentAnalyzer", "options", "rule_names"]
+
+class AfinnScorer:
+    def __init__(
+        self,
+        words: list[tuple[str, int]],
+        emoticons: list[tuple[str, int]],
+        *,
+        word_boundary: bool = True,
+        unicode_major: typing.SupportsInt | typing.SupportsIndex = 14,
+        unicode_minor: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> None: ...
+    def emoticon_count(self) -> int: ...
+    def find(
+        self,
+        texts: list[typing.Any],
+        *,
+        threads: typing.SupportsInt | typing.SupportsIndex = 0,
+        clean_whitespace: bool = True,
+    ) -> tuple[typing.Any, ...]: ...
+    def score(
+        self, texts: list[typing.Any], *, threads: typing.SupportsInt | typing.SupportsIndex = 0
+    ) -> tuple[typing.Any, ...]: ...
+    def word_count(self) -> int: ...
 
 class Lexicon:
     def __init__(self) -> None: ...

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__, _corpus
+from .._methods import METHODS as METHOD_NAMES
 from ..text import Corpus
 from .inputs import (
     FORMATS,
@@ -28,6 +29,7 @@ from .outputs import Output, OutputUsageError, Schema
 
 if TYPE_CHECKING:  # imported when a keyness run starts; here for the annotation (pdoc, mypy)
     from ..partial import GroupedTermStats
+    from ..sentiment import SentimentIntensityAnalyzer
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1  # also: the output cannot be written, or the input holds no such group
@@ -192,16 +194,33 @@ class SentimentCommand(Command):
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
+        from .. import _methods
+        from ..errors import OptionError
         from ..sentiment import SentimentIntensityAnalyzer
 
         self.whole_documents = args.level == "document"
-        self.analyzer = SentimentIntensityAnalyzer(
-            mode="fixed" if args.mode == "fixed" else "vader"
-        )
+        self.method: str = getattr(args, "method", "vader")
+        self.analyzer: SentimentIntensityAnalyzer | None = None
+        self.score_columns: tuple[tuple[str, str], ...] = SCORE_COLUMNS
+        if self.method == "vader":
+            self.analyzer = SentimentIntensityAnalyzer(
+                mode="fixed" if args.mode == "fixed" else "vader"
+            )
+            return
+        if args.mode == "fixed":
+            raise UsageError(
+                f"--mode fixed is VADER's; --method {self.method} takes vader or sentences"
+            )
+        try:
+            # The method's columns, from one real call (its module is imported here).
+            probe = _methods.method_frame(["Good."], method=self.method, threads=1)
+        except (OptionError, ModuleNotFoundError) as e:
+            raise UsageError(f"--method {self.method}: {e}") from None
+        self.score_columns = tuple((str(c), "float64") for c in probe.columns)
 
     def schema(self) -> Schema:
         text = (("text", "string"),) if self.args.with_text else ()
-        return Schema(KEY_COLUMNS + text + SCORE_COLUMNS + ERROR_COLUMN)
+        return Schema(KEY_COLUMNS + text + self.score_columns + ERROR_COLUMN)
 
     def process(self, units: list[Unit]) -> pd.DataFrame:
         # An unreadable paragraph of a text file is in the corpus as its placeholder, so that
@@ -217,7 +236,9 @@ class SentimentCommand(Command):
             corpus = self.corpus(
                 [units[i] for i in counted], tokens=False, sentences=need_sentences
             )
-            df = corpus.sentiment(self.args.level, mode=self.args.mode, analyzer=self.analyzer)
+            df = corpus.sentiment(
+                self.args.level, mode=self.args.mode, analyzer=self.analyzer, method=self.method
+            )
             self.done += len(_corpus.table(corpus, "paragraph")["document"]) - len(placeholders)
             df, first = self.keys(units, counted, corpus, df)
             if placeholders:
@@ -659,7 +680,7 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         description = text[0].upper() + text[1:] + "."
         return sub.add_parser(name, help=text, description=description, **common)
 
-    s = command("sentiment", "VADER sentiment per document, paragraph or sentence")
+    s = command("sentiment", "sentiment per document, paragraph or sentence (VADER by default)")
     _add_input_options(s)
     s.add_argument(
         "--level",
@@ -671,8 +692,16 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         "--mode",
         choices=["vader", "sentences", "fixed"],
         default="vader",
-        help="vader: exact vaderSentiment 3.3.2; sentences: aggregate sentence scores; "
-        "fixed: VADER with its bugs fixed",
+        help="vader: score each unit's text; sentences: aggregate sentence scores; "
+        "fixed: VADER with its bugs fixed (--method vader only)",
+    )
+    s.add_argument(
+        "--method",
+        choices=list(METHOD_NAMES),
+        default="vader",
+        help="the scorer: vader (vaderSentiment 3.3.2, columns neg neu pos compound), afinn "
+        "(afinn 0.1: polarity = tanh(score/5), score), textblob (polarity, subjectivity), "
+        "textgauge (textgauge's own scorer); see docs/sentiment.md",
     )
     s.add_argument("--with-text", action="store_true", help="add the unit's text as a column")
 
