@@ -29,7 +29,7 @@ AfinnScorer make_scorer(const std::vector<std::pair<std::string, std::int64_t>>&
 }
 
 // (n,) float64 sums and (n,) uint32 match counts.
-py::tuple score_shim(const AfinnScorer& s, const py::list& texts, unsigned threads) {
+py::tuple score_shim(const AfinnScorer& s, const py::object& texts, unsigned threads) {
   const TextViews tv = text_views(texts, Surrogates::pass);
   const auto n = static_cast<py::ssize_t>(tv.views.size());
   py::array_t<double> scores(n);
@@ -46,7 +46,7 @@ py::tuple score_shim(const AfinnScorer& s, const py::list& texts, unsigned threa
 }
 
 // (n + 1,) uint64 offsets and the uint32 entry ids of every match.
-py::tuple find_shim(const AfinnScorer& s, const py::list& texts, unsigned threads, bool clean_whitespace) {
+py::tuple find_shim(const AfinnScorer& s, const py::object& texts, unsigned threads, bool clean_whitespace) {
   const TextViews tv = text_views(texts, Surrogates::pass);
   std::vector<std::uint64_t> offsets;
   std::vector<std::uint32_t> ids;
