@@ -1,0 +1,189 @@
+// pattern's emoticons (EMOTICONS of textblob/_text.py): the substitutions
+// find_tokens makes on each sentence (RE_SARCASM, RE_EMOTICONS) and the
+// lookup of Sentiment.assessments.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sentiment/textblob/textblob_impl.hpp"
+
+namespace textgauge::textblob {
+
+namespace {
+
+struct Mood {
+  double polarity;
+  std::vector<std::string_view> faces;
+};
+
+// EMOTICONS in its dict order (love, grin, taunt, smile, wink, gasp, worry,
+// frown, cry). Within a class the reference iterates a set, whose order
+// changes with the hash seed; no face is a prefix of another of its class
+// (tests/python/test_textblob_parity.py checks), so that order never changes
+// a match and the class order decides: ":c)" and ":o)" (taunt) win over
+// ":c" (frown) and ":o" (gasp).
+const std::vector<Mood>& moods() {
+  static const std::vector<Mood> table{
+      {+1.00, {"<3", "\u2665"}},
+      {+1.00, {">:D", ":-D", ":D", "=-D", "=D", "X-D", "x-D", "XD", "xD", "8-D"}},
+      {+0.75, {">:P", ":-P", ":P", ":-p", ":p", ":-b", ":b", ":c)", ":o)", ":^)"}},
+      {+0.50, {">:)", ":-)", ":)", "=)", "=]", ":]", ":}", ":>", ":3", "8)", "8-)"}},
+      {+0.25, {">;]", ";-)", ";)", ";-]", ";]", ";D", ";^)", "*-)", "*)"}},
+      {+0.05, {">:o", ":-O", ":O", ":o", ":-o", "o_O", "o.O", "\u00b0O\u00b0", "\u00b0o\u00b0"}},
+      {-0.25, {">:/", ":-/", ":/", ":\\", ">:\\", ":-.", ":-s", ":s", ":S", ":-S", ">.>"}},
+      {-0.75, {">:[", ":-(", ":(", "=(", ":-[", ":[", ":{", ":-<", ":c", ":-c", "=/"}},
+      {-1.00, {":'(", ":'''(", ";'("}},
+  };
+  return table;
+}
+
+// A face as RE_EMOTICONS matches it: its characters (UTF-8 pieces), between
+// which one optional space may stand.
+struct Pattern {
+  std::vector<std::string_view> chars;
+  std::string_view face;
+};
+
+struct Patterns {
+  std::vector<Pattern> all;  // in alternation order
+  std::array<bool, 256> first{};
+};
+
+const Patterns& patterns() {
+  static const Patterns table = [] {
+    Patterns t;
+    for (const Mood& m : moods())
+      for (std::string_view f : m.faces) {
+        Pattern p{{}, f};
+        for (std::size_t k = 0; k < f.size();) {
+          const auto b = static_cast<unsigned char>(f[k]);
+          const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+          p.chars.push_back(f.substr(k, len));
+          k += len;
+        }
+        t.first[static_cast<unsigned char>(f[0])] = true;
+        t.all.push_back(std::move(p));
+      }
+    return t;
+  }();
+  return table;
+}
+
+// Where pattern `p` ends when it matches at `at`, or npos.
+std::size_t match_at(const Pattern& p, std::string_view s, std::size_t at) {
+  std::size_t q = at;
+  for (std::size_t k = 0; k < p.chars.size(); ++k) {
+    const std::string_view c = p.chars[k];
+    // " ?" is greedy, but the next character is never a space: taking the
+    // space is the only way on when one is there.
+    if (k > 0 && q < s.size() && s[q] == ' ') ++q;
+    if (s.compare(q, c.size(), c) != 0) return std::string_view::npos;
+    q += c.size();
+  }
+  return q;
+}
+
+struct Lookup {
+  std::vector<std::pair<std::string, double>> faces;  // lowered, first class wins
+  std::array<bool, 256> first{};
+  std::size_t longest = 0;
+};
+
+// assessments() asks `w.isalpha() is False and len(w) <= 5 and w not in
+// PUNCTUATION` (a substring test) and then whether w is a lowered face. Both
+// are about w == face.lower(), so they are decided here once per face: only
+// "XD"/"xD" ("xd", alphabetic) drop out. The non-ASCII characters of the faces
+// (U+2665, U+00B0) are symbols, neither letters nor cased.
+const Lookup& lookup() {
+  static const Lookup table = [] {
+    constexpr std::string_view kPunctuation = ".,;:!?()[]{}`''\"@#$^&*+-|=~_";
+    Lookup t;
+    for (const Mood& m : moods())
+      for (std::string_view f : m.faces) {
+        std::string low(f);
+        bool alpha = true;
+        std::size_t chars = 0;
+        for (char& c : low) {
+          const auto b = static_cast<unsigned char>(c);
+          if (b >= 'A' && b <= 'Z') c = static_cast<char>(b + 32);
+          alpha &= (c >= 'a' && c <= 'z');
+          chars += (b & 0xC0) != 0x80;
+        }
+        if (alpha || chars > 5 || kPunctuation.find(low) != std::string_view::npos) continue;
+        bool seen = false;
+        for (const auto& [face, _] : t.faces) seen |= face == low;
+        if (seen) continue;
+        t.first[static_cast<unsigned char>(low[0])] = true;
+        t.longest = std::max(t.longest, low.size());
+        t.faces.emplace_back(std::move(low), m.polarity);
+      }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+void substitute_sentence(std::string_view sentence, std::string& out) {
+  // RE_SARCASM: "\( ?\! ?\)" -> "(!)". Done on the way into `tmp`.
+  thread_local std::string tmp;
+  tmp.clear();
+  const std::string_view s = sentence;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '(') {
+      std::size_t q = i + 1;
+      if (q < s.size() && s[q] == ' ') ++q;
+      if (q < s.size() && s[q] == '!') {
+        ++q;
+        if (q < s.size() && s[q] == ' ') ++q;
+        if (q < s.size() && s[q] == ')') {
+          tmp.append("(!)");
+          i = q + 1;
+          continue;
+        }
+      }
+    }
+    tmp.push_back(s[i++]);
+  }
+  // RE_EMOTICONS: "(face1|face2|...)($|\s)", each face with " ?" between its
+  // characters; the match loses its inner spaces. The alternation takes the
+  // first face (in table order) that matches at the leftmost position.
+  const Patterns& pats = patterns();
+  out.clear();
+  const std::string_view t = tmp;
+  for (std::size_t i = 0; i < t.size();) {
+    if (pats.first[static_cast<unsigned char>(t[i])]) {
+      bool done = false;
+      for (const Pattern& p : pats.all) {
+        if (p.face[0] != t[i]) continue;
+        const std::size_t q = match_at(p, t, i);
+        if (q == std::string_view::npos || (q < t.size() && t[q] != ' ')) continue;
+        out.append(p.face);
+        i = q;
+        if (i < t.size()) out.push_back(t[i++]);  // the \s of ($|\s)
+        done = true;
+        break;
+      }
+      if (done) continue;
+    }
+    out.push_back(t[i++]);
+  }
+}
+
+const double* emoticon_polarity(std::string_view w) noexcept {
+  const Lookup& t = lookup();
+  if (w.empty() || w.size() > t.longest || !t.first[static_cast<unsigned char>(w[0])]) return nullptr;
+  for (const auto& [face, polarity] : t.faces)
+    if (face == w) return &polarity;
+  return nullptr;
+}
+
+std::vector<std::pair<std::string, double>> emoticon_table() {
+  std::vector<std::pair<std::string, double>> out;
+  for (const Mood& m : moods())
+    for (std::string_view f : m.faces) out.emplace_back(std::string(f), m.polarity);
+  return out;
+}
+
+}  // namespace textgauge::textblob

@@ -1,0 +1,112 @@
+#pragma once
+// The TextBlob (pattern) sentiment engine, piece by piece. Each piece mirrors
+// a part of textblob 0.20.1's textblob/_text.py; the comments name the
+// reference function and the quirk the port must keep. The pieces:
+//
+//   word table  word_table.cpp  Sentiment.load: senses averaged per part of
+//                               speech, then over parts of speech; the derived
+//                               adverbs of textblob.en's Sentiment.load
+//   tokenizer   tokenize.cpp    find_tokens: contractions, quotes, line
+//                               breaks, punctuation, abbreviations, sentences
+//   emoticons   emoticons.cpp   RE_SARCASM and RE_EMOTICONS on each sentence,
+//                               and the EMOTICONS lookup of assessments()
+//   rules       assess.cpp      Sentiment.assessments and the averages of
+//                               Sentiment.__call__
+//   the API     analyzer.cpp    TextBlobAnalyzer: one text, batches
+//
+// Scratch carries one text through them; its buffers are reused across the
+// texts of a batch.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "textgauge/pystr/pystr.hpp"
+#include "textgauge/sentiment/textblob.hpp"
+
+namespace textgauge::textblob {
+
+// The labels an assessment can carry; 0 is None.
+enum Label : std::uint8_t { kNoLabel = 0, kMood = 1, kIrony = 2, kFirstLexiconLabel = 3 };
+
+struct Entry {
+  double polarity, subjectivity, intensity;
+  bool adverb;          // has an RB entry: it modifies the next known word
+  std::uint8_t label;   // index into WordTable::labels
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+// The lexicon as pattern holds it after Sentiment.load, keyed by the form
+// (pattern never lowercases its keys; only lowercase ones can be reached).
+struct WordTable {
+  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> words;
+  std::vector<std::string> labels;  // [0] "", [1] "mood", [2] "irony", then the lexicon's
+
+  const Entry* find(std::string_view w) const {
+    const auto it = words.find(w);
+    return it == words.end() ? nullptr : &it->second;
+  }
+};
+
+WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries);
+
+// The token that find_tokens puts where two or more line feeds were, and that
+// it drops from every sentence.
+inline constexpr std::string_view kEndOfSentence = "END-OF-SENTENCE";
+
+struct Item {  // one assessment while the rules run (pattern's dict)
+  double p, s, i;
+  int n;  // -1 once negated
+  std::uint8_t label;
+  std::uint32_t first_word;  // into Scratch::item_words (only when words are kept)
+};
+
+struct Scratch {
+  std::vector<std::string_view> tokens;  // find_tokens' tokens, into the text or literals
+  std::string sentence, glued;           // one sentence joined; after the two substitutions
+  std::string words;                     // every word, end to end
+  std::vector<std::uint32_t> word_end;   // end offset of each word in `words`
+  std::string lowered;                   // the word being assessed
+  std::string lowered_all;               // lowered words kept for assessments
+  std::vector<Item> items;
+  // Assessment words (kept only for assessments()): per item a list of
+  // (offset, length) into lowered_all, linked so that an insert at the front
+  // is O(1).
+  struct WordRef {
+    std::uint32_t offset, length, next;
+  };
+  std::vector<WordRef> refs;
+  std::vector<std::uint32_t> item_last;  // last ref of each item
+};
+
+// find_tokens + " ".join(...).split(): the words of `text` (not lowered) into
+// s.words / s.word_end.
+void find_words(std::string_view text, const PyStr& py, Scratch& s);
+
+// RE_SARCASM then RE_EMOTICONS on one sentence string, into `out`.
+void substitute_sentence(std::string_view sentence, std::string& out);
+
+// The polarity of a lowered word that assessments() counts as an emoticon
+// (EMOTICONS, after its isalpha/length/PUNCTUATION filter), or nullptr.
+const double* emoticon_polarity(std::string_view lowered) noexcept;
+
+// EMOTICONS as (face, polarity) pairs in the order the engine uses.
+std::vector<std::pair<std::string, double>> emoticon_table();
+
+// Sentiment.assessments over s.words and the averages of Sentiment.__call__.
+template <bool kKeepWords>
+TextBlobScores assess(const WordTable& table, const PyStr& py, Scratch& s);
+
+// The assessments of the last assess<true>() as the public struct.
+std::vector<TextBlobAssessment> collect(const WordTable& table, const Scratch& s);
+
+}  // namespace textgauge::textblob
