@@ -1,18 +1,26 @@
-"""VADER sentiment throughput: textgauge against vaderSentiment 3.3.2 on the same paragraphs,
-same run.
+"""Sentiment throughput: textgauge against vaderSentiment 3.3.2 and textblob 0.20.1 on the
+same paragraphs, same run.
 
     .venv/bin/python bench/sentiment.py [--sample 20000] [--repeat 10]
-        [--path ../shared/corpora/news_paragraphs.txt]
+        [--path ../shared/corpora/news_paragraphs.txt] [--textblob-sample 3000]
+        [--only vader|textblob]
 
 vaderSentiment scores a random sample of --sample paragraphs (seeded); textgauge
 scores the same sample (1 thread and all threads) and the whole file. Prints
 texts/s and MB/s (UTF-8 input bytes) of each, best of --repeat runs for
 textgauge, and the ratios on the sample. Also checks that the scores are
-identical. Machines are noisy: compare ratios, not absolute numbers.
+identical.
+
+TextBlob: textblob's ``TextBlob(text).sentiment`` scores --textblob-sample paragraphs
+and as many short texts (their sentences), one after the other; textgauge's
+``textblob.score`` scores the same texts on one thread, and long texts (50 paragraphs
+each) to show that the time is linear in the length (MB/s stays flat). Machines are
+noisy: compare ratios, not absolute numbers.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 from pathlib import Path
@@ -22,6 +30,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderAna
 
 import harness
 import textgauge as tg
+from textgauge import textblob as tgb
 
 
 def main() -> None:
@@ -31,6 +40,8 @@ def main() -> None:
     # Our timings are ~10 ms each: the best of 10 is steadier than of 3 on a
     # noisy machine (vaderSentiment runs once, over more than a second).
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--textblob-sample", type=int, default=3000)
+    ap.add_argument("--only", choices=["vader", "textblob"])
     args = ap.parse_args()
     lines = harness.require(args.path).read_text(encoding="utf-8").splitlines()
     sample = random.Random(0).sample(lines, min(args.sample, len(lines)))
@@ -41,6 +52,20 @@ def main() -> None:
         f"{args.path.name}: {len(lines):,} paragraphs ({mb_all:.1f} MB); sample {len(sample):,} "
         f"paragraphs ({mb:.2f} MB); {cores} cores"
     )
+    if args.only != "textblob":
+        bench_vader(args, lines, sample, mb, mb_all, cores)
+    if args.only != "vader":
+        bench_textblob(args, lines)
+
+
+def bench_vader(
+    args: argparse.Namespace,
+    lines: list[str],
+    sample: list[str],
+    mb: float,
+    mb_all: float,
+    cores: int,
+) -> None:
 
     vader = VaderAnalyzer()
     # once: it takes seconds, and a long run is disturbed about as much as the best of a few
@@ -76,6 +101,41 @@ def main() -> None:
         f"ratio, 1 thread: {harness.ratio(t_vader, t_one, 0)}; "
         f"all threads: {harness.ratio(t_vader, t_all, 0)}"
     )
+
+
+def bench_textblob(args: argparse.Namespace, lines: list[str]) -> None:
+    from textblob import TextBlob  # the reference, imported only when benchmarked
+
+    rng = random.Random(1)
+    paragraphs = rng.sample(lines, min(args.textblob_sample, len(lines)))
+    short = [s for p in paragraphs for s in p.split(". ") if s][: len(paragraphs)]
+    longer = [" ".join(rng.sample(lines, 50)) for _ in range(max(1, len(paragraphs) // 50))]
+    print(
+        f"\nTextBlob: {len(paragraphs):,} paragraphs, {len(short):,} short texts "
+        f"(sentences, {sum(map(len, short)) / len(short):.0f} characters on average), "
+        f"{len(longer):,} long texts (50 paragraphs each); 1 thread"
+    )
+    print(f"{'':40s} {'texts/s':>12s} {'MB/s':>9s} {'x textblob':>11s}")
+    tgb.score(short[:10], threads=1)  # reads the lexicon once, outside the timings
+    for name, texts in (("paragraphs", paragraphs), ("short texts", short), ("long texts", longer)):
+        size = sum(len(t.encode()) for t in texts) / 1e6
+        t_ours = harness.best(lambda texts=texts: tgb.score(texts, threads=1), args.repeat)
+        row = f"{'textgauge textblob.score(), ' + name:40s}"
+        if name == "long texts":
+            print(f"{row} {len(texts) / t_ours:12,.0f} {size / t_ours:9.2f}")
+            continue
+        t_ref, ref = harness.best_of(lambda texts=texts: [TextBlob(t).sentiment for t in texts], 1)
+        ours = tgb.score(texts, threads=1).to_numpy()
+        identical = int((ours == np.array([tuple(r) for r in ref])).all(axis=1).sum())
+        print(
+            f"{'textblob 0.20.1 TextBlob().sentiment, ' + name:40s} "
+            f"{len(texts) / t_ref:12,.0f} {size / t_ref:9.2f}"
+        )
+        print(
+            f"{row} {len(texts) / t_ours:12,.0f} {size / t_ours:9.2f} "
+            f"{harness.ratio(t_ref, t_ours, 9)}"
+        )
+        print(f"  identical scores: {identical:,} of {len(texts):,}")
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ std::optional<TextBlobWord> TextBlobAnalyzer::word(std::string_view lowered) con
   return TextBlobWord{e->polarity, e->subjectivity, e->intensity, e->adverb, impl_->table.labels[e->label]};
 }
 
-std::size_t TextBlobAnalyzer::word_count() const noexcept { return impl_->table.words.size(); }
+std::size_t TextBlobAnalyzer::word_count() const noexcept { return impl_->table.size(); }
 
 std::vector<std::string> TextBlobAnalyzer::tokens(std::string_view text) const {
   textblob::Scratch s;

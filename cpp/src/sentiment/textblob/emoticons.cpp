@@ -125,50 +125,72 @@ const Lookup& lookup() {
 
 }  // namespace
 
-void substitute_sentence(std::string_view sentence, std::string& out) {
-  // RE_SARCASM: "\( ?\! ?\)" -> "(!)". Done on the way into `tmp`.
-  thread_local std::string tmp;
-  tmp.clear();
-  const std::string_view s = sentence;
-  for (std::size_t i = 0; i < s.size();) {
-    if (s[i] == '(') {
+std::string_view substitute_sentence(std::string_view sentence, std::string& tmp, std::string& glued) {
+  // RE_SARCASM: "\( ?\! ?\)" -> "(!)".
+  std::string_view s = sentence;
+  std::size_t i = s.find('(');
+  if (i != std::string_view::npos) {
+    tmp.clear();
+    std::size_t copied = 0;
+    for (; i < s.size(); i = s.find('(', i)) {
       std::size_t q = i + 1;
       if (q < s.size() && s[q] == ' ') ++q;
       if (q < s.size() && s[q] == '!') {
         ++q;
         if (q < s.size() && s[q] == ' ') ++q;
         if (q < s.size() && s[q] == ')') {
+          tmp.append(s.substr(copied, i - copied));
           tmp.append("(!)");
-          i = q + 1;
+          copied = i = q + 1;
           continue;
         }
       }
+      ++i;
     }
-    tmp.push_back(s[i++]);
+    if (copied) {
+      tmp.append(s.substr(copied));
+      s = tmp;
+    }
   }
   // RE_EMOTICONS: "(face1|face2|...)($|\s)", each face with " ?" between its
   // characters; the match loses its inner spaces. The alternation takes the
   // first face (in table order) that matches at the leftmost position.
   const Patterns& pats = patterns();
-  out.clear();
-  const std::string_view t = tmp;
-  for (std::size_t i = 0; i < t.size();) {
-    if (pats.first[static_cast<unsigned char>(t[i])]) {
-      bool done = false;
-      for (const Pattern& p : pats.all) {
-        if (p.face[0] != t[i]) continue;
-        const std::size_t q = match_at(p, t, i);
-        if (q == std::string_view::npos || (q < t.size() && t[q] != ' ')) continue;
-        out.append(p.face);
-        i = q;
-        if (i < t.size()) out.push_back(t[i++]);  // the \s of ($|\s)
-        done = true;
+  std::size_t copied = 0;
+  bool changed = false;
+  for (std::size_t at = 0; at < s.size();) {
+    if (!pats.first[static_cast<unsigned char>(s[at])]) {
+      ++at;
+      continue;
+    }
+    std::size_t q = std::string_view::npos;
+    const Pattern* hit = nullptr;
+    for (const Pattern& p : pats.all) {
+      if (p.face[0] != s[at]) continue;
+      q = match_at(p, s, at);
+      if (q != std::string_view::npos && (q == s.size() || s[q] == ' ')) {
+        hit = &p;
         break;
       }
-      if (done) continue;
     }
-    out.push_back(t[i++]);
+    if (!hit) {
+      ++at;
+      continue;
+    }
+    if (q - at == hit->face.size()) {  // written without spaces: nothing to change
+      at = q < s.size() ? q + 1 : q;
+      continue;
+    }
+    if (!changed) glued.clear();
+    changed = true;
+    glued.append(s.substr(copied, at - copied));
+    glued.append(hit->face);
+    at = copied = q < s.size() ? q + 1 : q;  // the \s of ($|\s) stays
+    if (q < s.size()) glued.push_back(' ');
   }
+  if (!changed) return s;
+  glued.append(s.substr(copied));
+  return glued;
 }
 
 const double* emoticon_polarity(std::string_view w) noexcept {

@@ -18,12 +18,14 @@
 // texts of a batch.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "textgauge/hash.hpp"
 #include "textgauge/pystr/pystr.hpp"
 #include "textgauge/sentiment/textblob.hpp"
 
@@ -38,23 +40,52 @@ struct Entry {
   std::uint8_t label;   // index into WordTable::labels
 };
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-
 // The lexicon as pattern holds it after Sentiment.load, keyed by the form
-// (pattern never lowercases its keys; only lowercase ones can be reached).
-struct WordTable {
-  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> words;
+// (pattern never lowercases its keys; only lowercase ones can be reached):
+// open addressing over one buffer of keys, as every word of a text is looked
+// up once.
+class WordTable {
+ public:
   std::vector<std::string> labels;  // [0] "", [1] "mood", [2] "irony", then the lexicon's
 
-  const Entry* find(std::string_view w) const {
-    const auto it = words.find(w);
-    return it == words.end() ? nullptr : &it->second;
+  // Replaces the contents with `items` (distinct keys).
+  void assign(const std::vector<std::pair<std::string, Entry>>& items);
+
+  const Entry* find(std::string_view w) const noexcept {
+    if (w.size() > longest_ || slots_.empty()) return nullptr;
+    for (std::size_t i = hash(w) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.entry == kEmpty) return nullptr;
+      if (s.length == w.size() && std::memcmp(keys_.data() + s.offset, w.data(), w.size()) == 0)
+        return &entries_[s.entry];
+    }
   }
+  std::size_t size() const noexcept { return entries_.size(); }
+
+ private:
+  static constexpr std::uint32_t kEmpty = ~0u;
+  struct Slot {
+    std::uint32_t offset = 0, length = 0, entry = kEmpty;
+  };
+  static std::size_t hash(std::string_view w) noexcept {
+    std::uint64_t h = kHashSeed ^ w.size();
+    std::size_t k = 0;
+    for (; k + 8 <= w.size(); k += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, w.data() + k, 8);
+      h = hash_combine(h, x);
+    }
+    if (k < w.size()) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, w.data() + k, w.size() - k);
+      h = hash_combine(h, x);
+    }
+    return static_cast<std::size_t>(hash_mix(h));
+  }
+  std::string keys_;
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0, longest_ = 0;
 };
 
 WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries);
@@ -72,7 +103,7 @@ struct Item {  // one assessment while the rules run (pattern's dict)
 
 struct Scratch {
   std::vector<std::string_view> tokens;  // find_tokens' tokens, into the text or literals
-  std::string sentence, glued;           // one sentence joined; after the two substitutions
+  std::string sentence, sarcasm, glued;  // one sentence joined; after each substitution
   std::string words;                     // every word, end to end
   std::vector<std::uint32_t> word_end;   // end offset of each word in `words`
   std::string lowered;                   // the word being assessed
@@ -92,8 +123,10 @@ struct Scratch {
 // s.words / s.word_end.
 void find_words(std::string_view text, const PyStr& py, Scratch& s);
 
-// RE_SARCASM then RE_EMOTICONS on one sentence string, into `out`.
-void substitute_sentence(std::string_view sentence, std::string& out);
+// RE_SARCASM then RE_EMOTICONS on one sentence string: the result is
+// `sentence` itself when neither changes it, else a view of `glued` (`tmp`
+// holds the intermediate string).
+std::string_view substitute_sentence(std::string_view sentence, std::string& tmp, std::string& glued);
 
 // The polarity of a lowered word that assessments() counts as an emoticon
 // (EMOTICONS, after its isalpha/length/PUNCTUATION filter), or nullptr.

@@ -18,10 +18,12 @@ namespace textgauge::textblob {
 namespace {
 
 // PUNCTUATION without the period, which find_tokens handles on its own.
-constexpr bool is_punct(unsigned char c) noexcept {
-  constexpr std::string_view p = ",;:!?()[]{}`'\"@#$^&*+-|=~_";
-  return c < 0x80 && p.find(static_cast<char>(c)) != std::string_view::npos;
-}
+constexpr std::array<bool, 256> kPunct = [] {
+  std::array<bool, 256> t{};
+  for (const char c : std::string_view(",;:!?()[]{}`'\"@#$^&*+-|=~_")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+constexpr bool is_punct(unsigned char c) noexcept { return kPunct[c]; }
 
 // `t in replace`: the contractions table's keys. No token can be one (every
 // apostrophe is a token of its own by then), but the reference tests it.
@@ -118,18 +120,23 @@ void emit_sentence(Scratch& s, std::size_t begin, std::size_t end, bool drop_eos
     s.sentence.append(t);
   }
   if (s.sentence.empty()) return;  // `if len(s) > 0`
-  substitute_sentence(s.sentence, s.glued);
-  const std::string_view g = s.glued;
-  std::size_t at = 0;
-  while (at < g.size()) {
-    std::size_t sp = g.find(' ', at);
-    if (sp == std::string_view::npos) sp = g.size();
-    if (sp > at) {
-      s.words.append(g.substr(at, sp - at));
-      s.word_end.push_back(static_cast<std::uint32_t>(s.words.size()));
+  const std::string_view g = substitute_sentence(s.sentence, s.sarcasm, s.glued);
+  // Its words, end to end in s.words. Tokens hold no space and the two
+  // substitutions keep one space between tokens, so each space ends a word;
+  // the guard keeps empty words out all the same, as str.split() would.
+  std::size_t last = s.words.size();
+  s.words.resize(last + g.size());
+  std::size_t w = last;
+  for (const char c : g) {
+    if (c != ' ') {
+      s.words[w++] = c;
+    } else if (w != last) {
+      s.word_end.push_back(static_cast<std::uint32_t>(w));
+      last = w;
     }
-    at = sp + 1;
   }
+  if (w != last) s.word_end.push_back(static_cast<std::uint32_t>(w));
+  s.words.resize(w);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Sentiment.load of textblob/_text.py and textblob/en/__init__.py: the
 // lexicon pattern looks words up in, built from en-sentiment.xml's entries.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -46,8 +47,8 @@ WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries) {
   WordTable table;
   table.labels = {"", "mood", "irony"};
   std::vector<Form> forms;
-  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> index;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> labels;
+  std::unordered_map<std::string, std::size_t> index;
+  std::unordered_map<std::string, std::string> labels;
   for (const TextBlobLexiconEntry& e : entries) {
     if (e.form.empty()) continue;  // `if w:`
     auto [it, fresh] = index.try_emplace(e.form, forms.size());
@@ -63,7 +64,7 @@ WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries) {
     g->senses.push_back(Triple{{e.polarity, e.subjectivity, e.intensity}});
     if (!e.label.empty()) labels[e.form] = e.label;  // `if w and label:` the last one wins
   }
-  auto label_index = [&](std::string_view form) -> std::uint8_t {
+  auto label_index = [&](const std::string& form) -> std::uint8_t {
     const auto it = labels.find(form);
     if (it == labels.end()) return kNoLabel;
     for (std::size_t k = kFirstLexiconLabel; k < table.labels.size(); ++k)
@@ -74,7 +75,9 @@ WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries) {
   };
   // Averaged over the senses of each part of speech, then (the None entry a
   // word without a tag is looked up with) over the parts of speech.
-  table.words.reserve(forms.size() * 2);
+  std::vector<std::pair<std::string, Entry>> words;
+  std::unordered_map<std::string, std::size_t> at;  // form -> index in `words`
+  words.reserve(forms.size() * 2);
   for (Form& f : forms) {
     std::vector<Triple> per_pos;
     bool adverb = false;
@@ -84,8 +87,8 @@ WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries) {
       adverb |= g.has_pos && g.pos == "RB";
     }
     const Triple none = average(per_pos);
-    table.words[f.form] =
-        Entry{none.v[0], none.v[1], none.v[2], adverb, label_index(f.form)};
+    at.emplace(f.form, words.size());
+    words.emplace_back(f.form, Entry{none.v[0], none.v[1], none.v[2], adverb, label_index(f.form)});
   }
   // textblob.en: every adjective also makes an adverb ("happy" -> "happily",
   // "terrible" -> "terribly") with the adjective's values as its RB and None
@@ -100,12 +103,32 @@ WordTable build_word_table(const std::vector<TextBlobLexiconEntry>& entries) {
     if (w.ends_with('y')) w.back() = 'i';
     if (w.ends_with("le")) w.resize(w.size() - 2);
     w += "ly";
-    auto [it, fresh] = table.words.try_emplace(w);
-    it->second = Entry{jj->avg.v[0], jj->avg.v[1], jj->avg.v[2], true,
-                       fresh ? std::uint8_t{kNoLabel} : it->second.label};
-    if (fresh) it->second.label = label_index(w);
+    auto [it, fresh] = at.try_emplace(w, words.size());
+    if (fresh) words.emplace_back(w, Entry{});
+    Entry& e = words[it->second].second;
+    e = Entry{jj->avg.v[0], jj->avg.v[1], jj->avg.v[2], true, fresh ? label_index(w) : e.label};
   }
+  table.assign(words);
   return table;
+}
+
+void WordTable::assign(const std::vector<std::pair<std::string, Entry>>& items) {
+  keys_.clear();
+  entries_.clear();
+  longest_ = 0;
+  std::size_t size = 16;
+  while (size < items.size() * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (const auto& [key, entry] : items) {
+    std::size_t i = hash(key) & mask_;
+    while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = Slot{static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
+                     static_cast<std::uint32_t>(entries_.size())};
+    keys_ += key;
+    entries_.push_back(entry);
+    longest_ = std::max(longest_, key.size());
+  }
 }
 
 }  // namespace textgauge::textblob
