@@ -18,8 +18,8 @@ struct TextBlobAnalyzer::Impl {
       : table(textblob::build_word_table(entries)), py(&PyStr::get(o.unicode_major, o.unicode_minor)) {}
 
   TextBlobScores run(std::string_view text, textblob::Scratch& s) const {
-    textblob::find_words(text, *py, s);
-    return textblob::assess<false>(table, *py, s);
+    textblob::find_words(text, py, s);
+    return textblob::assess<false>(table, s);
   }
 };
 
@@ -38,8 +38,8 @@ TextBlobScores TextBlobAnalyzer::sentiment(std::string_view text) const {
 TextBlobScores TextBlobAnalyzer::assessments(std::string_view text,
                                              std::vector<TextBlobAssessment>& out) const {
   textblob::Scratch s;
-  textblob::find_words(text, *impl_->py, s);
-  const TextBlobScores r = textblob::assess<true>(impl_->table, *impl_->py, s);
+  textblob::find_words(text, impl_->py, s);
+  const TextBlobScores r = textblob::assess<true>(impl_->table, s);
   out = textblob::collect(impl_->table, s);
   return r;
 }
@@ -67,7 +67,7 @@ std::size_t TextBlobAnalyzer::word_count() const noexcept { return impl_->table.
 
 std::vector<std::string> TextBlobAnalyzer::tokens(std::string_view text) const {
   textblob::Scratch s;
-  textblob::find_words(text, *impl_->py, s);
+  textblob::find_words(text, nullptr, s);
   std::vector<std::string> out;
   std::size_t begin = 0;
   for (const std::uint32_t end : s.word_end) {

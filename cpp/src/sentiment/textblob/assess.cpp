@@ -34,30 +34,14 @@ inline std::size_t stripped_length(std::string_view w) noexcept {
   return code_points(w);
 }
 
-inline void lower_into(const PyStr& py, std::string_view w, std::string& out) {
-  out.clear();
-  bool ascii = true;
-  for (const char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    out.resize(w.size());
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      const char c = w[k];
-      out[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-  } else {
-    py.lower(w, out);
-  }
-}
-
 }  // namespace
 
 template <bool kKeepWords>
-TextBlobScores assess(const WordTable& table, const PyStr& py, Scratch& s) {
+TextBlobScores assess(const WordTable& table, Scratch& s) {
   s.items.clear();
   if constexpr (kKeepWords) {
     s.refs.clear();
     s.item_last.clear();
-    s.lowered_all.clear();
   }
   using Ref = Scratch::WordRef;
   constexpr std::uint32_t kNone = ~0u;
@@ -81,14 +65,9 @@ TextBlobScores assess(const WordTable& table, const PyStr& py, Scratch& s) {
   std::uint32_t w_offset = 0;
   std::size_t begin = 0;
   for (const std::uint32_t end : s.word_end) {
-    const std::string_view raw(s.words.data() + begin, end - begin);
+    const std::string_view w(s.words.data() + begin, end - begin);
+    if constexpr (kKeepWords) w_offset = static_cast<std::uint32_t>(begin);
     begin = end;
-    lower_into(py, raw, s.lowered);
-    const std::string_view w = s.lowered;
-    if constexpr (kKeepWords) {
-      w_offset = static_cast<std::uint32_t>(s.lowered_all.size());
-      s.lowered_all.append(w);
-    }
     const auto w_length = static_cast<std::uint32_t>(w.size());
     if (const Entry* e = table.find(w)) {
       if (!has_m) {
@@ -158,8 +137,8 @@ TextBlobScores assess(const WordTable& table, const PyStr& py, Scratch& s) {
   return TextBlobScores{polarity / count, subjectivity / count};
 }
 
-template TextBlobScores assess<true>(const WordTable&, const PyStr&, Scratch&);
-template TextBlobScores assess<false>(const WordTable&, const PyStr&, Scratch&);
+template TextBlobScores assess<true>(const WordTable&, Scratch&);
+template TextBlobScores assess<false>(const WordTable&, Scratch&);
 
 std::vector<TextBlobAssessment> collect(const WordTable& table, const Scratch& s) {
   std::vector<TextBlobAssessment> out;
@@ -167,7 +146,7 @@ std::vector<TextBlobAssessment> collect(const WordTable& table, const Scratch& s
   for (const Item& a : s.items) {
     TextBlobAssessment r;
     for (std::uint32_t k = a.first_word; k != ~0u; k = s.refs[k].next)
-      r.words.emplace_back(s.lowered_all.substr(s.refs[k].offset, s.refs[k].length));
+      r.words.emplace_back(s.words.substr(s.refs[k].offset, s.refs[k].length));
     r.polarity = a.n < 0 ? a.p * -0.5 : a.p;
     r.subjectivity = a.s;
     r.label = table.labels[a.label];

@@ -47,7 +47,10 @@ struct Pattern {
 
 struct Patterns {
   std::vector<Pattern> all;  // in alternation order
-  std::array<bool, 256> first{};
+  // Per first byte, the patterns that start with it (in alternation order)
+  // and the bytes their second character starts with.
+  std::array<std::vector<const Pattern*>, 256> by_first;
+  std::array<std::array<bool, 256>, 256> second{};
 };
 
 const Patterns& patterns() {
@@ -62,9 +65,15 @@ const Patterns& patterns() {
           p.chars.push_back(f.substr(k, len));
           k += len;
         }
-        t.first[static_cast<unsigned char>(f[0])] = true;
         t.all.push_back(std::move(p));
       }
+    for (const Pattern& p : t.all) {
+      const auto b0 = static_cast<unsigned char>(p.chars[0][0]);
+      t.by_first[b0].push_back(&p);
+      // a one-byte lead is all of the first character; faces of more than
+      // one character only (every face has two or more)
+      t.second[b0][static_cast<unsigned char>(p.chars.size() > 1 ? p.chars[1][0] : ' ')] = true;
+    }
     return t;
   }();
   return table;
@@ -159,17 +168,29 @@ std::string_view substitute_sentence(std::string_view sentence, std::string& tmp
   std::size_t copied = 0;
   bool changed = false;
   for (std::size_t at = 0; at < s.size();) {
-    if (!pats.first[static_cast<unsigned char>(s[at])]) {
+    const auto b0 = static_cast<unsigned char>(s[at]);
+    const std::vector<const Pattern*>& candidates = pats.by_first[b0];
+    if (candidates.empty()) {
       ++at;
       continue;
     }
+    // The byte after the first character (after one space, if any) must start
+    // some face's second character; a multi-byte first character (U+00B0,
+    // U+2665) goes to the full match.
+    if (b0 < 0x80) {
+      std::size_t k = at + 1;
+      if (k < s.size() && s[k] == ' ') ++k;
+      if (k >= s.size() || !pats.second[b0][static_cast<unsigned char>(s[k])]) {
+        ++at;
+        continue;
+      }
+    }
     std::size_t q = std::string_view::npos;
     const Pattern* hit = nullptr;
-    for (const Pattern& p : pats.all) {
-      if (p.face[0] != s[at]) continue;
-      q = match_at(p, s, at);
+    for (const Pattern* p : candidates) {
+      q = match_at(*p, s, at);
       if (q != std::string_view::npos && (q == s.size() || s[q] == ' ')) {
-        hit = &p;
+        hit = p;
         break;
       }
     }

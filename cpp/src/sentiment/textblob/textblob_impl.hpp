@@ -106,8 +106,6 @@ struct Scratch {
   std::string sentence, sarcasm, glued;  // one sentence joined; after each substitution
   std::string words;                     // every word, end to end
   std::vector<std::uint32_t> word_end;   // end offset of each word in `words`
-  std::string lowered;                   // the word being assessed
-  std::string lowered_all;               // lowered words kept for assessments
   std::vector<Item> items;
   // Assessment words (kept only for assessments()): per item a list of
   // (offset, length) into lowered_all, linked so that an insert at the front
@@ -119,9 +117,9 @@ struct Scratch {
   std::vector<std::uint32_t> item_last;  // last ref of each item
 };
 
-// find_tokens + " ".join(...).split(): the words of `text` (not lowered) into
-// s.words / s.word_end.
-void find_words(std::string_view text, const PyStr& py, Scratch& s);
+// find_tokens + " ".join(...).split(): the words of `text` into s.words /
+// s.word_end, each with str.lower() of `py` (as they are when `py` is null).
+void find_words(std::string_view text, const PyStr* py, Scratch& s);
 
 // RE_SARCASM then RE_EMOTICONS on one sentence string: the result is
 // `sentence` itself when neither changes it, else a view of `glued` (`tmp`
@@ -135,9 +133,10 @@ const double* emoticon_polarity(std::string_view lowered) noexcept;
 // EMOTICONS as (face, polarity) pairs in the order the engine uses.
 std::vector<std::pair<std::string, double>> emoticon_table();
 
-// Sentiment.assessments over s.words and the averages of Sentiment.__call__.
+// Sentiment.assessments over the lowered s.words and the averages of
+// Sentiment.__call__.
 template <bool kKeepWords>
-TextBlobScores assess(const WordTable& table, const PyStr& py, Scratch& s);
+TextBlobScores assess(const WordTable& table, Scratch& s);
 
 // The assessments of the last assess<true>() as the public struct.
 std::vector<TextBlobAssessment> collect(const WordTable& table, const Scratch& s);

@@ -111,7 +111,7 @@ bool is_quote(char32_t c) noexcept {
 
 // One sentence: its tokens joined with spaces (less END-OF-SENTENCE when
 // `drop_eos`), the two substitutions, and its words appended to s.words.
-void emit_sentence(Scratch& s, std::size_t begin, std::size_t end, bool drop_eos) {
+void emit_sentence(Scratch& s, const PyStr* py, std::size_t begin, std::size_t end, bool drop_eos) {
   s.sentence.clear();
   for (std::size_t k = begin; k < end; ++k) {
     const std::string_view t = s.tokens[k];
@@ -121,27 +121,43 @@ void emit_sentence(Scratch& s, std::size_t begin, std::size_t end, bool drop_eos
   }
   if (s.sentence.empty()) return;  // `if len(s) > 0`
   const std::string_view g = substitute_sentence(s.sentence, s.sarcasm, s.glued);
-  // Its words, end to end in s.words. Tokens hold no space and the two
-  // substitutions keep one space between tokens, so each space ends a word;
-  // the guard keeps empty words out all the same, as str.split() would.
-  std::size_t last = s.words.size();
-  s.words.resize(last + g.size());
-  std::size_t w = last;
-  for (const char c : g) {
-    if (c != ' ') {
-      s.words[w++] = c;
-    } else if (w != last) {
-      s.word_end.push_back(static_cast<std::uint32_t>(w));
-      last = w;
+  // Its words, end to end in s.words, lowered with str.lower() when `py` is
+  // given. Tokens hold no space and the two substitutions keep one space
+  // between tokens, so each space ends a word; the guard keeps empty words
+  // out all the same, as str.split() would.
+  std::size_t start = 0;  // of the current word in g
+  bool ascii = true;
+  auto end_word = [&](std::size_t at) {
+    if (at == start) return;
+    const std::string_view word = g.substr(start, at - start);
+    if (!py) {
+      s.words.append(word);
+    } else if (ascii) {
+      const std::size_t base = s.words.size();
+      s.words.resize(base + word.size());
+      char* out = s.words.data() + base;
+      for (const char c : word) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    } else {
+      py->lower(word, s.words);  // appends; Final_Sigma looks within the word only, as Python's
+    }
+    s.word_end.push_back(static_cast<std::uint32_t>(s.words.size()));
+  };
+  for (std::size_t k = 0; k < g.size(); ++k) {
+    const auto c = static_cast<unsigned char>(g[k]);
+    if (c == ' ') {
+      end_word(k);
+      start = k + 1;
+      ascii = true;
+    } else {
+      ascii &= c < 0x80;
     }
   }
-  if (w != last) s.word_end.push_back(static_cast<std::uint32_t>(w));
-  s.words.resize(w);
+  end_word(g.size());
 }
 
 }  // namespace
 
-void find_words(std::string_view text, const PyStr&, Scratch& s) {
+void find_words(std::string_view text, const PyStr* py, Scratch& s) {
   s.tokens.clear();
   s.words.clear();
   s.word_end.clear();
@@ -207,12 +223,12 @@ void find_words(std::string_view text, const PyStr&, Scratch& s) {
         if (tok[j] == "'" || tok[j] == "\"") break;
         ++j;
       }
-      emit_sentence(s, i, j, true);
+      emit_sentence(s, py, i, j, true);
       i = j;
     }
     ++j;
   }
-  emit_sentence(s, i, std::min(j, n), false);
+  emit_sentence(s, py, i, std::min(j, n), false);
 }
 
 }  // namespace textgauge::textblob
