@@ -134,6 +134,34 @@ const Lookup& lookup() {
 
 }  // namespace
 
+bool may_substitute(const std::vector<std::string_view>& tokens, std::size_t begin, std::size_t end,
+                    std::string_view skip) noexcept {
+  const Patterns& pats = patterns();
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::string_view t = tokens[k];
+    if (!skip.empty() && t == skip) continue;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const auto b0 = static_cast<unsigned char>(t[i]);
+      if (b0 == '(') return true;
+      if (pats.by_first[b0].empty()) continue;
+      if (b0 >= 0x80) return true;
+      // the character after it in the sentence string, past one space
+      unsigned char next = 0;
+      if (i + 1 < t.size()) {
+        next = static_cast<unsigned char>(t[i + 1]);
+      } else {
+        for (std::size_t j = k + 1; j < end; ++j)
+          if (skip.empty() || tokens[j] != skip) {
+            next = static_cast<unsigned char>(tokens[j][0]);
+            break;
+          }
+      }
+      if (next && pats.second[b0][next]) return true;
+    }
+  }
+  return false;
+}
+
 std::string_view substitute_sentence(std::string_view sentence, std::string& tmp, std::string& glued) {
   // RE_SARCASM: "\( ?\! ?\)" -> "(!)".
   std::string_view s = sentence;

@@ -53,7 +53,13 @@ class WordTable {
 
   const Entry* find(std::string_view w) const noexcept {
     if (w.size() > longest_ || slots_.empty()) return nullptr;
-    for (std::size_t i = hash(w) & mask_;; i = (i + 1) & mask_) {
+    const std::size_t h = hash(w);
+    // Most words of a text are not in the lexicon: one bit of an 8 KiB filter
+    // (about one key in ten sets a bit) turns most of them away before the
+    // slots, which do not fit the L1 cache.
+    const std::size_t bit = h >> 48;
+    if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return nullptr;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.entry == kEmpty) return nullptr;
       if (s.length == w.size() && std::memcmp(keys_.data() + s.offset, w.data(), w.size()) == 0)
@@ -83,6 +89,7 @@ class WordTable {
     return static_cast<std::size_t>(hash_mix(h));
   }
   std::string keys_;
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024);  // 65536 bits
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
   std::size_t mask_ = 0, longest_ = 0;
@@ -103,6 +110,7 @@ struct Item {  // one assessment while the rules run (pattern's dict)
 
 struct Scratch {
   std::vector<std::string_view> tokens;  // find_tokens' tokens, into the text or literals
+  std::vector<std::string_view> tail;    // trailing punctuation of one token
   std::string sentence, sarcasm, glued;  // one sentence joined; after each substitution
   std::string words;                     // every word, end to end
   std::vector<std::uint32_t> word_end;   // end offset of each word in `words`
@@ -120,6 +128,13 @@ struct Scratch {
 // find_tokens + " ".join(...).split(): the words of `text` into s.words /
 // s.word_end, each with str.lower() of `py` (as they are when `py` is null).
 void find_words(std::string_view text, const PyStr* py, Scratch& s);
+
+// Whether RE_SARCASM or RE_EMOTICONS could change the sentence made of
+// tokens[begin, end) less those equal to `skip` (if not empty): a "(", or a
+// face's first character followed by the first byte of a second one. When
+// false, the sentence's words are its tokens.
+bool may_substitute(const std::vector<std::string_view>& tokens, std::size_t begin, std::size_t end,
+                    std::string_view skip) noexcept;
 
 // RE_SARCASM then RE_EMOTICONS on one sentence string: the result is
 // `sentence` itself when neither changes it, else a view of `glued` (`tmp`

@@ -60,21 +60,19 @@ bool is_abbreviation(std::string_view t) noexcept {
 
 // The loop of find_tokens over one whitespace-free token: leading
 // punctuation, then trailing punctuation, "..." and periods.
-void split_punctuation(std::string_view t, std::vector<std::string_view>& out) {
+void split_punctuation(std::string_view t, std::vector<std::string_view>& out,
+                       std::vector<std::string_view>& tail) {
+  const auto front = static_cast<unsigned char>(t.front()), back = static_cast<unsigned char>(t.back());
+  if (!is_punct(front) && !is_punct(back) && back != '.') {  // most tokens
+    out.push_back(t);
+    return;
+  }
   while (!t.empty() && is_punct(static_cast<unsigned char>(t.front())) && !is_contraction(t)) {
     out.push_back(t.substr(0, 1));
     t.remove_prefix(1);
   }
-  std::array<std::string_view, 16> small;
-  std::vector<std::string_view> big;
-  std::size_t tails = 0;
-  auto push_tail = [&](std::string_view x) {
-    if (tails < small.size())
-      small[tails] = x;
-    else
-      big.push_back(x);
-    ++tails;
-  };
+  tail.clear();
+  auto push_tail = [&](std::string_view x) { tail.push_back(x); };
   while (!t.empty() && (is_punct(static_cast<unsigned char>(t.back())) || t.back() == '.') &&
          !is_contraction(t)) {
     if (is_punct(static_cast<unsigned char>(t.back()))) {
@@ -93,8 +91,17 @@ void split_punctuation(std::string_view t, std::vector<std::string_view>& out) {
     }
   }
   if (!t.empty()) out.push_back(t);
-  for (std::size_t k = tails; k-- > 0;) out.push_back(k < small.size() ? small[k] : big[k - small.size()]);
+  out.insert(out.end(), tail.rbegin(), tail.rend());
 }
+
+// Bytes the raw-token loop must look at: ASCII whitespace, the two ASCII
+// quotes, 'n' (of " n't") and every byte of a non-ASCII character.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || py_isspace(static_cast<char32_t>(c));
+  t['\''] = t['"'] = t['n'] = true;
+  return t;
+}();
 
 bool is_terminal(std::string_view t) noexcept {
   return t == "." || t == "!" || t == "?" || t == "..." || t == kEndOfSentence;
@@ -109,10 +116,38 @@ bool is_quote(char32_t c) noexcept {
   return c == '\'' || c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
 }
 
+// Appends one word to s.words, lowered with str.lower() when `py` is given
+// (Final_Sigma looks within the word only, as Python's lower() of the word
+// does).
+void append_word(Scratch& s, const PyStr* py, std::string_view word) {
+  if (word.empty()) return;  // str.split() drops empty strings
+  bool ascii = true;
+  for (const char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!py) {
+    s.words.append(word);
+  } else if (ascii) {
+    const std::size_t base = s.words.size();
+    s.words.resize(base + word.size());
+    char* out = s.words.data() + base;
+    for (const char c : word) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  } else {
+    py->lower(word, s.words);
+  }
+  s.word_end.push_back(static_cast<std::uint32_t>(s.words.size()));
+}
+
 // One sentence: its tokens joined with spaces (less END-OF-SENTENCE when
 // `drop_eos`), the two substitutions, and its words appended to s.words.
+// Most sentences hold nothing either substitution could change
+// (may_substitute): their words are their tokens.
 void emit_sentence(Scratch& s, const PyStr* py, std::size_t begin, std::size_t end, bool drop_eos) {
   s.sentence.clear();
+  const std::string_view eos = drop_eos ? kEndOfSentence : std::string_view();
+  if (!may_substitute(s.tokens, begin, end, eos)) {
+    for (std::size_t k = begin; k < end; ++k)
+      if (!drop_eos || s.tokens[k] != kEndOfSentence) append_word(s, py, s.tokens[k]);
+    return;
+  }
   for (std::size_t k = begin; k < end; ++k) {
     const std::string_view t = s.tokens[k];
     if (drop_eos && t == kEndOfSentence) continue;
@@ -121,38 +156,14 @@ void emit_sentence(Scratch& s, const PyStr* py, std::size_t begin, std::size_t e
   }
   if (s.sentence.empty()) return;  // `if len(s) > 0`
   const std::string_view g = substitute_sentence(s.sentence, s.sarcasm, s.glued);
-  // Its words, end to end in s.words, lowered with str.lower() when `py` is
-  // given. Tokens hold no space and the two substitutions keep one space
-  // between tokens, so each space ends a word; the guard keeps empty words
-  // out all the same, as str.split() would.
-  std::size_t start = 0;  // of the current word in g
-  bool ascii = true;
-  auto end_word = [&](std::size_t at) {
-    if (at == start) return;
-    const std::string_view word = g.substr(start, at - start);
-    if (!py) {
-      s.words.append(word);
-    } else if (ascii) {
-      const std::size_t base = s.words.size();
-      s.words.resize(base + word.size());
-      char* out = s.words.data() + base;
-      for (const char c : word) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    } else {
-      py->lower(word, s.words);  // appends; Final_Sigma looks within the word only, as Python's
-    }
-    s.word_end.push_back(static_cast<std::uint32_t>(s.words.size()));
-  };
-  for (std::size_t k = 0; k < g.size(); ++k) {
-    const auto c = static_cast<unsigned char>(g[k]);
-    if (c == ' ') {
-      end_word(k);
-      start = k + 1;
-      ascii = true;
-    } else {
-      ascii &= c < 0x80;
-    }
+  // Tokens hold no space and the two substitutions keep one space between
+  // tokens, so each space ends a word.
+  std::size_t start = 0;
+  for (std::size_t at = g.find(' '); at != std::string_view::npos; at = g.find(' ', start)) {
+    append_word(s, py, g.substr(start, at - start));
+    start = at + 1;
   }
-  end_word(g.size());
+  append_word(s, py, g.substr(start));
 }
 
 }  // namespace
@@ -170,7 +181,8 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s) {
   const char* start = nullptr;  // of the raw token being read
   int line_feeds = 0;           // in the current run of whitespace
   auto flush = [&](const char* at) {
-    if (start) split_punctuation(std::string_view(start, static_cast<std::size_t>(at - start)), s.tokens);
+    if (start)
+      split_punctuation(std::string_view(start, static_cast<std::size_t>(at - start)), s.tokens, s.tail);
     start = nullptr;
   };
   auto end_whitespace = [&] {
@@ -178,6 +190,13 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s) {
     line_feeds = 0;
   };
   while (p < end) {
+    if (!kSpecial[static_cast<unsigned char>(*p)]) {  // inside or at the start of a raw token
+      if (!start) start = p;
+      while (++p < end && !kSpecial[static_cast<unsigned char>(*p)]) {
+      }
+      if (line_feeds) end_whitespace();
+      continue;
+    }
     const char* here = p;
     const auto b = static_cast<unsigned char>(*p);
     char32_t c;
@@ -202,7 +221,7 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s) {
     end_whitespace();
     if (is_quote(c)) {
       flush(here);
-      split_punctuation(std::string_view(here, static_cast<std::size_t>(p - here)), s.tokens);
+      split_punctuation(std::string_view(here, static_cast<std::size_t>(p - here)), s.tokens, s.tail);
       continue;
     }
     if (c == 'n' && end - p >= 2 && p[0] == '\'' && p[1] == 't') flush(here);  // " n't"

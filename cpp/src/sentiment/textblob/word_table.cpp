@@ -120,8 +120,11 @@ void WordTable::assign(const std::vector<std::pair<std::string, Entry>>& items) 
   while (size < items.size() * 2) size *= 2;
   slots_.assign(size, Slot{});
   mask_ = size - 1;
+  filter_.assign(1024, 0);
   for (const auto& [key, entry] : items) {
-    std::size_t i = hash(key) & mask_;
+    const std::size_t h = hash(key);
+    filter_[(h >> 48) >> 6] |= std::uint64_t{1} << ((h >> 48) & 63);
+    std::size_t i = h & mask_;
     while (slots_[i].entry != kEmpty) i = (i + 1) & mask_;
     slots_[i] = Slot{static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
                      static_cast<std::uint32_t>(entries_.size())};
