@@ -21,6 +21,7 @@ noisy: compare ratios, not absolute numbers.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 from pathlib import Path
@@ -106,6 +107,9 @@ def bench_vader(
 def bench_textblob(args: argparse.Namespace, lines: list[str]) -> None:
     from textblob import TextBlob  # the reference, imported only when benchmarked
 
+    def blobs(texts: list[str]) -> list[tuple[float, float]]:
+        return [tuple(TextBlob(t).sentiment) for t in texts]
+
     rng = random.Random(1)
     paragraphs = rng.sample(lines, min(args.textblob_sample, len(lines)))
     short = [s for p in paragraphs for s in p.split(". ") if s][: len(paragraphs)]
@@ -119,14 +123,14 @@ def bench_textblob(args: argparse.Namespace, lines: list[str]) -> None:
     tgb.score(short[:10], threads=1)  # reads the lexicon once, outside the timings
     for name, texts in (("paragraphs", paragraphs), ("short texts", short), ("long texts", longer)):
         size = sum(len(t.encode()) for t in texts) / 1e6
-        t_ours = harness.best(lambda texts=texts: tgb.score(texts, threads=1), args.repeat)
+        t_ours = harness.best(functools.partial(tgb.score, texts, threads=1), args.repeat)
         row = f"{'textgauge textblob.score(), ' + name:40s}"
         if name == "long texts":
             print(f"{row} {len(texts) / t_ours:12,.0f} {size / t_ours:9.2f}")
             continue
-        t_ref, ref = harness.best_of(lambda texts=texts: [TextBlob(t).sentiment for t in texts], 1)
+        t_ref, ref = harness.best_of(functools.partial(blobs, texts), 1)
         ours = tgb.score(texts, threads=1).to_numpy()
-        identical = int((ours == np.array([tuple(r) for r in ref])).all(axis=1).sum())
+        identical = int((ours == np.array(ref)).all(axis=1).sum())
         print(
             f"{'textblob 0.20.1 TextBlob().sentiment, ' + name:40s} "
             f"{len(texts) / t_ref:12,.0f} {size / t_ref:9.2f}"

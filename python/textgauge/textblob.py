@@ -12,7 +12,7 @@ does not import textblob (nor NLTK) to read it.
 
 Example:
     >>> TextBlob("Textgauge is not bad at all!").sentiment
-    Sentiment(polarity=0.4375, subjectivity=0.6666666666666666)
+    Sentiment(polarity=0.4374999999999999, subjectivity=0.6666666666666666)
 """
 
 from __future__ import annotations
@@ -241,8 +241,8 @@ def score(texts: Iterable[str], *, threads: int | None = None) -> pd.DataFrame:
     Example:
         >>> score(["I love it", "not good"], threads=1)
            polarity  subjectivity
-        0     0.500           0.6
-        1    -0.35           0.6
+        0      0.50           0.6
+        1     -0.35           0.6
     """
     if isinstance(texts, (str, bytes)):
         raise TypeError("score() takes a list of texts; use TextBlob(text).sentiment for one")

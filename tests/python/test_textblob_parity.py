@@ -114,10 +114,14 @@ MODIFIERS += ["terribly", "happily", "badly", "truly", "most", "more", "pretty"]
 NEGATIONS = ["not", "no", "never", "n't", "Not", "NEVER", "don't", "isn't", "don’t", "cannot"]
 SMALL = ["a", "I", "'", "is", "it", "an", "x", "of", "'s", "be", "so"]
 PUNCT = [".", ",", "!", "?", "...", "!!", "?!", ";", ":", "(", ")", '"', "'", "-", "—", "…"]
-SPACES = [
-    chr(c)
-    for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680)
-] + [chr(c) for c in range(0x2000, 0x200B)] + ["\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
+SPACES = (
+    [
+        chr(c)
+        for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680)
+    ]
+    + [chr(c) for c in range(0x2000, 0x200B)]
+    + ["\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
+)
 NOT_SPACES = ["\u200b", "\ufeff", "\u180e", "\u200d", "\u2060"]
 
 
@@ -190,7 +194,7 @@ def generated_texts() -> list[str]:
         "not 'good'",
         "not ' good",
         "not '' good",
-        "not \"good\"",
+        'not "good"',
         "“good” ‘bad’",
         "not “good”",
         "very “good”",
@@ -444,7 +448,7 @@ def test_bad_input() -> None:
         tb.score("one text")
     with pytest.raises(TypeError, match="text 1"):
         tb.score(["good", None])  # type: ignore[list-item]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="threads"):
         tb.score(["good"], threads=0)
 
 
