@@ -18,8 +18,8 @@ static_assert(sizeof(TextBlobScores) == 2 * sizeof(double),
 
 // (form, pos or None, polarity, subjectivity, intensity, label or None) per
 // <word> of en-sentiment.xml, as the Python side reads them.
-using EntryTuple = std::tuple<std::string, std::optional<std::string>, double, double, double,
-                              std::optional<std::string>>;
+using EntryTuple =
+    std::tuple<std::string, std::optional<std::string>, double, double, double, std::optional<std::string>>;
 
 TextBlobAnalyzer make_textblob(const std::vector<EntryTuple>& rows, int unicode_major, int unicode_minor) {
   std::vector<TextBlobLexiconEntry> entries;

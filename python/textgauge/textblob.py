@@ -41,11 +41,6 @@ __all__ = [
     "textblob_lexicon_path",
 ]
 
-#: One assessment: the words (a known word with its modifier, negation and "!"s, an
-#: emoticon or "(!)"), polarity, subjectivity and label (None, "profanity", "mood" or
-#: "irony"), as textblob gives it.
-Assessment = tuple[list[str], float, float, "str | None"]
-
 _UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
 _COLUMNS = pd.Index(["polarity", "subjectivity"])
 
@@ -59,11 +54,15 @@ class Sentiment(NamedTuple):
 
 class SentimentAssessments(NamedTuple):
     """``TextBlob(text).sentiment_assessments``: the scores and the assessments they
-    average. Its repr says ``Sentiment(...)``, as textblob's does."""
+    average. Its repr says ``Sentiment(...)``, as textblob's does.
+
+    Each assessment is ``(words, polarity, subjectivity, label)``: the words (a known word
+    with its modifier, negation and "!"s, an emoticon or "(!)"), and the label None,
+    "profanity", "mood" or "irony", as textblob gives it."""
 
     polarity: float
     subjectivity: float
-    assessments: list[Assessment]
+    assessments: list[tuple[list[str], float, float, str | None]]
 
 
 SentimentAssessments.__name__ = "Sentiment"

@@ -135,7 +135,8 @@ TEST_CASE("textblob: pattern's tokens", "[textblob]") {
   const TextBlobAnalyzer a = small_analyzer();
   using V = std::vector<std::string>;
   CHECK(a.tokens("don't") == V{"do", "n", "'", "t"});
-  CHECK(a.tokens("It's \xE2\x80\x9Cgood\xE2\x80\x9D.") == V{"It", "'", "s", "\xE2\x80\x9C", "good", "\xE2\x80\x9D", "."});
+  CHECK(a.tokens("It's \xE2\x80\x9Cgood\xE2\x80\x9D.") ==
+        V{"It", "'", "s", "\xE2\x80\x9C", "good", "\xE2\x80\x9D", "."});
   CHECK(a.tokens("The U.S. and Mr. Smith, e.g. Mrs. X.") ==
         V{"The", "U.S.", "and", "Mr.", "Smith", ",", "e.g.", "Mrs.", "X."});
   CHECK(a.tokens("wow..... (good)!?") == V{"wow", "...", "(", "good", ")", "!", "?"});

@@ -86,8 +86,7 @@ struct TextBlobWord {
 
 class TextBlobAnalyzer {
  public:
-  explicit TextBlobAnalyzer(const std::vector<TextBlobLexiconEntry>& entries,
-                            TextBlobOptions options = {});
+  explicit TextBlobAnalyzer(const std::vector<TextBlobLexiconEntry>& entries, TextBlobOptions options = {});
   ~TextBlobAnalyzer();
   TextBlobAnalyzer(const TextBlobAnalyzer&);
   TextBlobAnalyzer& operator=(const TextBlobAnalyzer&);

@@ -23,8 +23,7 @@ struct TextBlobAnalyzer::Impl {
   }
 };
 
-TextBlobAnalyzer::TextBlobAnalyzer(const std::vector<TextBlobLexiconEntry>& entries,
-                                   TextBlobOptions options)
+TextBlobAnalyzer::TextBlobAnalyzer(const std::vector<TextBlobLexiconEntry>& entries, TextBlobOptions options)
     : impl_(std::make_shared<const Impl>(entries, options)) {}
 TextBlobAnalyzer::~TextBlobAnalyzer() = default;
 TextBlobAnalyzer::TextBlobAnalyzer(const TextBlobAnalyzer&) = default;

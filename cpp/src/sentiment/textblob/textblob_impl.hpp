@@ -36,8 +36,8 @@ enum Label : std::uint8_t { kNoLabel = 0, kMood = 1, kIrony = 2, kFirstLexiconLa
 
 struct Entry {
   double polarity, subjectivity, intensity;
-  bool adverb;          // has an RB entry: it modifies the next known word
-  std::uint8_t label;   // index into WordTable::labels
+  bool adverb;         // has an RB entry: it modifies the next known word
+  std::uint8_t label;  // index into WordTable::labels
 };
 
 // The lexicon as pattern holds it after Sentiment.load, keyed by the form

@@ -20,7 +20,8 @@ namespace {
 // PUNCTUATION without the period, which find_tokens handles on its own.
 constexpr std::array<bool, 256> kPunct = [] {
   std::array<bool, 256> t{};
-  for (const char c : std::string_view(",;:!?()[]{}`'\"@#$^&*+-|=~_")) t[static_cast<unsigned char>(c)] = true;
+  for (const char c : std::string_view(",;:!?()[]{}`'\"@#$^&*+-|=~_"))
+    t[static_cast<unsigned char>(c)] = true;
   return t;
 }();
 constexpr bool is_punct(unsigned char c) noexcept { return kPunct[c]; }
@@ -32,9 +33,9 @@ bool is_contraction(std::string_view t) noexcept {
 }
 
 constexpr std::array<std::string_view, 36> kAbbreviations{
-    "a.",   "adj.", "adv.", "al.",  "a.m.",  "c.",   "cf.",  "comp.", "conf.", "def.", "ed.",  "e.g.",
-    "esp.", "etc.", "ex.",  "f.",   "fig.",  "gen.", "id.",  "i.e.",  "int.",  "l.",   "m.",   "Med.",
-    "Mil.", "Mr.",  "n.",   "n.q.", "orig.", "pl.",  "pred.", "pres.", "p.m.", "ref.", "v.",   "vs."};
+    "a.",   "adj.", "adv.", "al.",  "a.m.",  "c.",   "cf.",   "comp.", "conf.", "def.", "ed.", "e.g.",
+    "esp.", "etc.", "ex.",  "f.",   "fig.",  "gen.", "id.",   "i.e.",  "int.",  "l.",   "m.",  "Med.",
+    "Mil.", "Mr.",  "n.",   "n.q.", "orig.", "pl.",  "pred.", "pres.", "p.m.",  "ref.", "v.",  "vs."};
 
 constexpr bool ascii_letter(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
