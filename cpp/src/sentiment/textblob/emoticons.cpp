@@ -50,6 +50,7 @@ struct Patterns {
   // Per first byte, the patterns that start with it (in alternation order)
   // and the bytes their second character starts with.
   std::array<std::vector<const Pattern*>, 256> by_first;
+  std::array<bool, 256> first{};  // by_first[b] is not empty
   std::array<std::array<bool, 256>, 256> second{};
 };
 
@@ -70,6 +71,7 @@ const Patterns& patterns() {
     for (const Pattern& p : t.all) {
       const auto b0 = static_cast<unsigned char>(p.chars[0][0]);
       t.by_first[b0].push_back(&p);
+      t.first[b0] = true;
       // a one-byte lead is all of the first character; faces of more than
       // one character only (every face has two or more)
       t.second[b0][static_cast<unsigned char>(p.chars.size() > 1 ? p.chars[1][0] : ' ')] = true;
@@ -142,8 +144,8 @@ bool may_substitute(const std::vector<std::string_view>& tokens, std::size_t beg
     if (!skip.empty() && t == skip) continue;
     for (std::size_t i = 0; i < t.size(); ++i) {
       const auto b0 = static_cast<unsigned char>(t[i]);
+      if (!pats.first[b0] && b0 != '(') continue;
       if (b0 == '(') return true;
-      if (pats.by_first[b0].empty()) continue;
       if (b0 >= 0x80) return true;
       // the character after it in the sentence string, past one space
       unsigned char next = 0;

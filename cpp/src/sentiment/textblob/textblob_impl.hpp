@@ -82,8 +82,9 @@ class WordTable {
       h = hash_combine(h, x);
     }
     if (k < w.size()) {
+      // the last 1-7 bytes, packed without a variable-length memcpy call
       std::uint64_t x = 0;
-      std::memcpy(&x, w.data() + k, w.size() - k);
+      for (std::size_t j = w.size(); j-- > k;) x = (x << 8) | static_cast<unsigned char>(w[j]);
       h = hash_combine(h, x);
     }
     return static_cast<std::size_t>(hash_mix(h));
