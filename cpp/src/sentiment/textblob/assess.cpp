@@ -18,7 +18,7 @@ inline double clamp(double x) noexcept {
 }
 
 inline bool is_negation(std::string_view w) noexcept {
-  return w == "no" || w == "not" || w == "n't" || w == "never";
+  return w.size() >= 2 && w[0] == 'n' && (w == "no" || w == "not" || w == "n't" || w == "never");
 }
 
 inline std::size_t code_points(std::string_view w) noexcept {

@@ -97,7 +97,8 @@ std::size_t match_at(const Pattern& p, std::string_view s, std::size_t at) {
 
 struct Lookup {
   std::vector<std::pair<std::string, double>> faces;  // lowered, first class wins
-  std::array<bool, 256> first{};
+  // per first byte, the faces that start with it
+  std::array<std::vector<std::pair<std::string, double>>, 256> by_first;
   std::size_t longest = 0;
 };
 
@@ -125,10 +126,10 @@ const Lookup& lookup() {
         bool seen = false;
         for (const auto& [face, _] : t.faces) seen |= face == low;
         if (seen) continue;
-        t.first[static_cast<unsigned char>(low[0])] = true;
         t.longest = std::max(t.longest, low.size());
         t.faces.emplace_back(std::move(low), m.polarity);
       }
+    for (const auto& f : t.faces) t.by_first[static_cast<unsigned char>(f.first[0])].push_back(f);
     return t;
   }();
   return table;
@@ -246,8 +247,8 @@ std::string_view substitute_sentence(std::string_view sentence, std::string& tmp
 
 const double* emoticon_polarity(std::string_view w) noexcept {
   const Lookup& t = lookup();
-  if (w.empty() || w.size() > t.longest || !t.first[static_cast<unsigned char>(w[0])]) return nullptr;
-  for (const auto& [face, polarity] : t.faces)
+  if (w.empty() || w.size() > t.longest) return nullptr;
+  for (const auto& [face, polarity] : t.by_first[static_cast<unsigned char>(w[0])])
     if (face == w) return &polarity;
   return nullptr;
 }

@@ -105,7 +105,17 @@ constexpr std::array<bool, 256> kSpecial = [] {
 }();
 
 bool is_terminal(std::string_view t) noexcept {
-  return t == "." || t == "!" || t == "?" || t == "..." || t == kEndOfSentence;
+  switch (t[0]) {  // tokens are never empty
+    case '.':
+      return t == "." || t == "...";
+    case '!':
+    case '?':
+      return t.size() == 1;
+    case 'E':
+      return t == kEndOfSentence;
+    default:
+      return false;
+  }
 }
 
 // What may follow a sentence's end and still belong to it.
@@ -122,17 +132,21 @@ bool is_quote(char32_t c) noexcept {
 // does).
 void append_word(Scratch& s, const PyStr* py, std::string_view word) {
   if (word.empty()) return;  // str.split() drops empty strings
-  bool ascii = true;
-  for (const char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
+  const std::size_t base = s.words.size();
   if (!py) {
     s.words.append(word);
-  } else if (ascii) {
-    const std::size_t base = s.words.size();
+  } else {
     s.words.resize(base + word.size());
     char* out = s.words.data() + base;
-    for (const char c : word) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  } else {
-    py->lower(word, s.words);
+    unsigned char high = 0;
+    for (const char c : word) {
+      high |= static_cast<unsigned char>(c);
+      *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (high >= 0x80) {  // not ASCII: Python's full mapping
+      s.words.resize(base);
+      py->lower(word, s.words);
+    }
   }
   s.word_end.push_back(static_cast<std::uint32_t>(s.words.size()));
 }
