@@ -96,25 +96,21 @@ void split_punctuation(std::string_view t, std::vector<std::string_view>& out,
 }
 
 // Bytes the raw-token loop must look at: ASCII whitespace, the two ASCII
-// quotes, 'n' (of " n't") and every byte of a non-ASCII character.
+// quotes and every byte of a non-ASCII character.
 constexpr std::array<bool, 256> kSpecial = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || py_isspace(static_cast<char32_t>(c));
-  t['\''] = t['"'] = t['n'] = true;
+  t['\''] = t['"'] = true;
   return t;
 }();
 
 bool is_terminal(std::string_view t) noexcept {
   switch (t[0]) {  // tokens are never empty
-    case '.':
-      return t == "." || t == "...";
+    case '.': return t == "." || t == "...";
     case '!':
-    case '?':
-      return t.size() == 1;
-    case 'E':
-      return t == kEndOfSentence;
-    default:
-      return false;
+    case '?': return t.size() == 1;
+    case 'E': return t == kEndOfSentence;
+    default: return false;
   }
 }
 
@@ -235,11 +231,16 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s) {
     }
     end_whitespace();
     if (is_quote(c)) {
+      // " n't": the 'n' before an ASCII "'t" starts a token of its own (an
+      // 'n' in the token being read: tokens are split only here).
+      if (c == '\'' && start && here - start >= 2 && here[-1] == 'n' && p < end && *p == 't') {
+        flush(here - 1);
+        start = here - 1;
+      }
       flush(here);
       split_punctuation(std::string_view(here, static_cast<std::size_t>(p - here)), s.tokens, s.tail);
       continue;
     }
-    if (c == 'n' && end - p >= 2 && p[0] == '\'' && p[1] == 't') flush(here);  // " n't"
     if (!start) start = here;
   }
   flush(end);
