@@ -1,21 +1,32 @@
-"""Sentiment throughput: textgauge against vaderSentiment 3.3.2 and afinn 0.1 on the same
-texts, same run.
+"""Sentiment throughput: textgauge against vaderSentiment 3.3.2, afinn 0.1 and textblob
+0.20.1 on the same texts, same run.
 
     .venv/bin/python bench/sentiment.py [--sample 20000] [--repeat 10]
         [--path ../shared/corpora/news_paragraphs.txt] [--afinn-sample 2000]
+        [--textblob-sample 3000] [--textblob-repeat 3] [--only vader|afinn|textblob]
 
 vaderSentiment scores a random sample of --sample paragraphs (seeded); textgauge
 scores the same sample (1 thread and all threads) and the whole file. Prints
 texts/s and MB/s (UTF-8 input bytes) of each, best of --repeat runs for
 textgauge, and the ratios on the sample. Also checks that the scores are
-identical. AFINN (afinn 0.1 against textgauge.afinn, one thread each) runs on a
-smaller sample (--afinn-sample: the reference takes about a millisecond per
-paragraph) of paragraphs and on short texts (the sentences of those paragraphs).
-Machines are noisy: compare ratios, not absolute numbers.
+identical.
+
+AFINN (afinn 0.1 against textgauge.afinn, one thread each) runs on a smaller sample
+(--afinn-sample: the reference takes about a millisecond per paragraph) of paragraphs and
+on short texts (the sentences of those paragraphs).
+
+TextBlob: textblob's ``TextBlob(text).sentiment`` scores --textblob-sample paragraphs
+and as many short texts (their sentences), one after the other (best of
+--textblob-repeat runs); textgauge's
+``textblob.score`` scores the same texts on one thread, and long texts (50 paragraphs
+each) to show that the time is linear in the length (MB/s stays flat). Machines are
+noisy: compare ratios, not absolute numbers.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
 import os
 import random
 from pathlib import Path
@@ -25,6 +36,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderAna
 
 import harness
 import textgauge as tg
+from textgauge import textblob as tgb
 
 
 def main() -> None:
@@ -35,6 +47,10 @@ def main() -> None:
     # noisy machine (vaderSentiment runs once, over more than a second).
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--afinn-sample", type=int, default=2000)
+    ap.add_argument("--textblob-sample", type=int, default=3000)
+    # textblob takes about a second a run; its best of 3 is what makes the ratio steady
+    ap.add_argument("--textblob-repeat", type=int, default=3)
+    ap.add_argument("--only", choices=["vader", "afinn", "textblob"])
     args = ap.parse_args()
     lines = harness.require(args.path).read_text(encoding="utf-8").splitlines()
     sample = random.Random(0).sample(lines, min(args.sample, len(lines)))
@@ -45,6 +61,22 @@ def main() -> None:
         f"{args.path.name}: {len(lines):,} paragraphs ({mb_all:.1f} MB); sample {len(sample):,} "
         f"paragraphs ({mb:.2f} MB); {cores} cores"
     )
+    if args.only in (None, "vader"):
+        bench_vader(args, lines, sample, mb, mb_all, cores)
+    if args.only in (None, "afinn"):
+        bench_afinn(lines, args.afinn_sample, args.repeat)
+    if args.only in (None, "textblob"):
+        bench_textblob(args, lines)
+
+
+def bench_vader(
+    args: argparse.Namespace,
+    lines: list[str],
+    sample: list[str],
+    mb: float,
+    mb_all: float,
+    cores: int,
+) -> None:
 
     vader = VaderAnalyzer()
     # once: it takes seconds, and a long run is disturbed about as much as the best of a few
@@ -80,7 +112,6 @@ def main() -> None:
         f"ratio, 1 thread: {harness.ratio(t_vader, t_one, 0)}; "
         f"all threads: {harness.ratio(t_vader, t_all, 0)}"
     )
-    bench_afinn(lines, args.afinn_sample, args.repeat)
 
 
 def bench_afinn(lines: list[str], size: int, repeat: int) -> None:
@@ -114,6 +145,44 @@ def bench_afinn(lines: list[str], size: int, repeat: int) -> None:
             f"{harness.ratio(t_ref, t_ours, 8, 0)}"
         )
     print("identical AFINN scores on both sets")
+
+
+def bench_textblob(args: argparse.Namespace, lines: list[str]) -> None:
+    from textblob import TextBlob  # the reference, imported only when benchmarked
+
+    def blobs(texts: list[str]) -> list[tuple[float, float]]:
+        return [tuple(TextBlob(t).sentiment) for t in texts]
+
+    rng = random.Random(1)
+    paragraphs = rng.sample(lines, min(args.textblob_sample, len(lines)))
+    short = [s for p in paragraphs for s in p.split(". ") if s][: len(paragraphs)]
+    longer = [" ".join(rng.sample(lines, 50)) for _ in range(max(1, len(paragraphs) // 50))]
+    print(
+        f"\nTextBlob: {len(paragraphs):,} paragraphs, {len(short):,} short texts "
+        f"(sentences, {sum(map(len, short)) / len(short):.0f} characters on average), "
+        f"{len(longer):,} long texts (50 paragraphs each); 1 thread"
+    )
+    print(f"{'':40s} {'texts/s':>12s} {'MB/s':>9s} {'x textblob':>11s}")
+    tgb.score(short[:10], threads=1)  # reads the lexicon once, outside the timings
+    for name, texts in (("paragraphs", paragraphs), ("short texts", short), ("long texts", longer)):
+        size = sum(len(t.encode()) for t in texts) / 1e6
+        t_ours = harness.best(functools.partial(tgb.score, texts, threads=1), args.repeat)
+        row = f"{'textgauge textblob.score(), ' + name:40s}"
+        if name == "long texts":
+            print(f"{row} {len(texts) / t_ours:12,.0f} {size / t_ours:9.2f}")
+            continue
+        t_ref, ref = harness.best_of(functools.partial(blobs, texts), args.textblob_repeat)
+        ours = tgb.score(texts, threads=1).to_numpy()
+        identical = int((ours == np.array(ref)).all(axis=1).sum())
+        print(
+            f"{'textblob 0.20.1 TextBlob().sentiment, ' + name:40s} "
+            f"{len(texts) / t_ref:12,.0f} {size / t_ref:9.2f}"
+        )
+        print(
+            f"{row} {len(texts) / t_ours:12,.0f} {size / t_ours:9.2f} "
+            f"{harness.ratio(t_ref, t_ours, 9)}"
+        )
+        print(f"  identical scores: {identical:,} of {len(texts):,}")
 
 
 if __name__ == "__main__":

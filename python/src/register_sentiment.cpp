@@ -153,4 +153,5 @@ void register_sentiment(py::module_& m) {
                                                               {rule_intensifier, "never_so_this"}};
   });
   def_options<SentimentMode, SentimentLevel>(m);
+  register_textblob(m);
 }

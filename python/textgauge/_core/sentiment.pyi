@@ -1,4 +1,4 @@
-"""_core.sentiment: Lexicon and the VADER engine.
+"""_core.sentiment: Lexicon, the VADER engine and the TextBlob engine.
 
 Reviewed stubs; tests/python/test_stubs.py checks them against the compiled module.
 """
@@ -7,7 +7,15 @@ import typing
 
 from textgauge._core.text import Corpus
 
-__all__: list[str] = ["AfinnScorer", "Lexicon", "SentimentAnalyzer", "options", "rule_names"]
+__all__: list[str] = [
+    "AfinnScorer",
+    "Lexicon",
+    "SentimentAnalyzer",
+    "TextBlobAnalyzer",
+    "options",
+    "rule_names",
+    "textblob_emoticons",
+]
 
 class AfinnScorer:
     def __init__(
@@ -74,9 +82,29 @@ class SentimentAnalyzer:
         round: bool = True,
     ) -> tuple[typing.Any, ...]: ...
 
+class TextBlobAnalyzer:
+    def __init__(
+        self,
+        entries: list[tuple[str, str | None, float, float, float, str | None]],
+        *,
+        unicode_major: typing.SupportsInt | typing.SupportsIndex = 14,
+        unicode_minor: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> None: ...
+    def assessments(
+        self, text: str
+    ) -> tuple[float, float, list[tuple[list[str], float, float, str | None]]]: ...
+    def score(
+        self, texts: list[typing.Any], *, threads: typing.SupportsInt | typing.SupportsIndex = 0
+    ) -> typing.Any: ...
+    def sentiment(self, text: str) -> tuple[float, float]: ...
+    def tokens(self, text: str) -> list[str]: ...
+    def word(self, word: str) -> tuple[float, float, float, bool, str | None] | None: ...
+    def word_count(self) -> int: ...
+
 def options() -> dict[str, list[str]]:
     """
     The names each option of this area takes, by option.
     """
 
 def rule_names() -> list[tuple[int, str]]: ...
+def textblob_emoticons() -> list[tuple[str, float]]: ...
