@@ -71,7 +71,7 @@ py::tuple assessments_shim(const TextBlobAnalyzer& a, const py::str& text) {
 }
 
 // (n, 2) float64: polarity, subjectivity.
-py::array_t<double> score_shim(const TextBlobAnalyzer& a, const py::list& texts, unsigned threads) {
+py::array_t<double> score_shim(const TextBlobAnalyzer& a, const py::object& texts, unsigned threads) {
   const TextViews tv = text_views(texts, Surrogates::pass);
   const auto n = static_cast<py::ssize_t>(tv.views.size());
   py::array_t<double> scores({n, py::ssize_t{2}});

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._unicode import text_batch, threads_arg
 from .errors import OptionError
 
 __all__ = ["METHODS", "method_frame", "sentiment"]
@@ -69,15 +70,6 @@ def method_frame(texts: list[str], *, method: str, threads: int) -> pd.DataFrame
     return frame
 
 
-def threads_arg(threads: int | None) -> int:
-    """A public ``threads=`` value (None: all cores) as the engines take it (0: all cores)."""
-    if threads is None:
-        return 0
-    if isinstance(threads, bool) or int(threads) < 1:
-        raise ValueError(f"threads must be >= 1 or None, got {threads!r}")
-    return int(threads)
-
-
 def sentiment(
     texts: Iterable[str], *, method: str = DEFAULT_METHOD, threads: int | None = None
 ) -> pd.DataFrame:
@@ -104,18 +96,9 @@ def sentiment(
         [3.0, -3.0]
     """
     check_method(method)
-    if isinstance(texts, (str, bytes)):
-        raise TypeError("sentiment() takes a list of texts, not one str")
-    index: pd.Index | None = None
-    if isinstance(texts, pd.Series):
-        batch, index = texts.tolist(), texts.index
-    elif isinstance(texts, np.ndarray):
-        batch = texts.tolist()
-    else:
-        batch = texts if isinstance(texts, list) else list(texts)
-    for i, t in enumerate(batch):
-        if not isinstance(t, str):
-            raise TypeError(f"texts[{i}] must be str, got {type(t).__name__}")
+    # A list, a Series (its index kept) or an Arrow column read in place; a text that
+    # is not a str raises TypeError naming its index (the binding's check).
+    batch, index = text_batch(texts, single="wrap it in a list")
     frame = method_frame(batch, method=method, threads=threads_arg(threads))
     if index is not None:
         frame.index = index

@@ -1,4 +1,5 @@
-"""Text input conversion shared by every entry point that takes texts from Python."""
+"""Text input conversion shared by every entry point that takes texts from Python (and
+the `threads=` argument of the batch entry points)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import DecodeError
@@ -104,3 +106,33 @@ def fix_surrogates(
             )
         out[i] = SURROGATE.sub("\ufffd", t)
     return out
+
+
+def text_batch(texts: Any, *, single: str) -> tuple[Any, pd.Index | None]:
+    """The batch a ``_core`` engine takes, and the index its result keeps.
+
+    The batch is an Arrow string column read in place (no ``str`` made, see
+    :func:`arrow_texts`) or a list; a pandas Series gives its index. Non-str items are
+    left to the binding, which raises TypeError naming the item. ``single`` finishes the
+    message for one str passed where a batch belongs ("use polarity_scores() for one
+    text").
+    """
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"expected a list of texts, got a single text; {single}")
+    column = arrow_texts(texts)
+    if column is not None:
+        return column, texts.index if isinstance(texts, pd.Series) else None
+    if isinstance(texts, pd.Series):
+        return texts.tolist(), texts.index
+    if isinstance(texts, np.ndarray):
+        return texts.tolist(), None
+    return (texts if isinstance(texts, list) else list(texts)), None
+
+
+def threads_arg(threads: int | None) -> int:
+    """A public ``threads=`` value (None: all cores) as the engines take it (0: all cores)."""
+    if threads is None:
+        return 0
+    if isinstance(threads, bool) or int(threads) < 1:
+        raise ValueError(f"threads must be >= 1 or None, got {threads!r}")
+    return int(threads)

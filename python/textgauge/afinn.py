@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._unicode import text_batch, threads_arg
 from .errors import DecodeError, Error, OptionError
 
 __all__ = ["Afinn", "afinn_lexicon_paths"]
@@ -210,8 +211,8 @@ class Afinn:
             >>> Afinn().score_texts(["good", "bad", ""]).tolist()
             [3.0, -3.0, 0.0]
         """
-        batch, index = _as_text_list(texts)
-        scores, _ = self._core.score(batch, threads=_threads(threads))
+        batch, index = text_batch(texts, single="use score() for one text")
+        scores, _ = self._core.score(batch, threads=threads_arg(threads))
         return pd.Series(scores, index=index, name="score", copy=False)
 
     def scores_texts(self, texts: Iterable[str], *, threads: int | None = None) -> list[list[int]]:
@@ -221,8 +222,8 @@ class Afinn:
             >>> Afinn().scores_texts(["good and bad", "meh"])
             [[3, -3], []]
         """
-        batch, _ = _as_text_list(texts)
-        offsets, ids = self._core.find(batch, threads=_threads(threads))
+        batch, _ = text_batch(texts, single="use scores() for one text")
+        offsets, ids = self._core.find(batch, threads=threads_arg(threads))
         values = self._values[ids].tolist()
         bounds = offsets.tolist()
         return [values[b:e] for b, e in zip(bounds[:-1], bounds[1:])]
@@ -237,24 +238,6 @@ class Afinn:
 def _check_text(text: Any) -> None:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-
-
-def _as_text_list(texts: Any) -> tuple[list[Any], pd.Index | None]:
-    if isinstance(texts, (str, bytes)):
-        raise TypeError("score_texts() takes a list of texts; use score() for one text")
-    if isinstance(texts, pd.Series):
-        return texts.tolist(), texts.index
-    if isinstance(texts, np.ndarray):
-        return texts.tolist(), None
-    return (texts if isinstance(texts, list) else list(texts)), None
-
-
-def _threads(threads: int | None) -> int:
-    if threads is None:
-        return 0
-    if int(threads) < 1:
-        raise ValueError(f"threads must be >= 1 or None, got {threads!r}")
-    return int(threads)
 
 
 _SHARED: Afinn | None = None

@@ -35,7 +35,7 @@ import pandas as pd
 from . import _core, _corpus, _methods, _pickle
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
-from ._unicode import SURROGATE, arrow_texts
+from ._unicode import SURROGATE, arrow_texts, text_batch, threads_arg
 from .errors import DecodeError, OptionError
 
 __all__ = ["Lexicon", "SentimentIntensityAnalyzer", "corpus_sentiment", "vader_lexicon_paths"]
@@ -297,21 +297,6 @@ def _default_lexicon() -> Lexicon:
     return _VADER_LEXICON
 
 
-def _as_text_list(texts: Any) -> tuple[Any, pd.Index | None]:
-    """The batch for ``_core``: a list of str, or an Arrow column read in place (no str
-    made, see ``_unicode.arrow_texts``); and the index to keep (a Series')."""
-    if isinstance(texts, (str, bytes)):
-        raise TypeError("score() takes a list of texts; use polarity_scores() for one text")
-    column = arrow_texts(texts)
-    if column is not None:
-        return column, texts.index if isinstance(texts, pd.Series) else None
-    if isinstance(texts, pd.Series):
-        return texts.tolist(), texts.index
-    if isinstance(texts, np.ndarray):
-        return texts.tolist(), None
-    return (texts if isinstance(texts, list) else list(texts)), None
-
-
 @_pickle.picklable("SentimentIntensityAnalyzer", 1)
 class SentimentIntensityAnalyzer:
     """vaderSentiment's analyzer, exact and fast.
@@ -407,8 +392,8 @@ class SentimentIntensityAnalyzer:
             >>> df["compound"].tolist(), df["neg"].tolist()
             ([0.6369, -0.5719], [0.0, 0.649])
         """
-        batch, index = _as_text_list(texts)
-        scores, _ = self._core.score(batch, threads=_threads(threads))
+        batch, index = text_batch(texts, single="use polarity_scores() for one text")
+        scores, _ = self._core.score(batch, threads=threads_arg(threads))
         # The (n, 4) array is fresh and ours: the frame takes it without a copy.
         return pd.DataFrame(scores, columns=_COLUMN_INDEX, index=index, copy=False)
 
@@ -474,14 +459,6 @@ class SentimentIntensityAnalyzer:
 def _rebuild_analyzer(lexicon: Lexicon, mode: Mode) -> SentimentIntensityAnalyzer:
     """Loads the analyzer pickles of textgauge 0.1.0 (format version 0)."""
     return SentimentIntensityAnalyzer(lexicon, mode=mode)
-
-
-def _threads(threads: int | None) -> int:
-    if threads is None:
-        return 0
-    if int(threads) < 1:
-        raise ValueError(f"threads must be >= 1 or None, got {threads!r}")
-    return int(threads)
 
 
 _METHOD_COLUMN_INDEX = pd.Index(["polarity", *_COLUMNS])

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._unicode import text_batch, threads_arg
 from .errors import Error
 
 __all__ = [
@@ -221,14 +222,6 @@ class TextBlob:
         return str(self.raw)
 
 
-def _threads(threads: int | None) -> int:
-    if threads is None:
-        return 0
-    if int(threads) < 1:
-        raise ValueError(f"threads must be >= 1 or None, got {threads!r}")
-    return int(threads)
-
-
 def score(texts: Iterable[str], *, threads: int | None = None) -> pd.DataFrame:
     """TextBlob's polarity and subjectivity of many texts: a DataFrame with those two
     columns, in input order.
@@ -243,17 +236,9 @@ def score(texts: Iterable[str], *, threads: int | None = None) -> pd.DataFrame:
         0      0.50           0.6
         1     -0.35           0.6
     """
-    if isinstance(texts, (str, bytes)):
-        raise TypeError("score() takes a list of texts; use TextBlob(text).sentiment for one")
-    index = None
-    if isinstance(texts, pd.Series):
-        index, batch = texts.index, texts.tolist()
-    elif isinstance(texts, np.ndarray):
-        batch = texts.tolist()
-    else:
-        batch = texts if isinstance(texts, list) else list(texts)
+    batch, index = text_batch(texts, single="use TextBlob(text).sentiment for one text")
     # A text that is not a str raises TypeError naming its index (the binding's check).
-    out = _engine().score(batch, threads=_threads(threads))
+    out = _engine().score(batch, threads=threads_arg(threads))
     # The (n, 2) array is fresh and ours: the frame takes it without a copy.
     return pd.DataFrame(out, columns=_COLUMNS, index=index, copy=False)
 
