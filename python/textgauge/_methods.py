@@ -16,7 +16,6 @@ import types
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ._unicode import text_batch, threads_arg

@@ -35,7 +35,7 @@ import pandas as pd
 from . import _core, _corpus, _methods, _pickle
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
-from ._unicode import SURROGATE, arrow_texts, text_batch, threads_arg
+from ._unicode import SURROGATE, text_batch, threads_arg
 from .errors import DecodeError, OptionError
 
 __all__ = ["Lexicon", "SentimentIntensityAnalyzer", "corpus_sentiment", "vader_lexicon_paths"]

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, overload
 from xml.etree import ElementTree
 
-import numpy as np
 import pandas as pd
 
 from . import _core
