@@ -14,11 +14,15 @@ from textgauge._core.text import Corpus
 __all__: list[str] = [
     "bigram_scores",
     "collocations",
+    "compound",
+    "export_phrases",
     "grouped_term_counts",
     "keyness",
     "lexical_diversity",
+    "merge_phrase_vocab",
     "options",
     "pairwise",
+    "phrase_vocab",
     "readability_counts",
     "window_cooccurrence",
 ]
@@ -44,6 +48,23 @@ def collocations(
     break_at_excluded: bool,
     smoothing: typing.SupportsFloat | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
+) -> dict[str, typing.Any]: ...
+def compound(
+    corpus: Corpus,
+    expressions: collections.abc.Sequence[collections.abc.Sequence[str]],
+    *,
+    delimiter: str,
+) -> tuple[Corpus, numpy.typing.NDArray[numpy.int64]]: ...
+def export_phrases(
+    data: bytes,
+    offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    counts: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    words: typing.SupportsInt | typing.SupportsIndex,
+    *,
+    scoring: str,
+    min_count: typing.SupportsFloat | typing.SupportsIndex,
+    threshold: typing.SupportsFloat | typing.SupportsIndex,
+    delimiter: str,
 ) -> dict[str, typing.Any]: ...
 def grouped_term_counts(
     corpus: Corpus,
@@ -77,6 +98,16 @@ def lexical_diversity(
     hdd_draws: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> dict[str, typing.Any]: ...
+def merge_phrase_vocab(
+    data_a: bytes,
+    offsets_a: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    counts_a: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    words_a: typing.SupportsInt | typing.SupportsIndex,
+    data_b: bytes,
+    offsets_b: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    counts_b: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    words_b: typing.SupportsInt | typing.SupportsIndex,
+) -> dict[str, typing.Any]: ...
 def options() -> dict[str, list[str]]:
     """
     The names each option of this area takes, by option.
@@ -92,6 +123,14 @@ def pairwise(
     method: str,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> numpy.typing.NDArray[numpy.float64]: ...
+def phrase_vocab(
+    corpus: Corpus,
+    *,
+    connector_words: collections.abc.Sequence[str],
+    delimiter: str,
+    kinds: collections.abc.Sequence[str],
+    across_sentences: bool,
+) -> dict[str, typing.Any]: ...
 def readability_counts(
     corpus: Corpus,
     *,

@@ -1,0 +1,270 @@
+#include "textgauge/stats/phrases.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "textgauge/error.hpp"
+
+namespace textgauge {
+
+namespace {
+
+using id_type = Vocabulary::id_type;
+
+void append_id(std::string& key, id_type id) {
+  char b[sizeof(id_type)];
+  std::memcpy(b, &id, sizeof id);
+  key.append(b, sizeof b);
+}
+
+// A phrase occurrence: its key and the position of the token that ends it.
+// A phrase of two words has the key (first id << 32 | second id); one with
+// connector words between has the top bit set over its id among those phrases
+// (interned: they are rarer, and of any length).
+struct Occurrence {
+  std::uint64_t key;
+  std::int64_t pos;
+};
+constexpr std::uint64_t kLongPhrase = std::uint64_t(1) << 63;
+
+// Occurrences sorted by key, stably (so the first of each run is the first
+// occurrence): LSD radix sort on bytes, skipping the bytes every key shares.
+// Sorting beats a hash table here: a news corpus has about one distinct
+// phrase per three tokens, and the table's random probes miss the cache.
+void sort_by_key(std::vector<Occurrence>& v) {
+  std::uint64_t all_or = 0, all_and = ~std::uint64_t(0);
+  for (const auto& o : v) {
+    all_or |= o.key;
+    all_and &= o.key;
+  }
+  std::vector<Occurrence> tmp(v.size());
+  for (int shift = 0; shift < 64; shift += 8) {
+    if ((((all_or ^ all_and) >> shift) & 0xFF) == 0) continue;  // the same byte in every key
+    std::size_t bucket[257] = {};
+    for (const auto& o : v) ++bucket[((o.key >> shift) & 0xFF) + 1];
+    for (int b = 0; b < 256; ++b) bucket[b + 1] += bucket[b];
+    for (const auto& o : v) tmp[bucket[(o.key >> shift) & 0xFF]++] = o;
+    v.swap(tmp);
+  }
+}
+
+// The distinct unigrams and phrases of a stream with their counts and first
+// occurrence, each list in order of first occurrence. Events are numbered
+// 2 * token + (0 for the token, 1 for the phrase it ends), the order in which
+// gensim's loop inserts them into its dict.
+struct IdCounts {
+  std::vector<id_type> unigram;  // term id
+  std::vector<std::int64_t> unigram_count, unigram_event;
+  std::vector<std::uint64_t> phrase;  // Occurrence::key
+  std::vector<std::int64_t> phrase_count, phrase_event;
+  Vocabulary long_phrases;  // keys: the term ids of a phrase with connectors, as bytes
+  std::int64_t words = 0;
+};
+
+void count_phrases(std::vector<Occurrence>& occ, IdCounts& c) {
+  sort_by_key(occ);
+  struct Run {
+    std::int64_t first, count;
+    std::uint64_t key;
+  };
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i < occ.size();) {
+    std::size_t j = i + 1;
+    while (j < occ.size() && occ[j].key == occ[i].key) ++j;
+    runs.push_back({occ[i].pos, static_cast<std::int64_t>(j - i), occ[i].key});
+    i = j;
+  }
+  // In order of first occurrence: each position ends at most one phrase.
+  std::vector<std::int64_t> run_at(static_cast<std::size_t>(c.words), -1);
+  for (std::size_t r = 0; r < runs.size(); ++r) run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int64_t>(r);
+  for (std::int64_t r : run_at) {
+    if (r < 0) continue;
+    const Run& run = runs[static_cast<std::size_t>(r)];
+    c.phrase.push_back(run.key);
+    c.phrase_count.push_back(run.count);
+    c.phrase_event.push_back(2 * run.first + 1);
+  }
+}
+
+IdCounts count_ids(const TermStream& stream, std::size_t n_terms, const std::vector<std::uint8_t>& connector) {
+  IdCounts c;
+  std::vector<std::int64_t> count(n_terms, 0), first(n_terms, -1);
+  std::vector<Occurrence> occ;
+  occ.reserve(stream.terms.size());
+  std::string key;  // the current candidate's ids, once it holds a connector
+  std::int64_t pos = 0;
+  for (std::size_t s = 0; s < stream.segments(); ++s) {
+    id_type start = -1;
+    for (std::size_t k = stream.seg_begin[s]; k < stream.seg_begin[s + 1]; ++k, ++pos) {
+      const id_type t = stream.terms[k];
+      const auto ut = static_cast<std::size_t>(t);
+      if (ut < connector.size() && connector[ut]) {
+        if (start < 0) continue;
+        if (key.empty()) append_id(key, start);
+        append_id(key, t);  // a connector inside a candidate
+        continue;
+      }
+      if (count[ut]++ == 0) first[ut] = pos;
+      if (start >= 0) {
+        if (key.empty()) {
+          occ.push_back({static_cast<std::uint64_t>(start) << 32 | static_cast<std::uint32_t>(t), pos});
+        } else {
+          append_id(key, t);
+          occ.push_back({kLongPhrase | static_cast<std::uint64_t>(c.long_phrases.intern(key)), pos});
+        }
+      }
+      start = t;  // the word ends one candidate and starts the next
+      key.clear();
+    }
+  }
+  c.words = pos;
+  for (std::size_t t = 0; t < n_terms; ++t)
+    if (count[t]) c.unigram.push_back(static_cast<id_type>(t));
+  std::sort(c.unigram.begin(), c.unigram.end(),
+            [&](id_type a, id_type b) { return first[static_cast<std::size_t>(a)] < first[static_cast<std::size_t>(b)]; });
+  for (id_type t : c.unigram) {
+    c.unigram_count.push_back(count[static_cast<std::size_t>(t)]);
+    c.unigram_event.push_back(2 * first[static_cast<std::size_t>(t)]);
+  }
+  count_phrases(occ, c);
+  return c;
+}
+
+// Adds `count` to `key`. Without an index every key is new (the caller knows).
+void add_key(Vocabulary* index, PhraseVocab& out, std::string_view key, std::int64_t count) {
+  if (!index) {
+    out.keys.push(key);
+    out.counts.push_back(count);
+    return;
+  }
+  const auto id = static_cast<std::size_t>(index->intern(key));
+  if (id == out.counts.size()) out.counts.push_back(0);
+  out.counts[id] += count;
+}
+
+PhraseVocab finish(const Vocabulary* index, PhraseVocab out) {
+  if (index) out.keys = index->table();
+  return out;
+}
+
+// Python's str.split(delimiter): the first and the last part (the same
+// non-overlapping matches from the left); false when there is one part.
+bool first_last(std::string_view key, std::string_view delim, std::string_view& first, std::string_view& last) {
+  std::size_t at = key.find(delim);
+  if (at == std::string_view::npos) return false;
+  first = key.substr(0, at);
+  std::size_t rest = at + delim.size();
+  while ((at = key.find(delim, rest)) != std::string_view::npos) rest = at + delim.size();
+  last = key.substr(rest);
+  return true;
+}
+
+}  // namespace
+
+PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
+                         const std::vector<std::uint8_t>& connector, std::string_view delimiter) {
+  IdCounts c = count_ids(stream, vocabulary.size(), connector);
+  // The string keys, unigrams and phrases merged by first event (each list is
+  // in event order already); colliding strings add up, as in gensim's dict.
+  // Joined strings can only collide with each other or with a unigram when
+  // some word holds the delimiter; otherwise no index is needed.
+  bool collide = false;
+  for (id_type t : c.unigram) collide = collide || vocabulary.term(t).find(delimiter) != std::string_view::npos;
+  Vocabulary index;
+  Vocabulary* ix = collide ? &index : nullptr;
+  PhraseVocab out;
+  out.words = c.words;
+  std::string joined;
+  std::size_t u = 0, p = 0;
+  const std::size_t nu = c.unigram.size(), np = c.phrase_count.size();
+  while (u < nu || p < np) {
+    if (p == np || (u < nu && c.unigram_event[u] < c.phrase_event[p])) {
+      add_key(ix, out, vocabulary.term(c.unigram[u]), c.unigram_count[u]);
+      ++u;
+    } else {
+      joined.clear();
+      const std::uint64_t key = c.phrase[p];
+      if (key & kLongPhrase) {
+        const std::string_view ids = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
+        for (std::size_t i = 0; i < ids.size(); i += sizeof(id_type)) {
+          id_type t;
+          std::memcpy(&t, ids.data() + i, sizeof t);
+          if (i) joined.append(delimiter);
+          joined.append(vocabulary.term(t));
+        }
+      } else {
+        joined.append(vocabulary.term(static_cast<id_type>(key >> 32)));
+        joined.append(delimiter);
+        joined.append(vocabulary.term(static_cast<id_type>(key & 0xFFFFFFFFu)));
+      }
+      add_key(ix, out, joined, c.phrase_count[p]);
+      ++p;
+    }
+  }
+  return finish(ix, std::move(out));
+}
+
+PhraseVocab merge_phrase_vocab(const PhraseVocab& a, const PhraseVocab& b) {
+  Vocabulary index;
+  PhraseVocab out;
+  out.words = a.words + b.words;
+  for (std::size_t i = 0; i < a.keys.size(); ++i) add_key(&index, out, a.keys[i], a.counts[i]);
+  for (std::size_t i = 0; i < b.keys.size(); ++i) add_key(&index, out, b.keys[i], b.counts[i]);
+  return finish(&index, std::move(out));
+}
+
+double phrase_score(PhraseScoring scoring, std::int64_t count_a, std::int64_t count_b, std::int64_t count_ab,
+                    std::int64_t len_vocab, double min_count, std::int64_t words) {
+  constexpr double neg_inf = -std::numeric_limits<double>::infinity();
+  if (scoring == PhraseScoring::original) {
+    // (bigram_count - min_count) / float(denom) * len_vocab, in that order.
+    const std::int64_t denom = count_a * count_b;
+    if (denom == 0) return neg_inf;
+    return (static_cast<double>(count_ab) - min_count) / static_cast<double>(denom) *
+           static_cast<double>(len_vocab);
+  }
+  if (!(static_cast<double>(count_ab) >= min_count)) return neg_inf;
+  const double n = static_cast<double>(words);
+  const double pa = static_cast<double>(count_a) / n, pb = static_cast<double>(count_b) / n;
+  const double pab = static_cast<double>(count_ab) / n;
+  const double den = -std::log(pab);
+  if (den == 0.0) return neg_inf;  // Python's ZeroDivisionError, which gensim turns into -inf
+  return std::log(pab / (pa * pb)) / den;
+}
+
+PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
+  if (!(o.min_count > 0)) throw Error("min_count should be at least 1");
+  if (o.scoring == PhraseScoring::original && !(o.threshold > 0))
+    throw Error("threshold should be positive for default scoring");
+  if (o.scoring == PhraseScoring::npmi && !(o.threshold >= -1 && o.threshold <= 1))
+    throw Error("threshold should be between -1 and 1 for npmi scoring");
+  if (o.delimiter.empty()) throw Error("delimiter must not be empty");
+  // The parts looked up never hold the delimiter: index only such keys.
+  Vocabulary index;
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < vocab.keys.size(); ++i)
+    if (vocab.keys[i].find(o.delimiter) == std::string_view::npos) {
+      index.intern(vocab.keys[i]);
+      at.push_back(i);
+    }
+  const auto len_vocab = static_cast<std::int64_t>(vocab.keys.size());
+  PhraseTable t;
+  std::string_view first, last;
+  for (std::size_t i = 0; i < vocab.keys.size(); ++i) {
+    if (!first_last(vocab.keys[i], o.delimiter, first, last)) continue;
+    const id_type a = index.find(first), b = index.find(last);
+    if (a < 0 || b < 0) continue;
+    const std::int64_t ca = vocab.counts[at[static_cast<std::size_t>(a)]];
+    const std::int64_t cb = vocab.counts[at[static_cast<std::size_t>(b)]];
+    if (ca <= 0 || cb <= 0 || vocab.counts[i] <= 0) continue;
+    const double s = phrase_score(o.scoring, ca, cb, vocab.counts[i], len_vocab, o.min_count, vocab.words);
+    if (s <= o.threshold) continue;
+    t.key.push_back(static_cast<std::int64_t>(i));
+    t.score.push_back(s);
+  }
+  return t;
+}
+
+}  // namespace textgauge
