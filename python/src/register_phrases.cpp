@@ -11,16 +11,8 @@ namespace {
 
 using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
 
-py::dict vocab_dict(PhraseVocab&& v) {
-  py::dict d;
-  d["data"] = py::bytes(v.keys.bytes);
-  d["offsets"] = to_numpy(std::move(v.keys.offsets));
-  d["counts"] = to_numpy(std::move(v.counts));
-  d["words"] = v.words;
-  return d;
-}
-
-PhraseVocab vocab_of(const py::bytes& data, const I64& offsets, const I64& counts, std::int64_t words) {
+PhraseVocab vocab_from_parts(const py::bytes& data, const I64& offsets, const I64& counts,
+                             std::int64_t words) {
   PhraseVocab v;
   v.keys.bytes = std::string(data);
   v.keys.offsets.assign(offsets.data(), offsets.data() + offsets.size());
@@ -34,43 +26,32 @@ PhraseVocab vocab_of(const py::bytes& data, const I64& offsets, const I64& count
   return v;
 }
 
-py::dict phrase_vocab_shim(const Corpus& corpus, const std::vector<std::string>& connector_words,
-                           const std::string& delimiter, const std::vector<TokenKind>& kinds,
-                           bool across_sentences) {
+PhraseVocab phrase_vocab_shim(const Corpus& corpus, const std::vector<std::string>& connector_words,
+                              const std::string& delimiter, const std::vector<TokenKind>& kinds,
+                              bool across_sentences) {
   StreamOptions so;
   so.kinds = 0;
   for (TokenKind k : kinds) so.kinds |= kind_bit(k);
   so.break_at_excluded = true;
   so.break_at_sentences = !across_sentences;
-  PhraseVocab v;
-  {
-    // Only C++ objects from here: the corpus is not mutated while Python holds
-    // a reference to it (the caller holds its read lock); the rest are copies.
-    py::gil_scoped_release release;
-    const Vocabulary& vocab = corpus.vocabulary();
-    std::vector<std::uint8_t> connector(vocab.size(), 0);
-    for (const auto& w : connector_words)
-      if (auto id = vocab.find(w); id >= 0) connector[static_cast<std::size_t>(id)] = 1;
-    v = phrase_vocab(term_stream(corpus, so), vocab, connector, delimiter);
-  }
-  return vocab_dict(std::move(v));
+  // Only C++ objects from here: the corpus is not mutated while Python holds
+  // a reference to it (the caller holds its read lock); the rest are copies.
+  py::gil_scoped_release release;
+  const Vocabulary& vocab = corpus.vocabulary();
+  std::vector<std::uint8_t> connector(vocab.size(), 0);
+  for (const auto& w : connector_words)
+    if (auto id = vocab.find(w); id >= 0) connector[static_cast<std::size_t>(id)] = 1;
+  return phrase_vocab(term_stream(corpus, so), vocab, connector, delimiter);
 }
 
-py::dict merge_shim(const py::bytes& data_a, const I64& offsets_a, const I64& counts_a, std::int64_t words_a,
-                    const py::bytes& data_b, const I64& offsets_b, const I64& counts_b, std::int64_t words_b) {
-  const PhraseVocab a = vocab_of(data_a, offsets_a, counts_a, words_a);
-  const PhraseVocab b = vocab_of(data_b, offsets_b, counts_b, words_b);
-  PhraseVocab m;
-  {
-    py::gil_scoped_release release;  // a and b are C++ copies
-    m = merge_phrase_vocab(a, b);
-  }
-  return vocab_dict(std::move(m));
+PhraseVocab merge_shim(const PhraseVocab& a, const PhraseVocab& b) {
+  // Both are C++ objects that Python cannot change during the call (no method mutates them).
+  py::gil_scoped_release release;
+  return merge_phrase_vocab(a, b);
 }
 
-py::dict export_shim(const py::bytes& data, const I64& offsets, const I64& counts, std::int64_t words,
-                     PhraseScoring scoring, double min_count, double threshold, const std::string& delimiter) {
-  const PhraseVocab v = vocab_of(data, offsets, counts, words);
+py::dict export_shim(const PhraseVocab& v, PhraseScoring scoring, double min_count, double threshold,
+                     const std::string& delimiter) {
   PhraseOptions o;
   o.scoring = scoring;
   o.min_count = min_count;
@@ -78,11 +59,20 @@ py::dict export_shim(const py::bytes& data, const I64& offsets, const I64& count
   o.delimiter = delimiter;
   PhraseTable t;
   {
-    py::gil_scoped_release release;  // v and o are C++ copies
+    py::gil_scoped_release release;  // v is never mutated once made; o is a copy
     t = export_phrases(v, o);
   }
+  py::list phrase(t.key.size());
+  std::vector<std::int64_t> count(t.key.size());
+  for (std::size_t i = 0; i < t.key.size(); ++i) {
+    const auto k = static_cast<std::size_t>(t.key[i]);
+    const std::string_view s = v.keys[k];
+    phrase[i] = py::str(s.data(), s.size());
+    count[i] = v.counts[k];
+  }
   py::dict d;
-  d["key"] = to_numpy(std::move(t.key));
+  d["phrase"] = phrase;
+  d["count"] = to_numpy(std::move(count));
   d["score"] = to_numpy(std::move(t.score));
   return d;
 }
@@ -102,14 +92,22 @@ py::tuple compound_shim(const Corpus& corpus, const std::vector<std::vector<std:
 }  // namespace
 
 // Called by register_stats (its options() lists PhraseScoring).
+// Called by register_stats (its options() lists PhraseScoring).
 void register_phrases(py::module_& m) {
+  py::class_<PhraseVocab>(m, "PhraseVocab", "gensim's Phrases vocabulary: keys in dict order, counts.")
+      .def(py::init(&vocab_from_parts), py::arg("data"), py::arg("offsets"), py::arg("counts"),
+           py::arg("words"))
+      .def("__len__", [](const PhraseVocab& v) { return v.keys.size(); })
+      .def_property_readonly("words", [](const PhraseVocab& v) { return v.words; })
+      .def("data", [](const PhraseVocab& v) { return py::bytes(v.keys.bytes); })
+      .def("offsets",
+           [](const PhraseVocab& v) { return to_numpy(std::vector<std::int64_t>(v.keys.offsets)); })
+      .def("counts", [](const PhraseVocab& v) { return to_numpy(std::vector<std::int64_t>(v.counts)); });
   m.def("phrase_vocab", &phrase_vocab_shim, py::arg("corpus"), py::kw_only(), py::arg("connector_words"),
         py::arg("delimiter"), py::arg("kinds"), py::arg("across_sentences"));
-  m.def("merge_phrase_vocab", &merge_shim, py::arg("data_a"), py::arg("offsets_a"), py::arg("counts_a"),
-        py::arg("words_a"), py::arg("data_b"), py::arg("offsets_b"), py::arg("counts_b"), py::arg("words_b"));
-  m.def("export_phrases", &export_shim, py::arg("data"), py::arg("offsets"), py::arg("counts"),
-        py::arg("words"), py::kw_only(), py::arg("scoring"), py::arg("min_count"), py::arg("threshold"),
-        py::arg("delimiter"));
+  m.def("merge_phrase_vocab", &merge_shim, py::arg("a"), py::arg("b"));
+  m.def("export_phrases", &export_shim, py::arg("vocab"), py::kw_only(), py::arg("scoring"),
+        py::arg("min_count"), py::arg("threshold"), py::arg("delimiter"));
   m.def("compound", &compound_shim, py::arg("corpus"), py::arg("expressions"), py::kw_only(),
         py::arg("delimiter"));
 }

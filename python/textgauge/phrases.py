@@ -102,10 +102,7 @@ class Phrases:
         self.delimiter = delimiter
         self.kinds = tuple(check_kinds(kinds))
         self.across_sentences = bool(across_sentences)
-        self._data = b""
-        self._offsets = np.zeros(1, dtype=np.int64)
-        self._counts = np.zeros(0, dtype=np.int64)
-        self._words = 0
+        self._vocab: _core.stats.PhraseVocab | None = None
         if corpus is not None:
             self.add(corpus)
 
@@ -114,17 +111,10 @@ class Phrases:
         """Counts a corpus into the model (gensim's ``add_vocab``)."""
         self._merge_counts(_vocab(corpus, self))
 
-    def _merge_counts(self, v: dict[str, Any]) -> None:
-        if not len(self._counts):
-            self._data, self._offsets, self._counts = v["data"], v["offsets"], v["counts"]
-            self._words = int(v["words"])
+    def _merge_counts(self, v: _core.stats.PhraseVocab | None) -> None:
+        if v is None:
             return
-        m = _core.stats.merge_phrase_vocab(
-            self._data, self._offsets, self._counts, self._words,
-            v["data"], v["offsets"], v["counts"], int(v["words"]),
-        )  # fmt: skip
-        self._data, self._offsets, self._counts = m["data"], m["offsets"], m["counts"]
-        self._words = int(m["words"])
+        self._vocab = v if self._vocab is None else _core.stats.merge_phrase_vocab(self._vocab, v)
 
     def __add__(self, other: Phrases) -> Phrases:
         """The model learned from both (counts summed; this model's options)."""
@@ -133,8 +123,8 @@ class Phrases:
         if (other.delimiter, other.connector_words) != (self.delimiter, self.connector_words):
             raise ValueError("models with different delimiters or connector words do not merge")
         out = self._empty_copy()
-        out._merge_counts(self._state())
-        out._merge_counts(other._state())
+        out._merge_counts(self._vocab)
+        out._merge_counts(other._vocab)
         return out
 
     def _empty_copy(self) -> Phrases:
@@ -148,63 +138,64 @@ class Phrases:
             across_sentences=self.across_sentences,
         )
 
-    def _state(self) -> dict[str, Any]:
-        return {
-            "data": self._data,
-            "offsets": self._offsets,
-            "counts": self._counts,
-            "words": self._words,
-        }
+    def _parts(self) -> tuple[bytes, list[int], list[int], int]:
+        v = self._vocab
+        if v is None:
+            return b"", [0], [], 0
+        return v.data(), v.offsets().tolist(), v.counts().tolist(), v.words
 
     # what was learned -------------------------------------------------------------------
     @property
     def corpus_word_count(self) -> int:
         """Tokens counted, connector words included (gensim's ``corpus_word_count``)."""
-        return self._words
+        return 0 if self._vocab is None else self._vocab.words
 
     @property
     def vocab(self) -> dict[str, int]:
         """gensim's ``vocab``: every unigram and phrase key with its count, in gensim's order."""
-        return dict(zip(self._keys(range(len(self._counts))), self._counts.tolist()))
+        data, off, counts, _ = self._parts()
+        keys = [data[off[i] : off[i + 1]].decode("utf-8") for i in range(len(counts))]
+        return dict(zip(keys, counts))
 
-    def _keys(self, index: Iterable[int]) -> list[str]:
-        data, off = self._data, self._offsets
-        return [data[off[i] : off[i + 1]].decode("utf-8") for i in index]
-
-    def _export(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+    def _export(self) -> dict[str, Any]:
         _check(self.scoring, self.min_count, self.threshold, self.delimiter)
-        r = _core.stats.export_phrases(
-            self._data, self._offsets, self._counts, self._words,
-            scoring=self.scoring, min_count=float(self.min_count),
-            threshold=float(self.threshold), delimiter=self.delimiter,
-        )  # fmt: skip
-        return self._keys(r["key"].tolist()), self._counts[r["key"]], r["score"]
+        if self._vocab is None:
+            empty = np.zeros(0, dtype=np.int64)
+            return {"phrase": [], "count": empty, "score": empty.astype(np.float64)}
+        return _core.stats.export_phrases(
+            self._vocab,
+            scoring=self.scoring,
+            min_count=float(self.min_count),
+            threshold=float(self.threshold),
+            delimiter=self.delimiter,
+        )
 
     def export_phrases(self) -> dict[str, float]:
         """Every phrase of the vocabulary that scores above the threshold, with its score
         (gensim's ``export_phrases``, same keys, values and order)."""
-        keys, _, scores = self._export()
-        return dict(zip(keys, scores.tolist()))
+        r = self._export()
+        return dict(zip(r["phrase"], r["score"].tolist()))
 
     def table(self) -> pd.DataFrame:
         """The phrases of :meth:`export_phrases` as a DataFrame (phrase, count, score),
         by score descending (ties in gensim's order)."""
-        keys, counts, scores = self._export()
-        df = pd.DataFrame({"phrase": keys, "count": counts, "score": scores})
+        r = self._export()
+        df = pd.DataFrame({"phrase": r["phrase"], "count": r["count"], "score": r["score"]})
         df = df.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
         df.attrs["delimiter"] = self.delimiter
         return df
 
     def expressions(self) -> list[list[str]]:
         """The phrases of :meth:`export_phrases`, each split into its words."""
-        return [k.split(self.delimiter) for k in self._export()[0]]
+        return [k.split(self.delimiter) for k in self._export()["phrase"]]
 
     def find_phrases(self, corpus: CorpusBase) -> dict[str, float]:
         """The phrases this model joins in ``corpus`` with their scores (gensim's
         ``find_phrases`` of the corpus's :meth:`sentences`). Corpus's tokens of other
         kinds than the model's break phrases, as in :meth:`sentences`."""
-        keys, _, scores = self._export()
-        score = dict(zip(keys, scores.tolist()))
+        r = self._export()
+        keys: list[str] = r["phrase"]
+        score = dict(zip(keys, r["score"].tolist()))
         _, matches = _compound_core(corpus, [k.split(self.delimiter) for k in keys], self.delimiter)
         return {k: score[k] for k, m in zip(keys, matches.tolist()) if m}
 
@@ -215,7 +206,8 @@ class Phrases:
 
     def __repr__(self) -> str:
         return (
-            f"<textgauge.Phrases: {len(self._counts)} vocab, min_count={self.min_count}, "
+            f"<textgauge.Phrases: {0 if self._vocab is None else len(self._vocab)} vocab, "
+            f"min_count={self.min_count}, "
             f"threshold={self.threshold}, scoring={self.scoring!r}>"
         )
 
@@ -237,21 +229,21 @@ class Phrases:
             "kinds": list(self.kinds),
             "across_sentences": self.across_sentences,
         }
-        return (options, self._data, self._offsets.tolist(), self._counts.tolist(), self._words)
+        return (options, *self._parts())
 
     @classmethod
     def _from_pickle_state(cls, version: int, state: tuple[Any, ...]) -> Phrases:
         options, data, offsets, counts, words = state
         out = cls(**options)
-        out._data = data
-        out._offsets = np.asarray(offsets, dtype=np.int64)
-        out._counts = np.asarray(counts, dtype=np.int64)
-        out._words = int(words)
+        if len(counts):
+            out._vocab = _core.stats.PhraseVocab(
+                data, np.asarray(offsets, dtype=np.int64), np.asarray(counts, dtype=np.int64), words
+            )
         return out
 
 
 @reads_corpus
-def _vocab(corpus: CorpusBase, model: Phrases) -> dict[str, Any]:
+def _vocab(corpus: CorpusBase, model: Phrases) -> _core.stats.PhraseVocab:
     if not isinstance(corpus, CorpusBase):
         raise TypeError(f"Phrases learn from a textgauge.Corpus, got {type(corpus).__name__}")
     return _core.stats.phrase_vocab(

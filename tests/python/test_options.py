@@ -194,10 +194,7 @@ CORE_CALLS: list[tuple[str, Callable[[_core.text.Corpus], Any]]] = [
     (
         "phrase scoring",
         lambda c: _core.stats.export_phrases(
-            b"",
-            np.array([0]),
-            np.array([], dtype=np.int64),
-            0,
+            _core.stats.PhraseVocab(b"", np.array([0]), np.array([], dtype=np.int64), 0),
             scoring=BAD,
             min_count=1,
             threshold=1,

@@ -1,6 +1,7 @@
 #include "textgauge/stats/phrases.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -20,9 +21,9 @@ void append_id(std::string& key, id_type id) {
 }
 
 // A phrase occurrence: its key and the position of the token that ends it.
-// A phrase of two words has the key (first id << 32 | second id); one with
-// connector words between has the top bit set over its id among those phrases
-// (interned: they are rarer, and of any length).
+// Phrases of up to three ids are packed into the key (see Packing); longer
+// ones have the top bit set over their id among those phrases (interned:
+// they are rarer, and of any length).
 struct Occurrence {
   std::uint64_t key;
   std::int64_t pos;
@@ -61,6 +62,41 @@ struct IdCounts {
   std::vector<std::int64_t> phrase_count, phrase_event;
   Vocabulary long_phrases;  // keys: the term ids of a phrase with connectors, as bytes
   std::int64_t words = 0;
+  unsigned bits = 32;  // per id in a packed key (see Packing)
+};
+
+// How phrase keys pack term ids into 64 bits. With ids of `bits` bits and
+// 3 * bits <= 62, a phrase of two words is (a << bits | b) and one with a
+// single connector (1 << 62 | a << 2 bits | c << bits | b); otherwise two
+// words are (a << 32 | b). Longer phrases are interned (kLongPhrase | id).
+struct Packing {
+  unsigned bits;
+  bool three() const noexcept { return 3 * bits <= 62; }
+  std::uint64_t two(id_type a, id_type b) const noexcept {
+    return static_cast<std::uint64_t>(a) << (three() ? bits : 32) | static_cast<std::uint32_t>(b);
+  }
+  std::uint64_t three_ids(id_type a, id_type c, id_type b) const noexcept {
+    return std::uint64_t(1) << 62 | static_cast<std::uint64_t>(a) << (2 * bits) |
+           static_cast<std::uint64_t>(c) << bits | static_cast<std::uint32_t>(b);
+  }
+  // The ids of a key that is not kLongPhrase.
+  std::size_t unpack(std::uint64_t key, id_type* ids) const noexcept {
+    const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
+    if (!three()) {
+      ids[0] = static_cast<id_type>(key >> 32);
+      ids[1] = static_cast<id_type>(key & 0xFFFFFFFFu);
+      return 2;
+    }
+    if (key >> 62) {
+      ids[0] = static_cast<id_type>((key >> (2 * bits)) & mask);
+      ids[1] = static_cast<id_type>((key >> bits) & mask);
+      ids[2] = static_cast<id_type>(key & mask);
+      return 3;
+    }
+    ids[0] = static_cast<id_type>(key >> bits);
+    ids[1] = static_cast<id_type>(key & mask);
+    return 2;
+  }
 };
 
 void count_phrases(std::vector<Occurrence>& occ, IdCounts& c) {
@@ -70,6 +106,7 @@ void count_phrases(std::vector<Occurrence>& occ, IdCounts& c) {
     std::uint64_t key;
   };
   std::vector<Run> runs;
+  runs.reserve(occ.size() / 2);
   for (std::size_t i = 0; i < occ.size();) {
     std::size_t j = i + 1;
     while (j < occ.size() && occ[j].key == occ[i].key) ++j;
@@ -78,7 +115,11 @@ void count_phrases(std::vector<Occurrence>& occ, IdCounts& c) {
   }
   // In order of first occurrence: each position ends at most one phrase.
   std::vector<std::int64_t> run_at(static_cast<std::size_t>(c.words), -1);
-  for (std::size_t r = 0; r < runs.size(); ++r) run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int64_t>(r);
+  c.phrase.reserve(runs.size());
+  c.phrase_count.reserve(runs.size());
+  c.phrase_event.reserve(runs.size());
+  for (std::size_t r = 0; r < runs.size(); ++r)
+    run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int64_t>(r);
   for (std::int64_t r : run_at) {
     if (r < 0) continue;
     const Run& run = runs[static_cast<std::size_t>(r)];
@@ -88,42 +129,51 @@ void count_phrases(std::vector<Occurrence>& occ, IdCounts& c) {
   }
 }
 
-IdCounts count_ids(const TermStream& stream, std::size_t n_terms, const std::vector<std::uint8_t>& connector) {
+IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
+                   const std::vector<std::uint8_t>& connector) {
   IdCounts c;
+  c.bits = std::max<unsigned>(1, static_cast<unsigned>(std::bit_width(n_terms)));
+  const Packing pack{c.bits};
   std::vector<std::int64_t> count(n_terms, 0), first(n_terms, -1);
   std::vector<Occurrence> occ;
   occ.reserve(stream.terms.size());
-  std::string key;  // the current candidate's ids, once it holds a connector
+  std::string key;  // the ids of a candidate with connectors, when interned
   std::int64_t pos = 0;
   for (std::size_t s = 0; s < stream.segments(); ++s) {
-    id_type start = -1;
+    id_type start = -1, inner = -1;  // inner: the first connector of the candidate
+    std::size_t connectors = 0;
     for (std::size_t k = stream.seg_begin[s]; k < stream.seg_begin[s + 1]; ++k, ++pos) {
       const id_type t = stream.terms[k];
       const auto ut = static_cast<std::size_t>(t);
       if (ut < connector.size() && connector[ut]) {
         if (start < 0) continue;
-        if (key.empty()) append_id(key, start);
-        append_id(key, t);  // a connector inside a candidate
+        if (++connectors == 1) inner = t;  // a connector inside a candidate
         continue;
       }
       if (count[ut]++ == 0) first[ut] = pos;
       if (start >= 0) {
-        if (key.empty()) {
-          occ.push_back({static_cast<std::uint64_t>(start) << 32 | static_cast<std::uint32_t>(t), pos});
+        std::uint64_t id;
+        if (connectors == 0) {
+          id = pack.two(start, t);
+        } else if (connectors == 1 && pack.three()) {
+          id = pack.three_ids(start, inner, t);
         } else {
-          append_id(key, t);
-          occ.push_back({kLongPhrase | static_cast<std::uint64_t>(c.long_phrases.intern(key)), pos});
+          key.clear();
+          for (std::size_t j = k - connectors - 1; j <= k; ++j) append_id(key, stream.terms[j]);
+          id = kLongPhrase | static_cast<std::uint64_t>(c.long_phrases.intern(key));
         }
+        occ.push_back({id, pos});
       }
       start = t;  // the word ends one candidate and starts the next
-      key.clear();
+      connectors = 0;
     }
   }
   c.words = pos;
   for (std::size_t t = 0; t < n_terms; ++t)
     if (count[t]) c.unigram.push_back(static_cast<id_type>(t));
-  std::sort(c.unigram.begin(), c.unigram.end(),
-            [&](id_type a, id_type b) { return first[static_cast<std::size_t>(a)] < first[static_cast<std::size_t>(b)]; });
+  std::sort(c.unigram.begin(), c.unigram.end(), [&](id_type a, id_type b) {
+    return first[static_cast<std::size_t>(a)] < first[static_cast<std::size_t>(b)];
+  });
   for (id_type t : c.unigram) {
     c.unigram_count.push_back(count[static_cast<std::size_t>(t)]);
     c.unigram_event.push_back(2 * first[static_cast<std::size_t>(t)]);
@@ -151,7 +201,8 @@ PhraseVocab finish(const Vocabulary* index, PhraseVocab out) {
 
 // Python's str.split(delimiter): the first and the last part (the same
 // non-overlapping matches from the left); false when there is one part.
-bool first_last(std::string_view key, std::string_view delim, std::string_view& first, std::string_view& last) {
+bool first_last(std::string_view key, std::string_view delim, std::string_view& first,
+                std::string_view& last) {
   std::size_t at = key.find(delim);
   if (at == std::string_view::npos) return false;
   first = key.substr(0, at);
@@ -169,18 +220,48 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
   // The string keys, unigrams and phrases merged by first event (each list is
   // in event order already); colliding strings add up, as in gensim's dict.
   // Joined strings can only collide with each other or with a unigram when
-  // some word holds the delimiter; otherwise no index is needed.
-  bool collide = false;
-  for (id_type t : c.unigram) collide = collide || vocabulary.term(t).find(delimiter) != std::string_view::npos;
+  // some word holds the delimiter, or when the delimiter is longer than one
+  // code point (its occurrences may then straddle a word and a delimiter);
+  // otherwise no index is needed.
+  std::size_t code_points = 0;
+  for (char ch : delimiter) code_points += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  bool collide = code_points != 1;
+  auto holds = [&](std::size_t t) {
+    return vocabulary.term(static_cast<id_type>(t)).find(delimiter) != std::string_view::npos;
+  };
+  for (id_type t : c.unigram) collide = collide || holds(static_cast<std::size_t>(t));
+  for (std::size_t t = 0; t < connector.size() && t < vocabulary.size(); ++t)
+    collide = collide || (connector[t] && holds(t));
   Vocabulary index;
   Vocabulary* ix = collide ? &index : nullptr;
   PhraseVocab out;
   out.words = c.words;
+  const std::size_t n_keys = c.unigram.size() + c.phrase.size();
+  out.counts.reserve(n_keys);
+  out.keys.offsets.reserve(n_keys + 1);
+  out.keys.bytes.reserve(n_keys * 16);
+  if (!collide) {
+    out.first_part.reserve(n_keys);
+    out.last_part.reserve(n_keys);
+  }
+  // Without collisions: the key of each unigram (added before any phrase that
+  // holds it: a phrase's words occur before or at the token that ends it).
+  std::vector<std::int64_t> key_of(collide ? 0 : vocabulary.size(), -1);
+  auto parts = [&](id_type a, id_type b) {
+    if (collide) return;
+    out.first_part.push_back(key_of[static_cast<std::size_t>(a)]);
+    out.last_part.push_back(key_of[static_cast<std::size_t>(b)]);
+  };
   std::string joined;
   std::size_t u = 0, p = 0;
   const std::size_t nu = c.unigram.size(), np = c.phrase_count.size();
   while (u < nu || p < np) {
     if (p == np || (u < nu && c.unigram_event[u] < c.phrase_event[p])) {
+      if (!collide) {
+        key_of[static_cast<std::size_t>(c.unigram[u])] = static_cast<std::int64_t>(out.counts.size());
+        out.first_part.push_back(-1);  // a unigram key
+        out.last_part.push_back(-1);
+      }
       add_key(ix, out, vocabulary.term(c.unigram[u]), c.unigram_count[u]);
       ++u;
     } else {
@@ -188,16 +269,24 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
       const std::uint64_t key = c.phrase[p];
       if (key & kLongPhrase) {
         const std::string_view ids = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
+        id_type t = 0, a = 0;
         for (std::size_t i = 0; i < ids.size(); i += sizeof(id_type)) {
-          id_type t;
           std::memcpy(&t, ids.data() + i, sizeof t);
-          if (i) joined.append(delimiter);
+          if (i)
+            joined.append(delimiter);
+          else
+            a = t;
           joined.append(vocabulary.term(t));
         }
+        parts(a, t);
       } else {
-        joined.append(vocabulary.term(static_cast<id_type>(key >> 32)));
-        joined.append(delimiter);
-        joined.append(vocabulary.term(static_cast<id_type>(key & 0xFFFFFFFFu)));
+        id_type ids[3];
+        const std::size_t n = Packing{c.bits}.unpack(key, ids);
+        for (std::size_t i = 0; i < n; ++i) {
+          if (i) joined.append(delimiter);
+          joined.append(vocabulary.term(ids[i]));
+        }
+        parts(ids[0], ids[n - 1]);
       }
       add_key(ix, out, joined, c.phrase_count[p]);
       ++p;
@@ -241,6 +330,22 @@ PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
   if (o.scoring == PhraseScoring::npmi && !(o.threshold >= -1 && o.threshold <= 1))
     throw Error("threshold should be between -1 and 1 for npmi scoring");
   if (o.delimiter.empty()) throw Error("delimiter must not be empty");
+  const auto len_vocab = static_cast<std::int64_t>(vocab.keys.size());
+  PhraseTable t;
+  auto keep = [&](std::size_t i, std::int64_t ca, std::int64_t cb) {
+    if (ca <= 0 || cb <= 0 || vocab.counts[i] <= 0) return;
+    const double s = phrase_score(o.scoring, ca, cb, vocab.counts[i], len_vocab, o.min_count, vocab.words);
+    if (s <= o.threshold) return;
+    t.key.push_back(static_cast<std::int64_t>(i));
+    t.score.push_back(s);
+  };
+  if (vocab.first_part.size() == vocab.keys.size() && vocab.last_part.size() == vocab.keys.size()) {
+    for (std::size_t i = 0; i < vocab.keys.size(); ++i)
+      if (vocab.first_part[i] >= 0)
+        keep(i, vocab.counts[static_cast<std::size_t>(vocab.first_part[i])],
+             vocab.counts[static_cast<std::size_t>(vocab.last_part[i])]);
+    return t;
+  }
   // The parts looked up never hold the delimiter: index only such keys.
   Vocabulary index;
   std::vector<std::size_t> at;
@@ -249,8 +354,6 @@ PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
       index.intern(vocab.keys[i]);
       at.push_back(i);
     }
-  const auto len_vocab = static_cast<std::int64_t>(vocab.keys.size());
-  PhraseTable t;
   std::string_view first, last;
   for (std::size_t i = 0; i < vocab.keys.size(); ++i) {
     if (!first_last(vocab.keys[i], o.delimiter, first, last)) continue;
@@ -258,11 +361,7 @@ PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
     if (a < 0 || b < 0) continue;
     const std::int64_t ca = vocab.counts[at[static_cast<std::size_t>(a)]];
     const std::int64_t cb = vocab.counts[at[static_cast<std::size_t>(b)]];
-    if (ca <= 0 || cb <= 0 || vocab.counts[i] <= 0) continue;
-    const double s = phrase_score(o.scoring, ca, cb, vocab.counts[i], len_vocab, o.min_count, vocab.words);
-    if (s <= o.threshold) continue;
-    t.key.push_back(static_cast<std::int64_t>(i));
-    t.score.push_back(s);
+    keep(i, ca, cb);
   }
   return t;
 }

@@ -12,6 +12,7 @@ import numpy.typing
 from textgauge._core.text import Corpus
 
 __all__: list[str] = [
+    "PhraseVocab",
     "bigram_scores",
     "collocations",
     "compound",
@@ -26,6 +27,22 @@ __all__: list[str] = [
     "readability_counts",
     "window_cooccurrence",
 ]
+
+class PhraseVocab:
+    """gensim's Phrases vocabulary: keys in dict order, counts."""
+    def __init__(
+        self,
+        data: bytes,
+        offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+        counts: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+        words: typing.SupportsInt | typing.SupportsIndex,
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    def counts(self) -> numpy.typing.NDArray[numpy.int64]: ...
+    def data(self) -> bytes: ...
+    def offsets(self) -> numpy.typing.NDArray[numpy.int64]: ...
+    @property
+    def words(self) -> int: ...
 
 def bigram_scores(
     count: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
@@ -56,10 +73,7 @@ def compound(
     delimiter: str,
 ) -> tuple[Corpus, numpy.typing.NDArray[numpy.int64]]: ...
 def export_phrases(
-    data: bytes,
-    offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
-    counts: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
-    words: typing.SupportsInt | typing.SupportsIndex,
+    vocab: PhraseVocab,
     *,
     scoring: str,
     min_count: typing.SupportsFloat | typing.SupportsIndex,
@@ -98,16 +112,7 @@ def lexical_diversity(
     hdd_draws: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> dict[str, typing.Any]: ...
-def merge_phrase_vocab(
-    data_a: bytes,
-    offsets_a: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
-    counts_a: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
-    words_a: typing.SupportsInt | typing.SupportsIndex,
-    data_b: bytes,
-    offsets_b: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
-    counts_b: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
-    words_b: typing.SupportsInt | typing.SupportsIndex,
-) -> dict[str, typing.Any]: ...
+def merge_phrase_vocab(a: PhraseVocab, b: PhraseVocab) -> PhraseVocab: ...
 def options() -> dict[str, list[str]]:
     """
     The names each option of this area takes, by option.
@@ -130,7 +135,7 @@ def phrase_vocab(
     delimiter: str,
     kinds: collections.abc.Sequence[str],
     across_sentences: bool,
-) -> dict[str, typing.Any]: ...
+) -> PhraseVocab: ...
 def readability_counts(
     corpus: Corpus,
     *,

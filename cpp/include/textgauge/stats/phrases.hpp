@@ -40,6 +40,10 @@ struct PhraseVocab {
   StringTable keys;
   std::vector<std::int64_t> counts;
   std::int64_t words = 0;
+  // Where phrase_vocab knows them (no word holds the delimiter), the index of
+  // the key of each phrase key's first and last word (-1 for a unigram key),
+  // so that export_phrases need not split strings; empty otherwise.
+  std::vector<std::int64_t> first_part, last_part;
 };
 
 // Counts a stream's segments (gensim's sentences). `connector[id]` != 0 marks
