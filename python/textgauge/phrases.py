@@ -12,7 +12,7 @@ compounded corpus (frequency, keyness, dtm, collocations...) counts them as term
 gensim's sentences are the corpus's sentences cut at every token of a kind that is not
 counted (punctuation and symbols by default): ``"London, Paris"`` is no candidate. The words
 are the corpus's terms (case folded by default), so connector words are given in that form.
-See ``docs/statistics.md#phrases``.
+See ``docs/statistics.md#phrases-and-multi-word-expressions``.
 """
 
 from __future__ import annotations
