@@ -99,19 +99,58 @@ struct Packing {
   }
 };
 
-void count_phrases(std::vector<Occurrence>& occ, IdCounts& c) {
-  sort_by_key(occ);
-  struct Run {
-    std::int64_t first, count;
-    std::uint64_t key;
-  };
+struct Run {
+  std::int64_t first, count;
+  std::uint64_t key;
+};
+
+// The phrases of two words (keys a << bits | b): bucketed by a in one stable
+// pass, then counted per bucket through a table indexed by b, which stays in
+// cache. Within a bucket occurrences are in text order, so the first seen is
+// the first occurrence.
+void count_two(const std::vector<Occurrence>& two, unsigned bits, std::size_t n_terms,
+               std::vector<Run>& runs) {
+  std::vector<std::size_t> begin(n_terms + 1, 0);
+  for (const auto& o : two) ++begin[static_cast<std::size_t>(o.key >> bits) + 1];
+  for (std::size_t a = 0; a < n_terms; ++a) begin[a + 1] += begin[a];
+  std::vector<Occurrence> by_first(two.size());
+  {
+    std::vector<std::size_t> fill(begin.begin(), begin.end() - 1);
+    for (const auto& o : two) by_first[fill[static_cast<std::size_t>(o.key >> bits)]++] = o;
+  }
+  const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
+  std::vector<std::int64_t> run_of(n_terms, -1);  // b -> its run in the current bucket
+  for (std::size_t a = 0; a < n_terms; ++a) {
+    for (std::size_t i = begin[a]; i < begin[a + 1]; ++i) {
+      const auto b = static_cast<std::size_t>(by_first[i].key & mask);
+      if (run_of[b] < 0) {
+        run_of[b] = static_cast<std::int64_t>(runs.size());
+        runs.push_back({by_first[i].pos, 0, by_first[i].key});
+      }
+      ++runs[static_cast<std::size_t>(run_of[b])].count;
+    }
+    for (std::size_t i = begin[a]; i < begin[a + 1]; ++i)
+      run_of[static_cast<std::size_t>(by_first[i].key & mask)] = -1;
+  }
+}
+
+// `two` holds the phrases of two words, `more` the others (sorted by key).
+void count_phrases(std::vector<Occurrence>& two, std::vector<Occurrence>& more, std::size_t n_terms,
+                   IdCounts& c) {
   std::vector<Run> runs;
-  runs.reserve(occ.size() / 2);
-  for (std::size_t i = 0; i < occ.size();) {
-    std::size_t j = i + 1;
-    while (j < occ.size() && occ[j].key == occ[i].key) ++j;
-    runs.push_back({occ[i].pos, static_cast<std::int64_t>(j - i), occ[i].key});
-    i = j;
+  runs.reserve((two.size() + more.size()) / 2);
+  const bool bucketed = Packing{c.bits}.three();
+  if (bucketed) count_two(two, c.bits, n_terms, runs);
+  for (std::vector<Occurrence>* part : {&two, &more}) {
+    if (part == &two && bucketed) continue;
+    std::vector<Occurrence>& occ = *part;
+    sort_by_key(occ);
+    for (std::size_t i = 0; i < occ.size();) {
+      std::size_t j = i + 1;
+      while (j < occ.size() && occ[j].key == occ[i].key) ++j;
+      runs.push_back({occ[i].pos, static_cast<std::int64_t>(j - i), occ[i].key});
+      i = j;
+    }
   }
   // In order of first occurrence: each position ends at most one phrase.
   std::vector<std::int64_t> run_at(static_cast<std::size_t>(c.words), -1);
@@ -135,8 +174,8 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
   c.bits = std::max<unsigned>(1, static_cast<unsigned>(std::bit_width(n_terms)));
   const Packing pack{c.bits};
   std::vector<std::int64_t> count(n_terms, 0), first(n_terms, -1);
-  std::vector<Occurrence> occ;
-  occ.reserve(stream.terms.size());
+  std::vector<Occurrence> two, more;
+  two.reserve(stream.terms.size());
   std::string key;  // the ids of a candidate with connectors, when interned
   std::int64_t pos = 0;
   for (std::size_t s = 0; s < stream.segments(); ++s) {
@@ -152,17 +191,15 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
       }
       if (count[ut]++ == 0) first[ut] = pos;
       if (start >= 0) {
-        std::uint64_t id;
         if (connectors == 0) {
-          id = pack.two(start, t);
+          two.push_back({pack.two(start, t), pos});
         } else if (connectors == 1 && pack.three()) {
-          id = pack.three_ids(start, inner, t);
+          more.push_back({pack.three_ids(start, inner, t), pos});
         } else {
           key.clear();
           for (std::size_t j = k - connectors - 1; j <= k; ++j) append_id(key, stream.terms[j]);
-          id = kLongPhrase | static_cast<std::uint64_t>(c.long_phrases.intern(key));
+          more.push_back({kLongPhrase | static_cast<std::uint64_t>(c.long_phrases.intern(key)), pos});
         }
-        occ.push_back({id, pos});
       }
       start = t;  // the word ends one candidate and starts the next
       connectors = 0;
@@ -178,7 +215,7 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
     c.unigram_count.push_back(count[static_cast<std::size_t>(t)]);
     c.unigram_event.push_back(2 * first[static_cast<std::size_t>(t)]);
   }
-  count_phrases(occ, c);
+  count_phrases(two, more, n_terms, c);
   return c;
 }
 
