@@ -257,3 +257,33 @@ def test_compound_bad_input() -> None:
     # unknown words and single words leave the corpus as it is
     same = corpus.compound(["zzz b", "a"])
     assert np.array_equal(same.tokens["term_id"], corpus.tokens["term_id"])
+
+
+# command line --------------------------------------------------------------------------------
+
+
+def test_cli_phrases_equal_gensim(tmp_path: Path) -> None:
+    from textgauge.cli import main
+
+    texts = local_paragraphs(120)
+    for i in range(3):  # three files, so that the batches' models merge
+        (tmp_path / f"{i}.txt").write_text("\n\n".join(texts[i * 40 : (i + 1) * 40]), "utf-8")
+    out = tmp_path / "phrases.csv"
+    code = main(
+        [
+            "phrases",
+            str(tmp_path / "0.txt"),
+            str(tmp_path / "1.txt"),
+            str(tmp_path / "2.txt"),
+            "--min-count", "2", "--threshold", "1.5", "--connector-words", "english",
+            "--batch-mb", "0.004", "--top", "0", "-o", str(out), "--quiet",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    got = pd.read_csv(out)
+    corpus = tg.Corpus.from_texts([(tmp_path / f"{i}.txt").read_text("utf-8") for i in range(3)])
+    ref = gensim_model(
+        sentences(corpus), min_count=2, threshold=1.5, connector_words=ENGLISH_CONNECTOR_WORDS
+    ).export_phrases()
+    assert dict(zip(got["phrase"], got["score"])) == ref
+    assert main(["phrases", str(out), "--scoring", "npmi", "--threshold", "2"]) == 2
