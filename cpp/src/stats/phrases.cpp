@@ -113,24 +113,29 @@ void count_two(const std::vector<Occurrence>& two, unsigned bits, std::size_t n_
   std::vector<std::size_t> begin(n_terms + 1, 0);
   for (const auto& o : two) ++begin[static_cast<std::size_t>(o.key >> bits) + 1];
   for (std::size_t a = 0; a < n_terms; ++a) begin[a + 1] += begin[a];
-  std::vector<Occurrence> by_first(two.size());
+  // The second word and the position, 8 bytes (positions < 2^32 here: see count_phrases).
+  struct Second {
+    std::uint32_t b, pos;
+  };
+  const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
+  std::vector<Second> by_first(two.size());
   {
     std::vector<std::size_t> fill(begin.begin(), begin.end() - 1);
-    for (const auto& o : two) by_first[fill[static_cast<std::size_t>(o.key >> bits)]++] = o;
+    for (const auto& o : two)
+      by_first[fill[static_cast<std::size_t>(o.key >> bits)]++] = {static_cast<std::uint32_t>(o.key & mask),
+                                                                   static_cast<std::uint32_t>(o.pos)};
   }
-  const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
   std::vector<std::int64_t> run_of(n_terms, -1);  // b -> its run in the current bucket
   for (std::size_t a = 0; a < n_terms; ++a) {
     for (std::size_t i = begin[a]; i < begin[a + 1]; ++i) {
-      const auto b = static_cast<std::size_t>(by_first[i].key & mask);
+      const std::size_t b = by_first[i].b;
       if (run_of[b] < 0) {
         run_of[b] = static_cast<std::int64_t>(runs.size());
-        runs.push_back({by_first[i].pos, 0, by_first[i].key});
+        runs.push_back({by_first[i].pos, 0, static_cast<std::uint64_t>(a) << bits | b});
       }
       ++runs[static_cast<std::size_t>(run_of[b])].count;
     }
-    for (std::size_t i = begin[a]; i < begin[a + 1]; ++i)
-      run_of[static_cast<std::size_t>(by_first[i].key & mask)] = -1;
+    for (std::size_t i = begin[a]; i < begin[a + 1]; ++i) run_of[by_first[i].b] = -1;
   }
 }
 
@@ -139,7 +144,7 @@ void count_phrases(std::vector<Occurrence>& two, std::vector<Occurrence>& more, 
                    IdCounts& c) {
   std::vector<Run> runs;
   runs.reserve((two.size() + more.size()) / 2);
-  const bool bucketed = Packing{c.bits}.three();
+  const bool bucketed = Packing{c.bits}.three() && c.words < (std::int64_t(1) << 32);
   if (bucketed) count_two(two, c.bits, n_terms, runs);
   for (std::vector<Occurrence>* part : {&two, &more}) {
     if (part == &two && bucketed) continue;
@@ -153,13 +158,13 @@ void count_phrases(std::vector<Occurrence>& two, std::vector<Occurrence>& more, 
     }
   }
   // In order of first occurrence: each position ends at most one phrase.
-  std::vector<std::int64_t> run_at(static_cast<std::size_t>(c.words), -1);
+  std::vector<std::int32_t> run_at(static_cast<std::size_t>(c.words), -1);  // runs < 2^31
   c.phrase.reserve(runs.size());
   c.phrase_count.reserve(runs.size());
   c.phrase_event.reserve(runs.size());
   for (std::size_t r = 0; r < runs.size(); ++r)
-    run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int64_t>(r);
-  for (std::int64_t r : run_at) {
+    run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int32_t>(r);
+  for (std::int32_t r : run_at) {
     if (r < 0) continue;
     const Run& run = runs[static_cast<std::size_t>(r)];
     c.phrase.push_back(run.key);
