@@ -46,7 +46,8 @@ class ExpressionTrie {
 
  private:
   static std::uint64_t edge(std::int32_t node, id_type id) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(node)) << 32) | static_cast<std::uint32_t>(id);
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(node)) << 32) |
+           static_cast<std::uint32_t>(id);
   }
   std::unordered_map<std::uint64_t, std::int32_t> edges_;
   std::vector<std::int64_t> expression_{-1};  // per node
