@@ -64,9 +64,10 @@ py::dict export_shim(const PhraseVocab& v, PhraseScoring scoring, double min_cou
   }
   py::list phrase(t.key.size());
   std::vector<std::int64_t> count(t.key.size());
+  std::string s;
   for (std::size_t i = 0; i < t.key.size(); ++i) {
     const auto k = static_cast<std::size_t>(t.key[i]);
-    const std::string_view s = v.keys[k];
+    v.key(k, s);
     phrase[i] = py::str(s.data(), s.size());
     count[i] = v.counts[k];
   }
@@ -97,11 +98,10 @@ void register_phrases(py::module_& m) {
   py::class_<PhraseVocab>(m, "PhraseVocab", "gensim's Phrases vocabulary: keys in dict order, counts.")
       .def(py::init(&vocab_from_parts), py::arg("data"), py::arg("offsets"), py::arg("counts"),
            py::arg("words"))
-      .def("__len__", [](const PhraseVocab& v) { return v.keys.size(); })
+      .def("__len__", [](const PhraseVocab& v) { return v.size(); })
       .def_property_readonly("words", [](const PhraseVocab& v) { return v.words; })
-      .def("data", [](const PhraseVocab& v) { return py::bytes(v.keys.bytes); })
-      .def("offsets",
-           [](const PhraseVocab& v) { return to_numpy(std::vector<std::int64_t>(v.keys.offsets)); })
+      .def("data", [](const PhraseVocab& v) { return py::bytes(v.key_table().bytes); })
+      .def("offsets", [](const PhraseVocab& v) { return to_numpy(v.key_table().offsets); })
       .def("counts", [](const PhraseVocab& v) { return to_numpy(std::vector<std::int64_t>(v.counts)); });
   m.def("phrase_vocab", &phrase_vocab_shim, py::arg("corpus"), py::kw_only(), py::arg("connector_words"),
         py::arg("delimiter"), py::arg("kinds"), py::arg("across_sentences"));

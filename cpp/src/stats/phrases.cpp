@@ -275,74 +275,102 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
   for (std::size_t t = 0; t < connector.size() && t < vocabulary.size(); ++t)
     collide = collide || (connector[t] && holds(t));
   Vocabulary index;
-  Vocabulary* ix = collide ? &index : nullptr;
   PhraseVocab out;
   out.words = c.words;
   const std::size_t n_keys = c.unigram.size() + c.phrase.size();
   out.counts.reserve(n_keys);
-  out.keys.offsets.reserve(n_keys + 1);
-  out.keys.bytes.reserve(n_keys * 16);
   if (!collide) {
+    // The keys stay term ids (strings are made only for what is asked: see key()).
+    out.terms = vocabulary.table();
+    out.delimiter = std::string(delimiter);
+    out.ids.reserve(n_keys * 2);
+    out.id_begin.reserve(n_keys + 1);
     out.first_part.reserve(n_keys);
     out.last_part.reserve(n_keys);
   }
   // Without collisions: the key of each unigram (added before any phrase that
   // holds it: a phrase's words occur before or at the token that ends it).
   std::vector<std::int64_t> key_of(collide ? 0 : vocabulary.size(), -1);
-  auto parts = [&](id_type a, id_type b) {
-    if (collide) return;
-    out.first_part.push_back(key_of[static_cast<std::size_t>(a)]);
-    out.last_part.push_back(key_of[static_cast<std::size_t>(b)]);
-  };
   std::string joined;
+  auto emit = [&](const id_type* seq, std::size_t n, std::int64_t count) {
+    if (collide) {
+      joined.clear();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i) joined.append(delimiter);
+        joined.append(vocabulary.term(seq[i]));
+      }
+      add_key(&index, out, joined, count);
+      return;
+    }
+    if (n == 1) key_of[static_cast<std::size_t>(seq[0])] = static_cast<std::int64_t>(out.counts.size());
+    out.first_part.push_back(n == 1 ? -1 : key_of[static_cast<std::size_t>(seq[0])]);
+    out.last_part.push_back(n == 1 ? -1 : key_of[static_cast<std::size_t>(seq[n - 1])]);
+    out.ids.insert(out.ids.end(), seq, seq + n);
+    out.id_begin.push_back(static_cast<std::int64_t>(out.ids.size()));
+    out.counts.push_back(count);
+  };
+  std::vector<id_type> seq;
   std::size_t u = 0, p = 0;
   const std::size_t nu = c.unigram.size(), np = c.phrase_count.size();
   while (u < nu || p < np) {
     if (p == np || (u < nu && c.unigram_event[u] < c.phrase_event[p])) {
-      if (!collide) {
-        key_of[static_cast<std::size_t>(c.unigram[u])] = static_cast<std::int64_t>(out.counts.size());
-        out.first_part.push_back(-1);  // a unigram key
-        out.last_part.push_back(-1);
-      }
-      add_key(ix, out, vocabulary.term(c.unigram[u]), c.unigram_count[u]);
+      emit(&c.unigram[u], 1, c.unigram_count[u]);
       ++u;
-    } else {
-      joined.clear();
-      const std::uint64_t key = c.phrase[p];
-      if (key & kLongPhrase) {
-        const std::string_view ids = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
-        id_type t = 0, a = 0;
-        for (std::size_t i = 0; i < ids.size(); i += sizeof(id_type)) {
-          std::memcpy(&t, ids.data() + i, sizeof t);
-          if (i)
-            joined.append(delimiter);
-          else
-            a = t;
-          joined.append(vocabulary.term(t));
-        }
-        parts(a, t);
-      } else {
-        id_type ids[3];
-        const std::size_t n = Packing{c.bits}.unpack(key, ids);
-        for (std::size_t i = 0; i < n; ++i) {
-          if (i) joined.append(delimiter);
-          joined.append(vocabulary.term(ids[i]));
-        }
-        parts(ids[0], ids[n - 1]);
-      }
-      add_key(ix, out, joined, c.phrase_count[p]);
-      ++p;
+      continue;
     }
+    const std::uint64_t key = c.phrase[p];
+    if (key & kLongPhrase) {
+      const std::string_view bytes = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
+      seq.resize(bytes.size() / sizeof(id_type));
+      std::memcpy(seq.data(), bytes.data(), bytes.size());
+      emit(seq.data(), seq.size(), c.phrase_count[p]);
+    } else {
+      id_type ids[3];
+      emit(ids, Packing{c.bits}.unpack(key, ids), c.phrase_count[p]);
+    }
+    ++p;
   }
-  return finish(ix, std::move(out));
+  if (collide) out.keys = index.table();
+  return out;
+}
+
+std::size_t PhraseVocab::size() const noexcept { return counts.size(); }
+
+bool PhraseVocab::as_ids() const noexcept {
+  return id_begin.size() == counts.size() + 1 && keys.size() != counts.size();
+}
+
+void PhraseVocab::key(std::size_t i, std::string& out) const {
+  out.clear();
+  if (!as_ids()) {
+    out.append(keys[i]);
+    return;
+  }
+  for (auto j = id_begin[i]; j < id_begin[i + 1]; ++j) {
+    if (j > id_begin[i]) out.append(delimiter);
+    out.append(terms[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])]);
+  }
+}
+
+StringTable PhraseVocab::key_table() const {
+  if (!as_ids()) return keys;
+  StringTable t;
+  std::string k;
+  for (std::size_t i = 0; i < size(); ++i) {
+    key(i, k);
+    t.push(k);
+  }
+  return t;
 }
 
 PhraseVocab merge_phrase_vocab(const PhraseVocab& a, const PhraseVocab& b) {
   Vocabulary index;
   PhraseVocab out;
   out.words = a.words + b.words;
-  for (std::size_t i = 0; i < a.keys.size(); ++i) add_key(&index, out, a.keys[i], a.counts[i]);
-  for (std::size_t i = 0; i < b.keys.size(); ++i) add_key(&index, out, b.keys[i], b.counts[i]);
+  for (const PhraseVocab* v : {&a, &b}) {
+    const StringTable keys = v->key_table();
+    for (std::size_t i = 0; i < keys.size(); ++i) add_key(&index, out, keys[i], v->counts[i]);
+  }
   return finish(&index, std::move(out));
 }
 
@@ -372,7 +400,7 @@ PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
   if (o.scoring == PhraseScoring::npmi && !(o.threshold >= -1 && o.threshold <= 1))
     throw Error("threshold should be between -1 and 1 for npmi scoring");
   if (o.delimiter.empty()) throw Error("delimiter must not be empty");
-  const auto len_vocab = static_cast<std::int64_t>(vocab.keys.size());
+  const auto len_vocab = static_cast<std::int64_t>(vocab.size());
   PhraseTable t;
   auto keep = [&](std::size_t i, std::int64_t ca, std::int64_t cb) {
     if (ca <= 0 || cb <= 0 || vocab.counts[i] <= 0) return;
@@ -381,24 +409,25 @@ PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
     t.key.push_back(static_cast<std::int64_t>(i));
     t.score.push_back(s);
   };
-  if (vocab.first_part.size() == vocab.keys.size() && vocab.last_part.size() == vocab.keys.size()) {
-    for (std::size_t i = 0; i < vocab.keys.size(); ++i)
+  if (vocab.first_part.size() == vocab.size() && vocab.last_part.size() == vocab.size()) {
+    for (std::size_t i = 0; i < vocab.size(); ++i)
       if (vocab.first_part[i] >= 0)
         keep(i, vocab.counts[static_cast<std::size_t>(vocab.first_part[i])],
              vocab.counts[static_cast<std::size_t>(vocab.last_part[i])]);
     return t;
   }
   // The parts looked up never hold the delimiter: index only such keys.
+  const StringTable keys = vocab.key_table();
   Vocabulary index;
   std::vector<std::size_t> at;
-  for (std::size_t i = 0; i < vocab.keys.size(); ++i)
-    if (vocab.keys[i].find(o.delimiter) == std::string_view::npos) {
-      index.intern(vocab.keys[i]);
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].find(o.delimiter) == std::string_view::npos) {
+      index.intern(keys[i]);
       at.push_back(i);
     }
   std::string_view first, last;
-  for (std::size_t i = 0; i < vocab.keys.size(); ++i) {
-    if (!first_last(vocab.keys[i], o.delimiter, first, last)) continue;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!first_last(keys[i], o.delimiter, first, last)) continue;
     const id_type a = index.find(first), b = index.find(last);
     if (a < 0 || b < 0) continue;
     const std::int64_t ca = vocab.counts[at[static_cast<std::size_t>(a)]];

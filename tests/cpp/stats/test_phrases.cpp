@@ -23,7 +23,8 @@ PhraseVocab learn(const Corpus& c, const std::vector<std::string>& connectors) {
 
 std::vector<std::string> keys(const PhraseVocab& v) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < v.keys.size(); ++i) out.emplace_back(v.keys[i]);
+  const StringTable t = v.key_table();
+  for (std::size_t i = 0; i < t.size(); ++i) out.emplace_back(t[i]);
   return out;
 }
 
@@ -44,7 +45,9 @@ TEST_CASE("phrases: gensim's vocabulary, order and default score by hand", "[phr
   o.threshold = 1;
   const PhraseTable t = export_phrases(v, o);
   REQUIRE(t.key.size() == 1);
-  CHECK(v.keys[static_cast<std::size_t>(t.key[0])] == "new_york");
+  std::string k;
+  v.key(static_cast<std::size_t>(t.key[0]), k);
+  CHECK(k == "new_york");
   CHECK(t.score[0] == 2.75);
   // npmi: pa = pb = pab = 2/8, so log(pab / (pa pb)) / -log(pab) = 1
   o.scoring = PhraseScoring::npmi;

@@ -34,12 +34,24 @@
 
 namespace textgauge {
 
-// gensim's learned vocabulary: string keys in dict order, their counts, and
-// the number of tokens seen (connector words included).
+// gensim's learned vocabulary: keys in dict order, their counts, and the
+// number of tokens seen (connector words included). The keys are strings
+// (`keys`), or, as phrase_vocab leaves them where no word holds the
+// delimiter, term ids: key i is terms[ids[id_begin[i] .. id_begin[i+1])]
+// joined by `delimiter` (id_begin starts with 0). key() and key_table() give
+// the strings either way.
 struct PhraseVocab {
   StringTable keys;
   std::vector<std::int64_t> counts;
   std::int64_t words = 0;
+  StringTable terms;
+  std::vector<Vocabulary::id_type> ids;
+  std::vector<std::int64_t> id_begin{0};
+  std::string delimiter;
+  std::size_t size() const noexcept;
+  bool as_ids() const noexcept;
+  void key(std::size_t i, std::string& out) const;  // key i, into `out`
+  StringTable key_table() const;                    // every key
   // Where phrase_vocab knows them (no word holds the delimiter), the index of
   // the key of each phrase key's first and last word (-1 for a unigram key),
   // so that export_phrases need not split strings; empty otherwise.
