@@ -6,6 +6,7 @@
 #include "textgauge/stats/collocations.hpp"
 #include "textgauge/stats/keyness.hpp"
 #include "textgauge/stats/lexdiv.hpp"
+#include "textgauge/stats/phrases.hpp"
 #include "textgauge/stats/readability.hpp"
 #include "textgauge/stats/similarity.hpp"
 #include "textgauge/stats/termstats.hpp"
@@ -248,6 +249,7 @@ void register_stats(py::module_& m) {
         py::arg("cols"), py::kw_only(), py::arg("method"), py::arg("threads") = 0u);
   m.def("window_cooccurrence", &window_cooccurrence_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
         py::arg("window"), py::arg("count"));
+  register_phrases(m);
   def_options<Unit, AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
-              PairwiseMethod>(m);
+              PairwiseMethod, PhraseScoring>(m);
 }

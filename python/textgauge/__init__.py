@@ -17,6 +17,7 @@ __path__ = pkgutil.extend_path(__path__, __name__)
 
 from . import _core, _methods, _pickle, demo, display  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
 from .errors import DecodeError, Error, OptionError
+from .phrases import Phrases
 from .sentiment import Lexicon, SentimentIntensityAnalyzer
 from .text import Corpus, Document
 
@@ -37,6 +38,7 @@ __all__ = [
     "Error",
     "Lexicon",
     "OptionError",
+    "Phrases",
     "SentimentIntensityAnalyzer",
     "__version__",
 ]

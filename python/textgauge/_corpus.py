@@ -25,12 +25,14 @@ The API for the other modules (all of it reads; callers hold the read lock, whic
 * :func:`build` - a corpus of texts, for functions that also take plain texts;
   :func:`add_sourced` adds texts whose decode errors name their files.
 * :data:`KINDS`, :func:`check_kinds` - the token kinds.
+* :func:`derive` - a corpus whose C++ corpus a function made from this one's (e.g.
+  compounded tokens), kept up to date by ``add``; :func:`transforms` lists those functions.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import numpy as np
@@ -50,6 +52,7 @@ __all__ = [
     "build",
     "cache",
     "check_kinds",
+    "derive",
     "engine",
     "frame",
     "ids",
@@ -59,6 +62,7 @@ __all__ = [
     "table",
     "texts",
     "threads",
+    "transforms",
 ]
 
 ParagraphMode = Literal["blank", "line"]
@@ -141,6 +145,8 @@ class CorpusBase:
         self._texts: list[str] = []
         self._ids: list[Any] = []
         self._cache: dict[Any, Any] = {}
+        # What made this corpus's C++ corpus from that of its texts (see derive), in order.
+        self._transforms: list[Callable[[_core.text.Corpus], _core.text.Corpus]] = []
 
     # adding documents -----------------------------------------------------------
     def add(self, texts: Iterable[str | bytes], ids: Sequence[Any] | None = None) -> None:
@@ -185,6 +191,8 @@ class CorpusBase:
         except UnicodeEncodeError:  # a str with lone surrogates; rare, so only handled here
             batch = fix_surrogates(batch, self._options.errors, names)
             self._core.add(batch, sources=sources, threads=self._threads)
+        for transform in self._transforms:  # a derived corpus (see derive): its new documents too
+            self._core = transform(self._core)
         for i, t in enumerate(batch):
             self._texts.append(t if isinstance(t, str) else self._core.text(base + i))
         self._ids.extend(ids)
@@ -377,3 +385,24 @@ def build(
     corpus = CorpusBase(options, threads)
     corpus.add(texts, ids)
     return corpus
+
+
+def derive(
+    corpus: CorpusBase, transform: Callable[[_core.text.Corpus], _core.text.Corpus]
+) -> CorpusBase:
+    """A corpus of the same class, texts, ids, options and threads as ``corpus`` whose C++
+    corpus is ``transform(engine(corpus))``. ``add`` on it adds the new texts and applies
+    ``transform`` again to the whole C++ corpus, so ``transform`` must leave what it made
+    unchanged (as joining multi-word expressions does). The caller holds the read lock."""
+    new = object.__new__(type(corpus))
+    CorpusBase.__init__(new, corpus._options, corpus._threads)
+    new._core = transform(corpus._core)
+    new._texts = list(corpus._texts)
+    new._ids = list(corpus._ids)
+    new._transforms = [*corpus._transforms, transform]
+    return new
+
+
+def transforms(corpus: CorpusBase) -> list[Callable[[_core.text.Corpus], _core.text.Corpus]]:
+    """What :func:`derive` applied to make this corpus (empty for a corpus of texts)."""
+    return corpus._transforms

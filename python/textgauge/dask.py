@@ -17,7 +17,8 @@ Functions take a Dask Series of str (or a Dask Bag of str, where noted):
   ``TfidfVectorizer``; :func:`transform` / :func:`fit_transform` -> Dask array of
   ``scipy.sparse.csr_matrix`` blocks;
 - :func:`frequency`, :func:`keyness`, :func:`collocations` -> pandas DataFrames equal to
-  :meth:`Corpus.frequency`, :meth:`Corpus.keyness`, :meth:`Corpus.collocations` on all texts.
+  :meth:`Corpus.frequency`, :meth:`Corpus.keyness`, :meth:`Corpus.collocations` on all texts;
+- :func:`phrases` -> the :class:`textgauge.Phrases` model learned from all texts.
 
 Requires ``pip install textgauge[dask]``. With a ``distributed.Client`` the same code runs
 on a laptop (``LocalCluster``) or on a cluster (dask-jobqueue, dask-kubernetes,
@@ -60,6 +61,7 @@ from ._methods import check_method, method_frame
 from ._unicode import arrow_texts
 from .errors import OptionError
 from .partial import CollocationStats, GroupedTermStats
+from .phrases import Phrases
 from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment, raw_scores
 from .text import Corpus
 
@@ -71,6 +73,7 @@ __all__ = [
     "fit_vocabulary",
     "frequency",
     "keyness",
+    "phrases",
     "sentiment",
     "term_stats",
     "transform",
@@ -745,3 +748,63 @@ def collocations(
         chunks, _merge_colloc, split_every, "textgauge-collocation-counts"
     ).compute()
     return merged.scores(measure=measure, min_count=min_count)  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------------------
+# phrases
+
+
+def _phrases_part(
+    part: Any, params: dict[str, Any], options: dict[str, Any], threads: int
+) -> Phrases:
+    corpus = Corpus.from_texts(_texts_list(part), threads=threads, **options)
+    return Phrases(corpus, **params)
+
+
+def _merge_phrases(*parts: Phrases) -> Phrases:
+    out = parts[0]
+    for p in parts[1:]:
+        out = out + p
+    return out
+
+
+def phrases(
+    texts: Any,
+    *,
+    min_count: float = 5,
+    threshold: float = 10.0,
+    scoring: str = "default",
+    connector_words: Any = frozenset(),
+    delimiter: str = "_",
+    kinds: Sequence[str] = ("word", "number"),
+    across_sentences: bool = False,
+    corpus_options: Mapping[str, Any] | None = None,
+    split_every: int = 8,
+    threads: int = 1,
+) -> Phrases:
+    """The :class:`textgauge.Phrases` model of a Dask Series (or Bag) of texts: equal to
+    ``Phrases(Corpus.from_texts(all texts), ...)`` (vocabulary, counts, gensim's key
+    order, and so every score). Each partition counts its texts; the vocabularies merge
+    by addition in partition order (gensim's ``add_vocab``); options as :class:`Phrases`.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["New York is big.", "I love New York."]), npartitions=2)
+        >>> phrases(s, min_count=1, threshold=1.0).export_phrases()
+        {'new_york': 2.75}
+    """
+    params: dict[str, Any] = {
+        "min_count": min_count,
+        "threshold": threshold,
+        "scoring": scoring,
+        "connector_words": frozenset(connector_words),
+        "delimiter": delimiter,
+        "kinds": tuple(check_kinds(kinds)),
+        "across_sentences": across_sentences,
+    }
+    Phrases(None, **params)  # the options' errors here, not in a worker
+    options = dict(corpus_options or {})
+    chunks = [
+        delayed(_phrases_part, pure=True)(p, params, options, threads) for p in _partitions(texts)
+    ]
+    return _tree_reduce(chunks, _merge_phrases, split_every, "textgauge-phrases").compute()  # type: ignore[no-any-return]

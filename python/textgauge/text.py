@@ -36,6 +36,7 @@ from . import display as _display
 from . import keyness as _keyness
 from . import kwic as _kwic
 from . import lexdiv as _lexdiv
+from . import phrases as _phrases
 from . import readability as _readability
 from . import sentiment as _sentiment
 from . import similarity as _similarity
@@ -43,12 +44,15 @@ from . import terms as _terms
 from ._corpus import DEFAULTS, CorpusBase, CorpusOptions, Errors, Form, ParagraphMode
 from ._corpus import add_sourced as _add_sourced
 from ._corpus import cache as _cache
+from ._corpus import derive as _derive
 from ._corpus import frame as _frame
 from ._corpus import ids as _ids
 from ._corpus import offsets as _offsets
 from ._corpus import options as _options
 from ._corpus import texts as _texts
+from ._corpus import transforms as _transforms
 from ._locking import reads_corpus
+from .errors import Error
 
 __all__ = ["Corpus", "Document"]
 
@@ -250,6 +254,8 @@ class Corpus(CorpusBase):
     similarity = _similarity.similarity
     distance = _similarity.distance
     sentiment = _sentiment.corpus_sentiment
+    phrases = _phrases.phrases
+    compound = _phrases.compound
 
     @reads_corpus
     def __repr__(self) -> str:
@@ -270,6 +276,11 @@ class Corpus(CorpusBase):
         # Version 1: (texts, ids, options). Rebuilt from the texts: segmentation is
         # deterministic, so the copy is equal. Copies of the lists, taken under the lock:
         # pickle reads them after this returns.
+        if _transforms(self):
+            raise Error(
+                "a compounded corpus does not pickle yet: pickle the corpus it was made from "
+                "and the expressions, and compound again after loading"
+            )
         return (list(self._texts), list(self._ids), self.options)
 
     @classmethod
@@ -425,9 +436,12 @@ class Document:
         key = ("alone", self._index)
         cache = _cache(self._corpus)
         if key not in cache:
-            cache[key] = Corpus.from_texts(
+            alone: CorpusBase = Corpus.from_texts(
                 [self.text], [self.id], **_options(self._corpus).as_dict()
             )
+            for transform in _transforms(self._corpus):  # e.g. compounded expressions
+                alone = _derive(alone, transform)
+            cache[key] = alone
         return cache[key]  # type: ignore[no-any-return]
 
     collocations = _of_document(_collocations.collocations)
@@ -435,6 +449,7 @@ class Document:
     lexical_diversity = _of_document(_lexdiv.lexical_diversity)
     readability = _of_document(_readability.readability)
     frequency = _of_document(_keyness.frequency)
+    phrases = _of_document(_phrases.phrases)
 
     @reads_corpus
     def __len__(self) -> int:

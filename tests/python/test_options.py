@@ -192,6 +192,16 @@ CORE_CALLS: list[tuple[str, Callable[[_core.text.Corpus], Any]]] = [
     ),
     ("count", lambda c: _core.stats.window_cooccurrence(c, kinds=["word"], window=2, count=BAD)),
     (
+        "phrase scoring",
+        lambda c: _core.stats.export_phrases(
+            _core.stats.PhraseVocab(b"", np.array([0]), np.array([], dtype=np.int64), 0),
+            scoring=BAD,
+            min_count=1,
+            threshold=1,
+            delimiter="_",
+        ),
+    ),
+    (
         "method",
         lambda c: _core.stats.pairwise(
             np.array([0, 1]), np.array([0]), np.array([1.0]), 1, 1, method=BAD

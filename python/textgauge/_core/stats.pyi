@@ -12,18 +12,39 @@ import numpy.typing
 from textgauge._core.text import Corpus, Hyphenation
 
 __all__: list[str] = [
+    "PhraseVocab",
     "bigram_scores",
     "collocations",
+    "compound",
+    "export_phrases",
     "grouped_term_counts",
     "keyness",
     "lexical_diversity",
+    "merge_phrase_vocab",
     "options",
     "pairwise",
+    "phrase_vocab",
     "readability_counts",
     "readability_term_properties",
     "syllable_counts",
     "window_cooccurrence",
 ]
+
+class PhraseVocab:
+    """gensim's Phrases vocabulary: keys in dict order, counts."""
+    def __init__(
+        self,
+        data: bytes,
+        offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+        counts: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+        words: typing.SupportsInt | typing.SupportsIndex,
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    def counts(self) -> numpy.typing.NDArray[numpy.int64]: ...
+    def data(self) -> bytes: ...
+    def offsets(self) -> numpy.typing.NDArray[numpy.int64]: ...
+    @property
+    def words(self) -> int: ...
 
 def bigram_scores(
     count: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
@@ -46,6 +67,20 @@ def collocations(
     break_at_excluded: bool,
     smoothing: typing.SupportsFloat | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
+) -> dict[str, typing.Any]: ...
+def compound(
+    corpus: Corpus,
+    expressions: collections.abc.Sequence[collections.abc.Sequence[str]],
+    *,
+    delimiter: str,
+) -> tuple[Corpus, numpy.typing.NDArray[numpy.int64]]: ...
+def export_phrases(
+    vocab: PhraseVocab,
+    *,
+    scoring: str,
+    min_count: typing.SupportsFloat | typing.SupportsIndex,
+    threshold: typing.SupportsFloat | typing.SupportsIndex,
+    delimiter: str,
 ) -> dict[str, typing.Any]: ...
 def grouped_term_counts(
     corpus: Corpus,
@@ -79,6 +114,7 @@ def lexical_diversity(
     hdd_draws: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> dict[str, typing.Any]: ...
+def merge_phrase_vocab(a: PhraseVocab, b: PhraseVocab) -> PhraseVocab: ...
 def options() -> dict[str, list[str]]:
     """
     The names each option of this area takes, by option.
@@ -94,6 +130,14 @@ def pairwise(
     method: str,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> numpy.typing.NDArray[numpy.float64]: ...
+def phrase_vocab(
+    corpus: Corpus,
+    *,
+    connector_words: collections.abc.Sequence[str],
+    delimiter: str,
+    kinds: collections.abc.Sequence[str],
+    across_sentences: bool,
+) -> PhraseVocab: ...
 def readability_term_properties(
     corpus: Corpus,
     *,

@@ -502,6 +502,57 @@ class CollocationsCommand(Command):
         return df.head(self.args.top) if self.args.top else df
 
 
+class PhrasesCommand(Command):
+    """gensim's Phrases (textgauge.Phrases), the models of batches merged as gensim's
+    add_vocab merges them; the table of the whole input at the end."""
+
+    name = "phrases"
+    progress_unit = "documents"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        from ..phrases import ENGLISH_CONNECTOR_WORDS, Phrases
+
+        connectors: frozenset[str] = frozenset()
+        if args.connector_words == "english":
+            connectors = ENGLISH_CONNECTOR_WORDS
+        elif args.connector_words:
+            connectors = frozenset(w for w in args.connector_words.split(",") if w)
+        self.params: dict[str, Any] = {
+            "min_count": args.min_count,
+            "threshold": args.threshold,
+            "scoring": args.scoring,
+            "connector_words": connectors,
+            "delimiter": args.phrase_delimiter,
+        }
+        try:
+            Phrases(None, **self.params)
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+        self.model: Any = None
+
+    def schema(self) -> Schema:
+        return Schema(
+            (("phrase", "string"), ("count", "Int64"), ("score", "float64")) + ERROR_COLUMN
+        )
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        from ..phrases import Phrases
+
+        good = [u for u in units if u.error is None]
+        if good:
+            part = Phrases(self.corpus(good), **self.params)
+            self.model = part if self.model is None else self.model + part
+            self.done += len(good)
+        return self.error_rows(units).drop(columns="_unit")
+
+    def finish(self) -> pd.DataFrame | None:
+        if self.model is None:
+            return None
+        df: pd.DataFrame = self.model.table()
+        return df.head(self.args.top) if self.args.top else df
+
+
 def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.DataFrame:
     """Terms by frequency (descending, ties by term), with min-rank and docfreq: the columns
     of Corpus.frequency."""
@@ -522,6 +573,7 @@ COMMANDS: dict[str, type[Command]] = {
     "terms": TermsCommand,
     "keyness": KeynessCommand,
     "collocations": CollocationsCommand,
+    "phrases": PhrasesCommand,
 }
 
 
@@ -761,6 +813,24 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         "--within-sentences", action="store_true", help="never pair tokens of different sentences"
     )
     c.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
+
+    ph = command("phrases", "gensim's Phrases: multi-word expressions and their scores")
+    _add_input_options(ph)
+    ph.add_argument("--min-count", type=_positive_float, default=5, help="gensim's min_count")
+    ph.add_argument("--threshold", type=float, default=10.0, help="gensim's threshold")
+    ph.add_argument(
+        "--scoring", choices=["default", "npmi"], default="default", help="gensim's scoring"
+    )
+    ph.add_argument(
+        "--connector-words",
+        default="",
+        help="'english' (gensim's ENGLISH_CONNECTOR_WORDS) or comma-separated words that may sit "
+        "inside a phrase (default: none)",
+    )
+    ph.add_argument(
+        "--phrase-delimiter", default="_", help="joins the words of a phrase (gensim's delimiter)"
+    )
+    ph.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
 
     d = command("demo", "report on the bundled sample article (or a file)")
     d.add_argument(

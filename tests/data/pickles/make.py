@@ -62,6 +62,8 @@ def objects() -> dict[str, Any]:
         "GroupedTermStats": GroupedTermStats.from_texts(TEXTS, ["x", "y", "x"], part=0),
         "CollocationStats": CollocationStats.from_texts(TEXTS, window=2),
     }
+    if hasattr(tg, "Phrases"):  # since 0.3
+        out["Phrases"] = tg.Phrases(corpus, min_count=1, threshold=0.5, connector_words={"the"})
     return out
 
 

@@ -71,6 +71,17 @@ class Corpus {
   const Vocabulary& vocabulary() const noexcept { return vocab_; }
   const CorpusOptions& options() const noexcept { return options_; }
 
+  // A copy in which every run of tokens of one sentence whose terms spell one
+  // of `expressions` (each a sequence of terms) is one token: its span covers
+  // the run, its kind is word, its term the run's terms joined by `delimiter`
+  // (quanteda's tokens_compound). Leftmost-longest matching, no overlaps;
+  // expressions of fewer than two terms, or with a term that never occurs, are
+  // left out. The copy's term ids follow first occurrence again.
+  // `matches` (optional) receives the number of runs joined per expression.
+  // Defined in compound.cpp.
+  Corpus compound(const std::vector<std::vector<std::string>>& expressions, std::string_view delimiter,
+                  std::vector<std::int64_t>* matches = nullptr) const;
+
   UnitTable paragraph_table() const;
   UnitTable sentence_table() const;
   TokenTable token_table() const;

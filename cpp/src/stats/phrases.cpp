@@ -1,0 +1,440 @@
+#include "textgauge/stats/phrases.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "textgauge/error.hpp"
+
+namespace textgauge {
+
+namespace {
+
+using id_type = Vocabulary::id_type;
+
+void append_id(std::string& key, id_type id) {
+  char b[sizeof(id_type)];
+  std::memcpy(b, &id, sizeof id);
+  key.append(b, sizeof b);
+}
+
+// A phrase occurrence: its key and the position of the token that ends it.
+// Phrases of up to three ids are packed into the key (see Packing); longer
+// ones have the top bit set over their id among those phrases (interned:
+// they are rarer, and of any length).
+struct Occurrence {
+  std::uint64_t key;
+  std::int64_t pos;
+};
+constexpr std::uint64_t kLongPhrase = std::uint64_t(1) << 63;
+
+// Occurrences sorted by key, stably (so the first of each run is the first
+// occurrence): LSD radix sort on bytes, skipping the bytes every key shares.
+// Sorting beats a hash table here: a news corpus has about one distinct
+// phrase per three tokens, and the table's random probes miss the cache.
+void sort_by_key(std::vector<Occurrence>& v) {
+  std::uint64_t all_or = 0, all_and = ~std::uint64_t(0);
+  for (const auto& o : v) {
+    all_or |= o.key;
+    all_and &= o.key;
+  }
+  std::vector<Occurrence> tmp(v.size());
+  for (int shift = 0; shift < 64; shift += 8) {
+    if ((((all_or ^ all_and) >> shift) & 0xFF) == 0) continue;  // the same byte in every key
+    std::size_t bucket[257] = {};
+    for (const auto& o : v) ++bucket[((o.key >> shift) & 0xFF) + 1];
+    for (int b = 0; b < 256; ++b) bucket[b + 1] += bucket[b];
+    for (const auto& o : v) tmp[bucket[(o.key >> shift) & 0xFF]++] = o;
+    v.swap(tmp);
+  }
+}
+
+// The distinct unigrams and phrases of a stream with their counts and first
+// occurrence, each list in order of first occurrence. Events are numbered
+// 2 * token + (0 for the token, 1 for the phrase it ends), the order in which
+// gensim's loop inserts them into its dict.
+struct IdCounts {
+  std::vector<id_type> unigram;  // term id
+  std::vector<std::int64_t> unigram_count, unigram_event;
+  std::vector<std::uint64_t> phrase;  // Occurrence::key
+  std::vector<std::int64_t> phrase_count, phrase_event;
+  Vocabulary long_phrases;  // keys: the term ids of a phrase with connectors, as bytes
+  std::int64_t words = 0;
+  unsigned bits = 32;  // per id in a packed key (see Packing)
+};
+
+// How phrase keys pack term ids into 64 bits. With ids of `bits` bits and
+// 3 * bits <= 62, a phrase of two words is (a << bits | b) and one with a
+// single connector (1 << 62 | a << 2 bits | c << bits | b); otherwise two
+// words are (a << 32 | b). Longer phrases are interned (kLongPhrase | id).
+struct Packing {
+  unsigned bits;
+  bool three() const noexcept { return 3 * bits <= 62; }
+  std::uint64_t two(id_type a, id_type b) const noexcept {
+    return static_cast<std::uint64_t>(a) << (three() ? bits : 32) | static_cast<std::uint32_t>(b);
+  }
+  std::uint64_t three_ids(id_type a, id_type c, id_type b) const noexcept {
+    return std::uint64_t(1) << 62 | static_cast<std::uint64_t>(a) << (2 * bits) |
+           static_cast<std::uint64_t>(c) << bits | static_cast<std::uint32_t>(b);
+  }
+  // The ids of a key that is not kLongPhrase.
+  std::size_t unpack(std::uint64_t key, id_type* ids) const noexcept {
+    const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
+    if (!three()) {
+      ids[0] = static_cast<id_type>(key >> 32);
+      ids[1] = static_cast<id_type>(key & 0xFFFFFFFFu);
+      return 2;
+    }
+    if (key >> 62) {
+      ids[0] = static_cast<id_type>((key >> (2 * bits)) & mask);
+      ids[1] = static_cast<id_type>((key >> bits) & mask);
+      ids[2] = static_cast<id_type>(key & mask);
+      return 3;
+    }
+    ids[0] = static_cast<id_type>(key >> bits);
+    ids[1] = static_cast<id_type>(key & mask);
+    return 2;
+  }
+};
+
+struct Run {
+  std::int64_t first, count;
+  std::uint64_t key;
+};
+
+// The phrases of two words (keys a << bits | b): bucketed by a in one stable
+// pass, then counted per bucket through a table indexed by b, which stays in
+// cache. Within a bucket occurrences are in text order, so the first seen is
+// the first occurrence.
+void count_two(const std::vector<Occurrence>& two, unsigned bits, std::size_t n_terms,
+               std::vector<Run>& runs) {
+  std::vector<std::size_t> begin(n_terms + 1, 0);
+  for (const auto& o : two) ++begin[static_cast<std::size_t>(o.key >> bits) + 1];
+  for (std::size_t a = 0; a < n_terms; ++a) begin[a + 1] += begin[a];
+  // The second word and the position, 8 bytes (positions < 2^32 here: see count_phrases).
+  struct Second {
+    std::uint32_t b, pos;
+  };
+  const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
+  std::vector<Second> by_first(two.size());
+  {
+    std::vector<std::size_t> fill(begin.begin(), begin.end() - 1);
+    for (const auto& o : two)
+      by_first[fill[static_cast<std::size_t>(o.key >> bits)]++] = {static_cast<std::uint32_t>(o.key & mask),
+                                                                   static_cast<std::uint32_t>(o.pos)};
+  }
+  std::vector<std::int64_t> run_of(n_terms, -1);  // b -> its run in the current bucket
+  for (std::size_t a = 0; a < n_terms; ++a) {
+    for (std::size_t i = begin[a]; i < begin[a + 1]; ++i) {
+      const std::size_t b = by_first[i].b;
+      if (run_of[b] < 0) {
+        run_of[b] = static_cast<std::int64_t>(runs.size());
+        runs.push_back({by_first[i].pos, 0, static_cast<std::uint64_t>(a) << bits | b});
+      }
+      ++runs[static_cast<std::size_t>(run_of[b])].count;
+    }
+    for (std::size_t i = begin[a]; i < begin[a + 1]; ++i) run_of[by_first[i].b] = -1;
+  }
+}
+
+// `two` holds the phrases of two words, `more` the others (sorted by key).
+void count_phrases(std::vector<Occurrence>& two, std::vector<Occurrence>& more, std::size_t n_terms,
+                   IdCounts& c) {
+  std::vector<Run> runs;
+  runs.reserve((two.size() + more.size()) / 2);
+  const bool bucketed = Packing{c.bits}.three() && c.words < (std::int64_t(1) << 32);
+  if (bucketed) count_two(two, c.bits, n_terms, runs);
+  for (std::vector<Occurrence>* part : {&two, &more}) {
+    if (part == &two && bucketed) continue;
+    std::vector<Occurrence>& occ = *part;
+    sort_by_key(occ);
+    for (std::size_t i = 0; i < occ.size();) {
+      std::size_t j = i + 1;
+      while (j < occ.size() && occ[j].key == occ[i].key) ++j;
+      runs.push_back({occ[i].pos, static_cast<std::int64_t>(j - i), occ[i].key});
+      i = j;
+    }
+  }
+  // In order of first occurrence: each position ends at most one phrase.
+  std::vector<std::int32_t> run_at(static_cast<std::size_t>(c.words), -1);  // runs < 2^31
+  c.phrase.reserve(runs.size());
+  c.phrase_count.reserve(runs.size());
+  c.phrase_event.reserve(runs.size());
+  for (std::size_t r = 0; r < runs.size(); ++r)
+    run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int32_t>(r);
+  for (std::int32_t r : run_at) {
+    if (r < 0) continue;
+    const Run& run = runs[static_cast<std::size_t>(r)];
+    c.phrase.push_back(run.key);
+    c.phrase_count.push_back(run.count);
+    c.phrase_event.push_back(2 * run.first + 1);
+  }
+}
+
+IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
+                   const std::vector<std::uint8_t>& connector) {
+  IdCounts c;
+  c.bits = std::max<unsigned>(1, static_cast<unsigned>(std::bit_width(n_terms)));
+  const Packing pack{c.bits};
+  std::vector<std::int64_t> count(n_terms, 0), first(n_terms, -1);
+  std::vector<Occurrence> two, more;
+  two.reserve(stream.terms.size());
+  std::string key;  // the ids of a candidate with connectors, when interned
+  std::int64_t pos = 0;
+  for (std::size_t s = 0; s < stream.segments(); ++s) {
+    id_type start = -1, inner = -1;  // inner: the first connector of the candidate
+    std::size_t connectors = 0;
+    for (std::size_t k = stream.seg_begin[s]; k < stream.seg_begin[s + 1]; ++k, ++pos) {
+      const id_type t = stream.terms[k];
+      const auto ut = static_cast<std::size_t>(t);
+      if (ut < connector.size() && connector[ut]) {
+        if (start < 0) continue;
+        if (++connectors == 1) inner = t;  // a connector inside a candidate
+        continue;
+      }
+      if (count[ut]++ == 0) first[ut] = pos;
+      if (start >= 0) {
+        if (connectors == 0) {
+          two.push_back({pack.two(start, t), pos});
+        } else if (connectors == 1 && pack.three()) {
+          more.push_back({pack.three_ids(start, inner, t), pos});
+        } else {
+          key.clear();
+          for (std::size_t j = k - connectors - 1; j <= k; ++j) append_id(key, stream.terms[j]);
+          more.push_back({kLongPhrase | static_cast<std::uint64_t>(c.long_phrases.intern(key)), pos});
+        }
+      }
+      start = t;  // the word ends one candidate and starts the next
+      connectors = 0;
+    }
+  }
+  c.words = pos;
+  for (std::size_t t = 0; t < n_terms; ++t)
+    if (count[t]) c.unigram.push_back(static_cast<id_type>(t));
+  std::sort(c.unigram.begin(), c.unigram.end(), [&](id_type a, id_type b) {
+    return first[static_cast<std::size_t>(a)] < first[static_cast<std::size_t>(b)];
+  });
+  for (id_type t : c.unigram) {
+    c.unigram_count.push_back(count[static_cast<std::size_t>(t)]);
+    c.unigram_event.push_back(2 * first[static_cast<std::size_t>(t)]);
+  }
+  count_phrases(two, more, n_terms, c);
+  return c;
+}
+
+// Adds `count` to `key`. Without an index every key is new (the caller knows).
+void add_key(Vocabulary* index, PhraseVocab& out, std::string_view key, std::int64_t count) {
+  if (!index) {
+    out.keys.push(key);
+    out.counts.push_back(count);
+    return;
+  }
+  const auto id = static_cast<std::size_t>(index->intern(key));
+  if (id == out.counts.size()) out.counts.push_back(0);
+  out.counts[id] += count;
+}
+
+PhraseVocab finish(const Vocabulary* index, PhraseVocab out) {
+  if (index) out.keys = index->table();
+  return out;
+}
+
+// Python's str.split(delimiter): the first and the last part (the same
+// non-overlapping matches from the left); false when there is one part.
+bool first_last(std::string_view key, std::string_view delim, std::string_view& first,
+                std::string_view& last) {
+  std::size_t at = key.find(delim);
+  if (at == std::string_view::npos) return false;
+  first = key.substr(0, at);
+  std::size_t rest = at + delim.size();
+  while ((at = key.find(delim, rest)) != std::string_view::npos) rest = at + delim.size();
+  last = key.substr(rest);
+  return true;
+}
+
+}  // namespace
+
+PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
+                         const std::vector<std::uint8_t>& connector, std::string_view delimiter) {
+  IdCounts c = count_ids(stream, vocabulary.size(), connector);
+  // The string keys, unigrams and phrases merged by first event (each list is
+  // in event order already); colliding strings add up, as in gensim's dict.
+  // Joined strings can only collide with each other or with a unigram when
+  // some word holds the delimiter, or when the delimiter is longer than one
+  // code point (its occurrences may then straddle a word and a delimiter);
+  // otherwise no index is needed.
+  std::size_t code_points = 0;
+  for (char ch : delimiter) code_points += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  bool collide = code_points != 1;
+  auto holds = [&](std::size_t t) {
+    return vocabulary.term(static_cast<id_type>(t)).find(delimiter) != std::string_view::npos;
+  };
+  for (id_type t : c.unigram) collide = collide || holds(static_cast<std::size_t>(t));
+  for (std::size_t t = 0; t < connector.size() && t < vocabulary.size(); ++t)
+    collide = collide || (connector[t] && holds(t));
+  Vocabulary index;
+  PhraseVocab out;
+  out.words = c.words;
+  const std::size_t n_keys = c.unigram.size() + c.phrase.size();
+  out.counts.reserve(n_keys);
+  if (!collide) {
+    // The keys stay term ids (strings are made only for what is asked: see key()).
+    out.terms = vocabulary.table();
+    out.delimiter = std::string(delimiter);
+    out.ids.reserve(n_keys * 2);
+    out.id_begin.reserve(n_keys + 1);
+    out.first_part.reserve(n_keys);
+    out.last_part.reserve(n_keys);
+  }
+  // Without collisions: the key of each unigram (added before any phrase that
+  // holds it: a phrase's words occur before or at the token that ends it).
+  std::vector<std::int64_t> key_of(collide ? 0 : vocabulary.size(), -1);
+  std::string joined;
+  auto emit = [&](const id_type* seq, std::size_t n, std::int64_t count) {
+    if (collide) {
+      joined.clear();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i) joined.append(delimiter);
+        joined.append(vocabulary.term(seq[i]));
+      }
+      add_key(&index, out, joined, count);
+      return;
+    }
+    if (n == 1) key_of[static_cast<std::size_t>(seq[0])] = static_cast<std::int64_t>(out.counts.size());
+    out.first_part.push_back(n == 1 ? -1 : key_of[static_cast<std::size_t>(seq[0])]);
+    out.last_part.push_back(n == 1 ? -1 : key_of[static_cast<std::size_t>(seq[n - 1])]);
+    out.ids.insert(out.ids.end(), seq, seq + n);
+    out.id_begin.push_back(static_cast<std::int64_t>(out.ids.size()));
+    out.counts.push_back(count);
+  };
+  std::vector<id_type> seq;
+  std::size_t u = 0, p = 0;
+  const std::size_t nu = c.unigram.size(), np = c.phrase_count.size();
+  while (u < nu || p < np) {
+    if (p == np || (u < nu && c.unigram_event[u] < c.phrase_event[p])) {
+      emit(&c.unigram[u], 1, c.unigram_count[u]);
+      ++u;
+      continue;
+    }
+    const std::uint64_t key = c.phrase[p];
+    if (key & kLongPhrase) {
+      const std::string_view bytes = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
+      seq.resize(bytes.size() / sizeof(id_type));
+      std::memcpy(seq.data(), bytes.data(), bytes.size());
+      emit(seq.data(), seq.size(), c.phrase_count[p]);
+    } else {
+      id_type ids[3];
+      emit(ids, Packing{c.bits}.unpack(key, ids), c.phrase_count[p]);
+    }
+    ++p;
+  }
+  if (collide) out.keys = index.table();
+  return out;
+}
+
+std::size_t PhraseVocab::size() const noexcept { return counts.size(); }
+
+bool PhraseVocab::as_ids() const noexcept {
+  return id_begin.size() == counts.size() + 1 && keys.size() != counts.size();
+}
+
+void PhraseVocab::key(std::size_t i, std::string& out) const {
+  out.clear();
+  if (!as_ids()) {
+    out.append(keys[i]);
+    return;
+  }
+  for (auto j = id_begin[i]; j < id_begin[i + 1]; ++j) {
+    if (j > id_begin[i]) out.append(delimiter);
+    out.append(terms[static_cast<std::size_t>(ids[static_cast<std::size_t>(j)])]);
+  }
+}
+
+StringTable PhraseVocab::key_table() const {
+  if (!as_ids()) return keys;
+  StringTable t;
+  std::string k;
+  for (std::size_t i = 0; i < size(); ++i) {
+    key(i, k);
+    t.push(k);
+  }
+  return t;
+}
+
+PhraseVocab merge_phrase_vocab(const PhraseVocab& a, const PhraseVocab& b) {
+  Vocabulary index;
+  PhraseVocab out;
+  out.words = a.words + b.words;
+  for (const PhraseVocab* v : {&a, &b}) {
+    const StringTable keys = v->key_table();
+    for (std::size_t i = 0; i < keys.size(); ++i) add_key(&index, out, keys[i], v->counts[i]);
+  }
+  return finish(&index, std::move(out));
+}
+
+double phrase_score(PhraseScoring scoring, std::int64_t count_a, std::int64_t count_b, std::int64_t count_ab,
+                    std::int64_t len_vocab, double min_count, std::int64_t words) {
+  constexpr double neg_inf = -std::numeric_limits<double>::infinity();
+  if (scoring == PhraseScoring::original) {
+    // (bigram_count - min_count) / float(denom) * len_vocab, in that order.
+    const std::int64_t denom = count_a * count_b;
+    if (denom == 0) return neg_inf;
+    return (static_cast<double>(count_ab) - min_count) / static_cast<double>(denom) *
+           static_cast<double>(len_vocab);
+  }
+  if (!(static_cast<double>(count_ab) >= min_count)) return neg_inf;
+  const double n = static_cast<double>(words);
+  const double pa = static_cast<double>(count_a) / n, pb = static_cast<double>(count_b) / n;
+  const double pab = static_cast<double>(count_ab) / n;
+  const double den = -std::log(pab);
+  if (den == 0.0) return neg_inf;  // Python's ZeroDivisionError, which gensim turns into -inf
+  return std::log(pab / (pa * pb)) / den;
+}
+
+PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
+  if (!(o.min_count > 0)) throw Error("min_count should be at least 1");
+  if (o.scoring == PhraseScoring::original && !(o.threshold > 0))
+    throw Error("threshold should be positive for default scoring");
+  if (o.scoring == PhraseScoring::npmi && !(o.threshold >= -1 && o.threshold <= 1))
+    throw Error("threshold should be between -1 and 1 for npmi scoring");
+  if (o.delimiter.empty()) throw Error("delimiter must not be empty");
+  const auto len_vocab = static_cast<std::int64_t>(vocab.size());
+  PhraseTable t;
+  auto keep = [&](std::size_t i, std::int64_t ca, std::int64_t cb) {
+    if (ca <= 0 || cb <= 0 || vocab.counts[i] <= 0) return;
+    const double s = phrase_score(o.scoring, ca, cb, vocab.counts[i], len_vocab, o.min_count, vocab.words);
+    if (s <= o.threshold) return;
+    t.key.push_back(static_cast<std::int64_t>(i));
+    t.score.push_back(s);
+  };
+  if (vocab.first_part.size() == vocab.size() && vocab.last_part.size() == vocab.size()) {
+    for (std::size_t i = 0; i < vocab.size(); ++i)
+      if (vocab.first_part[i] >= 0)
+        keep(i, vocab.counts[static_cast<std::size_t>(vocab.first_part[i])],
+             vocab.counts[static_cast<std::size_t>(vocab.last_part[i])]);
+    return t;
+  }
+  // The parts looked up never hold the delimiter: index only such keys.
+  const StringTable keys = vocab.key_table();
+  Vocabulary index;
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i].find(o.delimiter) == std::string_view::npos) {
+      index.intern(keys[i]);
+      at.push_back(i);
+    }
+  std::string_view first, last;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!first_last(keys[i], o.delimiter, first, last)) continue;
+    const id_type a = index.find(first), b = index.find(last);
+    if (a < 0 || b < 0) continue;
+    const std::int64_t ca = vocab.counts[at[static_cast<std::size_t>(a)]];
+    const std::int64_t cb = vocab.counts[at[static_cast<std::size_t>(b)]];
+    keep(i, ca, cb);
+  }
+  return t;
+}
+
+}  // namespace textgauge

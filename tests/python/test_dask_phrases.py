@@ -1,0 +1,60 @@
+"""textgauge.dask.phrases: the Phrases model of partitioned texts equals that of one corpus."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from conftest import local_paragraphs
+
+dd = pytest.importorskip("dask.dataframe", reason="textgauge.dask needs dask[dataframe]")
+db = pytest.importorskip("dask.bag", reason="textgauge.dask needs dask")
+
+import textgauge as tg  # noqa: E402
+import textgauge.dask as tgd  # noqa: E402
+from textgauge.phrases import ENGLISH_CONNECTOR_WORDS  # noqa: E402
+
+OPTIONS: list[dict[str, Any]] = [
+    {"min_count": 2, "threshold": 2.0},
+    {
+        "min_count": 2,
+        "threshold": 0.2,
+        "scoring": "npmi",
+        "connector_words": ENGLISH_CONNECTOR_WORDS,
+    },
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_phrases_equal_one_corpus(options: dict[str, Any]) -> None:
+    texts = local_paragraphs(300)
+    series = dd.from_pandas(pd.Series(texts, name="text"), npartitions=5, sort=False)
+    got = tgd.phrases(series, split_every=2, **options)
+    ref = tg.Phrases(tg.Corpus.from_texts(texts), **options)
+    assert got == ref
+    assert list(got.vocab.items()) == list(ref.vocab.items())
+    assert got.export_phrases() == ref.export_phrases()
+    assert pickle.loads(pickle.dumps(got)) == got  # what travels between processes
+    bag = db.from_sequence(texts, npartitions=3)
+    assert tgd.phrases(bag, **options) == ref
+
+
+@pytest.mark.shared_data
+def test_phrases_on_bbc_equal_one_corpus(bbc_files: list[Path]) -> None:
+    texts = [p.read_bytes().decode("utf-8", errors="replace") for p in bbc_files[:600]]
+    series = dd.from_pandas(pd.Series(texts, name="text"), npartitions=4, sort=False)
+    got = tgd.phrases(series, connector_words=ENGLISH_CONNECTOR_WORDS)
+    ref = tg.Phrases(tg.Corpus.from_texts(texts), connector_words=ENGLISH_CONNECTOR_WORDS)
+    assert got == ref and got.table().equals(ref.table())
+
+
+def test_bad_options_fail_before_computing() -> None:
+    series = dd.from_pandas(pd.Series(["a b"]), npartitions=1)
+    with pytest.raises(tg.OptionError):
+        tgd.phrases(series, scoring="pmi")
+    with pytest.raises(ValueError, match="min_count"):
+        tgd.phrases(series, min_count=0)
