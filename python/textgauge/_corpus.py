@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from . import clean as _clean
 from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import as_text_list, fix_surrogates
 from .errors import OptionError
@@ -97,8 +98,13 @@ class CorpusOptions:
     strip_accents: bool = False
     unify_quotes: bool = True
     errors: Errors = "strict"
+    clean: _clean.Cleaner | None = None
 
     def __post_init__(self) -> None:
+        # clean=True / a list of steps / a Cleaner: stored as the Cleaner (None: no cleaning).
+        c = self.clean
+        if c is not None and not isinstance(c, _clean.Cleaner):
+            object.__setattr__(self, "clean", _clean.cleaner(c) if c is not False else None)
         for name, allowed in (
             ("paragraphs", ("blank", "line")),
             ("form", ("NFC", "NFKC")),
@@ -136,7 +142,11 @@ class CorpusBase:
     def __init__(self, options: CorpusOptions, threads: int | None) -> None:
         self._lock = ReadWriteLock()
         self._options = options
-        self._core = _core.text.Corpus(**options.as_dict())
+        core_options = options.as_dict()
+        clean = core_options.pop("clean")
+        self._core = _core.text.Corpus(
+            **core_options, cleaner=None if clean is None else clean.core()
+        )
         self._threads = 0 if threads is None else int(threads)
         self._texts: list[str] = []
         self._ids: list[Any] = []
@@ -195,7 +205,8 @@ class CorpusBase:
     @property
     @reads_corpus
     def texts(self) -> list[str]:
-        """Document texts (decoded; U+FFFD where ``errors="replace"`` repaired them)."""
+        """Document texts as given (decoded; U+FFFD where ``errors="replace"`` repaired them),
+        before any cleaning: the offsets of every unit point into them."""
         return list(self._texts)
 
     @property

@@ -1,0 +1,313 @@
+// The Cleaner: the steps' patterns, compiled once, and the pipeline that runs
+// them and composes their span maps.
+//
+// The patterns say what textacy.preprocessing's regular expressions say (see
+// docs/cleaning.md), in ICU syntax with Python's `re` semantics spelled out:
+//   W  = Python's \w (str.isalnum() or '_'):     [\p{L}\p{N}_]
+//   S  = Python's \s (str.isspace()):             kPySpace
+//   $  = Python's $ without MULTILINE:            (?=\n?\z)
+//   \b = a change between W and not W:            (?:(?<=W)(?!W)|(?<!W)(?=W))
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+
+#include <string>
+
+#include "text/clean/steps.hpp"
+#include "textgauge/error.hpp"
+
+namespace textgauge {
+
+using namespace clean_detail;
+
+namespace {
+
+std::string expand(std::string_view pattern) {
+  // {W} {S} {$} {B} stand for the pieces above.
+  const std::string w = "\\p{L}\\p{N}_";
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
+      const char k = pattern[i + 1];
+      if (k == 'W') out += w;
+      else if (k == 'S') out += kPySpace;
+      else if (k == '$') out += "(?=\\n?\\z)";
+      else if (k == 'B') out += "(?:(?<=[" + w + "])(?![" + w + "])|(?<![" + w + "])(?=[" + w + "]))";
+      else out.append(pattern.substr(i, 3));
+      if (k == 'W' || k == 'S' || k == '$' || k == 'B') {
+        i += 2;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+std::shared_ptr<const icu::RegexPattern> pattern(std::string_view p, bool ignore_case, bool multiline = false) {
+  return compile(expand(p), ignore_case, multiline);
+}
+
+}  // namespace
+
+struct Cleaner::Patterns {
+  std::shared_ptr<const icu::RegexPattern> url, short_url, email, phone, number, hashtag, user, hyphen;
+  std::shared_ptr<const icu::RegexPattern> zwsp, linebreak, nbsp, space_run;
+  std::shared_ptr<const icu::RegexPattern> curly, square, round;
+  std::shared_ptr<const icu::RegexPattern> dateline, byline, read_more;
+};
+
+namespace {
+
+std::unique_ptr<const Cleaner::Patterns> compile_patterns(const std::vector<CleanStep>& steps) {
+  auto p = std::make_unique<Cleaner::Patterns>();
+  auto has = [&](CleanStep s) { return std::find(steps.begin(), steps.end(), s) != steps.end(); };
+  const char* host = "[a-z\\x{a1}-\\x{ffff}0-9]";
+  if (has(CleanStep::urls)) {
+    p->url = pattern(
+        std::string("(?:\\A|(?<![{W}/.]))(?:https?://|ftp://|www\\d{0,3}\\.)(?:[^{S}]+(?::[^{S}]*)?@)?(?:"
+                    "(?!(?:10|127)(?:\\.\\d{1,3}){3})(?!(?:169\\.254|192\\.168)(?:\\.\\d{1,3}){2})"
+                    "(?!172\\.(?:1[6-9]|2\\d|3[0-1])(?:\\.\\d{1,3}){2})"
+                    "(?:[1-9]\\d?|1\\d\\d|2[01]\\d|22[0-3])(?:\\.(?:1?\\d{1,2}|2[0-4]\\d|25[0-5])){2}"
+                    "(?:\\.(?:[1-9]\\d?|1\\d\\d|2[0-4]\\d|25[0-4]))|") +
+            "(?:(?:" + host + "-?)*" + host + ")(?:\\.(?:" + host + "-?)*" + host +
+            ")*(?:\\.(?:[a-z\\x{a1}-\\x{ffff}]{2,})))(?::\\d{2,5})?(?:/[^{S}]*)?(?:{$}|(?![{W}?!+&/]))",
+        true);
+    p->short_url = pattern(
+        "(?:\\A|(?<![{W}/.]))(?:(?:https?://)?)(?:[{W}]-?)*?[{W}]+(?:\\.[a-z]{2,12}){1,3}/"
+        "[^{S}.,?!'\"|+]{2,12}(?:{$}|(?![{W}?!+&/]))",
+        true);
+  }
+  if (has(CleanStep::emails))
+    p->email = pattern(
+        "(?:mailto:)?(?:\\A|(?<=[^{W}@.)]))(?:[{W}+\\-](?:\\.(?!\\.))?)*?[{W}+\\-]@(?:[{W}]-?)*?[{W}]+"
+        "(?:\\.(?:[a-z]{2,})){1,3}(?:{$}|{B})",
+        true);
+  if (has(CleanStep::phone_numbers))
+    p->phone = pattern(
+        "(?:\\A|(?<=[^{W})]))(?:\\+?1[ .\\-]?)?(?:\\(?\\d{3}\\)?[ .\\-]?)?(?:\\d{3}[ .\\-]?\\d{4})"
+        "(?:[{S}]?(?:ext\\.?|[#x\\-])[{S}]?\\d{2,6})?(?:{$}|(?=[^{W}]))",
+        true);
+  if (has(CleanStep::numbers))
+    p->number = pattern(
+        "(?:\\A|(?<=[^{W},.]))[+\\x{2013}\\-]?(?:(?:[1-9]\\d{0,2}(?:,\\d{3})+(?:\\.\\d*)?)|"
+        "(?:[1-9]\\d{0,2}(?:[ .]\\d{3})+(?:,\\d*)?)|(?:\\d*?[.,]\\d+)|\\d+)(?:{$}|{B})",
+        false);
+  if (has(CleanStep::hashtags))
+    p->hashtag = pattern("(?:\\A|(?<![{W}#\\x{FF03}.]))(?:#|\\x{FF03})(?!\\d)[{W}]+", true);
+  if (has(CleanStep::user_handles)) p->user = pattern("(?:\\A|(?<![{W}@.]))@[{W}]+", true);
+  if (has(CleanStep::hyphenated_words))
+    p->hyphen = pattern("([{W}]{2,}(?<!\\d))-[{S}]+((?!\\d)[{W}]{2,})", true);
+  if (has(CleanStep::whitespace) || has(CleanStep::spaces)) {
+    p->zwsp = pattern("[\\x{200B}\\x{2060}\\x{FEFF}]+", false);
+    p->linebreak = pattern("(?:\\r\\n|[\\n\\x{0B}])+", false);
+    p->nbsp = pattern("[\\t\\f\\r\\x{1C}-\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
+                      "\\x{202F}\\x{205F}\\x{3000}]+",
+                      false);
+    p->space_run = pattern("[{S}]+", false);
+  }
+  if (has(CleanStep::brackets)) {
+    p->curly = pattern("\\{[^{}]*?\\}", false);
+    p->square = pattern("\\[[^\\[\\]]*?\\]", false);
+    p->round = pattern("\\([^()]*?\\)", false);
+  }
+  if (has(CleanStep::boilerplate)) {
+    p->dateline = pattern(
+        "^[ \\t]*\\p{Lu}[\\p{Lu} .'/&\\-]*(?:,[^\\n(]{1,40})?[ \\t]*\\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|"
+        "Xinhua|IFR|Reuters Health)\\)[ \\t]*(?:-{1,2}|\\x{2013}|\\x{2014})[ \\t]*",
+        false, true);
+    p->byline = pattern(
+        "^[ \\t]*By[ \\t]+\\p{Lu}[\\p{L}.'\\-]*(?:[ \\t]+(?:\\p{Lu}[\\p{L}.'\\-]*|and|de|van|von)){0,5}"
+        "(?:,[ \\t]*[\\p{L} .]{1,40})?[ \\t]*(?:\\r?\\n|\\z)",
+        false, true);
+    p->read_more = pattern(
+        "^[ \\t]*(?:Read more|Read the full (?:story|article)|Continue reading|Click here)\\b[^\\n]*(?:\\r?\\n|\\z)",
+        true, true);
+  }
+  return p;
+}
+
+}  // namespace
+
+std::array<std::string, kCleanSteps> CleanOptions::default_placeholders() {
+  std::array<std::string, kCleanSteps> p{};
+  auto set = [&](CleanStep s, const char* v) { p[static_cast<std::size_t>(s)] = v; };
+  set(CleanStep::urls, "_URL_");
+  set(CleanStep::emails, "_EMAIL_");
+  set(CleanStep::phone_numbers, "_PHONE_");
+  set(CleanStep::numbers, "_NUMBER_");
+  set(CleanStep::currency_symbols, "_CUR_");
+  set(CleanStep::emojis, "_EMOJI_");
+  set(CleanStep::hashtags, "_TAG_");
+  set(CleanStep::user_handles, "_USER_");
+  return p;
+}
+
+Cleaner::Cleaner(CleanOptions options) : options_(std::move(options)) {
+  for (CleanStep s : options_.steps)
+    if (s == CleanStep::html_entities && !options_.entities)
+      throw Error("the html_entities step needs the table of HTML character references");
+  patterns_ = compile_patterns(options_.steps);
+}
+Cleaner::~Cleaner() = default;
+Cleaner::Cleaner(Cleaner&&) noexcept = default;
+Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
+
+namespace {
+
+bool is_currency(char32_t c) {
+  switch (c) {
+    case U'$': case U'¢': case U'£': case U'¤': case U'¥': case U'ƒ': case U'֏': case U'؋': case U'৲':
+    case U'৳': case U'૱': case U'௹': case U'฿': case U'៛': case U'ℳ': case U'元': case U'円': case U'圆':
+    case U'圓': case U'﷼':
+      return true;
+    default:
+      return c >= 0x20A0 && c <= 0x20C0;
+  }
+}
+
+bool is_emoji(char32_t c) {
+  return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x1F680 && c <= 0x1F6FF) ||
+         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x1FA70 && c <= 0x1FAFF);
+}
+
+char quote_of(char32_t c) {
+  switch (c) {
+    case 0x02BC: case 0x2018: case 0x2019: case 0x00B4: case 0x0060:
+      return '\'';
+    case 0x201C: case 0x201D:
+      return '"';
+    default:
+      return 0;
+  }
+}
+
+bool is_dash(char32_t c) {
+  return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D;
+}
+
+bool is_punctuation(char32_t c) {
+  const auto t = u_charType(static_cast<UChar32>(c));
+  return t == U_DASH_PUNCTUATION || t == U_START_PUNCTUATION || t == U_END_PUNCTUATION ||
+         t == U_CONNECTOR_PUNCTUATION || t == U_OTHER_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
+         t == U_FINAL_PUNCTUATION;
+}
+
+// A run of whitespace in `spaces`: a blank line stays one blank line, a line
+// break one line break, anything else one space.
+void space_run(const Match& m, std::string_view in, std::string& out, SpanMap& map) {
+  const std::string_view run = in.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(m.end - m.start));
+  int breaks = 0;
+  for (std::size_t i = 0; i < run.size(); ++i)
+    if (run[i] == '\n' || run[i] == '\v' || (run[i] == '\r' && (i + 1 == run.size() || run[i + 1] != '\n')))
+      ++breaks;
+  const std::string_view repl = breaks >= 2 ? "\n\n" : breaks == 1 ? "\n" : " ";
+  out += repl;
+  if (run == repl) map.copy(m.end - m.start);
+  else map.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
+}
+
+// exam-\nple -> example: the hyphen and the whitespace go, the two parts are copied.
+void join_hyphenated(const Match& m, std::string_view in, std::string& out, SpanMap& map) {
+  const std::int64_t e1 = m.group_end(1), s2 = m.group_start(2);
+  out.append(in.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(e1 - m.start)));
+  map.copy(e1 - m.start);
+  map.replace(s2 - e1, 0);
+  out.append(in.substr(static_cast<std::size_t>(s2), static_cast<std::size_t>(m.end - s2)));
+  map.copy(m.end - s2);
+}
+
+}  // namespace
+
+Cleaned Cleaner::clean(std::string_view text) const {
+  Cleaned result{std::string(text), SpanMap::identity(static_cast<std::int64_t>(text.size()))};
+  std::string out;
+  SpanMap map;
+  const Patterns& p = *patterns_;
+  // Runs one transformation of the current text and, if it changed it,
+  // makes its output the current text.
+  auto run = [&](auto&& transform) {
+    if (!transform(std::string_view(result.text), out, map)) return;
+    result.map = result.map.then(map);
+    result.text.swap(out);
+  };
+  auto sub = [&](const icu::RegexPattern& pat, std::string_view repl) {
+    run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(pat, in, o, m, repl); });
+  };
+  auto each = [&](auto&& repl) {
+    run([&](std::string_view in, std::string& o, SpanMap& m) { return code_point_sub(in, o, m, repl); });
+  };
+  for (CleanStep step : options_.steps) {
+    const std::string& ph = options_.placeholders[static_cast<std::size_t>(step)];
+    auto to = [&](bool hit, std::string& o) {
+      if (hit) o += ph;
+      return hit;
+    };
+    switch (step) {
+      case CleanStep::html_entities:
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return html_entities(in, o, m, *options_.entities); });
+        break;
+      case CleanStep::html_tags:
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
+        break;
+      case CleanStep::urls:
+        sub(*p.url, ph);
+        sub(*p.short_url, ph);
+        break;
+      case CleanStep::emails: sub(*p.email, ph); break;
+      case CleanStep::phone_numbers: sub(*p.phone, ph); break;
+      case CleanStep::numbers: sub(*p.number, ph); break;
+      case CleanStep::hashtags: sub(*p.hashtag, ph); break;
+      case CleanStep::user_handles: sub(*p.user, ph); break;
+      case CleanStep::currency_symbols: each([&](char32_t c, std::string& o) { return to(is_currency(c), o); }); break;
+      case CleanStep::emojis: each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); }); break;
+      case CleanStep::hyphenated_words:
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(*p.hyphen, in, o, m, join_hyphenated); });
+        break;
+      case CleanStep::whitespace:
+        sub(*p.zwsp, "");
+        sub(*p.linebreak, "\n");
+        sub(*p.nbsp, " ");
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
+        break;
+      case CleanStep::spaces:
+        sub(*p.zwsp, "");
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(*p.space_run, in, o, m, space_run); });
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
+        break;
+      case CleanStep::quotes:
+        each([](char32_t c, std::string& o) {
+          const char q = quote_of(c);
+          if (q) o += q;
+          return q != 0;
+        });
+        break;
+      case CleanStep::dashes:
+        each([](char32_t c, std::string& o) {
+          if (is_dash(c)) o += '-';
+          return is_dash(c);
+        });
+        break;
+      case CleanStep::punctuation:
+        each([](char32_t c, std::string& o) {
+          if (is_punctuation(c)) o += ' ';
+          return is_punctuation(c);
+        });
+        break;
+      case CleanStep::brackets:
+        sub(*p.curly, "");
+        sub(*p.square, "");
+        sub(*p.round, "");
+        break;
+      case CleanStep::boilerplate:
+        sub(*p.dateline, "");
+        sub(*p.byline, "");
+        sub(*p.read_more, "");
+        break;
+    }
+  }
+  return result;
+}
+
+}  // namespace textgauge
