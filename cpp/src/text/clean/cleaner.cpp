@@ -52,7 +52,7 @@ std::shared_ptr<const icu::RegexPattern> pattern(std::string_view p, bool ignore
 }  // namespace
 
 struct Cleaner::Patterns {
-  std::shared_ptr<const icu::RegexPattern> url, short_url, email, phone, number, hashtag, user, hyphen;
+  std::shared_ptr<const icu::RegexPattern> url, short_url, email, phone, number, hashtag, user;
   std::shared_ptr<const icu::RegexPattern> zwsp, linebreak, nbsp, space_run;
   std::shared_ptr<const icu::RegexPattern> curly, square, round;
   std::shared_ptr<const icu::RegexPattern> dateline, byline, read_more;
@@ -97,8 +97,6 @@ std::unique_ptr<const Cleaner::Patterns> compile_patterns(const std::vector<Clea
   if (has(CleanStep::hashtags))
     p->hashtag = pattern("(?:\\A|(?<![{W}#\\x{FF03}.]))(?:#|\\x{FF03})(?!\\d)[{W}]+", true);
   if (has(CleanStep::user_handles)) p->user = pattern("(?:\\A|(?<![{W}@.]))@[{W}]+", true);
-  if (has(CleanStep::hyphenated_words))
-    p->hyphen = pattern("([{W}]{2,}(?<!\\d))-[{S}]+((?!\\d)[{W}]{2,})", true);
   if (has(CleanStep::whitespace) || has(CleanStep::spaces)) {
     p->zwsp = pattern("[\\x{200B}\\x{2060}\\x{FEFF}]+", false);
     p->linebreak = pattern("(?:\\r\\n|[\\n\\x{0B}])+", false);
@@ -167,6 +165,20 @@ bool is_currency(char32_t c) {
   }
 }
 
+// Whether a URL of RE_URL can start in `s`: it needs http:// https:// ftp://
+// or www, in any case.
+bool may_hold_url(std::string_view s) {
+  for (std::size_t i = 0; i + 3 <= s.size(); ++i) {
+    const char c = static_cast<char>(s[i] | 0x20);
+    if ((c == 'h' || c == 'f' || c == 'w') && s.size() - i >= 3) {
+      const char a = static_cast<char>(s[i + 1] | 0x20), b = static_cast<char>(s[i + 2] | 0x20);
+      if ((c == 'h' && a == 't' && b == 't') || (c == 'f' && a == 't' && b == 'p') || (c == 'w' && a == 'w' && b == 'w'))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool is_emoji(char32_t c) {
   return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x1F680 && c <= 0x1F6FF) ||
          (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x1FA70 && c <= 0x1FAFF);
@@ -208,14 +220,70 @@ void space_run(const Match& m, std::string_view in, std::string& out, SpanMap& m
   else map.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
 }
 
-// exam-\nple -> example: the hyphen and the whitespace go, the two parts are copied.
-void join_hyphenated(const Match& m, std::string_view in, std::string& out, SpanMap& map) {
-  const std::int64_t e1 = m.group_end(1), s2 = m.group_start(2);
-  out.append(in.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(e1 - m.start)));
-  map.copy(e1 - m.start);
-  map.replace(s2 - e1, 0);
-  out.append(in.substr(static_cast<std::size_t>(s2), static_cast<std::size_t>(m.end - s2)));
-  map.copy(m.end - s2);
+// Python's \w and \d.
+bool is_py_word(char32_t c) {
+  if (c == '_') return true;
+  switch (u_charType(static_cast<UChar32>(c))) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+      return true;
+    default:
+      return false;
+  }
+}
+bool is_py_digit(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
+
+// textacy's hyphenated_words, `(\w{2,}(?<!\d))-\s+((?!\d)\w{2,})` -> `\1\2`,
+// as one pass: every match ends at a '-', so the scan goes from hyphen to
+// hyphen. Group 1 is the run of word characters before the '-' (never
+// reaching back into the previous match), group 2 the run after the
+// whitespace. The hyphen and the whitespace are deleted; both parts are copies.
+bool join_hyphenated(std::string_view in, std::string& out, SpanMap& map) {
+  out.clear();
+  map = SpanMap();
+  std::size_t copied = 0, floor = 0;
+  bool any = false;
+  auto prev_start = [&](std::size_t j) {
+    do --j;
+    while (j > 0 && (static_cast<unsigned char>(in[j]) & 0xC0) == 0x80);
+    return j;
+  };
+  for (std::size_t i = in.find('-'); i != std::string_view::npos; i = in.find('-', i + 1)) {
+    std::size_t j = i, before = 0, len = 0;
+    char32_t last = 0;
+    while (j > floor) {
+      const std::size_t k = prev_start(j);
+      const char32_t c = decode_at(in, k, len);
+      if (!is_py_word(c)) break;
+      if (j == i) last = c;
+      j = k;
+      ++before;
+    }
+    if (before < 2 || is_py_digit(last)) continue;
+    std::size_t k = i + 1;
+    while (k < in.size() && is_py_space(decode_at(in, k, len))) k += len;
+    if (k == i + 1 || k >= in.size()) continue;
+    std::size_t m = k, after = 0;
+    if (is_py_digit(decode_at(in, k, len))) continue;
+    while (m < in.size()) {
+      const char32_t c = decode_at(in, m, len);
+      if (!is_py_word(c)) break;
+      m += len;
+      ++after;
+    }
+    if (after < 2) continue;
+    out.append(in.substr(copied, i - copied));
+    map.copy(static_cast<std::int64_t>(i - copied));
+    map.replace(static_cast<std::int64_t>(k - i), 0);
+    copied = k;
+    floor = m;
+    i = m - 1;
+    any = true;
+  }
+  if (!any) return false;
+  out.append(in.substr(copied));
+  map.copy(static_cast<std::int64_t>(in.size() - copied));
+  return true;
 }
 
 }  // namespace
@@ -235,6 +303,12 @@ Cleaned Cleaner::clean(std::string_view text) const {
   auto sub = [&](const icu::RegexPattern& pat, std::string_view repl) {
     run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(pat, in, o, m, repl); });
   };
+  // The same, only where the text holds what every match must hold (patterns
+  // are costly to run; the check is exact, never a heuristic).
+  auto sub_if = [&](bool possible, const icu::RegexPattern& pat, std::string_view repl) {
+    if (possible) sub(pat, repl);
+  };
+  auto holds = [&](std::string_view needle) { return result.text.find(needle) != std::string::npos; };
   auto each = [&](auto&& repl) {
     run([&](std::string_view in, std::string& o, SpanMap& m) { return code_point_sub(in, o, m, repl); });
   };
@@ -252,18 +326,18 @@ Cleaned Cleaner::clean(std::string_view text) const {
         run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
         break;
       case CleanStep::urls:
-        sub(*p.url, ph);
-        sub(*p.short_url, ph);
+        sub_if(may_hold_url(result.text), *p.url, ph);
+        sub_if(holds("/"), *p.short_url, ph);
         break;
-      case CleanStep::emails: sub(*p.email, ph); break;
+      case CleanStep::emails: sub_if(holds("@"), *p.email, ph); break;
       case CleanStep::phone_numbers: sub(*p.phone, ph); break;
       case CleanStep::numbers: sub(*p.number, ph); break;
-      case CleanStep::hashtags: sub(*p.hashtag, ph); break;
-      case CleanStep::user_handles: sub(*p.user, ph); break;
+      case CleanStep::hashtags: sub_if(holds("#") || holds("\uFF03"), *p.hashtag, ph); break;
+      case CleanStep::user_handles: sub_if(holds("@"), *p.user, ph); break;
       case CleanStep::currency_symbols: each([&](char32_t c, std::string& o) { return to(is_currency(c), o); }); break;
       case CleanStep::emojis: each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); }); break;
       case CleanStep::hyphenated_words:
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(*p.hyphen, in, o, m, join_hyphenated); });
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return join_hyphenated(in, o, m); });
         break;
       case CleanStep::whitespace:
         sub(*p.zwsp, "");
@@ -296,9 +370,9 @@ Cleaned Cleaner::clean(std::string_view text) const {
         });
         break;
       case CleanStep::brackets:
-        sub(*p.curly, "");
-        sub(*p.square, "");
-        sub(*p.round, "");
+        sub_if(holds("{"), *p.curly, "");
+        sub_if(holds("["), *p.square, "");
+        sub_if(holds("("), *p.round, "");
         break;
       case CleanStep::boilerplate:
         sub(*p.dateline, "");

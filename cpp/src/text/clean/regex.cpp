@@ -33,9 +33,7 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-namespace {
-// Decodes the code point at `i` of well-formed UTF-8 and its length.
-char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
   const auto b = static_cast<unsigned char>(s[i]);
   auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
   if (b < 0x80) return len = 1, b;
@@ -43,6 +41,8 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
   if (b < 0xF0) return len = 3, ((b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
   return len = 4, ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
 }
+
+namespace {
 
 struct UTextCloser {
   void operator()(UText* t) const noexcept { utext_close(t); }
@@ -122,7 +122,7 @@ bool code_point_sub(std::string_view in, std::string& out, SpanMap& map,
   std::size_t copied = 0;  // start of the pending copy
   std::string r;
   for (std::size_t i = 0, len = 0; i < in.size(); i += len) {
-    const char32_t c = decode(in, i, len);
+    const char32_t c = decode_at(in, i, len);
     r.clear();
     if (!repl(c, r)) continue;
     out.append(in.substr(copied, i - copied));
@@ -140,11 +140,11 @@ bool code_point_sub(std::string_view in, std::string& out, SpanMap& map,
 
 bool strip(std::string_view in, std::string& out, SpanMap& map) {
   std::size_t b = 0, e = in.size(), len = 0;
-  while (b < e && is_py_space(decode(in, b, len))) b += len;
+  while (b < e && is_py_space(decode_at(in, b, len))) b += len;
   while (e > b) {
     std::size_t k = e - 1;
     while (k > b && (static_cast<unsigned char>(in[k]) & 0xC0) == 0x80) --k;
-    if (!is_py_space(decode(in, k, len))) break;
+    if (!is_py_space(decode_at(in, k, len))) break;
     e = k;
   }
   if (b == 0 && e == in.size()) return false;

@@ -55,5 +55,7 @@ bool html_entities(std::string_view in, std::string& out, SpanMap& map, const En
 bool html_tags(std::string_view in, std::string& out, SpanMap& map);
 
 void append_utf8(std::string& out, char32_t c);
+// The code point at byte `i` of well-formed UTF-8, and its length in bytes.
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len);
 
 }  // namespace textgauge::clean_detail
