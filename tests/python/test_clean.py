@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from dirty_text import dirty_text, dirty_texts
@@ -150,3 +151,65 @@ def test_steps_equal_textacy_on_a_sample_of_the_shared_corpora(news_lines: list[
     sample = news_lines[::25]
     for step, f in TEXTACY.items():
         assert tg.clean.clean_texts(sample, [step]) == [f(t) for t in sample], step
+
+
+def feed_sample() -> list[str]:
+    """News paragraphs as a careless feed delivers them (as in AG News): possessives as the
+    broken `` #39;s``, each lead in escaped bold markup."""
+    from conftest import local_paragraphs
+
+    out = []
+    for p in local_paragraphs(300):
+        words = p.split()
+        for i in range(2, len(words), 6):
+            if words[i].isalpha():
+                words[i] += " #39;s"
+        out.append("&lt;b&gt;" + " ".join(words[:3]) + "&lt;/b&gt; " + " ".join(words[3:]))
+    return out
+
+
+def test_top_terms_of_html_residue_with_and_without_cleaning() -> None:
+    from textgauge.demo import top_terms
+
+    texts = feed_sample()
+    raw = top_terms(tg.Corpus.from_texts(texts), 5, numbers=True)["term"].tolist()
+    assert raw[:2] == ["39", "s"] and {"lt", "gt", "b"} <= set(raw)
+    cleaned = tg.Corpus.from_texts(texts, clean=True)
+    top = top_terms(cleaned, 4, numbers=True)["term"].tolist()
+    assert top == top_terms(tg.Corpus.from_texts(tg.clean.clean_texts(texts)), 4, numbers=True)[
+        "term"
+    ].tolist()
+    assert not {"39", "s", "lt", "gt", "b"} & set(top_terms(cleaned, 20, numbers=True)["term"])
+    # what the article is about, as the uncleaned text's own words rank it
+    plain = [t.replace("&lt;b&gt;", "").replace("&lt;/b&gt;", "").replace(" #39;s", "'s") for t in texts]
+    assert top == top_terms(tg.Corpus.from_texts(plain), 4, numbers=True)["term"].tolist()
+
+
+def test_demo_shows_the_top_terms_of_a_feed_before_and_after_cleaning() -> None:
+    import io
+
+    from textgauge.demo import report
+
+    out = io.StringIO()
+    report(out)
+    lines = out.getvalue().splitlines()
+    i = next(i for i, x in enumerate(lines) if x.startswith("The same article from a careless"))
+    assert lines[i + 1].startswith("  as it comes: lt (56), gt (56), b (28), href (14), http (14)")
+    assert lines[i + 2].startswith("  clean=True:  ukrainian (7), russia (6), ukraine (6)")
+
+
+def test_cli_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from textgauge.cli import main
+
+    path = tmp_path / "feed.txt"
+    path.write_text("\n\n".join(feed_sample()[:50]), encoding="utf-8")
+    assert main(["terms", str(path), "--top", "3", "--keep-stop-words"]) == 0
+    raw = capsys.readouterr().out.splitlines()
+    assert [x.split(",")[0] for x in raw[1:3]] == ["39", "s"]
+    assert main(["terms", str(path), "--top", "3", "--clean"]) == 0
+    cleaned = capsys.readouterr().out.splitlines()
+    assert not {"39", "s", "lt", "gt"} & {x.split(",")[0] for x in cleaned[1:]}
+    assert main(["terms", "--clean", "html_entities,html_tags", str(path), "--top", "3"]) == 0
+    assert capsys.readouterr().out.splitlines() == cleaned
+    assert main(["terms", "--clean", "html", str(path)]) == 2
+    assert "unknown cleaning step(s) 'html'; choose news or from: html_entities" in capsys.readouterr().err
