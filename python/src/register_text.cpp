@@ -1,4 +1,7 @@
 // _core.text: the text model, Corpus (segmentation, normalisation, interning).
+#include <map>
+#include <memory>
+
 #include "register.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/text/clean.hpp"
@@ -6,16 +9,13 @@
 #include "textgauge/text/utf8.hpp"
 #include "texts.hpp"
 
-#include <map>
-#include <memory>
-
 using namespace textgauge;
 
 namespace {
 
 Corpus make_corpus(ParagraphMode paragraphs, bool sentences, bool tokens, bool ascii_fast_path,
-                   NormalForm form, bool casefold, bool strip_accents, bool unify_quotes,
-                   DecodeErrors errors, std::shared_ptr<Cleaner> cleaner) {
+                   NormalForm form, bool casefold, bool strip_accents, bool unify_quotes, DecodeErrors errors,
+                   std::shared_ptr<Cleaner> cleaner) {
   CorpusOptions o;
   o.cleaner = std::move(cleaner);
   o.segment.paragraphs = paragraphs;
@@ -41,10 +41,10 @@ void add_shim(Corpus& c, const py::sequence& texts, const std::vector<std::strin
 // entities: (named references, numeric replacements, invalid code points) as
 // Python's html module has them; placeholders: step name -> replacement.
 std::shared_ptr<Cleaner> make_cleaner(const std::vector<CleanStep>& steps,
-                                            const std::map<CleanStep, std::string>& placeholders,
-                                            const std::map<std::string, std::string>& named,
-                                            const std::map<std::uint32_t, std::string>& numeric,
-                                            const std::vector<std::uint32_t>& invalid) {
+                                      const std::map<CleanStep, std::string>& placeholders,
+                                      const std::map<std::string, std::string>& named,
+                                      const std::map<std::uint32_t, std::string>& numeric,
+                                      const std::vector<std::uint32_t>& invalid) {
   CleanOptions o;
   o.steps = steps;
   for (const auto& [step, text] : placeholders) o.placeholders[static_cast<std::size_t>(step)] = text;
@@ -127,14 +127,12 @@ void register_text(py::module_& m) {
       .def(py::init(&make_corpus), py::kw_only(), py::arg("paragraphs") = "blank",
            py::arg("sentences") = true, py::arg("tokens") = true, py::arg("ascii_fast_path") = true,
            py::arg("form") = "NFC", py::arg("casefold") = true, py::arg("strip_accents") = false,
-           py::arg("unify_quotes") = true, py::arg("errors") = "strict",
-           py::arg("cleaner") = py::none())
+           py::arg("unify_quotes") = true, py::arg("errors") = "strict", py::arg("cleaner") = py::none())
       .def("add", &add_shim, py::arg("texts"), py::kw_only(), py::arg("sources") = std::vector<std::string>{},
            py::arg("threads") = 0u)
       .def("__len__", &Corpus::size)
       .def(
-          "text", [](const Corpus& c, std::size_t i) { return c.original(i); },
-          py::arg("index"))
+          "text", [](const Corpus& c, std::size_t i) { return c.original(i); }, py::arg("index"))
       .def("paragraph_table", [](const Corpus& c) { return unit_dict(c.paragraph_table()); })
       .def("sentence_table", [](const Corpus& c) { return unit_dict(c.sentence_table()); })
       .def("token_table", [](const Corpus& c) { return token_dict(c.token_table()); })

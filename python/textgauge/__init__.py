@@ -14,8 +14,13 @@ import pkgutil
 # the package must look in both folders (see docs/development.md).
 __path__ = pkgutil.extend_path(__path__, __name__)
 
-from . import _core, _pickle, demo, display  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
-from . import clean  # noqa: E402  (tg.clean.clean(text), tg.clean.urls(text), ...)
+from . import (  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
+    _core,
+    _pickle,
+    clean,
+    demo,
+    display,
+)
 from .errors import DecodeError, Error, OptionError
 from .sentiment import Lexicon, SentimentIntensityAnalyzer
 from .text import Corpus, Document

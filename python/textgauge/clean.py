@@ -41,9 +41,9 @@ import functools
 import html
 import html.entities
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
 from . import _core
 from .errors import OptionError
@@ -51,8 +51,8 @@ from .errors import OptionError
 __all__ = [
     "NEWS",
     "PLACEHOLDERS",
-    "CleanOption",
     "STEPS",
+    "CleanOption",
     "Cleaned",
     "Cleaner",
     "as_cleaner",
@@ -118,22 +118,23 @@ class Cleaner:
     def with_origins(self, texts: Sequence[str], *, threads: int | None = None) -> list[Cleaned]:
         """The cleaned texts with, for each of their characters, where it comes from."""
         out = self.core().clean(list(texts), origins=True, threads=_threads(threads))
-        return [Cleaned(str(t), s, e) for t, s, e in out]  # type: ignore[misc]
+        return [Cleaned(str(t), s, e) for t, s, e in out]
 
     def core(self) -> _core.text.Cleaner:
         """The compiled C++ cleaner (what a corpus runs)."""
         return _compiled(self)
 
 
-class Cleaned(NamedTuple):
+@dataclasses.dataclass(frozen=True)
+class Cleaned:
     """A cleaned text and its origins: character ``i`` of ``text`` comes from
     ``original[start[i]:end[i]]``. A character of replaced text (``&`` from ``&amp;``,
     ``_URL_`` from a URL, the one space from a run) comes from the whole replaced text.
     """
 
     text: str
-    start: np.ndarray
-    end: np.ndarray
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` (not empty) comes from:
@@ -200,14 +201,32 @@ def cleaner(steps: Steps | Cleaner = True, *, placeholders: Placeholders = True)
 
 @functools.lru_cache(maxsize=64)
 def _compiled(c: Cleaner) -> _core.text.Cleaner:
-    # The reference tables are Python's own (read at run time, not copied).
+    numeric, invalid = _numeric_references()
     return _core.text.Cleaner(
         steps=list(c.steps),
         placeholders=dict(c.placeholders),
         named=html.entities.html5,
-        numeric=html._invalid_charrefs,  # type: ignore[attr-defined]
-        invalid=sorted(html._invalid_codepoints),  # type: ignore[attr-defined]
+        numeric=numeric,
+        invalid=invalid,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _numeric_references() -> tuple[dict[int, str], list[int]]:
+    """The numeric references that html.unescape does not decode to their own code point:
+    those it replaces (``&#128;`` is ``€``, ``&#0;`` U+FFFD) and those it drops, read from
+    html.unescape itself (it special-cases only code points below U+10000 and the
+    noncharacters at the end of each plane), so no copy of its tables lives here."""
+    numeric: dict[int, str] = {}
+    invalid: list[int] = []
+    planes = [p * 0x10000 + k for p in range(1, 17) for k in (0xFFFE, 0xFFFF)]
+    for n in [*range(0x10000), *planes]:
+        got = html.unescape(f"&#{n};")
+        if got == "":
+            invalid.append(n)
+        elif got != chr(n):
+            numeric[n] = got
+    return numeric, invalid
 
 
 def clean(text: str, steps: Steps = True, *, placeholders: Placeholders = True) -> str:

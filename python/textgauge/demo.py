@@ -117,8 +117,8 @@ def html_residue_sample(text: str | None = None) -> list[str]:
     delivers them: apostrophes as the broken reference `` #39;``, quotes as `` quot;``, each
     paragraph's lead in escaped bold (``&lt;b&gt;...&lt;/b&gt;``) and a link after it.
 
-    >>> html_residue_sample("It's \u201cgood\u201d news today.")[0]
-    '&lt;b&gt;It #39;s quot;good quot; news&lt;/b&gt; today. &lt;A HREF="http://www.example.com/news"&gt;more&lt;/A&gt;'
+    >>> print(html_residue_sample("It\u2019s \u201cgood\u201d, we said.")[0])  # doctest: +ELLIPSIS
+    &lt;b&gt;It #39;s quot;good quot;,&lt;/b&gt; we said. &lt;A HREF="http://www...&gt;more&lt;/A&gt;
     """
     out = []
     for p in (sample_article() if text is None else text).splitlines():

@@ -22,7 +22,8 @@ FRAGMENTS = [
     "http://10.0.0.1/admin", "http://8.8.8.8/x", "bit.ly/3xYz9", "t.co/abcDEF", "example.com/abc",
     "http://例え.テスト/パス", "(http://example.com/a)", "http://a.b", "https://x.org/a/b/.",
     # emails
-    "john.doe@example.com", "mailto:press@reuters.com", "a+b@mail.co.uk", "x@y", "first..last@ex.com",
+    "john.doe@example.com", "mailto:press@reuters.com", "a+b@mail.co.uk", "x@y",
+    "first..last@ex.com",
     "<jane_smith@news.org>", "user@sub.domain.example.travel",
     # phone numbers
     "(555) 123-4567", "555-123-4567", "+1 555.123.4567", "1-800-555-1234 ext. 123", "555 1234",

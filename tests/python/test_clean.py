@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from dirty_text import dirty_text, dirty_texts
 from hypothesis import given, settings
 from textacy import preprocessing as pp
 from textacy.preprocessing.resources import HTMLTextExtractor
 
 import textgauge as tg
+from dirty_text import dirty_text, dirty_texts
 from textgauge import OptionError
 
 TEXTACY: dict[str, Callable[[str], str]] = {
@@ -40,7 +40,7 @@ BROKEN = re.compile(r"(^|\s)#\d{2,5};|(^|\s)(quot|amp|lt|gt|apos|nbsp);|&amp;(#\
 def textacy_html(text: str) -> str:
     """textacy's remove.html_tags with its parser closed: textacy never calls close(), so
     text after an unclosed '<' or a trailing '&' is lost there (docs/cleaning.md)."""
-    parser = HTMLTextExtractor()
+    parser = HTMLTextExtractor()  # type: ignore[no-untyped-call]
     parser.feed(text)
     parser.close()
     return parser.get_text()
@@ -80,7 +80,10 @@ def test_steps_equal_textacy_on_hypothesis_text(text: str) -> None:
 @pytest.mark.parametrize("step", sorted(TEXTACY))
 def test_step_functions_are_the_steps(step: str) -> None:
     fn = getattr(tg.clean, step)
-    text = "Call 555-123-4567 or see www.x.org/a #tag @me \u201cquoted\u201d {x} exam-\nple $5 \U0001f600"
+    text = (
+        "Call 555-123-4567 or see www.x.org/a #tag @me \u201cquoted\u201d {x} exam-\nple $5 "
+        "\U0001f600"
+    )
     assert fn(text) == TEXTACY[step](text)
 
 
@@ -124,7 +127,7 @@ def test_steps_options_and_errors() -> None:
     assert tg.clean.NEWS == ("html_entities", "html_tags", "spaces", "quotes", "dashes")
     assert set(tg.clean.NEWS) <= set(tg.clean.STEPS)
     assert tg.clean.cleaner(True).steps == tg.clean.NEWS
-    with pytest.raises(OptionError, match="unknown cleaning step 'html'.*html_entities"):
+    with pytest.raises(OptionError, match=r"unknown cleaning step 'html'.*html_entities"):
         tg.clean.clean("x", ["html"])
     with pytest.raises(OptionError, match="unknown cleaning step"):
         tg.Corpus.from_texts(["x"], clean=["whitespace", "nope"])
@@ -176,12 +179,17 @@ def test_top_terms_of_html_residue_with_and_without_cleaning() -> None:
     assert raw[:2] == ["39", "s"] and {"lt", "gt", "b"} <= set(raw)
     cleaned = tg.Corpus.from_texts(texts, clean=True)
     top = top_terms(cleaned, 4, numbers=True)["term"].tolist()
-    assert top == top_terms(tg.Corpus.from_texts(tg.clean.clean_texts(texts)), 4, numbers=True)[
-        "term"
-    ].tolist()
+    assert (
+        top
+        == top_terms(tg.Corpus.from_texts(tg.clean.clean_texts(texts)), 4, numbers=True)[
+            "term"
+        ].tolist()
+    )
     assert not {"39", "s", "lt", "gt", "b"} & set(top_terms(cleaned, 20, numbers=True)["term"])
     # what the article is about, as the uncleaned text's own words rank it
-    plain = [t.replace("&lt;b&gt;", "").replace("&lt;/b&gt;", "").replace(" #39;s", "'s") for t in texts]
+    plain = [
+        t.replace("&lt;b&gt;", "").replace("&lt;/b&gt;", "").replace(" #39;s", "'s") for t in texts
+    ]
     assert top == top_terms(tg.Corpus.from_texts(plain), 4, numbers=True)["term"].tolist()
 
 
@@ -212,4 +220,7 @@ def test_cli_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["terms", "--clean", "html_entities,html_tags", str(path), "--top", "3"]) == 0
     assert capsys.readouterr().out.splitlines() == cleaned
     assert main(["terms", "--clean", "html", str(path)]) == 2
-    assert "unknown cleaning step(s) 'html'; choose news or from: html_entities" in capsys.readouterr().err
+    assert (
+        "unknown cleaning step(s) 'html'; choose news or from: html_entities"
+        in capsys.readouterr().err
+    )

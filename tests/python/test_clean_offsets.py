@@ -18,11 +18,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from dirty_text import dirty_text, dirty_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textgauge as tg
+from dirty_text import dirty_text, dirty_texts
 
 NEWS = tg.clean.NEWS
 ALL = (
@@ -83,7 +83,9 @@ def test_offsets_on_hypothesis_text(texts: list[str]) -> None:
 
 def test_replaced_text_maps_to_the_whole_replacement() -> None:
     text = "AT&amp;T  shares #39;s <b>pro</b>fit see http://x.com/a exam-\nple"
-    c = tg.Corpus.from_texts([text], clean=["html_entities", "html_tags", "urls", "hyphenated_words", "spaces"])
+    c = tg.Corpus.from_texts(
+        [text], clean=["html_entities", "html_tags", "urls", "hyphenated_words", "spaces"]
+    )
     got = [(r.text, r.term) for r in c.tokens.itertuples()]
     assert got == [
         ("AT", "at"), ("&amp;", "&"), ("T", "t"), ("shares #39;s", "shares's"),

@@ -150,7 +150,8 @@ namespace {
 // counted in the original), as they are otherwise.
 class OriginalSpans {
  public:
-  OriginalSpans(const SpanMap* map, std::string_view original) : map_(map), starts_(original), ends_(original) {}
+  OriginalSpans(const SpanMap* map, std::string_view original)
+      : map_(map), starts_(original), ends_(original) {}
   Span operator()(const Span& s) {
     if (!map_) return s;
     Span o;

@@ -9,7 +9,25 @@ import typing
 import numpy
 import numpy.typing
 
-__all__: list[str] = ["Corpus", "options"]
+__all__: list[str] = ["Cleaner", "Corpus", "options"]
+
+class Cleaner:
+    def __init__(
+        self,
+        *,
+        steps: collections.abc.Sequence[str],
+        placeholders: collections.abc.Mapping[str, str],
+        named: collections.abc.Mapping[str, str],
+        numeric: collections.abc.Mapping[int, str],
+        invalid: collections.abc.Sequence[int],
+    ) -> None: ...
+    def clean(
+        self,
+        texts: collections.abc.Sequence[typing.Any],
+        *,
+        origins: bool = False,
+        threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> list[typing.Any]: ...
 
 class Corpus:
     def __init__(
@@ -24,6 +42,7 @@ class Corpus:
         strip_accents: bool = False,
         unify_quotes: bool = True,
         errors: str = "strict",
+        cleaner: Cleaner | None = None,
     ) -> None: ...
     def __len__(self) -> int: ...
     def add(

@@ -643,7 +643,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         metavar="STEPS",
         help="clean the text before counting (offsets still point into the input): "
         "news (the default when STEPS is left out: HTML entities and tags, spaces, quotes "
-        "and dashes) or comma-separated steps, from: " + ", ".join(_clean.STEPS)
+        "and dashes) or comma-separated steps, from: "
+        + ", ".join(_clean.STEPS)
         + " (put STEPS right after --clean, or the paths first)",
     )
     g.add_argument(

@@ -37,7 +37,7 @@ TEST_CASE("span maps compose and map a range to the whole replaced text", "[clea
   CHECK(both.original_end(2) == 6);    // ... and ends where it ends
   CHECK(both.original_start(2) == 6);  // 'b' is a copy
   CHECK(both.original_end(3) == 7);
-  CHECK(both.original_end(4) == 7);    // the inserted '!' stands at the end
+  CHECK(both.original_end(4) == 7);  // the inserted '!' stands at the end
 
   // A deletion inside a copied run: "exam-\nple" -> "example".
   SpanMap join;
@@ -51,7 +51,8 @@ TEST_CASE("span maps compose and map a range to the whole replaced text", "[clea
 }
 
 TEST_CASE("the cleaner keeps the way back to the original", "[clean]") {
-  const Cleaner c = make({CleanStep::html_entities, CleanStep::html_tags, CleanStep::spaces, CleanStep::quotes});
+  const Cleaner c =
+      make({CleanStep::html_entities, CleanStep::html_tags, CleanStep::spaces, CleanStep::quotes});
   const std::string text = "  Wall Street #39;s &lt;b&gt;best&lt;/b&gt;  day\xE2\x80\x99s &amp;#39;x ";
   const Cleaned r = c.clean(text);
   CHECK(r.text == "Wall Street's best day's 'x");

@@ -123,9 +123,9 @@ class SpanMap {
 // them (Python's html.entities.html5 and html's tables for numeric
 // references): no copy of the table lives in textgauge.
 struct EntityTable {
-  std::unordered_map<std::string, std::string> named;        // "amp;" and legacy "amp" -> "&"
-  std::unordered_map<std::uint32_t, std::string> numeric;    // replacements (0x80 -> €, 0 -> U+FFFD)
-  std::unordered_set<std::uint32_t> invalid;                 // code points that decode to nothing
+  std::unordered_map<std::string, std::string> named;      // "amp;" and legacy "amp" -> "&"
+  std::unordered_map<std::uint32_t, std::string> numeric;  // replacements (0x80 -> €, 0 -> U+FFFD)
+  std::unordered_set<std::uint32_t> invalid;               // code points that decode to nothing
   std::size_t longest_name = 32;
 };
 
@@ -134,7 +134,7 @@ struct CleanOptions {
   // The text that replaces each match of urls, emails, phone_numbers, numbers,
   // currency_symbols, emojis, hashtags, user_handles ("" removes it).
   std::array<std::string, kCleanSteps> placeholders = default_placeholders();
-  std::shared_ptr<const EntityTable> entities;  // required by html_entities
+  std::shared_ptr<const EntityTable> entities;                         // required by html_entities
   static std::array<std::string, kCleanSteps> default_placeholders();  // textacy's: _URL_ ...
 };
 

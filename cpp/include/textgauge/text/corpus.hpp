@@ -71,7 +71,9 @@ class Corpus {
   Document document(std::size_t i) const;
   const std::string& text(std::size_t i) const { return texts_.at(i); }
   // The text as given (after UTF-8 repair); the unit tables' offsets point into it.
-  const std::string& original(std::size_t i) const { return options_.cleaner ? originals_.at(i) : texts_.at(i); }
+  const std::string& original(std::size_t i) const {
+    return options_.cleaner ? originals_.at(i) : texts_.at(i);
+  }
   // All units of all documents back to back (indices inside are document-local),
   // and where each document starts in them (size() + 1 entries each).
   const Segmentation& units() const noexcept { return units_; }

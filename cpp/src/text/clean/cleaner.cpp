@@ -28,11 +28,16 @@ std::string expand(std::string_view pattern) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
       const char k = pattern[i + 1];
-      if (k == 'W') out += w;
-      else if (k == 'S') out += kPySpace;
-      else if (k == '$') out += "(?=\\n?\\z)";
-      else if (k == 'B') out += "(?:(?<=[" + w + "])(?![" + w + "])|(?<![" + w + "])(?=[" + w + "]))";
-      else out.append(pattern.substr(i, 3));
+      if (k == 'W')
+        out += w;
+      else if (k == 'S')
+        out += kPySpace;
+      else if (k == '$')
+        out += "(?=\\n?\\z)";
+      else if (k == 'B')
+        out += "(?:(?<=[" + w + "])(?![" + w + "])|(?<![" + w + "])(?=[" + w + "]))";
+      else
+        out.append(pattern.substr(i, 3));
       if (k == 'W' || k == 'S' || k == '$' || k == 'B') {
         i += 2;
         continue;
@@ -45,7 +50,8 @@ std::string expand(std::string_view pattern) {
   return out;
 }
 
-std::shared_ptr<const icu::RegexPattern> pattern(std::string_view p, bool ignore_case, bool multiline = false) {
+std::shared_ptr<const icu::RegexPattern> pattern(std::string_view p, bool ignore_case,
+                                                 bool multiline = false) {
   return compile(expand(p), ignore_case, multiline);
 }
 
@@ -100,9 +106,10 @@ std::unique_ptr<const Cleaner::Patterns> compile_patterns(const std::vector<Clea
   if (has(CleanStep::whitespace) || has(CleanStep::spaces)) {
     p->zwsp = pattern("[\\x{200B}\\x{2060}\\x{FEFF}]+", false);
     p->linebreak = pattern("(?:\\r\\n|[\\n\\x{0B}])+", false);
-    p->nbsp = pattern("[\\t\\f\\r\\x{1C}-\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
-                      "\\x{202F}\\x{205F}\\x{3000}]+",
-                      false);
+    p->nbsp = pattern(
+        "[\\t\\f\\r\\x{1C}-\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
+        "\\x{202F}\\x{205F}\\x{3000}]+",
+        false);
     p->space_run = pattern("[{S}]+", false);
   }
   if (has(CleanStep::brackets)) {
@@ -120,7 +127,8 @@ std::unique_ptr<const Cleaner::Patterns> compile_patterns(const std::vector<Clea
         "(?:,[ \\t]*[\\p{L} .]{1,40})?[ \\t]*(?:\\r?\\n|\\z)",
         false, true);
     p->read_more = pattern(
-        "^[ \\t]*(?:Read more|Read the full (?:story|article)|Continue reading|Click here)\\b[^\\n]*(?:\\r?\\n|\\z)",
+        "^[ \\t]*(?:Read more|Read the full (?:story|article)|Continue reading|Click "
+        "here)\\b[^\\n]*(?:\\r?\\n|\\z)",
         true, true);
   }
   return p;
@@ -156,12 +164,27 @@ namespace {
 
 bool is_currency(char32_t c) {
   switch (c) {
-    case U'$': case U'¢': case U'£': case U'¤': case U'¥': case U'ƒ': case U'֏': case U'؋': case U'৲':
-    case U'৳': case U'૱': case U'௹': case U'฿': case U'៛': case U'ℳ': case U'元': case U'円': case U'圆':
-    case U'圓': case U'﷼':
-      return true;
-    default:
-      return c >= 0x20A0 && c <= 0x20C0;
+    case U'$':
+    case U'¢':
+    case U'£':
+    case U'¤':
+    case U'¥':
+    case U'ƒ':
+    case U'֏':
+    case U'؋':
+    case U'৲':
+    case U'৳':
+    case U'૱':
+    case U'௹':
+    case U'฿':
+    case U'៛':
+    case U'ℳ':
+    case U'元':
+    case U'円':
+    case U'圆':
+    case U'圓':
+    case U'﷼': return true;
+    default: return c >= 0x20A0 && c <= 0x20C0;
   }
 }
 
@@ -172,7 +195,8 @@ bool may_hold_url(std::string_view s) {
     const char c = static_cast<char>(s[i] | 0x20);
     if ((c == 'h' || c == 'f' || c == 'w') && s.size() - i >= 3) {
       const char a = static_cast<char>(s[i + 1] | 0x20), b = static_cast<char>(s[i + 2] | 0x20);
-      if ((c == 'h' && a == 't' && b == 't') || (c == 'f' && a == 't' && b == 'p') || (c == 'w' && a == 'w' && b == 'w'))
+      if ((c == 'h' && a == 't' && b == 't') || (c == 'f' && a == 't' && b == 'p') ||
+          (c == 'w' && a == 'w' && b == 'w'))
         return true;
     }
   }
@@ -186,12 +210,14 @@ bool is_emoji(char32_t c) {
 
 char quote_of(char32_t c) {
   switch (c) {
-    case 0x02BC: case 0x2018: case 0x2019: case 0x00B4: case 0x0060:
-      return '\'';
-    case 0x201C: case 0x201D:
-      return '"';
-    default:
-      return 0;
+    case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x00B4:
+    case 0x0060: return '\'';
+    case 0x201C:
+    case 0x201D: return '"';
+    default: return 0;
   }
 }
 
@@ -209,26 +235,33 @@ bool is_punctuation(char32_t c) {
 // A run of whitespace in `spaces`: a blank line stays one blank line, a line
 // break one line break, anything else one space.
 void space_run(const Match& m, std::string_view in, std::string& out, SpanMap& map) {
-  const std::string_view run = in.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(m.end - m.start));
+  const std::string_view run =
+      in.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(m.end - m.start));
   int breaks = 0;
   for (std::size_t i = 0; i < run.size(); ++i)
     if (run[i] == '\n' || run[i] == '\v' || (run[i] == '\r' && (i + 1 == run.size() || run[i + 1] != '\n')))
       ++breaks;
   const std::string_view repl = breaks >= 2 ? "\n\n" : breaks == 1 ? "\n" : " ";
   out += repl;
-  if (run == repl) map.copy(m.end - m.start);
-  else map.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
+  if (run == repl)
+    map.copy(m.end - m.start);
+  else
+    map.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
 }
 
 // Python's \w and \d.
 bool is_py_word(char32_t c) {
   if (c == '_') return true;
   switch (u_charType(static_cast<UChar32>(c))) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER:
-      return true;
-    default:
-      return false;
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER: return true;
+    default: return false;
   }
 }
 bool is_py_digit(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
@@ -320,7 +353,9 @@ Cleaned Cleaner::clean(std::string_view text) const {
     };
     switch (step) {
       case CleanStep::html_entities:
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return html_entities(in, o, m, *options_.entities); });
+        run([&](std::string_view in, std::string& o, SpanMap& m) {
+          return html_entities(in, o, m, *options_.entities);
+        });
         break;
       case CleanStep::html_tags:
         run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
@@ -334,7 +369,9 @@ Cleaned Cleaner::clean(std::string_view text) const {
       case CleanStep::numbers: sub(*p.number, ph); break;
       case CleanStep::hashtags: sub_if(holds("#") || holds("\uFF03"), *p.hashtag, ph); break;
       case CleanStep::user_handles: sub_if(holds("@"), *p.user, ph); break;
-      case CleanStep::currency_symbols: each([&](char32_t c, std::string& o) { return to(is_currency(c), o); }); break;
+      case CleanStep::currency_symbols:
+        each([&](char32_t c, std::string& o) { return to(is_currency(c), o); });
+        break;
       case CleanStep::emojis: each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); }); break;
       case CleanStep::hyphenated_words:
         run([&](std::string_view in, std::string& o, SpanMap& m) { return join_hyphenated(in, o, m); });
@@ -347,7 +384,9 @@ Cleaned Cleaner::clean(std::string_view text) const {
         break;
       case CleanStep::spaces:
         sub(*p.zwsp, "");
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(*p.space_run, in, o, m, space_run); });
+        run([&](std::string_view in, std::string& o, SpanMap& m) {
+          return regex_sub(*p.space_run, in, o, m, space_run);
+        });
         run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
         break;
       case CleanStep::quotes:

@@ -119,7 +119,10 @@ bool html_entities(std::string_view in, std::string& out, SpanMap& map, const En
       // `&amp;` + a whole reference with its ';': escaped twice.
       if (in.substr(i + 1, 4) == "amp;" && (n = numeric_ref(in, i + 5, t, text, true)) == 0) {
         const std::size_t k = named_ref(in, i + 5, t, text);
-        if (k > 0 && in[i + 5 + k - 1] == ';') n = k; else text.clear();
+        if (k > 0 && in[i + 5 + k - 1] == ';')
+          n = k;
+        else
+          text.clear();
       }
       if (n) {
         n += 5;  // "&amp;"

@@ -35,7 +35,9 @@ void append_utf8(std::string& out, char32_t c) {
 
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
   const auto b = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  auto cont = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
+  };
   if (b < 0x80) return len = 1, b;
   if (b < 0xE0) return len = 2, ((b & 0x1F) << 6) | cont(1);
   if (b < 0xF0) return len = 3, ((b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
@@ -54,8 +56,11 @@ std::shared_ptr<const icu::RegexPattern> compile(std::string_view pattern, bool 
   UParseError where{};
   const auto text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
-  std::shared_ptr<const icu::RegexPattern> p(icu::RegexPattern::compile(
-      text, static_cast<uint32_t>(ignore_case ? int(UREGEX_CASE_INSENSITIVE) : 0) | static_cast<uint32_t>(multiline ? int(UREGEX_MULTILINE) : 0), where, status));
+  std::shared_ptr<const icu::RegexPattern> p(
+      icu::RegexPattern::compile(text,
+                                 static_cast<uint32_t>(ignore_case ? int(UREGEX_CASE_INSENSITIVE) : 0) |
+                                     static_cast<uint32_t>(multiline ? int(UREGEX_MULTILINE) : 0),
+                                 where, status));
   if (U_FAILURE(status) || !p)
     throw Error("cleaning pattern does not compile at offset " + std::to_string(where.offset) + ": " +
                 u_errorName(status));
@@ -101,16 +106,18 @@ bool regex_sub(const icu::RegexPattern& pattern, std::string_view in, std::strin
 bool regex_sub(const icu::RegexPattern& pattern, std::string_view in, std::string& out, SpanMap& map,
                std::string_view repl) {
   bool changed = false;
-  const bool any = regex_sub(pattern, in, out, map, [&](const Match& m, std::string_view s, std::string& o, SpanMap& mp) {
-    const std::string_view matched = s.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(m.end - m.start));
-    o.append(repl);
-    if (matched == repl) {
-      mp.copy(m.end - m.start);
-    } else {
-      mp.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
-      changed = true;
-    }
-  });
+  const bool any =
+      regex_sub(pattern, in, out, map, [&](const Match& m, std::string_view s, std::string& o, SpanMap& mp) {
+        const std::string_view matched =
+            s.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(m.end - m.start));
+        o.append(repl);
+        if (matched == repl) {
+          mp.copy(m.end - m.start);
+        } else {
+          mp.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
+          changed = true;
+        }
+      });
   return any && changed;
 }
 

@@ -2,13 +2,13 @@
 // What the cleaning steps share (private to cpp/src/text/clean/). Every step
 // reads `in` and writes `out` (cleared first) and `map` (out -> in); it returns
 // false when it changed nothing (then `out` and `map` are left unspecified).
+#include <unicode/regex.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <unicode/regex.h>
 
 #include "textgauge/text/clean.hpp"
 
