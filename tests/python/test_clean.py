@@ -224,3 +224,25 @@ def test_cli_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "unknown cleaning step(s) 'html'; choose news or from: html_entities"
         in capsys.readouterr().err
     )
+
+
+def spaces_reference(text: str) -> str:
+    """`spaces` in Python: zero-width spaces removed, each whitespace run to a blank line
+    (two or more line breaks: \\r\\n, \\n, \\v), a line break (one) or a space, stripped."""
+    text = re.sub("[\u200b\u2060\ufeff]+", "", text)
+
+    def run(m: re.Match[str]) -> str:
+        breaks = len(re.findall(r"\r\n|[\n\v]", m.group()))
+        return "\n\n" if breaks >= 2 else "\n" if breaks == 1 else " "
+
+    return re.sub(r"\s+", run, text).strip()
+
+
+def test_spaces_on_generated_text() -> None:
+    assert tg.clean.clean_texts(GENERATED, ["spaces"]) == [spaces_reference(t) for t in GENERATED]
+
+
+@settings(max_examples=200, deadline=None)
+@given(dirty_text)
+def test_spaces_on_hypothesis_text(text: str) -> None:
+    assert tg.clean.spaces(text) == spaces_reference(text)

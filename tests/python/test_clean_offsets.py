@@ -125,3 +125,15 @@ def test_offsets_on_every_paragraph_of_the_shared_corpora(news_lines: list[str])
 @pytest.mark.slow
 def test_offsets_with_every_step_on_the_shared_corpora(news_lines: list[str]) -> None:
     check_offsets(news_lines, ALL, local=False)
+
+
+def test_cleaned_corpus_does_not_depend_on_the_thread_count() -> None:
+    texts = dirty_texts(3000, seed=2)
+    one = tg.Corpus.from_texts(texts, clean=list(ALL), threads=1)
+    for threads in (2, 8):
+        many = tg.Corpus.from_texts(texts, clean=list(ALL), threads=threads)
+        pd.testing.assert_frame_equal(many.tokens, one.tokens)
+        pd.testing.assert_frame_equal(many.sentences, one.sentences)
+    assert tg.clean.clean_texts(texts, list(ALL), threads=8) == tg.clean.clean_texts(
+        texts, list(ALL), threads=1
+    )

@@ -59,7 +59,7 @@ std::shared_ptr<const icu::RegexPattern> pattern(std::string_view p, bool ignore
 
 struct Cleaner::Patterns {
   std::shared_ptr<const icu::RegexPattern> url, short_url, email, phone, number, hashtag, user;
-  std::shared_ptr<const icu::RegexPattern> zwsp, linebreak, nbsp, space_run;
+  std::shared_ptr<const icu::RegexPattern> zwsp, linebreak, nbsp;
   std::shared_ptr<const icu::RegexPattern> curly, square, round;
   std::shared_ptr<const icu::RegexPattern> dateline, byline, read_more;
 };
@@ -110,7 +110,6 @@ std::unique_ptr<const Cleaner::Patterns> compile_patterns(const std::vector<Clea
         "[\\t\\f\\r\\x{1C}-\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
         "\\x{202F}\\x{205F}\\x{3000}]+",
         false);
-    p->space_run = pattern("[{S}]+", false);
   }
   if (has(CleanStep::brackets)) {
     p->curly = pattern("\\{[^{}]*?\\}", false);
@@ -232,21 +231,60 @@ bool is_punctuation(char32_t c) {
          t == U_FINAL_PUNCTUATION;
 }
 
-// A run of whitespace in `spaces`: a blank line stays one blank line, a line
-// break one line break, anything else one space.
-void space_run(const Match& m, std::string_view in, std::string& out, SpanMap& map) {
-  const std::string_view run =
-      in.substr(static_cast<std::size_t>(m.start), static_cast<std::size_t>(m.end - m.start));
-  int breaks = 0;
-  for (std::size_t i = 0; i < run.size(); ++i)
-    if (run[i] == '\n' || run[i] == '\v' || (run[i] == '\r' && (i + 1 == run.size() || run[i + 1] != '\n')))
-      ++breaks;
-  const std::string_view repl = breaks >= 2 ? "\n\n" : breaks == 1 ? "\n" : " ";
-  out += repl;
-  if (run == repl)
-    map.copy(m.end - m.start);
-  else
-    map.replace(m.end - m.start, static_cast<std::int64_t>(repl.size()));
+// `spaces` after the zero-width spaces: each run of whitespace becomes one
+// blank line when it holds two or more line breaks (\n, \v, \r\n or a lone
+// \r... as textacy's whitespace reads them: \r\n, \n and \v, a lone \r is a
+// space), one line break when it holds one, one space otherwise. One scan; a
+// run that is already what it becomes is left as it is (a copy).
+bool space_runs(std::string_view in, std::string& out, SpanMap& map) {
+  out.clear();
+  map = SpanMap();
+  std::size_t copied = 0, len = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < in.size();) {
+    const auto b = static_cast<unsigned char>(in[i]);
+    if (b > 0x20 && b < 0x80) {  // the common case: not whitespace
+      ++i;
+      continue;
+    }
+    if (!is_py_space(decode_at(in, i, len))) {
+      i += len;
+      continue;
+    }
+    std::size_t j = i;
+    int breaks = 0;
+    while (j < in.size() && is_py_space(decode_at(in, j, len))) {
+      const char c = in[j];
+      if (c == '\n' || c == '\v') ++breaks;
+      if (c == '\r' && j + 1 < in.size() && in[j + 1] == '\n') {
+        ++breaks;
+        len = 2;
+      }
+      j += len;
+    }
+    const std::string_view repl = breaks >= 2 ? "\n\n" : breaks == 1 ? "\n" : " ";
+    if (in.substr(i, j - i) != repl) {
+      out.append(in.substr(copied, i - copied));
+      map.copy(static_cast<std::int64_t>(i - copied));
+      out += repl;
+      map.replace(static_cast<std::int64_t>(j - i), static_cast<std::int64_t>(repl.size()));
+      copied = j;
+      any = true;
+    }
+    i = j;
+  }
+  if (!any) return false;
+  out.append(in.substr(copied));
+  map.copy(static_cast<std::int64_t>(in.size() - copied));
+  return true;
+}
+
+// Whether `s` holds a byte >= 0x80 (code-point steps that map only non-ASCII
+// characters have nothing to do otherwise).
+bool has_non_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
 }
 
 // Python's \w and \d.
@@ -342,6 +380,8 @@ Cleaned Cleaner::clean(std::string_view text) const {
     if (possible) sub(pat, repl);
   };
   auto holds = [&](std::string_view needle) { return result.text.find(needle) != std::string::npos; };
+  auto has_zwsp = [&] { return holds("\u200B") || holds("\u2060") || holds("\uFEFF"); };
+  const auto ascii_only = [&] { return !has_non_ascii(result.text); };
   auto each = [&](auto&& repl) {
     run([&](std::string_view in, std::string& o, SpanMap& m) { return code_point_sub(in, o, m, repl); });
   };
@@ -370,37 +410,40 @@ Cleaned Cleaner::clean(std::string_view text) const {
       case CleanStep::hashtags: sub_if(holds("#") || holds("\uFF03"), *p.hashtag, ph); break;
       case CleanStep::user_handles: sub_if(holds("@"), *p.user, ph); break;
       case CleanStep::currency_symbols:
-        each([&](char32_t c, std::string& o) { return to(is_currency(c), o); });
+        if (holds("$") || !ascii_only())
+          each([&](char32_t c, std::string& o) { return to(is_currency(c), o); });
         break;
-      case CleanStep::emojis: each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); }); break;
+      case CleanStep::emojis:
+        if (!ascii_only()) each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); });
+        break;
       case CleanStep::hyphenated_words:
         run([&](std::string_view in, std::string& o, SpanMap& m) { return join_hyphenated(in, o, m); });
         break;
       case CleanStep::whitespace:
-        sub(*p.zwsp, "");
+        sub_if(has_zwsp(), *p.zwsp, "");
         sub(*p.linebreak, "\n");
         sub(*p.nbsp, " ");
         run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
         break;
       case CleanStep::spaces:
-        sub(*p.zwsp, "");
-        run([&](std::string_view in, std::string& o, SpanMap& m) {
-          return regex_sub(*p.space_run, in, o, m, space_run);
-        });
+        sub_if(has_zwsp(), *p.zwsp, "");
+        run([&](std::string_view in, std::string& o, SpanMap& m) { return space_runs(in, o, m); });
         run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
         break;
       case CleanStep::quotes:
-        each([](char32_t c, std::string& o) {
-          const char q = quote_of(c);
-          if (q) o += q;
-          return q != 0;
-        });
+        if (holds("`") || !ascii_only())
+          each([](char32_t c, std::string& o) {
+            const char q = quote_of(c);
+            if (q) o += q;
+            return q != 0;
+          });
         break;
       case CleanStep::dashes:
-        each([](char32_t c, std::string& o) {
-          if (is_dash(c)) o += '-';
-          return is_dash(c);
-        });
+        if (!ascii_only())
+          each([](char32_t c, std::string& o) {
+            if (is_dash(c)) o += '-';
+            return is_dash(c);
+          });
         break;
       case CleanStep::punctuation:
         each([](char32_t c, std::string& o) {
