@@ -21,6 +21,7 @@ Steps (in the order given; :data:`STEPS` lists them):
   ``spaces`` - the same but a blank line stays a blank line, so paragraphs survive.
 * ``quotes`` (textacy's ``normalize.quotation_marks``), ``dashes`` (every dash to ``-``).
 * ``punctuation``, ``brackets`` - textacy's ``remove.punctuation`` and ``remove.brackets``.
+* ``unicode`` (NFC), ``accents`` - textacy's ``normalize.unicode`` and ``remove.accents``.
 * ``boilerplate`` - news datelines (``LONDON (Reuters) -``), bylines, "Read more" lines.
 
 ``clean=True`` (:data:`NEWS`) is ``html_entities``, ``html_tags``, ``spaces``, ``quotes``,
@@ -55,6 +56,7 @@ __all__ = [
     "CleanOption",
     "Cleaned",
     "Cleaner",
+    "accents",
     "as_cleaner",
     "brackets",
     "clean",
@@ -74,6 +76,7 @@ __all__ = [
     "punctuation",
     "quotes",
     "spaces",
+    "unicode",
     "urls",
     "user_handles",
     "whitespace",
@@ -344,6 +347,16 @@ def punctuation(text: str) -> str:
 def brackets(text: str) -> str:
     """Text in curly, square and round brackets removed (textacy ``remove.brackets``)."""
     return clean(text, "brackets")
+
+
+def unicode(text: str) -> str:
+    """NFC (textacy ``normalize.unicode`` with its default form)."""
+    return clean(text, "unicode")
+
+
+def accents(text: str) -> str:
+    """Accents removed: NFKD, then combining marks dropped (textacy ``remove.accents``)."""
+    return clean(text, "accents")
 
 
 def news_boilerplate(text: str) -> str:

@@ -53,6 +53,9 @@ FRAGMENTS = [
     "<p class='x'>para</p>", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x27;", "&nbsp;",
     "&copy", "&eacute;", "&notit;", "&amp", "&#128;", "&#0;", "&#xD800;", "&#1114112;",
     "&unknown;", "AT&T", "R&D", "a < b", "x > y", "&#", "&;",
+    # Unicode normal forms, accents
+    "e\u0301", "A\u030a\u0323", "\ufb01", "\u2460", "\u1e9b\u0323", "\uff8a\uff9f", "\u1100\u1161",
+    "\u212b", "\u0344", "x\u0338y", "\u2126", "Cr\u00e8me br\u00fbl\u00e9e",
     # news boilerplate
     "LONDON (Reuters) - ", "WASHINGTON, Dec 5 (Reuters) -- ", "By John Smith\n", "Read more at",
 ]  # fmt: skip

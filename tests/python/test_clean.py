@@ -31,6 +31,8 @@ TEXTACY: dict[str, Callable[[str], str]] = {
     "quotes": pp.normalize.quotation_marks,
     "punctuation": pp.remove.punctuation,
     "brackets": pp.remove.brackets,
+    "unicode": pp.normalize.unicode,
+    "accents": pp.remove.accents,
 }
 
 # The broken entity forms that html_entities repairs and html.unescape leaves alone.
@@ -58,7 +60,7 @@ GENERATED = dirty_texts(2000)
 def test_steps_equal_textacy_on_generated_text(step: str) -> None:
     want = [TEXTACY[step](t) for t in GENERATED]
     got = tg.clean.clean_texts(GENERATED, [step])
-    assert sum(w != t for w, t in zip(want, GENERATED)) > 50  # the text is aimed at the step
+    assert sum(w != t for w, t in zip(want, GENERATED)) > 30  # the text is aimed at the step
     assert got == want
 
 

@@ -28,7 +28,7 @@ NEWS = tg.clean.NEWS
 ALL = (
     "boilerplate", "html_tags", "html_entities", "urls", "emails", "phone_numbers",
     "currency_symbols", "numbers", "emojis", "hashtags", "user_handles", "hyphenated_words",
-    "brackets", "quotes", "dashes", "spaces",
+    "brackets", "quotes", "dashes", "unicode", "accents", "spaces",
 )  # fmt: skip
 
 

@@ -55,11 +55,13 @@ enum class CleanStep : std::uint8_t {
   punctuation,       // textacy remove.punctuation (each P* character -> space)
   brackets,          // textacy remove.brackets (curly, square, then round)
   boilerplate,       // news datelines, bylines, "Read more" lines
+  unicode,           // textacy normalize.unicode (NFC)
+  accents,           // textacy remove.accents (NFKD, combining marks dropped)
 };
 template <>
 struct OptionTable<CleanStep> {
   static constexpr std::string_view label = "cleaning step";
-  static constexpr std::array<OptionName<CleanStep>, 18> entries{{
+  static constexpr std::array<OptionName<CleanStep>, 20> entries{{
       {CleanStep::html_entities, "html_entities"},
       {CleanStep::html_tags, "html_tags"},
       {CleanStep::urls, "urls"},
@@ -78,6 +80,8 @@ struct OptionTable<CleanStep> {
       {CleanStep::punctuation, "punctuation"},
       {CleanStep::brackets, "brackets"},
       {CleanStep::boilerplate, "boilerplate"},
+      {CleanStep::unicode, "unicode"},
+      {CleanStep::accents, "accents"},
   }};
 };
 inline constexpr std::size_t kCleanSteps = OptionTable<CleanStep>::entries.size();

@@ -7,6 +7,7 @@
 //   S  = Python's \s (str.isspace()):             kPySpace
 //   $  = Python's $ without MULTILINE:            (?=\n?\z)
 //   \b = a change between W and not W:            (?:(?<=W)(?!W)|(?<!W)(?=W))
+#include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 
@@ -279,6 +280,59 @@ bool space_runs(std::string_view in, std::string& out, SpanMap& map) {
   return true;
 }
 
+// textacy's normalize.unicode (unicodedata.normalize) and remove.accents
+// (NFKD, then every character with a combining class other than 0 dropped),
+// one stretch at a time: the text is cut where the normal form has a boundary
+// before a character, so each stretch normalises on its own (and is a copy
+// when it is already normal, a replacement otherwise). A lone ASCII character
+// is its own normal form.
+bool normalize(std::string_view in, std::string& out, SpanMap& map, const icu::Normalizer2& form,
+               bool drop_marks) {
+  out.clear();
+  map = SpanMap();
+  bool any = false;
+  std::size_t copied = 0, len = 0;
+  std::string piece;
+  auto flush = [&](std::size_t a, std::size_t b) {
+    if (b == a || (b == a + 1 && static_cast<unsigned char>(in[a]) < 0x80)) return;
+    UErrorCode status = U_ZERO_ERROR;
+    const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(in.data() + a, static_cast<int32_t>(b - a)));
+    icu::UnicodeString n = form.normalize(u, status);
+    if (U_FAILURE(status)) throw Error(std::string("cleaning: ") + u_errorName(status));
+    if (drop_marks) {
+      icu::UnicodeString kept;
+      for (int32_t k = 0; k < n.length();) {
+        const UChar32 c = n.char32At(k);
+        if (u_getCombiningClass(c) == 0) kept.append(c);
+        k += U16_LENGTH(c);
+      }
+      n = kept;
+    }
+    piece.clear();
+    n.toUTF8String(piece);
+    if (piece == in.substr(a, b - a)) return;
+    out.append(in.substr(copied, a - copied));
+    map.copy(static_cast<std::int64_t>(a - copied));
+    out += piece;
+    map.replace(static_cast<std::int64_t>(b - a), static_cast<std::int64_t>(piece.size()));
+    copied = b;
+    any = true;
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < in.size(); i += len) {
+    const char32_t c = decode_at(in, i, len);
+    if (i > start && form.hasBoundaryBefore(static_cast<UChar32>(c))) {
+      flush(start, i);
+      start = i;
+    }
+  }
+  flush(start, in.size());
+  if (!any) return false;
+  out.append(in.substr(copied));
+  map.copy(static_cast<std::int64_t>(in.size() - copied));
+  return true;
+}
+
 // Whether `s` holds a byte >= 0x80 (code-point steps that map only non-ASCII
 // characters have nothing to do otherwise).
 bool has_non_ascii(std::string_view s) {
@@ -455,6 +509,19 @@ Cleaned Cleaner::clean(std::string_view text) const {
         sub_if(holds("{"), *p.curly, "");
         sub_if(holds("["), *p.square, "");
         sub_if(holds("("), *p.round, "");
+        break;
+      case CleanStep::unicode:
+      case CleanStep::accents:
+        if (!ascii_only()) {
+          UErrorCode status = U_ZERO_ERROR;
+          const icu::Normalizer2* form = step == CleanStep::unicode
+                                             ? icu::Normalizer2::getNFCInstance(status)
+                                             : icu::Normalizer2::getNFKDInstance(status);
+          if (U_FAILURE(status)) throw Error(std::string("cleaning: ") + u_errorName(status));
+          run([&](std::string_view in, std::string& o, SpanMap& m) {
+            return normalize(in, o, m, *form, step == CleanStep::accents);
+          });
+        }
         break;
       case CleanStep::boilerplate:
         sub(*p.dateline, "");
