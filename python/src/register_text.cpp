@@ -107,6 +107,22 @@ py::dict token_dict(TokenTable&& t) {
   return d;
 }
 
+// The texts of one document's units as the corpus analyses them (cleaned when
+// it cleans), for scoring one document: the tables' offsets point into the
+// original text instead.
+py::list unit_texts(const Corpus& c, const std::string& level, std::size_t index) {
+  const Document d = c.document(index);
+  if (level == "document") return py::cast(std::vector<std::string_view>{d.text});
+  if (level != "paragraph" && level != "sentence")
+    throw Error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
+  const auto spans = level == "paragraph" ? d.units.paragraphs : d.units.sentences;
+  py::list out(spans.size());
+  for (std::size_t k = 0; k < spans.size(); ++k)
+    out[k] = py::str(d.text.substr(static_cast<std::size_t>(spans[k].byte_start),
+                                   static_cast<std::size_t>(spans[k].byte_end - spans[k].byte_start)));
+  return out;
+}
+
 py::list vocabulary_terms(const Corpus& c) {
   const auto& v = c.vocabulary();
   py::list out(v.size());
@@ -133,9 +149,14 @@ void register_text(py::module_& m) {
       .def("__len__", &Corpus::size)
       .def(
           "text", [](const Corpus& c, std::size_t i) { return c.original(i); }, py::arg("index"))
-      .def("paragraph_table", [](const Corpus& c) { return unit_dict(c.paragraph_table()); })
-      .def("sentence_table", [](const Corpus& c) { return unit_dict(c.sentence_table()); })
-      .def("token_table", [](const Corpus& c) { return token_dict(c.token_table()); })
+      // Python shows units in the text as given: offsets into the original.
+      .def("paragraph_table",
+           [](const Corpus& c) { return unit_dict(c.paragraph_table(Corpus::Offsets::original)); })
+      .def("sentence_table",
+           [](const Corpus& c) { return unit_dict(c.sentence_table(Corpus::Offsets::original)); })
+      .def("token_table",
+           [](const Corpus& c) { return token_dict(c.token_table(Corpus::Offsets::original)); })
+      .def("unit_texts", &unit_texts, py::arg("level"), py::arg("index"))
       .def("vocabulary", &vocabulary_terms);
 
   def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind, CleanStep>(m);

@@ -20,6 +20,7 @@ The API for the other modules (all of it reads; callers hold the read lock, whic
   whole or one document's, and where each document's rows begin.
 * :func:`frame` - a unit table as the DataFrame of ``corpus.paragraphs`` & co.
 * :func:`ids` / :func:`texts` - the document ids and texts (the lists themselves: no copy).
+* :func:`unit_texts` - one document's unit texts as analysed (cleaned when the corpus cleans).
 * :func:`cache` - the per-state cache (cleared by every ``add``).
 * :func:`options` - the corpus's :class:`CorpusOptions`.
 * :func:`build` - a corpus of texts, for functions that also take plain texts;
@@ -60,6 +61,7 @@ __all__ = [
     "table",
     "texts",
     "threads",
+    "unit_texts",
 ]
 
 ParagraphMode = Literal["blank", "line"]
@@ -346,6 +348,13 @@ def ids(corpus: CorpusBase) -> list[Any]:
 def texts(corpus: CorpusBase) -> list[str]:
     """The document texts: the corpus's own list (``corpus.texts`` copies it); do not modify."""
     return corpus._texts
+
+
+def unit_texts(corpus: CorpusBase, level: str, document: int) -> list[str]:
+    """The texts of one document's units (``"document"``, ``"paragraph"`` or ``"sentence"``)
+    as the corpus analyses them: cleaned when it cleans (``texts`` and the tables' offsets
+    are the original's), so that scoring one document scores what scoring the corpus does."""
+    return corpus._core.unit_texts(level, document)
 
 
 def cache(corpus: CorpusBase) -> dict[Any, Any]:

@@ -58,13 +58,16 @@ def check_offsets(texts: list[str], steps: tuple[str, ...], *, local: bool) -> i
     utf8 = [t.encode() for t in texts]
     bs, be = tok["byte_start"].to_numpy(), tok["byte_end"].to_numpy()
     assert [utf8[d][s:e].decode() for d, s, e in zip(doc, bs, be)] == texts_of
-    # paragraphs and sentences hold their tokens
-    for name in ("paragraph", "sentence"):
-        units = getattr(corpus, name + "s")
-        key = ["document", "paragraph"] + (["sentence"] if name == "sentence" else [])
-        span = tok.groupby(key, observed=True).agg(first=("start", "min"), last=("end", "max"))
-        span = span.join(units.set_index(key)[["start", "end"]])
-        assert ((span["start"] <= span["first"]) & (span["last"] <= span["end"])).all()
+    # paragraphs and sentences: the same definition
+    for name in ("paragraphs", "sentences"):
+        units, plain_units = getattr(corpus, name), getattr(plain, name)
+        d = units["document"].to_numpy().astype(np.int64)
+        assert (
+            units["start"].to_numpy() == all_start[base[d] + plain_units["start"].to_numpy()]
+        ).all()
+        assert (
+            units["end"].to_numpy() == all_end[base[d] + plain_units["end"].to_numpy() - 1]
+        ).all()
     return len(tok)
 
 
@@ -137,3 +140,14 @@ def test_cleaned_corpus_does_not_depend_on_the_thread_count() -> None:
     assert tg.clean.clean_texts(texts, list(ALL), threads=8) == tg.clean.clean_texts(
         texts, list(ALL), threads=1
     )
+
+
+def test_statistics_read_the_cleaned_text() -> None:
+    texts = ["It #39;s &lt;b&gt;GREAT&lt;/b&gt; :) news. Truly.", "Bad &amp; sad.\n\nOk."]
+    c = tg.Corpus.from_texts(texts, clean=True)
+    plain = tg.Corpus.from_texts(tg.clean.clean_texts(texts))
+    for level in ("document", "paragraph", "sentence"):
+        whole = c.sentiment(level)["compound"].tolist()
+        assert whole == plain.sentiment(level)["compound"].tolist()
+        assert whole == [x for d in c for x in d.sentiment(level)["compound"].tolist()]
+    assert c.frequency()["term"].tolist() == plain.frequency()["term"].tolist()

@@ -178,10 +178,10 @@ void push_span(UnitTable& t, const Span& s, std::int32_t doc, std::int32_t para,
 }
 }  // namespace
 
-UnitTable Corpus::paragraph_table() const {
+UnitTable Corpus::paragraph_table(Offsets where) const {
   UnitTable t;
   for (std::size_t d = 0; d < size(); ++d) {
-    OriginalSpans to(options_.cleaner ? &maps_[d] : nullptr, original(d));
+    OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t p = para_begin_[d]; p < para_begin_[d + 1]; ++p)
       push_span(t, to(units_.paragraphs[p]), static_cast<std::int32_t>(d),
                 static_cast<std::int32_t>(p - para_begin_[d]), -1);
@@ -189,10 +189,10 @@ UnitTable Corpus::paragraph_table() const {
   return t;
 }
 
-UnitTable Corpus::sentence_table() const {
+UnitTable Corpus::sentence_table(Offsets where) const {
   UnitTable t;
   for (std::size_t d = 0; d < size(); ++d) {
-    OriginalSpans to(options_.cleaner ? &maps_[d] : nullptr, original(d));
+    OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t s = sent_begin_[d]; s < sent_begin_[d + 1]; ++s)
       push_span(t, to(units_.sentences[s]), static_cast<std::int32_t>(d), units_.sentence_paragraph[s],
                 static_cast<std::int32_t>(s - sent_begin_[d]));
@@ -200,13 +200,13 @@ UnitTable Corpus::sentence_table() const {
   return t;
 }
 
-TokenTable Corpus::token_table() const {
+TokenTable Corpus::token_table(Offsets where) const {
   TokenTable t;
   const std::size_t total = units_.tokens.size();
   t.kind.reserve(total);
   t.term = terms_;
   for (std::size_t d = 0; d < size(); ++d) {
-    OriginalSpans to(options_.cleaner ? &maps_[d] : nullptr, original(d));
+    OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t k = tok_begin_[d]; k < tok_begin_[d + 1]; ++k) {
       push_span(t, to(units_.tokens[k].span), static_cast<std::int32_t>(d), units_.token_paragraph[k],
                 units_.token_sentence[k]);

@@ -71,10 +71,11 @@ TEST_CASE("a cleaning corpus analyses the cleaned text and reports original offs
   corpus.add({"AT&amp;T rose"});
   CHECK(corpus.text(0) == "AT&T rose");
   CHECK(corpus.original(0) == "AT&amp;T rose");
-  const TokenTable t = corpus.token_table();
+  const TokenTable t = corpus.token_table(Corpus::Offsets::original);
   REQUIRE(t.byte_start.size() == 4);
   CHECK(t.byte_start == std::vector<std::int64_t>{0, 2, 7, 9});
   CHECK(t.byte_end == std::vector<std::int64_t>{2, 7, 8, 13});
+  CHECK(corpus.token_table().byte_start == std::vector<std::int64_t>{0, 2, 3, 5});  // the analysed text's
   CHECK(corpus.vocabulary().term(t.term[1]) == "&");
 }
 

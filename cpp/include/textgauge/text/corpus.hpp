@@ -84,9 +84,13 @@ class Corpus {
   const Vocabulary& vocabulary() const noexcept { return vocab_; }
   const CorpusOptions& options() const noexcept { return options_; }
 
-  UnitTable paragraph_table() const;
-  UnitTable sentence_table() const;
-  TokenTable token_table() const;
+  // Offsets into the analysed text (document(i).text, the default: what C++
+  // code that slices units reads) or into the original (original(i), what
+  // users see; the same unless the corpus cleans).
+  enum class Offsets { analysed, original };
+  UnitTable paragraph_table(Offsets where = Offsets::analysed) const;
+  UnitTable sentence_table(Offsets where = Offsets::analysed) const;
+  TokenTable token_table(Offsets where = Offsets::analysed) const;
 
  private:
   CorpusOptions options_;
