@@ -288,6 +288,12 @@ bool space_runs(std::string_view in, std::string& out, SpanMap& map) {
 // is its own normal form.
 bool normalize(std::string_view in, std::string& out, SpanMap& map, const icu::Normalizer2& form,
                bool drop_marks) {
+  if (!drop_marks) {  // most text is already normal: one quick check
+    UErrorCode status = U_ZERO_ERROR;
+    if (form.isNormalizedUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())), status) &&
+        U_SUCCESS(status))
+      return false;
+  }
   out.clear();
   map = SpanMap();
   bool any = false;
