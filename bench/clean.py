@@ -36,6 +36,14 @@ TEXTACY: dict[str, Callable[[str], str]] = {
 }
 
 
+def _textacy_run(f: Callable[[str], str], lines: list[str]) -> Callable[[], list[str]]:
+    return lambda: [f(t) for t in lines]
+
+
+def _tg_run(cleaner: tg.clean.Cleaner, lines: list[str]) -> Callable[[], list[str]]:
+    return lambda: cleaner.clean(lines, threads=1)
+
+
 def main() -> None:
     ap = harness.parser(__doc__)
     ap.add_argument("--path", type=Path, default=harness.NEWS)
@@ -49,9 +57,8 @@ def main() -> None:
     print(f"{args.path.name}: {len(lines):,} paragraphs, {mb:.1f} MB")
     print(f"{'step':18s} {'textacy MB/s':>13s} {'tg MB/s':>9s} {'x textacy':>10s}  equal")
     for step, f in TEXTACY.items():
-        ref_s, want = harness.best_of(lambda f=f: [f(t) for t in lines], args.repeat)
-        cleaner = tg.clean.cleaner([step])
-        ours_s, got = harness.best_of(lambda c=cleaner: c.clean(lines, threads=1), args.repeat)
+        ref_s, want = harness.best_of(_textacy_run(f, lines), args.repeat)
+        ours_s, got = harness.best_of(_tg_run(tg.clean.cleaner([step]), lines), args.repeat)
         print(
             f"{step:18s} {mb / ref_s:13.1f} {mb / ours_s:9.1f} {harness.ratio(ref_s, ours_s, 10)}"
             f"  {got == want}"
