@@ -1,5 +1,10 @@
 // _core.text: the text model, Corpus (segmentation, normalisation, interning).
+#include <map>
+#include <memory>
+
 #include "register.hpp"
+#include "textgauge/parallel.hpp"
+#include "textgauge/text/clean.hpp"
 #include "textgauge/text/corpus.hpp"
 #include "textgauge/text/hyphenation.hpp"
 #include "textgauge/text/utf8.hpp"
@@ -10,9 +15,10 @@ using namespace textgauge;
 namespace {
 
 Corpus make_corpus(ParagraphMode paragraphs, bool sentences, bool tokens, bool ascii_fast_path,
-                   NormalForm form, bool casefold, bool strip_accents, bool unify_quotes,
-                   DecodeErrors errors) {
+                   NormalForm form, bool casefold, bool strip_accents, bool unify_quotes, DecodeErrors errors,
+                   std::shared_ptr<Cleaner> cleaner) {
   CorpusOptions o;
+  o.cleaner = std::move(cleaner);
   o.segment.paragraphs = paragraphs;
   o.segment.sentences = sentences;
   o.segment.tokens = tokens;
@@ -30,6 +36,54 @@ void add_shim(Corpus& c, const py::object& texts, const std::vector<std::string>
   // Every Python object has been converted: the core works on its own copies.
   py::gil_scoped_release release;
   c.add(std::move(owned), sources, threads);
+}
+
+// entities: (named references, numeric replacements, invalid code points) as
+// Python's html module has them; placeholders: step name -> replacement.
+std::shared_ptr<Cleaner> make_cleaner(const std::vector<CleanStep>& steps,
+                                      const std::map<CleanStep, std::string>& placeholders,
+                                      const std::map<std::string, std::string>& named,
+                                      const std::map<std::uint32_t, std::string>& numeric,
+                                      const std::vector<std::uint32_t>& invalid) {
+  CleanOptions o;
+  o.steps = steps;
+  for (const auto& [step, text] : placeholders) o.placeholders[static_cast<std::size_t>(step)] = text;
+  auto table = std::make_shared<EntityTable>();
+  table->named.insert(named.begin(), named.end());
+  table->numeric.insert(numeric.begin(), numeric.end());
+  table->invalid.insert(invalid.begin(), invalid.end());
+  o.entities = std::move(table);
+  return std::make_shared<Cleaner>(std::move(o));
+}
+
+// The cleaned texts and, with origins, for each code point of each cleaned
+// text the code-point span of the original it comes from.
+py::list clean_shim(const Cleaner& cleaner, const py::sequence& texts, bool origins, unsigned threads) {
+  auto owned = texts_from_python(texts);
+  std::vector<std::vector<std::int64_t>> starts(owned.size()), ends(owned.size());
+  {
+    // Every Python object has been converted; the cleaner is const and
+    // thread-safe, and each text is written by one thread only.
+    py::gil_scoped_release release;
+    parallel_chunks(owned.size(), 64, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) {
+        if (find_invalid_utf8(owned[i]) != std::string_view::npos)
+          throw DecodeError(find_invalid_utf8(owned[i]), "text " + std::to_string(i));
+        Cleaned c = cleaner.clean(owned[i]);
+        if (origins) code_point_origins(owned[i], c.text, c.map, starts[i], ends[i]);
+        owned[i] = std::move(c.text);
+      }
+    });
+  }
+  py::list out(owned.size());
+  for (std::size_t i = 0; i < owned.size(); ++i) {
+    py::str text(owned[i]);
+    if (origins)
+      out[i] = py::make_tuple(text, to_numpy(std::move(starts[i])), to_numpy(std::move(ends[i])));
+    else
+      out[i] = text;
+  }
+  return out;
 }
 
 py::dict unit_dict(UnitTable&& t) {
@@ -63,6 +117,22 @@ std::vector<std::int32_t> hyphenation_positions(const Hyphenation& h, std::strin
   return h.positions(w, left, right);
 }
 
+// The texts of one document's units as the corpus analyses them (cleaned when
+// it cleans), for scoring one document: the tables' offsets point into the
+// original text instead.
+py::list unit_texts(const Corpus& c, const std::string& level, std::size_t index) {
+  const Document d = c.document(index);
+  if (level == "document") return py::cast(std::vector<std::string_view>{d.text});
+  if (level != "paragraph" && level != "sentence")
+    throw Error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
+  const auto spans = level == "paragraph" ? d.units.paragraphs : d.units.sentences;
+  py::list out(spans.size());
+  for (std::size_t k = 0; k < spans.size(); ++k)
+    out[k] = py::str(d.text.substr(static_cast<std::size_t>(spans[k].byte_start),
+                                   static_cast<std::size_t>(spans[k].byte_end - spans[k].byte_start)));
+  return out;
+}
+
 py::list vocabulary_terms(const Corpus& c) {
   const auto& v = c.vocabulary();
   py::list out(v.size());
@@ -73,19 +143,30 @@ py::list vocabulary_terms(const Corpus& c) {
 }  // namespace
 
 void register_text(py::module_& m) {
+  py::class_<Cleaner, std::shared_ptr<Cleaner>>(m, "Cleaner")
+      .def(py::init(&make_cleaner), py::kw_only(), py::arg("steps"), py::arg("placeholders"),
+           py::arg("named"), py::arg("numeric"), py::arg("invalid"))
+      .def("clean", &clean_shim, py::arg("texts"), py::kw_only(), py::arg("origins") = false,
+           py::arg("threads") = 0u);
+
   py::class_<Corpus>(m, "Corpus")
       .def(py::init(&make_corpus), py::kw_only(), py::arg("paragraphs") = "blank",
            py::arg("sentences") = true, py::arg("tokens") = true, py::arg("ascii_fast_path") = true,
            py::arg("form") = "NFC", py::arg("casefold") = true, py::arg("strip_accents") = false,
-           py::arg("unify_quotes") = true, py::arg("errors") = "strict")
+           py::arg("unify_quotes") = true, py::arg("errors") = "strict", py::arg("cleaner") = py::none())
       .def("add", &add_shim, py::arg("texts"), py::kw_only(), py::arg("sources") = std::vector<std::string>{},
            py::arg("threads") = 0u)
       .def("__len__", &Corpus::size)
       .def(
-          "text", [](const Corpus& c, std::size_t i) { return c.document(i).text; }, py::arg("index"))
-      .def("paragraph_table", [](const Corpus& c) { return unit_dict(c.paragraph_table()); })
-      .def("sentence_table", [](const Corpus& c) { return unit_dict(c.sentence_table()); })
-      .def("token_table", [](const Corpus& c) { return token_dict(c.token_table()); })
+          "text", [](const Corpus& c, std::size_t i) { return c.original(i); }, py::arg("index"))
+      // Python shows units in the text as given: offsets into the original.
+      .def("paragraph_table",
+           [](const Corpus& c) { return unit_dict(c.paragraph_table(Corpus::Offsets::original)); })
+      .def("sentence_table",
+           [](const Corpus& c) { return unit_dict(c.sentence_table(Corpus::Offsets::original)); })
+      .def("token_table",
+           [](const Corpus& c) { return token_dict(c.token_table(Corpus::Offsets::original)); })
+      .def("unit_texts", &unit_texts, py::arg("level"), py::arg("index"))
       .def("vocabulary", &vocabulary_terms);
 
   py::class_<Hyphenation>(m, "Hyphenation")
@@ -94,5 +175,5 @@ void register_text(py::module_& m) {
            py::arg("right") = 2)
       .def("__len__", &Hyphenation::patterns);
 
-  def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind>(m);
+  def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind, CleanStep>(m);
 }

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 # the package must look in both folders (see docs/development.md).
 __path__ = pkgutil.extend_path(__path__, __name__)
 
-from . import _core, _methods, _pickle, demo, display  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
+from . import (  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
+    _core,
+    _methods,
+    _pickle,
+    clean,
+    demo,
+    display,
+)
 from .errors import DecodeError, Error, OptionError
 from .phrases import Phrases
 from .sentiment import Lexicon, SentimentIntensityAnalyzer

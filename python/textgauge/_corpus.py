@@ -20,6 +20,7 @@ The API for the other modules (all of it reads; callers hold the read lock, whic
   whole or one document's, and where each document's rows begin.
 * :func:`frame` - a unit table as the DataFrame of ``corpus.paragraphs`` & co.
 * :func:`ids` / :func:`texts` - the document ids and texts (the lists themselves: no copy).
+* :func:`unit_texts` - one document's unit texts as analysed (cleaned when the corpus cleans).
 * :func:`cache` - the per-state cache (cleared by every ``add``).
 * :func:`options` - the corpus's :class:`CorpusOptions`.
 * :func:`build` - a corpus of texts, for functions that also take plain texts;
@@ -39,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from . import clean as _clean
 from ._locking import ReadWriteLock, reads_corpus
 from ._unicode import arrow_texts, as_text_list, fix_surrogates
 from .errors import OptionError
@@ -63,6 +65,7 @@ __all__ = [
     "texts",
     "threads",
     "transforms",
+    "unit_texts",
 ]
 
 ParagraphMode = Literal["blank", "line"]
@@ -101,8 +104,13 @@ class CorpusOptions:
     strip_accents: bool = False
     unify_quotes: bool = True
     errors: Errors = "strict"
+    clean: _clean.Cleaner | None = None
 
     def __post_init__(self) -> None:
+        # clean=True / a list of steps / a Cleaner: stored as the Cleaner (None: no cleaning).
+        c = self.clean
+        if c is not None and not isinstance(c, _clean.Cleaner):
+            object.__setattr__(self, "clean", _clean.cleaner(c) if c is not False else None)
         for name, allowed in (
             ("paragraphs", ("blank", "line")),
             ("form", ("NFC", "NFKC")),
@@ -140,7 +148,11 @@ class CorpusBase:
     def __init__(self, options: CorpusOptions, threads: int | None) -> None:
         self._lock = ReadWriteLock()
         self._options = options
-        self._core = _core.text.Corpus(**options.as_dict())
+        core_options = options.as_dict()
+        clean = core_options.pop("clean")
+        self._core = _core.text.Corpus(
+            **core_options, cleaner=None if clean is None else clean.core()
+        )
         self._threads = 0 if threads is None else int(threads)
         self._texts: list[str] = []
         self._ids: list[Any] = []
@@ -214,7 +226,8 @@ class CorpusBase:
     @property
     @reads_corpus
     def texts(self) -> list[str]:
-        """Document texts (decoded; U+FFFD where ``errors="replace"`` repaired them)."""
+        """Document texts as given (decoded; U+FFFD where ``errors="replace"`` repaired them),
+        before any cleaning: the offsets of every unit point into them."""
         return list(self._texts)
 
     @property
@@ -354,6 +367,13 @@ def ids(corpus: CorpusBase) -> list[Any]:
 def texts(corpus: CorpusBase) -> list[str]:
     """The document texts: the corpus's own list (``corpus.texts`` copies it); do not modify."""
     return corpus._texts
+
+
+def unit_texts(corpus: CorpusBase, level: str, document: int) -> list[str]:
+    """The texts of one document's units (``"document"``, ``"paragraph"`` or ``"sentence"``)
+    as the corpus analyses them: cleaned when it cleans (``texts`` and the tables' offsets
+    are the original's), so that scoring one document scores what scoring the corpus does."""
+    return corpus._core.unit_texts(level, document)
 
 
 def cache(corpus: CorpusBase) -> dict[Any, Any]:

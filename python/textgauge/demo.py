@@ -7,6 +7,7 @@ VADER's compound score (vaderSentiment 3.3.2, exactly), explained in words once.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from importlib import resources
 from typing import TextIO, cast
@@ -88,9 +89,10 @@ def top_terms(
     n: int = 10,
     stop_words: str | None = "english",
     exclude: frozenset[str] = frozenset(),
+    numbers: bool = False,
 ) -> pd.DataFrame:
-    """The ``n`` most frequent word terms (ties by first occurrence), without stop words
-    and the terms in ``exclude``.
+    """The ``n`` most frequent word terms (and number terms with ``numbers``; ties by first
+    occurrence), without stop words and the terms in ``exclude``.
 
     >>> from textgauge import Corpus
     >>> top_terms(Corpus.from_texts(["the cat and the cat, a dog"]), 2)["term"].tolist()
@@ -101,13 +103,34 @@ def top_terms(
     ['cat']
     """
     cols = _corpus.table(corpus, "token")
-    words = cols["term"][cols["kind"] == 0]
+    words = cols["term"][(cols["kind"] == 0) | (numbers & (cols["kind"] == 1))]
     counts = np.bincount(words, minlength=len(corpus.vocabulary))
     stop = get_stop_words(stop_words) | exclude
     vocab = corpus.vocabulary
     order = np.argsort(-counts, kind="stable")
     rows = [(vocab[i], int(counts[i])) for i in order if counts[i] and vocab[i] not in stop][:n]
     return pd.DataFrame(rows, columns=["term", "count"])
+
+
+def html_residue_sample(text: str | None = None) -> list[str]:
+    """The paragraphs of ``text`` (default: the sample article) as a careless news feed
+    delivers them: apostrophes as the broken reference `` #39;``, quotes as `` quot;``, each
+    paragraph's lead in escaped bold (``&lt;b&gt;...&lt;/b&gt;``) and a link after it.
+
+    >>> print(html_residue_sample("It\u2019s \u201cgood\u201d, we said.")[0])  # doctest: +ELLIPSIS
+    &lt;b&gt;It #39;s quot;good quot;,&lt;/b&gt; we said. &lt;A HREF="http://www...&gt;more&lt;/A&gt;
+    """
+    out = []
+    for p in (sample_article() if text is None else text).splitlines():
+        if not p.strip():
+            continue
+        p = re.sub("[\u2019']", " #39;", p)
+        p = re.sub('[\u201c\u201d"]', " quot;", p).replace("  quot;", " quot;")
+        words = p.split(" ")
+        lead = " ".join(words[:4])
+        link = '&lt;A HREF="http://www.example.com/news"&gt;more&lt;/A&gt;'
+        out.append(f"&lt;b&gt;{lead}&lt;/b&gt; {' '.join(words[4:])} {link}".replace("  ", " "))
+    return out
 
 
 def tone(compound: float) -> str:
@@ -226,6 +249,17 @@ def report(
     listing = ", ".join(f"{t} ({c})" for t, c in zip(terms["term"], terms["count"]))
     w(textwrap.fill(listing or "(none)", WIDTH, initial_indent="  ", subsequent_indent="  ") + "\n")
     if text is None:
+        raw = html_residue_sample()
+        before = top_terms(Corpus.from_texts(raw), 6, exclude=REPORTING_WORDS, numbers=True)
+        after = top_terms(
+            Corpus.from_texts(raw, clean=True), 6, exclude=REPORTING_WORDS, numbers=True
+        )
+        w(
+            "\nThe same article from a careless news feed (' as #39;, markup as &lt;b&gt;), "
+            "its top terms:\n"
+        )
+        for label, t in (("as it comes:", before), ("clean=True: ", after)):
+            w(f"  {label} " + ", ".join(f"{a} ({b})" for a, b in zip(t["term"], t["count"])) + "\n")
         w(
             "\nYour own text: textgauge demo FILE (one paragraph per line, or --paragraphs blank\n"
             "when blank lines separate them).\n"

@@ -665,12 +665,8 @@ def _unit_scores(
     """(scores, VADER tokens) of every unit of `level`, or of one document's units."""
     if document is None:
         return sia._core.score_corpus(_corpus.engine(corpus), level, threads=threads, round=round)
-    text = _corpus.texts(corpus)[document]
-    if level == "document":
-        texts = [text]
-    else:
-        rows = _corpus.rows(corpus, level, document)
-        texts = [text[b:e] for b, e in zip(rows["start"].tolist(), rows["end"].tolist())]
+    # The units as analysed (cleaned when the corpus cleans), as score_corpus reads them.
+    texts = _corpus.unit_texts(corpus, level, document)
     return sia._core.score(texts, threads=threads, round=round)
 
 

@@ -30,6 +30,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 import pandas as pd
 
 from . import _pickle
+from . import clean as _clean
 from . import collocations as _collocations
 from . import cooccurrence as _cooccurrence
 from . import display as _display
@@ -94,6 +95,11 @@ class Corpus(CorpusBase):
         tokens: run the ICU word segmenter (default True; False when only paragraphs or
             sentences are needed, e.g. to score them).
         ascii_fast_path: segment ASCII-only texts without ICU (same result; default True).
+        clean: clean the texts before segmentation (default None: not at all): ``True``
+            for the news cleaning (:data:`textgauge.clean.NEWS`), a list of step names, or a
+            :class:`textgauge.clean.Cleaner`. The corpus analyses the cleaned text, but
+            :attr:`texts` are the texts as given and every offset points into them
+            (``docs/cleaning.md``).
         threads: worker threads for segmentation (default: all cores).
 
     A corpus can be shared between threads: ``add`` waits for the readers and
@@ -121,6 +127,7 @@ class Corpus(CorpusBase):
         strip_accents: bool = DEFAULTS.strip_accents,
         unify_quotes: bool = DEFAULTS.unify_quotes,
         errors: Errors = DEFAULTS.errors,
+        clean: _clean.CleanOption = DEFAULTS.clean,
     ) -> None:
         options = CorpusOptions(
             paragraphs=paragraphs,
@@ -132,6 +139,7 @@ class Corpus(CorpusBase):
             strip_accents=strip_accents,
             unify_quotes=unify_quotes,
             errors=errors,
+            clean=_clean.as_cleaner(clean),
         )
         super().__init__(options, threads)
 
@@ -153,6 +161,7 @@ class Corpus(CorpusBase):
         strip_accents: bool = DEFAULTS.strip_accents,
         unify_quotes: bool = DEFAULTS.unify_quotes,
         errors: Errors = DEFAULTS.errors,
+        clean: _clean.CleanOption = DEFAULTS.clean,
     ) -> Corpus:
         """A corpus of in-memory texts (``str`` or UTF-8 ``bytes``), ids default to 0..n-1.
 
@@ -175,6 +184,7 @@ class Corpus(CorpusBase):
             strip_accents=strip_accents,
             unify_quotes=unify_quotes,
             errors=errors,
+            clean=clean,
         )
         corpus.add(texts, ids)
         return corpus
@@ -195,6 +205,7 @@ class Corpus(CorpusBase):
         strip_accents: bool = DEFAULTS.strip_accents,
         unify_quotes: bool = DEFAULTS.unify_quotes,
         errors: Errors = DEFAULTS.errors,
+        clean: _clean.CleanOption = DEFAULTS.clean,
     ) -> Corpus:
         """A corpus of UTF-8 text files; a string with ``*``/``?``/``[`` is a glob
         (``**`` recurses). Ids are the paths, and decode errors name the file.
@@ -224,6 +235,7 @@ class Corpus(CorpusBase):
             strip_accents=strip_accents,
             unify_quotes=unify_quotes,
             errors=errors,
+            clean=clean,
         )
         _add_sourced(corpus, data, files, sources=files)
         return corpus
@@ -365,6 +377,7 @@ class Document:
         strip_accents: bool = DEFAULTS.strip_accents,
         unify_quotes: bool = DEFAULTS.unify_quotes,
         errors: Errors = DEFAULTS.errors,
+        clean: _clean.CleanOption = DEFAULTS.clean,
     ) -> None:
         self._corpus = Corpus.from_texts(
             [text],
@@ -378,6 +391,7 @@ class Document:
             strip_accents=strip_accents,
             unify_quotes=unify_quotes,
             errors=errors,
+            clean=clean,
         )
         self._index = 0
 

@@ -135,6 +135,12 @@ CORE_CALLS: list[tuple[str, Callable[[_core.text.Corpus], Any]]] = [
     ("paragraphs", lambda c: _core.text.Corpus(paragraphs=BAD)),
     ("form", lambda c: _core.text.Corpus(form=BAD)),
     ("errors", lambda c: _core.text.Corpus(errors=BAD)),
+    (
+        "cleaning step",
+        lambda c: _core.text.Cleaner(
+            steps=[BAD], placeholders={}, named={}, numeric={}, invalid=[]
+        ),
+    ),
     ("mode", lambda c: _core.sentiment.SentimentAnalyzer(_core.sentiment.Lexicon(), mode=BAD)),
     (
         "level",

@@ -61,6 +61,8 @@ Corpus Corpus::compound(const std::vector<std::vector<std::string>>& expressions
   if (matches) matches->assign(expressions.size(), 0);
   Corpus out(options_);
   out.texts_ = texts_;
+  out.originals_ = originals_;  // a cleaning corpus: the same original texts and maps
+  out.maps_ = maps_;
   out.units_.paragraphs = units_.paragraphs;
   out.units_.sentences = units_.sentences;
   out.units_.sentence_paragraph = units_.sentence_paragraph;

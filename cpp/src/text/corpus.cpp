@@ -48,6 +48,8 @@ struct Chunk {
   std::vector<Vocabulary::id_type> terms;
   std::vector<std::size_t> para_end, sent_end, tok_end;  // after each document
   Vocabulary vocab;                                      // item-local ids
+  std::vector<std::string> originals;                    // when cleaning
+  std::vector<SpanMap> maps;
 };
 
 template <class T>
@@ -77,6 +79,12 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
       if (find_invalid_utf8(text) != std::string_view::npos)  // name the source only when needed
         text = ensure_utf8(std::move(text), options_.errors,
                            i < sources.size() ? sources[i] : "document " + std::to_string(base + i));
+      if (options_.cleaner) {
+        Cleaned cleaned = options_.cleaner->clean(text);
+        k.originals.push_back(std::move(text));
+        k.maps.push_back(std::move(cleaned.map));
+        text = std::move(cleaned.text);
+      }
       const std::size_t first_token = k.units.tokens.size();
       segmenter.segment_append(text, k.units);
       intern_terms(text, k.units, first_token, normalizer, k.vocab, k.terms, scratch);
@@ -115,6 +123,8 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
     append(units_.token_sentence, k.units.token_sentence);
     const auto map = vocab_.merge(k.vocab);
     for (auto id : k.terms) terms_.push_back(map[static_cast<std::size_t>(id)]);
+    for (auto& o : k.originals) originals_.push_back(std::move(o));
+    for (auto& m : k.maps) maps_.push_back(std::move(m));
     k = Chunk{};  // release the item's memory as we go
   }
   texts_.reserve(base + texts.size());
@@ -135,6 +145,28 @@ Document Corpus::document(std::size_t i) const {
 }
 
 namespace {
+// Spans of one document's units as the tables give them: into the original
+// text when the corpus cleans (mapped back through the span map, code points
+// counted in the original), as they are otherwise.
+class OriginalSpans {
+ public:
+  OriginalSpans(const SpanMap* map, std::string_view original)
+      : map_(map), starts_(original), ends_(original) {}
+  Span operator()(const Span& s) {
+    if (!map_) return s;
+    Span o;
+    o.byte_start = map_->original_start(s.byte_start);
+    o.byte_end = s.byte_end > s.byte_start ? map_->original_end(s.byte_end) : o.byte_start;
+    o.cp_start = starts_(o.byte_start);
+    o.cp_end = ends_(o.byte_end);
+    return o;
+  }
+
+ private:
+  const SpanMap* map_;
+  CodePointCounter starts_, ends_;
+};
+
 void push_span(UnitTable& t, const Span& s, std::int32_t doc, std::int32_t para, std::int32_t sent) {
   t.document.push_back(doc);
   t.paragraph.push_back(para);
@@ -146,35 +178,41 @@ void push_span(UnitTable& t, const Span& s, std::int32_t doc, std::int32_t para,
 }
 }  // namespace
 
-UnitTable Corpus::paragraph_table() const {
+UnitTable Corpus::paragraph_table(Offsets where) const {
   UnitTable t;
-  for (std::size_t d = 0; d < size(); ++d)
+  for (std::size_t d = 0; d < size(); ++d) {
+    OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t p = para_begin_[d]; p < para_begin_[d + 1]; ++p)
-      push_span(t, units_.paragraphs[p], static_cast<std::int32_t>(d),
+      push_span(t, to(units_.paragraphs[p]), static_cast<std::int32_t>(d),
                 static_cast<std::int32_t>(p - para_begin_[d]), -1);
+  }
   return t;
 }
 
-UnitTable Corpus::sentence_table() const {
+UnitTable Corpus::sentence_table(Offsets where) const {
   UnitTable t;
-  for (std::size_t d = 0; d < size(); ++d)
+  for (std::size_t d = 0; d < size(); ++d) {
+    OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t s = sent_begin_[d]; s < sent_begin_[d + 1]; ++s)
-      push_span(t, units_.sentences[s], static_cast<std::int32_t>(d), units_.sentence_paragraph[s],
+      push_span(t, to(units_.sentences[s]), static_cast<std::int32_t>(d), units_.sentence_paragraph[s],
                 static_cast<std::int32_t>(s - sent_begin_[d]));
+  }
   return t;
 }
 
-TokenTable Corpus::token_table() const {
+TokenTable Corpus::token_table(Offsets where) const {
   TokenTable t;
   const std::size_t total = units_.tokens.size();
   t.kind.reserve(total);
   t.term = terms_;
-  for (std::size_t d = 0; d < size(); ++d)
+  for (std::size_t d = 0; d < size(); ++d) {
+    OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t k = tok_begin_[d]; k < tok_begin_[d + 1]; ++k) {
-      push_span(t, units_.tokens[k].span, static_cast<std::int32_t>(d), units_.token_paragraph[k],
+      push_span(t, to(units_.tokens[k].span), static_cast<std::int32_t>(d), units_.token_paragraph[k],
                 units_.token_sentence[k]);
       t.kind.push_back(static_cast<std::uint8_t>(units_.tokens[k].kind));
     }
+  }
   return t;
 }
 

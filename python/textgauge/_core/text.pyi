@@ -9,7 +9,25 @@ import typing
 import numpy
 import numpy.typing
 
-__all__: list[str] = ["Corpus", "Hyphenation", "options"]
+__all__: list[str] = ["Cleaner", "Corpus", "Hyphenation", "options"]
+
+class Cleaner:
+    def __init__(
+        self,
+        *,
+        steps: collections.abc.Sequence[str],
+        placeholders: collections.abc.Mapping[str, str],
+        named: collections.abc.Mapping[str, str],
+        numeric: collections.abc.Mapping[int, str],
+        invalid: collections.abc.Sequence[int],
+    ) -> None: ...
+    def clean(
+        self,
+        texts: collections.abc.Sequence[typing.Any],
+        *,
+        origins: bool = False,
+        threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> list[typing.Any]: ...
 
 class Hyphenation:
     def __init__(self, patterns: str) -> None: ...
@@ -29,6 +47,7 @@ class Corpus:
         strip_accents: bool = False,
         unify_quotes: bool = True,
         errors: str = "strict",
+        cleaner: Cleaner | None = None,
     ) -> None: ...
     def __len__(self) -> int: ...
     def add(
@@ -42,6 +61,9 @@ class Corpus:
     def sentence_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]: ...
     def text(self, index: typing.SupportsInt | typing.SupportsIndex) -> str: ...
     def token_table(self) -> dict[str, numpy.typing.NDArray[typing.Any]]: ...
+    def unit_texts(
+        self, level: str, index: typing.SupportsInt | typing.SupportsIndex
+    ) -> list[str]: ...
     def vocabulary(self) -> list[str]: ...
 
 def options() -> dict[str, list[str]]:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__, _corpus
+from .. import clean as _clean
 from .._methods import METHODS as METHOD_NAMES
 from ..text import Corpus
 from .inputs import (
@@ -129,7 +130,11 @@ class Command:
         # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
         texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
         return Corpus.from_texts(
-            texts, paragraphs=self.args.paragraphs, threads=self.args.threads, **options
+            texts,
+            paragraphs=self.args.paragraphs,
+            threads=self.args.threads,
+            clean=self.args.clean,
+            **options,
         )
 
     def error_rows(self, units: list[Unit]) -> pd.DataFrame:
@@ -410,7 +415,7 @@ class KeynessCommand(Command):
                 [self.label(u) for u in good],
                 part=self.batch,
                 threads=self.args.threads or 0,
-                corpus_options={"paragraphs": self.args.paragraphs},
+                corpus_options={"paragraphs": self.args.paragraphs, "clean": self.args.clean},
             )
             self.stats = part if self.stats is None else self.stats.merged(part)
             self.batch += 1
@@ -488,7 +493,7 @@ class CollocationsCommand(Command):
                 [u.text for u in good],  # type: ignore[misc]
                 window=self.args.window,
                 across_sentences=not self.args.within_sentences,
-                corpus_options={"paragraphs": self.args.paragraphs},
+                corpus_options={"paragraphs": self.args.paragraphs, "clean": self.args.clean},
                 threads=self.args.threads or 0,
             )
             self.stats = part if self.stats is None else self.stats.merged(part)
@@ -644,6 +649,20 @@ def _delimiter(text: str) -> str:
     return value
 
 
+def _clean_steps(text: str) -> tuple[str, ...]:
+    """--clean's value: "news" or comma-separated step names."""
+    if text == "news":
+        return _clean.NEWS
+    steps = tuple(s.strip() for s in text.split(",") if s.strip())
+    bad = [s for s in steps if s not in _clean.STEPS]
+    if bad or not steps:
+        raise argparse.ArgumentTypeError(
+            f"unknown cleaning step(s) {', '.join(map(repr, bad or [text]))}; "
+            f"choose news or from: {', '.join(_clean.STEPS)}"
+        )
+    return steps
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin"
@@ -688,6 +707,18 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         choices=["blank", "line"],
         default="blank",
         help="plain text: paragraphs separated by blank lines, or one per line",
+    )
+    g.add_argument(
+        "--clean",
+        nargs="?",
+        const="news",
+        type=_clean_steps,
+        metavar="STEPS",
+        help="clean the text before counting (offsets still point into the input): "
+        "news (the default when STEPS is left out: HTML entities and tags, spaces, quotes "
+        "and dashes) or comma-separated steps, from: "
+        + ", ".join(_clean.STEPS)
+        + " (put STEPS right after --clean, or the paths first)",
     )
     g.add_argument(
         "--on-error",

@@ -6,10 +6,12 @@
 // several threads; term ids are assigned in order of first occurrence in the
 // corpus, whatever the thread count.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "textgauge/text/clean.hpp"
 #include "textgauge/text/normalize.hpp"
 #include "textgauge/text/text.hpp"
 #include "textgauge/text/utf8.hpp"
@@ -21,6 +23,11 @@ struct CorpusOptions {
   SegmentOptions segment;
   NormalizeOptions normalize;
   DecodeErrors errors = DecodeErrors::strict;
+  // Cleaning before segmentation (none when null). The corpus segments and
+  // counts the cleaned text but keeps the original, and the unit tables give
+  // offsets into the original (text/clean.hpp says which span a unit made of
+  // replaced text gets).
+  std::shared_ptr<const Cleaner> cleaner;
 };
 
 // A view of one document's units inside the corpus's flat arrays. Indices
@@ -59,8 +66,14 @@ class Corpus {
            unsigned threads = 0);
 
   std::size_t size() const noexcept { return texts_.size(); }
+  // The analysed text: cleaned when the corpus cleans; the units' spans in
+  // document() point into it.
   Document document(std::size_t i) const;
   const std::string& text(std::size_t i) const { return texts_.at(i); }
+  // The text as given (after UTF-8 repair); the unit tables' offsets point into it.
+  const std::string& original(std::size_t i) const {
+    return options_.cleaner ? originals_.at(i) : texts_.at(i);
+  }
   // All units of all documents back to back (indices inside are document-local),
   // and where each document starts in them (size() + 1 entries each).
   const Segmentation& units() const noexcept { return units_; }
@@ -82,13 +95,20 @@ class Corpus {
   Corpus compound(const std::vector<std::vector<std::string>>& expressions, std::string_view delimiter,
                   std::vector<std::int64_t>* matches = nullptr) const;
 
-  UnitTable paragraph_table() const;
-  UnitTable sentence_table() const;
-  TokenTable token_table() const;
+
+  // Offsets into the analysed text (document(i).text, the default: what C++
+  // code that slices units reads) or into the original (original(i), what
+  // users see; the same unless the corpus cleans).
+  enum class Offsets { analysed, original };
+  UnitTable paragraph_table(Offsets where = Offsets::analysed) const;
+  UnitTable sentence_table(Offsets where = Offsets::analysed) const;
+  TokenTable token_table(Offsets where = Offsets::analysed) const;
 
  private:
   CorpusOptions options_;
   std::vector<std::string> texts_;
+  std::vector<std::string> originals_;  // when cleaning: the texts as given
+  std::vector<SpanMap> maps_;           // when cleaning: texts_[i] -> originals_[i]
   Segmentation units_;
   std::vector<Vocabulary::id_type> terms_;
   std::vector<std::size_t> para_begin_{0}, sent_begin_{0}, tok_begin_{0};
