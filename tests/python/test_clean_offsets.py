@@ -151,3 +151,17 @@ def test_statistics_read_the_cleaned_text() -> None:
         assert whole == plain.sentiment(level)["compound"].tolist()
         assert whole == [x for d in c for x in d.sentiment(level)["compound"].tolist()]
     assert c.frequency()["term"].tolist() == plain.frequency()["term"].tolist()
+
+
+def test_compounding_a_cleaning_corpus_keeps_original_offsets() -> None:
+    text = (
+        "LONDON &amp; New York stocks rose. New York traders cheered &#39;loudly&#39;."
+        "\n\nNew York again and New York."
+    )
+    cc = tg.Corpus.from_texts([text], clean=True).compound(["new york"])
+    tokens = cc.tokens
+    assert tokens["term"].tolist().count("new_york") == 4
+    for t, start, end in zip(tokens["text"], tokens["start"], tokens["end"], strict=True):
+        assert text[start:end] == t
+    assert tokens["text"].tolist()[:3] == ["LONDON", "&amp;", "New York"]
+    assert cc.frequency()["term"].iloc[0] == "new_york"
