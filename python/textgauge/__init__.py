@@ -15,6 +15,7 @@ import pkgutil
 __path__ = pkgutil.extend_path(__path__, __name__)
 
 from . import _core, _pickle, demo, display  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E402  (tg.demo.sample_article(), tg.display.* in notebooks)
+from .dictionary import Dictionary
 from .errors import DecodeError, Error, OptionError
 from .sentiment import Lexicon, SentimentIntensityAnalyzer
 from .text import Corpus, Document
@@ -24,6 +25,7 @@ __version__: str = _core.__version__
 __all__ = [
     "Corpus",
     "DecodeError",
+    "Dictionary",
     "Document",
     "Error",
     "Lexicon",

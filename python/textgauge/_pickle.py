@@ -45,6 +45,7 @@ _HOMES: dict[str, str] = {
     "TermStats": "textgauge._pickle",
     "GroupedTermStats": "textgauge.partial",
     "CollocationStats": "textgauge.partial",
+    "Dictionary": "textgauge.dictionary",
 }
 
 

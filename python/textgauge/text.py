@@ -32,6 +32,7 @@ import pandas as pd
 from . import _pickle
 from . import collocations as _collocations
 from . import cooccurrence as _cooccurrence
+from . import dictionary as _dictionary
 from . import display as _display
 from . import keyness as _keyness
 from . import kwic as _kwic
@@ -246,6 +247,7 @@ class Corpus(CorpusBase):
     similarity = _similarity.similarity
     distance = _similarity.distance
     sentiment = _sentiment.corpus_sentiment
+    lookup = _dictionary.lookup
 
     @reads_corpus
     def __repr__(self) -> str:
@@ -431,6 +433,7 @@ class Document:
     lexical_diversity = _of_document(_lexdiv.lexical_diversity)
     readability = _of_document(_readability.readability)
     frequency = _of_document(_keyness.frequency)
+    lookup = _of_document(_dictionary.lookup)
 
     @reads_corpus
     def __len__(self) -> int:

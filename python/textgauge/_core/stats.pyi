@@ -14,6 +14,7 @@ from textgauge._core.text import Corpus
 __all__: list[str] = [
     "bigram_scores",
     "collocations",
+    "dictionary_lookup",
     "grouped_term_counts",
     "keyness",
     "lexical_diversity",
@@ -44,6 +45,27 @@ def collocations(
     break_at_excluded: bool,
     smoothing: typing.SupportsFloat | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
+) -> dict[str, typing.Any]: ...
+def dictionary_lookup(
+    corpus: Corpus,
+    *,
+    pattern_kind: collections.abc.Sequence[str],
+    pattern_text: collections.abc.Sequence[str],
+    pattern_terms_begin: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]
+    | numpy.typing.NDArray[typing.Any],
+    pattern_terms: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]
+    | numpy.typing.NDArray[typing.Any],
+    entry_category: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    entry_begin: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    entry_words: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    categories: typing.SupportsInt | typing.SupportsIndex,
+    negators: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    negated: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    level: str,
+    kinds: collections.abc.Sequence[str],
+    nested_scope: str,
+    window: typing.SupportsInt | typing.SupportsIndex,
+    keep_unmatched: bool,
 ) -> dict[str, typing.Any]: ...
 def grouped_term_counts(
     corpus: Corpus,
