@@ -450,11 +450,14 @@ def _line_of(path: str, byte_offset: int) -> int:
         return fh.read(byte_offset).count(b"\n") + 1
 
 
-_LIWC_CONDITIONAL = re.compile(r"^\([0-9 ]+\)([0-9]+)/([0-9]+)$")
+_LIWC_CONDITIONAL = re.compile(r"^\([0-9_]+\)([0-9]+)/([0-9]+)$")
+_LIWC_CONDITION = re.compile(r"\(([0-9 ]+)\)")
 
 
 def _liwc_fields(line: str, source: str, n: int) -> tuple[str, list[str]]:
     """The word and category ids of one LIWC entry line."""
+    # a condition "(02 134)" is one field: its inner spaces must not split it
+    line = _LIWC_CONDITION.sub(lambda m: "(" + "_".join(m.group(1).split()) + ")", line)
     if "\t" in line:
         parts = [p.strip() for p in line.split("\t")]
         word, fields = parts[0], [p for p in parts[1:] if p]
