@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/flat_map.hpp"
@@ -20,8 +21,6 @@ using id_type = Vocabulary::id_type;
 std::size_t cp_size(unsigned char lead) noexcept {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
-
-bool has_wildcard(std::string_view s) noexcept { return s.find_first_of("*?") != std::string_view::npos; }
 
 // CSR lists: list i is items[begin[i], begin[i+1]).
 struct Lists {
@@ -72,13 +71,23 @@ void check_spec(const DictionarySpec& s, std::size_t vocab_size) {
   }
 }
 
+// Globs by their literal prefix (the bytes before the first wildcard): a term
+// is tested only against the globs whose prefix it starts with. `abc*` needs
+// no test beyond the prefix. Globs that start with a wildcard are filed by
+// their literal suffix instead (`?ord`, `*ing`); only those with neither
+// (`*a*`, `?`) are tested against every term (the empty prefix).
+struct GlobBucket {
+  std::vector<std::int32_t> any_rest;                       // "abc*"
+  std::vector<std::pair<std::string, std::int32_t>> globs;  // "abc?d*e": tested in full
+};
+
 // term id -> the patterns it matches.
 Lists resolve_patterns(const DictionarySpec& spec, const Vocabulary& vocab, const Normalizer& norm) {
   const std::size_t n_terms = vocab.size();
   std::vector<std::pair<id_type, std::int32_t>> pairs;
-  std::unordered_map<std::string, std::vector<std::int32_t>> prefixes;  // "abc*" by "abc"
-  std::vector<std::size_t> prefix_sizes;
-  std::vector<std::pair<std::string, std::int32_t>> globs;  // the other globs
+  std::unordered_map<std::string, GlobBucket> buckets;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::int32_t>>> suffixes;
+  std::vector<std::size_t> prefix_sizes, suffix_sizes;
   for (std::size_t p = 0; p < spec.pattern_kind.size(); ++p) {
     const auto pi = static_cast<std::int32_t>(p);
     if (spec.pattern_kind[p] == PatternKind::terms) {
@@ -87,55 +96,114 @@ Lists resolve_patterns(const DictionarySpec& spec, const Vocabulary& vocab, cons
       continue;
     }
     std::string text = norm(spec.pattern_text[p]);
-    if (spec.pattern_kind[p] == PatternKind::fixed || !has_wildcard(text)) {
+    const std::size_t wild = text.find_first_of("*?");
+    if (spec.pattern_kind[p] == PatternKind::fixed || wild == std::string::npos) {
       if (const id_type t = vocab.find(text); t != Vocabulary::npos) pairs.emplace_back(t, pi);
-    } else if (text.size() > 1 && text.back() == '*' &&
-               !has_wildcard(std::string_view(text).substr(0, text.size() - 1))) {
-      text.pop_back();
-      prefix_sizes.push_back(text.size());
-      prefixes[std::move(text)].push_back(pi);
-    } else {
-      globs.emplace_back(std::move(text), pi);
+      continue;
     }
+    if (wild == 0 && text.find_last_of("*?") + 1 < text.size()) {  // "?ord", "*ing": by the suffix
+      const std::size_t tail = text.size() - text.find_last_of("*?") - 1;
+      suffix_sizes.push_back(tail);
+      suffixes[text.substr(text.size() - tail)].emplace_back(std::move(text), pi);
+      continue;
+    }
+    prefix_sizes.push_back(wild);
+    GlobBucket& b = buckets[text.substr(0, wild)];
+    if (wild + 1 == text.size() && text.back() == '*')
+      b.any_rest.push_back(pi);
+    else
+      b.globs.emplace_back(std::move(text), pi);
   }
-  std::sort(prefix_sizes.begin(), prefix_sizes.end());
-  prefix_sizes.erase(std::unique(prefix_sizes.begin(), prefix_sizes.end()), prefix_sizes.end());
+  for (auto* sizes : {&prefix_sizes, &suffix_sizes}) {
+    std::sort(sizes->begin(), sizes->end());
+    sizes->erase(std::unique(sizes->begin(), sizes->end()), sizes->end());
+  }
   std::string key;
-  for (std::size_t t = 0; t < n_terms && (!prefixes.empty() || !globs.empty()); ++t) {
+  for (std::size_t t = 0; t < n_terms && !(buckets.empty() && suffixes.empty()); ++t) {
     const std::string_view term = vocab.term(static_cast<id_type>(t));
+    for (std::size_t len : suffix_sizes) {
+      if (len > term.size()) break;
+      key.assign(term.substr(term.size() - len));
+      if (const auto it = suffixes.find(key); it != suffixes.end())
+        for (const auto& [g, p] : it->second)
+          if (glob_match(g, term)) pairs.emplace_back(static_cast<id_type>(t), p);
+    }
     for (std::size_t len : prefix_sizes) {
       if (len > term.size()) break;
       key.assign(term.substr(0, len));
-      if (auto it = prefixes.find(key); it != prefixes.end())
-        for (std::int32_t p : it->second) pairs.emplace_back(static_cast<id_type>(t), p);
+      const auto it = buckets.find(key);
+      if (it == buckets.end()) continue;
+      for (std::int32_t p : it->second.any_rest) pairs.emplace_back(static_cast<id_type>(t), p);
+      for (const auto& [g, p] : it->second.globs)
+        if (glob_match(g, term)) pairs.emplace_back(static_cast<id_type>(t), p);
     }
-    for (const auto& [g, p] : globs)
-      if (glob_match(g, term)) pairs.emplace_back(static_cast<id_type>(t), p);
   }
   return group_by_term(pairs, n_terms);
 }
 
-// Multi-word entries as a trie over pattern ids: node 0 is the root; a child
-// is found by (node << 32 | pattern).
+// Multi-word entries as a trie over pattern ids, node 0 the root. Each node's
+// children sit in one sorted run (pattern, node), found by binary search: a
+// node past the first word has few children, and a token matches few patterns.
 struct Trie {
-  FlatMap<std::uint64_t, std::int32_t> next;
-  std::vector<std::vector<std::int32_t>> ends{{}};  // categories of the entries ending at each node
-  std::int32_t child(std::int32_t node, std::int32_t pattern) const noexcept {
-    const std::int32_t* c = next.find(key(node, pattern));
-    return c ? *c : -1;
-  }
-  static std::uint64_t key(std::int32_t node, std::int32_t pattern) noexcept {
-    return (static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(pattern);
+  std::vector<std::int64_t> begin;  // node -> its run in `pattern` / `node`
+  std::vector<std::int32_t> pattern, node;
+  std::vector<std::vector<std::int32_t>> ends;  // categories of the entries ending at each node
+  std::int32_t child(std::int32_t n, std::int32_t p) const noexcept {
+    const auto b = pattern.begin() + begin[static_cast<std::size_t>(n)];
+    const auto e = pattern.begin() + begin[static_cast<std::size_t>(n) + 1];
+    const auto it = std::lower_bound(b, e, p);
+    return it != e && *it == p ? node[static_cast<std::size_t>(it - pattern.begin())] : -1;
   }
 };
 
-// What the pass reads per term.
-struct Compiled {
-  Lists single;                       // term -> categories of its single-word entries
-  Lists multi;                        // term -> its patterns that occur in multi-word entries
-  std::vector<std::uint8_t> negator;  // term -> is a negator
+// Builds the trie of the entries of two words or more.
+Trie build_trie(const DictionarySpec& spec) {
+  FlatMap<std::uint64_t, std::int32_t> next;
+  std::vector<std::tuple<std::int32_t, std::int32_t, std::int32_t>> edges;  // (node, pattern, child)
   Trie trie;
-  bool has_multi = false;
+  trie.ends.emplace_back();
+  for (std::size_t e = 0; e < spec.entry_category.size(); ++e) {
+    const auto b = static_cast<std::size_t>(spec.entry_begin[e]);
+    const auto end = static_cast<std::size_t>(spec.entry_begin[e + 1]);
+    if (end - b < 2) continue;
+    std::int32_t node = 0;
+    for (std::size_t k = b; k < end; ++k) {
+      const std::int32_t p = spec.entry_words[k];
+      const std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(p);
+      auto [child, added] = next.try_emplace(key, static_cast<std::int32_t>(trie.ends.size()));
+      if (added) {
+        trie.ends.emplace_back();
+        edges.emplace_back(node, p, child);
+      }
+      node = child;
+    }
+    trie.ends[static_cast<std::size_t>(node)].push_back(spec.entry_category[e]);
+  }
+  for (auto& ends : trie.ends) {
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  }
+  std::sort(edges.begin(), edges.end());
+  trie.begin.assign(trie.ends.size() + 1, 0);
+  for (const auto& [n, p, c] : edges) {
+    ++trie.begin[static_cast<std::size_t>(n) + 1];
+    trie.pattern.push_back(p);
+    trie.node.push_back(c);
+  }
+  for (std::size_t n = 0; n + 1 < trie.begin.size(); ++n) trie.begin[n + 1] += trie.begin[n];
+  return trie;
+}
+
+// What the pass reads per term.
+enum TermFlag : std::uint8_t { kNegator = 1, kStarts = 2, kSingle = 4 };
+struct Compiled {
+  Lists single;  // term -> categories of its single-word entries
+  Lists multi;   // term -> its patterns that occur in multi-word entries
+  Lists first;   // term -> the trie nodes it reaches from the root
+  // term -> TermFlag bits: a negator; matches the first word of a multi-word
+  // entry; has single-word categories. Most tokens read only this byte.
+  std::vector<std::uint8_t> flags;
+  Trie trie;
 };
 
 Compiled compile(const DictionarySpec& spec, const Vocabulary& vocab, const Normalizer& norm) {
@@ -145,40 +213,32 @@ Compiled compile(const DictionarySpec& spec, const Vocabulary& vocab, const Norm
   std::vector<std::uint8_t> in_multi(n_patterns, 0), is_negator(n_patterns, 0);
   Compiled c;
   for (std::size_t e = 0; e < spec.entry_category.size(); ++e) {
-    const auto b = static_cast<std::size_t>(spec.entry_begin[e]),
-               end = static_cast<std::size_t>(spec.entry_begin[e + 1]);
-    if (end - b == 1) {
+    const auto b = static_cast<std::size_t>(spec.entry_begin[e]);
+    const auto end = static_cast<std::size_t>(spec.entry_begin[e + 1]);
+    if (end - b == 1)
       single_of[static_cast<std::size_t>(spec.entry_words[b])].push_back(spec.entry_category[e]);
-      continue;
-    }
-    c.has_multi = true;
-    std::int32_t node = 0;
-    for (std::size_t k = b; k < end; ++k) {
-      const std::int32_t p = spec.entry_words[k];
-      in_multi[static_cast<std::size_t>(p)] = 1;
-      auto [child, added] =
-          c.trie.next.try_emplace(Trie::key(node, p), static_cast<std::int32_t>(c.trie.ends.size()));
-      if (added) c.trie.ends.emplace_back();
-      node = child;
-    }
-    c.trie.ends[static_cast<std::size_t>(node)].push_back(spec.entry_category[e]);
+    for (std::size_t k = b + 1; end - b > 1 && k < end; ++k)
+      in_multi[static_cast<std::size_t>(spec.entry_words[k])] = 1;
   }
-  for (auto& ends : c.trie.ends) {
-    std::sort(ends.begin(), ends.end());
-    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-  }
+  c.trie = build_trie(spec);
   for (std::int32_t p : spec.negators) is_negator[static_cast<std::size_t>(p)] = 1;
-  std::vector<std::pair<id_type, std::int32_t>> singles, multis;
-  c.negator.assign(n_terms, 0);
+  std::vector<std::pair<id_type, std::int32_t>> singles, multis, firsts;
+  c.flags.assign(n_terms, 0);
   for (std::size_t t = 0; t < n_terms; ++t)
     for (std::int32_t p : term_patterns[t]) {
       const auto pu = static_cast<std::size_t>(p);
       for (std::int32_t cat : single_of[pu]) singles.emplace_back(static_cast<id_type>(t), cat);
       if (in_multi[pu]) multis.emplace_back(static_cast<id_type>(t), p);
-      if (is_negator[pu]) c.negator[t] = 1;
+      if (const std::int32_t node = c.trie.child(0, p); node >= 0) {
+        firsts.emplace_back(static_cast<id_type>(t), node);
+        c.flags[t] |= kStarts;
+      }
+      if (is_negator[pu]) c.flags[t] |= kNegator;
+      if (!single_of[pu].empty()) c.flags[t] |= kSingle;
     }
   c.single = group_by_term(singles, n_terms);
   c.multi = group_by_term(multis, n_terms);
+  c.first = group_by_term(firsts, n_terms);
   return c;
 }
 
@@ -192,64 +252,91 @@ struct Match {
   bool operator==(const Match& o) const noexcept = default;
 };
 
-// Counts one segment: terms[0, n) with the unit of each token.
+// Counts one segment: terms[0, n), all in one unit (a segment never crosses a
+// sentence, so it lies in one document, paragraph and sentence).
 class SegmentCounter {
  public:
   SegmentCounter(const Compiled& c, const DictionarySpec& spec, const LookupOptions& o, LookupResult& r)
       : c_(c), spec_(spec), o_(o), r_(r) {}
 
-  void count(std::span<const id_type> terms, std::span<const std::int64_t> units) {
-    const std::size_t n = terms.size();
+  void count(const id_type* terms, std::size_t n, std::size_t unit) {
+    terms_ = terms;
+    row_ = r_.counts.data() + unit * static_cast<std::size_t>(r_.categories);
+    r_.tokens[unit] += static_cast<std::int64_t>(n);
+    // Multi-word matches first: a segment without any (most) takes the
+    // single-word path, where every hit counts (categories are distinct per
+    // token) and a token is unmatched when its term has no category.
     matches_.clear();
-    bool multi = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      for (std::int32_t cat : c_.single[static_cast<std::size_t>(terms[i])])
-        matches_.push_back({1, static_cast<std::int32_t>(i), cat});
-      if (c_.has_multi && !c_.multi[static_cast<std::size_t>(terms[i])].empty()) multi |= walk(terms, i);
+    for (std::size_t i = 0; i < n; ++i)
+      if (c_.flags[static_cast<std::size_t>(terms[i])] & kStarts) walk(n, i);
+    if (matches_.empty()) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto t = static_cast<std::size_t>(terms[i]);
+        if (!(c_.flags[t] & kSingle)) {
+          unmatched(unit, terms[i]);
+          continue;
+        }
+        for (std::int32_t cat : c_.single[t]) add(i, cat);
+      }
+      return;
     }
     matched_.assign(n, 0);
-    if (!multi) {  // single tokens only: every match counts (categories are distinct per token)
-      for (const Match& m : matches_) add(m, terms, units);
-    } else {
-      take_nested(terms, units);
-    }
+    take_nested();
+    // The single-word hits come last in quanteda's order (the shortest span),
+    // and only a token inside a counted multi-word match can lose one.
     for (std::size_t i = 0; i < n; ++i) {
-      const auto u = static_cast<std::size_t>(units[i]);
-      ++r_.tokens[u];
-      if (matched_[i]) continue;
-      ++r_.unmatched[u];
-      if (o_.keep_unmatched) {
-        r_.unmatched_unit.push_back(units[i]);
-        r_.unmatched_term.push_back(terms[i]);
+      const auto t = static_cast<std::size_t>(terms[i]);
+      if (!matched_[i]) {
+        if (!(c_.flags[t] & kSingle)) {
+          unmatched(unit, terms[i]);
+          continue;
+        }
+        for (std::int32_t cat : c_.single[t]) add(i, cat);
+        continue;
+      }
+      if (o_.scope == NestedScope::dictionary) continue;  // all its tokens (this one) are covered
+      const auto at = static_cast<std::int32_t>(i);
+      for (std::int32_t cat : c_.single[t]) {
+        const bool covered = std::any_of(taken_.begin(), taken_.end(), [&](const Match& m) {
+          return m.category == cat && m.start <= at && at < m.start + m.span;
+        });
+        if (!covered) add(i, cat);
       }
     }
   }
 
  private:
-  // Multi-word matches starting at token i (those of 2 words or more).
-  bool walk(std::span<const id_type> terms, std::size_t i) {
-    bool found = false;
-    frontier_.assign(1, 0);
-    for (std::size_t j = i; j < terms.size() && !frontier_.empty(); ++j) {
-      next_.clear();
-      for (std::int32_t node : frontier_)
-        for (std::int32_t p : c_.multi[static_cast<std::size_t>(terms[j])])
-          if (const std::int32_t child = c_.trie.child(node, p); child >= 0) next_.push_back(child);
-      frontier_.swap(next_);
-      if (j == i) continue;  // one-word "entries" of the trie do not exist
-      for (std::int32_t node : frontier_)
-        for (std::int32_t cat : c_.trie.ends[static_cast<std::size_t>(node)]) {
-          matches_.push_back({static_cast<std::int32_t>(j - i + 1), static_cast<std::int32_t>(i), cat});
-          found = true;
-        }
+  void unmatched(std::size_t unit, id_type term) {
+    ++r_.unmatched[unit];
+    if (o_.keep_unmatched) {
+      r_.unmatched_unit.push_back(static_cast<std::int64_t>(unit));
+      r_.unmatched_term.push_back(term);
     }
-    return found;
   }
 
-  // quanteda's order: longest span first, then left to right; a match is
-  // dropped when a token of it is in a counted match of its category, or (scope
-  // dictionary) when all its tokens are in counted matches.
-  void take_nested(std::span<const id_type> terms, std::span<const std::int64_t> units) {
+  // Multi-word matches starting at token i (those of 2 words or more).
+  void walk(std::size_t n, std::size_t i) {
+    const auto first = c_.first[static_cast<std::size_t>(terms_[i])];
+    frontier_.assign(first.begin(), first.end());
+    for (std::size_t j = i + 1; j < n && !frontier_.empty(); ++j) {
+      const auto patterns = c_.multi[static_cast<std::size_t>(terms_[j])];
+      if (patterns.empty()) break;
+      next_.clear();
+      for (std::int32_t node : frontier_)
+        for (std::int32_t p : patterns)
+          if (const std::int32_t child = c_.trie.child(node, p); child >= 0) next_.push_back(child);
+      frontier_.swap(next_);
+      for (std::int32_t node : frontier_)
+        for (std::int32_t cat : c_.trie.ends[static_cast<std::size_t>(node)])
+          matches_.push_back({static_cast<std::int32_t>(j - i + 1), static_cast<std::int32_t>(i), cat});
+    }
+  }
+
+  // The multi-word matches in quanteda's order: longest span first, then left
+  // to right; a match is dropped when a token of it is in a counted match of
+  // its category, or (scope dictionary) when all its tokens are in counted
+  // matches. Marks the tokens of counted matches in matched_.
+  void take_nested() {
     std::sort(matches_.begin(), matches_.end());
     matches_.erase(std::unique(matches_.begin(), matches_.end()), matches_.end());
     taken_.clear();
@@ -258,12 +345,8 @@ class SegmentCounter {
       while (h < matches_.size() && matches_[h].span == matches_[g].span &&
              matches_[h].start == matches_[g].start)
         ++h;
-      const auto s = static_cast<std::size_t>(matches_[g].start),
-                 e = s + static_cast<std::size_t>(matches_[g].span);
-      const bool covered =
-          std::all_of(matched_.begin() + static_cast<std::ptrdiff_t>(s),
-                      matched_.begin() + static_cast<std::ptrdiff_t>(e), [](std::uint8_t f) { return f; });
-      if (o_.scope == NestedScope::dictionary && covered) {
+      const auto s = matched_.begin() + matches_[g].start, e = s + matches_[g].span;
+      if (o_.scope == NestedScope::dictionary && std::all_of(s, e, [](std::uint8_t f) { return f != 0; })) {
         g = h;
         continue;
       }
@@ -275,36 +358,34 @@ class SegmentCounter {
         });
         if (overlaps) continue;
         taken_.push_back(m);
-        add(m, terms, units);
+        add(static_cast<std::size_t>(m.start), m.category);
         any = true;
       }
-      if (any)
-        std::fill(matched_.begin() + static_cast<std::ptrdiff_t>(s),
-                  matched_.begin() + static_cast<std::ptrdiff_t>(e), 1);
+      if (any) std::fill(s, e, 1);
     }
   }
 
-  void add(const Match& m, std::span<const id_type> terms, std::span<const std::int64_t> units) {
-    const auto s = static_cast<std::size_t>(m.start);
-    std::int32_t cat = m.category;
+  // Counts a hit of `cat` starting at token s, in the negated twin when a
+  // negator precedes it within the window.
+  void add(std::size_t s, std::int32_t cat) {
     if (o_.window > 0 && !spec_.negated.empty() && spec_.negated[static_cast<std::size_t>(cat)] != cat) {
       const std::size_t from =
           s > static_cast<std::size_t>(o_.window) ? s - static_cast<std::size_t>(o_.window) : 0;
       for (std::size_t k = from; k < s; ++k)
-        if (c_.negator[static_cast<std::size_t>(terms[k])]) {
+        if (c_.flags[static_cast<std::size_t>(terms_[k])] & kNegator) {
           cat = spec_.negated[static_cast<std::size_t>(cat)];
           break;
         }
     }
-    ++r_.counts[static_cast<std::size_t>(units[s]) * static_cast<std::size_t>(r_.categories) +
-                static_cast<std::size_t>(cat)];
-    std::fill(matched_.begin() + m.start, matched_.begin() + m.start + m.span, 1);
+    ++row_[cat];
   }
 
   const Compiled& c_;
   const DictionarySpec& spec_;
   const LookupOptions& o_;
   LookupResult& r_;
+  const id_type* terms_ = nullptr;
+  std::int64_t* row_ = nullptr;
   std::vector<Match> matches_, taken_;
   std::vector<std::uint8_t> matched_;
   std::vector<std::int32_t> frontier_, next_;
@@ -356,31 +437,24 @@ LookupResult dictionary_lookup(const Corpus& corpus, const DictionarySpec& spec,
   const auto& toks = corpus.units().tokens;
   const auto& tok_par = corpus.units().token_paragraph;
   const auto& tok_sent = corpus.units().token_sentence;
-  const auto& terms = corpus.terms();
-  std::vector<id_type> seg;
-  std::vector<std::int64_t> seg_units;
-  auto flush = [&] {
-    if (!seg.empty()) counter.count(seg, seg_units);
-    seg.clear();
-    seg_units.clear();
-  };
+  const id_type* terms = corpus.terms().data();
   for (std::size_t d = 0; d < corpus.size(); ++d) {
-    std::int32_t sentence = -1;
-    for (std::size_t k = corpus.token_begin()[d]; k < corpus.token_begin()[d + 1]; ++k) {
-      if (tok_sent[k] != sentence) {
-        flush();
-        sentence = tok_sent[k];
-      }
+    const std::size_t end = corpus.token_begin()[d + 1];
+    // Segments: runs of tokens of the selected kinds within one sentence.
+    for (std::size_t k = corpus.token_begin()[d]; k < end;) {
       if (!(options.kinds & kind_bit(toks[k].kind))) {
-        flush();
+        ++k;
         continue;
       }
-      seg.push_back(terms[k]);
-      seg_units.push_back(options.unit == Unit::document    ? static_cast<std::int64_t>(d)
-                          : options.unit == Unit::paragraph ? static_cast<std::int64_t>(pb[d]) + tok_par[k]
-                                                            : static_cast<std::int64_t>(sb[d]) + tok_sent[k]);
+      std::size_t e = k + 1;
+      while (e < end && tok_sent[e] == tok_sent[k] && (options.kinds & kind_bit(toks[e].kind))) ++e;
+      const std::size_t unit = options.unit == Unit::document ? d
+                               : options.unit == Unit::paragraph
+                                   ? pb[d] + static_cast<std::size_t>(tok_par[k])
+                                   : sb[d] + static_cast<std::size_t>(tok_sent[k]);
+      counter.count(terms + k, e - k, unit);
+      k = e;
     }
-    flush();
   }
   return r;
 }
