@@ -226,8 +226,8 @@ py::dict dictionary_lookup_shim(
     r = dictionary_lookup(corpus, spec, o);
   }
   py::dict d;
-  d["counts"] = to_numpy(std::move(r.counts))
-                    .reshape({static_cast<py::ssize_t>(r.units), static_cast<py::ssize_t>(r.categories)});
+  d["counts"] = to_numpy(std::move(r.counts))  // one row per category
+                    .reshape({static_cast<py::ssize_t>(r.categories), static_cast<py::ssize_t>(r.units)});
   d["tokens"] = to_numpy(std::move(r.tokens));
   d["unmatched"] = to_numpy(std::move(r.unmatched));
   d["unmatched_unit"] = to_numpy(std::move(r.unmatched_unit));

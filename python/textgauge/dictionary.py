@@ -76,14 +76,16 @@ _FORMATS = {
 class _Node:
     """One category: its own entries and its subcategories, in the order given."""
 
-    __slots__ = ("children", "entries")
+    __slots__ = ("children", "entries", "seen")
 
     def __init__(self) -> None:
         self.entries: list[str] = []
+        self.seen: set[str] = set()
         self.children: dict[str, _Node] = {}
 
     def add(self, entry: str) -> None:
-        if entry not in self.entries:
+        if entry not in self.seen:
+            self.seen.add(entry)
             self.entries.append(entry)
 
     def to_obj(self) -> Any:
@@ -383,19 +385,18 @@ class Dictionary:
         chosen = None if levels is None else {int(x) for x in levels}
         if chosen is not None and (not chosen or min(chosen) < 1):
             raise ValueError(f"levels must be positive integers, got {levels!r}")
-        out: dict[str, list[str]] = {}
+        out: dict[str, dict[str, None]] = {}  # ordered sets
 
         def walk(node: _Node, path: tuple[str, ...]) -> None:
             if path:
                 parts = [p for i, p in enumerate(path, 1) if chosen is None or i in chosen]
                 if parts and node.entries:
-                    bucket = out.setdefault(".".join(parts), [])
-                    bucket.extend(e for e in node.entries if e not in bucket)
+                    out.setdefault(".".join(parts), {}).update(dict.fromkeys(node.entries))
             for name, child in node.children.items():
                 walk(child, (*path, name))
 
         walk(self._root, ())
-        return out
+        return {k: list(v) for k, v in out.items()}
 
     @property
     def keys(self) -> list[str]:
@@ -712,18 +713,18 @@ def lookup(
         window=window if negated else 0,
         keep_unmatched=not exclusive,
     )
-    counts = r["counts"]
+    counts = r["counts"]  # categories x units: the columns, each contiguous
     tokens = r["tokens"]
     names = list(keys)
     if nomatch is not None:
-        counts = np.column_stack([counts, r["unmatched"]])
+        counts = np.vstack([counts, r["unmatched"][None, :]])
         names.append(nomatch)
     values: np.ndarray = counts
     if proportions:
         with np.errstate(invalid="ignore", divide="ignore"):
-            values = counts / tokens[:, None].astype(np.float64)
+            values = counts / tokens[None, :].astype(np.float64)
     if sparse:
-        X = sp.csr_matrix(values)
+        X = sp.csr_matrix(values.T)
         if not exclusive:
             vocab = corpus.vocabulary
             rows, cols = r["unmatched_unit"], r["unmatched_term"]
@@ -738,11 +739,14 @@ def lookup(
             X = sp.hstack([X, extra], format="csr")
             names.extend(vocab[i] for i in used.tolist())
         return X, np.array(names, dtype=object)
-    out = _unit_columns(corpus, level)
-    out["tokens"] = tokens
-    frame = pd.DataFrame(out)
-    body = pd.DataFrame(values, columns=pd.Index(names, dtype=object))
-    return pd.concat([frame, body], axis=1)
+    # values.T is a Fortran-ordered (units x categories) view: pandas keeps it as its block
+    # without a copy; the unit columns go in front.
+    frame = pd.DataFrame(values.T, columns=pd.Index(names, dtype=object), copy=False)
+    front = _unit_columns(corpus, level)
+    front["tokens"] = tokens
+    for i, (name, column) in enumerate(front.items()):
+        frame.insert(i, name, column, allow_duplicates=True)
+    return frame
 
 
 def _negated_twins(

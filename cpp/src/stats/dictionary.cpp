@@ -9,6 +9,7 @@
 
 #include "common/flat_map.hpp"
 #include "textgauge/error.hpp"
+#include "textgauge/hash.hpp"
 #include "textgauge/text/normalize.hpp"
 
 namespace textgauge {
@@ -148,7 +149,24 @@ struct Trie {
   std::vector<std::int64_t> begin;  // node -> its run in `pattern` / `node`
   std::vector<std::int32_t> pattern, node;
   std::vector<std::vector<std::int32_t>> ends;  // categories of the entries ending at each node
+  // A one-hash Bloom filter of the edges: most (node, pattern) pairs that a
+  // walk tries have no edge, and one bit says so without the search.
+  std::vector<std::uint64_t> bloom;
+  std::uint64_t bloom_mask = 0;
+  static std::uint64_t edge_hash(std::int32_t n, std::int32_t p) noexcept {
+    return hash_mix((static_cast<std::uint64_t>(static_cast<std::uint32_t>(n)) << 32) |
+                    static_cast<std::uint32_t>(p));
+  }
+  void add_to_bloom(std::int32_t n, std::int32_t p) noexcept {
+    const std::uint64_t h = edge_hash(n, p) & bloom_mask;
+    bloom[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  bool may_have(std::int32_t n, std::int32_t p) const noexcept {
+    const std::uint64_t h = edge_hash(n, p) & bloom_mask;
+    return (bloom[h >> 6] >> (h & 63)) & 1;
+  }
   std::int32_t child(std::int32_t n, std::int32_t p) const noexcept {
+    if (!may_have(n, p)) return -1;
     const auto b = pattern.begin() + begin[static_cast<std::size_t>(n)];
     const auto e = pattern.begin() + begin[static_cast<std::size_t>(n) + 1];
     const auto it = std::lower_bound(b, e, p);
@@ -191,6 +209,11 @@ Trie build_trie(const DictionarySpec& spec) {
     trie.node.push_back(c);
   }
   for (std::size_t n = 0; n + 1 < trie.begin.size(); ++n) trie.begin[n + 1] += trie.begin[n];
+  std::size_t bits = 1024;  // 16 bits per edge at least: about 6% false positives
+  while (bits < 16 * edges.size()) bits *= 2;
+  trie.bloom.assign(bits / 64, 0);
+  trie.bloom_mask = bits - 1;
+  for (const auto& [n, p, c] : edges) trie.add_to_bloom(n, p);
   return trie;
 }
 
@@ -261,7 +284,7 @@ class SegmentCounter {
 
   void count(const id_type* terms, std::size_t n, std::size_t unit) {
     terms_ = terms;
-    row_ = r_.counts.data() + unit * static_cast<std::size_t>(r_.categories);
+    row_ = r_.counts.data() + unit;  // category c at row_[c * units]
     r_.tokens[unit] += static_cast<std::int64_t>(n);
     // Multi-word matches first: a segment without any (most) takes the
     // single-word path, where every hit counts (categories are distinct per
@@ -377,7 +400,7 @@ class SegmentCounter {
           break;
         }
     }
-    ++row_[cat];
+    ++row_[static_cast<std::size_t>(cat) * r_.units];
   }
 
   const Compiled& c_;

@@ -93,7 +93,7 @@ struct LookupOptions {
 struct LookupResult {
   std::size_t units = 0;
   std::int32_t categories = 0;
-  std::vector<std::int64_t> counts;     // units x categories, row-major
+  std::vector<std::int64_t> counts;     // categories x units: category c of unit u at c * units + u
   std::vector<std::int64_t> tokens;     // per unit: tokens of the selected kinds
   std::vector<std::int64_t> unmatched;  // per unit: of those, tokens in no counted match
   // keep_unmatched: one (unit, term) pair per unmatched token, in text order.
