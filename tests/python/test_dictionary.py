@@ -4,6 +4,7 @@ and the shared corpora; hand-computed cases of quanteda's documented semantics."
 
 from __future__ import annotations
 
+import io
 import pickle
 import random
 import re
@@ -493,3 +494,71 @@ def test_read_bad_encoding_and_extension(tmp_path: Any) -> None:
     assert info.value.line == 3
     with pytest.raises(tg.OptionError):
         tg.Dictionary.read(tmp_path / "x.json")
+
+
+# The command line and Dask -----------------------------------------------------------------
+
+
+def test_cli_lookup(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    dic = tmp_path / "lsd.lc3"
+    dic.write_text("+POSITIVE\ngood\ngreat*\n+NEGATIVE\nbad\n", encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("A good day. Not good, bad!\n\nGreatest show.\n", encoding="utf-8")
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "textgauge", "lookup", "-q", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    out = cli("--dictionary", str(dic), "--level", "paragraph", "--negation", str(text))
+    assert out.returncode == 0, out.stderr
+    df = pd.read_csv(io.StringIO(out.stdout))
+    expected = tg.Corpus.from_texts([text.read_text()]).lookup(
+        tg.Dictionary.read(dic), level="paragraph", negation=True
+    )
+    cols = ["tokens", "POSITIVE", "NEGATIVE", "NEG_POSITIVE", "NEG_NEGATIVE"]
+    assert df[["paragraph", *cols]].values.tolist() == expected[["paragraph", *cols]].values.tolist()
+    assert df[cols].values.tolist() == [[6, 1, 1, 1, 0], [2, 1, 0, 0, 0]]
+    bad = tmp_path / "bad.dic"
+    bad.write_text("%\n1 a\n%\nword 2\n", encoding="utf-8")
+    out = cli("--dictionary", str(bad), str(text))
+    assert out.returncode == 2
+    assert out.stderr.strip() == (
+        f"textgauge: --dictionary: {bad}:4: entry 'word' refers to category 2, which the "
+        "header does not define"
+    )
+
+
+@pytest.mark.slow
+def test_dask_lookup_equals_corpus() -> None:
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    import textgauge.dask as tgd
+
+    texts = generated_texts(5, 40)
+    series = pd.Series(texts, index=[f"t{i:03d}" for i in range(len(texts))])
+    expected = tg.Corpus.from_texts(texts, ids=list(series.index)).lookup(
+        NESTED, level="sentence", nested_scope="dictionary"
+    )
+    with dask.config.set(scheduler="sync"):
+        got = tgd.lookup(
+            dd.from_pandas(series, npartitions=3), NESTED, level="sentence",
+            nested_scope="dictionary",
+        ).compute()
+        bag = tgd.lookup(db.from_sequence(texts, npartitions=4), NESTED).compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+    whole = tg.Corpus.from_texts(texts).lookup(NESTED)
+    pd.testing.assert_frame_equal(bag.reset_index(drop=True), whole)
+    with pytest.raises(tg.OptionError):
+        tgd.lookup(dd.from_pandas(series, npartitions=1), NESTED, sparse=True)
