@@ -9,8 +9,9 @@ categories sharing 60% fixed words, 20% prefix globs (``word*``), 2% other globs
 (``w*d``, ``?ord``) and 18% multi-word entries (the corpus's bigrams and trigrams, some with
 a glob word). ``corpus.lookup`` is timed (best of --repeat) at document and sentence level;
 MB/s is the text's UTF-8 size over that time; on a machine shared with other jobs the
-process's CPU time (``time.process_time``, the lookup being single-threaded) is printed too. The lookup itself is single-threaded (one pass
-over the interned terms); the corpus is built beforehand and its time is printed apart.
+process's CPU time (``time.process_time``) is printed too. The lookup itself is
+single-threaded (one pass over the interned terms); the corpus is built beforehand and its
+time is printed apart.
 A brute-force Python count of the same dictionary (the one in tests/python/test_dictionary.py)
 is run on the first 2,000 paragraphs, in the same run, for the ratio.
 """
@@ -21,6 +22,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -33,9 +35,7 @@ def make_dictionary(corpus: tg.Corpus, n: int, seed: int = 0) -> tg.Dictionary:
     words = [t for t in corpus.vocabulary if t.isalpha() and len(t) > 2]
     tok = corpus.tokens
     terms = tok["term"].astype(str).tolist()[:2_000_000]
-    grams = sorted(
-        {f"{a} {b}" for a, b in zip(terms, terms[1:]) if a.isalpha() and b.isalpha()}
-    )
+    grams = sorted({f"{a} {b}" for a, b in zip(terms, terms[1:]) if a.isalpha() and b.isalpha()})
     tri = sorted(
         {
             f"{a} {b} {c}"
@@ -86,7 +86,7 @@ def main() -> None:
     for level in ("document", "sentence"):
         cpu: list[float] = []
 
-        def run(level: str = level) -> object:
+        def run(level: Any = level, cpu: list[float] = cpu) -> Any:
             c0 = time.process_time()
             out = corpus.lookup(d, level=level)
             cpu.append(time.process_time() - c0)

@@ -331,17 +331,14 @@ def lookup(
     if isinstance(texts, dd.Series):
         meta["document"] = meta["document"].astype(texts.index.dtype)
         out = [
-            delayed(_lookup_part, pure=True)(p, None, shipped, opts, corpus, threads)
-            for p in parts
+            delayed(_lookup_part, pure=True)(p, None, shipped, opts, corpus, threads) for p in parts
         ]
     else:
         counted = [
             delayed(_lookup_bag_part, pure=True)(p, shipped, opts, corpus, threads) for p in parts
         ]
         counts = [delayed(_text_count, pure=True)(x) for x in counted]
-        out = [
-            delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(counted)
-        ]
+        out = [delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(counted)]
     return dd.from_delayed(out, meta=meta, verify_meta=False)
 
 

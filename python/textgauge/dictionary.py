@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import os
 import re
@@ -168,9 +169,8 @@ class Dictionary:
         if isinstance(categories, Dictionary):
             categories = categories.to_dict()
         if not isinstance(categories, Mapping):
-            raise DictionaryError(
-                f"a Dictionary is made from a mapping of categories, got {type(categories).__name__}"
-            )
+            kind = type(categories).__name__
+            raise DictionaryError(f"a Dictionary is made from a mapping of categories, got {kind}")
         self._root = _Node()
         _fill(self._root, categories, "")
         if self._root.entries:
@@ -208,9 +208,7 @@ class Dictionary:
             "csv": cls.from_csv,
         }
         if format not in readers:
-            raise OptionError(
-                f"format must be one of {tuple(readers)}, got {format!r}"
-            )
+            raise OptionError(f"format must be one of {tuple(readers)}, got {format!r}")
         try:
             with open(path, encoding=encoding, newline="") as fh:
                 text = fh.read()
@@ -226,7 +224,7 @@ class Dictionary:
         """A dictionary from YAML text in quanteda's layout (``key: [entries]``, nested
         mappings for subcategories). Needs PyYAML (``pip install textgauge[yaml]``)."""
         try:
-            import yaml
+            yaml: Any = importlib.import_module("yaml")  # optional; untyped without types-PyYAML
         except ImportError:  # pragma: no cover - PyYAML is installed where tests run
             raise DictionaryError(
                 "reading YAML dictionaries needs PyYAML: pip install 'textgauge[yaml]'",
@@ -298,15 +296,15 @@ class Dictionary:
                 continue
             word, ids = _liwc_fields(line, source, n + 1)
             for cid in ids:
-                name = names.get(cid.lstrip("0") or "0")
-                if name is None:
+                category = names.get(cid.lstrip("0") or "0")
+                if category is None:
                     raise DictionaryError(
                         f"entry {word!r} refers to category {cid}, which the header does "
                         f"not define",
                         source=source,
                         line=n + 1,
                     )
-                root.children[name].add(word)
+                root.children[category].add(word)
         return cls._of_root(root)
 
     @classmethod
@@ -346,7 +344,9 @@ class Dictionary:
             raise DictionaryError("empty CSV file", source=source, line=1) from None
         cols = [h.strip().lower() for h in header]
         cat = next((cols.index(c) for c in ("category", "key") if c in cols), None)
-        ent = next((cols.index(c) for c in ("entry", "word", "pattern", "value") if c in cols), None)
+        ent = next(
+            (cols.index(c) for c in ("entry", "word", "pattern", "value") if c in cols), None
+        )
         if cat is None or ent is None:
             raise DictionaryError(
                 f"the header needs a 'category' and an 'entry' column, got {header!r}",
@@ -493,7 +493,9 @@ def _fill_yaml(node: _Node, value: Any, source: str, yaml: Any) -> None:
     if isinstance(value, yaml.ScalarNode):
         if value.tag != "tag:yaml.org,2002:str" or not value.value.split():
             raise DictionaryError(
-                f"an entry must be a non-empty string, got {value.value!r}", source=source, line=line
+                f"an entry must be a non-empty string, got {value.value!r}",
+                source=source,
+                line=line,
             )
         node.add(" ".join(value.value.split()))
     elif isinstance(value, yaml.SequenceNode):
@@ -522,16 +524,14 @@ def _split_words(entry: str) -> list[str]:
     return entry.split()
 
 
-def _regex_terms(
-    pattern: str, vocabulary: list[str], flags: int, key: str
-) -> np.ndarray:
+def _regex_terms(pattern: str, vocabulary: list[str], flags: int, key: str) -> np.ndarray:
     try:
         rx = re.compile(pattern, flags)
     except re.error as e:
-        raise DictionaryError(f"category {key!r}: bad regular expression {pattern!r}: {e}") from None
-    return np.fromiter(
-        (i for i, t in enumerate(vocabulary) if rx.search(t)), dtype=np.int32
-    )
+        raise DictionaryError(
+            f"category {key!r}: bad regular expression {pattern!r}: {e}"
+        ) from None
+    return np.fromiter((i for i, t in enumerate(vocabulary) if rx.search(t)), dtype=np.int32)
 
 
 class _Compiled:
@@ -758,7 +758,7 @@ def _negated_twins(
     if negation is True:
         chosen = [k for k in keys if not k.startswith(prefix)]
     else:
-        chosen = list(negation)  # type: ignore[arg-type]
+        chosen = list(negation)
         unknown = [k for k in chosen if k not in keys]
         if unknown:
             raise OptionError(f"negation names unknown categories {unknown}; choose from {keys}")

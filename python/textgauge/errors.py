@@ -91,7 +91,9 @@ class DictionaryError(Error, ValueError):
         return (_rebuild_dictionary_error, (str(self), self.source, self.line))
 
 
-def _rebuild_dictionary_error(message: str, source: str | None, line: int | None) -> DictionaryError:
+def _rebuild_dictionary_error(
+    message: str, source: str | None, line: int | None
+) -> DictionaryError:
     e = DictionaryError(message)
     e.source, e.line = source, line
     return e

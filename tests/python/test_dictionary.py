@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import local_paragraphs
 
 import textgauge as tg
+from conftest import local_paragraphs
 from textgauge.dictionary import DEFAULT_NEGATORS
 
 # The brute force -------------------------------------------------------------------------
@@ -26,7 +26,7 @@ from textgauge.dictionary import DEFAULT_NEGATORS
 def _normalise(word: str) -> str:
     """The corpus's default normalisation (NFC, case folding, quotes) of a pattern."""
     word = unicodedata.normalize("NFC", word).casefold()
-    return word.translate(str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"'}))
+    return word.translate(str.maketrans("‘’‚‛“”", "''''\"\""))
 
 
 def _glob_regex(pattern: str) -> re.Pattern[str]:
@@ -83,8 +83,7 @@ def brute_force(
             for i, r in enumerate(table[cols].itertuples(index=False, name=None))
         }
         unit_of = [
-            index[(d, p) if level == "paragraph" else (d, p, s)]
-            for d, p, s in zip(doc, par, sen)
+            index[(d, p) if level == "paragraph" else (d, p, s)] for d, p, s in zip(doc, par, sen)
         ]
         n_units = len(table)
     entries = [(k, e.split()) for k, es in flat.items() for e in es]
@@ -175,7 +174,9 @@ def brute_force(
 def check_equal(corpus: tg.Corpus, d: tg.Dictionary, **options: Any) -> None:
     negation = options.pop("negation", False)
     negated = {k: "NEG_" + k for k in d.keys} if negation else None
-    counts, tokens, unmatched, keys, _ = brute_force(corpus, d.flatten(), negated=negated, **options)
+    counts, tokens, unmatched, keys, _ = brute_force(
+        corpus, d.flatten(), negated=negated, **options
+    )
     df = corpus.lookup(d, nomatch="_none", negation=negation, **options)
     assert list(df.columns[-len(keys) - 1 : -1]) == keys
     np.testing.assert_array_equal(df[keys].to_numpy(), counts)
@@ -431,7 +432,9 @@ def test_read_formats(tmp_path: Any) -> None:
         "d.dic": "%\n1\tpositive\n2\tnegative\n%\ngood\t1\ngreat*\t1\nnot bad\t1\nbad*\t2\n",
         "d.lc3": "+positive\ngood\ngreat*\nnot bad\n\n+negative\nbad*\n",
         "d.lcd": "+positive\ngood\ngreat*\nnot  bad\n+negative\nbad*\n",
-        "d.csv": "category,entry\npositive,good\npositive,great*\npositive,not bad\nnegative,bad*\n",
+        "d.csv": (
+            "category,entry\npositive,good\npositive,great*\npositive,not bad\nnegative,bad*\n"
+        ),
     }
     for name, text in files.items():
         path = tmp_path / name
@@ -525,7 +528,9 @@ def test_cli_lookup(tmp_path: Any) -> None:
         tg.Dictionary.read(dic), level="paragraph", negation=True
     )
     cols = ["tokens", "POSITIVE", "NEGATIVE", "NEG_POSITIVE", "NEG_NEGATIVE"]
-    assert df[["paragraph", *cols]].values.tolist() == expected[["paragraph", *cols]].values.tolist()
+    assert (
+        df[["paragraph", *cols]].values.tolist() == expected[["paragraph", *cols]].values.tolist()
+    )
     assert df[cols].values.tolist() == [[6, 1, 1, 1, 0], [2, 1, 0, 0, 0]]
     bad = tmp_path / "bad.dic"
     bad.write_text("%\n1 a\n%\nword 2\n", encoding="utf-8")
@@ -553,7 +558,9 @@ def test_dask_lookup_equals_corpus() -> None:
     )
     with dask.config.set(scheduler="sync"):
         got = tgd.lookup(
-            dd.from_pandas(series, npartitions=3), NESTED, level="sentence",
+            dd.from_pandas(series, npartitions=3),
+            NESTED,
+            level="sentence",
             nested_scope="dictionary",
         ).compute()
         bag = tgd.lookup(db.from_sequence(texts, npartitions=4), NESTED).compute()
