@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
 
 #include "common/flat_map.hpp"
 #include "textgauge/error.hpp"
@@ -86,8 +85,16 @@ struct GlobBucket {
 Lists resolve_patterns(const DictionarySpec& spec, const Vocabulary& vocab, const Normalizer& norm) {
   const std::size_t n_terms = vocab.size();
   std::vector<std::pair<id_type, std::int32_t>> pairs;
-  std::unordered_map<std::string, GlobBucket> buckets;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::int32_t>>> suffixes;
+  // The literal prefixes and suffixes interned (a lookup of a term's prefix
+  // allocates nothing), each id indexing its bucket.
+  Vocabulary prefix_ids, suffix_ids;
+  std::vector<GlobBucket> buckets;
+  std::vector<std::vector<std::pair<std::string, std::int32_t>>> suffixes;
+  auto bucket = [](Vocabulary& ids, auto& of, std::string_view literal) -> auto& {
+    const auto id = static_cast<std::size_t>(ids.intern(literal));
+    if (id == of.size()) of.emplace_back();
+    return of[id];
+  };
   std::vector<std::size_t> prefix_sizes, suffix_sizes;
   for (std::size_t p = 0; p < spec.pattern_kind.size(); ++p) {
     const auto pi = static_cast<std::int32_t>(p);
@@ -105,11 +112,11 @@ Lists resolve_patterns(const DictionarySpec& spec, const Vocabulary& vocab, cons
     if (wild == 0 && text.find_last_of("*?") + 1 < text.size()) {  // "?ord", "*ing": by the suffix
       const std::size_t tail = text.size() - text.find_last_of("*?") - 1;
       suffix_sizes.push_back(tail);
-      suffixes[text.substr(text.size() - tail)].emplace_back(std::move(text), pi);
+      bucket(suffix_ids, suffixes, std::string_view(text).substr(text.size() - tail)).emplace_back(text, pi);
       continue;
     }
     prefix_sizes.push_back(wild);
-    GlobBucket& b = buckets[text.substr(0, wild)];
+    GlobBucket& b = bucket(prefix_ids, buckets, std::string_view(text).substr(0, wild));
     if (wild + 1 == text.size() && text.back() == '*')
       b.any_rest.push_back(pi);
     else
@@ -119,23 +126,21 @@ Lists resolve_patterns(const DictionarySpec& spec, const Vocabulary& vocab, cons
     std::sort(sizes->begin(), sizes->end());
     sizes->erase(std::unique(sizes->begin(), sizes->end()), sizes->end());
   }
-  std::string key;
   for (std::size_t t = 0; t < n_terms && !(buckets.empty() && suffixes.empty()); ++t) {
     const std::string_view term = vocab.term(static_cast<id_type>(t));
     for (std::size_t len : suffix_sizes) {
       if (len > term.size()) break;
-      key.assign(term.substr(term.size() - len));
-      if (const auto it = suffixes.find(key); it != suffixes.end())
-        for (const auto& [g, p] : it->second)
+      if (const id_type id = suffix_ids.find(term.substr(term.size() - len)); id != Vocabulary::npos)
+        for (const auto& [g, p] : suffixes[static_cast<std::size_t>(id)])
           if (glob_match(g, term)) pairs.emplace_back(static_cast<id_type>(t), p);
     }
     for (std::size_t len : prefix_sizes) {
       if (len > term.size()) break;
-      key.assign(term.substr(0, len));
-      const auto it = buckets.find(key);
-      if (it == buckets.end()) continue;
-      for (std::int32_t p : it->second.any_rest) pairs.emplace_back(static_cast<id_type>(t), p);
-      for (const auto& [g, p] : it->second.globs)
+      const id_type id = prefix_ids.find(term.substr(0, len));
+      if (id == Vocabulary::npos) continue;
+      const GlobBucket& b = buckets[static_cast<std::size_t>(id)];
+      for (std::int32_t p : b.any_rest) pairs.emplace_back(static_cast<id_type>(t), p);
+      for (const auto& [g, p] : b.globs)
         if (glob_match(g, term)) pairs.emplace_back(static_cast<id_type>(t), p);
     }
   }
