@@ -1,7 +1,7 @@
 """Dictionary lookup over the news paragraphs: a 5,000-entry dictionary with globs and
 multi-word entries, one thread.
 
-    .venv/bin/python bench/lookup.py [--repeat 3] [--news ../shared/corpora/news_paragraphs.txt]
+    .venv/bin/python bench/lookup.py [--repeat 5] [--news ../shared/corpora/news_paragraphs.txt]
                                      [--entries 5000] [--lines N]
 
 The dictionary is generated from the corpus itself (so that its entries match): 20
@@ -18,6 +18,7 @@ is run on the first 2,000 paragraphs, in the same run, for the ratio.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import sys
 import time
@@ -59,10 +60,23 @@ def make_dictionary(corpus: tg.Corpus, n: int, seed: int = 0) -> tg.Dictionary:
     return tg.Dictionary(cats)
 
 
+def _brute_force() -> Any:
+    """tests/python/test_dictionary.py's brute force (loaded from its file: it imports
+    ``conftest`` from its folder, which is put in sys.modules first)."""
+    folder = harness.BENCH.parent / "tests" / "python"
+    for name in ("conftest", "test_dictionary"):
+        spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return module.brute_force
+
+
 def main() -> None:
     ap = harness.parser(__doc__)
     ap.add_argument("--news", type=Path, default=harness.NEWS)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--entries", type=int, default=5000)
     ap.add_argument("--lines", type=int, default=None, help="only the first N paragraphs")
     args = ap.parse_args()
@@ -100,8 +114,7 @@ def main() -> None:
         )
 
     # the reference: the brute force of the tests on a slice, same dictionary
-    sys.path.insert(0, str(harness.BENCH.parent / "tests" / "python"))
-    from test_dictionary import brute_force
+    brute_force = _brute_force()
 
     small_lines = lines[:2000]
     small = tg.Corpus.from_texts(small_lines)

@@ -491,7 +491,8 @@ def _fill_yaml(node: _Node, value: Any, source: str, yaml: Any) -> None:
     """_fill over YAML nodes, so that an error names its line."""
     line = value.start_mark.line + 1
     if isinstance(value, yaml.ScalarNode):
-        if value.tag != "tag:yaml.org,2002:str" or not value.value.split():
+        # The text as written: `no` and `2020` are entries, not a bool and an int.
+        if value.tag == "tag:yaml.org,2002:null" or not value.value.split():
             raise DictionaryError(
                 f"an entry must be a non-empty string, got {value.value!r}",
                 source=source,

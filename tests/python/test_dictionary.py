@@ -446,8 +446,12 @@ def test_read_formats(tmp_path: Any) -> None:
 
 def test_read_nested_yaml_and_liwc_variants(tmp_path: Any) -> None:
     yml = tmp_path / "n.yaml"
-    yml.write_text("a:\n  b: [x, y]\n  c:\n    - z\n    - d: [w]\n", encoding="utf-8")
-    assert tg.Dictionary.read(yml).flatten() == {"a.b": ["x", "y"], "a.c": ["z"], "a.c.d": ["w"]}
+    yml.write_text("a:\n  b: [x, y]\n  c:\n    - z\n    - d: [w, no, 2020]\n", encoding="utf-8")
+    assert tg.Dictionary.read(yml).flatten() == {
+        "a.b": ["x", "y"],
+        "a.c": ["z"],
+        "a.c.d": ["w", "no", "2020"],
+    }
     dic = tmp_path / "l.dic"
     dic.write_text(
         "%\n01 funct\n02 pronoun\n464 like\n%\nkind of 01\nI 01 02\nlike 01 (02 134)02/464\n",
