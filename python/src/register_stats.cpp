@@ -4,6 +4,7 @@
 
 #include "register.hpp"
 #include "textgauge/stats/collocations.hpp"
+#include "textgauge/stats/dictionary.hpp"
 #include "textgauge/stats/keyness.hpp"
 #include "textgauge/stats/lexdiv.hpp"
 #include "textgauge/stats/phrases.hpp"
@@ -198,6 +199,45 @@ py::dict window_cooccurrence_shim(const Corpus& corpus, const std::vector<TokenK
   return d;
 }
 
+py::dict dictionary_lookup_shim(
+    const Corpus& corpus, std::vector<PatternKind> pattern_kind, std::vector<std::string> pattern_text,
+    std::vector<std::int64_t> pattern_terms_begin, std::vector<std::int32_t> pattern_terms,
+    std::vector<std::int32_t> entry_category, std::vector<std::int64_t> entry_begin,
+    std::vector<std::int32_t> entry_words, std::int32_t categories, std::vector<std::int32_t> negators,
+    std::vector<std::int32_t> negated, Unit level, const std::vector<TokenKind>& kinds,
+    NestedScope nested_scope, int window, bool keep_unmatched) {
+  DictionarySpec spec{std::move(pattern_kind),
+                      std::move(pattern_text),
+                      std::move(pattern_terms_begin),
+                      std::move(pattern_terms),
+                      std::move(entry_category),
+                      std::move(entry_begin),
+                      std::move(entry_words),
+                      categories,
+                      std::move(negators),
+                      std::move(negated)};
+  LookupOptions o;
+  o.unit = level;
+  o.kinds = kinds_mask(kinds);
+  o.scope = nested_scope;
+  o.window = window;
+  o.keep_unmatched = keep_unmatched;
+  LookupResult r;
+  {
+    py::gil_scoped_release
+        release;  // the spec and options are C++ copies; the corpus is not mutated meanwhile
+    r = dictionary_lookup(corpus, spec, o);
+  }
+  py::dict d;
+  d["counts"] = to_numpy(std::move(r.counts))  // one row per category
+                    .reshape({static_cast<py::ssize_t>(r.categories), static_cast<py::ssize_t>(r.units)});
+  d["tokens"] = to_numpy(std::move(r.tokens));
+  d["unmatched"] = to_numpy(std::move(r.unmatched));
+  d["unmatched_unit"] = to_numpy(std::move(r.unmatched_unit));
+  d["unmatched_term"] = to_numpy(std::move(r.unmatched_term));
+  return d;
+}
+
 }  // namespace
 
 py::tuple term_properties_shim(const Corpus& corpus, const Hyphenation& hyphenation,
@@ -250,6 +290,11 @@ void register_stats(py::module_& m) {
   m.def("window_cooccurrence", &window_cooccurrence_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
         py::arg("window"), py::arg("count"));
   register_phrases(m);
+  m.def("dictionary_lookup", &dictionary_lookup_shim, py::arg("corpus"), py::kw_only(),
+        py::arg("pattern_kind"), py::arg("pattern_text"), py::arg("pattern_terms_begin"),
+        py::arg("pattern_terms"), py::arg("entry_category"), py::arg("entry_begin"), py::arg("entry_words"),
+        py::arg("categories"), py::arg("negators"), py::arg("negated"), py::arg("level"), py::arg("kinds"),
+        py::arg("nested_scope"), py::arg("window"), py::arg("keep_unmatched"));
   def_options<Unit, AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
-              PairwiseMethod, PhraseScoring>(m);
+              PairwiseMethod, PhraseScoring, PatternKind, NestedScope>(m);
 }

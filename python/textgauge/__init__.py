@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E4
     demo,
     display,
 )
+from .dictionary import Dictionary
 from .errors import DecodeError, Error, OptionError
 from .phrases import Phrases
 from .sentiment import Lexicon, SentimentIntensityAnalyzer
@@ -41,6 +42,7 @@ __version__: str = _core.__version__
 __all__ = [
     "Corpus",
     "DecodeError",
+    "Dictionary",
     "Document",
     "Error",
     "Lexicon",

@@ -46,6 +46,7 @@ _HOMES: dict[str, str] = {
     "GroupedTermStats": "textgauge.partial",
     "CollocationStats": "textgauge.partial",
     "Phrases": "textgauge.phrases",
+    "Dictionary": "textgauge.dictionary",
 }
 
 

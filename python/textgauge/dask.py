@@ -13,6 +13,8 @@ reason dask-ml's ``CountVectorizer`` differs from scikit-learn when ``min_df`` i
 Functions take a Dask Series of str (or a Dask Bag of str, where noted):
 
 - :func:`sentiment` -> Dask DataFrame of VADER scores per document, paragraph or sentence;
+- :func:`lookup` -> Dask DataFrame of dictionary counts per document, paragraph or sentence
+  (rows of :meth:`Corpus.lookup`; totals merge by addition: ``.sum()``);
 - :func:`fit_vocabulary` -> fitted :class:`textgauge.sklearn.CountVectorizer` /
   ``TfidfVectorizer``; :func:`transform` / :func:`fit_transform` -> Dask array of
   ``scipy.sparse.csr_matrix`` blocks;
@@ -59,6 +61,7 @@ from . import _core
 from ._corpus import check_kinds
 from ._methods import check_method, method_frame
 from ._unicode import arrow_texts
+from .dictionary import Dictionary
 from .errors import OptionError
 from .partial import CollocationStats, GroupedTermStats
 from .phrases import Phrases
@@ -74,6 +77,7 @@ __all__ = [
     "frequency",
     "keyness",
     "phrases",
+    "lookup",
     "sentiment",
     "term_stats",
     "transform",
@@ -296,6 +300,90 @@ def sentiment(
         ]
         counts = [delayed(_text_count, pure=True)(x) for x in scored]
         out = [delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(scored)]
+    return dd.from_delayed(out, meta=meta, verify_meta=False)
+
+
+# ---------------------------------------------------------------------------------------
+# dictionary lookup
+
+
+def _lookup_part(
+    part: Any,
+    start: int | None,
+    dictionary: Dictionary,
+    options: dict[str, Any],
+    corpus_options: dict[str, Any],
+    threads: int,
+) -> pd.DataFrame:
+    texts = _texts_list(part)
+    if isinstance(part, pd.Series):
+        keys = part.index.to_numpy()
+    else:
+        keys = np.arange(start or 0, (start or 0) + len(texts), dtype=np.int64)
+    corpus = Corpus.from_texts(
+        texts, ids=list(range(len(texts))), threads=threads, **corpus_options
+    )
+    frame = corpus.lookup(dictionary, **options)
+    doc = frame["document"].to_numpy(dtype=np.int64)
+    frame["document"] = keys[doc] if len(frame) else keys[:0]
+    return frame  # type: ignore[no-any-return]
+
+
+def _lookup_bag_part(
+    part: Any,
+    dictionary: Dictionary,
+    options: dict[str, Any],
+    corpus_options: dict[str, Any],
+    threads: int,
+) -> tuple[pd.DataFrame, int]:
+    texts = _texts_list(part)
+    return _lookup_part(texts, 0, dictionary, options, corpus_options, threads), len(texts)
+
+
+def lookup(
+    texts: Any,
+    dictionary: Dictionary | Mapping[str, Any],
+    *,
+    corpus_options: Mapping[str, Any] | None = None,
+    threads: int = 1,
+    **options: Any,
+) -> dd.DataFrame:
+    """Dictionary counts of every document, paragraph or sentence, as a Dask DataFrame.
+
+    Each partition is counted as :meth:`textgauge.Corpus.lookup` counts a :class:`Corpus` of
+    its texts; ``options`` are that method's (``level``, ``valuetype``, ``nested_scope``,
+    ``negation``, ...; not ``sparse`` or ``exclusive=False``, whose columns depend on the
+    partition). A unit lies in one text, so the rows are those of one machine, and totals
+    merge by addition (``lookup(...)[categories].sum()``). ``document`` holds the Series'
+    index label (a Bag: the position). The dictionary is sent to each worker once.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> s = dd.from_pandas(pd.Series(["Good, good.", "Bad!"]), npartitions=2)
+        >>> lookup(s, {"pos": ["good"], "neg": ["bad*"]}).compute()[["pos", "neg"]].values.tolist()
+        [[2, 0], [0, 1]]
+    """
+    if not isinstance(dictionary, Dictionary):
+        dictionary = Dictionary(dictionary)
+    if options.get("sparse") or options.get("exclusive") is False:
+        raise OptionError("dask.lookup gives DataFrames: sparse and exclusive=False are not taken")
+    corpus = dict(corpus_options or {})
+    opts = dict(options)
+    parts = _partitions(texts)
+    # Meta from one real call (option errors surface here, before any task runs).
+    meta = _lookup_part(["Good."], 0, dictionary, opts, corpus, 1).iloc[:0].copy()
+    shipped = delayed(dictionary, pure=True)
+    if isinstance(texts, dd.Series):
+        meta["document"] = meta["document"].astype(texts.index.dtype)
+        out = [
+            delayed(_lookup_part, pure=True)(p, None, shipped, opts, corpus, threads) for p in parts
+        ]
+    else:
+        counted = [
+            delayed(_lookup_bag_part, pure=True)(p, shipped, opts, corpus, threads) for p in parts
+        ]
+        counts = [delayed(_text_count, pure=True)(x) for x in counted]
+        out = [delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(counted)]
     return dd.from_delayed(out, meta=meta, verify_meta=False)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DecodeError", "Error", "OptionError"]
+__all__ = ["DecodeError", "DictionaryError", "Error", "OptionError"]
 
 
 class Error(Exception):
@@ -63,6 +63,40 @@ class DecodeError(Error, ValueError):
         self,
     ) -> tuple[Any, ...]:  # keyword-only attributes survive pickling (multiprocessing, Dask)
         return (_rebuild_decode_error, (str(self), self.byte_offset, self.source))
+
+
+class DictionaryError(Error, ValueError):
+    """A dictionary that cannot be read: a malformed file or entry.
+
+    Attributes:
+        source: the file (or ``"<yaml>"`` & co. for text), None for a dict.
+        line: the 1-based line of the file where the problem is (None when unknown).
+
+    Example:
+        >>> import textgauge as tg
+        >>> try:
+        ...     tg.Dictionary.from_lexicoder("good\\n+POSITIVE\\n", source="lsd.lc3")
+        ... except tg.errors.DictionaryError as e:
+        ...     print(e.line, e)
+        1 lsd.lc3:1: entry 'good' before the first '+category' line
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        where = "" if source is None else (f"{source}:{line}: " if line else f"{source}: ")
+        super().__init__(where + message)
+        self.source = source
+        self.line = line
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_dictionary_error, (str(self), self.source, self.line))
+
+
+def _rebuild_dictionary_error(
+    message: str, source: str | None, line: int | None
+) -> DictionaryError:
+    e = DictionaryError(message)
+    e.source, e.line = source, line
+    return e
 
 
 def _rebuild_decode_error(message: str, byte_offset: int, source: str | None) -> DecodeError:

@@ -33,6 +33,7 @@ from . import _pickle
 from . import clean as _clean
 from . import collocations as _collocations
 from . import cooccurrence as _cooccurrence
+from . import dictionary as _dictionary
 from . import display as _display
 from . import keyness as _keyness
 from . import kwic as _kwic
@@ -268,6 +269,7 @@ class Corpus(CorpusBase):
     sentiment = _sentiment.corpus_sentiment
     phrases = _phrases.phrases
     compound = _phrases.compound
+    lookup = _dictionary.lookup
 
     @reads_corpus
     def __repr__(self) -> str:
@@ -464,6 +466,7 @@ class Document:
     readability = _of_document(_readability.readability)
     frequency = _of_document(_keyness.frequency)
     phrases = _of_document(_phrases.phrases)
+    lookup = _of_document(_dictionary.lookup)
 
     @reads_corpus
     def __len__(self) -> int:

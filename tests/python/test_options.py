@@ -213,7 +213,33 @@ CORE_CALLS: list[tuple[str, Callable[[_core.text.Corpus], Any]]] = [
             np.array([0, 1]), np.array([0]), np.array([1.0]), 1, 1, method=BAD
         ),
     ),
+    ("pattern kind", lambda c: _lookup(c, pattern_kind=[BAD])),
+    ("nested_scope", lambda c: _lookup(c, nested_scope=BAD)),
 ]
+
+
+def _lookup(c: Any, **bad: Any) -> Any:
+    args: dict[str, Any] = dict(
+        pattern_kind=["glob"],
+        pattern_text=["a"],
+        pattern_terms_begin=[0, 0],
+        pattern_terms=[],
+        entry_category=[0],
+        entry_begin=[0, 1],
+        entry_words=[0],
+        categories=1,
+        negators=[],
+        negated=[],
+        level="document",
+        kinds=["word"],
+        nested_scope="key",
+        window=0,
+        keep_unmatched=False,
+    )
+    args.update(bad)
+    return _core.stats.dictionary_lookup(c, **args)
+
+
 AREAS = {
     "text": _core.text,
     "sentiment": _core.sentiment,

@@ -16,6 +16,7 @@ __all__: list[str] = [
     "bigram_scores",
     "collocations",
     "compound",
+    "dictionary_lookup",
     "export_phrases",
     "grouped_term_counts",
     "keyness",
@@ -74,6 +75,27 @@ def compound(
     *,
     delimiter: str,
 ) -> tuple[Corpus, numpy.typing.NDArray[numpy.int64]]: ...
+def dictionary_lookup(
+    corpus: Corpus,
+    *,
+    pattern_kind: collections.abc.Sequence[str],
+    pattern_text: collections.abc.Sequence[str],
+    pattern_terms_begin: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]
+    | numpy.typing.NDArray[typing.Any],
+    pattern_terms: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]
+    | numpy.typing.NDArray[typing.Any],
+    entry_category: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    entry_begin: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    entry_words: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    categories: typing.SupportsInt | typing.SupportsIndex,
+    negators: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    negated: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    level: str,
+    kinds: collections.abc.Sequence[str],
+    nested_scope: str,
+    window: typing.SupportsInt | typing.SupportsIndex,
+    keep_unmatched: bool,
+) -> dict[str, typing.Any]: ...
 def export_phrases(
     vocab: PhraseVocab,
     *,

@@ -573,7 +573,67 @@ def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.Dat
     return (df.head(top) if top else df).reset_index(drop=True)
 
 
+class LookupCommand(Command):
+    """Dictionary counts per document, paragraph or sentence (``Corpus.lookup``)."""
+
+    name = "lookup"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        from ..dictionary import Dictionary
+        from ..errors import DictionaryError, OptionError
+
+        self.whole_documents = args.level == "document"
+        try:
+            self.dictionary = Dictionary.read(args.dictionary, format=args.dictionary_format)
+        except (DictionaryError, OptionError) as e:
+            raise UsageError(f"--dictionary: {e}") from None
+        except OSError as e:
+            raise UsageError(f"--dictionary {args.dictionary}: {e.strerror or e}") from None
+        self.options: dict[str, Any] = {
+            "level": args.level,
+            "valuetype": args.valuetype,
+            "nested_scope": args.nested_scope,
+            "proportions": args.proportions,
+            "nomatch": args.nomatch,
+            "negation": args.negation,
+            "window": args.window,
+        }
+        probe = Corpus.from_texts([""]).lookup(self.dictionary, **self.options)
+        self.categories = list(probe.columns[list(probe.columns).index("tokens") + 1 :])
+        taken = {n for n, _ in KEY_COLUMNS} | {"tokens", "error"}
+        clash = [c for c in self.categories if c in taken]
+        if clash:
+            raise UsageError(f"--dictionary: categories named like output columns: {clash}")
+
+    def schema(self) -> Schema:
+        kind = "float64" if self.args.proportions else "int64"
+        cats = tuple((c, kind) for c in self.categories)
+        return Schema(KEY_COLUMNS + (("tokens", "int64"),) + cats + ERROR_COLUMN)
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        # as SentimentCommand: placeholders keep the numbering and are dropped afterwards
+        counted = [i for i, u in enumerate(units) if u.error is None or u.placeholder is not None]
+        placeholders = [i for i in counted if units[i].error is not None]
+        errors = self.error_rows(units)
+        out = [errors]
+        if counted:
+            corpus = self.corpus([units[i] for i in counted])
+            df = corpus.lookup(self.dictionary, **self.options)
+            self.done += len(_corpus.table(corpus, "paragraph")["document"]) - len(placeholders)
+            df, first = self.keys(units, counted, corpus, df)
+            if placeholders:
+                df = df[~df["_unit"].isin(placeholders)]
+                first_of = dict(zip(counted, first.tolist()))
+                errors["paragraph"] = pd.array(
+                    [first_of.get(i) for i in errors["_unit"]], dtype="Int64"
+                )
+            out.append(df.drop(columns="document"))
+        return in_input_order(out)
+
+
 COMMANDS: dict[str, type[Command]] = {
+    "lookup": LookupCommand,
     "sentiment": SentimentCommand,
     "terms": TermsCommand,
     "keyness": KeynessCommand,
@@ -862,6 +922,48 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         "--phrase-delimiter", default="_", help="joins the words of a phrase (gensim's delimiter)"
     )
     ph.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
+    lk = command("lookup", "dictionary category counts per document, paragraph or sentence")
+    _add_input_options(lk)
+    lk.add_argument(
+        "--dictionary",
+        required=True,
+        metavar="FILE",
+        help="the dictionary: YAML (.yml), LIWC (.dic), Lexicoder (.lc3, .lcd) or CSV (.csv)",
+    )
+    lk.add_argument(
+        "--dictionary-format",
+        choices=["yaml", "liwc", "lexicoder", "csv"],
+        default=None,
+        help="the dictionary's format (default: from its extension)",
+    )
+    lk.add_argument(
+        "--level",
+        choices=["document", "paragraph", "sentence"],
+        default="document",
+        help="the unit counted: one row per document, paragraph or sentence",
+    )
+    lk.add_argument(
+        "--valuetype",
+        choices=["glob", "regex", "fixed"],
+        default="glob",
+        help="how entries are read (as quanteda's valuetype)",
+    )
+    lk.add_argument(
+        "--nested-scope",
+        choices=["key", "dictionary"],
+        default="key",
+        help="where a longer match hides the shorter ones inside it (as quanteda)",
+    )
+    lk.add_argument(
+        "--proportions", action="store_true", help="shares of the unit's tokens, not counts"
+    )
+    lk.add_argument("--nomatch", metavar="NAME", help="a column counting unmatched tokens")
+    lk.add_argument(
+        "--negation",
+        action="store_true",
+        help="a hit after a negator (within --window tokens) counts for NEG_<category>",
+    )
+    lk.add_argument("--window", type=_integer(1), default=3, help="the negation window")
 
     d = command("demo", "report on the bundled sample article (or a file)")
     d.add_argument(

@@ -62,9 +62,17 @@ def objects() -> dict[str, Any]:
         "GroupedTermStats": GroupedTermStats.from_texts(TEXTS, ["x", "y", "x"], part=0),
         "CollocationStats": CollocationStats.from_texts(TEXTS, window=2),
     }
-    if hasattr(tg, "Phrases"):  # since 0.3
+    if hasattr(tg, "Phrases"):  # new after 0.1.0 (see NEW_AFTER_0_1)
         out["Phrases"] = tg.Phrases(corpus, min_count=1, threshold=0.5, connector_words={"the"})
+    if hasattr(tg, "Dictionary"):  # new after 0.1.0: no .v0 pickle (see NEW_AFTER_0_1)
+        out["Dictionary"] = tg.Dictionary(
+            {"economy": ["price*", "traders"], "place": {"city": ["new york"]}}
+        )
     return out
+
+
+# Classes that textgauge 0.1.0 did not have, so that it wrote no .v0 pickle of them.
+NEW_AFTER_0_1 = {"Dictionary", "Phrases"}
 
 
 def _term_stats(count: Any, texts: list[str]) -> Any:
