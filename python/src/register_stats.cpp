@@ -219,6 +219,7 @@ void register_stats(py::module_& m) {
   m.def("window_cooccurrence", &window_cooccurrence_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
         py::arg("window"), py::arg("count"));
   register_phrases(m);
+  register_keywords(m);
   def_options<Unit, AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
               PairwiseMethod, PhraseScoring>(m);
 }
