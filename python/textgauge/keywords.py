@@ -54,10 +54,16 @@ def yake_stopwords(lan: str = "en") -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _segtok() -> tuple[Callable[[str], Any], Callable[[str], list[str]], Callable[[list[str]], list[str]]]:
+def _segtok() -> tuple[
+    Callable[[str], Any], Callable[[str], list[str]], Callable[[list[str]], list[str]]
+]:
     _yake_dir()
-    from segtok.segmenter import split_multi  # the package's sentence splitter
-    from segtok.tokenizer import split_contractions, web_tokenizer
+    # the package's sentence splitter and tokenizer (segtok ships no type information)
+    from segtok.segmenter import split_multi  # type: ignore[import-untyped]
+    from segtok.tokenizer import (  # type: ignore[import-untyped]
+        split_contractions,
+        web_tokenizer,
+    )
 
     return split_multi, web_tokenizer, split_contractions
 
@@ -213,7 +219,9 @@ def _check(n: int, dedup_lim: float, dedup_func: str, window_size: int, top: int
     if isinstance(dedup_lim, bool) or not isinstance(dedup_lim, (int, float)):
         raise OptionError(f"keywords: dedupLim must be a number, not {dedup_lim!r}")
     if dedup_func not in _DEDUP:
-        raise OptionError(f"keywords: dedupFunc must be one of {', '.join(_DEDUP)}, not {dedup_func!r}")
+        raise OptionError(
+            f"keywords: dedupFunc must be one of {', '.join(_DEDUP)}, not {dedup_func!r}"
+        )
 
 
 def yake_keywords(
@@ -264,9 +272,9 @@ def keywords(
     n: int = 10,
     lan: str = "en",
     max_ngram_size: int = 3,
-    dedupLim: float = 0.9,  # noqa: N803 - the package's option names
-    dedupFunc: str = "seqm",  # noqa: N803
-    windowsSize: int = 1,  # noqa: N803
+    dedupLim: float = 0.9,
+    dedupFunc: str = "seqm",
+    windowsSize: int = 1,
 ) -> pd.DataFrame:
     """Keywords of each document: YAKE, as the ``yake`` package (0.7.3) extracts them.
 

@@ -34,6 +34,7 @@ from . import collocations as _collocations
 from . import cooccurrence as _cooccurrence
 from . import display as _display
 from . import keyness as _keyness
+from . import keywords as _keywords
 from . import kwic as _kwic
 from . import lexdiv as _lexdiv
 from . import phrases as _phrases
@@ -252,6 +253,7 @@ class Corpus(CorpusBase):
     sentiment = _sentiment.corpus_sentiment
     phrases = _phrases.phrases
     compound = _phrases.compound
+    keywords = _keywords.keywords
 
     @reads_corpus
     def __repr__(self) -> str:
@@ -446,6 +448,7 @@ class Document:
     readability = _of_document(_readability.readability)
     frequency = _of_document(_keyness.frequency)
     phrases = _of_document(_phrases.phrases)
+    keywords = _of_document(_keywords.keywords)
 
     @reads_corpus
     def __len__(self) -> int:
