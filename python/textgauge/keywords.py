@@ -209,7 +209,8 @@ def _jaro(a: str, b: str) -> float:
 _SIMILARITY: dict[str, Callable[[str, str], float]] = {"seqm": _seqm, "jaro": _jaro, "levs": _levs}
 
 
-def _check(n: int, dedup_lim: float, dedup_func: str, window_size: int, top: int) -> None:
+def check_options(n: int, dedup_lim: float, dedup_func: str, window_size: int, top: int) -> None:
+    """OptionError for a keyword option value that is not one of its choices."""
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise OptionError(f"keywords: max_ngram_size must be an integer >= 1, not {n!r}")
     if not isinstance(window_size, int) or isinstance(window_size, bool) or window_size < 1:
@@ -236,7 +237,7 @@ def yake_keywords(
 ) -> list[list[tuple[str, float]]]:
     """``yake.KeywordExtractor(lan, n=max_ngram_size, dedup_lim, dedup_func, window_size,
     top).extract_keywords(text)`` for each text: (keyword, score) pairs, best (lowest) first."""
-    _check(max_ngram_size, dedup_lim, dedup_func, window_size, top)
+    check_options(max_ngram_size, dedup_lim, dedup_func, window_size, top)
     if not isinstance(lan, str) or not lan:
         raise OptionError(f"keywords: lan must be a language code such as 'en', not {lan!r}")
     stop = yake_stopwords(lan)

@@ -157,9 +157,7 @@ def window_cooccurrence(
     count: str,
 ) -> dict[str, typing.Any]: ...
 def yake_candidates(
-    documents: collections.abc.Sequence[
-        collections.abc.Sequence[collections.abc.Sequence[str]]
-    ],
+    documents: collections.abc.Sequence[collections.abc.Sequence[collections.abc.Sequence[str]]],
     *,
     non_ascii: collections.abc.Mapping[str, tuple[str, str]],
     stopwords: collections.abc.Set[str],

@@ -540,7 +540,7 @@ class KeywordsCommand(Command):
 
     def __init__(self, args: argparse.Namespace) -> None:
         super().__init__(args)
-        from ..keywords import _check
+        from ..keywords import check_options
 
         self.params: dict[str, Any] = {
             "top": args.top,
@@ -551,7 +551,9 @@ class KeywordsCommand(Command):
             "window_size": args.window_size,
         }
         try:
-            _check(args.max_ngram_size, args.dedup_lim, args.dedup_func, args.window_size, args.top)
+            check_options(
+                args.max_ngram_size, args.dedup_lim, args.dedup_func, args.window_size, args.top
+            )
         except ValueError as e:
             raise UsageError(str(e)) from None
 
