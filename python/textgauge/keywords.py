@@ -58,9 +58,9 @@ def _segtok() -> tuple[
     Callable[[str], Any], Callable[[str], list[str]], Callable[[list[str]], list[str]]
 ]:
     _yake_dir()
-    # the package's sentence splitter and tokenizer (segtok ships no type information)
-    from segtok.segmenter import split_multi  # type: ignore[import-untyped]
-    from segtok.tokenizer import (  # type: ignore[import-untyped]
+    # the package's sentence splitter and tokenizer
+    from segtok.segmenter import split_multi
+    from segtok.tokenizer import (
         split_contractions,
         web_tokenizer,
     )
