@@ -18,7 +18,8 @@ void register_text(py::module_& m);
 void register_sentiment(py::module_& m);
 void register_stats(py::module_& m);
 void register_phrases(py::module_& m);  // part of _core.stats
-void register_keywords(py::module_& m);  // part of _core.stats
+// part of _core.stats too (YAKE keywords)
+void register_keywords(py::module_& m);
 void register_vectorize(py::module_& m);
 void register_testing(py::module_& m);
 
