@@ -20,6 +20,8 @@ void register_afinn(py::module_& m);  // into the sentiment submodule
 void register_textblob(py::module_& m);  // into the sentiment submodule
 void register_stats(py::module_& m);
 void register_phrases(py::module_& m);  // part of _core.stats
+// part of _core.stats too (YAKE keywords)
+void register_keywords(py::module_& m);
 void register_vectorize(py::module_& m);
 void register_testing(py::module_& m);
 

@@ -290,6 +290,7 @@ void register_stats(py::module_& m) {
   m.def("window_cooccurrence", &window_cooccurrence_shim, py::arg("corpus"), py::kw_only(), py::arg("kinds"),
         py::arg("window"), py::arg("count"));
   register_phrases(m);
+  register_keywords(m);
   m.def("dictionary_lookup", &dictionary_lookup_shim, py::arg("corpus"), py::kw_only(),
         py::arg("pattern_kind"), py::arg("pattern_text"), py::arg("pattern_terms_begin"),
         py::arg("pattern_terms"), py::arg("entry_category"), py::arg("entry_begin"), py::arg("entry_words"),

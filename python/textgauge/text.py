@@ -36,6 +36,7 @@ from . import cooccurrence as _cooccurrence
 from . import dictionary as _dictionary
 from . import display as _display
 from . import keyness as _keyness
+from . import keywords as _keywords
 from . import kwic as _kwic
 from . import lexdiv as _lexdiv
 from . import phrases as _phrases
@@ -270,6 +271,7 @@ class Corpus(CorpusBase):
     phrases = _phrases.phrases
     compound = _phrases.compound
     lookup = _dictionary.lookup
+    keywords = _keywords.keywords
 
     @reads_corpus
     def __repr__(self) -> str:
@@ -467,6 +469,7 @@ class Document:
     frequency = _of_document(_keyness.frequency)
     phrases = _of_document(_phrases.phrases)
     lookup = _of_document(_dictionary.lookup)
+    keywords = _of_document(_keywords.keywords)
 
     @reads_corpus
     def __len__(self) -> int:

@@ -29,6 +29,7 @@ __all__: list[str] = [
     "readability_term_properties",
     "syllable_counts",
     "window_cooccurrence",
+    "yake_candidates",
 ]
 
 class PhraseVocab:
@@ -199,3 +200,11 @@ def window_cooccurrence(
     window: typing.SupportsInt | typing.SupportsIndex,
     count: str,
 ) -> dict[str, typing.Any]: ...
+def yake_candidates(
+    documents: collections.abc.Sequence[collections.abc.Sequence[collections.abc.Sequence[str]]],
+    *,
+    non_ascii: collections.abc.Mapping[str, tuple[str, str]],
+    stopwords: collections.abc.Set[str],
+    n: typing.SupportsInt | typing.SupportsIndex,
+    window: typing.SupportsInt | typing.SupportsIndex,
+) -> list[typing.Any]: ...

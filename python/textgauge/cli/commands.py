@@ -558,6 +558,61 @@ class PhrasesCommand(Command):
         return df.head(self.args.top) if self.args.top else df
 
 
+class KeywordsCommand(Command):
+    """YAKE keywords of each document, as the yake package extracts them."""
+
+    name = "keywords"
+    progress_unit = "documents"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(args)
+        from ..keywords import check_options
+
+        self.params: dict[str, Any] = {
+            "top": args.top,
+            "lan": args.lan,
+            "max_ngram_size": args.max_ngram_size,
+            "dedup_lim": args.dedup_lim,
+            "dedup_func": args.dedup_func,
+            "window_size": args.window_size,
+        }
+        try:
+            check_options(
+                args.max_ngram_size, args.dedup_lim, args.dedup_func, args.window_size, args.top
+            )
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+
+    def schema(self) -> Schema:
+        return Schema(
+            (("source", "string"), ("record", "string"), ("keyword", "string"))
+            + (("score", "float64"),)
+            + ERROR_COLUMN
+        )
+
+    def process(self, units: list[Unit]) -> pd.DataFrame:
+        from ..keywords import yake_keywords
+
+        good = [i for i, u in enumerate(units) if u.error is None]
+        out = [self.error_rows(units)]
+        if good:
+            found = yake_keywords([units[i].text or "" for i in good], **self.params)
+            rows = [(i, kw, score) for i, pairs in zip(good, found) for kw, score in pairs]
+            out.append(
+                pd.DataFrame(
+                    {
+                        "_unit": [r[0] for r in rows],
+                        "source": [units[r[0]].source for r in rows],
+                        "record": [units[r[0]].record for r in rows],
+                        "keyword": [r[1] for r in rows],
+                        "score": pd.array([r[2] for r in rows], dtype="float64"),
+                    }
+                )
+            )
+            self.done += len(good)
+        return in_input_order(out)
+
+
 def rank_table(counts: pd.Series, docfreq: pd.Series, top: int | None) -> pd.DataFrame:
     """Terms by frequency (descending, ties by term), with min-rank and docfreq: the columns
     of Corpus.frequency."""
@@ -639,6 +694,7 @@ COMMANDS: dict[str, type[Command]] = {
     "keyness": KeynessCommand,
     "collocations": CollocationsCommand,
     "phrases": PhrasesCommand,
+    "keywords": KeywordsCommand,
 }
 
 
@@ -964,6 +1020,23 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         help="a hit after a negator (within --window tokens) counts for NEG_<category>",
     )
     lk.add_argument("--window", type=_integer(1), default=3, help="the negation window")
+
+    kw = command("keywords", "YAKE keywords of each document (as the yake package)")
+    _add_input_options(kw)
+    kw.add_argument("--top", type=_integer(1), default=10, help="keywords per document")
+    kw.add_argument("--lan", default="en", help="yake's stop word list (language code)")
+    kw.add_argument(
+        "--max-ngram-size", type=_integer(1), default=3, help="longest keyword, in words"
+    )
+    kw.add_argument(
+        "--dedup-lim", type=float, default=0.9, help="drop keywords more similar than this"
+    )
+    kw.add_argument(
+        "--dedup-func", choices=["seqm", "jaro", "levs"], default="seqm", help="yake's similarity"
+    )
+    kw.add_argument(
+        "--window-size", type=_integer(1), default=1, help="yake's co-occurrence window"
+    )
 
     d = command("demo", "report on the bundled sample article (or a file)")
     d.add_argument(

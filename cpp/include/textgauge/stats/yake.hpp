@@ -1,0 +1,60 @@
+#pragma once
+// YAKE keyword candidates and scores as the `yake` package (0.7.3,
+// yake/data/core.py, single_word.py, composed_word.py) computes them, from
+// the sentences of tokens that its pre-processing (segtok's split_multi and
+// web_tokenizer / split_contractions) gives.
+//
+// Per token: a token made only of ASCII punctuation ends a block (candidates
+// and co-occurrences never cross it). Every other token is tagged ('d' a
+// number, 'u' unusual: letters and digits mixed, neither, or more than one
+// punctuation mark, 'a' all upper case, 'n' a capitalised word not first in
+// its sentence, 'p' otherwise), counts for its term (the lower-cased token
+// with a final "s" dropped when longer than three characters; the first
+// spelling decides whether the term is a stop word: listed, or shorter than
+// three characters once punctuation is removed), links to the previous
+// `window` terms of its block in the co-occurrence graph (neither end 'u' or
+// 'd'), and ends one candidate of each size 1..n within its block. The term
+// score H, and each candidate's from its terms (stop words inside weighed by
+// the bigram probabilities around them), follow the package's formulas in its
+// float order; the mean and standard deviation of the non-stop terms'
+// frequencies are summed pairwise as numpy does.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace textgauge {
+
+// What Python's str methods say of a token that is not ASCII (for ASCII
+// tokens the C++ side works them out): its lower-cased form and its tag
+// class, one of 'd', 'u', 'a', 'p', or 'N' ('n' when not first in its
+// sentence, 'p' when first).
+struct YakeTokenInfo {
+  std::string lower;
+  char cls = 'p';
+};
+
+struct YakeOptions {
+  int n = 3;       // longest candidate, in tokens
+  int window = 1;  // co-occurrence window
+};
+
+// Valid candidates (no 'u'/'d' token in some occurrence, no stop word at
+// either end), sorted by score (ascending; ties keep first-occurrence order).
+struct YakeResult {
+  std::vector<std::string> keywords;  // first occurrence's spelling
+  std::vector<std::string> unique;    // lower-cased
+  std::vector<double> scores;
+  bool failed = false;  // the package's scoring would divide by zero (it then returns nothing)
+};
+
+YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentences,
+                           const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
+                           const std::unordered_set<std::string>& stopwords, const YakeOptions& options);
+
+// numpy's pairwise summation (np.add.reduce over a contiguous float64 array).
+double numpy_pairwise_sum(const double* a, std::size_t n);
+
+}  // namespace textgauge

@@ -1,0 +1,290 @@
+// YAKE candidates and scores (see textgauge/stats/yake.hpp).
+#include "textgauge/stats/yake.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace textgauge {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// string.punctuation
+bool is_punct(unsigned char c) {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The package's get_tag for an ASCII token, with 'N' for "'n' unless first".
+char ascii_class(std::string_view w) {
+  std::string no_comma;
+  for (char c : w)
+    if (c != ',') no_comma.push_back(c);
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return is_digit(c); });
+  };
+  if (all_digits(no_comma)) return 'd';
+  auto dot = no_comma.find('.');
+  if (dot != std::string::npos) no_comma.erase(dot, 1);
+  if (all_digits(no_comma)) return 'd';
+  int cdigit = 0, calpha = 0, cexclude = 0, cupper = 0, clower = 0;
+  for (unsigned char c : w) {
+    cdigit += is_digit(c);
+    calpha += is_upper(c) || is_lower(c);
+    cexclude += is_punct(c);
+    cupper += is_upper(c);
+    clower += is_lower(c);
+  }
+  if ((cdigit > 0 && calpha > 0) || (cdigit == 0 && calpha == 0) || cexclude > 1) return 'u';
+  if (cupper > 0 && clower == 0) return 'a';
+  if (w.size() > 1 && is_upper(static_cast<unsigned char>(w[0])) && cupper == 1) return 'N';
+  return 'p';
+}
+
+struct Term {
+  double tf = 0, tf_a = 0, tf_n = 0;
+  bool stopword = false;
+  std::vector<int> sentences;  // distinct, ascending
+  int in_edges = 0, out_edges = 0;
+  double in_weight = 0, out_weight = 0;
+  double h = 0;
+};
+
+struct Candidate {
+  std::string kw, unique;
+  std::vector<int> terms;
+  double tf = 0;
+  bool good_tags = false;  // some occurrence has no 'u'/'d' token
+  bool edge_stopword = false;
+  double h = 1.0;
+};
+
+struct Word {
+  char tag;
+  const std::string* surface;
+  const std::string* lower;
+  int term;
+};
+
+}  // namespace
+
+double numpy_pairwise_sum(const double* a, std::size_t n) {
+  if (n < 8) {
+    double res = 0.;
+    for (std::size_t i = 0; i < n; ++i) res += a[i];
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; ++j) r[j] = a[j];
+    std::size_t i = 8;
+    for (; i < n - (n % 8); i += 8)
+      for (int j = 0; j < 8; ++j) r[j] += a[i + j];
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) res += a[i];
+    return res;
+  }
+  std::size_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return numpy_pairwise_sum(a, n2) + numpy_pairwise_sum(a + n2, n - n2);
+}
+
+YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentences,
+                           const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
+                           const std::unordered_set<std::string>& stopwords, const YakeOptions& options) {
+  const int n = std::max(options.n, 1);
+  const int window = std::max(options.window, 0);
+  std::vector<Term> terms;
+  std::unordered_map<std::string, int> term_ids;
+  std::unordered_map<std::uint64_t, double> edges;
+  std::vector<Candidate> cands;
+  std::unordered_map<std::string, int> cand_ids;
+  std::string lowered, key, unique, kw;
+
+  auto term_of = [&](const std::string& lower) {
+    key = lower;
+    bool simple_stop = stopwords.count(key) > 0;
+    if (key.size() > 1 && key.back() == 's' && code_points(key) > 3) key.pop_back();
+    auto it = term_ids.find(key);
+    if (it != term_ids.end()) return it->second;
+    std::string simple;
+    for (char c : key)
+      if (!is_punct(static_cast<unsigned char>(c))) simple.push_back(c);
+    Term t;
+    t.stopword = simple_stop || stopwords.count(key) > 0 || code_points(simple) < 3;
+    int id = static_cast<int>(terms.size());
+    terms.push_back(std::move(t));
+    term_ids.emplace(key, id);
+    return id;
+  };
+  auto add_edge = [&](int a, int b) {
+    auto [it, fresh] =
+        edges.try_emplace((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b), 0.0);
+    if (fresh) {
+      terms[a].out_edges++;
+      terms[b].in_edges++;
+    }
+    it->second += 1.0;
+    terms[a].out_weight += 1.0;
+    terms[b].in_weight += 1.0;
+  };
+  auto edge = [&](int a, int b) -> const double* {
+    auto it = edges.find((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
+    return it == edges.end() ? nullptr : &it->second;
+  };
+
+  std::vector<std::string> ascii_lower;  // storage for lowered ASCII tokens of the current sentence
+  std::vector<Word> block;
+  const int n_sentences = static_cast<int>(sentences.size());
+  for (int sid = 0; sid < n_sentences; ++sid) {
+    const auto& sentence = sentences[sid];
+    ascii_lower.assign(sentence.size(), std::string());
+    block.clear();
+    for (std::size_t pos = 0; pos < sentence.size(); ++pos) {
+      const std::string& w = sentence[pos];
+      if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return is_punct(c); })) {
+        block.clear();
+        continue;
+      }
+      const std::string* low;
+      char cls;
+      if (is_ascii(w)) {
+        std::string& l = ascii_lower[pos];
+        l = w;
+        for (char& c : l)
+          if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+        low = &l;
+        cls = ascii_class(w);
+      } else {
+        const YakeTokenInfo& info = non_ascii.at(w);
+        low = &info.lower;
+        cls = info.cls;
+      }
+      char tag = cls == 'N' ? (pos > 0 ? 'n' : 'p') : cls;
+      int tid = term_of(*low);
+      Term& t = terms[tid];
+      if (t.sentences.empty() || t.sentences.back() != sid) t.sentences.push_back(sid);
+      t.tf += 1.0;
+      if (tag == 'a') t.tf_a += 1.0;
+      if (tag == 'n') t.tf_n += 1.0;
+      const bool discard = tag == 'u' || tag == 'd';
+      if (!discard) {
+        std::size_t from = block.size() > static_cast<std::size_t>(window) ? block.size() - window : 0;
+        for (std::size_t b = from; b < block.size(); ++b)
+          if (block[b].tag != 'u' && block[b].tag != 'd') add_edge(block[b].term, tid);
+      }
+      block.push_back(Word{tag, &w, low, tid});
+      // candidates ending here: sizes 1..n within the block
+      std::size_t size_max = std::min<std::size_t>(static_cast<std::size_t>(n), block.size());
+      for (std::size_t size = 1; size <= size_max; ++size) {
+        std::size_t first = block.size() - size;
+        unique.clear();
+        bool good = true;
+        for (std::size_t b = first; b < block.size(); ++b) {
+          if (b > first) unique.push_back(' ');
+          unique += *block[b].lower;
+          good = good && block[b].tag != 'u' && block[b].tag != 'd';
+        }
+        auto [it, fresh] = cand_ids.try_emplace(unique, static_cast<int>(cands.size()));
+        if (fresh) {
+          Candidate c;
+          c.unique = unique;
+          for (std::size_t b = first; b < block.size(); ++b) {
+            if (b > first) c.kw.push_back(' ');
+            c.kw += *block[b].surface;
+            c.terms.push_back(block[b].term);
+          }
+          c.edge_stopword = terms[c.terms.front()].stopword || terms[c.terms.back()].stopword;
+          cands.push_back(std::move(c));
+        }
+        Candidate& c = cands[it->second];
+        c.good_tags = c.good_tags || good;
+        c.tf += 1.0;
+      }
+    }
+  }
+
+  YakeResult result;
+  // single terms
+  std::vector<double> tfs;
+  for (const Term& t : terms)
+    if (!t.stopword) tfs.push_back(t.tf);
+  if (tfs.empty()) return result;  // no valid term: no valid candidate either
+  double max_tf = 0;
+  for (const Term& t : terms) max_tf = std::max(max_tf, t.tf);
+  const double count = static_cast<double>(tfs.size());
+  const double avg_tf = numpy_pairwise_sum(tfs.data(), tfs.size()) / count;
+  for (double& x : tfs) {
+    x = x - avg_tf;
+    x = x * x;
+  }
+  const double std_tf = std::sqrt(numpy_pairwise_sum(tfs.data(), tfs.size()) / count);
+  for (Term& t : terms) {
+    double pwr = t.out_weight == 0 ? 0.0 : t.out_edges / t.out_weight;
+    double pwl = t.in_weight == 0 ? 0.0 : t.in_edges / t.in_weight;
+    double wrel = 0.5 + pwl * (t.tf / max_tf) + (0.5 + pwr * (t.tf / max_tf));
+    double wfreq = t.tf / (avg_tf + std_tf);
+    double wspread = static_cast<double>(t.sentences.size()) / n_sentences;
+    double wcase = std::max(t.tf_a, t.tf_n) / (1.0 + std::log(t.tf));
+    const auto& s = t.sentences;
+    std::size_t m = s.size();
+    double median = m % 2 ? static_cast<double>(s[m / 2])
+                          : (static_cast<double>(s[m / 2 - 1]) + static_cast<double>(s[m / 2])) / 2.0;
+    double wpos = std::log(std::log(3.0 + median));
+    t.h = wpos * wrel / (wcase + wfreq / wrel + wspread / wrel);
+  }
+  // candidates
+  std::vector<int> valid;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (!c.good_tags || c.edge_stopword) continue;
+    double sum_h = 0.0, prod_h = 1.0;
+    for (std::size_t k = 0; k < c.terms.size(); ++k) {
+      const Term& t = terms[c.terms[k]];
+      if (!t.stopword) {
+        sum_h += t.h;
+        prod_h *= t.h;
+        continue;
+      }
+      double p1 = 0.0, p2 = 0.0;
+      if (k > 0)
+        if (const double* e = edge(c.terms[k - 1], c.terms[k])) p1 = *e / terms[c.terms[k - 1]].tf;
+      if (k + 1 < c.terms.size())
+        if (const double* e = edge(c.terms[k], c.terms[k + 1])) p2 = *e / terms[c.terms[k + 1]].tf;
+      double prob = p1 * p2;
+      prod_h *= 1 + (1 - prob);
+      sum_h -= 1 - prob;
+    }
+    double denom = (sum_h + 1) * c.tf;
+    if (denom == 0.0) {  // Python raises ZeroDivisionError; the package catches it and returns []
+      result.failed = true;
+      return result;
+    }
+    c.h = prod_h / denom;
+    valid.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(valid.begin(), valid.end(), [&](int a, int b) { return cands[a].h < cands[b].h; });
+  result.keywords.reserve(valid.size());
+  for (int i : valid) {
+    result.keywords.push_back(std::move(cands[i].kw));
+    result.unique.push_back(std::move(cands[i].unique));
+    result.scores.push_back(cands[i].h);
+  }
+  return result;
+}
+
+}  // namespace textgauge
