@@ -16,6 +16,7 @@ namespace py = pybind11;
 void register_errors(py::module_& m);
 void register_text(py::module_& m);
 void register_sentiment(py::module_& m);
+void register_gauge(py::module_& m);  // textgauge's own scorer, in the sentiment submodule
 void register_stats(py::module_& m);
 void register_vectorize(py::module_& m);
 void register_testing(py::module_& m);

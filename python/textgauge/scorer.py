@@ -27,8 +27,10 @@ articles do not saturate. The 26 parameters are fitted on the development halves
 of the VADER paper's human-rated sets by ``tools/fit_scorer.py`` and ship in
 ``data/scorer_params.json``.
 
-This module is the reference implementation in Python (numpy); it is not yet the
-C++ single pass the issue asks for.
+The token pass and the model run in C++ (cpp/src/sentiment/gauge/, one pass per
+text, a batch over all cores); ``contributions`` and ``finish`` here are the same
+model in numpy, for ``explain`` and for the fitting tool. The first Python
+implementation of the token pass is kept in the tests as the parity reference.
 """
 
 from __future__ import annotations
@@ -36,8 +38,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import re
-import string
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from functools import lru_cache
@@ -47,231 +48,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import _core
 from .errors import OptionError
 
 __all__ = ["explain", "score"]
 
 _PARAMS_PATH = Path(__file__).parent / "data" / "scorer_params.json"
-
-# VADER's word lists (vaderSentiment 3.3.2), as the rules use them.
-_B_INCR, _B_DECR, _C_INCR = 0.293, -0.293, 0.733
-_BOOST_UP = [
-    "absolutely",
-    "amazingly",
-    "awfully",
-    "completely",
-    "considerable",
-    "considerably",
-    "decidedly",
-    "deeply",
-    "effing",
-    "enormous",
-    "enormously",
-    "entirely",
-    "especially",
-    "exceptional",
-    "exceptionally",
-    "extreme",
-    "extremely",
-    "fabulously",
-    "flipping",
-    "flippin",
-    "frackin",
-    "fracking",
-    "fricking",
-    "frickin",
-    "frigging",
-    "friggin",
-    "fully",
-    "fuckin",
-    "fucking",
-    "fuggin",
-    "fugging",
-    "greatly",
-    "hella",
-    "highly",
-    "hugely",
-    "incredible",
-    "incredibly",
-    "intensely",
-    "major",
-    "majorly",
-    "more",
-    "most",
-    "particularly",
-    "purely",
-    "quite",
-    "really",
-    "remarkably",
-    "so",
-    "substantially",
-    "thoroughly",
-    "total",
-    "totally",
-    "tremendous",
-    "tremendously",
-    "uber",
-    "unbelievably",
-    "unusually",
-    "utter",
-    "utterly",
-    "very",
-]
-_BOOST_DOWN = [
-    "almost",
-    "barely",
-    "hardly",
-    "kinda",
-    "kindof",
-    "kind-of",
-    "less",
-    "little",
-    "marginal",
-    "marginally",
-    "occasional",
-    "occasionally",
-    "partly",
-    "scarce",
-    "scarcely",
-    "slight",
-    "slightly",
-    "somewhat",
-    "sorta",
-    "sortof",
-    "sort-of",
-]
-BOOSTERS: dict[str, float] = {
-    **dict.fromkeys(_BOOST_UP, _B_INCR),
-    **dict.fromkeys(_BOOST_DOWN, _B_DECR),
-}
-NEGATE = frozenset(
-    [
-        "aint",
-        "arent",
-        "cannot",
-        "cant",
-        "couldnt",
-        "darent",
-        "didnt",
-        "doesnt",
-        "ain't",
-        "aren't",
-        "can't",
-        "couldn't",
-        "daren't",
-        "didn't",
-        "doesn't",
-        "dont",
-        "hadnt",
-        "hasnt",
-        "havent",
-        "isnt",
-        "mightnt",
-        "mustnt",
-        "neither",
-        "don't",
-        "hadn't",
-        "hasn't",
-        "haven't",
-        "isn't",
-        "mightn't",
-        "mustn't",
-        "neednt",
-        "needn't",
-        "never",
-        "none",
-        "nope",
-        "nor",
-        "not",
-        "nothing",
-        "nowhere",
-        "oughtnt",
-        "shant",
-        "shouldnt",
-        "uhuh",
-        "wasnt",
-        "werent",
-        "oughtn't",
-        "shan't",
-        "shouldn't",
-        "uh-uh",
-        "wasn't",
-        "weren't",
-        "without",
-        "wont",
-        "wouldnt",
-        "won't",
-        "wouldn't",
-        "rarely",
-        "seldom",
-        "despite",
-    ]
-)
-# Words before `like` that make it a verb ("I like", "would like", "don't like").
-LIKE_VERB_BEFORE = frozenset(
-    [
-        "me",
-        "i'd",
-        "we",
-        "they'd",
-        "you'll",
-        "we'll",
-        "they",
-        "not",
-        "dont",
-        "don't",
-        "didn't",
-        "doesn't",
-        "would",
-        "i",
-        "ya",
-        "y'all",
-        "you",
-        "do",
-        "does",
-        "did",
-        "really",
-        "also",
-        "just",
-        "to",
-        "will",
-        "may",
-        "might",
-        "should",
-        "could",
-        "i'll",
-        "we'd",
-        "you'd",
-        "people",
-        "who",
-        "still",
-        "didnt",
-        "doesnt",
-        "u",
-        "i'm",
-        "totally",
-        "actually",
-        "definitely",
-        "so",
-        "and",
-    ]
-)
-ALLOW = frozenset(("allow", "allows", "allowed", "allowing"))
-WELL_BEFORE = frozenset(
-    [
-        "over",
-        "above",
-        "below",
-        "under",
-        "into",
-        "beyond",
-        "before",
-        "after",
-        "ahead",
-        "past",
-        "short",
-    ]
-)
 
 # Rule codes of explain() and of the token rows.
 RULE_NONE, RULE_LIKE_PREP, RULE_AS_WELL, RULE_NO_DET, RULE_ALLOW_TO = 0, 1, 2, 3, 4
@@ -280,8 +62,7 @@ RULE_NAMES = {1: "like-preposition", 2: "well-function-word", 3: "no-determiner"
 # Scales that bring each lexicon near VADER's range before the fitted weights.
 LEX_SCALE = (1.0, 4.0, 0.8)
 LEX_NAMES = ("vader", "textblob", "afinn")
-_ELONG = re.compile(r"(\w)\1\1")
-_RUN2 = re.compile(r"(\w)\1{2,}")
+
 
 
 def _package_dir(name: str, hint: str) -> Path:
@@ -366,40 +147,6 @@ def load_params() -> dict[str, Any]:
     return data
 
 
-def _substitute(text: str, emoji: dict[str, str]) -> str:
-    # VADER's emoji step: one code point at a time, a space before a description
-    # unless one precedes.
-    out: list[str] = []
-    prev_space = True
-    for ch in text:
-        desc = emoji.get(ch)
-        if desc is not None:
-            if not prev_space:
-                out.append(" ")
-            out.append(desc)
-            prev_space = False
-        else:
-            out.append(ch)
-            prev_space = ch == " "
-    return "".join(out).strip()
-
-
-def _tokens(text: str) -> list[str]:
-    toks = []
-    for w in text.split():
-        s = w.strip(string.punctuation)
-        toks.append(w if len(s) <= 2 else s)
-    return toks
-
-
-def _negated(lw: str) -> bool:
-    return lw in NEGATE or "n't" in lw
-
-
-def _title(x: str) -> bool:
-    return len(x) > 1 and x[0].isupper() and x[1:].islower()
-
-
 # Columns of a token row.
 ROW_COLUMNS = (
     "vader",
@@ -421,120 +168,11 @@ ROW_COLUMNS = (
 
 
 def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
-    """The token pass: one row per lexicon hit (ROW_COLUMNS), the punctuation
-    emphasis, the token count and the tokens."""
-    tb = _tables()
-    t = _substitute(text, tb.emoji)
-    toks = _tokens(t)
-    lw = [x.lower() for x in toks]
-    n = len(toks)
-    n_upper = sum(x.isupper() for x in toks)
-    cap_diff = 0 < n - n_upper < n
-    mostly_title = sum(map(_title, toks)) >= 0.4 * n
-    in_vader = [w in tb.vader for w in lw]
-    bi = lw.index("but") if "but" in lw else n
-    rows: list[list[float]] = []
-    for i in range(n):
-        w = lw[i]
-        if not tb.known(w) and _ELONG.search(w):
-            for cand in (_RUN2.sub(r"\1\1", w), _RUN2.sub(r"\1", w)):
-                if tb.known(cand):
-                    w = lw[i] = cand
-                    break
-        vals = (tb.vader.get(w, 0.0), tb.tb.get(w, 0.0), tb.afinn.get(w, 0.0))
-        if not any(vals):
-            continue
-        if w in BOOSTERS or (w == "kind" and i + 1 < n and lw[i + 1] == "of"):
-            continue
-        if w == "no" and i + 1 < n and in_vader[i + 1]:
-            continue
-        nxt = lw[i + 1] if i + 1 < n else ""
-        prv = lw[i - 1] if i > 0 else ""
-        rule = RULE_NONE
-        if w == "like" and not (prv in LIKE_VERB_BEFORE or prv.endswith("n't")):
-            rule = RULE_LIKE_PREP
-        elif w == "well" and ((prv == "as" and nxt == "as") or nxt in WELL_BEFORE):
-            rule = RULE_AS_WELL
-        elif w == "no" and nxt and toks[i + 1].strip("!?.,;:") != "":
-            rule = RULE_NO_DET
-        elif w in ALLOW and "to" in lw[i + 1 : i + 5]:
-            rule = RULE_ALLOW_TO
-        nneg = 0
-        so = 0
-        b = 0.0
-        if (
-            (i > 0 and lw[i - 1] == "no")
-            or (i > 1 and lw[i - 2] == "no")
-            or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor"))
-        ):
-            nneg += 1
-        caps = 1 if (toks[i].isupper() and cap_diff) else 0
-        for k in range(3):
-            j = i - k - 1
-            if j < 0 or in_vader[j]:
-                continue  # as in VADER: a lexicon word at this distance skips the step
-            if lw[j] in BOOSTERS:
-                sc = BOOSTERS[lw[j]]
-                if toks[j].isupper() and cap_diff:
-                    sc += _C_INCR if sc > 0 else -_C_INCR
-                b += sc * (1.0, 0.95, 0.9)[k]
-            if k == 0:
-                if _negated(lw[j]):
-                    nneg += 1
-            elif k == 1:
-                if lw[j] == "never" and lw[j + 1] in ("so", "this"):
-                    so += 1
-                elif lw[j] == "without" and lw[j + 1] == "doubt":
-                    pass
-                elif _negated(lw[j]):
-                    nneg += 1
-            else:
-                if lw[j] == "never" and (
-                    lw[j + 1] in ("so", "this") or lw[j + 2] in ("so", "this")
-                ):
-                    so += 1
-                elif lw[j] == "without" and (lw[j + 1] == "doubt" or lw[j + 2] == "doubt"):
-                    pass
-                elif _negated(lw[j]):
-                    nneg += 1
-        least = (
-            1
-            if (i > 0 and lw[i - 1] == "least" and not (i > 1 and lw[i - 2] in ("at", "very")))
-            else 0
-        )
-        butpos = 0 if bi == n else (-1 if i < bi else (1 if i > bi else 0))
-        start = i == 0 or toks[i - 1][-1] in ".!?:;\"'"
-        name = (
-            1
-            if (
-                not mostly_title
-                and _title(toks[i])
-                and not start
-                and ((i > 0 and _title(toks[i - 1])) or (i + 1 < n and _title(toks[i + 1])))
-            )
-            else 0
-        )
-        rows.append(
-            [
-                *vals,
-                b,
-                caps,
-                nneg,
-                so,
-                least,
-                butpos,
-                tb.tb_subj.get(w, 0.0),
-                sum(1 for v in vals if v),
-                rule,
-                i,
-                n,
-                name,
-            ]
-        )
-    ep = min(t.count("!"), 4) * 0.292
-    q = t.count("?")
-    qm = 0.0 if q <= 1 else (q * 0.18 if q <= 3 else 0.96)
-    return rows, ep + qm, n, toks
+    """The token pass (in C++): one row per lexicon hit (ROW_COLUMNS), the
+    punctuation emphasis, the token count and the tokens."""
+    rows, amp, n, toks = _engine().rows(text)
+    out: list[list[float]] = rows.tolist()
+    return out, float(amp), int(n), list(toks)
 
 
 N_PARAMS = 26  # the fitted vector (see param_vector)
@@ -583,30 +221,56 @@ def param_vector(params: dict[str, Any] | None = None) -> np.ndarray:
     return np.array(d["vector"], dtype=np.float64)
 
 
+_UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
+
+
+@lru_cache(maxsize=1)
+def _engine() -> _core.sentiment.GaugeScorer:
+    # The lexicon tables are read once from the installed packages and handed to C++.
+    tb = _tables()
+    vader = _core.sentiment.Lexicon()
+    for word, valence in tb.vader.items():
+        vader.set_word(word, valence)
+    for emoji, desc in tb.emoji.items():
+        vader.set_emoji(emoji, desc)
+    tb_words = list(tb.tb)
+    return _core.sentiment.GaugeScorer(
+        vader,
+        tb_words,
+        [tb.tb[w] for w in tb_words],
+        [tb.tb_subj[w] for w in tb_words],
+        list(tb.afinn),
+        list(tb.afinn.values()),
+        [float(x) for x in param_vector()],
+        unicode_major=_UNICODE[0],
+        unicode_minor=_UNICODE[1],
+    )
+
+
+def _scores(texts: Sequence[str], threads: int | None) -> np.ndarray:
+    # (n, 4): polarity and the per-lexicon sums, from the C++ batch.
+    if isinstance(texts, str):
+        raise OptionError("score() takes a list of texts; wrap a single text in a list")
+    if threads is not None and threads < 1:
+        raise OptionError(f"threads must be >= 1, got {threads}")
+    if isinstance(texts, list):
+        for k, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise OptionError(f"texts[{k}] is {type(text).__name__}, not str")
+    out: np.ndarray = _engine().score(texts, threads=0 if threads is None else threads)
+    return out
+
+
 def score(texts: Sequence[str], *, threads: int | None = None) -> np.ndarray:
-    """Polarity in [-1, 1] of each text.
+    """Polarity in [-1, 1] of each text, on ``threads`` threads (default: all cores;
+    the result does not depend on it).
 
     Example:
         >>> [round(float(x), 3) > 0 for x in score(["a great film", "a dull, bad film"])]
         [True, False]
     """
-    if isinstance(texts, str):
-        raise OptionError("score() takes a list of texts; wrap a single text in a list")
-    if threads is not None and threads < 1:
-        raise OptionError(f"threads must be >= 1, got {threads}")
-    p = param_vector()
-    total = np.zeros(len(texts))
-    amp = np.zeros(len(texts))
-    n = np.zeros(len(texts))
-    for k, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise OptionError(f"texts[{k}] is {type(text).__name__}, not str")
-        rows, a, m, _ = token_rows(text)
-        R = np.array(rows, dtype=np.float64).reshape(-1, len(ROW_COLUMNS))
-        total[k] = contributions(p, R).sum()
-        amp[k] = a
-        n[k] = m
-    return finish(p, total, amp, n)
+    out: np.ndarray = _scores(texts, threads)[:, 0].copy()
+    return out
 
 
 def explain(text: str) -> pd.DataFrame:
@@ -662,18 +326,6 @@ def explain(text: str) -> pd.DataFrame:
 
 def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
     """The ``method="textgauge"`` frame: polarity plus the per-lexicon sums."""
-    p = param_vector()
-    cols: dict[str, list[float]] = {f"{k}_sum": [] for k in LEX_NAMES}
-    total = np.zeros(len(texts))
-    amp = np.zeros(len(texts))
-    n = np.zeros(len(texts))
-    for k, text in enumerate(texts):
-        rows, a, m, _ = token_rows(text)
-        C = contributions(p, np.array(rows, dtype=np.float64).reshape(-1, len(ROW_COLUMNS)))
-        for li, name in enumerate(LEX_NAMES):
-            cols[f"{name}_sum"].append(float(C[:, li].sum()))
-        total[k] = C.sum()
-        amp[k] = a
-        n[k] = m
-    frame = pd.DataFrame({"polarity": finish(p, total, amp, n), **cols})
-    return frame
+    sc = _scores(texts, threads)
+    cols = {"polarity": sc[:, 0], **{f"{k}_sum": sc[:, li + 1] for li, k in enumerate(LEX_NAMES)}}
+    return pd.DataFrame(cols)
