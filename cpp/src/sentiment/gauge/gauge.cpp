@@ -97,7 +97,8 @@ struct SvHash {
 };
 
 // numpy's pairwise summation (pairwise_sum in loops_utils.h) of n values
-// `stride` apart, as np.sum gives it for a float64 array.
+// `stride` apart, as np.sum gives it for a 1-d float64 array or view
+// (C.sum() and C[:, li].sum() of the reference).
 double np_pairwise(const double* a, std::size_t n, std::size_t stride) {
   if (n < 8) {
     double res = 0.;
@@ -117,12 +118,6 @@ double np_pairwise(const double* a, std::size_t n, std::size_t stride) {
   std::size_t n2 = n / 2;
   n2 -= n2 % 8;
   return np_pairwise(a, n2, stride) + np_pairwise(a + n2 * stride, n - n2, stride);
-}
-
-// np.add.reduce: the first element copied, the rest added pairwise.
-double np_sum(const double* a, std::size_t n, std::size_t stride) {
-  if (n == 0) return 0.0;
-  return a[0] + np_pairwise(a + stride, n - 1, stride);
 }
 
 }  // namespace
@@ -455,10 +450,10 @@ struct GaugeScorer::Impl {
     contributions(s);
     const std::size_t m = s.rows.size();
     GaugeScore out;
-    const double total = np_sum(s.contrib.data(), m * 3, 1);
-    out.vader_sum = np_sum(s.contrib.data(), m, 3);
-    out.textblob_sum = np_sum(s.contrib.data() + 1, m, 3);
-    out.afinn_sum = np_sum(s.contrib.data() + 2, m, 3);
+    const double total = np_pairwise(s.contrib.data(), m * 3, 1);
+    out.vader_sum = np_pairwise(s.contrib.data(), m, 3);
+    out.textblob_sum = np_pairwise(s.contrib.data() + 1, m, 3);
+    out.afinn_sum = np_pairwise(s.contrib.data() + 2, m, 3);
     out.polarity = finish(total, amp, n);
     return out;
   }
