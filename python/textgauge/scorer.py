@@ -64,7 +64,6 @@ LEX_SCALE = (1.0, 4.0, 0.8)
 LEX_NAMES = ("vader", "textblob", "afinn")
 
 
-
 def _package_dir(name: str, hint: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
