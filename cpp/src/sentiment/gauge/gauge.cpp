@@ -176,6 +176,28 @@ struct GaugeScorer::Impl {
     flag("to", gTo);
     flag("like", gLike);
     flag("well", gWell);
+    // The open-addressing index that find() probes (load <= 1/4).
+    std::size_t cap = 64;
+    while (cap < 4 * words.size()) cap *= 2;
+    mask = cap - 1;
+    slots.assign(cap, Slot{});
+    keys.reserve(words.size());
+    entries.reserve(words.size());
+    for (const auto& [w, e] : words) {
+      const std::uint64_t h = hash(w);
+      std::size_t at = h & mask;
+      while (slots[at].idx != kEmpty) at = (at + 1) & mask;
+      slots[at] = {static_cast<std::uint32_t>(keys.size()), static_cast<std::uint32_t>(h >> 32)};
+      keys.push_back(w);
+      entries.push_back(e);
+    }
+    words.clear();
+  }
+
+  static std::uint64_t hash(std::string_view w) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then a final mix
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
   }
 
   static SentimentOptions make_options(int um, int un) {
@@ -186,15 +208,21 @@ struct GaugeScorer::Impl {
   }
 
   const Word* find(std::string_view w) const {
-    const auto it = words.find(w);
-    return it == words.end() ? &none : &it->second;
+    const std::uint64_t h = hash(w);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const Slot sl = slots[at];
+      if (sl.idx == kEmpty) return &none;
+      if (sl.tag == tag && keys[sl.idx] == w) return &entries[sl.idx];
+    }
   }
 
   // Per-call buffers, reused across a chunk's texts.
   struct Scratch {
     vader::Scratch v;
     std::string low;                                           // lowered tokens, one after another
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> lw;  // each token's lowered span in `low`
+    std::vector<std::string_view> lw;      // each token lowered: in the text, `low` or `rewrites`
+    std::vector<std::string> rewrites;     // collapsed elongations (reserved per text: views stay valid)
     std::vector<const Word*> ent;
     std::vector<std::uint8_t> in_vader, title, upper;
     std::vector<char32_t> cps;
@@ -204,7 +232,7 @@ struct GaugeScorer::Impl {
   };
 
   std::string_view lw(const Scratch& s, std::size_t i) const {
-    return std::string_view(s.low).substr(s.lw[i].first, s.lw[i].second - s.lw[i].first);
+    return s.lw[i];
   }
 
   bool is_title(std::string_view tok) const {
@@ -227,6 +255,12 @@ struct GaugeScorer::Impl {
   // _RUN2.sub(r"\1\1" or r"\1", w): runs of >= 3 of one \w code point cut to `keep`.
   // Returns false when `w` has no such run (_ELONG does not match).
   bool collapse(std::string_view w, std::size_t keep, Scratch& s) const {
+    bool ascii = true, run3 = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      ascii &= static_cast<unsigned char>(w[i]) < 0x80;
+      run3 |= i >= 2 && w[i] == w[i - 1] && w[i] == w[i - 2];
+    }
+    if (ascii && !run3) return false;  // no three equal code points in a row
     s.cps.clear();
     for (const char* p = w.data(); p < w.data() + w.size();) s.cps.push_back(decode_utf8(p, w.data() + w.size()));
     s.cand.clear();
@@ -272,6 +306,10 @@ struct GaugeScorer::Impl {
     const std::size_t n = toks.size();
     n_out = n;
     s.low.clear();
+    // str.lower() at most doubles a token's UTF-8 bytes: `low` never reallocates below.
+    s.low.reserve(2 * t.size() + 16);
+    s.rewrites.clear();
+    s.rewrites.reserve(n);
     s.lw.resize(n);
     s.ent.resize(n);
     s.in_vader.resize(n);
@@ -280,21 +318,29 @@ struct GaugeScorer::Impl {
     std::size_t n_upper = 0, n_title = 0, bi = n;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
-      const auto b = static_cast<std::uint32_t>(s.low.size());
-      bool ascii = true;
-      for (const char c : tok) ascii &= static_cast<unsigned char>(c) < 0x80;
-      if (ascii) {
-        for (char c : tok) s.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-      } else {
-        pystr->lower(tok, s.low);
+      const std::size_t b = s.low.size();
+      bool ascii = true, has_upper = false;
+      for (const char c : tok) {
+        ascii &= static_cast<unsigned char>(c) < 0x80;
+        has_upper |= c >= 'A' && c <= 'Z';
       }
-      s.lw[i] = {b, static_cast<std::uint32_t>(s.low.size())};
+      if (ascii && !has_upper) {
+        s.lw[i] = tok;  // already lower
+      } else {
+        if (ascii) {
+          for (char c : tok) s.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        } else {
+          pystr->lower(tok, s.low);
+        }
+        s.lw[i] = std::string_view(s.low).substr(b);
+      }
       const Word* e = find(lw(s, i));
       s.ent[i] = e;
       s.in_vader[i] = e->in_vader;
       s.upper[i] = toks[i].upper;
       n_upper += toks[i].upper;
-      s.title[i] = is_title(tok);
+      s.title[i] = !tok.empty() && (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
+                   is_title(tok);
       n_title += s.title[i];
       if (bi == n && (e->flags & gBut)) bi = i;
     }
@@ -314,9 +360,7 @@ struct GaugeScorer::Impl {
             if (keep == 1) collapse(w, 1, s);
             const Word* e = find(s.cand);
             if (e->known) {
-              const auto b = static_cast<std::uint32_t>(s.low.size());
-              s.low += s.cand;
-              s.lw[i] = {b, static_cast<std::uint32_t>(s.low.size())};
+              s.lw[i] = s.rewrites.emplace_back(s.cand);
               s.ent[i] = e;
               break;
             }
@@ -461,7 +505,15 @@ struct GaugeScorer::Impl {
   vader::Tokenizer tokenizer;
   const PyStr* pystr;
   std::array<double, kParams> p{};
-  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
+  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;  // while building
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  struct Slot {
+    std::uint32_t idx = kEmpty, tag = 0;
+  };
+  std::vector<Slot> slots;
+  std::size_t mask = 0;
+  std::vector<std::string> keys;
+  std::vector<Word> entries;
   Word none;
 };
 
