@@ -300,8 +300,19 @@ struct GaugeScorer::Impl {
   // The token pass: s.rows, the amplifier and the working text.
   std::string_view token_pass(std::string_view input, Scratch& s, double& amp, std::size_t& n_out) const {
     vader::Tokenizer::check_size(input);
-    const std::string_view t = tokenizer.substitute(input, s.v);
-    tokenizer.tokenize(t, s.v);
+    // VADER's ASCII fast path when it applies (no emoji can match, the text is
+    // unchanged and its `!`/`?` counted), else substitute() + tokenize().
+    std::size_t bang = 0, q = 0;
+    std::string_view t = input;
+    const bool fast = tokenizer.ascii_fast() && tokenizer.tokenize_ascii(input, s.v, bang, q);
+    if (!fast) {
+      t = tokenizer.substitute(input, s.v);
+      tokenizer.tokenize(t, s.v);
+      for (const char c : t) {
+        bang += c == '!';
+        q += c == '?';
+      }
+    }
     const auto& toks = s.v.toks;
     const std::size_t n = toks.size();
     n_out = n;
@@ -319,10 +330,11 @@ struct GaugeScorer::Impl {
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
       const std::size_t b = s.low.size();
-      bool ascii = true, has_upper = false;
+      bool ascii = true, has_upper = false, has_lower = false;
       for (const char c : tok) {
         ascii &= static_cast<unsigned char>(c) < 0x80;
         has_upper |= c >= 'A' && c <= 'Z';
+        has_lower |= c >= 'a' && c <= 'z';
       }
       if (ascii && !has_upper) {
         s.lw[i] = tok;  // already lower
@@ -337,8 +349,11 @@ struct GaugeScorer::Impl {
       const Word* e = find(lw(s, i));
       s.ent[i] = e;
       s.in_vader[i] = e->in_vader;
-      s.upper[i] = toks[i].upper;
-      n_upper += toks[i].upper;
+      // str.isupper(): by the bytes for ASCII (the fast path leaves `upper`
+      // unset on most tokens), from the tokenizer otherwise.
+      const bool up = ascii ? has_upper && !has_lower : toks[i].upper;
+      s.upper[i] = up;
+      n_upper += up;
       s.title[i] = !tok.empty() && (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
                    is_title(tok);
       n_title += s.title[i];
@@ -437,11 +452,6 @@ struct GaugeScorer::Impl {
       s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
                                 double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
                                 double(name)});
-    }
-    std::size_t bang = 0, q = 0;
-    for (const char c : t) {
-      bang += c == '!';
-      q += c == '?';
     }
     const double ep = static_cast<double>(std::min<std::size_t>(bang, 4)) * 0.292;
     const double qm = q <= 1 ? 0.0 : (q <= 3 ? static_cast<double>(q) * 0.18 : 0.96);
