@@ -37,6 +37,7 @@ EDGE = [
     "ΣΟΦΟΣ καλός Ωραίο ΑΣ",
     "İstanbul is nice",
     "a\u2028b good\u00a0bad\u3000great\tok\nfine",
+    "! \u00a9 good!",  # non-ASCII: the generic path counts `!` itself
 ]
 
 

@@ -85,6 +85,7 @@ constexpr const char* kWellBefore[] = {"over", "above", "below", "under", "into"
 
 struct Word {
   double v = 0, tb = 0, subj = 0, af = 0;
+  double powed[3] = {0, 0, 0};  // per lexicon: sign(x) * |x/2|**gamma * 2 of its scaled value x
   bool known = false;     // a key of any lexicon
   bool in_vader = false;  // a key of VADER's
   std::uint32_t flags = 0;
@@ -192,6 +193,20 @@ struct GaugeScorer::Impl {
       entries.push_back(e);
     }
     words.clear();
+    // What contributions() raises to powers depends on the word or on small
+    // counts only: computed here once, with the same std::pow calls.
+    for (Word& e : entries) {
+      const double vals[3] = {e.v, e.tb, e.af};
+      for (std::size_t li = 0; li < 3; ++li) {
+        const double v = vals[li] * kLexScale[li];
+        const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
+        e.powed[li] = sg * std::pow(std::fabs(v / 2), p[18]) * 2;
+      }
+    }
+    for (std::size_t k = 0; k < kPowCache; ++k) {
+      neg_pow[k] = std::pow(p[10], static_cast<double>(k));
+      so_pow[k] = std::pow(1.25, static_cast<double>(k));
+    }
   }
 
   static std::uint64_t hash(std::string_view w) noexcept {
@@ -229,6 +244,7 @@ struct GaugeScorer::Impl {
     std::string cand;
     std::vector<GaugeRow> rows;
     std::vector<double> contrib;
+    std::vector<double> powed;  // per row and lexicon: the word's cached power
   };
 
   std::string_view lw(const Scratch& s, std::size_t i) const {
@@ -308,6 +324,7 @@ struct GaugeScorer::Impl {
     if (!fast) {
       t = tokenizer.substitute(input, s.v);
       tokenizer.tokenize(t, s.v);
+      bang = q = 0;  // tokenize_ascii() may have counted before it gave up
       for (const char c : t) {
         bang += c == '!';
         q += c == '?';
@@ -366,6 +383,7 @@ struct GaugeScorer::Impl {
     };
     auto has = [&](std::size_t j, std::uint32_t f) { return (s.ent[j]->flags & f) != 0; };
     s.rows.clear();
+    s.powed.clear();
     for (std::size_t i = 0; i < n; ++i) {
       if (!s.ent[i]->known) {
         const std::string_view w = lw(s, i);
@@ -449,6 +467,7 @@ struct GaugeScorer::Impl {
               ? 1
               : 0;
       const int lexicons = (w.v != 0) + (w.tb != 0) + (w.af != 0);
+      s.powed.insert(s.powed.end(), w.powed, w.powed + 3);
       s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
                                 double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
                                 double(name)});
@@ -469,18 +488,20 @@ struct GaugeScorer::Impl {
   void contributions(Scratch& s) const {
     const std::size_t m = s.rows.size();
     s.contrib.resize(m * 3);
-    const double caps = p[9], neg = p[10], bb = p[11], ba = p[12], sig = p[17], gam = p[18];
+    const double caps = p[9], neg = p[10], bb = p[11], ba = p[12], sig = p[17];
     for (std::size_t r = 0; r < m; ++r) {
       const GaugeRow& R = s.rows[r];
       const double bfac = R[8] < 0 ? bb : (R[8] > 0 ? ba : 1.0);
-      double mult = std::pow(neg, R[5] + R[7]) * std::pow(1.25, R[6]) * bfac;
+      const auto ne = static_cast<std::size_t>(R[5] + R[7]), so = static_cast<std::size_t>(R[6]);
+      double mult = (ne < kPowCache ? neg_pow[ne] : std::pow(neg, R[5] + R[7])) *
+                    (so < kPowCache ? so_pow[so] : std::pow(1.25, R[6])) * bfac;
       const int pat = (R[0] != 0) * 1 + (R[1] != 0) * 2 + (R[2] != 0) * 4;
       const double pw = pat == 0 ? 1.0 : p[19 + pat - 1];
       mult = mult * pw * (1 - R[14]) * (R[11] == 0 ? 1.0 : 0.0);
       for (std::size_t li = 0; li < 3; ++li) {
         double v = R[li] * kLexScale[li];
         const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
-        v = sg * std::pow(std::fabs(v / 2), gam) * 2;
+        v = s.powed[r * 3 + li];  // sg * pow(|v / 2|, gamma) * 2, cached per word
         if (li == 1) v = v * (1 - sig + sig * R[9]);
         const double vv = (v + sg * (R[3] + caps * R[4]) * p[6 + li]) * mult;
         s.contrib[r * 3 + li] = (v > 0 ? p[2 * li] : p[2 * li + 1]) * vv;
@@ -515,6 +536,8 @@ struct GaugeScorer::Impl {
   vader::Tokenizer tokenizer;
   const PyStr* pystr;
   std::array<double, kParams> p{};
+  static constexpr std::size_t kPowCache = 8;
+  double neg_pow[kPowCache], so_pow[kPowCache];  // p[10]**k and 1.25**k
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;  // while building
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
   struct Slot {
