@@ -177,9 +177,11 @@ struct GaugeScorer::Impl {
     flag("to", gTo);
     flag("like", gLike);
     flag("well", gWell);
-    // The open-addressing index that find() probes (load <= 1/4).
+    // The open-addressing index that find() probes (load <= 1/2, 4-byte
+    // slots: with the lexicons of the packages it fits in L2).
+    if (words.size() >= kEmpty) throw std::length_error("the scorer's lexicons hold too many words");
     std::size_t cap = 64;
-    while (cap < 4 * words.size()) cap *= 2;
+    while (cap < 2 * words.size()) cap *= 2;
     mask = cap - 1;
     slots.assign(cap, Slot{});
     keys.reserve(words.size());
@@ -188,7 +190,7 @@ struct GaugeScorer::Impl {
       const std::uint64_t h = hash(w);
       std::size_t at = h & mask;
       while (slots[at].idx != kEmpty) at = (at + 1) & mask;
-      slots[at] = {static_cast<std::uint32_t>(keys.size()), static_cast<std::uint32_t>(h >> 32)};
+      slots[at] = {static_cast<std::uint16_t>(keys.size()), static_cast<std::uint16_t>(h >> 48)};
       keys.push_back(w);
       entries.push_back(e);
     }
@@ -224,7 +226,7 @@ struct GaugeScorer::Impl {
 
   const Word* find(std::string_view w) const {
     const std::uint64_t h = hash(w);
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const auto tag = static_cast<std::uint16_t>(h >> 48);
     for (std::size_t at = h & mask;; at = (at + 1) & mask) {
       const Slot sl = slots[at];
       if (sl.idx == kEmpty) return &none;
@@ -539,9 +541,9 @@ struct GaugeScorer::Impl {
   static constexpr std::size_t kPowCache = 8;
   double neg_pow[kPowCache], so_pow[kPowCache];  // p[10]**k and 1.25**k
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;  // while building
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  static constexpr std::uint16_t kEmpty = 0xFFFF;
   struct Slot {
-    std::uint32_t idx = kEmpty, tag = 0;
+    std::uint16_t idx = kEmpty, tag = 0;
   };
   std::vector<Slot> slots;
   std::size_t mask = 0;
