@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -211,10 +212,24 @@ struct GaugeScorer::Impl {
     }
   }
 
+  // Eight bytes at a time (a word takes one or two multiplications), then a final mix.
   static std::uint64_t hash(std::string_view w) noexcept {
-    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then a final mix
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return h ^ (h >> 29);
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ w.size();
+    const char* p = w.data();
+    std::size_t n = w.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      h = (h ^ x) * kMul;
+      h ^= h >> 32;
+    }
+    std::uint64_t x = 0;
+    std::memcpy(&x, p, n);
+    h = (h ^ x) * kMul;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
   }
 
   static SentimentOptions make_options(int um, int un) {
@@ -241,7 +256,7 @@ struct GaugeScorer::Impl {
     std::vector<std::string_view> lw;      // each token lowered: in the text, `low` or `rewrites`
     std::vector<std::string> rewrites;     // collapsed elongations (reserved per text: views stay valid)
     std::vector<const Word*> ent;
-    std::vector<std::uint8_t> in_vader, title, upper;
+    std::vector<std::uint8_t> in_vader, title, upper, elong;
     std::vector<char32_t> cps;
     std::string cand;
     std::vector<GaugeRow> rows;
@@ -345,16 +360,21 @@ struct GaugeScorer::Impl {
     s.in_vader.resize(n);
     s.title.resize(n);
     s.upper.resize(n);
+    s.elong.resize(n);
     std::size_t n_upper = 0, n_title = 0, bi = n;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
       const std::size_t b = s.low.size();
-      bool ascii = true, has_upper = false, has_lower = false;
-      for (const char c : tok) {
+      bool ascii = true, has_upper = false, has_lower = false, run3 = false;
+      for (std::size_t k = 0; k < tok.size(); ++k) {
+        const char c = tok[k];
         ascii &= static_cast<unsigned char>(c) < 0x80;
         has_upper |= c >= 'A' && c <= 'Z';
         has_lower |= c >= 'a' && c <= 'z';
+        // three equal bytes in a row, case aside (lowering keeps ASCII runs)
+        run3 |= k >= 2 && ((c ^ tok[k - 1]) & 0xDF) == 0 && ((c ^ tok[k - 2]) & 0xDF) == 0;
       }
+      s.elong[i] = !ascii || run3;  // may hold an _ELONG run
       if (ascii && !has_upper) {
         s.lw[i] = tok;  // already lower
       } else {
@@ -387,7 +407,7 @@ struct GaugeScorer::Impl {
     s.rows.clear();
     s.powed.clear();
     for (std::size_t i = 0; i < n; ++i) {
-      if (!s.ent[i]->known) {
+      if (!s.ent[i]->known && s.elong[i]) {
         const std::string_view w = lw(s, i);
         // _ELONG matches exactly when the first collapse changes something.
         if (collapse(w, 2, s)) {
