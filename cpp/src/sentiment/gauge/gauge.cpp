@@ -224,8 +224,8 @@ struct GaugeScorer::Impl {
       h = (h ^ x) * kMul;
       h ^= h >> 32;
     }
-    std::uint64_t x = 0;
-    std::memcpy(&x, p, n);
+    std::uint64_t x = 0;  // the tail, byte by byte (a memcpy of variable size is a call)
+    for (std::size_t k = 0; k < n; ++k) x |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
     h = (h ^ x) * kMul;
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ULL;
