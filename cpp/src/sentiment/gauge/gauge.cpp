@@ -489,7 +489,9 @@ struct GaugeScorer::Impl {
               ? 1
               : 0;
       const int lexicons = (w.v != 0) + (w.tb != 0) + (w.af != 0);
-      s.powed.insert(s.powed.end(), w.powed, w.powed + 3);
+      s.powed.push_back(w.powed[0]);
+      s.powed.push_back(w.powed[1]);
+      s.powed.push_back(w.powed[2]);
       s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
                                 double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
                                 double(name)});
