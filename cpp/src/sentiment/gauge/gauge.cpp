@@ -192,6 +192,7 @@ struct GaugeScorer::Impl {
       std::size_t at = h & mask;
       while (slots[at].idx != kEmpty) at = (at + 1) & mask;
       slots[at] = {static_cast<std::uint16_t>(keys.size()), static_cast<std::uint16_t>(h >> 48)};
+      filter[(h >> 26) & (kFilterBits / 64 - 1)] |= std::uint64_t{1} << ((h >> 20) & 63);
       keys.push_back(w);
       entries.push_back(e);
     }
@@ -241,6 +242,8 @@ struct GaugeScorer::Impl {
 
   const Word* find(std::string_view w) const {
     const std::uint64_t h = hash(w);
+    // Most tokens are in no lexicon and no list: a bit of an L1-sized filter tells.
+    if (!((filter[(h >> 26) & (kFilterBits / 64 - 1)] >> ((h >> 20) & 63)) & 1)) return &none;
     const auto tag = static_cast<std::uint16_t>(h >> 48);
     for (std::size_t at = h & mask;; at = (at + 1) & mask) {
       const Slot sl = slots[at];
@@ -568,6 +571,8 @@ struct GaugeScorer::Impl {
     std::uint16_t idx = kEmpty, tag = 0;
   };
   std::vector<Slot> slots;
+  static constexpr std::size_t kFilterBits = std::size_t{1} << 17;
+  std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(kFilterBits / 64);
   std::size_t mask = 0;
   std::vector<std::string> keys;
   std::vector<Word> entries;
