@@ -19,14 +19,16 @@ std::unique_ptr<GaugeScorer> make_gauge(const Lexicon& vader, const std::vector<
                                         const std::vector<double>& tb_polarity,
                                         const std::vector<double>& tb_subjectivity,
                                         const std::vector<std::string>& afinn_words,
-                                        const std::vector<double>& afinn_values, const std::vector<double>& params,
-                                        int unicode_major, int unicode_minor) {
+                                        const std::vector<double>& afinn_values,
+                                        const std::vector<double>& params, int unicode_major,
+                                        int unicode_minor) {
   if (tb_words.size() != tb_polarity.size() || tb_words.size() != tb_subjectivity.size() ||
       afinn_words.size() != afinn_values.size())
     throw py::value_error("GaugeScorer: word and value lists differ in length");
   GaugeTables t;
   t.vader = vader;
-  for (std::size_t i = 0; i < tb_words.size(); ++i) t.textblob.push_back({tb_words[i], {tb_polarity[i], tb_subjectivity[i]}});
+  for (std::size_t i = 0; i < tb_words.size(); ++i)
+    t.textblob.push_back({tb_words[i], {tb_polarity[i], tb_subjectivity[i]}});
   for (std::size_t i = 0; i < afinn_words.size(); ++i) t.afinn.emplace_back(afinn_words[i], afinn_values[i]);
   py::gil_scoped_release release;  // only C++ data from here; the Unicode tables take a moment on first use
   return std::make_unique<GaugeScorer>(t, params, unicode_major, unicode_minor);

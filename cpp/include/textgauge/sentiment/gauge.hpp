@@ -5,6 +5,7 @@
 // module textgauge.scorer documents the model; this is its per-token work.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,9 +39,9 @@ struct GaugeScore {
 // The token pass of one text, for explain() and the fitting tool.
 struct GaugeRows {
   std::vector<GaugeRow> rows;
-  double amp = 0;                // punctuation emphasis
-  std::size_t tokens = 0;        // token count
-  std::string text;              // the text after emoji substitution
+  double amp = 0;                                              // punctuation emphasis
+  std::size_t tokens = 0;                                      // token count
+  std::string text;                                            // the text after emoji substitution
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;  // token byte spans in `text`
 };
 

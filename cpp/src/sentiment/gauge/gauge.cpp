@@ -53,42 +53,42 @@ constexpr double kLexScale[3] = {1.0, 4.0, 0.8};
 
 // VADER's word lists (vaderSentiment 3.3.2) and the news rules' words.
 constexpr const char* kBoostUp[] = {
-    "absolutely", "amazingly",    "awfully",   "completely",    "considerable", "considerably", "decidedly",
-    "deeply",     "effing",       "enormous",  "enormously",    "entirely",     "especially",   "exceptional",
-    "exceptionally", "extreme",   "extremely", "fabulously",    "flipping",     "flippin",      "frackin",
-    "fracking",   "fricking",     "frickin",   "frigging",      "friggin",      "fully",        "fuckin",
-    "fucking",    "fuggin",       "fugging",   "greatly",       "hella",        "highly",       "hugely",
-    "incredible", "incredibly",   "intensely", "major",         "majorly",      "more",         "most",
-    "particularly", "purely",     "quite",     "really",        "remarkably",   "so",           "substantially",
-    "thoroughly", "total",        "totally",   "tremendous",    "tremendously", "uber",         "unbelievably",
-    "unusually",  "utter",        "utterly",   "very"};
-constexpr const char* kBoostDown[] = {"almost",   "barely",     "hardly", "kinda",        "kindof",   "kind-of",
-                                      "less",     "little",     "marginal", "marginally", "occasional",
-                                      "occasionally", "partly", "scarce", "scarcely",     "slight",   "slightly",
-                                      "somewhat", "sorta",      "sortof", "sort-of"};
+    "absolutely",    "amazingly",  "awfully",   "completely", "considerable", "considerably", "decidedly",
+    "deeply",        "effing",     "enormous",  "enormously", "entirely",     "especially",   "exceptional",
+    "exceptionally", "extreme",    "extremely", "fabulously", "flipping",     "flippin",      "frackin",
+    "fracking",      "fricking",   "frickin",   "frigging",   "friggin",      "fully",        "fuckin",
+    "fucking",       "fuggin",     "fugging",   "greatly",    "hella",        "highly",       "hugely",
+    "incredible",    "incredibly", "intensely", "major",      "majorly",      "more",         "most",
+    "particularly",  "purely",     "quite",     "really",     "remarkably",   "so",           "substantially",
+    "thoroughly",    "total",      "totally",   "tremendous", "tremendously", "uber",         "unbelievably",
+    "unusually",     "utter",      "utterly",   "very"};
+constexpr const char* kBoostDown[] = {
+    "almost",   "barely",   "hardly",     "kinda",      "kindof",       "kind-of", "less",
+    "little",   "marginal", "marginally", "occasional", "occasionally", "partly",  "scarce",
+    "scarcely", "slight",   "slightly",   "somewhat",   "sorta",        "sortof",  "sort-of"};
 constexpr const char* kNegateWords[] = {
-    "aint",    "arent",    "cannot",  "cant",     "couldnt", "darent",  "didnt",    "doesnt",  "ain't",
-    "aren't",  "can't",    "couldn't", "daren't", "didn't",  "doesn't", "dont",     "hadnt",   "hasnt",
-    "havent",  "isnt",     "mightnt", "mustnt",   "neither", "don't",   "hadn't",   "hasn't",  "haven't",
-    "isn't",   "mightn't", "mustn't", "neednt",   "needn't", "never",   "none",     "nope",    "nor",
-    "not",     "nothing",  "nowhere", "oughtnt",  "shant",   "shouldnt", "uhuh",    "wasnt",   "werent",
-    "oughtn't", "shan't",  "shouldn't", "uh-uh",  "wasn't",  "weren't", "without",  "wont",    "wouldnt",
-    "won't",   "wouldn't", "rarely",  "seldom",   "despite"};
+    "aint",     "arent",    "cannot",    "cant",    "couldnt", "darent",   "didnt",   "doesnt", "ain't",
+    "aren't",   "can't",    "couldn't",  "daren't", "didn't",  "doesn't",  "dont",    "hadnt",  "hasnt",
+    "havent",   "isnt",     "mightnt",   "mustnt",  "neither", "don't",    "hadn't",  "hasn't", "haven't",
+    "isn't",    "mightn't", "mustn't",   "neednt",  "needn't", "never",    "none",    "nope",   "nor",
+    "not",      "nothing",  "nowhere",   "oughtnt", "shant",   "shouldnt", "uhuh",    "wasnt",  "werent",
+    "oughtn't", "shan't",   "shouldn't", "uh-uh",   "wasn't",  "weren't",  "without", "wont",   "wouldnt",
+    "won't",    "wouldn't", "rarely",    "seldom",  "despite"};
 constexpr const char* kLikeVerbBefore[] = {
-    "me",     "i'd",   "we",    "they'd", "you'll", "we'll",   "they",    "not",      "dont",       "don't",
-    "didn't", "doesn't", "would", "i",    "ya",     "y'all",   "you",     "do",       "does",       "did",
-    "really", "also",  "just",  "to",     "will",   "may",     "might",   "should",   "could",      "i'll",
-    "we'd",   "you'd", "people", "who",   "still",  "didnt",   "doesnt",  "u",        "i'm",        "totally",
-    "actually", "definitely", "so", "and"};
+    "me",     "i'd",    "we",      "they'd",  "you'll",   "we'll",      "they",  "not",   "dont",
+    "don't",  "didn't", "doesn't", "would",   "i",        "ya",         "y'all", "you",   "do",
+    "does",   "did",    "really",  "also",    "just",     "to",         "will",  "may",   "might",
+    "should", "could",  "i'll",    "we'd",    "you'd",    "people",     "who",   "still", "didnt",
+    "doesnt", "u",      "i'm",     "totally", "actually", "definitely", "so",    "and"};
 constexpr const char* kAllow[] = {"allow", "allows", "allowed", "allowing"};
-constexpr const char* kWellBefore[] = {"over", "above", "below", "under", "into", "beyond",
+constexpr const char* kWellBefore[] = {"over",   "above", "below", "under", "into", "beyond",
                                        "before", "after", "ahead", "past",  "short"};
 
 struct Word {
   double v = 0, tb = 0, subj = 0, af = 0;
   double powed[3] = {0, 0, 0};  // per lexicon: sign(x) * |x/2|**gamma * 2 of its scaled value x
-  bool known = false;     // a key of any lexicon
-  bool in_vader = false;  // a key of VADER's
+  bool known = false;           // a key of any lexicon
+  bool in_vader = false;        // a key of VADER's
   std::uint32_t flags = 0;
   double boost = 0;
 };
@@ -255,9 +255,9 @@ struct GaugeScorer::Impl {
   // Per-call buffers, reused across a chunk's texts.
   struct Scratch {
     vader::Scratch v;
-    std::string low;                                           // lowered tokens, one after another
-    std::vector<std::string_view> lw;      // each token lowered: in the text, `low` or `rewrites`
-    std::vector<std::string> rewrites;     // collapsed elongations (reserved per text: views stay valid)
+    std::string low;                    // lowered tokens, one after another
+    std::vector<std::string_view> lw;   // each token lowered: in the text, `low` or `rewrites`
+    std::vector<std::string> rewrites;  // collapsed elongations (reserved per text: views stay valid)
     std::vector<const Word*> ent;
     std::vector<std::uint8_t> in_vader, title, upper, elong;
     std::vector<char32_t> cps;
@@ -267,9 +267,7 @@ struct GaugeScorer::Impl {
     std::vector<double> powed;  // per row and lexicon: the word's cached power
   };
 
-  std::string_view lw(const Scratch& s, std::size_t i) const {
-    return s.lw[i];
-  }
+  std::string_view lw(const Scratch& s, std::size_t i) const { return s.lw[i]; }
 
   bool is_title(std::string_view tok) const {
     // len(x) > 1 and x[0].isupper() and x[1:].islower()
@@ -298,7 +296,8 @@ struct GaugeScorer::Impl {
     }
     if (ascii && !run3) return false;  // no three equal code points in a row
     s.cps.clear();
-    for (const char* p = w.data(); p < w.data() + w.size();) s.cps.push_back(decode_utf8(p, w.data() + w.size()));
+    for (const char* p = w.data(); p < w.data() + w.size();)
+      s.cps.push_back(decode_utf8(p, w.data() + w.size()));
     s.cand.clear();
     bool any = false;
     for (std::size_t i = 0; i < s.cps.size();) {
@@ -396,7 +395,8 @@ struct GaugeScorer::Impl {
       const bool up = ascii ? has_upper && !has_lower : toks[i].upper;
       s.upper[i] = up;
       n_upper += up;
-      s.title[i] = !tok.empty() && (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
+      s.title[i] = !tok.empty() &&
+                   (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
                    is_title(tok);
       n_title += s.title[i];
       if (bi == n && (e->flags & gBut)) bi = i;
@@ -433,10 +433,11 @@ struct GaugeScorer::Impl {
       int rule = 0;
       if ((w.flags & gLike) && !(i > 0 && (has(i - 1, gLikeVerbBefore) || lw(s, i - 1).ends_with("n't")))) {
         rule = 1;
-      } else if ((w.flags & gWell) &&
-                 ((i > 0 && has(i - 1, gAs) && i + 1 < n && has(i + 1, gAs)) || (i + 1 < n && has(i + 1, gWellBefore)))) {
+      } else if ((w.flags & gWell) && ((i > 0 && has(i - 1, gAs) && i + 1 < n && has(i + 1, gAs)) ||
+                                       (i + 1 < n && has(i + 1, gWellBefore)))) {
         rule = 2;
-      } else if (is_no && i + 1 < n && !punct_only(t.substr(toks[i + 1].begin, toks[i + 1].end - toks[i + 1].begin))) {
+      } else if (is_no && i + 1 < n &&
+                 !punct_only(t.substr(toks[i + 1].begin, toks[i + 1].end - toks[i + 1].begin))) {
         rule = 3;
       } else if (w.flags & gAllow) {
         for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j)
@@ -487,10 +488,10 @@ struct GaugeScorer::Impl {
         start = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '"' ||
                 last == '\'';
       }
-      const int name =
-          (!mostly_title && s.title[i] && !start && ((i > 0 && s.title[i - 1]) || (i + 1 < n && s.title[i + 1])))
-              ? 1
-              : 0;
+      const int name = (!mostly_title && s.title[i] && !start &&
+                        ((i > 0 && s.title[i - 1]) || (i + 1 < n && s.title[i + 1])))
+                           ? 1
+                           : 0;
       const int lexicons = (w.v != 0) + (w.tb != 0) + (w.af != 0);
       s.powed.push_back(w.powed[0]);
       s.powed.push_back(w.powed[1]);
@@ -564,7 +565,7 @@ struct GaugeScorer::Impl {
   const PyStr* pystr;
   std::array<double, kParams> p{};
   static constexpr std::size_t kPowCache = 8;
-  double neg_pow[kPowCache], so_pow[kPowCache];  // p[10]**k and 1.25**k
+  double neg_pow[kPowCache], so_pow[kPowCache];                          // p[10]**k and 1.25**k
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;  // while building
   static constexpr std::uint16_t kEmpty = 0xFFFF;
   struct Slot {
@@ -589,7 +590,8 @@ GaugeScore GaugeScorer::score(std::string_view text) const {
   return impl_->score(text, s);
 }
 
-void GaugeScorer::score_batch(const std::vector<std::string_view>& texts, GaugeScore* out, unsigned threads) const {
+void GaugeScorer::score_batch(const std::vector<std::string_view>& texts, GaugeScore* out,
+                              unsigned threads) const {
   // Each text's score depends on that text only: chunks write disjoint slots.
   parallel_chunks(texts.size(), 256, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     Impl::Scratch s;
