@@ -39,6 +39,17 @@ import textgauge as tg
 from textgauge import textblob as tgb
 
 
+def bench_scorer(sample: list[str], t_vader: float, mb: float, repeat: int) -> None:
+    """textgauge's own scorer (method "textgauge") on the same sample, one thread."""
+    from textgauge import scorer
+
+    t = harness.best(lambda: scorer.score(sample, threads=1), max(1, repeat // 5))
+    print(
+        f"{'textgauge scorer score(), 1 thread':48s} {len(sample) / t:12,.0f} {mb / t:9.2f} "
+        f"{harness.ratio(t_vader, t, 9)}"
+    )
+
+
 def main() -> None:
     ap = harness.parser(__doc__)
     ap.add_argument("--path", type=Path, default=harness.NEWS)
@@ -107,6 +118,7 @@ def bench_vader(
         # per text: the whole-file rows score more texts than vaderSentiment's sample
         per_text = harness.ratio(t_vader / n, secs / count, 9)
         print(f"{name:48s} {count / secs:12,.0f} {size / secs:9.2f} {per_text}")
+    bench_scorer(sample, t_vader, mb, args.repeat)
     print(f"\nidentical scores on the sample: {identical:,} of {n:,}")
     print(
         f"ratio, 1 thread: {harness.ratio(t_vader, t_one, 0)}; "

@@ -132,6 +132,8 @@ void register_sentiment(py::module_& m) {
       .def("word_count", &Lexicon::word_count)
       .def("emoji_count", &Lexicon::emoji_count);
 
+  register_gauge(m);
+
   py::class_<SentimentAnalyzer>(m, "SentimentAnalyzer")
       .def(py::init(&make_analyzer), py::arg("lexicon"), py::kw_only(), py::arg("mode") = "vader",
            py::arg("unicode_major") = 14, py::arg("unicode_minor") = 0)

@@ -5,10 +5,14 @@ Reviewed stubs; tests/python/test_stubs.py checks them against the compiled modu
 
 import typing
 
+import numpy
+import numpy.typing
+
 from textgauge._core.text import Corpus
 
 __all__: list[str] = [
     "AfinnScorer",
+    "GaugeScorer",
     "Lexicon",
     "SentimentAnalyzer",
     "TextBlobAnalyzer",
@@ -54,6 +58,27 @@ class Lexicon:
     def word(self, word: str) -> typing.Any: ...
     def word_count(self) -> int: ...
     def words(self) -> list[tuple[str, float]]: ...
+
+class GaugeScorer:
+    def __init__(
+        self,
+        vader: Lexicon,
+        tb_words: list[str],
+        tb_polarity: list[float],
+        tb_subjectivity: list[float],
+        afinn_words: list[str],
+        afinn_values: list[float],
+        params: list[float],
+        *,
+        unicode_major: typing.SupportsInt | typing.SupportsIndex = 14,
+        unicode_minor: typing.SupportsInt | typing.SupportsIndex = 0,
+    ) -> None: ...
+    def rows(
+        self, text: str
+    ) -> tuple[numpy.typing.NDArray[numpy.float64], float, int, list[str]]: ...
+    def score(
+        self, texts: typing.Any, *, threads: typing.SupportsInt | typing.SupportsIndex = 0
+    ) -> numpy.typing.NDArray[numpy.float64]: ...
 
 class SentimentAnalyzer:
     def __init__(

@@ -1,0 +1,612 @@
+// textgauge's own scorer: the token pass (textgauge.scorer's reference
+// token_rows, kept in tests/python/scorer_reference.py) and the model
+// (scorer.contributions / finish). Tokens come from VADER's tokenizer
+// (substitute + tokenize: the same split, strip and case as SentiText);
+// lowering, \w and case tests follow the emulated Python through PyStr.
+// Float operations keep the order of the numpy reference; sums follow
+// numpy's pairwise summation so that results match it to the last bit
+// where libm's pow agrees with numpy's.
+#include "textgauge/sentiment/gauge.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "sentiment/vader_impl.hpp"
+#include "textgauge/parallel.hpp"
+#include "textgauge/pystr/pystr.hpp"
+#include "textgauge/text/utf8.hpp"
+
+namespace textgauge {
+
+namespace {
+
+// Flags of a lowered word (its role in the rules).
+enum : std::uint32_t {
+  gBooster = 1u << 0,
+  gNegate = 1u << 1,
+  gNo = 1u << 2,
+  gOrNor = 1u << 3,
+  gKind = 1u << 4,
+  gOf = 1u << 5,
+  gSoThis = 1u << 6,
+  gNever = 1u << 7,
+  gWithout = 1u << 8,
+  gDoubt = 1u << 9,
+  gLeast = 1u << 10,
+  gAtVery = 1u << 11,
+  gBut = 1u << 12,
+  gLikeVerbBefore = 1u << 13,
+  gAllow = 1u << 14,
+  gWellBefore = 1u << 15,
+  gAs = 1u << 16,
+  gTo = 1u << 17,
+  gLike = 1u << 18,
+  gWell = 1u << 19,
+};
+
+constexpr double kBIncr = 0.293, kBDecr = -0.293, kCIncr = 0.733;
+constexpr double kLexScale[3] = {1.0, 4.0, 0.8};
+
+// VADER's word lists (vaderSentiment 3.3.2) and the news rules' words.
+constexpr const char* kBoostUp[] = {
+    "absolutely",    "amazingly",  "awfully",   "completely", "considerable", "considerably", "decidedly",
+    "deeply",        "effing",     "enormous",  "enormously", "entirely",     "especially",   "exceptional",
+    "exceptionally", "extreme",    "extremely", "fabulously", "flipping",     "flippin",      "frackin",
+    "fracking",      "fricking",   "frickin",   "frigging",   "friggin",      "fully",        "fuckin",
+    "fucking",       "fuggin",     "fugging",   "greatly",    "hella",        "highly",       "hugely",
+    "incredible",    "incredibly", "intensely", "major",      "majorly",      "more",         "most",
+    "particularly",  "purely",     "quite",     "really",     "remarkably",   "so",           "substantially",
+    "thoroughly",    "total",      "totally",   "tremendous", "tremendously", "uber",         "unbelievably",
+    "unusually",     "utter",      "utterly",   "very"};
+constexpr const char* kBoostDown[] = {
+    "almost",   "barely",   "hardly",     "kinda",      "kindof",       "kind-of", "less",
+    "little",   "marginal", "marginally", "occasional", "occasionally", "partly",  "scarce",
+    "scarcely", "slight",   "slightly",   "somewhat",   "sorta",        "sortof",  "sort-of"};
+constexpr const char* kNegateWords[] = {
+    "aint",     "arent",    "cannot",    "cant",    "couldnt", "darent",   "didnt",   "doesnt", "ain't",
+    "aren't",   "can't",    "couldn't",  "daren't", "didn't",  "doesn't",  "dont",    "hadnt",  "hasnt",
+    "havent",   "isnt",     "mightnt",   "mustnt",  "neither", "don't",    "hadn't",  "hasn't", "haven't",
+    "isn't",    "mightn't", "mustn't",   "neednt",  "needn't", "never",    "none",    "nope",   "nor",
+    "not",      "nothing",  "nowhere",   "oughtnt", "shant",   "shouldnt", "uhuh",    "wasnt",  "werent",
+    "oughtn't", "shan't",   "shouldn't", "uh-uh",   "wasn't",  "weren't",  "without", "wont",   "wouldnt",
+    "won't",    "wouldn't", "rarely",    "seldom",  "despite"};
+constexpr const char* kLikeVerbBefore[] = {
+    "me",     "i'd",    "we",      "they'd",  "you'll",   "we'll",      "they",  "not",   "dont",
+    "don't",  "didn't", "doesn't", "would",   "i",        "ya",         "y'all", "you",   "do",
+    "does",   "did",    "really",  "also",    "just",     "to",         "will",  "may",   "might",
+    "should", "could",  "i'll",    "we'd",    "you'd",    "people",     "who",   "still", "didnt",
+    "doesnt", "u",      "i'm",     "totally", "actually", "definitely", "so",    "and"};
+constexpr const char* kAllow[] = {"allow", "allows", "allowed", "allowing"};
+constexpr const char* kWellBefore[] = {"over",   "above", "below", "under", "into", "beyond",
+                                       "before", "after", "ahead", "past",  "short"};
+
+struct Word {
+  double v = 0, tb = 0, subj = 0, af = 0;
+  double powed[3] = {0, 0, 0};  // per lexicon: sign(x) * |x/2|**gamma * 2 of its scaled value x
+  bool known = false;           // a key of any lexicon
+  bool in_vader = false;        // a key of VADER's
+  std::uint32_t flags = 0;
+  double boost = 0;
+};
+
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// numpy's pairwise summation (pairwise_sum in loops_utils.h) of n values
+// `stride` apart, as np.sum gives it for a 1-d float64 array or view
+// (C.sum() and C[:, li].sum() of the reference).
+double np_pairwise(const double* a, std::size_t n, std::size_t stride) {
+  if (n < 8) {
+    double res = 0.;
+    for (std::size_t i = 0; i < n; ++i) res += a[i * stride];
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (std::size_t j = 0; j < 8; ++j) r[j] = a[j * stride];
+    std::size_t i = 8;
+    for (; i < n - (n % 8); i += 8)
+      for (std::size_t j = 0; j < 8; ++j) r[j] += a[(i + j) * stride];
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) res += a[i * stride];
+    return res;
+  }
+  std::size_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return np_pairwise(a, n2, stride) + np_pairwise(a + n2 * stride, n - n2, stride);
+}
+
+}  // namespace
+
+struct GaugeScorer::Impl {
+  Impl(const GaugeTables& t, const std::vector<double>& params, int um, int un)
+      : tokenizer(t.vader, make_options(um, un)), pystr(&PyStr::get(um, un)) {
+    if (params.size() != kParams)
+      throw std::invalid_argument("the scorer takes " + std::to_string(kParams) + " parameters, got " +
+                                  std::to_string(params.size()));
+    std::copy(params.begin(), params.end(), p.begin());
+    for (const auto& [w, v] : t.vader.words()) {
+      Word& e = words[w];
+      e.v = v;
+      e.known = e.in_vader = true;
+    }
+    for (const auto& [w, ps] : t.textblob) {
+      Word& e = words[w];
+      e.tb = ps[0];
+      e.subj = ps[1];
+      e.known = true;
+    }
+    for (const auto& [w, v] : t.afinn) {
+      Word& e = words[w];
+      e.af = v;
+      e.known = true;
+    }
+    auto flag = [&](const char* w, std::uint32_t f) { words[w].flags |= f; };
+    for (const char* w : kBoostUp) {
+      flag(w, gBooster);
+      words[w].boost = kBIncr;
+    }
+    for (const char* w : kBoostDown) {
+      flag(w, gBooster);
+      words[w].boost = kBDecr;
+    }
+    for (const char* w : kNegateWords) flag(w, gNegate);
+    for (const char* w : kLikeVerbBefore) flag(w, gLikeVerbBefore);
+    for (const char* w : kAllow) flag(w, gAllow);
+    for (const char* w : kWellBefore) flag(w, gWellBefore);
+    flag("no", gNo);
+    flag("or", gOrNor);
+    flag("nor", gOrNor);
+    flag("kind", gKind);
+    flag("of", gOf);
+    flag("so", gSoThis);
+    flag("this", gSoThis);
+    flag("never", gNever);
+    flag("without", gWithout);
+    flag("doubt", gDoubt);
+    flag("least", gLeast);
+    flag("at", gAtVery);
+    flag("very", gAtVery);
+    flag("but", gBut);
+    flag("as", gAs);
+    flag("to", gTo);
+    flag("like", gLike);
+    flag("well", gWell);
+    // The open-addressing index that find() probes (load <= 1/2, 4-byte
+    // slots: with the lexicons of the packages it fits in L2).
+    if (words.size() >= kEmpty) throw std::length_error("the scorer's lexicons hold too many words");
+    std::size_t cap = 64;
+    while (cap < 2 * words.size()) cap *= 2;
+    mask = cap - 1;
+    slots.assign(cap, Slot{});
+    keys.reserve(words.size());
+    entries.reserve(words.size());
+    for (const auto& [w, e] : words) {
+      const std::uint64_t h = hash(w);
+      std::size_t at = h & mask;
+      while (slots[at].idx != kEmpty) at = (at + 1) & mask;
+      slots[at] = {static_cast<std::uint16_t>(keys.size()), static_cast<std::uint16_t>(h >> 48)};
+      filter[(h >> 26) & (kFilterBits / 64 - 1)] |= std::uint64_t{1} << ((h >> 20) & 63);
+      keys.push_back(w);
+      entries.push_back(e);
+    }
+    words.clear();
+    // What contributions() raises to powers depends on the word or on small
+    // counts only: computed here once, with the same std::pow calls.
+    for (Word& e : entries) {
+      const double vals[3] = {e.v, e.tb, e.af};
+      for (std::size_t li = 0; li < 3; ++li) {
+        const double v = vals[li] * kLexScale[li];
+        const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
+        e.powed[li] = sg * std::pow(std::fabs(v / 2), p[18]) * 2;
+      }
+    }
+    for (std::size_t k = 0; k < kPowCache; ++k) {
+      neg_pow[k] = std::pow(p[10], static_cast<double>(k));
+      so_pow[k] = std::pow(1.25, static_cast<double>(k));
+    }
+  }
+
+  // Eight bytes at a time (a word takes one or two multiplications), then a final mix.
+  static std::uint64_t hash(std::string_view w) noexcept {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ w.size();
+    const char* p = w.data();
+    std::size_t n = w.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      h = (h ^ x) * kMul;
+      h ^= h >> 32;
+    }
+    std::uint64_t x = 0;  // the tail, byte by byte (a memcpy of variable size is a call)
+    for (std::size_t k = 0; k < n; ++k) x |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    h = (h ^ x) * kMul;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+  }
+
+  static SentimentOptions make_options(int um, int un) {
+    SentimentOptions o;
+    o.unicode_major = um;
+    o.unicode_minor = un;
+    return o;
+  }
+
+  const Word* find(std::string_view w) const {
+    const std::uint64_t h = hash(w);
+    // Most tokens are in no lexicon and no list: a bit of an L1-sized filter tells.
+    if (!((filter[(h >> 26) & (kFilterBits / 64 - 1)] >> ((h >> 20) & 63)) & 1)) return &none;
+    const auto tag = static_cast<std::uint16_t>(h >> 48);
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const Slot sl = slots[at];
+      if (sl.idx == kEmpty) return &none;
+      if (sl.tag == tag && keys[sl.idx] == w) return &entries[sl.idx];
+    }
+  }
+
+  // Per-call buffers, reused across a chunk's texts.
+  struct Scratch {
+    vader::Scratch v;
+    std::string low;                    // lowered tokens, one after another
+    std::vector<std::string_view> lw;   // each token lowered: in the text, `low` or `rewrites`
+    std::vector<std::string> rewrites;  // collapsed elongations (reserved per text: views stay valid)
+    std::vector<const Word*> ent;
+    std::vector<std::uint8_t> in_vader, title, upper, elong;
+    std::vector<char32_t> cps;
+    std::string cand;
+    std::vector<GaugeRow> rows;
+    std::vector<double> contrib;
+    std::vector<double> powed;  // per row and lexicon: the word's cached power
+  };
+
+  std::string_view lw(const Scratch& s, std::size_t i) const { return s.lw[i]; }
+
+  bool is_title(std::string_view tok) const {
+    // len(x) > 1 and x[0].isupper() and x[1:].islower()
+    const char* p = tok.data();
+    const char* end = p + tok.size();
+    if (p == end) return false;
+    const char32_t c0 = decode_utf8(p, end);
+    if (p == end) return false;
+    if (!(pystr->flags(c0) & PyStr::kUpper)) return false;
+    bool lower = false;
+    while (p < end) {
+      const std::uint8_t f = pystr->flags(decode_utf8(p, end));
+      if (f & (PyStr::kUpper | PyStr::kTitle)) return false;
+      if (f & PyStr::kLower) lower = true;
+    }
+    return lower;
+  }
+
+  // _RUN2.sub(r"\1\1" or r"\1", w): runs of >= 3 of one \w code point cut to `keep`.
+  // Returns false when `w` has no such run (_ELONG does not match).
+  bool collapse(std::string_view w, std::size_t keep, Scratch& s) const {
+    bool ascii = true, run3 = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      ascii &= static_cast<unsigned char>(w[i]) < 0x80;
+      run3 |= i >= 2 && w[i] == w[i - 1] && w[i] == w[i - 2];
+    }
+    if (ascii && !run3) return false;  // no three equal code points in a row
+    s.cps.clear();
+    for (const char* p = w.data(); p < w.data() + w.size();)
+      s.cps.push_back(decode_utf8(p, w.data() + w.size()));
+    s.cand.clear();
+    bool any = false;
+    for (std::size_t i = 0; i < s.cps.size();) {
+      std::size_t j = i;
+      while (j < s.cps.size() && s.cps[j] == s.cps[i]) ++j;
+      std::size_t count = j - i;
+      if (count >= 3 && pystr->is_word(s.cps[i])) {
+        any = true;
+        count = keep;
+      }
+      for (std::size_t k = 0; k < count; ++k) append_utf8(s.cand, s.cps[i]);
+      i = j;
+    }
+    return any;
+  }
+
+  static void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+
+  // The token pass: s.rows, the amplifier and the working text.
+  std::string_view token_pass(std::string_view input, Scratch& s, double& amp, std::size_t& n_out) const {
+    vader::Tokenizer::check_size(input);
+    // VADER's ASCII fast path when it applies (no emoji can match, the text is
+    // unchanged and its `!`/`?` counted), else substitute() + tokenize().
+    std::size_t bang = 0, q = 0;
+    std::string_view t = input;
+    const bool fast = tokenizer.ascii_fast() && tokenizer.tokenize_ascii(input, s.v, bang, q);
+    if (!fast) {
+      t = tokenizer.substitute(input, s.v);
+      tokenizer.tokenize(t, s.v);
+      bang = q = 0;  // tokenize_ascii() may have counted before it gave up
+      for (const char c : t) {
+        bang += c == '!';
+        q += c == '?';
+      }
+    }
+    const auto& toks = s.v.toks;
+    const std::size_t n = toks.size();
+    n_out = n;
+    s.low.clear();
+    // str.lower() at most doubles a token's UTF-8 bytes: `low` never reallocates below.
+    s.low.reserve(2 * t.size() + 16);
+    s.rewrites.clear();
+    s.rewrites.reserve(n);
+    s.lw.resize(n);
+    s.ent.resize(n);
+    s.in_vader.resize(n);
+    s.title.resize(n);
+    s.upper.resize(n);
+    s.elong.resize(n);
+    std::size_t n_upper = 0, n_title = 0, bi = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
+      const std::size_t b = s.low.size();
+      bool ascii = true, has_upper = false, has_lower = false, run3 = false;
+      for (std::size_t k = 0; k < tok.size(); ++k) {
+        const char c = tok[k];
+        ascii &= static_cast<unsigned char>(c) < 0x80;
+        has_upper |= c >= 'A' && c <= 'Z';
+        has_lower |= c >= 'a' && c <= 'z';
+        // three equal bytes in a row, case aside (lowering keeps ASCII runs)
+        run3 |= k >= 2 && ((c ^ tok[k - 1]) & 0xDF) == 0 && ((c ^ tok[k - 2]) & 0xDF) == 0;
+      }
+      s.elong[i] = !ascii || run3;  // may hold an _ELONG run
+      if (ascii && !has_upper) {
+        s.lw[i] = tok;  // already lower
+      } else {
+        if (ascii) {
+          for (char c : tok) s.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        } else {
+          pystr->lower(tok, s.low);
+        }
+        s.lw[i] = std::string_view(s.low).substr(b);
+      }
+      const Word* e = find(lw(s, i));
+      s.ent[i] = e;
+      s.in_vader[i] = e->in_vader;
+      // str.isupper(): by the bytes for ASCII (the fast path leaves `upper`
+      // unset on most tokens), from the tokenizer otherwise.
+      const bool up = ascii ? has_upper && !has_lower : toks[i].upper;
+      s.upper[i] = up;
+      n_upper += up;
+      s.title[i] = !tok.empty() &&
+                   (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
+                   is_title(tok);
+      n_title += s.title[i];
+      if (bi == n && (e->flags & gBut)) bi = i;
+    }
+    const bool cap_diff = n_upper < n && n - n_upper < n;  // 0 < n - n_upper < n
+    const bool mostly_title = static_cast<double>(n_title) >= 0.4 * static_cast<double>(n);
+    auto negated = [&](std::size_t j) {
+      return (s.ent[j]->flags & gNegate) || lw(s, j).find("n't") != std::string_view::npos;
+    };
+    auto has = [&](std::size_t j, std::uint32_t f) { return (s.ent[j]->flags & f) != 0; };
+    s.rows.clear();
+    s.powed.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!s.ent[i]->known && s.elong[i]) {
+        const std::string_view w = lw(s, i);
+        // _ELONG matches exactly when the first collapse changes something.
+        if (collapse(w, 2, s)) {
+          for (const std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
+            if (keep == 1) collapse(w, 1, s);
+            const Word* e = find(s.cand);
+            if (e->known) {
+              s.lw[i] = s.rewrites.emplace_back(s.cand);
+              s.ent[i] = e;
+              break;
+            }
+          }
+        }
+      }
+      const Word& w = *s.ent[i];
+      if (w.v == 0 && w.tb == 0 && w.af == 0) continue;
+      if ((w.flags & gBooster) || ((w.flags & gKind) && i + 1 < n && has(i + 1, gOf))) continue;
+      const bool is_no = (w.flags & gNo) != 0;
+      if (is_no && i + 1 < n && s.in_vader[i + 1]) continue;
+      int rule = 0;
+      if ((w.flags & gLike) && !(i > 0 && (has(i - 1, gLikeVerbBefore) || lw(s, i - 1).ends_with("n't")))) {
+        rule = 1;
+      } else if ((w.flags & gWell) && ((i > 0 && has(i - 1, gAs) && i + 1 < n && has(i + 1, gAs)) ||
+                                       (i + 1 < n && has(i + 1, gWellBefore)))) {
+        rule = 2;
+      } else if (is_no && i + 1 < n &&
+                 !punct_only(t.substr(toks[i + 1].begin, toks[i + 1].end - toks[i + 1].begin))) {
+        rule = 3;
+      } else if (w.flags & gAllow) {
+        for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j)
+          if (has(j, gTo)) {
+            rule = 4;
+            break;
+          }
+      }
+      int nneg = 0, so = 0;
+      double b = 0.0;
+      if ((i > 0 && has(i - 1, gNo)) || (i > 1 && has(i - 2, gNo)) ||
+          (i > 2 && has(i - 3, gNo) && has(i - 1, gOrNor)))
+        ++nneg;
+      const int caps = s.upper[i] && cap_diff ? 1 : 0;
+      static constexpr double kDist[3] = {1.0, 0.95, 0.9};
+      for (std::size_t k = 0; k < 3; ++k) {
+        if (i < k + 1) continue;
+        const std::size_t j = i - k - 1;
+        if (s.in_vader[j]) continue;
+        if (has(j, gBooster)) {
+          double sc = s.ent[j]->boost;
+          if (s.upper[j] && cap_diff) sc += sc > 0 ? kCIncr : -kCIncr;
+          b += sc * kDist[k];
+        }
+        if (k == 0) {
+          if (negated(j)) ++nneg;
+        } else if (k == 1) {
+          if (has(j, gNever) && has(j + 1, gSoThis)) {
+            ++so;
+          } else if (has(j, gWithout) && has(j + 1, gDoubt)) {
+          } else if (negated(j)) {
+            ++nneg;
+          }
+        } else {
+          if (has(j, gNever) && (has(j + 1, gSoThis) || has(j + 2, gSoThis))) {
+            ++so;
+          } else if (has(j, gWithout) && (has(j + 1, gDoubt) || has(j + 2, gDoubt))) {
+          } else if (negated(j)) {
+            ++nneg;
+          }
+        }
+      }
+      const int least = (i > 0 && has(i - 1, gLeast) && !(i > 1 && has(i - 2, gAtVery))) ? 1 : 0;
+      const int butpos = bi == n ? 0 : (i < bi ? -1 : (i > bi ? 1 : 0));
+      bool start = i == 0;
+      if (!start) {
+        const char last = t[toks[i - 1].end - 1];
+        start = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '"' ||
+                last == '\'';
+      }
+      const int name = (!mostly_title && s.title[i] && !start &&
+                        ((i > 0 && s.title[i - 1]) || (i + 1 < n && s.title[i + 1])))
+                           ? 1
+                           : 0;
+      const int lexicons = (w.v != 0) + (w.tb != 0) + (w.af != 0);
+      s.powed.push_back(w.powed[0]);
+      s.powed.push_back(w.powed[1]);
+      s.powed.push_back(w.powed[2]);
+      s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
+                                double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
+                                double(name)});
+    }
+    const double ep = static_cast<double>(std::min<std::size_t>(bang, 4)) * 0.292;
+    const double qm = q <= 1 ? 0.0 : (q <= 3 ? static_cast<double>(q) * 0.18 : 0.96);
+    amp = ep + qm;
+    return t;
+  }
+
+  static bool punct_only(std::string_view tok) {
+    for (const char c : tok)
+      if (!(c == '!' || c == '?' || c == '.' || c == ',' || c == ';' || c == ':')) return false;
+    return true;
+  }
+
+  // scorer.contributions for each row into s.contrib (rows x 3), in numpy's operation order.
+  void contributions(Scratch& s) const {
+    const std::size_t m = s.rows.size();
+    s.contrib.resize(m * 3);
+    const double caps = p[9], neg = p[10], bb = p[11], ba = p[12], sig = p[17];
+    for (std::size_t r = 0; r < m; ++r) {
+      const GaugeRow& R = s.rows[r];
+      const double bfac = R[8] < 0 ? bb : (R[8] > 0 ? ba : 1.0);
+      const auto ne = static_cast<std::size_t>(R[5] + R[7]), so = static_cast<std::size_t>(R[6]);
+      double mult = (ne < kPowCache ? neg_pow[ne] : std::pow(neg, R[5] + R[7])) *
+                    (so < kPowCache ? so_pow[so] : std::pow(1.25, R[6])) * bfac;
+      const int pat = (R[0] != 0) * 1 + (R[1] != 0) * 2 + (R[2] != 0) * 4;
+      const double pw = pat == 0 ? 1.0 : p[19 + pat - 1];
+      mult = mult * pw * (1 - R[14]) * (R[11] == 0 ? 1.0 : 0.0);
+      for (std::size_t li = 0; li < 3; ++li) {
+        double v = R[li] * kLexScale[li];
+        const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
+        v = s.powed[r * 3 + li];  // sg * pow(|v / 2|, gamma) * 2, cached per word
+        if (li == 1) v = v * (1 - sig + sig * R[9]);
+        const double vv = (v + sg * (R[3] + caps * R[4]) * p[6 + li]) * mult;
+        s.contrib[r * 3 + li] = (v > 0 ? p[2 * li] : p[2 * li + 1]) * vv;
+      }
+    }
+  }
+
+  // scorer.finish for one text.
+  double finish(double total, double amp, std::size_t n) const {
+    const double wamp = p[13], c = std::fabs(p[14]) + 1, e = std::fabs(p[15]), alpha = p[16];
+    const double sg = total > 0 ? 1.0 : (total < 0 ? -1.0 : 0.0);
+    double z = total + wamp * amp * sg;
+    z = z / std::pow(1 + static_cast<double>(n) / c, e);
+    return z / std::sqrt(z * z + alpha * alpha);
+  }
+
+  GaugeScore score(std::string_view text, Scratch& s) const {
+    double amp = 0;
+    std::size_t n = 0;
+    token_pass(text, s, amp, n);
+    contributions(s);
+    const std::size_t m = s.rows.size();
+    GaugeScore out;
+    const double total = np_pairwise(s.contrib.data(), m * 3, 1);
+    out.vader_sum = np_pairwise(s.contrib.data(), m, 3);
+    out.textblob_sum = np_pairwise(s.contrib.data() + 1, m, 3);
+    out.afinn_sum = np_pairwise(s.contrib.data() + 2, m, 3);
+    out.polarity = finish(total, amp, n);
+    return out;
+  }
+
+  vader::Tokenizer tokenizer;
+  const PyStr* pystr;
+  std::array<double, kParams> p{};
+  static constexpr std::size_t kPowCache = 8;
+  double neg_pow[kPowCache], so_pow[kPowCache];                          // p[10]**k and 1.25**k
+  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;  // while building
+  static constexpr std::uint16_t kEmpty = 0xFFFF;
+  struct Slot {
+    std::uint16_t idx = kEmpty, tag = 0;
+  };
+  std::vector<Slot> slots;
+  static constexpr std::size_t kFilterBits = std::size_t{1} << 17;
+  std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(kFilterBits / 64);
+  std::size_t mask = 0;
+  std::vector<std::string> keys;
+  std::vector<Word> entries;
+  Word none;
+};
+
+GaugeScorer::GaugeScorer(const GaugeTables& tables, const std::vector<double>& params, int unicode_major,
+                         int unicode_minor)
+    : impl_(std::make_unique<Impl>(tables, params, unicode_major, unicode_minor)) {}
+GaugeScorer::~GaugeScorer() = default;
+
+GaugeScore GaugeScorer::score(std::string_view text) const {
+  Impl::Scratch s;
+  return impl_->score(text, s);
+}
+
+void GaugeScorer::score_batch(const std::vector<std::string_view>& texts, GaugeScore* out,
+                              unsigned threads) const {
+  // Each text's score depends on that text only: chunks write disjoint slots.
+  parallel_chunks(texts.size(), 256, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    Impl::Scratch s;
+    for (std::size_t i = b; i < e; ++i) out[i] = impl_->score(texts[i], s);
+  });
+}
+
+GaugeRows GaugeScorer::rows(std::string_view text) const {
+  Impl::Scratch s;
+  GaugeRows r;
+  const std::string_view t = impl_->token_pass(text, s, r.amp, r.tokens);
+  r.rows = s.rows;
+  r.text = std::string(t);
+  for (const auto& tok : s.v.toks) r.spans.emplace_back(tok.begin, tok.end);
+  return r;
+}
+
+}  // namespace textgauge

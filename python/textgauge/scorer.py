@@ -1,0 +1,330 @@
+"""textgauge's own sentiment scorer (``method="textgauge"``).
+
+One pass over VADER's tokens. Each token is looked up in three lexicons, read at
+run time from the installed packages: VADER's ``vader_lexicon.txt``, TextBlob's
+``en-sentiment.xml`` (polarity and subjectivity averaged over senses per part of
+speech, then over parts of speech, as pattern does) and AFINN-en-165 with
+AFINN's emoticons. One set of rules, VADER's (negation, boosters, ALL-CAPS,
+``but``, ``least``, ``never so``, punctuation emphasis), applies to every
+lexicon's hit, plus rules for what the lexicons misread:
+
+* ``like`` as a preposition ("But, like previous dialogues") counts nothing;
+* ``well`` in ``as well as`` or before a preposition (``well over``) counts nothing;
+* ``no`` followed by a word (``no closer``, ``no longer``) is a determiner:
+  it counts nothing itself, and still negates the words after it;
+* ``allow ... to`` (permission, not approval) counts nothing;
+* a Title-case word next to another one, not at the start of a sentence, in a text
+  that is not mostly Title-case, is a name (``United States``) and counts nothing;
+* a word missing from every lexicon is looked up again with letter runs
+  collapsed (``goooood`` -> ``good``).
+
+Per text the rule-adjusted values of the three lexicons are weighted (per
+lexicon and sign, per pattern of lexicons that know the word), summed, the
+punctuation emphasis added, divided by ``(1 + n/c)**e`` for ``n`` tokens, and
+squashed by ``z / sqrt(z*z + alpha*alpha)`` into [-1, 1]. The division makes a
+long text's score a length-damped mean of its parts rather than a sum, so whole
+articles do not saturate. The 26 parameters are fitted on the development halves
+of the VADER paper's human-rated sets by ``tools/fit_scorer.py`` and ship in
+``data/scorer_params.json``.
+
+The token pass and the model run in C++ (cpp/src/sentiment/gauge/, one pass per
+text, a batch over all cores); ``contributions`` and ``finish`` here are the same
+model in numpy, for ``explain`` and for the fitting tool. The first Python
+implementation of the token pass is kept in the tests as the parity reference.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .errors import OptionError
+
+__all__ = ["explain", "score"]
+
+_PARAMS_PATH = Path(__file__).parent / "data" / "scorer_params.json"
+
+# Rule codes of explain() and of the token rows.
+RULE_NONE, RULE_LIKE_PREP, RULE_AS_WELL, RULE_NO_DET, RULE_ALLOW_TO = 0, 1, 2, 3, 4
+RULE_NAMES = {1: "like-preposition", 2: "well-function-word", 3: "no-determiner", 4: "allow-to"}
+
+# Scales that bring each lexicon near VADER's range before the fitted weights.
+LEX_SCALE = (1.0, 4.0, 0.8)
+LEX_NAMES = ("vader", "textblob", "afinn")
+
+
+def _package_dir(name: str, hint: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            f"the textgauge scorer reads its lexicon from {name}: pip install {hint}"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+# The integrator may switch these three readers to textgauge.sentiment.vader_lexicon_paths(),
+# textgauge.textblob.textblob_lexicon_path() and textgauge.afinn.afinn_lexicon_paths().
+def _vader_tables() -> tuple[dict[str, float], dict[str, str]]:
+    folder = _package_dir("vaderSentiment", "vaderSentiment==3.3.2")
+    lex: dict[str, float] = {}
+    for line in (folder / "vader_lexicon.txt").read_text(encoding="utf-8").rstrip("\n").split("\n"):
+        if not line:
+            continue
+        word, measure = line.strip().split("\t")[0:2]
+        lex[word] = float(measure)  # last duplicate wins, as in vaderSentiment
+    emoji: dict[str, str] = {}
+    for line in (
+        (folder / "emoji_utf8_lexicon.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    ):
+        parts = line.strip().split("\t")[0:2]
+        if len(parts) == 2:
+            emoji[parts[0]] = parts[1]
+    return lex, emoji
+
+
+def _textblob_tables() -> tuple[dict[str, float], dict[str, float]]:
+    path = _package_dir("textblob", "textblob==0.20.1") / "en" / "en-sentiment.xml"
+    words: dict[str, dict[str | None, list[tuple[float, float]]]] = {}
+    for w in ET.parse(path).getroot().findall("word"):
+        form = w.attrib.get("form")
+        if not form:
+            continue
+        psi = (float(w.attrib.get("polarity", 0.0)), float(w.attrib.get("subjectivity", 0.0)))
+        words.setdefault(form, {}).setdefault(w.attrib.get("pos"), []).append(psi)
+    pol: dict[str, float] = {}
+    subj: dict[str, float] = {}
+    for form, by_pos in words.items():
+        avgs = [
+            (sum(p for p, _ in v) / len(v), sum(s for _, s in v) / len(v)) for v in by_pos.values()
+        ]
+        pol[form.lower()] = sum(a[0] for a in avgs) / len(avgs)
+        subj[form.lower()] = sum(a[1] for a in avgs) / len(avgs)
+    return pol, subj
+
+
+def _afinn_table() -> dict[str, float]:
+    folder = _package_dir("afinn", "afinn==0.1") / "data"
+    out: dict[str, float] = {}
+    for name in ("AFINN-en-165.txt", "AFINN-emoticon-8.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                word, value = line.rsplit("\t", 1)
+                out[word] = float(value)
+    return out
+
+
+class _Tables:
+    def __init__(self) -> None:
+        self.vader, self.emoji = _vader_tables()
+        self.tb, self.tb_subj = _textblob_tables()
+        self.afinn = _afinn_table()
+
+    def known(self, w: str) -> bool:
+        return w in self.vader or w in self.tb or w in self.afinn
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    return _Tables()
+
+
+@lru_cache(maxsize=1)
+def load_params() -> dict[str, Any]:
+    """The shipped parameters (``data/scorer_params.json``)."""
+    data: dict[str, Any] = json.loads(_PARAMS_PATH.read_text(encoding="utf-8"))
+    return data
+
+
+# Columns of a token row.
+ROW_COLUMNS = (
+    "vader",
+    "textblob",
+    "afinn",
+    "booster",
+    "caps",
+    "negations",
+    "never_so",
+    "least",
+    "but",
+    "subjectivity",
+    "lexicons",
+    "rule",
+    "index",
+    "tokens",
+    "name",
+)
+
+
+def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
+    """The token pass (in C++): one row per lexicon hit (ROW_COLUMNS), the
+    punctuation emphasis, the token count and the tokens."""
+    rows, amp, n, toks = _engine().rows(text)
+    out: list[list[float]] = rows.tolist()
+    return out, float(amp), int(n), list(toks)
+
+
+N_PARAMS = 26  # the fitted vector (see param_vector)
+
+
+def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
+    """Per token row and lexicon, the contribution to the text's sum (rows x 3).
+
+    p: w(6: vader+ vader- textblob+ textblob- afinn+ afinn-), beta(3), caps, neg,
+    but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7).
+    """
+    if len(R) == 0:
+        return np.zeros((0, 3))
+    w = p[0:6]
+    beta = p[6:9]
+    caps, neg, bb, ba = p[9], p[10], p[11], p[12]
+    sig, gam = p[17], p[18]
+    pw = np.concatenate([[1.0], p[19:26]])
+    bfac = np.where(R[:, 8] < 0, bb, np.where(R[:, 8] > 0, ba, 1.0))
+    mult = neg ** (R[:, 5] + R[:, 7]) * 1.25 ** R[:, 6] * bfac
+    pat = ((R[:, 0] != 0) * 1 + (R[:, 1] != 0) * 2 + (R[:, 2] != 0) * 4).astype(int)
+    mult = mult * pw[pat] * (1 - R[:, 14]) * (R[:, 11] == 0)
+    out = np.empty((len(R), 3))
+    for li in range(3):
+        v = R[:, li] * LEX_SCALE[li]
+        s = np.sign(v)
+        v = s * np.abs(v / 2) ** gam * 2
+        if li == 1:
+            v = v * (1 - sig + sig * R[:, 9])
+        vv = (v + s * (R[:, 3] + caps * R[:, 4]) * beta[li]) * mult
+        out[:, li] = np.where(v > 0, w[2 * li], w[2 * li + 1]) * vv
+    return out
+
+
+def finish(p: np.ndarray, total: np.ndarray, amp: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """From per-text sums to polarity: emphasis, length damping, squash."""
+    wamp, c, e, alpha = p[13], abs(p[14]) + 1, abs(p[15]), p[16]
+    z = total + wamp * amp * np.sign(total)
+    z = z / (1 + n / c) ** e
+    out: np.ndarray = z / np.sqrt(z * z + alpha**2)
+    return out
+
+
+def param_vector(params: dict[str, Any] | None = None) -> np.ndarray:
+    d = load_params() if params is None else params
+    return np.array(d["vector"], dtype=np.float64)
+
+
+_UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
+
+
+@lru_cache(maxsize=1)
+def _engine() -> _core.sentiment.GaugeScorer:
+    # The lexicon tables are read once from the installed packages and handed to C++.
+    tb = _tables()
+    vader = _core.sentiment.Lexicon()
+    for word, valence in tb.vader.items():
+        vader.set_word(word, valence)
+    for emoji, desc in tb.emoji.items():
+        vader.set_emoji(emoji, desc)
+    tb_words = list(tb.tb)
+    return _core.sentiment.GaugeScorer(
+        vader,
+        tb_words,
+        [tb.tb[w] for w in tb_words],
+        [tb.tb_subj[w] for w in tb_words],
+        list(tb.afinn),
+        list(tb.afinn.values()),
+        [float(x) for x in param_vector()],
+        unicode_major=_UNICODE[0],
+        unicode_minor=_UNICODE[1],
+    )
+
+
+def _scores(texts: Sequence[str], threads: int | None) -> np.ndarray:
+    # (n, 4): polarity and the per-lexicon sums, from the C++ batch.
+    if isinstance(texts, str):
+        raise OptionError("score() takes a list of texts; wrap a single text in a list")
+    if threads is not None and threads < 1:
+        raise OptionError(f"threads must be >= 1, got {threads}")
+    if isinstance(texts, list):
+        for k, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise OptionError(f"texts[{k}] is {type(text).__name__}, not str")
+    out: np.ndarray = _engine().score(texts, threads=0 if threads is None else threads)
+    return out
+
+
+def score(texts: Sequence[str], *, threads: int | None = None) -> np.ndarray:
+    """Polarity in [-1, 1] of each text, on ``threads`` threads (default: all cores;
+    the result does not depend on it).
+
+    Example:
+        >>> [round(float(x), 3) > 0 for x in score(["a great film", "a dull, bad film"])]
+        [True, False]
+    """
+    out: np.ndarray = _scores(texts, threads)[:, 0].copy()
+    return out
+
+
+def explain(text: str) -> pd.DataFrame:
+    """Per token: each lexicon's value, the rules applied, and each lexicon's
+    contribution to the final polarity (the contributions of all tokens plus the
+    ``(punctuation)`` row sum to ``score([text])[0]``)."""
+    p = param_vector()
+    rows, a, n, toks = token_rows(text)
+    R = np.array(rows, dtype=np.float64).reshape(-1, len(ROW_COLUMNS))
+    C = contributions(p, R)
+    total = float(C.sum())
+    pol = float(finish(p, np.array([total]), np.array([a]), np.array([float(n)]))[0])
+    z_pre = total + p[13] * a * math.copysign(1.0, total) if total != 0 else 0.0
+    share = pol / z_pre if z_pre != 0 else 0.0
+    by_tok = {int(r[12]): (r, c) for r, c in zip(R, C)}
+    out: list[dict[str, Any]] = []
+    for i, tok in enumerate(toks):
+        entry: dict[str, Any] = {"token": tok}
+        hit = by_tok.get(i)
+        rules: list[str] = []
+        for li, name in enumerate(LEX_NAMES):
+            entry[name] = float(hit[0][li]) if hit else 0.0
+        if hit:
+            r = hit[0]
+            if r[5]:
+                rules.append(f"negation x{int(r[5])}")
+            if r[3]:
+                rules.append("booster")
+            if r[4]:
+                rules.append("caps")
+            if r[6]:
+                rules.append("never-so")
+            if r[7]:
+                rules.append("least")
+            if r[8]:
+                rules.append("but-before" if r[8] < 0 else "but-after")
+            if r[11]:
+                rules.append(RULE_NAMES[int(r[11])])
+            if r[14]:
+                rules.append("name")
+        entry["rules"] = ",".join(rules)
+        for li, name in enumerate(LEX_NAMES):
+            entry[f"{name}_contribution"] = float(hit[1][li]) * share if hit else 0.0
+        out.append(entry)
+    punct = {"token": "(punctuation)", "vader": 0.0, "textblob": 0.0, "afinn": 0.0, "rules": ""}
+    amp_part = (z_pre - total) * share
+    punct.update(
+        {"vader_contribution": amp_part, "textblob_contribution": 0.0, "afinn_contribution": 0.0}
+    )
+    out.append(punct)
+    return pd.DataFrame(out)
+
+
+def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
+    """The ``method="textgauge"`` frame: polarity plus the per-lexicon sums."""
+    sc = _scores(texts, threads)
+    cols = {"polarity": sc[:, 0], **{f"{k}_sum": sc[:, li + 1] for li, k in enumerate(LEX_NAMES)}}
+    return pd.DataFrame(cols)

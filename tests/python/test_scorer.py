@@ -1,0 +1,159 @@
+"""textgauge's own scorer (textgauge.scorer): shipped parameters, rules, explain, bounds."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SHARED, require
+from textgauge import scorer
+
+
+def _fit_module() -> Any:
+    spec = importlib.util.spec_from_file_location("fit_scorer", ROOT / "tools" / "fit_scorer.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_shipped_params_are_small() -> None:
+    data = json.loads((ROOT / "python/textgauge/data/scorer_params.json").read_text())
+    assert data["n_params"] == len(data["vector"]) == scorer.N_PARAMS <= 64
+
+
+def _hand(text_rows: list[list[float]], amp: float, n: int) -> float:
+    # The model written out for one text, term by term, from the shipped vector.
+    p = scorer.param_vector()
+    total = 0.0
+    for r in text_rows:
+        pattern = (r[0] != 0) + 2 * (r[1] != 0) + 4 * (r[2] != 0)
+        mult = p[10] ** (r[5] + r[7]) * 1.25 ** r[6]
+        mult *= p[11] if r[8] < 0 else (p[12] if r[8] > 0 else 1.0)
+        mult *= p[19 + pattern - 1] * (1 - r[14]) * (r[11] == 0)
+        for li in range(3):
+            v = r[li] * scorer.LEX_SCALE[li]
+            if v == 0:
+                continue
+            s = math.copysign(1.0, v)
+            v = s * abs(v / 2) ** p[18] * 2
+            if li == 1:
+                v *= 1 - p[17] + p[17] * r[9]
+            vv = (v + s * (r[3] + p[9] * r[4]) * p[6 + li]) * mult
+            total += (p[2 * li] if v > 0 else p[2 * li + 1]) * vv
+    z = total + (p[13] * amp * math.copysign(1.0, total) if total else 0.0)
+    z /= (1 + n / (abs(p[14]) + 1)) ** abs(p[15])
+    return float(z / math.sqrt(z * z + p[16] ** 2))
+
+
+TEXTS = [
+    "a great film",
+    "The film was not good at all.",
+    "It is VERY bad, but the ending is lovely!!",
+    "But, like previous dialogues, the talks ended without a deal.",
+    "Russia is no closer to a settlement and no longer talks.",
+    "Ministers, as well as officials, came; well over 300 people attended.",
+    "The army will allow local residents to escape.",
+    "The United States and the Supreme Court disagreed.",
+    "sooo goooood :)",
+    "",
+    "the least good idea, at least good enough",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_score_matches_the_model_by_hand(text: str) -> None:
+    rows, amp, n, _ = scorer.token_rows(text)
+    assert scorer.score([text])[0] == pytest.approx(_hand(rows, amp, n), abs=1e-12)
+
+
+def test_rules_fire_where_the_issue_says() -> None:
+    def rules(text: str) -> dict[str, str]:
+        f = scorer.explain(text)
+        return dict(zip(f["token"], f["rules"]))
+
+    assert "like-preposition" in rules("But, like previous dialogues, it failed")["like"]
+    assert "like-preposition" not in rules("I like previous dialogues")["like"]
+    assert "well-function-word" in rules("ministers as well as officials")["well"]
+    assert "well-function-word" in rules("well over 300 people")["well"]
+    assert "no-determiner" in rules("Russia is no closer to peace")["no"]
+    assert "allow-to" in rules("they allow local residents to escape")["allow"]
+    assert "name" in rules("the talks in the United States failed")["United"]
+    # a rule's word contributes nothing; the same word in its other sense does
+    f = scorer.explain("But, like previous dialogues")
+    assert f.loc[f["token"] == "like", "vader_contribution"].item() == 0.0
+    f = scorer.explain("I like it")
+    assert f.loc[f["token"] == "like", "vader_contribution"].item() > 0.0
+
+
+def test_negation_and_but_apply_to_every_lexicon() -> None:
+    pos = scorer.explain("a good plan")
+    neg = scorer.explain("not a good plan")
+    p = scorer.param_vector()
+    for name in scorer.LEX_NAMES:
+        a = pos.loc[pos["token"] == "good", f"{name}_contribution"].item()
+        b = neg.loc[neg["token"] == "good", f"{name}_contribution"].item()
+        assert a > 0 and b < 0, name
+    rows, _, _, _ = scorer.token_rows("good but bad")
+    assert [r[8] for r in rows] == [-1, 1]  # before and after the first `but`
+    assert p[11] < p[12]  # fitted: what follows `but` weighs more than what precedes it
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_explain_sums_to_the_score(text: str) -> None:
+    f = scorer.explain(text)
+    parts = f[[f"{n}_contribution" for n in scorer.LEX_NAMES]].to_numpy().sum()
+    assert parts == pytest.approx(scorer.score([text])[0], abs=1e-12)
+
+
+def test_bounds_and_long_texts() -> None:
+    texts = TEXTS + ["great! " * 5000, "awful terrible horrible " * 3000, "NO NO NO!!!! ??? " * 50]
+    s = scorer.score(texts)
+    assert np.all(np.abs(s) <= 1.0)
+    # repeated, a sentence keeps its sign and grows (the damping is n**-0.77, not a mean)
+    one, many = scorer.score(
+        ["The plan is good, though costly.", "The plan is good, though costly. " * 40]
+    )
+    assert 0 < one < many < 1
+
+
+def test_threads_do_not_change_scores() -> None:
+    assert np.array_equal(scorer.score(TEXTS, threads=1), scorer.score(TEXTS, threads=2))
+
+
+def test_method_frame_contract() -> None:
+    f = scorer._method_frame(TEXTS, threads=1)
+    assert next(iter(f.columns)) == "polarity" and len(f) == len(TEXTS)
+    assert np.array_equal(f["polarity"].to_numpy(), scorer.score(TEXTS))
+
+
+def test_fit_script_predictions_equal_the_scorer() -> None:
+    fit = _fit_module()
+    rows = [(str(i), 0.0, t) for i, t in enumerate(TEXTS)]
+    batch = fit.Set(rows).predict(scorer.param_vector())
+    assert np.allclose(batch, scorer.score(TEXTS), rtol=0, atol=1e-12)
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_shipped_dev_figures_reproduce() -> None:
+    require(SHARED / "data" / "sentiment_dev")
+    fit = _fit_module()
+    report = json.loads((ROOT / "python/textgauge/data/scorer_params.json").read_text())["report"]
+    for s in fit.SETS:
+        d = fit.Set(fit.load(s))
+        assert round(fit.pearson(d.predict(scorer.param_vector()), d.y), 4) == report[s]["dev_r"]
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_bbc_articles_do_not_saturate(bbc_files: list[Path]) -> None:
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in bbc_files]
+    s = scorer.score(texts)
+    assert np.mean(np.abs(s) > 0.99) <= 0.02
