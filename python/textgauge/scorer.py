@@ -35,7 +35,6 @@ implementation of the token pass is kept in the tests as the parity reference.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import unicodedata
@@ -49,7 +48,10 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .errors import OptionError
+from ._unicode import text_batch, threads_arg
+from .afinn import afinn_lexicon_paths
+from .sentiment import vader_lexicon_paths
+from .textblob import textblob_lexicon_path
 
 __all__ = ["explain", "score"]
 
@@ -64,29 +66,19 @@ LEX_SCALE = (1.0, 4.0, 0.8)
 LEX_NAMES = ("vader", "textblob", "afinn")
 
 
-def _package_dir(name: str, hint: str) -> Path:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(
-            f"the textgauge scorer reads its lexicon from {name}: pip install {hint}"
-        )
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-# The integrator may switch these three readers to textgauge.sentiment.vader_lexicon_paths(),
-# textgauge.textblob.textblob_lexicon_path() and textgauge.afinn.afinn_lexicon_paths().
+# The lexicons come from the installed packages, found by the same functions as the exact
+# engines use; how each is read into the scorer's tables (senses averaged, last duplicate
+# wins) is part of the fitted model.
 def _vader_tables() -> tuple[dict[str, float], dict[str, str]]:
-    folder = _package_dir("vaderSentiment", "vaderSentiment==3.3.2")
+    words_path, emoji_path = vader_lexicon_paths()
     lex: dict[str, float] = {}
-    for line in (folder / "vader_lexicon.txt").read_text(encoding="utf-8").rstrip("\n").split("\n"):
+    for line in words_path.read_text(encoding="utf-8").rstrip("\n").split("\n"):
         if not line:
             continue
         word, measure = line.strip().split("\t")[0:2]
         lex[word] = float(measure)  # last duplicate wins, as in vaderSentiment
     emoji: dict[str, str] = {}
-    for line in (
-        (folder / "emoji_utf8_lexicon.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
-    ):
+    for line in emoji_path.read_text(encoding="utf-8").rstrip("\n").split("\n"):
         parts = line.strip().split("\t")[0:2]
         if len(parts) == 2:
             emoji[parts[0]] = parts[1]
@@ -94,7 +86,7 @@ def _vader_tables() -> tuple[dict[str, float], dict[str, str]]:
 
 
 def _textblob_tables() -> tuple[dict[str, float], dict[str, float]]:
-    path = _package_dir("textblob", "textblob==0.20.1") / "en" / "en-sentiment.xml"
+    path = textblob_lexicon_path()
     words: dict[str, dict[str | None, list[tuple[float, float]]]] = {}
     for w in ET.parse(path).getroot().findall("word"):
         form = w.attrib.get("form")
@@ -114,10 +106,9 @@ def _textblob_tables() -> tuple[dict[str, float], dict[str, float]]:
 
 
 def _afinn_table() -> dict[str, float]:
-    folder = _package_dir("afinn", "afinn==0.1") / "data"
     out: dict[str, float] = {}
-    for name in ("AFINN-en-165.txt", "AFINN-emoticon-8.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+    for path in afinn_lexicon_paths("en", emoticons=True):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 word, value = line.rsplit("\t", 1)
                 out[word] = float(value)
@@ -246,17 +237,12 @@ def _engine() -> _core.sentiment.GaugeScorer:
     )
 
 
-def _scores(texts: Sequence[str], threads: int | None) -> np.ndarray:
-    # (n, 4): polarity and the per-lexicon sums, from the C++ batch.
-    if isinstance(texts, str):
-        raise OptionError("score() takes a list of texts; wrap a single text in a list")
-    if threads is not None and threads < 1:
-        raise OptionError(f"threads must be >= 1, got {threads}")
-    if isinstance(texts, list):
-        for k, text in enumerate(texts):
-            if not isinstance(text, str):
-                raise OptionError(f"texts[{k}] is {type(text).__name__}, not str")
-    out: np.ndarray = _engine().score(texts, threads=0 if threads is None else threads)
+def _scores(texts: Any, threads: int) -> np.ndarray:
+    # (n, 4): polarity and the per-lexicon sums, from the C++ batch (threads 0: all cores).
+    # A list or an Arrow column read in place; a text that is not a str raises TypeError
+    # naming its index (the binding's check).
+    batch, _ = text_batch(texts, single="wrap a single text in a list")
+    out: np.ndarray = _engine().score(batch, threads=threads)
     return out
 
 
@@ -268,7 +254,7 @@ def score(texts: Sequence[str], *, threads: int | None = None) -> np.ndarray:
         >>> [round(float(x), 3) > 0 for x in score(["a great film", "a dull, bad film"])]
         [True, False]
     """
-    out: np.ndarray = _scores(texts, threads)[:, 0].copy()
+    out: np.ndarray = _scores(texts, threads_arg(threads))[:, 0].copy()
     return out
 
 

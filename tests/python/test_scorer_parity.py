@@ -142,5 +142,5 @@ def test_threads_and_batch_order() -> None:
     texts = local_paragraphs(600, seed=5) + EDGE
     one = scorer._scores(texts, 1)
     assert np.array_equal(one, scorer._scores(texts, 2))
-    assert np.array_equal(one, scorer._scores(texts, None))
+    assert np.array_equal(one, scorer._scores(texts, 0))
     assert np.array_equal(one[::-1], scorer._scores(texts[::-1], 2))
