@@ -75,7 +75,8 @@ void register_text(py::module_& m) {
       .def("paragraph_table", [](const Corpus& c) { return unit_dict(c.paragraph_table()); })
       .def("sentence_table", [](const Corpus& c) { return unit_dict(c.sentence_table()); })
       .def("token_table", [](const Corpus& c) { return token_dict(c.token_table()); })
-      .def("vocabulary", &vocabulary_terms);
+      .def("vocabulary", &vocabulary_terms)
+      .def("memory_bytes", &Corpus::memory_bytes);
 
   def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind>(m);
 }
