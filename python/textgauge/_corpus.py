@@ -168,10 +168,10 @@ class CorpusBase:
 
     def _add_locked(self, batch: list[str | bytes], ids: list[Any], sources: list[str]) -> None:
         base = len(self._texts)
-        names = sources or [f"document {base + i}" for i in range(len(batch))]
         try:
             self._core.add(batch, sources=sources, threads=self._threads)
         except UnicodeEncodeError:  # a str with lone surrogates; rare, so only handled here
+            names = sources or [f"document {base + i}" for i in range(len(batch))]
             batch = fix_surrogates(batch, self._options.errors, names)
             self._core.add(batch, sources=sources, threads=self._threads)
         for i, t in enumerate(batch):

@@ -1,6 +1,11 @@
 #include "textgauge/text/corpus.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <mutex>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
@@ -82,56 +87,56 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
   const std::size_t base = size();
   const std::vector<std::size_t> starts = chunk_starts(texts);
   const std::size_t chunks = starts.size() - 1;
-  std::vector<Chunk> out(chunks);
 
+  // Validate (and repair) first: bad input leaves the corpus as it was.
   parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-    Segmenter segmenter(options_.segment);
-    const Normalizer normalizer(options_.normalize);
-    Chunk& k = out[c];
-    std::string scratch;
-    Segmentation seg;  // one document's units, wide; reused
-    std::size_t bytes = 0;
-    for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
-    k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
-    k.terms.reserve(bytes / 5 + 16);
     for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
       std::string& text = texts[i];
       if (find_invalid_utf8(text) != std::string_view::npos)  // name the source only when needed
         text = ensure_utf8(std::move(text), options_.errors,
                            i < sources.size() ? sources[i] : "document " + std::to_string(base + i));
-      seg.paragraphs.clear();
-      seg.sentences.clear();
-      seg.sentence_paragraph.clear();
-      seg.tokens.clear();
-      seg.token_paragraph.clear();
-      seg.token_sentence.clear();
-      segmenter.segment_append(text, seg);
-      intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
-      compact_append(text, seg, k.units);
-      k.para_end.push_back(k.units.paragraphs.size());
-      k.sent_end.push_back(k.units.sentences.size());
+      if (text.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error((i < sources.size() ? sources[i] : "document " + std::to_string(base + i)) + ": " +
+                    std::to_string(text.size()) +
+                    " bytes; a Corpus holds documents of less than 4 GiB (split it into several)");
     }
   });
-
-  // Concatenate in item order, mapping item-local term ids to corpus ids
-  // (see corpus.hpp: ids follow first occurrence whatever the thread count).
-  std::size_t np = 0, ns = 0, nt = 0, nb = 0;
-  for (const Chunk& k : out) {
-    np += k.units.paragraphs.size();
-    ns += k.units.sentences.size();
-    nt += k.units.tokens.size();
-  }
+  std::size_t nb = 0;
   for (const std::string& t : texts) nb += t.size();
-  reserve_more(units_.paragraphs, np);
-  reserve_more(units_.sentences, ns);
-  reserve_more(units_.sentence_paragraph, ns);
-  reserve_more(units_.sentence_token_begin, ns);
-  units_.tokens.reserve(units_.tokens.size() + nt);
-  reserve_more(terms_, nt);
-  reserve_more(para_begin_, texts.size());
-  reserve_more(sent_begin_, texts.size());
-  for (std::size_t c = 0; c < chunks; ++c) {
+
+  // Segment items on all threads; each finished item is appended to the
+  // corpus as soon as every item before it has been (in item order, mapping
+  // item-local term ids to corpus ids: see corpus.hpp, ids follow first
+  // occurrence whatever the thread count), and its buffers and input texts are
+  // freed then. So only the items in flight exist twice, never the batch.
+  std::vector<Chunk> out(chunks);
+  std::vector<char> done(chunks, 0);
+  std::size_t next = 0;  // the next item to append
+  std::mutex merging;
+  const std::size_t p_old = units_.paragraphs.size(), s_old = units_.sentences.size(), t_old = terms_.size();
+  const std::size_t b_old = text_.size(), v_old = vocab_.size();
+  auto append_item = [&](std::size_t c) {
     Chunk& k = out[c];
+    if (c == 0) {
+      // Reserve for the whole batch from the first item's proportions (+15%);
+      // capacity never written costs no resident memory.
+      std::size_t bytes = 1;
+      for (std::size_t i = starts[0]; i < starts[1]; ++i) bytes += texts[i].size();
+      const double scale = 1.15 * static_cast<double>(nb + 1) / static_cast<double>(bytes);
+      auto estimate = [&](std::size_t n) {
+        return static_cast<std::size_t>(static_cast<double>(n) * scale) + 16;
+      };
+      reserve_more(units_.paragraphs, estimate(k.units.paragraphs.size()));
+      reserve_more(units_.sentence_paragraph, estimate(k.units.sentences.size()));
+      reserve_more(units_.sentences, estimate(k.units.sentences.size()));
+      reserve_more(units_.sentence_token_begin, estimate(k.units.sentences.size()));
+      units_.tokens.reserve(units_.tokens.size() + estimate(k.units.tokens.size()));
+      reserve_more(terms_, estimate(k.terms.size()));
+      reserve_more(para_begin_, texts.size());
+      reserve_more(sent_begin_, texts.size());
+      reserve_more(text_, nb);
+      reserve_more(text_begin_, texts.size());
+    }
     const std::size_t p0 = units_.paragraphs.size(), s0 = units_.sentences.size();
     for (auto e : k.para_end) para_begin_.push_back(p0 + e);
     for (auto e : k.sent_end) sent_begin_.push_back(s0 + e);
@@ -142,16 +147,76 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
     units_.tokens.append(k.units.tokens);
     const auto map = vocab_.merge(k.vocab);
     for (auto id : k.terms) terms_.push_back(map[static_cast<std::size_t>(id)]);
-    k = Chunk{};  // release the item's memory as we go
+    k = Chunk{};
+    for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
+      text_.append(texts[i]);
+      text_begin_.push_back(text_.size());
+      std::string().swap(texts[i]);
+    }
+  };
+
+  try {
+    parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+      Segmenter segmenter(options_.segment);
+      const Normalizer normalizer(options_.normalize);
+      Chunk& k = out[c];
+      std::string scratch;
+      Segmentation seg;  // one document's units, wide; reused
+      std::size_t bytes = 0;
+      for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
+      k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
+      k.terms.reserve(bytes / 5 + 16);
+      for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
+        const std::string& text = texts[i];
+        seg.paragraphs.clear();
+        seg.sentences.clear();
+        seg.sentence_paragraph.clear();
+        seg.tokens.clear();
+        seg.token_paragraph.clear();
+        seg.token_sentence.clear();
+        segmenter.segment_append(text, seg);
+        intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
+        compact_append(text, seg, k.units);
+        k.para_end.push_back(k.units.paragraphs.size());
+        k.sent_end.push_back(k.units.sentences.size());
+      }
+      // Append this item and any finished ones after it whose turn it is.
+      // Other threads keep segmenting meanwhile.
+      std::lock_guard<std::mutex> lock(merging);
+      done[c] = 1;
+      for (; next < chunks && done[next]; ++next) append_item(next);
+    });
+  } catch (...) {
+    // Take back what the items appended so far added (documents, units, terms
+    // and the vocabulary's new terms): the corpus is as it was.
+    const std::size_t d_old = base;
+    units_.paragraphs.resize(p_old);
+    units_.sentences.resize(s_old);
+    units_.sentence_paragraph.resize(s_old);
+    units_.sentence_token_begin.resize(s_old);
+    units_.tokens.truncate(d_old);
+    terms_.resize(t_old);
+    para_begin_.resize(d_old + 1);
+    sent_begin_.resize(d_old + 1);
+    text_.resize(b_old);
+    text_begin_.resize(d_old + 1);
+    if (vocab_.size() > v_old) {
+      StringTable table = vocab_.table();
+      table.offsets.resize(v_old + 1);
+      table.bytes.resize(static_cast<std::size_t>(table.offsets.back()));
+      vocab_ = Vocabulary::from_table(std::move(table));
+    }
+    throw;
   }
-  // The texts, once, back to back.
-  reserve_more(text_, nb);
-  reserve_more(text_begin_, texts.size());
-  for (std::string& t : texts) {
-    text_.append(t);
-    text_begin_.push_back(text_.size());
-    std::string().swap(t);
-  }
+  std::vector<std::string>().swap(texts);
+#if defined(__GLIBC__)
+  // The batch's input texts and the items' buffers have been freed, in
+  // pieces, across the allocator's arenas (one per thread); glibc keeps such
+  // memory resident unless asked to return it (for news paragraphs, half as
+  // much again as the corpus itself). Once per large batch: it costs a walk
+  // over the free lists, about a millisecond.
+  if (nb >= kChunkBytes) malloc_trim(0);
+#endif
 }
 
 std::string_view Corpus::text(std::size_t i) const {

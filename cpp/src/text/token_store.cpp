@@ -29,18 +29,30 @@ bool is_ascii(const unsigned char* p, std::size_t n) noexcept {
 
 }  // namespace
 
+void TokenStore::push(std::uint64_t offset, std::uint8_t code, std::uint64_t length) {
+  const std::size_t t = code_.size();
+  if (t % kBlockTokens == 0) base_.push_back(offset);
+  const std::uint64_t delta = offset - base_.back();  // tokens come in text order, documents in order
+  if (delta >= kFar) far_.push_back(Long{t, offset});
+  delta_.push_back(static_cast<std::uint16_t>(std::min<std::uint64_t>(delta, kFar)));
+  if (length >= kLongLength) long_.push_back(Long{t, length});
+  code_.push_back(code);
+}
+
 void TokenStore::add_document(std::string_view text, std::span<const Token> tokens) {
   if (text.size() > std::numeric_limits<std::uint32_t>::max())
     throw Error("a document of " + std::to_string(text.size()) +
                 " bytes: a Corpus holds documents of less than 4 GiB (split it into several)");
+  const std::uint64_t base = doc_byte_.back();
   for (const Token& t : tokens) {
     const auto length = static_cast<std::uint64_t>(t.span.byte_end - t.span.byte_start);
-    if (length >= kLongLength) long_.push_back(Long{start_.size(), length});
-    start_.push_back(static_cast<std::uint32_t>(t.span.byte_start));
-    code_.push_back(static_cast<std::uint8_t>(static_cast<std::uint32_t>(t.kind) |
-                                              std::min<std::uint64_t>(length, kLongLength) << 2));
+    push(base + static_cast<std::uint64_t>(t.span.byte_start),
+         static_cast<std::uint8_t>(static_cast<std::uint32_t>(t.kind) |
+                                   std::min<std::uint64_t>(length, kLongLength) << 2),
+         length);
   }
-  tok_begin_.push_back(start_.size());
+  tok_begin_.push_back(size());
+  doc_byte_.push_back(base + text.size());
   const unsigned char* p = bytes(text);
   if (!is_ascii(p, text.size())) {
     std::uint32_t cp = 0;
@@ -53,36 +65,65 @@ void TokenStore::add_document(std::string_view text, std::span<const Token> toke
 }
 
 void TokenStore::append(const TokenStore& other) {
+  // Re-encoded: the other store's blocks of 256 tokens do not line up with ours.
   const std::size_t t0 = size(), c0 = cp_.size();
-  start_.insert(start_.end(), other.start_.begin(), other.start_.end());
-  code_.insert(code_.end(), other.code_.begin(), other.code_.end());
-  for (const Long& l : other.long_) long_.push_back(Long{t0 + l.token, l.length});
+  const std::uint64_t b0 = doc_byte_.back();
+  reserve(size() + other.size());
+  for (std::size_t t = 0; t < other.size(); ++t)
+    push(b0 + other.offset(t), other.code_[t], static_cast<std::uint64_t>(other.byte_length(t)));
   cp_.insert(cp_.end(), other.cp_.begin(), other.cp_.end());
   for (std::size_t d = 1; d < other.tok_begin_.size(); ++d) {
     tok_begin_.push_back(t0 + other.tok_begin_[d]);
     cp_begin_.push_back(c0 + other.cp_begin_[d]);
+    doc_byte_.push_back(b0 + other.doc_byte_[d]);
   }
 }
 
+void TokenStore::truncate(std::size_t documents) {
+  if (documents >= this->documents()) return;
+  const std::size_t tokens = tok_begin_[documents];
+  delta_.resize(tokens);
+  code_.resize(tokens);
+  base_.resize((tokens + kBlockTokens - 1) / kBlockTokens);
+  for (auto* table : {&far_, &long_})
+    while (!table->empty() && table->back().token >= tokens) table->pop_back();
+  cp_.resize(cp_begin_[documents]);
+  tok_begin_.resize(documents + 1);
+  cp_begin_.resize(documents + 1);
+  doc_byte_.resize(documents + 1);
+}
+
 void TokenStore::reserve(std::size_t tokens) {
-  start_.reserve(tokens);
+  if (tokens <= code_.capacity()) return;
+  tokens = std::max(tokens, code_.capacity() + code_.capacity() / 2);  // many small batches stay linear
+  delta_.reserve(tokens);
   code_.reserve(tokens);
+  base_.reserve(tokens / kBlockTokens + 1);
 }
 
 void TokenStore::shrink_to_fit() {
   for (auto* v : {&tok_begin_, &cp_begin_}) v->shrink_to_fit();
-  start_.shrink_to_fit();
+  for (auto* v : {&base_, &doc_byte_}) v->shrink_to_fit();
+  for (auto* v : {&far_, &long_}) v->shrink_to_fit();
+  delta_.shrink_to_fit();
   code_.shrink_to_fit();
-  long_.shrink_to_fit();
   cp_.shrink_to_fit();
+}
+
+std::uint64_t TokenStore::find(const std::vector<Long>& table, std::size_t t) noexcept {
+  const auto it = std::lower_bound(table.begin(), table.end(), t,
+                                   [](const Long& l, std::size_t i) { return l.token < i; });
+  return it->value;
+}
+
+std::uint64_t TokenStore::offset(std::size_t t) const noexcept {
+  const std::uint16_t delta = delta_[t];
+  return delta == kFar ? find(far_, t) : base_[t / kBlockTokens] + delta;
 }
 
 std::int64_t TokenStore::byte_length(std::size_t t) const noexcept {
   const std::uint32_t length = code_[t] >> 2;
-  if (length < kLongLength) return length;
-  const auto it = std::lower_bound(long_.begin(), long_.end(), t,
-                                   [](const Long& l, std::size_t i) { return l.token < i; });
-  return static_cast<std::int64_t>(it->length);
+  return length < kLongLength ? length : static_cast<std::int64_t>(find(long_, t));
 }
 
 std::int64_t TokenStore::code_point(std::size_t doc, std::string_view text,
@@ -95,7 +136,7 @@ std::int64_t TokenStore::code_point(std::size_t doc, std::string_view text,
 
 Span TokenStore::span(std::size_t doc, std::string_view text, std::size_t t) const noexcept {
   Span s;
-  s.byte_start = byte_start(t);
+  s.byte_start = byte_start(doc, t);
   s.byte_end = s.byte_start + byte_length(t);
   if (ascii(doc)) {
     s.cp_start = s.byte_start;
@@ -109,8 +150,9 @@ Span TokenStore::span(std::size_t doc, std::string_view text, std::size_t t) con
 }
 
 std::size_t TokenStore::memory_bytes() const noexcept {
-  return start_.capacity() * sizeof(std::uint32_t) + code_.capacity() + long_.capacity() * sizeof(Long) +
-         cp_.capacity() * sizeof(std::uint32_t) +
+  return delta_.capacity() * sizeof(std::uint16_t) + code_.capacity() +
+         (base_.capacity() + doc_byte_.capacity()) * sizeof(std::uint64_t) +
+         (far_.capacity() + long_.capacity()) * sizeof(Long) + cp_.capacity() * sizeof(std::uint32_t) +
          (tok_begin_.capacity() + cp_begin_.capacity()) * sizeof(std::size_t);
 }
 

@@ -1,13 +1,16 @@
 #pragma once
 // Compact storage of the tokens of many documents (what a Corpus keeps).
 //
-// A token takes 5 bytes here instead of a 40-byte Token: its byte offset from
-// the start of its document (32 bits) and one byte packing its kind (2 bits)
-// and byte length (6 bits; a token of 63 bytes or more has 63 there and its
-// length in a small overflow table). Code-point offsets are not stored: in an
-// ASCII document they are the byte offsets; for any other document the store
-// keeps the number of code points before every 64th byte and counts the rest
-// in the text. Spans decode to exactly what the Segmenter produced.
+// A token takes 3 bytes here instead of a 40-byte Token: where it starts, as
+// 16 bits from the start of its block of 256 consecutive tokens (whose
+// corpus-wide byte offset the store keeps; a token further away than that has
+// 0xFFFF there and its offset in a small table), and one byte packing its kind
+// (2 bits) and byte length (6 bits; a token of 63 bytes or more has 63 there
+// and its length in a small overflow table). Code-point offsets are not
+// stored: in an ASCII document they are the byte offsets; for any other
+// document the store keeps the number of code points before every 64th byte
+// and counts the rest in the text. Spans decode to exactly what the Segmenter
+// produced.
 //
 // TokenColumn and TokenOwners are the per-document views a Corpus hands out
 // (Document::units): they decode on access and store nothing per token.
@@ -24,6 +27,8 @@ class TokenStore {
  public:
   static constexpr std::size_t kCheckpointBytes = 64;  // code-point checkpoint stride
   static constexpr std::uint32_t kLongLength = 63;     // length field meaning "see the overflow table"
+  static constexpr std::size_t kBlockTokens = 256;     // tokens sharing one base offset
+  static constexpr std::uint16_t kFar = 0xFFFF;        // offset field meaning "see the far table"
 
   // Appends one document: `tokens` as the Segmenter gives them for `text`
   // (offsets relative to the text, in text order). Throws textgauge::Error for
@@ -31,17 +36,22 @@ class TokenStore {
   void add_document(std::string_view text, std::span<const Token> tokens);
   // Appends all documents of `other` after this store's.
   void append(const TokenStore& other);
+  // Keeps the first `documents` documents only.
+  void truncate(std::size_t documents);
   void reserve(std::size_t tokens);
   void shrink_to_fit();
 
   std::size_t documents() const noexcept { return tok_begin_.size() - 1; }
-  std::size_t size() const noexcept { return start_.size(); }
+  std::size_t size() const noexcept { return code_.size(); }
   // Where each document's tokens start (documents() + 1 entries).
   const std::vector<std::size_t>& token_begin() const noexcept { return tok_begin_; }
 
   // Token t (a corpus-wide index).
   TokenKind kind(std::size_t t) const noexcept { return static_cast<TokenKind>(code_[t] & 3u); }
-  std::int64_t byte_start(std::size_t t) const noexcept { return start_[t]; }  // from the document start
+  // Byte offset of token t from the start of document `doc` (the one holding it).
+  std::int64_t byte_start(std::size_t doc, std::size_t t) const noexcept {
+    return static_cast<std::int64_t>(offset(t) - doc_byte_[doc]);
+  }
   std::int64_t byte_length(std::size_t t) const noexcept;
   // Span of token t of document `doc`, whose text is `text` (needed for code points).
   Span span(std::size_t doc, std::string_view text, std::size_t t) const noexcept;
@@ -56,13 +66,20 @@ class TokenStore {
  private:
   struct Long {
     std::uint64_t token;  // corpus-wide index
-    std::uint64_t length;
+    std::uint64_t value;  // length (long_) or corpus-wide offset (far_)
   };
-  std::vector<std::uint32_t> start_;
-  std::vector<std::uint8_t> code_;  // kind | min(length, 63) << 2
-  std::vector<Long> long_;          // tokens of 63 bytes or more, by index
-  std::vector<std::uint32_t> cp_;   // per non-ASCII document: code points before byte 64 * i
+  // Corpus-wide byte offset of token t (documents back to back).
+  std::uint64_t offset(std::size_t t) const noexcept;
+  void push(std::uint64_t offset, std::uint8_t code, std::uint64_t length);
+  static std::uint64_t find(const std::vector<Long>& table, std::size_t t) noexcept;
+
+  std::vector<std::uint16_t> delta_;  // offset - base_[t / 256], or kFar
+  std::vector<std::uint8_t> code_;    // kind | min(length, 63) << 2
+  std::vector<std::uint64_t> base_;   // offset of each block's first token
+  std::vector<Long> far_, long_;      // by token index: far offsets, lengths of 63 bytes or more
+  std::vector<std::uint32_t> cp_;     // per non-ASCII document: code points before byte 64 * i
   std::vector<std::size_t> tok_begin_{0}, cp_begin_{0};
+  std::vector<std::uint64_t> doc_byte_{0};  // where each document starts, corpus-wide
 };
 
 // One document's tokens, decoded from a TokenStore on access. A value type
