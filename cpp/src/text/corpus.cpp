@@ -1,6 +1,7 @@
 #include "textgauge/text/corpus.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <limits>
 #include <mutex>
 #if defined(__GLIBC__)
@@ -68,8 +69,12 @@ struct Chunk {
 // Appends one document's segmentation (wide, as the Segmenter gives it) to a
 // chunk in the compact form.
 void compact_append(std::string_view text, const Segmentation& seg, CorpusUnits& to) {
-  append(to.paragraphs, seg.paragraphs);
-  append(to.sentences, seg.sentences);
+  for (const Span& p : seg.paragraphs)
+    to.paragraphs.push_back(
+        ByteRange{static_cast<std::uint32_t>(p.byte_start), static_cast<std::uint32_t>(p.byte_end)});
+  for (const Span& s : seg.sentences)
+    to.sentences.push_back(
+        ByteRange{static_cast<std::uint32_t>(s.byte_start), static_cast<std::uint32_t>(s.byte_end)});
   append(to.sentence_paragraph, seg.sentence_paragraph);
   // token_sentence is non-decreasing (tokens and sentences are both in text
   // order), so each sentence's tokens are a contiguous range.
@@ -113,6 +118,9 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
   std::vector<char> done(chunks, 0);
   std::size_t next = 0;  // the next item to append
   std::mutex merging;
+  std::condition_variable turn;
+  bool failed = false;
+  const std::size_t window = resolve_threads(threads) + 1;
   const std::size_t p_old = units_.paragraphs.size(), s_old = units_.sentences.size(), t_old = terms_.size();
   const std::size_t b_old = text_.size(), v_old = vocab_.size();
   auto append_item = [&](std::size_t c) {
@@ -157,34 +165,53 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
 
   try {
     parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-      Segmenter segmenter(options_.segment);
-      const Normalizer normalizer(options_.normalize);
-      Chunk& k = out[c];
-      std::string scratch;
-      Segmentation seg;  // one document's units, wide; reused
-      std::size_t bytes = 0;
-      for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
-      k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
-      k.terms.reserve(bytes / 5 + 16);
-      for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
-        const std::string& text = texts[i];
-        seg.paragraphs.clear();
-        seg.sentences.clear();
-        seg.sentence_paragraph.clear();
-        seg.tokens.clear();
-        seg.token_paragraph.clear();
-        seg.token_sentence.clear();
-        segmenter.segment_append(text, seg);
-        intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
-        compact_append(text, seg, k.units);
-        k.para_end.push_back(k.units.paragraphs.size());
-        k.sent_end.push_back(k.units.sentences.size());
+      {
+        // At most `window` items past the next one to append: a thread that
+        // runs ahead waits rather than piling up finished items (the memory
+        // they take stays with the allocator after the batch). The thread
+        // holding item `next` never waits, so this cannot deadlock.
+        std::unique_lock<std::mutex> lock(merging);
+        turn.wait(lock, [&] { return c < next + window || failed; });
+        if (failed) return;
       }
-      // Append this item and any finished ones after it whose turn it is.
-      // Other threads keep segmenting meanwhile.
-      std::lock_guard<std::mutex> lock(merging);
-      done[c] = 1;
-      for (; next < chunks && done[next]; ++next) append_item(next);
+      try {
+        Segmenter segmenter(options_.segment);
+        const Normalizer normalizer(options_.normalize);
+        Chunk& k = out[c];
+        std::string scratch;
+        Segmentation seg;  // one document's units, wide; reused
+        std::size_t bytes = 0;
+        for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
+        k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
+        k.terms.reserve(bytes / 5 + 16);
+        for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
+          const std::string& text = texts[i];
+          seg.paragraphs.clear();
+          seg.sentences.clear();
+          seg.sentence_paragraph.clear();
+          seg.tokens.clear();
+          seg.token_paragraph.clear();
+          seg.token_sentence.clear();
+          segmenter.segment_append(text, seg);
+          intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
+          compact_append(text, seg, k.units);
+          k.para_end.push_back(k.units.paragraphs.size());
+          k.sent_end.push_back(k.units.sentences.size());
+        }
+        // Append this item and any finished ones after it whose turn it is.
+        // Other threads keep segmenting meanwhile.
+        std::lock_guard<std::mutex> lock(merging);
+        done[c] = 1;
+        for (; next < chunks && done[next]; ++next) append_item(next);
+        turn.notify_all();
+      } catch (...) {
+        {
+          std::lock_guard<std::mutex> lock(merging);
+          failed = true;  // threads waiting for their turn stop
+        }
+        turn.notify_all();
+        throw;
+      }
     });
   } catch (...) {
     // Take back what the items appended so far added (documents, units, terms
@@ -226,7 +253,7 @@ std::string_view Corpus::text(std::size_t i) const {
 
 std::size_t Corpus::memory_bytes() const noexcept {
   return text_.capacity() + text_begin_.capacity() * sizeof(std::size_t) +
-         units_.paragraphs.capacity() * sizeof(Span) + units_.sentences.capacity() * sizeof(Span) +
+         (units_.paragraphs.capacity() + units_.sentences.capacity()) * sizeof(ByteRange) +
          (units_.sentence_paragraph.capacity() + units_.sentence_token_begin.capacity()) * 4 +
          units_.tokens.memory_bytes() + terms_.capacity() * sizeof(Vocabulary::id_type) +
          (para_begin_.capacity() + sent_begin_.capacity()) * sizeof(std::size_t);
@@ -241,8 +268,9 @@ Document Corpus::document(std::size_t i) const {
   const auto sentence_paragraph = sub(units_.sentence_paragraph, sb, se);
   const auto sentence_token_begin = sub(units_.sentence_token_begin, sb, se);
   return Document{text,
-                  UnitsView{sub(units_.paragraphs, pb, pe), sub(units_.sentences, sb, se), sentence_paragraph,
-                            TokenColumn(units_.tokens, i, text),
+                  UnitsView{SpanColumn(sub(units_.paragraphs, pb, pe), units_.tokens, i, text),
+                            SpanColumn(sub(units_.sentences, sb, se), units_.tokens, i, text),
+                            sentence_paragraph, TokenColumn(units_.tokens, i, text),
                             TokenOwners(sentence_token_begin, sentence_paragraph, te - tb),
                             TokenOwners(sentence_token_begin, {}, te - tb)},
                   sub(terms_, tb, te)};
@@ -264,7 +292,7 @@ UnitTable Corpus::paragraph_table() const {
   UnitTable t;
   for (std::size_t d = 0; d < size(); ++d)
     for (std::size_t p = para_begin_[d]; p < para_begin_[d + 1]; ++p)
-      push_span(t, units_.paragraphs[p], static_cast<std::int32_t>(d),
+      push_span(t, unit_span(d, units_.paragraphs[p]), static_cast<std::int32_t>(d),
                 static_cast<std::int32_t>(p - para_begin_[d]), -1);
   return t;
 }
@@ -273,8 +301,8 @@ UnitTable Corpus::sentence_table() const {
   UnitTable t;
   for (std::size_t d = 0; d < size(); ++d)
     for (std::size_t s = sent_begin_[d]; s < sent_begin_[d + 1]; ++s)
-      push_span(t, units_.sentences[s], static_cast<std::int32_t>(d), units_.sentence_paragraph[s],
-                static_cast<std::int32_t>(s - sent_begin_[d]));
+      push_span(t, unit_span(d, units_.sentences[s]), static_cast<std::int32_t>(d),
+                units_.sentence_paragraph[s], static_cast<std::int32_t>(s - sent_begin_[d]));
   return t;
 }
 

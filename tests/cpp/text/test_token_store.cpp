@@ -106,7 +106,8 @@ TEST_CASE("token store: spans and kinds round trip", "[token_store]") {
   }
 }
 
-TEST_CASE("corpus: document views decode tokens, sentences and paragraphs", "[token_store]") {
+TEST_CASE("corpus: document views decode tokens, sentences and paragraphs (and the unit tables)",
+          "[token_store]") {
   const auto docs = sample_documents();
   for (unsigned threads : {1u, 2u}) {
     Corpus corpus;
@@ -124,6 +125,12 @@ TEST_CASE("corpus: document views decode tokens, sentences and paragraphs", "[to
       REQUIRE(doc.units.sentences.size() == s.sentences.size());
       REQUIRE(doc.units.paragraphs.size() == s.paragraphs.size());
       REQUIRE(doc.terms.size() == s.tokens.size());
+      for (std::size_t k = 0; k < s.sentences.size(); ++k) {
+        CHECK(same(doc.units.sentences[k], s.sentences[k]));
+        CHECK(doc.units.sentence_paragraph[k] == s.sentence_paragraph[k]);
+      }
+      for (std::size_t k = 0; k < s.paragraphs.size(); ++k)
+        CHECK(same(doc.units.paragraphs[k], s.paragraphs[k]));
       for (std::size_t k = 0; k < s.tokens.size(); ++k) {
         CHECK(same(doc.units.tokens[k].span, s.tokens[k].span));
         CHECK(doc.units.tokens[k].kind == s.tokens[k].kind);
@@ -136,6 +143,15 @@ TEST_CASE("corpus: document views decode tokens, sentences and paragraphs", "[to
         CHECK(doc.units.token_sentence[k] == s.token_sentence[k]);
       total += s.tokens.size();
     }
+    const UnitTable sentences = corpus.sentence_table();
+    std::size_t srow = 0;
+    for (std::size_t d = 0; d < docs.size(); ++d)
+      for (const Span& sp : seg.segment(docs[d]).sentences) {
+        CHECK(sentences.cp_start[srow] == sp.cp_start);
+        CHECK(sentences.cp_end[srow] == sp.cp_end);
+        CHECK(sentences.byte_end[srow++] == sp.byte_end);
+      }
+    CHECK(srow == sentences.cp_start.size());
     const TokenTable t = corpus.token_table();
     REQUIRE(t.byte_start.size() == total);
     std::size_t row = 0;

@@ -35,7 +35,7 @@ struct CorpusOptions {
 // access (tokens.kind(k) is the cheap way to a kind). Valid until the corpus is
 // modified; one view per thread (see TokenOwners).
 struct UnitsView {
-  std::span<const Span> paragraphs, sentences;
+  SpanColumn paragraphs, sentences;
   std::span<const std::int32_t> sentence_paragraph;
   TokenColumn tokens;
   TokenOwners token_paragraph, token_sentence;
@@ -54,7 +54,7 @@ struct UnitTable {
 };
 // All units of all documents back to back (indices inside are document-local).
 struct CorpusUnits {
-  std::vector<Span> paragraphs, sentences;
+  std::vector<ByteRange> paragraphs, sentences;  // bytes from the document's start
   std::vector<std::int32_t> sentence_paragraph;
   std::vector<std::uint32_t> sentence_token_begin;  // document-local index of each sentence's first token
   TokenStore tokens;
@@ -86,6 +86,13 @@ class Corpus {
   const std::vector<std::size_t>& token_begin() const noexcept { return units_.tokens.token_begin(); }
   // Span of token k (corpus-wide index) of document d, decoded.
   Span token_span(std::size_t d, std::size_t k) const { return units_.tokens.span(d, text(d), k); }
+  // Span of a paragraph or sentence of document d (an entry of units().paragraphs
+  // or units().sentences), decoded.
+  Span unit_span(std::size_t d, const ByteRange& r) const {
+    const std::string_view t = text(d);
+    return Span{r.start, r.end, units_.tokens.code_point(d, t, r.start),
+                units_.tokens.code_point(d, t, r.end)};
+  }
   // Bytes held by the texts, units and terms (capacities; not the vocabulary).
   std::size_t memory_bytes() const noexcept;
   const Vocabulary& vocabulary() const noexcept { return vocab_; }

@@ -82,6 +82,35 @@ class TokenStore {
   std::vector<std::uint64_t> doc_byte_{0};  // where each document starts, corpus-wide
 };
 
+// A paragraph or sentence as a Corpus keeps it: bytes from its document's start.
+struct ByteRange {
+  std::uint32_t start = 0, end = 0;
+};
+
+// One document's paragraphs or sentences, their spans decoded on access (code
+// points from the TokenStore's map of the document). A value type that
+// behaves like a read-only sequence of Span.
+class SpanColumn {
+ public:
+  SpanColumn() = default;
+  SpanColumn(std::span<const ByteRange> ranges, const TokenStore& store, std::size_t doc,
+             std::string_view text) noexcept
+      : ranges_(ranges), store_(&store), doc_(doc), text_(text) {}
+  std::size_t size() const noexcept { return ranges_.size(); }
+  bool empty() const noexcept { return ranges_.empty(); }
+  Span operator[](std::size_t k) const noexcept {
+    const ByteRange r = ranges_[k];
+    return Span{r.start, r.end, store_->code_point(doc_, text_, r.start),
+                store_->code_point(doc_, text_, r.end)};
+  }
+
+ private:
+  std::span<const ByteRange> ranges_;
+  const TokenStore* store_ = nullptr;
+  std::size_t doc_ = 0;
+  std::string_view text_;
+};
+
 // One document's tokens, decoded from a TokenStore on access. A value type
 // that behaves like a read-only sequence of Token.
 class TokenColumn {
