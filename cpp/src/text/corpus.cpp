@@ -143,7 +143,6 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
       reserve_more(para_begin_, texts.size());
       reserve_more(sent_begin_, texts.size());
       reserve_more(text_, nb);
-      reserve_more(text_begin_, texts.size());
     }
     const std::size_t p0 = units_.paragraphs.size(), s0 = units_.sentences.size();
     for (auto e : k.para_end) para_begin_.push_back(p0 + e);
@@ -158,7 +157,6 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
     k = Chunk{};
     for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
       text_.append(texts[i]);
-      text_begin_.push_back(text_.size());
       std::string().swap(texts[i]);
     }
   };
@@ -226,7 +224,6 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
     para_begin_.resize(d_old + 1);
     sent_begin_.resize(d_old + 1);
     text_.resize(b_old);
-    text_begin_.resize(d_old + 1);
     if (vocab_.size() > v_old) {
       StringTable table = vocab_.table();
       table.offsets.resize(v_old + 1);
@@ -248,12 +245,12 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
 
 std::string_view Corpus::text(std::size_t i) const {
   if (i >= size()) throw Error("document index " + std::to_string(i) + " out of range");
-  return std::string_view(text_).substr(text_begin_[i], text_begin_[i + 1] - text_begin_[i]);
+  const auto b = static_cast<std::size_t>(units_.tokens.document_begin(i));
+  return std::string_view(text_).substr(b, static_cast<std::size_t>(units_.tokens.document_begin(i + 1)) - b);
 }
 
 std::size_t Corpus::memory_bytes() const noexcept {
-  return text_.capacity() + text_begin_.capacity() * sizeof(std::size_t) +
-         (units_.paragraphs.capacity() + units_.sentences.capacity()) * sizeof(ByteRange) +
+  return text_.capacity() + (units_.paragraphs.capacity() + units_.sentences.capacity()) * sizeof(ByteRange) +
          (units_.sentence_paragraph.capacity() + units_.sentence_token_begin.capacity()) * 4 +
          units_.tokens.memory_bytes() + terms_.capacity() * sizeof(Vocabulary::id_type) +
          (para_begin_.capacity() + sent_begin_.capacity()) * sizeof(std::size_t);

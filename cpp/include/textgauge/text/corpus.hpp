@@ -74,7 +74,7 @@ class Corpus {
   void add(std::vector<std::string> texts, const std::vector<std::string>& sources = {},
            unsigned threads = 0);
 
-  std::size_t size() const noexcept { return text_begin_.size() - 1; }
+  std::size_t size() const noexcept { return units_.tokens.documents(); }
   Document document(std::size_t i) const;
   std::string_view text(std::size_t i) const;
   // All units of all documents back to back (indices inside are document-local),
@@ -104,8 +104,7 @@ class Corpus {
 
  private:
   CorpusOptions options_;
-  std::string text_;                        // every document's text, back to back
-  std::vector<std::size_t> text_begin_{0};  // where each starts in text_ (size() + 1 entries)
+  std::string text_;  // every document's text, back to back (where each starts: the token store)
   CorpusUnits units_;
   std::vector<Vocabulary::id_type> terms_;
   std::vector<std::size_t> para_begin_{0}, sent_begin_{0};

@@ -43,6 +43,9 @@ class TokenStore {
 
   std::size_t documents() const noexcept { return tok_begin_.size() - 1; }
   std::size_t size() const noexcept { return code_.size(); }
+  // Where document `doc` starts in all documents' text back to back (doc ==
+  // documents(): their total size).
+  std::uint64_t document_begin(std::size_t doc) const noexcept { return doc_byte_[doc]; }
   // Where each document's tokens start (documents() + 1 entries).
   const std::vector<std::size_t>& token_begin() const noexcept { return tok_begin_; }
 
