@@ -167,7 +167,8 @@ void register_text(py::module_& m) {
       .def("token_table",
            [](const Corpus& c) { return token_dict(c.token_table(Corpus::Offsets::original)); })
       .def("unit_texts", &unit_texts, py::arg("level"), py::arg("index"))
-      .def("vocabulary", &vocabulary_terms);
+      .def("vocabulary", &vocabulary_terms)
+      .def("memory_bytes", &Corpus::memory_bytes);
 
   py::class_<Hyphenation>(m, "Hyphenation")
       .def(py::init<std::string_view>(), py::arg("patterns"))

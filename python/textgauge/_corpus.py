@@ -197,10 +197,10 @@ class CorpusBase:
             self._ids.extend(ids)
             self._cache.clear()
             return
-        names = sources or [f"document {base + i}" for i in range(len(batch))]
         try:
             self._core.add(batch, sources=sources, threads=self._threads)
         except UnicodeEncodeError:  # a str with lone surrogates; rare, so only handled here
+            names = sources or [f"document {base + i}" for i in range(len(batch))]
             batch = fix_surrogates(batch, self._options.errors, names)
             self._core.add(batch, sources=sources, threads=self._threads)
         for transform in self._transforms:  # a derived corpus (see derive): its new documents too

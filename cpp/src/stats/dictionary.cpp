@@ -462,25 +462,28 @@ LookupResult dictionary_lookup(const Corpus& corpus, const DictionarySpec& spec,
   r.tokens.assign(r.units, 0);
   r.unmatched.assign(r.units, 0);
   SegmentCounter counter(compiled, spec, options, r);
-  const auto& toks = corpus.units().tokens;
-  const auto& tok_par = corpus.units().token_paragraph;
-  const auto& tok_sent = corpus.units().token_sentence;
   const id_type* terms = corpus.terms().data();
   for (std::size_t d = 0; d < corpus.size(); ++d) {
-    const std::size_t end = corpus.token_begin()[d + 1];
-    // Segments: runs of tokens of the selected kinds within one sentence.
-    for (std::size_t k = corpus.token_begin()[d]; k < end;) {
-      if (!(options.kinds & kind_bit(toks[k].kind))) {
+    const Document doc = corpus.document(d);  // one view per document: owners looked up in token order
+    const TokenColumn& toks = doc.units.tokens;
+    const TokenOwners& tok_par = doc.units.token_paragraph;
+    const TokenOwners& tok_sent = doc.units.token_sentence;
+    const std::size_t first = corpus.token_begin()[d], end = toks.size();
+    // Segments: runs of tokens of the selected kinds within one sentence
+    // (k, e: document-local indices).
+    for (std::size_t k = 0; k < end;) {
+      if (!(options.kinds & kind_bit(toks.kind(k)))) {
         ++k;
         continue;
       }
+      const std::int32_t sentence = tok_sent[k];
       std::size_t e = k + 1;
-      while (e < end && tok_sent[e] == tok_sent[k] && (options.kinds & kind_bit(toks[e].kind))) ++e;
+      while (e < end && (options.kinds & kind_bit(toks.kind(e))) && tok_sent[e] == sentence) ++e;
       const std::size_t unit = options.unit == Unit::document ? d
                                : options.unit == Unit::paragraph
                                    ? pb[d] + static_cast<std::size_t>(tok_par[k])
-                                   : sb[d] + static_cast<std::size_t>(tok_sent[k]);
-      counter.count(terms + k, e - k, unit);
+                                   : sb[d] + static_cast<std::size_t>(sentence);
+      counter.count(terms + first + k, e - k, unit);
       k = e;
     }
   }

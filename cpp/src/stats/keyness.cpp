@@ -31,7 +31,7 @@ GroupedCounts grouped_term_counts(const Corpus& corpus, std::uint8_t kinds,
     for (std::size_t d : members[static_cast<std::size_t>(g)]) {
       const Document& doc = corpus.document(d);
       for (std::size_t k = 0; k < doc.units.tokens.size(); ++k) {
-        if (!(kinds & kind_bit(doc.units.tokens[k].kind))) continue;
+        if (!(kinds & kind_bit(doc.units.tokens.kind(k)))) continue;
         const auto t = static_cast<std::size_t>(doc.terms[k]);
         if (freq[t]++ == 0) touched.push_back(static_cast<std::int32_t>(t));
         if (seen_in[t] != static_cast<std::int32_t>(d)) {

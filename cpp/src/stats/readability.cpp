@@ -27,7 +27,7 @@ ReadabilityCounts readability_counts(const Corpus& corpus, Unit unit, std::uint8
       open_unit(static_cast<std::int32_t>(d), unit == Unit::document ? -1 : static_cast<std::int32_t>(i));
     std::int32_t last_sentence = -1;
     for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (!(kinds & kind_bit(toks[k].kind))) continue;
+      if (!(kinds & kind_bit(toks.kind(k)))) continue;
       const std::size_t u =
           first + (unit == Unit::document ? 0 : static_cast<std::size_t>(doc.units.token_paragraph[k]));
       const auto t = static_cast<std::size_t>(doc.terms[k]);

@@ -20,7 +20,7 @@ TermStream term_stream(const Corpus& corpus, const StreamOptions& options) {
         close();
         sentence = doc.units.token_sentence[k];
       }
-      if (options.kinds & kind_bit(toks[k].kind))
+      if (options.kinds & kind_bit(toks.kind(k)))
         s.terms.push_back(doc.terms[k]);
       else if (options.break_at_excluded)
         close();
@@ -43,7 +43,7 @@ UnitTerms unit_terms(const Corpus& corpus, Unit unit, std::uint8_t kinds) {
     std::size_t k = 0;
     for (std::size_t i = 0; i < n_units; ++i) {
       for (; k < toks.size() && (unit == Unit::document || static_cast<std::size_t>(owner[k]) == i); ++k)
-        if (kinds & kind_bit(toks[k].kind)) u.terms.push_back(doc.terms[k]);
+        if (kinds & kind_bit(toks.kind(k))) u.terms.push_back(doc.terms[k]);
       u.begin.push_back(u.terms.size());
       u.document.push_back(static_cast<std::int32_t>(d));
       u.paragraph.push_back(unit == Unit::document    ? -1

@@ -1,6 +1,7 @@
 // Corpus::compound: multi-word expressions joined into single tokens.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -60,55 +61,72 @@ Corpus Corpus::compound(const std::vector<std::vector<std::string>>& expressions
   const ExpressionTrie trie(expressions, vocab_);
   if (matches) matches->assign(expressions.size(), 0);
   Corpus out(options_);
-  out.texts_ = texts_;
+  out.text_ = text_;
   out.originals_ = originals_;  // a cleaning corpus: the same original texts and maps
   out.maps_ = maps_;
   out.units_.paragraphs = units_.paragraphs;
   out.units_.sentences = units_.sentences;
   out.units_.sentence_paragraph = units_.sentence_paragraph;
+  out.units_.sentence_token_begin.reserve(units_.sentence_token_begin.size());
   out.para_begin_ = para_begin_;
   out.sent_begin_ = sent_begin_;
   out.units_.tokens.reserve(units_.tokens.size());
   out.terms_.reserve(terms_.size());
   std::string joined;
+  std::vector<Token> tokens;  // one document's output tokens, document-local spans
   for (std::size_t d = 0; d < size(); ++d) {
-    const std::size_t te = tok_begin_[d + 1];
-    for (std::size_t i = tok_begin_[d]; i < te;) {
-      // The longest expression starting at token i, within its sentence.
-      std::size_t length = 0;
-      std::int64_t found = -1;
-      std::int32_t node = 0;
-      for (std::size_t j = i; j < te && units_.token_sentence[j] == units_.token_sentence[i]; ++j) {
-        node = trie.empty() ? -1 : trie.next(node, terms_[j]);
-        if (node < 0) break;
-        if (trie.expression(node) >= 0) {
-          length = j - i + 1;
-          found = trie.expression(node);
+    const std::string_view text = this->text(d);
+    const std::size_t tb = token_begin()[d], te = token_begin()[d + 1];
+    const std::size_t sb = sent_begin_[d], se = sent_begin_[d + 1];
+    tokens.clear();
+    // One run of tokens of one sentence: [first, last), corpus-wide indices.
+    auto compound_run = [&](std::size_t first, std::size_t last) {
+      for (std::size_t i = first; i < last;) {
+        // The longest expression starting at token i, within its sentence.
+        std::size_t length = 0;
+        std::int64_t found = -1;
+        std::int32_t node = 0;
+        for (std::size_t j = i; j < last; ++j) {
+          node = trie.empty() ? -1 : trie.next(node, terms_[j]);
+          if (node < 0) break;
+          if (trie.expression(node) >= 0) {
+            length = j - i + 1;
+            found = trie.expression(node);
+          }
         }
-      }
-      Token token = units_.tokens[i];
-      if (length >= 2) {
-        const Token& last = units_.tokens[i + length - 1];
-        token.span.byte_end = last.span.byte_end;
-        token.span.cp_end = last.span.cp_end;
-        token.kind = TokenKind::word;
-        joined.clear();
-        for (std::size_t j = i; j < i + length; ++j) {
-          if (j > i) joined.append(delimiter);
-          joined.append(vocab_.term(terms_[j]));
+        Token token{units_.tokens.span(d, text, i), units_.tokens.kind(i)};
+        if (length >= 2) {
+          const Span last_span = units_.tokens.span(d, text, i + length - 1);
+          token.span.byte_end = last_span.byte_end;
+          token.span.cp_end = last_span.cp_end;
+          token.kind = TokenKind::word;
+          joined.clear();
+          for (std::size_t j = i; j < i + length; ++j) {
+            if (j > i) joined.append(delimiter);
+            joined.append(vocab_.term(terms_[j]));
+          }
+          out.terms_.push_back(out.vocab_.intern(joined));
+          if (matches) ++(*matches)[static_cast<std::size_t>(found)];
+        } else {
+          length = 1;
+          out.terms_.push_back(out.vocab_.intern(vocab_.term(terms_[i])));
         }
-        out.terms_.push_back(out.vocab_.intern(joined));
-        if (matches) ++(*matches)[static_cast<std::size_t>(found)];
-      } else {
-        length = 1;
-        out.terms_.push_back(out.vocab_.intern(vocab_.term(terms_[i])));
+        tokens.push_back(token);
+        i += length;
       }
-      out.units_.tokens.push_back(token);
-      out.units_.token_paragraph.push_back(units_.token_paragraph[i]);
-      out.units_.token_sentence.push_back(units_.token_sentence[i]);
-      i += length;
+    };
+    if (sb == se) {
+      compound_run(tb, te);  // no sentences: the document's tokens, if any, as one run
+    } else {
+      // Tokens sentence by sentence: sentence s holds [its first token, the next one's).
+      for (std::size_t s = sb; s < se; ++s) {
+        out.units_.sentence_token_begin.push_back(static_cast<std::uint32_t>(tokens.size()));
+        const std::size_t first = tb + units_.sentence_token_begin[s];
+        const std::size_t last = s + 1 < se ? tb + units_.sentence_token_begin[s + 1] : te;
+        compound_run(first, last);
+      }
     }
-    out.tok_begin_.push_back(out.units_.tokens.size());
+    out.units_.tokens.add_document(text, tokens);
   }
   return out;
 }

@@ -1,5 +1,13 @@
 #include "textgauge/text/corpus.hpp"
 
+#include <algorithm>
+#include <condition_variable>
+#include <limits>
+#include <mutex>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/text/terms.hpp"
@@ -29,118 +37,260 @@ std::vector<std::size_t> chunk_starts(const std::vector<std::string>& texts) {
   return starts;
 }
 
-// Terms of one document's tokens (those from `first_token` on).
-void intern_terms(std::string_view text, const Segmentation& units, std::size_t first_token,
-                  const Normalizer& normalizer, Vocabulary& vocab, std::vector<Vocabulary::id_type>& terms,
-                  std::string& scratch) {
-  for (std::size_t t = first_token; t < units.tokens.size(); ++t)
-    terms.push_back(intern_token(text, units.tokens[t].span, normalizer, vocab, scratch));
+// Terms of one document's tokens.
+void intern_terms(std::string_view text, const Segmentation& units, const Normalizer& normalizer,
+                  Vocabulary& vocab, std::vector<Vocabulary::id_type>& terms, std::string& scratch) {
+  for (const Token& t : units.tokens) terms.push_back(intern_token(text, t.span, normalizer, vocab, scratch));
 }
 
-}  // namespace
-
-namespace {
-
-// What one work item produces: its documents' units and terms back to back,
-// with per-document start offsets relative to the item.
-struct Chunk {
-  Segmentation units;
-  std::vector<Vocabulary::id_type> terms;
-  std::vector<std::size_t> para_end, sent_end, tok_end;  // after each document
-  Vocabulary vocab;                                      // item-local ids
-  std::vector<std::string> originals;                    // when cleaning
-  std::vector<SpanMap> maps;
-};
+// Room for `extra` more elements, growing geometrically so that many small
+// add() calls stay linear (capacity never touched costs no resident memory).
+template <class V>
+void reserve_more(V& v, std::size_t extra) {
+  const std::size_t need = v.size() + extra;
+  if (need > v.capacity()) v.reserve(std::max(need, v.capacity() + v.capacity() / 2));
+}
 
 template <class T>
 void append(std::vector<T>& to, const std::vector<T>& from) {
   to.insert(to.end(), from.begin(), from.end());
 }
 
+// What one work item produces: its documents' units (compact, as the corpus
+// keeps them) and terms back to back, with per-document end offsets relative
+// to the item.
+struct Chunk {
+  CorpusUnits units;
+  std::vector<Vocabulary::id_type> terms;
+  std::vector<std::size_t> para_end, sent_end;  // after each document
+  Vocabulary vocab;                             // item-local ids
+  std::vector<std::string> originals;           // when cleaning
+  std::vector<SpanMap> maps;
+};
+
+// Appends one document's segmentation (wide, as the Segmenter gives it) to a
+// chunk in the compact form.
+void compact_append(std::string_view text, const Segmentation& seg, CorpusUnits& to) {
+  for (const Span& p : seg.paragraphs)
+    to.paragraphs.push_back(
+        ByteRange{static_cast<std::uint32_t>(p.byte_start), static_cast<std::uint32_t>(p.byte_end)});
+  for (const Span& s : seg.sentences)
+    to.sentences.push_back(
+        ByteRange{static_cast<std::uint32_t>(s.byte_start), static_cast<std::uint32_t>(s.byte_end)});
+  append(to.sentence_paragraph, seg.sentence_paragraph);
+  // token_sentence is non-decreasing (tokens and sentences are both in text
+  // order), so each sentence's tokens are a contiguous range.
+  std::size_t t = 0;
+  for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
+    while (t < seg.tokens.size() && static_cast<std::size_t>(seg.token_sentence[t]) < s) ++t;
+    to.sentence_token_begin.push_back(static_cast<std::uint32_t>(t));
+  }
+  to.tokens.add_document(text, seg.tokens);
+}
+
 }  // namespace
 
 void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>& sources, unsigned threads) {
-  const std::size_t base = texts_.size();
+  const std::size_t base = size();
   const std::vector<std::size_t> starts = chunk_starts(texts);
   const std::size_t chunks = starts.size() - 1;
-  std::vector<Chunk> out(chunks);
 
+  // Validate (and repair) first: bad input leaves the corpus as it was.
   parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-    Segmenter segmenter(options_.segment);
-    const Normalizer normalizer(options_.normalize);
-    Chunk& k = out[c];
-    std::string scratch;
-    std::size_t bytes = 0;
-    for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
-    k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
-    k.terms.reserve(bytes / 5 + 16);
     for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
       std::string& text = texts[i];
       if (find_invalid_utf8(text) != std::string_view::npos)  // name the source only when needed
         text = ensure_utf8(std::move(text), options_.errors,
                            i < sources.size() ? sources[i] : "document " + std::to_string(base + i));
-      if (options_.cleaner) {
-        Cleaned cleaned = options_.cleaner->clean(text);
-        k.originals.push_back(std::move(text));
-        k.maps.push_back(std::move(cleaned.map));
-        text = std::move(cleaned.text);
-      }
-      const std::size_t first_token = k.units.tokens.size();
-      segmenter.segment_append(text, k.units);
-      intern_terms(text, k.units, first_token, normalizer, k.vocab, k.terms, scratch);
-      k.para_end.push_back(k.units.paragraphs.size());
-      k.sent_end.push_back(k.units.sentences.size());
-      k.tok_end.push_back(k.units.tokens.size());
+      if (text.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error((i < sources.size() ? sources[i] : "document " + std::to_string(base + i)) + ": " +
+                    std::to_string(text.size()) +
+                    " bytes; a Corpus holds documents of less than 4 GiB (split it into several)");
     }
   });
+  std::size_t nb = 0;
+  for (const std::string& t : texts) nb += t.size();
 
-  // Concatenate in item order, mapping item-local term ids to corpus ids
-  // (see corpus.hpp: ids follow first occurrence whatever the thread count).
-  std::size_t np = 0, ns = 0, nt = 0;
-  for (const Chunk& k : out) {
-    np += k.units.paragraphs.size();
-    ns += k.units.sentences.size();
-    nt += k.units.tokens.size();
-  }
-  units_.paragraphs.reserve(units_.paragraphs.size() + np);
-  units_.sentences.reserve(units_.sentences.size() + ns);
-  units_.sentence_paragraph.reserve(units_.sentence_paragraph.size() + ns);
-  units_.tokens.reserve(units_.tokens.size() + nt);
-  units_.token_paragraph.reserve(units_.token_paragraph.size() + nt);
-  units_.token_sentence.reserve(units_.token_sentence.size() + nt);
-  terms_.reserve(terms_.size() + nt);
-  for (std::size_t c = 0; c < chunks; ++c) {
+  // Segment items on all threads; each finished item is appended to the
+  // corpus as soon as every item before it has been (in item order, mapping
+  // item-local term ids to corpus ids: see corpus.hpp, ids follow first
+  // occurrence whatever the thread count), and its buffers and input texts are
+  // freed then. So only the items in flight exist twice, never the batch.
+  std::vector<Chunk> out(chunks);
+  std::vector<char> done(chunks, 0);
+  std::size_t next = 0;  // the next item to append
+  std::mutex merging;
+  std::condition_variable turn;
+  bool failed = false;
+  const std::size_t window = resolve_threads(threads) + 1;
+  const std::size_t p_old = units_.paragraphs.size(), s_old = units_.sentences.size(), t_old = terms_.size();
+  const std::size_t b_old = text_.size(), v_old = vocab_.size();
+  auto append_item = [&](std::size_t c) {
     Chunk& k = out[c];
-    const std::size_t p0 = units_.paragraphs.size(), s0 = units_.sentences.size(), t0 = units_.tokens.size();
+    if (c == 0) {
+      // Reserve for the whole batch from the first item's proportions (+15%);
+      // capacity never written costs no resident memory.
+      std::size_t bytes = 1;
+      for (std::size_t i = starts[0]; i < starts[1]; ++i) bytes += texts[i].size();
+      const double scale = 1.15 * static_cast<double>(nb + 1) / static_cast<double>(bytes);
+      auto estimate = [&](std::size_t n) {
+        return static_cast<std::size_t>(static_cast<double>(n) * scale) + 16;
+      };
+      reserve_more(units_.paragraphs, estimate(k.units.paragraphs.size()));
+      reserve_more(units_.sentence_paragraph, estimate(k.units.sentences.size()));
+      reserve_more(units_.sentences, estimate(k.units.sentences.size()));
+      reserve_more(units_.sentence_token_begin, estimate(k.units.sentences.size()));
+      units_.tokens.reserve(units_.tokens.size() + estimate(k.units.tokens.size()));
+      reserve_more(terms_, estimate(k.terms.size()));
+      reserve_more(para_begin_, texts.size());
+      reserve_more(sent_begin_, texts.size());
+      reserve_more(text_, nb);
+    }
+    const std::size_t p0 = units_.paragraphs.size(), s0 = units_.sentences.size();
     for (auto e : k.para_end) para_begin_.push_back(p0 + e);
     for (auto e : k.sent_end) sent_begin_.push_back(s0 + e);
-    for (auto e : k.tok_end) tok_begin_.push_back(t0 + e);
     append(units_.paragraphs, k.units.paragraphs);
     append(units_.sentences, k.units.sentences);
     append(units_.sentence_paragraph, k.units.sentence_paragraph);
-    append(units_.tokens, k.units.tokens);
-    append(units_.token_paragraph, k.units.token_paragraph);
-    append(units_.token_sentence, k.units.token_sentence);
+    append(units_.sentence_token_begin, k.units.sentence_token_begin);
+    units_.tokens.append(k.units.tokens);
     const auto map = vocab_.merge(k.vocab);
     for (auto id : k.terms) terms_.push_back(map[static_cast<std::size_t>(id)]);
     for (auto& o : k.originals) originals_.push_back(std::move(o));
     for (auto& m : k.maps) maps_.push_back(std::move(m));
-    k = Chunk{};  // release the item's memory as we go
+    k = Chunk{};
+    for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
+      text_.append(texts[i]);
+      std::string().swap(texts[i]);
+    }
+  };
+
+  try {
+    parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+      {
+        // At most `window` items past the next one to append: a thread that
+        // runs ahead waits rather than piling up finished items (the memory
+        // they take stays with the allocator after the batch). The thread
+        // holding item `next` never waits, so this cannot deadlock.
+        std::unique_lock<std::mutex> lock(merging);
+        turn.wait(lock, [&] { return c < next + window || failed; });
+        if (failed) return;
+      }
+      try {
+        Segmenter segmenter(options_.segment);
+        const Normalizer normalizer(options_.normalize);
+        Chunk& k = out[c];
+        std::string scratch;
+        Segmentation seg;  // one document's units, wide; reused
+        std::size_t bytes = 0;
+        for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
+        k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
+        k.terms.reserve(bytes / 5 + 16);
+        for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
+          std::string& text = texts[i];
+          if (options_.cleaner) {
+            // The corpus keeps the analysed (cleaned) text in texts[i], the
+            // original and the map beside it.
+            Cleaned cleaned = options_.cleaner->clean(text);
+            k.originals.push_back(std::move(text));
+            k.maps.push_back(std::move(cleaned.map));
+            text = std::move(cleaned.text);
+          }
+          seg.paragraphs.clear();
+          seg.sentences.clear();
+          seg.sentence_paragraph.clear();
+          seg.tokens.clear();
+          seg.token_paragraph.clear();
+          seg.token_sentence.clear();
+          segmenter.segment_append(text, seg);
+          intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
+          compact_append(text, seg, k.units);
+          k.para_end.push_back(k.units.paragraphs.size());
+          k.sent_end.push_back(k.units.sentences.size());
+        }
+        // Append this item and any finished ones after it whose turn it is.
+        // Other threads keep segmenting meanwhile.
+        std::lock_guard<std::mutex> lock(merging);
+        done[c] = 1;
+        for (; next < chunks && done[next]; ++next) append_item(next);
+        turn.notify_all();
+      } catch (...) {
+        {
+          std::lock_guard<std::mutex> lock(merging);
+          failed = true;  // threads waiting for their turn stop
+        }
+        turn.notify_all();
+        throw;
+      }
+    });
+  } catch (...) {
+    // Take back what the items appended so far added (documents, units, terms
+    // and the vocabulary's new terms): the corpus is as it was.
+    const std::size_t d_old = base;
+    units_.paragraphs.resize(p_old);
+    units_.sentences.resize(s_old);
+    units_.sentence_paragraph.resize(s_old);
+    units_.sentence_token_begin.resize(s_old);
+    units_.tokens.truncate(d_old);
+    terms_.resize(t_old);
+    para_begin_.resize(d_old + 1);
+    sent_begin_.resize(d_old + 1);
+    text_.resize(b_old);
+    originals_.resize(std::min(originals_.size(), d_old));
+    maps_.resize(std::min(maps_.size(), d_old));
+    if (vocab_.size() > v_old) {
+      StringTable table = vocab_.table();
+      table.offsets.resize(v_old + 1);
+      table.bytes.resize(static_cast<std::size_t>(table.offsets.back()));
+      vocab_ = Vocabulary::from_table(std::move(table));
+    }
+    throw;
   }
-  texts_.reserve(base + texts.size());
-  for (auto& t : texts) texts_.push_back(std::move(t));
+  std::vector<std::string>().swap(texts);
+#if defined(__GLIBC__)
+  // The batch's input texts and the items' buffers have been freed, in
+  // pieces, across the allocator's arenas (one per thread); glibc keeps such
+  // memory resident unless asked to return it (for news paragraphs, half as
+  // much again as the corpus itself). Once per large batch: it costs a walk
+  // over the free lists, about a millisecond.
+  if (nb >= kChunkBytes) malloc_trim(0);
+#endif
+}
+
+std::string_view Corpus::text(std::size_t i) const {
+  if (i >= size()) throw Error("document index " + std::to_string(i) + " out of range");
+  const auto b = static_cast<std::size_t>(units_.tokens.document_begin(i));
+  return std::string_view(text_).substr(b, static_cast<std::size_t>(units_.tokens.document_begin(i + 1)) - b);
+}
+
+std::size_t Corpus::memory_bytes() const noexcept {
+  return text_.capacity() + (units_.paragraphs.capacity() + units_.sentences.capacity()) * sizeof(ByteRange) +
+         (units_.sentence_paragraph.capacity() + units_.sentence_token_begin.capacity()) * 4 +
+         units_.tokens.memory_bytes() + terms_.capacity() * sizeof(Vocabulary::id_type) +
+         (para_begin_.capacity() + sent_begin_.capacity()) * sizeof(std::size_t) + cleaning_bytes();
+}
+
+std::size_t Corpus::cleaning_bytes() const noexcept {
+  std::size_t n = originals_.capacity() * sizeof(std::string) + maps_.capacity() * sizeof(SpanMap);
+  for (const std::string& o : originals_) n += o.capacity();
+  for (const SpanMap& m : maps_) n += m.pieces().capacity() * sizeof(CleanPiece);
+  return n;
 }
 
 Document Corpus::document(std::size_t i) const {
-  if (i >= size()) throw Error("document index " + std::to_string(i) + " out of range");
+  const std::string_view text = this->text(i);
   auto sub = [](const auto& v, std::size_t b, std::size_t e) { return std::span(v.data() + b, e - b); };
   const std::size_t pb = para_begin_[i], pe = para_begin_[i + 1];
   const std::size_t sb = sent_begin_[i], se = sent_begin_[i + 1];
-  const std::size_t tb = tok_begin_[i], te = tok_begin_[i + 1];
-  return Document{texts_[i],
-                  UnitsView{sub(units_.paragraphs, pb, pe), sub(units_.sentences, sb, se),
-                            sub(units_.sentence_paragraph, sb, se), sub(units_.tokens, tb, te),
-                            sub(units_.token_paragraph, tb, te), sub(units_.token_sentence, tb, te)},
+  const std::size_t tb = token_begin()[i], te = token_begin()[i + 1];
+  const auto sentence_paragraph = sub(units_.sentence_paragraph, sb, se);
+  const auto sentence_token_begin = sub(units_.sentence_token_begin, sb, se);
+  return Document{text,
+                  UnitsView{SpanColumn(sub(units_.paragraphs, pb, pe), units_.tokens, i, text),
+                            SpanColumn(sub(units_.sentences, sb, se), units_.tokens, i, text),
+                            sentence_paragraph, TokenColumn(units_.tokens, i, text),
+                            TokenOwners(sentence_token_begin, sentence_paragraph, te - tb),
+                            TokenOwners(sentence_token_begin, {}, te - tb)},
                   sub(terms_, tb, te)};
 }
 
@@ -183,7 +333,7 @@ UnitTable Corpus::paragraph_table(Offsets where) const {
   for (std::size_t d = 0; d < size(); ++d) {
     OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t p = para_begin_[d]; p < para_begin_[d + 1]; ++p)
-      push_span(t, to(units_.paragraphs[p]), static_cast<std::int32_t>(d),
+      push_span(t, to(unit_span(d, units_.paragraphs[p])), static_cast<std::int32_t>(d),
                 static_cast<std::int32_t>(p - para_begin_[d]), -1);
   }
   return t;
@@ -194,8 +344,8 @@ UnitTable Corpus::sentence_table(Offsets where) const {
   for (std::size_t d = 0; d < size(); ++d) {
     OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     for (std::size_t s = sent_begin_[d]; s < sent_begin_[d + 1]; ++s)
-      push_span(t, to(units_.sentences[s]), static_cast<std::int32_t>(d), units_.sentence_paragraph[s],
-                static_cast<std::int32_t>(s - sent_begin_[d]));
+      push_span(t, to(unit_span(d, units_.sentences[s])), static_cast<std::int32_t>(d),
+                units_.sentence_paragraph[s], static_cast<std::int32_t>(s - sent_begin_[d]));
   }
   return t;
 }
@@ -203,14 +353,24 @@ UnitTable Corpus::sentence_table(Offsets where) const {
 TokenTable Corpus::token_table(Offsets where) const {
   TokenTable t;
   const std::size_t total = units_.tokens.size();
+  for (auto* v : {&t.document, &t.paragraph, &t.sentence}) v->reserve(total);
+  for (auto* v : {&t.byte_start, &t.byte_end, &t.cp_start, &t.cp_end}) v->reserve(total);
   t.kind.reserve(total);
   t.term = terms_;
   for (std::size_t d = 0; d < size(); ++d) {
     OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
-    for (std::size_t k = tok_begin_[d]; k < tok_begin_[d + 1]; ++k) {
-      push_span(t, to(units_.tokens[k].span), static_cast<std::int32_t>(d), units_.token_paragraph[k],
-                units_.token_sentence[k]);
-      t.kind.push_back(static_cast<std::uint8_t>(units_.tokens[k].kind));
+    const std::string_view text = this->text(d);
+    const std::size_t tb = token_begin()[d], te = token_begin()[d + 1];
+    const std::size_t sb = sent_begin_[d], se = sent_begin_[d + 1];
+    // Tokens sentence by sentence: sentence s holds [its first token, the next one's).
+    for (std::size_t s = sb; s < se; ++s) {
+      const std::size_t first = tb + units_.sentence_token_begin[s];
+      const std::size_t last = s + 1 < se ? tb + units_.sentence_token_begin[s + 1] : te;
+      for (std::size_t k = first; k < last; ++k) {
+        push_span(t, to(units_.tokens.span(d, text, k)), static_cast<std::int32_t>(d),
+                  units_.sentence_paragraph[s], static_cast<std::int32_t>(s - sb));
+        t.kind.push_back(static_cast<std::uint8_t>(units_.tokens.kind(k)));
+      }
     }
   }
   return t;

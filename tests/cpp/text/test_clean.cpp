@@ -90,3 +90,49 @@ TEST_CASE("an unknown cleaning step names the choices", "[clean]") {
   o.steps = {CleanStep::html_entities};
   CHECK_THROWS_AS(Cleaner(o), Error);  // no reference table
 }
+
+TEST_CASE("a cleaning corpus keeps originals and maps in step over many items and in compound", "[clean]") {
+  CorpusOptions o;
+  o.cleaner = std::make_shared<Cleaner>(make({CleanStep::html_entities}));
+  Corpus corpus(o);
+  std::vector<std::string> batch{"AT&amp;T rose"};
+  for (int i = 0; i < 40000; ++i)  // several work items (about 1 MB each), appended as they finish
+    batch.push_back("Filler &lt;" + std::to_string(i) + "&gt; text, here.");
+  batch.push_back("New &amp; AT&amp;T fell");
+  corpus.add(std::move(batch), {}, 2);
+  REQUIRE(corpus.size() == 40002);
+  CHECK(corpus.text(40001) == "New & AT&T fell");
+  CHECK(corpus.original(40001) == "New &amp; AT&amp;T fell");
+  CHECK(corpus.original(40000) == "Filler &lt;39999&gt; text, here.");
+  CHECK(corpus.text(40000) == "Filler <39999> text, here.");
+  const TokenTable t = corpus.token_table(Corpus::Offsets::original);
+  const std::size_t last = corpus.token_begin()[40001];
+  REQUIRE(t.byte_start.size() == corpus.token_begin().back());
+  CHECK(std::vector<std::int64_t>(t.byte_start.begin() + static_cast<std::ptrdiff_t>(last),
+                                  t.byte_start.end()) == std::vector<std::int64_t>{0, 4, 10, 12, 17, 19});
+  CHECK(std::vector<std::int64_t>(t.byte_end.begin() + static_cast<std::ptrdiff_t>(last), t.byte_end.end()) ==
+        std::vector<std::int64_t>{3, 9, 12, 17, 18, 23});
+
+  // AT & T as one token: its span in the original covers the entity.
+  const auto& v = corpus.vocabulary();
+  std::vector<std::int64_t> matches;
+  const Corpus joined = corpus.compound(
+      {{std::string(v.term(t.term[0])), std::string(v.term(t.term[1])), std::string(v.term(t.term[2]))}}, "_",
+      &matches);
+  CHECK(matches == std::vector<std::int64_t>{2});
+  REQUIRE(joined.size() == corpus.size());
+  CHECK(joined.original(40001) == corpus.original(40001));
+  CHECK(joined.text(0) == "AT&T rose");
+  const TokenTable j = joined.token_table(Corpus::Offsets::original);
+  CHECK(joined.token_begin()[1] == 2);
+  CHECK(std::vector<std::int64_t>(j.byte_start.begin(), j.byte_start.begin() + 2) ==
+        std::vector<std::int64_t>{0, 9});
+  CHECK(std::vector<std::int64_t>(j.byte_end.begin(), j.byte_end.begin() + 2) ==
+        std::vector<std::int64_t>{8, 13});
+  const std::size_t jl = joined.token_begin()[40001];
+  CHECK(std::vector<std::int64_t>(j.byte_start.begin() + static_cast<std::ptrdiff_t>(jl),
+                                  j.byte_start.end()) == std::vector<std::int64_t>{0, 4, 10, 19});
+  CHECK(std::vector<std::int64_t>(j.byte_end.begin() + static_cast<std::ptrdiff_t>(jl), j.byte_end.end()) ==
+        std::vector<std::int64_t>{3, 9, 18, 23});
+  CHECK(j.sentence.size() == j.byte_start.size());
+}

@@ -5,6 +5,11 @@
 // normalises every token into a term and interns it. The batch is processed on
 // several threads; term ids are assigned in order of first occurrence in the
 // corpus, whatever the thread count.
+//
+// Memory: the texts are held once, back to back in one buffer; tokens in a
+// TokenStore (3 bytes each, plus the 4-byte term id); the sentence and
+// paragraph of a token are found from where each sentence's tokens begin. The
+// wide per-unit tables (paragraph_table() ...) are built only when asked.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -14,6 +19,7 @@
 #include "textgauge/text/clean.hpp"
 #include "textgauge/text/normalize.hpp"
 #include "textgauge/text/text.hpp"
+#include "textgauge/text/token_store.hpp"
 #include "textgauge/text/utf8.hpp"
 #include "textgauge/text/vocabulary.hpp"
 
@@ -32,12 +38,14 @@ struct CorpusOptions {
 
 // A view of one document's units inside the corpus's flat arrays. Indices
 // stored in it (sentence_paragraph, token_paragraph, token_sentence) are local
-// to the document. Valid until the corpus is modified.
+// to the document. Tokens and their paragraph and sentence are decoded on
+// access (tokens.kind(k) is the cheap way to a kind). Valid until the corpus is
+// modified; one view per thread (see TokenOwners).
 struct UnitsView {
-  std::span<const Span> paragraphs, sentences;
+  SpanColumn paragraphs, sentences;
   std::span<const std::int32_t> sentence_paragraph;
-  std::span<const Token> tokens;
-  std::span<const std::int32_t> token_paragraph, token_sentence;
+  TokenColumn tokens;
+  TokenOwners token_paragraph, token_sentence;
 };
 struct Document {
   std::string_view text;  // well-formed UTF-8 (repaired when errors == replace)
@@ -51,6 +59,14 @@ struct UnitTable {
   std::vector<std::int32_t> document, paragraph, sentence;  // sentence: -1 for paragraph rows
   std::vector<std::int64_t> byte_start, byte_end, cp_start, cp_end;
 };
+// All units of all documents back to back (indices inside are document-local).
+struct CorpusUnits {
+  std::vector<ByteRange> paragraphs, sentences;  // bytes from the document's start
+  std::vector<std::int32_t> sentence_paragraph;
+  std::vector<std::uint32_t> sentence_token_begin;  // document-local index of each sentence's first token
+  TokenStore tokens;
+};
+
 struct TokenTable : UnitTable {
   std::vector<std::uint8_t> kind;
   std::vector<Vocabulary::id_type> term;
@@ -65,22 +81,34 @@ class Corpus {
   void add(std::vector<std::string> texts, const std::vector<std::string>& sources = {},
            unsigned threads = 0);
 
-  std::size_t size() const noexcept { return texts_.size(); }
+  std::size_t size() const noexcept { return units_.tokens.documents(); }
   // The analysed text: cleaned when the corpus cleans; the units' spans in
   // document() point into it.
   Document document(std::size_t i) const;
-  const std::string& text(std::size_t i) const { return texts_.at(i); }
+  std::string_view text(std::size_t i) const;
   // The text as given (after UTF-8 repair); the unit tables' offsets point into it.
-  const std::string& original(std::size_t i) const {
-    return options_.cleaner ? originals_.at(i) : texts_.at(i);
+  std::string_view original(std::size_t i) const {
+    return options_.cleaner ? std::string_view(originals_.at(i)) : text(i);
   }
   // All units of all documents back to back (indices inside are document-local),
   // and where each document starts in them (size() + 1 entries each).
-  const Segmentation& units() const noexcept { return units_; }
+  const CorpusUnits& units() const noexcept { return units_; }
   const std::vector<Vocabulary::id_type>& terms() const noexcept { return terms_; }
   const std::vector<std::size_t>& paragraph_begin() const noexcept { return para_begin_; }
   const std::vector<std::size_t>& sentence_begin() const noexcept { return sent_begin_; }
-  const std::vector<std::size_t>& token_begin() const noexcept { return tok_begin_; }
+  const std::vector<std::size_t>& token_begin() const noexcept { return units_.tokens.token_begin(); }
+  // Span of token k (corpus-wide index) of document d, decoded.
+  Span token_span(std::size_t d, std::size_t k) const { return units_.tokens.span(d, text(d), k); }
+  // Span of a paragraph or sentence of document d (an entry of units().paragraphs
+  // or units().sentences), decoded.
+  Span unit_span(std::size_t d, const ByteRange& r) const {
+    const std::string_view t = text(d);
+    return Span{r.start, r.end, units_.tokens.code_point(d, t, r.start),
+                units_.tokens.code_point(d, t, r.end)};
+  }
+  // Bytes held by the texts, units and terms (capacities; not the vocabulary;
+  // with the originals and span maps when the corpus cleans).
+  std::size_t memory_bytes() const noexcept;
   const Vocabulary& vocabulary() const noexcept { return vocab_; }
   const CorpusOptions& options() const noexcept { return options_; }
 
@@ -95,7 +123,6 @@ class Corpus {
   Corpus compound(const std::vector<std::vector<std::string>>& expressions, std::string_view delimiter,
                   std::vector<std::int64_t>* matches = nullptr) const;
 
-
   // Offsets into the analysed text (document(i).text, the default: what C++
   // code that slices units reads) or into the original (original(i), what
   // users see; the same unless the corpus cleans).
@@ -105,13 +132,14 @@ class Corpus {
   TokenTable token_table(Offsets where = Offsets::analysed) const;
 
  private:
+  std::size_t cleaning_bytes() const noexcept;
   CorpusOptions options_;
-  std::vector<std::string> texts_;
-  std::vector<std::string> originals_;  // when cleaning: the texts as given
-  std::vector<SpanMap> maps_;           // when cleaning: texts_[i] -> originals_[i]
-  Segmentation units_;
+  std::string text_;  // every document's (analysed) text, back to back (where each starts: the token store)
+  std::vector<std::string> originals_;  // only when cleaning: the texts as given
+  std::vector<SpanMap> maps_;           // only when cleaning: text(i) -> originals_[i]
+  CorpusUnits units_;
   std::vector<Vocabulary::id_type> terms_;
-  std::vector<std::size_t> para_begin_{0}, sent_begin_{0}, tok_begin_{0};
+  std::vector<std::size_t> para_begin_{0}, sent_begin_{0};
   Vocabulary vocab_;
 };
 
