@@ -16,9 +16,9 @@ namespace py = pybind11;
 void register_errors(py::module_& m);
 void register_text(py::module_& m);
 void register_sentiment(py::module_& m);
-void register_afinn(py::module_& m);  // into the sentiment submodule
+void register_afinn(py::module_& m);     // into the sentiment submodule
 void register_textblob(py::module_& m);  // into the sentiment submodule
-void register_gauge(py::module_& m);  // textgauge's own scorer, in the sentiment submodule
+void register_gauge(py::module_& m);     // textgauge's own scorer, in the sentiment submodule
 void register_stats(py::module_& m);
 void register_phrases(py::module_& m);  // part of _core.stats
 // part of _core.stats too (YAKE keywords)
