@@ -237,9 +237,11 @@ def test_shared_corpus_sample(language: str, emoticons: bool) -> None:
 
 @pytest.mark.shared_data
 @pytest.mark.slow
-@pytest.mark.parametrize(("language", "emoticons"), [("en", False), ("en", True)])
-def test_shared_corpus_every_paragraph_and_sentence(language: str, emoticons: bool) -> None:
-    assert_parity(_news_sample(1), language, emoticons)
+def test_shared_corpus_every_paragraph_and_sentence() -> None:
+    assert_parity(_news_sample(1), "en", False)
+    # With emoticons: every third paragraph and its sentences (the matcher differs only where
+    # an emoticon could start, and the suite has a time budget).
+    assert_parity(_news_sample(3), "en", True)
 
 
 def test_one_text_calls_match_the_reference() -> None:

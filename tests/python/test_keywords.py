@@ -149,5 +149,8 @@ def test_parity_on_bbc_sample(bbc_files: list[Path]) -> None:
 @pytest.mark.shared_data
 @pytest.mark.slow
 def test_parity_on_all_of_bbc(bbc_files: list[Path]) -> None:
+    # Every article with the default settings; n=1 and n=2 on every fifth (yake takes about
+    # 20 ms an article, and the suite has a time budget).
     corpus = tg.Corpus.from_files(bbc_files, errors="replace")
-    check(corpus.texts, SETTINGS[:3])
+    check(corpus.texts, SETTINGS[:1])
+    check(corpus.texts[::5], SETTINGS[1:3])
