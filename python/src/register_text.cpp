@@ -110,11 +110,7 @@ py::dict token_dict(TokenTable&& t) {
 // Hyphenation.positions(word): the word's code points in, break indices out.
 std::vector<std::int32_t> hyphenation_positions(const Hyphenation& h, std::string_view word, int left,
                                                 int right) {
-  std::u32string w;
-  const char* p = word.data();
-  const char* end = p + word.size();
-  while (p < end) w.push_back(decode_utf8(p, end));
-  return h.positions(w, left, right);
+  return h.positions(decode_utf8(word), left, right);
 }
 
 // The texts of one document's units as the corpus analyses them (cleaned when

@@ -18,10 +18,6 @@ const char* const kNegateWords[] = {
     "oughtn't", "shan't",   "shouldn't", "uh-uh",   "wasn't",  "weren't",  "without", "wont",   "wouldnt",
     "won't",    "wouldn't", "rarely",    "seldom",  "despite"};
 
-struct Booster {
-  const char* word;
-  double value;
-};
 const Booster kBoosters[] = {
     {"absolutely", B_INCR},    {"amazingly", B_INCR},    {"awfully", B_INCR},       {"completely", B_INCR},
     {"considerable", B_INCR},  {"considerably", B_INCR}, {"decidedly", B_INCR},     {"deeply", B_INCR},
@@ -51,6 +47,9 @@ const char* const kWordText[wCount] = {"",        "the",   "shit", "bomb",   "ba
                                        "beating", "heart", "just", "enough", "kind",  "sort"};
 
 }  // namespace
+
+std::span<const char* const> negate_words() noexcept { return kNegateWords; }
+std::span<const Booster> booster_words() noexcept { return kBoosters; }
 
 void build_word_table(const Lexicon& lexicon, WordTable& words) {
   for (const auto& [k, v] : lexicon.words()) {

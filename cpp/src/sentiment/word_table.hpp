@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -181,5 +182,15 @@ class WordTable {
   std::size_t short_mask_ = 0;
   std::uint64_t short_bloom_[kShortBloomWords] = {};
 };
+
+// vaderSentiment's NEGATE list and BOOSTER_DICT (word, increment), as the word
+// table holds them; the scorer that applies VADER's rules to other lexicons
+// (sentiment/gauge) reads the same lists.
+struct Booster {
+  const char* word;
+  double value;
+};
+std::span<const char* const> negate_words() noexcept;
+std::span<const Booster> booster_words() noexcept;
 
 }  // namespace textgauge::vader

@@ -9,15 +9,6 @@ namespace textgauge {
 
 namespace {
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  const char* p = s.data();
-  const char* end = p + s.size();
-  while (p < end) out.push_back(decode_utf8(p, end));
-  return out;
-}
-
 bool starts_with(std::u32string_view s, std::size_t at, std::u32string_view prefix) {
   return s.size() - at >= prefix.size() && s.substr(at, prefix.size()) == prefix;
 }
@@ -39,7 +30,7 @@ std::u32string textstat_code_points(std::string_view word, const PyStr& py) {
   } else {
     py.lower(word, lowered);
   }
-  const std::u32string w = decode(lowered);
+  const std::u32string w = decode_utf8(lowered);
   std::u32string out;
   out.reserve(w.size());
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -76,7 +67,7 @@ std::int32_t syllables_of_form(std::u32string_view form, const Hyphenation& hyph
   if (!all_ascii(form)) {
     std::string again;
     py.lower(encode(form), again);
-    lowered = decode(again);
+    lowered = decode_utf8(again);
   }
   // The break positions are bounded by the length of the word pyphen was given.
   const auto breaks = hyphenation.positions(all_ascii(form) ? form : std::u32string_view(lowered), 2, 2);

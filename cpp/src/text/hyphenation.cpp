@@ -13,15 +13,6 @@ namespace textgauge {
 
 namespace {
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  const char* p = s.data();
-  const char* end = p + s.size();
-  while (p < end) out.push_back(decode_utf8(p, end));
-  return out;
-}
-
 // Python's str.strip(): str.isspace() characters at both ends.
 std::u32string_view strip(std::u32string_view s) {
   while (!s.empty() && py_isspace(s.front())) s.remove_prefix(1);
@@ -99,7 +90,7 @@ std::size_t Hyphenation::patterns() const noexcept { return trie_->patterns; }
 
 Hyphenation::Hyphenation(std::string_view patterns) {
   auto trie = std::make_shared<Trie>();
-  const std::u32string text = decode(patterns);
+  const std::u32string text = decode_utf8(patterns);
   std::u32string_view rest = text;
   bool first = true;
   while (!rest.empty() || first) {

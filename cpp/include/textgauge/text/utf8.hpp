@@ -69,6 +69,16 @@ inline char32_t decode_utf8(const char*& p, const char* end) noexcept {
   return c | next();
 }
 
+// The code points of well-formed UTF-8 `s`.
+inline std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) out.push_back(decode_utf8(p, end));
+  return out;
+}
+
 // Appends code point c (<= U+10FFFF; a surrogate as its 3-byte form) as UTF-8.
 inline void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {

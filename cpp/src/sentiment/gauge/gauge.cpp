@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "sentiment/vader_impl.hpp"
+#include "sentiment/word_table.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/pystr/pystr.hpp"
 #include "textgauge/text/utf8.hpp"
@@ -48,32 +49,10 @@ enum : std::uint32_t {
   gWell = 1u << 19,
 };
 
-constexpr double kBIncr = 0.293, kBDecr = -0.293, kCIncr = 0.733;
+constexpr double kCIncr = 0.733;  // VADER's C_INCR (its booster increments come with the words)
 constexpr double kLexScale[3] = {1.0, 4.0, 0.8};
 
 // VADER's word lists (vaderSentiment 3.3.2) and the news rules' words.
-constexpr const char* kBoostUp[] = {
-    "absolutely",    "amazingly",  "awfully",   "completely", "considerable", "considerably", "decidedly",
-    "deeply",        "effing",     "enormous",  "enormously", "entirely",     "especially",   "exceptional",
-    "exceptionally", "extreme",    "extremely", "fabulously", "flipping",     "flippin",      "frackin",
-    "fracking",      "fricking",   "frickin",   "frigging",   "friggin",      "fully",        "fuckin",
-    "fucking",       "fuggin",     "fugging",   "greatly",    "hella",        "highly",       "hugely",
-    "incredible",    "incredibly", "intensely", "major",      "majorly",      "more",         "most",
-    "particularly",  "purely",     "quite",     "really",     "remarkably",   "so",           "substantially",
-    "thoroughly",    "total",      "totally",   "tremendous", "tremendously", "uber",         "unbelievably",
-    "unusually",     "utter",      "utterly",   "very"};
-constexpr const char* kBoostDown[] = {
-    "almost",   "barely",   "hardly",     "kinda",      "kindof",       "kind-of", "less",
-    "little",   "marginal", "marginally", "occasional", "occasionally", "partly",  "scarce",
-    "scarcely", "slight",   "slightly",   "somewhat",   "sorta",        "sortof",  "sort-of"};
-constexpr const char* kNegateWords[] = {
-    "aint",     "arent",    "cannot",    "cant",    "couldnt", "darent",   "didnt",   "doesnt", "ain't",
-    "aren't",   "can't",    "couldn't",  "daren't", "didn't",  "doesn't",  "dont",    "hadnt",  "hasnt",
-    "havent",   "isnt",     "mightnt",   "mustnt",  "neither", "don't",    "hadn't",  "hasn't", "haven't",
-    "isn't",    "mightn't", "mustn't",   "neednt",  "needn't", "never",    "none",    "nope",   "nor",
-    "not",      "nothing",  "nowhere",   "oughtnt", "shant",   "shouldnt", "uhuh",    "wasnt",  "werent",
-    "oughtn't", "shan't",   "shouldn't", "uh-uh",   "wasn't",  "weren't",  "without", "wont",   "wouldnt",
-    "won't",    "wouldn't", "rarely",    "seldom",  "despite"};
 constexpr const char* kLikeVerbBefore[] = {
     "me",     "i'd",    "we",      "they'd",  "you'll",   "we'll",      "they",  "not",   "dont",
     "don't",  "didn't", "doesn't", "would",   "i",        "ya",         "y'all", "you",   "do",
@@ -148,15 +127,12 @@ struct GaugeScorer::Impl {
       e.known = true;
     }
     auto flag = [&](const char* w, std::uint32_t f) { words[w].flags |= f; };
-    for (const char* w : kBoostUp) {
-      flag(w, gBooster);
-      words[w].boost = kBIncr;
+    // VADER's own lists (sentiment/word_table.cpp): the scorer applies VADER's rules.
+    for (const vader::Booster& b : vader::booster_words()) {
+      flag(b.word, gBooster);
+      words[b.word].boost = b.value;
     }
-    for (const char* w : kBoostDown) {
-      flag(w, gBooster);
-      words[w].boost = kBDecr;
-    }
-    for (const char* w : kNegateWords) flag(w, gNegate);
+    for (const char* w : vader::negate_words()) flag(w, gNegate);
     for (const char* w : kLikeVerbBefore) flag(w, gLikeVerbBefore);
     for (const char* w : kAllow) flag(w, gAllow);
     for (const char* w : kWellBefore) flag(w, gWellBefore);
@@ -312,24 +288,6 @@ struct GaugeScorer::Impl {
       i = j;
     }
     return any;
-  }
-
-  static void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
   }
 
   // The token pass: s.rows, the amplifier and the working text.
