@@ -1,6 +1,7 @@
-// _core.stats (continued): YAKE keywords. Converts the sentences of tokens
-// (made in Python by the package's own pre-processing) and the results; the
-// term statistics and scoring live in cpp/src/stats/keywords/.
+// _core.stats (continued): YAKE keywords. Converts each document's sentences
+// (segtok's split_multi, run in Python) and the results; tokenizing, tagging,
+// scoring and de-duplication live in cpp/src/stats/keywords/ and
+// cpp/src/text/segtok_tokenizer.cpp.
 #include "register.hpp"
 #include "textgauge/stats/yake.hpp"
 
@@ -8,39 +9,39 @@ using namespace textgauge;
 
 namespace {
 
-using Sentences = std::vector<std::vector<std::string>>;
+YakeDedup dedup_from_name(const std::string& name) {
+  if (name == "seqm") return YakeDedup::seqm;
+  if (name == "jaro") return YakeDedup::jaro;
+  if (name == "levs") return YakeDedup::levs;
+  throw std::invalid_argument("yake: unknown dedup function '" + name + "'");
+}
 
-py::list yake_shim(const std::vector<Sentences>& documents,
-                   const std::unordered_map<std::string, std::pair<std::string, std::string>>& non_ascii,
-                   const std::unordered_set<std::string>& stopwords, int n, int window) {
-  std::unordered_map<std::string, YakeTokenInfo> info;
-  for (const auto& [token, v] : non_ascii) {
-    if (v.second.size() != 1 || std::string("duapN").find(v.second[0]) == std::string::npos)
-      throw std::invalid_argument("yake: unknown token class '" + v.second + "'");
-    info.emplace(token, YakeTokenInfo{v.first, v.second[0]});
-  }
-  for (const auto& doc : documents)
-    for (const auto& s : doc)
-      for (const auto& w : s) {
-        bool ascii = std::all_of(w.begin(), w.end(), [](unsigned char c) { return c < 0x80; });
-        if (!ascii && info.find(w) == info.end())
-          throw std::invalid_argument("yake: no class for token '" + w + "'");
-      }
-  YakeOptions options;
-  options.n = n;
-  options.window = window;
-  std::vector<YakeResult> results(documents.size());
+py::list yake_shim(const std::vector<std::vector<std::string>>& documents, const EntityTable& entities,
+                   const std::unordered_set<std::string>& stopwords, int n, int window, double dedup_lim,
+                   const std::string& dedup, int top, std::pair<int, int> unicode) {
+  YakeExtractOptions options;
+  options.candidates.n = n;
+  options.candidates.window = window;
+  options.dedup_lim = dedup_lim;
+  options.dedup = dedup_from_name(dedup);
+  options.top = top;
+  options.unicode_major = unicode.first;
+  options.unicode_minor = unicode.second;
+  std::vector<YakeKeywords> results(documents.size());
   {
-    // Only C++ objects from here on (copies of the Python inputs).
+    // Only C++ objects from here on (copies of the Python inputs; the entity
+    // table is read only).
     py::gil_scoped_release release;
     for (std::size_t i = 0; i < documents.size(); ++i)
-      results[i] = yake_candidates(documents[i], info, stopwords, options);
+      results[i] = yake_keywords(documents[i], entities, stopwords, options);
   }
-  py::list out;
-  for (auto& r : results) {
-    std::vector<double> scores = std::move(r.scores);
-    out.append(
-        py::make_tuple(py::cast(r.keywords), py::cast(r.unique), to_numpy(std::move(scores)), r.failed));
+  py::list out(results.size());
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const YakeKeywords& r = results[i];
+    py::list pairs(r.keywords.size());
+    for (std::size_t k = 0; k < r.keywords.size(); ++k)
+      pairs[k] = py::make_tuple(py::str(r.keywords[k]), py::float_(r.scores[k]));
+    out[i] = std::move(pairs);
   }
   return out;
 }
@@ -48,6 +49,7 @@ py::list yake_shim(const std::vector<Sentences>& documents,
 }  // namespace
 
 void register_keywords(py::module_& m) {
-  m.def("yake_candidates", &yake_shim, py::arg("documents"), py::kw_only(), py::arg("non_ascii"),
-        py::arg("stopwords"), py::arg("n"), py::arg("window"));
+  m.def("yake_keywords", &yake_shim, py::arg("documents"), py::kw_only(), py::arg("entities"),
+        py::arg("stopwords"), py::arg("n"), py::arg("window"), py::arg("dedup_lim"), py::arg("dedup"),
+        py::arg("top"), py::arg("unicode"));
 }

@@ -7,6 +7,7 @@
 #include "textgauge/text/clean.hpp"
 #include "textgauge/text/corpus.hpp"
 #include "textgauge/text/hyphenation.hpp"
+#include "textgauge/text/segtok.hpp"
 #include "textgauge/text/utf8.hpp"
 #include "texts.hpp"
 
@@ -38,6 +39,17 @@ void add_shim(Corpus& c, const py::object& texts, const std::vector<std::string>
   c.add(std::move(owned), sources, threads);
 }
 
+// Python's html module's tables (as make_cleaner takes them), for html.unescape.
+std::shared_ptr<EntityTable> make_entities(const std::map<std::string, std::string>& named,
+                                           const std::map<std::uint32_t, std::string>& numeric,
+                                           const std::vector<std::uint32_t>& invalid) {
+  auto table = std::make_shared<EntityTable>();
+  table->named.insert(named.begin(), named.end());
+  table->numeric.insert(numeric.begin(), numeric.end());
+  table->invalid.insert(invalid.begin(), invalid.end());
+  return table;
+}
+
 // entities: (named references, numeric replacements, invalid code points) as
 // Python's html module has them; placeholders: step name -> replacement.
 std::shared_ptr<Cleaner> make_cleaner(const std::vector<CleanStep>& steps,
@@ -48,16 +60,23 @@ std::shared_ptr<Cleaner> make_cleaner(const std::vector<CleanStep>& steps,
   CleanOptions o;
   o.steps = steps;
   for (const auto& [step, text] : placeholders) o.placeholders[static_cast<std::size_t>(step)] = text;
-  auto table = std::make_shared<EntityTable>();
-  table->named.insert(named.begin(), named.end());
-  table->numeric.insert(numeric.begin(), numeric.end());
-  table->invalid.insert(invalid.begin(), invalid.end());
-  o.entities = std::move(table);
+  o.entities = make_entities(named, numeric, invalid);
   return std::make_shared<Cleaner>(std::move(o));
 }
 
 // The cleaned texts and, with origins, for each code point of each cleaned
 // text the code-point span of the original it comes from.
+// segtok's web_tokenizer (+ split_contractions) of each sentence.
+std::vector<std::vector<std::string>> segtok_shim(const std::vector<std::string>& sentences,
+                                                  const EntityTable& entities, bool contractions) {
+  std::vector<std::vector<std::string>> out(sentences.size());
+  // Only C++ objects from here on (copies of the Python inputs).
+  py::gil_scoped_release release;
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    segtok_tokens(sentences[i], entities, contractions, out[i]);
+  return out;
+}
+
 py::list clean_shim(const Cleaner& cleaner, const py::sequence& texts, bool origins, unsigned threads) {
   auto owned = texts_from_python(texts);
   std::vector<std::vector<std::int64_t>> starts(owned.size()), ends(owned.size());
@@ -139,6 +158,10 @@ py::list vocabulary_terms(const Corpus& c) {
 }  // namespace
 
 void register_text(py::module_& m) {
+  py::class_<EntityTable, std::shared_ptr<EntityTable>>(m, "HtmlEntities")
+      .def(py::init(&make_entities), py::kw_only(), py::arg("named"), py::arg("numeric"), py::arg("invalid"));
+  m.def("segtok_tokens", &segtok_shim, py::arg("sentences"), py::kw_only(), py::arg("entities"),
+        py::arg("contractions") = true);
   py::class_<Cleaner, std::shared_ptr<Cleaner>>(m, "Cleaner")
       .def(py::init(&make_cleaner), py::kw_only(), py::arg("steps"), py::arg("placeholders"),
            py::arg("named"), py::arg("numeric"), py::arg("invalid"))

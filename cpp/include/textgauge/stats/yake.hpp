@@ -25,6 +25,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "textgauge/text/clean.hpp"
+
 namespace textgauge {
 
 // What Python's str methods say of a token that is not ASCII (for ASCII
@@ -53,6 +55,44 @@ struct YakeResult {
 YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentences,
                            const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
                            const std::unordered_set<std::string>& stopwords, const YakeOptions& options);
+
+// The whole of `yake.KeywordExtractor(...).extract_keywords(text)` from the
+// text's sentences (segtok's split_multi of the text as the package prepares
+// it): each sentence tokenized as the package does (segtok_tokens, then
+// tokens starting with an ASCII quote dropped), tokens tagged with Python's
+// str predicates of Unicode `unicode_major`.`unicode_minor` (PyStr),
+// yake_candidates, then the package's de-duplication: walking the candidates
+// best first, one is kept unless its similarity to a kept one exceeds
+// dedup_lim, until `top` are kept (dedup_lim >= 1: the first `top`, in their
+// lower-cased form).
+enum class YakeDedup { seqm, jaro, levs };
+
+struct YakeExtractOptions {
+  YakeOptions candidates;
+  double dedup_lim = 0.9;
+  YakeDedup dedup = YakeDedup::seqm;
+  int top = 20;
+  int unicode_major = 14, unicode_minor = 0;
+};
+
+struct YakeKeywords {
+  std::vector<std::string> keywords;
+  std::vector<double> scores;
+};
+
+YakeKeywords yake_keywords(const std::vector<std::string>& sentences, const EntityTable& entities,
+                           const std::unordered_set<std::string>& stopwords,
+                           const YakeExtractOptions& options);
+
+// The tag class of a token as YakeTokenInfo holds it, with Python's str
+// predicates (isdigit, isalpha, isupper) and lower() of the given Unicode version.
+YakeTokenInfo yake_token_info(std::string_view token, int unicode_major, int unicode_minor);
+
+// The package's similarity of two lower-cased candidates, in [0, 1]:
+// "seqm" (its length / character / word / trigram mix with pre-filters),
+// "jaro", or "levs" (1 - edit distance / longer length), on code points.
+double yake_similarity(std::string_view a, std::string_view b, YakeDedup how, int unicode_major = 14,
+                       int unicode_minor = 0);
 
 // numpy's pairwise summation (np.add.reduce over a contiguous float64 array).
 double numpy_pairwise_sum(const double* a, std::size_t n);

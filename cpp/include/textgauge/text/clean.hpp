@@ -133,6 +133,10 @@ struct EntityTable {
   std::size_t longest_name = 32;
 };
 
+// Python's html.unescape of UTF-8 `in`: numeric and named references only
+// (none of html_entities' repairs of broken forms).
+std::string html_unescape(std::string_view in, const EntityTable& entities);
+
 struct CleanOptions {
   std::vector<CleanStep> steps;
   // The text that replaces each match of urls, emails, phone_numbers, numbers,

@@ -220,3 +220,30 @@ bool html_tags(std::string_view in, std::string& out, SpanMap& map) {
 }
 
 }  // namespace textgauge::clean_detail
+
+namespace textgauge {
+
+// Plain html.unescape: the same reference readers as html_entities, without its repairs.
+std::string html_unescape(std::string_view in, const EntityTable& t) {
+  using clean_detail::named_ref;
+  using clean_detail::numeric_ref;
+  std::string out, text;
+  std::size_t copied = 0;
+  for (std::size_t i = in.find('&'); i != std::string_view::npos; i = in.find('&', i)) {
+    text.clear();
+    std::size_t n = numeric_ref(in, i + 1, t, text, false);
+    if (n == 0) n = named_ref(in, i + 1, t, text);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    out.append(in.substr(copied, i - copied));
+    out += text;
+    copied = i = i + 1 + n;
+  }
+  if (copied == 0) return std::string(in);
+  out.append(in.substr(copied));
+  return out;
+}
+
+}  // namespace textgauge

@@ -1,0 +1,43 @@
+#pragma once
+// segtok's word tokenizer (segtok 1.5, segtok/tokenizer.py), token for token,
+// as the `yake` package runs it on each sentence: `web_tokenizer`, then
+// `split_contractions`. Written from segtok's documented rules and checked
+// against segtok itself (tests/python/test_segtok.py); no regular expressions.
+//
+// web_tokenizer keeps URIs (scheme://[user@]host[:port][/path][?query][#fragment])
+// and e-mail addresses (local@domain.tld) whole where they stand between
+// "visual borders" (start or end, white space, quotes, brackets, < >), and runs
+// the word tokenizer over the text between them after Python's html.unescape.
+// The word tokenizer:
+//  * joins `alnum hyphen <spaces> line break <spaces> alnum` into `alnum hyphen alnum`;
+//  * splits on white space (Unicode White_Space), then each piece into the runs
+//    that its word pattern matches and the runs between them. The word pattern
+//    is a run of: a letter or digit followed by a dot (not before "..");
+//    a letter or digit and a comma before another; a digit and a colon before
+//    another; a letter or digit, an optional (non-ASCII) apostrophe and a
+//    hyphen before a letter or digit; a non-ASCII apostrophe not doubled;
+//    a letter or digit and an ASCII quote before another; "s'" at the end;
+//    a unit with a superscript power at the end ("km²"); a chemical formula
+//    with subscript counts ("H₂O"); any letter or digit. Letters are Lu Ll Lt
+//    Lm (not Lo), digits Nd Nl;
+//  * splits a sentence terminal off the end (or start) of the first of the
+//    last three tokens that is a word or holds a terminal;
+//  * splits trailing commas, semicolons and colons off every token, each its
+//    own token.
+// split_contractions splits `word'd|ll|m|re|s|t|ve` (any apostrophe; `n't`
+// stays whole) into the word and the contraction.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgauge/text/clean.hpp"
+
+namespace textgauge {
+
+// The tokens of one sentence (UTF-8), appended to `tokens`: segtok's
+// `web_tokenizer(sentence)`, then `split_contractions` when `contractions`.
+// `entities` decodes references as html.unescape does.
+void segtok_tokens(std::string_view sentence, const EntityTable& entities, bool contractions,
+                   std::vector<std::string>& tokens);
+
+}  // namespace textgauge
