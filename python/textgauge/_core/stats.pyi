@@ -6,6 +6,8 @@ Reviewed stubs; tests/python/test_stubs.py checks them against the compiled modu
 import collections.abc
 import typing
 
+import textgauge._core.text
+
 import numpy
 import numpy.typing
 
@@ -29,7 +31,7 @@ __all__: list[str] = [
     "readability_term_properties",
     "syllable_counts",
     "window_cooccurrence",
-    "yake_candidates",
+    "yake_keywords",
 ]
 
 class PhraseVocab:
@@ -200,11 +202,17 @@ def window_cooccurrence(
     window: typing.SupportsInt | typing.SupportsIndex,
     count: str,
 ) -> dict[str, typing.Any]: ...
-def yake_candidates(
-    documents: collections.abc.Sequence[collections.abc.Sequence[collections.abc.Sequence[str]]],
+def yake_keywords(
+    documents: collections.abc.Sequence[collections.abc.Sequence[str]],
     *,
-    non_ascii: collections.abc.Mapping[str, tuple[str, str]],
+    entities: textgauge._core.text.HtmlEntities,
     stopwords: collections.abc.Set[str],
     n: typing.SupportsInt | typing.SupportsIndex,
     window: typing.SupportsInt | typing.SupportsIndex,
+    dedup_lim: typing.SupportsFloat | typing.SupportsIndex,
+    dedup: str,
+    top: typing.SupportsInt | typing.SupportsIndex,
+    unicode: tuple[
+        typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex
+    ],
 ) -> list[typing.Any]: ...

@@ -9,7 +9,14 @@ import typing
 import numpy
 import numpy.typing
 
-__all__: list[str] = ["Cleaner", "Corpus", "Hyphenation", "options"]
+__all__: list[str] = [
+    "Cleaner",
+    "Corpus",
+    "HtmlEntities",
+    "Hyphenation",
+    "options",
+    "segtok_tokens",
+]
 
 class Cleaner:
     def __init__(
@@ -71,3 +78,16 @@ def options() -> dict[str, list[str]]:
     """
     The names each option of this area takes, by option.
     """
+
+class HtmlEntities:
+    def __init__(
+        self,
+        *,
+        named: collections.abc.Mapping[str, str],
+        numeric: collections.abc.Mapping[typing.SupportsInt | typing.SupportsIndex, str],
+        invalid: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    ) -> None: ...
+
+def segtok_tokens(
+    sentences: collections.abc.Sequence[str], *, entities: HtmlEntities, contractions: bool = True
+) -> list[list[str]]: ...
