@@ -154,3 +154,24 @@ def test_parity_on_all_of_bbc(bbc_files: list[Path]) -> None:
     corpus = tg.Corpus.from_files(bbc_files, errors="replace")
     check(corpus.texts, SETTINGS[:1])
     check(corpus.texts[::5], SETTINGS[1:3])
+
+
+TRICKY = [
+    "See http://x.com/a?b=1#f and mail bob.s@ex-ample.org now.",
+    "He can't, won't; it's 5:30 km² H₂O U.S. e.g. 3.5-4 Zürich’s &amp; &lt;b&gt;",
+    "Hel-\r\nlo world...",
+    "Dr. Smith (born 1950) said: 'it's fine', \"OK?\" - no!",
+    "The C.E.O.'s 1,000,000 dollars; rock'n'roll, ’90s, e-mail:",
+]
+
+
+def test_segtok_tokenizer_matches_segtok() -> None:
+    from segtok.segmenter import split_multi
+    from segtok.tokenizer import split_contractions, web_tokenizer
+
+    from textgauge import _core
+    from textgauge.keywords import html_entities
+
+    sents = [s for p in [*TRICKY, *local_paragraphs(200)] for s in split_multi(p) if s.strip()]
+    got = _core.text.segtok_tokens(sents, entities=html_entities())
+    assert got == [split_contractions(web_tokenizer(s)) for s in sents]
