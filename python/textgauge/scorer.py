@@ -329,7 +329,10 @@ def explain(text: str) -> pd.DataFrame:
         }
     )
     out.append(punct)
-    frame = pd.DataFrame(out)
+    # token as object: Arrow-backed strings cannot hold a lone surrogate, which a token may be
+    frame = pd.DataFrame(
+        {k: pd.Series([r[k] for r in out], dtype=object if k == "token" else None) for k in out[0]}
+    )
     frame.attrs.update(polarity=pol, scale=4.0)  # values in VADER valence units
     return frame
 

@@ -493,7 +493,8 @@ def explain_frame(text: str, analyzer: SentimentIntensityAnalyzer | None = None)
     share = compound / z if z != 0 else 0.0
     rows = pd.DataFrame(
         {
-            "token": tokens,
+            # object: Arrow-backed strings cannot hold a lone surrogate (see explain)
+            "token": pd.Series(tokens, dtype=object),
             "start": starts,
             "end": ends,
             "vader": ex["lexicon_valence"].to_numpy(dtype=float),
@@ -504,7 +505,7 @@ def explain_frame(text: str, analyzer: SentimentIntensityAnalyzer | None = None)
     )
     punct = pd.DataFrame(
         {
-            "token": ["(punctuation)"],
+            "token": pd.Series(["(punctuation)"], dtype=object),
             "start": [-1],
             "end": [-1],
             "vader": [np.nan],

@@ -169,3 +169,9 @@ def test_bad_input() -> None:
     with pytest.raises(TypeError, match="text must be str"):
         tg.explain(b"good", method="afinn")  # type: ignore[arg-type]
     assert isinstance(tg.explain("", method="textblob"), pd.DataFrame)
+    # a lone surrogate (a str Python holds, Arrow strings cannot) stays a token
+    for method in METHODS:
+        ex = tg.explain("so good \ud800 bad", method=method)
+        polarity = tg.sentiment(["so good \ud800 bad"], method=method)["polarity"][0]
+        tol = 5e-5 if method == "vader" else 1e-12  # VADER rounds its compound
+        assert float(ex["contribution"].sum()) == pytest.approx(polarity, abs=tol)
