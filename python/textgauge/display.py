@@ -405,8 +405,8 @@ def sentiment(
         raise ValueError("sentiment() needs a DataFrame with a 'polarity' or 'compound' column")
     if method is not None:
         _methods.check_method(method)
-    elif head == "compound":
-        method = "vader"
+    else:  # each method's frame has a column of its own
+        method = next((m for c, m in _OWN_COLUMN.items() if c in result.columns), None)
     label_cols = [c for c in ("document", "paragraph", "sentence") if c in result.columns]
     own = [
         c
@@ -438,6 +438,14 @@ def sentiment(
         rows.append(f'<div class="tg-n">… {len(result) - max_rows} more rows</div>')
     rows.append("</div>")
     return HTML("".join(rows))
+
+
+_OWN_COLUMN = {
+    "compound": "vader",
+    "subjectivity": "textblob",
+    "score": "afinn",
+    "vader_sum": "textgauge",
+}
 
 
 def _cell(value: object) -> str:

@@ -166,5 +166,7 @@ def test_explanation_and_sentiment_views_of_every_method() -> None:
         df = tg.sentiment(["Good.", "Bad."], method=method)
         view = tgd.sentiment(df, method=method)._repr_html_()
         assert "2 rows" in view and f"{df['polarity'][0]:+.4f}" in view, method
+        # the method is read off the frame's own columns when not given
+        assert tgd.sentiment(df)._repr_html_() == view
         for col in df.columns[1:]:
             assert f"<th>{col}</th>" in view
