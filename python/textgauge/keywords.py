@@ -30,7 +30,8 @@ __all__ = ["keywords", "yake_keywords"]
 
 _DEDUP = ("seqm", "jaro", "levs")
 _CAPITAL = re.compile(r"^(\s*([A-Z]))")
-_UNICODE = tuple(int(x) for x in unicodedata.unidata_version.split(".")[:2])
+_MAJOR, _MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])
+_UNICODE = (_MAJOR, _MINOR)
 
 
 def _yake_dir() -> Path:

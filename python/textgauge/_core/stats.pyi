@@ -6,11 +6,10 @@ Reviewed stubs; tests/python/test_stubs.py checks them against the compiled modu
 import collections.abc
 import typing
 
-import textgauge._core.text
-
 import numpy
 import numpy.typing
 
+import textgauge._core.text
 from textgauge._core.text import Corpus, Hyphenation
 
 __all__: list[str] = [
@@ -212,7 +211,5 @@ def yake_keywords(
     dedup_lim: typing.SupportsFloat | typing.SupportsIndex,
     dedup: str,
     top: typing.SupportsInt | typing.SupportsIndex,
-    unicode: tuple[
-        typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex
-    ],
+    unicode: tuple[int, int],
 ) -> list[typing.Any]: ...

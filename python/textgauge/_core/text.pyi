@@ -84,8 +84,8 @@ class HtmlEntities:
         self,
         *,
         named: collections.abc.Mapping[str, str],
-        numeric: collections.abc.Mapping[typing.SupportsInt | typing.SupportsIndex, str],
-        invalid: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+        numeric: collections.abc.Mapping[int, str],
+        invalid: collections.abc.Sequence[int],
     ) -> None: ...
 
 def segtok_tokens(
