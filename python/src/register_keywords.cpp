@@ -1,7 +1,6 @@
-// _core.stats (continued): YAKE keywords. Converts each document's sentences
-// (segtok's split_multi, run in Python) and the results; tokenizing, tagging,
-// scoring and de-duplication live in cpp/src/stats/keywords/ and
-// cpp/src/text/segtok_tokenizer.cpp.
+// _core.stats (continued): YAKE keywords. Converts the documents and the
+// results; sentence splitting, tokenizing, tagging, scoring and de-duplication
+// live in cpp/src/stats/keywords/ and cpp/src/text/segtok_*.cpp.
 #include "register.hpp"
 #include "textgauge/stats/yake.hpp"
 
@@ -16,7 +15,7 @@ YakeDedup dedup_from_name(const std::string& name) {
   throw std::invalid_argument("yake: unknown dedup function '" + name + "'");
 }
 
-py::list yake_shim(const std::vector<std::vector<std::string>>& documents, const EntityTable& entities,
+py::list yake_shim(const std::vector<std::string>& documents, const EntityTable& entities,
                    const std::unordered_set<std::string>& stopwords, int n, int window, double dedup_lim,
                    const std::string& dedup, int top, std::pair<int, int> unicode) {
   YakeExtractOptions options;

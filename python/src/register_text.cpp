@@ -64,8 +64,15 @@ std::shared_ptr<Cleaner> make_cleaner(const std::vector<CleanStep>& steps,
   return std::make_shared<Cleaner>(std::move(o));
 }
 
-// The cleaned texts and, with origins, for each code point of each cleaned
-// text the code-point span of the original it comes from.
+// segtok's split_multi of each text.
+std::vector<std::vector<std::string>> split_multi_shim(const std::vector<std::string>& texts) {
+  std::vector<std::vector<std::string>> out(texts.size());
+  // Only C++ objects from here on (copies of the Python inputs).
+  py::gil_scoped_release release;
+  for (std::size_t i = 0; i < texts.size(); ++i) segtok_split_multi(texts[i], out[i]);
+  return out;
+}
+
 // segtok's web_tokenizer (+ split_contractions) of each sentence.
 std::vector<std::vector<std::string>> segtok_shim(const std::vector<std::string>& sentences,
                                                   const EntityTable& entities, bool contractions) {
@@ -77,6 +84,8 @@ std::vector<std::vector<std::string>> segtok_shim(const std::vector<std::string>
   return out;
 }
 
+// The cleaned texts and, with origins, for each code point of each cleaned
+// text the code-point span of the original it comes from.
 py::list clean_shim(const Cleaner& cleaner, const py::sequence& texts, bool origins, unsigned threads) {
   auto owned = texts_from_python(texts);
   std::vector<std::vector<std::int64_t>> starts(owned.size()), ends(owned.size());
@@ -160,6 +169,7 @@ py::list vocabulary_terms(const Corpus& c) {
 void register_text(py::module_& m) {
   py::class_<EntityTable, std::shared_ptr<EntityTable>>(m, "HtmlEntities")
       .def(py::init(&make_entities), py::kw_only(), py::arg("named"), py::arg("numeric"), py::arg("invalid"));
+  m.def("segtok_split_multi", &split_multi_shim, py::arg("texts"));
   m.def("segtok_tokens", &segtok_shim, py::arg("sentences"), py::kw_only(), py::arg("entities"),
         py::arg("contractions") = true);
   py::class_<Cleaner, std::shared_ptr<Cleaner>>(m, "Cleaner")

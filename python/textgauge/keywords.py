@@ -1,11 +1,10 @@
 """YAKE keywords per document, as the ``yake`` package (0.7.3) extracts them.
 
-The sentences come from the package's own sentence splitter (segtok's ``split_multi``,
-installed with ``yake``: the ``keywords`` extra); everything after it runs in C++, without the
-GIL: segtok's ``web_tokenizer`` / ``split_contractions`` rewritten (cpp/src/text/
-segtok_tokenizer.cpp), the tags, term statistics, candidates and scores
-(cpp/src/stats/keywords/), and the de-duplication. The stop word lists are read at run time
-from the installed ``yake`` package.
+All of it runs in C++, without the GIL: the package's pre-filter, segtok's ``split_multi``,
+``web_tokenizer`` and ``split_contractions`` rewritten (cpp/src/text/segtok_*.cpp), the tags,
+term statistics, candidates and scores (cpp/src/stats/keywords/), and the de-duplication. The
+stop word lists are read at run time from the installed ``yake`` package (the ``keywords``
+extra).
 """
 
 from __future__ import annotations
@@ -13,11 +12,9 @@ from __future__ import annotations
 import functools
 import html.entities
 import importlib.util
-import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
 
 import pandas as pd
 
@@ -29,7 +26,6 @@ from .errors import Error, OptionError
 __all__ = ["keywords", "yake_keywords"]
 
 _DEDUP = ("seqm", "jaro", "levs")
-_CAPITAL = re.compile(r"^(\s*([A-Z]))")
 _MAJOR, _MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])
 _UNICODE = (_MAJOR, _MINOR)
 
@@ -38,8 +34,8 @@ def _yake_dir() -> Path:
     spec = importlib.util.find_spec("yake")
     if spec is None or spec.origin is None:
         raise Error(
-            "keywords(method='yake') needs the yake package (its stop word lists and its "
-            "tokenizer, segtok): pip install 'textgauge[keywords]'"
+            "keywords(method='yake') needs the yake package (its stop word lists): "
+            "pip install 'textgauge[keywords]'"
         )
     return Path(spec.origin).parent
 
@@ -59,29 +55,12 @@ def yake_stopwords(lan: str = "en") -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _split_multi() -> Callable[[str], list[str]]:
-    _yake_dir()
-    from segtok.segmenter import split_multi  # the package's sentence splitter
-
-    return cast("Callable[[str], list[str]]", split_multi)
-
-
-@functools.lru_cache(maxsize=1)
 def html_entities() -> _core.text.HtmlEntities:
     """Python's html.unescape tables, for the C++ side (segtok un-escapes each sentence)."""
     from .clean import _numeric_references
 
     numeric, invalid = _numeric_references()
     return _core.text.HtmlEntities(named=html.entities.html5, numeric=numeric, invalid=invalid)
-
-
-def sentences(text: str) -> list[str]:
-    """The package's sentences of ``text`` (yake's pre_filter, then segtok's split_multi)."""
-    if not text:
-        return []
-    text = text.replace("\n", " ")  # extract_keywords joins lines first: one part
-    text = ("\n\n" if _CAPITAL.match(text) else " ") + text.replace("\t", " ")
-    return [s for s in _split_multi()(text) if s.strip()]
 
 
 def check_options(n: int, dedup_lim: float, dedup_func: str, window_size: int, top: int) -> None:
@@ -116,7 +95,7 @@ def yake_keywords(
     if not isinstance(lan, str) or not lan:
         raise OptionError(f"keywords: lan must be a language code such as 'en', not {lan!r}")
     result: list[list[tuple[str, float]]] = _core.stats.yake_keywords(
-        [sentences(t) for t in texts],
+        list(texts),
         entities=html_entities(),
         stopwords=yake_stopwords(lan),
         n=max_ngram_size,
@@ -148,7 +127,7 @@ def keywords(
     dedupLim=dedupLim, dedupFunc=dedupFunc, windowsSize=windowsSize, top=n)
     .extract_keywords(text)`` on the document's original text. ``dedupFunc`` is ``seqm``
     (the package's default), ``jaro`` or ``levs``. Needs ``yake`` installed (the ``keywords``
-    extra): its stop word lists and its tokenizer (segtok) are used.
+    extra): its stop word lists are used.
 
     Returns:
         DataFrame: document, keyword, score; documents in corpus order.

@@ -7,6 +7,7 @@
 // segtok on real and generated text.
 #include <unicode/uchar.h>
 
+#include "segtok_chars.hpp"
 #include "textgauge/text/segtok.hpp"
 #include "textgauge/text/utf8.hpp"
 
@@ -14,10 +15,9 @@ namespace textgauge {
 
 namespace {
 
+using namespace segtok;
 using Str = std::u32string;
 using View = std::u32string_view;
-
-bool cat_in(char32_t c, std::uint32_t mask) { return (U_GET_GC_MASK(c) & mask) != 0; }
 
 // segtok's LETTER (Ll Lm Lt Lu), NUMBER (Nd Nl) and ALNUM (either).
 bool is_letter(char32_t c) {
@@ -30,42 +30,9 @@ bool is_number(char32_t c) {
 }
 bool is_alnum(char32_t c) { return is_letter(c) || is_number(c); }
 
-// segtok's HYPHENS.
-bool is_hyphen(char32_t c) {
-  return c == '-' || c == 0x00AD || c == 0x058A || c == 0x05BE || c == 0x0F0C || c == 0x1400 || c == 0x1806 ||
-         (c >= 0x2010 && c <= 0x2012) || c == 0x2E17 || c == 0x30A0;
-}
 // segtok's APOSTROPHE: the apostrophe-like marks other than the ASCII quote.
 bool is_apo(char32_t c) { return c == 0x00B4 || c == 0x02B9 || c == 0x02BC || c == 0x2019 || c == 0x2032; }
 bool is_any_apostrophe(char32_t c) { return c == '\'' || is_apo(c); }
-
-// segtok's SENTENCE_TERMINALS.
-bool is_terminal(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x203C || c == 0x203D || (c >= 0x2047 && c <= 0x2049) ||
-         c == 0x3002 || c == 0xFE52 || c == 0xFE57 || c == 0xFF01 || c == 0xFF0E || c == 0xFF1F ||
-         c == 0xFF61;
-}
-
-// The regex module's `\s` on str: Unicode White_Space.
-bool re_space(char32_t c) {
-  if (c < 0x80) return (c >= 0x09 && c <= 0x0D) || c == 0x20;
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-// The regex module's `\w` on str: Alphabetic, marks, decimal digits,
-// connector punctuation, and the joiners.
-bool re_word(char32_t c) {
-  if (c < 0x80) return is_alnum(c) || c == '_';
-  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC) ||
-         cat_in(c, U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK) || c == 0x200C || c == 0x200D;
-}
-bool re_digit(char32_t c) { return c < 0x80 ? c >= '0' && c <= '9' : cat_in(c, U_GC_ND_MASK); }
-
-bool boundary(View t, std::size_t p) {
-  const bool before = p > 0 && re_word(t[p - 1]);
-  const bool after = p < t.size() && re_word(t[p]);
-  return before != after;
-}
 
 bool is_power(char32_t c) { return c == 0x00B9 || c == 0x00B2 || c == 0x00B3; }
 bool is_subdigit(char32_t c) { return c >= 0x2080 && c <= 0x2089; }

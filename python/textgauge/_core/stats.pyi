@@ -202,7 +202,7 @@ def window_cooccurrence(
     count: str,
 ) -> dict[str, typing.Any]: ...
 def yake_keywords(
-    documents: collections.abc.Sequence[collections.abc.Sequence[str]],
+    documents: collections.abc.Sequence[str],
     *,
     entities: textgauge._core.text.HtmlEntities,
     stopwords: collections.abc.Set[str],

@@ -15,6 +15,7 @@ __all__: list[str] = [
     "HtmlEntities",
     "Hyphenation",
     "options",
+    "segtok_split_multi",
     "segtok_tokens",
 ]
 
@@ -88,6 +89,7 @@ class HtmlEntities:
         invalid: collections.abc.Sequence[int],
     ) -> None: ...
 
+def segtok_split_multi(texts: collections.abc.Sequence[str]) -> list[list[str]]: ...
 def segtok_tokens(
     sentences: collections.abc.Sequence[str], *, entities: HtmlEntities, contractions: bool = True
 ) -> list[list[str]]: ...

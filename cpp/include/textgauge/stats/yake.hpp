@@ -56,9 +56,13 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
                            const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
                            const std::unordered_set<std::string>& stopwords, const YakeOptions& options);
 
-// The whole of `yake.KeywordExtractor(...).extract_keywords(text)` from the
-// text's sentences (segtok's split_multi of the text as the package prepares
-// it): each sentence tokenized as the package does (segtok_tokens, then
+// The package's sentences of `text` (UTF-8): its pre-filter (line breaks and
+// tabs become spaces; "\n\n" before a text that starts with an ASCII capital
+// after white space, else " "), then segtok_split_multi, blank ones dropped.
+std::vector<std::string> yake_sentences(std::string_view text);
+
+// The whole of `yake.KeywordExtractor(...).extract_keywords(text)`: the
+// text's yake_sentences, each tokenized as the package does (segtok_tokens, then
 // tokens starting with an ASCII quote dropped), tokens tagged with Python's
 // str predicates of Unicode `unicode_major`.`unicode_minor` (PyStr),
 // yake_candidates, then the package's de-duplication: walking the candidates
@@ -80,7 +84,7 @@ struct YakeKeywords {
   std::vector<double> scores;
 };
 
-YakeKeywords yake_keywords(const std::vector<std::string>& sentences, const EntityTable& entities,
+YakeKeywords yake_keywords(std::string_view text, const EntityTable& entities,
                            const std::unordered_set<std::string>& stopwords,
                            const YakeExtractOptions& options);
 

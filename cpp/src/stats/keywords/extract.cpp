@@ -1,5 +1,5 @@
-// yake_keywords: the package's extract_keywords from segtok's sentences (see
-// textgauge/stats/yake.hpp): tokenize, tag, score, de-duplicate.
+// yake_keywords: the package's extract_keywords (see textgauge/stats/yake.hpp):
+// split into sentences, tokenize, tag, score, de-duplicate.
 #include <unicode/uchar.h>
 
 #include "textgauge/pystr/pystr.hpp"
@@ -67,9 +67,33 @@ YakeTokenInfo yake_token_info(std::string_view token, int unicode_major, int uni
   return info;
 }
 
-YakeKeywords yake_keywords(const std::vector<std::string>& sentences, const EntityTable& entities,
+std::vector<std::string> yake_sentences(std::string_view text) {
+  std::vector<std::string> sentences;
+  if (text.empty()) return sentences;  // extract_keywords returns early
+  // extract_keywords turns line breaks into spaces, so pre_filter sees one
+  // line: it marks a paragraph start ("\n\n") when the line starts with an
+  // ASCII capital after white space (Python's `re` `\s`: str.isspace).
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  char32_t first = 0;
+  while (p < end) {
+    first = decode_utf8(p, end);
+    if (!py_isspace(first)) break;
+    first = 0;
+  }
+  const bool capital = first >= 'A' && first <= 'Z';
+  std::string prepared = capital ? "\n\n" : " ";
+  prepared.reserve(text.size() + 2);
+  for (char c : text) prepared.push_back(c == '\n' || c == '\t' ? ' ' : c);
+  segtok_split_multi(prepared, sentences);
+  std::erase_if(sentences, [](const std::string& s) { return s.empty(); });  // already stripped
+  return sentences;
+}
+
+YakeKeywords yake_keywords(std::string_view text, const EntityTable& entities,
                            const std::unordered_set<std::string>& stopwords,
                            const YakeExtractOptions& options) {
+  const std::vector<std::string> sentences = yake_sentences(text);
   std::vector<std::vector<std::string>> tokens(sentences.size());
   std::unordered_map<std::string, YakeTokenInfo> non_ascii;
   std::vector<std::string> raw;
