@@ -125,17 +125,22 @@ def keywords(
     ``n`` keywords per document (the package's ``top``), best first; the score is YAKE's
     (lower is better) and equals ``yake.KeywordExtractor(lan=lan, n=max_ngram_size,
     dedupLim=dedupLim, dedupFunc=dedupFunc, windowsSize=windowsSize, top=n)
-    .extract_keywords(text)`` on the document's original text. ``dedupFunc`` is ``seqm``
-    (the package's default), ``jaro`` or ``levs``. Needs ``yake`` installed (the ``keywords``
-    extra): its stop word lists are used.
+    .extract_keywords(text)`` on the document's text, cleaned when the corpus cleans (its
+    ``clean=`` option: the keywords are the cleaned text's; they carry no offsets).
+    ``dedupFunc`` is ``seqm`` (the package's default), ``jaro`` or ``levs``. Needs ``yake``
+    installed (the ``keywords`` extra): its stop word lists are used.
 
     Returns:
         DataFrame: document, keyword, score; documents in corpus order.
     """
     if method != "yake":
         raise OptionError(f"keywords: unknown method {method!r} (choices: yake)")
+    texts = _corpus.texts(corpus)
+    cleaner = _corpus.options(corpus).clean
+    if cleaner is not None:  # the keywords of the text as the corpus analyses it
+        texts = cleaner.clean(texts)
     found = yake_keywords(
-        _corpus.texts(corpus),
+        texts,
         lan=lan,
         max_ngram_size=max_ngram_size,
         dedup_lim=dedupLim,

@@ -167,3 +167,41 @@ def test_parity_on_all_of_bbc(bbc_files: list[Path]) -> None:
     corpus = tg.Corpus.from_files(bbc_files, errors="replace")
     check(corpus.texts, SETTINGS[:1])
     check(corpus.texts[::5], SETTINGS[1:3])
+
+
+DIRTY = [
+    "<p>Apple &amp; Google compete.</p> Apple&#39;s phones &lt;b&gt;sell&lt;/b&gt; well.\n"
+    "Google &#39;s ads &amp;#39;rule&amp;#39; &mdash; Apple \u201cwaits\u201d.",
+    "Shares of Apple rose 3% \u2013 Google fell.  <br/>Apple&nbsp;Inc  &quot;leads&quot;.",
+]
+
+
+def test_cleaned_corpus_keywords_are_those_of_the_cleaned_text() -> None:
+    corpus = tg.Corpus.from_texts(DIRTY, ids=["a", "b"], clean=True)
+    want = reference([tg.clean.clean(t) for t in DIRTY], top=5)
+    assert want != reference(DIRTY, top=5)  # the cleaning changes the keywords here
+    df = corpus.keywords(n=5)
+    rows = [(d, k, s) for d, pairs in zip(["a", "b"], want) for k, s in pairs]
+    assert list(df.itertuples(index=False, name=None)) == rows
+    one = corpus[0].keywords(n=5)
+    assert list(zip(one["keyword"], one["score"])) == want[0]
+    steps = ["html_entities", "html_tags"]
+    picked = tg.Corpus.from_texts(DIRTY, clean=steps).keywords(n=5)
+    want = reference([tg.clean.clean(t, steps) for t in DIRTY], top=5)
+    assert list(zip(picked["keyword"], picked["score"])) == [p for w in want for p in w]
+
+
+def test_cli_keywords_clean(tmp_path: Path) -> None:
+    path = tmp_path / "dirty.txt"
+    path.write_text(DIRTY[0], encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "textgauge", "keywords", str(path), "--top", "5", "--clean"],
+        capture_output=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    import io
+
+    df = pd.read_csv(io.BytesIO(proc.stdout), keep_default_na=False)
+    want = reference([tg.clean.clean(path.read_text("utf-8"))], top=5)[0]
+    assert list(zip(df["keyword"], df["score"])) == want

@@ -596,7 +596,11 @@ class KeywordsCommand(Command):
         good = [i for i, u in enumerate(units) if u.error is None]
         out = [self.error_rows(units)]
         if good:
-            found = yake_keywords([units[i].text or "" for i in good], **self.params)
+            texts = [units[i].text or "" for i in good]
+            cleaner = _clean.as_cleaner(self.args.clean)
+            if cleaner is not None:  # --clean: the keywords of the cleaned text
+                texts = cleaner.clean(texts, threads=self.args.threads)
+            found = yake_keywords(texts, **self.params)
             rows = [(i, kw, score) for i, pairs in zip(good, found) for kw, score in pairs]
             out.append(
                 pd.DataFrame(

@@ -64,9 +64,11 @@ struct Term {
   double h = 0;
 };
 
+// A candidate by its first occurrence: `size` tokens from `pos` of sentence
+// `sentence`; its lower-cased words are `size` lower-form ids from `lowers`
+// of the flat list. Its strings are built only when it is valid.
 struct Candidate {
-  std::string kw, unique;
-  std::vector<int> terms;
+  int sentence = 0, pos = 0, size = 0, lowers = 0;
   double tf = 0;
   bool good_tags = false;  // some occurrence has no 'u'/'d' token
   bool edge_stopword = false;
@@ -75,9 +77,15 @@ struct Candidate {
 
 struct Word {
   char tag;
-  const std::string* surface;
-  const std::string* lower;
+  int lower;  // id of the lower-cased form
   int term;
+  int pos;  // in the sentence
+};
+
+// What a spelling always gives: its lower-cased form's id and its tag class.
+struct Spelling {
+  int lower;
+  char cls;
 };
 
 }  // namespace
@@ -112,23 +120,26 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
   std::unordered_map<std::string, int> term_ids;
   std::unordered_map<std::uint64_t, double> edges;
   std::vector<Candidate> cands;
+  std::vector<int> cand_lowers;  // the lower-form ids of each candidate, one after another
+  // A candidate's key: the bytes of its lower-form ids (short enough to stay
+  // in std::string's inline buffer for the usual n <= 3).
   std::unordered_map<std::string, int> cand_ids;
-  std::string lowered, key, unique, kw;
+  std::string cand_key, term_key;
 
   auto term_of = [&](const std::string& lower) {
-    key = lower;
-    bool simple_stop = stopwords.count(key) > 0;
-    if (key.size() > 1 && key.back() == 's' && code_points(key) > 3) key.pop_back();
-    auto it = term_ids.find(key);
+    term_key = lower;
+    bool simple_stop = stopwords.count(term_key) > 0;
+    if (term_key.size() > 1 && term_key.back() == 's' && code_points(term_key) > 3) term_key.pop_back();
+    auto it = term_ids.find(term_key);
     if (it != term_ids.end()) return it->second;
     std::string simple;
-    for (char c : key)
+    for (char c : term_key)
       if (!is_punct(static_cast<unsigned char>(c))) simple.push_back(c);
     Term t;
-    t.stopword = simple_stop || stopwords.count(key) > 0 || code_points(simple) < 3;
+    t.stopword = simple_stop || stopwords.count(term_key) > 0 || code_points(simple) < 3;
     int id = static_cast<int>(terms.size());
     terms.push_back(std::move(t));
-    term_ids.emplace(key, id);
+    term_ids.emplace(term_key, id);
     return id;
   };
   auto add_edge = [&](int a, int b) {
@@ -147,12 +158,40 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
     return it == edges.end() ? nullptr : &it->second;
   };
 
-  std::vector<std::string> ascii_lower;  // storage for lowered ASCII tokens of the current sentence
+  // Each distinct spelling is lower-cased, tagged and looked up once; the
+  // keys view the tokens of `sentences`, which outlive this call.
+  std::unordered_map<std::string_view, Spelling> spellings;
+  std::vector<std::string> lowers;  // by lower-form id
+  std::vector<int> lower_term;      // the term of each lower form
+  std::unordered_map<std::string, int> lower_ids;
+  std::string lowered;
+  auto spelling_of = [&](const std::string& w) -> Spelling {
+    if (auto it = spellings.find(w); it != spellings.end()) return it->second;
+    char cls;
+    if (is_ascii(w)) {
+      lowered = w;
+      for (char& c : lowered)
+        if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+      cls = ascii_class(w);
+    } else {
+      const YakeTokenInfo& info = non_ascii.at(w);
+      lowered = info.lower;
+      cls = info.cls;
+    }
+    auto [li, fresh] = lower_ids.try_emplace(lowered, static_cast<int>(lowers.size()));
+    if (fresh) {
+      lowers.push_back(lowered);
+      lower_term.push_back(term_of(lowered));
+    }
+    const Spelling sp{li->second, cls};
+    spellings.emplace(w, sp);
+    return sp;
+  };
+
   std::vector<Word> block;
   const int n_sentences = static_cast<int>(sentences.size());
   for (int sid = 0; sid < n_sentences; ++sid) {
     const auto& sentence = sentences[sid];
-    ascii_lower.assign(sentence.size(), std::string());
     block.clear();
     for (std::size_t pos = 0; pos < sentence.size(); ++pos) {
       const std::string& w = sentence[pos];
@@ -160,22 +199,9 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
         block.clear();
         continue;
       }
-      const std::string* low;
-      char cls;
-      if (is_ascii(w)) {
-        std::string& l = ascii_lower[pos];
-        l = w;
-        for (char& c : l)
-          if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
-        low = &l;
-        cls = ascii_class(w);
-      } else {
-        const YakeTokenInfo& info = non_ascii.at(w);
-        low = &info.lower;
-        cls = info.cls;
-      }
-      char tag = cls == 'N' ? (pos > 0 ? 'n' : 'p') : cls;
-      int tid = term_of(*low);
+      const Spelling sp = spelling_of(w);
+      const char tag = sp.cls == 'N' ? (pos > 0 ? 'n' : 'p') : sp.cls;
+      const int tid = lower_term[sp.lower];
       Term& t = terms[tid];
       if (t.sentences.empty() || t.sentences.back() != sid) t.sentences.push_back(sid);
       t.tf += 1.0;
@@ -187,29 +213,27 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
         for (std::size_t b = from; b < block.size(); ++b)
           if (block[b].tag != 'u' && block[b].tag != 'd') add_edge(block[b].term, tid);
       }
-      block.push_back(Word{tag, &w, low, tid});
+      block.push_back(Word{tag, sp.lower, tid, static_cast<int>(pos)});
       // candidates ending here: sizes 1..n within the block
       std::size_t size_max = std::min<std::size_t>(static_cast<std::size_t>(n), block.size());
       for (std::size_t size = 1; size <= size_max; ++size) {
         std::size_t first = block.size() - size;
-        unique.clear();
+        cand_key.clear();
         bool good = true;
         for (std::size_t b = first; b < block.size(); ++b) {
-          if (b > first) unique.push_back(' ');
-          unique += *block[b].lower;
+          cand_key.append(reinterpret_cast<const char*>(&block[b].lower), sizeof(int));
           good = good && block[b].tag != 'u' && block[b].tag != 'd';
         }
-        auto [it, fresh] = cand_ids.try_emplace(unique, static_cast<int>(cands.size()));
+        auto [it, fresh] = cand_ids.try_emplace(cand_key, static_cast<int>(cands.size()));
         if (fresh) {
           Candidate c;
-          c.unique = unique;
-          for (std::size_t b = first; b < block.size(); ++b) {
-            if (b > first) c.kw.push_back(' ');
-            c.kw += *block[b].surface;
-            c.terms.push_back(block[b].term);
-          }
-          c.edge_stopword = terms[c.terms.front()].stopword || terms[c.terms.back()].stopword;
-          cands.push_back(std::move(c));
+          c.sentence = sid;
+          c.pos = block[first].pos;
+          c.size = static_cast<int>(size);
+          c.lowers = static_cast<int>(cand_lowers.size());
+          for (std::size_t b = first; b < block.size(); ++b) cand_lowers.push_back(block[b].lower);
+          c.edge_stopword = terms[block[first].term].stopword || terms[block.back().term].stopword;
+          cands.push_back(c);
         }
         Candidate& c = cands[it->second];
         c.good_tags = c.good_tags || good;
@@ -253,8 +277,9 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
     Candidate& c = cands[i];
     if (!c.good_tags || c.edge_stopword) continue;
     double sum_h = 0.0, prod_h = 1.0;
-    for (std::size_t k = 0; k < c.terms.size(); ++k) {
-      const Term& t = terms[c.terms[k]];
+    auto term_at = [&](int k) { return lower_term[cand_lowers[c.lowers + k]]; };
+    for (int k = 0; k < c.size; ++k) {
+      const Term& t = terms[term_at(k)];
       if (!t.stopword) {
         sum_h += t.h;
         prod_h *= t.h;
@@ -262,9 +287,9 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
       }
       double p1 = 0.0, p2 = 0.0;
       if (k > 0)
-        if (const double* e = edge(c.terms[k - 1], c.terms[k])) p1 = *e / terms[c.terms[k - 1]].tf;
-      if (k + 1 < c.terms.size())
-        if (const double* e = edge(c.terms[k], c.terms[k + 1])) p2 = *e / terms[c.terms[k + 1]].tf;
+        if (const double* e = edge(term_at(k - 1), term_at(k))) p1 = *e / terms[term_at(k - 1)].tf;
+      if (k + 1 < c.size)
+        if (const double* e = edge(term_at(k), term_at(k + 1))) p2 = *e / terms[term_at(k + 1)].tf;
       double prob = p1 * p2;
       prod_h *= 1 + (1 - prob);
       sum_h -= 1 - prob;
@@ -278,11 +303,20 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
     valid.push_back(static_cast<int>(i));
   }
   std::stable_sort(valid.begin(), valid.end(), [&](int a, int b) { return cands[a].h < cands[b].h; });
-  result.keywords.reserve(valid.size());
-  for (int i : valid) {
-    result.keywords.push_back(std::move(cands[i].kw));
-    result.unique.push_back(std::move(cands[i].unique));
-    result.scores.push_back(cands[i].h);
+  result.keywords.resize(valid.size());
+  result.unique.resize(valid.size());
+  result.scores.reserve(valid.size());
+  for (std::size_t v = 0; v < valid.size(); ++v) {
+    const Candidate& c = cands[valid[v]];
+    for (int k = 0; k < c.size; ++k) {
+      if (k > 0) {
+        result.keywords[v].push_back(' ');
+        result.unique[v].push_back(' ');
+      }
+      result.keywords[v] += sentences[c.sentence][c.pos + k];
+      result.unique[v] += lowers[cand_lowers[c.lowers + k]];
+    }
+    result.scores.push_back(c.h);
   }
   return result;
 }
