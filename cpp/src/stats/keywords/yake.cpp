@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "common/flat_map.hpp"
+
 namespace textgauge {
 
 namespace {
@@ -118,11 +120,14 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
   const int window = std::max(options.window, 0);
   std::vector<Term> terms;
   std::unordered_map<std::string, int> term_ids;
-  std::unordered_map<std::uint64_t, double> edges;
+  FlatMap<std::uint64_t, double> edges;
   std::vector<Candidate> cands;
   std::vector<int> cand_lowers;  // the lower-form ids of each candidate, one after another
-  // A candidate's key: the bytes of its lower-form ids (short enough to stay
-  // in std::string's inline buffer for the usual n <= 3).
+  // A candidate's key: its lower-form ids. Up to three ids below 2^21 - 1
+  // pack into one integer (each plus one, so that sizes differ), for the
+  // flat map; longer candidates or larger ids use the bytes of their ids.
+  constexpr std::uint64_t kPackLimit = (std::uint64_t{1} << 21) - 1;
+  FlatMap<std::uint64_t, int> packed_ids;
   std::unordered_map<std::string, int> cand_ids;
   std::string cand_key, term_key;
 
@@ -143,19 +148,18 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
     return id;
   };
   auto add_edge = [&](int a, int b) {
-    auto [it, fresh] =
+    auto [weight, fresh] =
         edges.try_emplace((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b), 0.0);
     if (fresh) {
       terms[a].out_edges++;
       terms[b].in_edges++;
     }
-    it->second += 1.0;
+    weight += 1.0;
     terms[a].out_weight += 1.0;
     terms[b].in_weight += 1.0;
   };
   auto edge = [&](int a, int b) -> const double* {
-    auto it = edges.find((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
-    return it == edges.end() ? nullptr : &it->second;
+    return edges.find((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
   };
 
   // Each distinct spelling is lower-cased, tagged and looked up once; the
@@ -218,14 +222,28 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
       std::size_t size_max = std::min<std::size_t>(static_cast<std::size_t>(n), block.size());
       for (std::size_t size = 1; size <= size_max; ++size) {
         std::size_t first = block.size() - size;
-        cand_key.clear();
         bool good = true;
+        std::uint64_t packed = 0;
+        bool packs = size <= 3;
         for (std::size_t b = first; b < block.size(); ++b) {
-          cand_key.append(reinterpret_cast<const char*>(&block[b].lower), sizeof(int));
+          const auto id = static_cast<std::uint64_t>(block[b].lower);
+          packs = packs && id < kPackLimit;
+          packed = (packed << 21) | (id + 1);
           good = good && block[b].tag != 'u' && block[b].tag != 'd';
         }
-        auto [it, fresh] = cand_ids.try_emplace(cand_key, static_cast<int>(cands.size()));
-        if (fresh) {
+        const int next_id = static_cast<int>(cands.size());
+        std::pair<int, bool> found;
+        if (packs) {
+          auto [id, fresh] = packed_ids.try_emplace(packed, next_id);
+          found = {id, fresh};
+        } else {
+          cand_key.clear();
+          for (std::size_t b = first; b < block.size(); ++b)
+            cand_key.append(reinterpret_cast<const char*>(&block[b].lower), sizeof(int));
+          auto [it, fresh] = cand_ids.try_emplace(cand_key, next_id);
+          found = {it->second, fresh};
+        }
+        if (found.second) {
           Candidate c;
           c.sentence = sid;
           c.pos = block[first].pos;
@@ -235,7 +253,7 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
           c.edge_stopword = terms[block[first].term].stopword || terms[block.back().term].stopword;
           cands.push_back(c);
         }
-        Candidate& c = cands[it->second];
+        Candidate& c = cands[found.first];
         c.good_tags = c.good_tags || good;
         c.tf += 1.0;
       }
