@@ -315,7 +315,7 @@ def _lookup_part(
     corpus_options: dict[str, Any],
     threads: int,
 ) -> pd.DataFrame:
-    texts = _texts_list(part)
+    texts = _texts_batch(part)
     if isinstance(part, pd.Series):
         keys = part.index.to_numpy()
     else:
@@ -583,7 +583,7 @@ def _grouped_part(
     reference: Any,
     keyness_mode: bool,
 ) -> GroupedTermStats:
-    texts = _texts_list(part)
+    texts = _texts_batch(part)
     if labels is not None:
         labels = _texts_list(labels)
         if len(labels) != len(texts):
@@ -770,7 +770,7 @@ def _colloc_part(
     threads: int,
 ) -> CollocationStats:
     return CollocationStats.from_texts(
-        _texts_list(part),
+        _texts_batch(part),
         window=window,
         across_sentences=across,
         kinds=kinds,
@@ -845,7 +845,7 @@ def collocations(
 def _phrases_part(
     part: Any, params: dict[str, Any], options: dict[str, Any], threads: int
 ) -> Phrases:
-    corpus = Corpus.from_texts(_texts_list(part), threads=threads, **options)
+    corpus = Corpus.from_texts(_texts_batch(part), threads=threads, **options)
     return Phrases(corpus, **params)
 
 

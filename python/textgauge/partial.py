@@ -17,6 +17,7 @@ import pandas as pd
 from . import _core, _corpus, _pickle
 from ._corpus import CorpusOptions
 from ._tables import terms_from_table
+from ._unicode import arrow_texts
 from .collocations import QUANTEDA_MEASURES, collocations, measure_names, string_column
 from .keyness import frequency_from_counts, keyness_from_counts
 
@@ -47,6 +48,13 @@ def _stats_from_arrays(
 def _terms_of(stats: Any) -> list[str]:
     buf, offsets = stats.state()[:2]
     return terms_from_table(buf, offsets)
+
+
+def _batch(texts: Any) -> Any:
+    """The texts for a corpus: an Arrow string column as it is (read from its buffers,
+    no str made; a Dask partition of pyarrow strings), anything else as a list."""
+    column = arrow_texts(texts)
+    return column if column is not None else list(texts)
 
 
 @_pickle.picklable("GroupedTermStats", 1)
@@ -82,7 +90,7 @@ class GroupedTermStats:
         """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
         a None/NaN label leaves the text out), ``part`` the partition's number."""
         corpus = _corpus.build(
-            list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
+            _batch(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
         )
         if labels is None:
             codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
@@ -245,7 +253,7 @@ class CollocationStats:
         threads: int = 1,
     ) -> CollocationStats:
         corpus = _corpus.build(
-            list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
+            _batch(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
         )
         kinds = list(kinds)
         if len(corpus):
