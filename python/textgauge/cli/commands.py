@@ -25,6 +25,7 @@ from .inputs import (
     read_text,
     read_units,
     total_bytes,
+    unit_texts,
 )
 from .outputs import Output, OutputUsageError, Schema
 
@@ -128,7 +129,7 @@ class Command:
 
     def corpus(self, units: list[Unit], **options: Any) -> Corpus:
         # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
-        texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
+        texts = unit_texts(units)
         return Corpus.from_texts(
             texts,
             paragraphs=self.args.paragraphs,
@@ -411,7 +412,7 @@ class KeynessCommand(Command):
         good = [u for u in units if u.error is None]
         if good:
             part = GroupedTermStats.from_texts(
-                [u.text for u in good],  # type: ignore[misc]
+                unit_texts(good),
                 [self.label(u) for u in good],
                 part=self.batch,
                 threads=self.args.threads or 0,
@@ -490,7 +491,7 @@ class CollocationsCommand(Command):
         good = [u for u in units if u.error is None]
         if good:
             part = CollocationStats.from_texts(
-                [u.text for u in good],  # type: ignore[misc]
+                unit_texts(good),
                 window=self.args.window,
                 across_sentences=not self.args.within_sentences,
                 corpus_options={"paragraphs": self.args.paragraphs, "clean": self.args.clean},
@@ -596,7 +597,7 @@ class KeywordsCommand(Command):
         good = [i for i, u in enumerate(units) if u.error is None]
         out = [self.error_rows(units)]
         if good:
-            found = yake_keywords([units[i].text or "" for i in good], **self.params)
+            found = yake_keywords(unit_texts([units[i] for i in good], arrow=False), **self.params)
             rows = [(i, kw, score) for i, pairs in zip(good, found) for kw, score in pairs]
             out.append(
                 pd.DataFrame(
@@ -793,7 +794,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "--format",
         choices=["auto", *FORMATS],
         default="auto",
-        help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, "
+        help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, .parquet, "
         ".gz stripped), else plain text",
     )
     g.add_argument(
@@ -1068,6 +1069,8 @@ def check_input_options(args: argparse.Namespace, files: list[str]) -> None:
         raise UsageError(f"{', '.join(given)}: plain text input has no columns (--format text)")
     if args.format == "jsonl" and args.delimiter is not None:
         raise UsageError("--delimiter: JSON Lines input has no delimiter (--format jsonl)")
+    if args.format == "parquet" and args.delimiter is not None:
+        raise UsageError("--delimiter: Parquet input has no delimiter (--format parquet)")
     if args.format != "auto" or not given:
         return
     text_files = [f for f in files if detect_format(f, "auto") == "text"]
