@@ -109,6 +109,41 @@ def test_csv_error_after_arrow_blocks_resumes_with_line_and_offset(
         read(path)
 
 
+@pytest.mark.parametrize("block", [64, 1 << 20])
+@pytest.mark.parametrize(
+    ("tail", "closed"),
+    [
+        (b'r9,"never closed\nr10,Awful day.,s\n', False),
+        (b'r9,"never closed', False),
+        (b'r9,"never ""closed"" ,s', False),
+        (b'r9,"""""",s', True),  # a text of two quotes, the last field closed
+        (b"r9,textgauge-end-of-data,textgauge-end-of-data", True),  # the end marker as data
+        (b"r9,last line,s", True),  # no line break at the end
+    ],
+)
+def test_csv_quote_left_open_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, tail: bytes, closed: bool
+) -> None:
+    """pyarrow takes a quote left open to the end as a field running to the end; the reader
+    tells it apart and gives that record to the csv module, which reports it, as for any
+    other file: the records before it stay Arrow, across blocks or in one."""
+    monkeypatch.setattr(inputs, "ARROW_BLOCK_BYTES", block)
+    rows = [(f"r{i}", f"text number {i}, fine", "s") for i in range(9)]
+    path = tmp_path / "open.csv"
+    path.write_bytes(csv_bytes(rows, eol="\n") + tail)
+    got = read(path, policy="skip")
+    expected = csv_module_units(path, policy="skip")
+    assert keys(got) == keys(expected)
+    assert all(u.arrow is not None for u in got[:9])  # before the last record: Arrow
+    assert (expected[9].error is None) == closed
+    if not closed:
+        assert expected[9].error == f"{path}:11: invalid CSV record (unexpected end of data)"
+        assert got[9].arrow is None
+    readable = [i for i, u in enumerate(expected) if u.error is None]
+    texts = unit_texts([got[i] for i in readable], arrow=False)
+    assert texts == [expected[i].text for i in readable]
+
+
 def parquet(path: Path, text: pa.Array, **more: Any) -> Path:
     n = len(text)
     pq.write_table(pa.table({"id": [f"p{i}" for i in range(n)], "text": text, **more}), path)

@@ -14,6 +14,7 @@ in blocks, a record, a document).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import gzip
@@ -526,16 +527,47 @@ def _arrow_record_units(path: str, batch: Any, columns: Columns, done: int) -> I
         yield Unit(path, record, None, None, 0, int(nbytes[k]), group=group, arrow=text, row=k)
 
 
+class _WithLastLine:
+    """A binary stream that gives one more line after its end: the end-of-data row of
+    :func:`_csv_arrow_units`."""
+
+    def __init__(self, stream: BinaryIO, line: bytes) -> None:
+        self._stream, self._line = stream, line
+        self.closed = False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True  # the caller closes the stream it opened
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        if not data and self._line:
+            data, self._line = self._line, b""
+        return data
+
+
 def _csv_arrow_units(
     path: str, stream: BinaryIO, policy: str, columns: Columns, delimiter: str
 ) -> Iterator[Unit]:
     """Records of a CSV/TSV file read by pyarrow into Arrow string columns: the texts stay
     in Arrow buffers. Every column is read as text, so pyarrow checks the UTF-8 of each,
     as the csv module's reading checks each line. Anything pyarrow refuses (invalid UTF-8,
-    a field count other than the header's, a quote left open, a missing column) makes the
-    rest of the file be read by the csv module from the first record not yet given out,
-    which reports it with its line and byte offset (:func:`_csv_units`): both readers
-    give the same records of a well-formed file, in the same order.
+    a field count other than the header's, a missing column) makes the rest of the file be
+    read by the csv module from the first record not yet given out, which reports it with
+    its line and byte offset (:func:`_csv_units`): both readers give the same records of a
+    well-formed file, in the same order.
+
+    pyarrow accepts a quote left open to the end of the file (the last field runs to the
+    end), which the csv module's strict reading reports. So the reader is given one more
+    row after the data, a line of end markers with no quote in it: it comes back as its
+    own row exactly when the data ended outside quotes; otherwise it was swallowed by the
+    open quote, and the last record is read again by the csv module, which reports it and
+    resumes on its next line. The last batch is held back until the end is known.
 
     One difference remains: pyarrow reads text after a closing quote (``"ab"c``) as part
     of the field, where the csv module's strict reading calls the record invalid."""
@@ -546,10 +578,17 @@ def _csv_arrow_units(
     if header is None or _missing_message("", columns, header) is not None:
         yield from _csv_units(path, stream, policy, columns, delimiter)
         return
+    # No quote, line break or delimiter in the marker, so that it parses as one plain field.
+    marker = "".join(c for c in "textgauge-end-of-data" if c != delimiter)
+    last_line = ("\n" + delimiter.join([marker] * len(header))).encode()
     done = 0
-    try:
+    pending = None  # the latest batch, given out once the next one parses
+    ended = False  # pyarrow read to the end, the end-of-data row included
+    reader = None
+    # refused at once (the first block): the csv module reads the file and says why
+    with contextlib.suppress(pa.ArrowInvalid, ValueError, UnicodeDecodeError):
         reader = pacsv.open_csv(
-            stream,
+            _WithLastLine(stream, last_line),
             read_options=pacsv.ReadOptions(block_size=ARROW_BLOCK_BYTES),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
@@ -558,18 +597,29 @@ def _csv_arrow_units(
                 quoted_strings_can_be_null=False,
             ),
         )
-        while True:
-            try:
-                batch = reader.read_next_batch()
-            except StopIteration:
-                return
-            if batch.schema.names != header:
-                break
-            # given out before the next block is read: a failure there resumes after them
-            yield from _arrow_record_units(path, batch, columns, done)
-            done += batch.num_rows
-    except (pa.ArrowInvalid, ValueError, UnicodeDecodeError):
-        pass
+    while reader is not None:
+        try:
+            batch = reader.read_next_batch()
+        except StopIteration:
+            ended = True
+            break
+        except (pa.ArrowInvalid, ValueError, UnicodeDecodeError):
+            break
+        if batch.schema.names != header:
+            break
+        if pending is not None:
+            yield from _arrow_record_units(path, pending, columns, done)
+            done += pending.num_rows
+        pending = batch
+    if pending is not None:
+        rows = pending.num_rows
+        closed = ended and pending.column(len(header) - 1)[rows - 1].as_py() == marker
+        if ended:
+            rows -= 1  # the end-of-data row, or the record that swallowed it
+        yield from _arrow_record_units(path, pending.slice(0, rows), columns, done)
+        done += rows
+        if closed:
+            return
     stream.seek(0)
     for i, unit in enumerate(_csv_units(path, stream, policy, columns, delimiter)):
         if i >= done:
