@@ -54,8 +54,8 @@ namespace {
 // Keys per partition aimed at: a third or so distinct, a table of a few
 // thousand keys (tens of KiB) and their entries stay in L2.
 constexpr std::size_t kPartitionKeys = std::size_t{1} << 14;
-constexpr std::size_t kMaxPartitions = 512;  // more write streams than this thrash the TLB
-constexpr std::size_t kRowBlock = 2048;      // documents per block of rows written together
+constexpr std::size_t kMaxPartitions = 1024;  // more write streams than this thrash the TLB
+constexpr std::size_t kRowBlock = 2048;       // documents per block of rows written together
 
 // One producer's keys for one partition, with the document of each.
 struct Scatter {
@@ -71,6 +71,8 @@ struct Partition {
   std::vector<std::uint32_t> doc;   // entries: the document,
   std::vector<std::int32_t> term;   //   the term's index here (then its output column, -1: pruned),
   std::vector<std::int32_t> count;  //   its count in the document
+  // The first entry of each block of kRowBlock documents (one past the last block too).
+  std::vector<std::uint32_t> block_start;
 };
 
 // Per distinct key while a partition is counted.
@@ -83,7 +85,7 @@ struct KeyState {
 // Counts partition `p` from every producer's scatter (in producer order, so
 // in document order), releasing them; `table` and `state` are the thread's,
 // reused from partition to partition.
-void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
+void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p, std::size_t n_docs,
                      FlatMap<std::uint64_t, std::int32_t>& table, std::vector<KeyState>& state,
                      Partition& out) {
   std::vector<std::uint64_t> keys;  // in order of first sight
@@ -160,6 +162,12 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     }
     i = j;
   }
+  // Where each block of rows starts here, for write_rows.
+  const std::size_t blocks = (n_docs + kRowBlock - 1) / kRowBlock;
+  out.block_start.assign(blocks + 1, static_cast<std::uint32_t>(e));
+  std::size_t blk = 0;
+  for (std::size_t i = 0; i < e; ++i)
+    while (blk <= out.doc[i] / kRowBlock) out.block_start[blk++] = static_cast<std::uint32_t>(i);
 }
 
 // The strings of the terms of every partition (those with a column >= 0
@@ -207,27 +215,22 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
 // partition in turn, which puts each row in column order.
 void write_rows(std::vector<Partition>& parts, std::size_t n_docs, bool binary, unsigned threads, Csr& m) {
   const std::size_t n_parts = parts.size();
-  auto first_entry = [&](const Partition& part, std::size_t doc) {
-    return static_cast<std::size_t>(
-        std::lower_bound(part.doc.begin(), part.doc.end(), static_cast<std::uint32_t>(doc)) -
-        part.doc.begin());
-  };
   m.indptr.assign(n_docs + 1, 0);
-  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t, std::size_t) {
     for (const Partition& part : parts)
-      for (std::size_t i = first_entry(part, b); i < part.doc.size() && part.doc[i] < e; ++i)
+      for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i)
         m.indptr[part.doc[i] + 1] += part.term[i] >= 0;
   });
   for (std::size_t d = 0; d < n_docs; ++d) m.indptr[d + 1] += m.indptr[d];
   const auto nnz = static_cast<std::size_t>(m.indptr[n_docs]);
   m.indices.resize(nnz);
   m.data.resize(nnz);
-  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
     std::vector<std::int64_t> at(m.indptr.begin() + static_cast<std::ptrdiff_t>(b),
                                  m.indptr.begin() + static_cast<std::ptrdiff_t>(e));
     for (std::size_t p = 0; p < n_parts; ++p) {
       const Partition& part = parts[p];
-      for (std::size_t i = first_entry(part, b); i < part.doc.size() && part.doc[i] < e; ++i) {
+      for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i) {
         if (part.term[i] < 0) continue;
         const auto pos = static_cast<std::size_t>(at[part.doc[i] - b]++);
         m.indices[pos] = part.term[i];
@@ -271,19 +274,38 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     n_tokens += chunks[c].ids.size();
     for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) weight[rank[c][l]] += chunks[c].tf[l];
   }
-  const std::size_t n_keys = n_tokens * (unigrams ? 2 : 1);
-  const std::size_t n_parts = std::clamp<std::size_t>(n_keys / kPartitionKeys, 1, kMaxPartitions);
-  std::vector<std::uint32_t> part_of(tokens.size());
+  // A token whose n-grams alone fill more than a partition (a frequent first
+  // word: "the", "of") gets several, cut by the rank of the second token
+  // (spread evenly over the ranks, as its followers are over the alphabet),
+  // so that no table outgrows L2. Keys still fall in ascending partitions.
+  const std::size_t per_token = unigrams ? 2 : 1;
+  const std::size_t n_keys = n_tokens * per_token;
+  const std::size_t share =
+      std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
+  std::vector<std::uint32_t> first_part(tokens.size()), n_sub(tokens.size(), 1);
+  std::size_t n_parts = 0;
   {
-    std::int64_t seen = 0;
-    const auto total = static_cast<double>(std::max<std::size_t>(n_tokens, 1));
+    std::size_t in_current = 0;  // keys in partition n_parts (open when > 0)
     for (std::size_t r = 0; r < tokens.size(); ++r) {
-      const auto p =
-          static_cast<std::size_t>(static_cast<double>(seen) / total * static_cast<double>(n_parts));
-      part_of[r] = static_cast<std::uint32_t>(std::min(p, n_parts - 1));
-      seen += weight[r];
+      const std::size_t w = static_cast<std::size_t>(weight[r]) * per_token;
+      if (w > share) {
+        if (in_current > 0) ++n_parts;
+        in_current = 0;
+        first_part[r] = static_cast<std::uint32_t>(n_parts);
+        n_sub[r] = static_cast<std::uint32_t>(std::min<std::size_t>((w + share - 1) / share, 256));
+        n_parts += n_sub[r];
+        continue;
+      }
+      if (in_current > 0 && in_current + w > share) {
+        ++n_parts;
+        in_current = 0;
+      }
+      first_part[r] = static_cast<std::uint32_t>(n_parts);
+      in_current += w;
     }
+    if (in_current > 0 || n_parts == 0) ++n_parts;
   }
+  const std::uint64_t n_ranks = tokens.size() + 1;  // second halves of keys: 0 ..= tokens
   timer.mark("merge tokens");
   // Scatter: each chunk's keys into its own buffers, one per partition.
   std::vector<std::vector<Scatter>> scatters(n_chunks, std::vector<Scatter>(n_parts));
@@ -296,10 +318,11 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
       s.docs.reserve(each);
     }
     std::vector<std::uint64_t> r1(tc.tokens.size());  // rank + 1, as the high half of a key
-    std::vector<std::uint32_t> part(tc.tokens.size());
+    std::vector<std::uint32_t> part(tc.tokens.size()), sub(tc.tokens.size());
     for (std::size_t l = 0; l < r1.size(); ++l) {
       r1[l] = std::uint64_t{rank[c][l]} + 1;
-      part[l] = part_of[rank[c][l]];
+      part[l] = first_part[rank[c][l]];
+      sub[l] = n_sub[rank[c][l]];
     }
     auto put = [&](std::size_t p, std::uint64_t key, std::uint32_t doc) {
       out[p].keys.push_back(key);
@@ -312,8 +335,12 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
       for (auto k = static_cast<std::size_t>(at); k < end; ++k) {
         const auto a = static_cast<std::size_t>(tc.ids[k]);
         const std::uint64_t high = r1[a] << 32;
-        if (unigrams) put(part[a], high, doc);
-        if (k + 1 < end) put(part[a], high | r1[static_cast<std::size_t>(tc.ids[k + 1])], doc);
+        if (unigrams) put(part[a], high, doc);  // second half 0: the first of its token's partitions
+        if (k + 1 < end) {
+          const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
+          put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / n_ranks)),
+              high | second, doc);
+        }
       }
       at = tc.ends[i];
     }
@@ -327,7 +354,7 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
   parallel_chunks(n_parts, per, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     FlatMap<std::uint64_t, std::int32_t> table(1024);
     std::vector<KeyState> state;
-    for (std::size_t p = b; p < e; ++p) count_partition(scatters, p, table, state, parts[p]);
+    for (std::size_t p = b; p < e; ++p) count_partition(scatters, p, texts.size(), table, state, parts[p]);
   });
   scatters.clear();
   timer.mark("count");
