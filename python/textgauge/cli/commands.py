@@ -132,16 +132,19 @@ class Command:
         raise NotImplementedError
 
     def corpus(self, units: list[Unit], **options: Any) -> Corpus:
+        """The corpus of a batch, the --compound expressions joined."""
+        return self.compounded(self.plain_corpus(units, **options))
+
+    def plain_corpus(self, units: list[Unit], **options: Any) -> Corpus:
         # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
         texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
-        corpus = Corpus.from_texts(
+        return Corpus.from_texts(
             texts,
             paragraphs=self.args.paragraphs,
             threads=self.args.threads,
             clean=self.args.clean,
             **options,
         )
-        return self.compounded(corpus)
 
     def compounded(self, corpus: Corpus) -> Corpus:
         """The corpus with the --compound expressions joined (as Corpus.compound), or itself."""
