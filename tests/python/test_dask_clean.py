@@ -139,3 +139,45 @@ def test_partial_with_clean_and_compound_equals_corpus(texts: list[str]) -> None
         texts[:half], None, part=0, compound=expressions, compound_delimiter="+"
     )
     assert "new+york" in set(plus.frequency()["term"])
+
+
+def test_dask_compound_equals_the_compounded_corpus(texts: list[str]) -> None:
+    """compound= on the merged Dask statistics: the tables of Corpus.compound on all the
+    texts, with a list of expressions or a Phrases model learned first (shipped as its
+    expressions)."""
+    model = tg.Phrases(tg.Corpus.from_texts(texts, clean=True), min_count=3, threshold=5.0)
+    assert "new_york" in model.export_phrases()
+    corpus = tg.Corpus.from_texts(texts, clean=True)
+    groups = ["a" if i % 3 else "b" for i in range(len(texts))]
+    s = series(texts)
+    g = dd.from_pandas(pd.Series(groups, index=s.index.compute()), npartitions=4, sort=False)
+    lexicon = tg.Dictionary({"city": ["new_york"], "york": ["york"]})
+    for spec, delimiter in ((["new york", "bank of america"], "+"), (model, None)):
+        joined = corpus.compound(spec, delimiter=delimiter)
+        both: dict[str, Any] = {
+            "corpus_options": CLEAN,
+            "compound": spec,
+            "compound_delimiter": delimiter,
+        }
+        with dask.config.set(scheduler="sync"):
+            freq = tgd.frequency(s, groups=g, split_every=2, **both)
+            key = tgd.keyness(s, "b", groups=g, measure="lr", **both)
+            col = tgd.collocations(s, measure="pmi", **both)
+            hits = tgd.lookup(s, lexicon, **both).compute()
+        pd.testing.assert_frame_equal(freq, joined.frequency(groups=groups))
+        ref = joined.keyness("b", groups=groups, measure="lr")
+        assert key["term"].tolist() == ref["term"].tolist()
+        assert key["lr"].tolist() == pytest.approx(ref["lr"].tolist(), rel=1e-12)
+        ref = joined.collocations(measure="pmi")
+        assert col["collocation"].astype(str).tolist() == ref["collocation"].astype(str).tolist()
+        assert col["pmi"].tolist() == pytest.approx(ref["pmi"].tolist(), rel=1e-12)
+        index = [f"d{i:03d}" for i in range(len(texts))]
+        expected = tg.Corpus.from_texts(texts, ids=index, clean=True)
+        expected = expected.compound(spec, delimiter=delimiter).lookup(lexicon)
+        pd.testing.assert_frame_equal(hits.reset_index(drop=True), expected)
+    # the model's phrases joined as gensim's phrases[sentence] joins them (greedy, left to
+    # right: "from new york" may give from_new), and the dictionary's new_york counts them
+    city = int(hits["city"].sum())
+    assert city > 0 and city == int(freq[freq["term"] == "new_york"]["frequency"].sum())
+    with pytest.raises(TypeError, match="not one str"):
+        tgd.frequency(s, compound="new york")  # refused before any task runs
