@@ -185,7 +185,14 @@ def test_bad_expression_files(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "a table needs a 'phrase' column" in proc.stderr.decode()
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"New York\nS\xe3o Paulo\n")
+    bad.write_bytes(b"\xef\xbb\xbfNew York\nS\xe3o Paulo\n")  # a BOM, then Latin-1
     proc = cli("terms", text, "--compound", bad)
     assert proc.returncode == 2
-    assert f"--compound {bad}: invalid UTF-8 at byte offset 10" in proc.stderr.decode()
+    assert f"--compound {bad}: invalid UTF-8 at byte offset 13" in proc.stderr.decode()
+    # no expression of two terms: a warning, and the counts of the text as it is
+    lone = tmp_path / "lone.txt"
+    lone.write_text("York\n\f\n  # none\n")
+    proc = cli("terms", text, "--compound", lone, "--top", "1")
+    assert table(proc)["term"].tolist() == ["new"]
+    assert f"{lone}:1: 'York' is one term" in proc.stderr.decode()
+    assert f"{lone}: no expression of two or more terms" in proc.stderr.decode()

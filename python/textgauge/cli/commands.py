@@ -826,13 +826,16 @@ def read_expressions(path: str, delimiter: str) -> list[list[str]]:
             data = f.read()
     except OSError as e:
         raise UsageError(f"{where}: {e.strerror or e}") from None
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a byte order mark (Windows editors)
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as e:
-        raise UsageError(f"{where}: invalid UTF-8 at byte offset {e.start}") from None
+        raise UsageError(f"{where}: invalid UTF-8 at byte offset {bom + e.start}") from None
+    # lines as an editor numbers them (str.splitlines also cuts at form feeds and U+2028)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     numbered = [
         (i, line.strip())
-        for i, line in enumerate(text.splitlines(), 1)
+        for i, line in enumerate(lines, 1)
         if line.strip() and not line.lstrip().startswith("#")
     ]
     corpus = Corpus.from_texts([line for _, line in numbered])
@@ -850,6 +853,11 @@ def read_expressions(path: str, delimiter: str) -> list[list[str]]:
             )
         else:
             out.append(words)
+    if not out:
+        print(
+            f"textgauge: {where}: no expression of two or more terms: nothing is joined",
+            file=sys.stderr,
+        )
     return out
 
 
