@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core, _corpus, _pickle
+from . import phrases as _phrases
 from ._corpus import CorpusOptions
 from ._tables import terms_from_table
 from ._unicode import arrow_texts
@@ -22,6 +23,17 @@ from .collocations import QUANTEDA_MEASURES, collocations, measure_names, string
 from .keyness import frequency_from_counts, keyness_from_counts
 
 __all__ = ["CollocationStats", "GroupedTermStats"]
+
+
+def _compounded(
+    corpus: _corpus.CorpusBase, compound: Any, compound_delimiter: str | None
+) -> _corpus.CorpusBase:
+    """The corpus of one partition with its multi-word expressions joined when ``compound``
+    names some (anything ``Corpus.compound`` takes), else the corpus itself."""
+    if compound is None:
+        return corpus
+    joined: _corpus.CorpusBase = _phrases.compound(corpus, compound, delimiter=compound_delimiter)
+    return joined
 
 
 def _stats_from_arrays(
@@ -86,12 +98,17 @@ class GroupedTermStats:
         kinds: Sequence[str] = ("word", "number"),
         corpus_options: Mapping[str, Any] | None = None,
         threads: int = 1,
+        compound: Any = None,
+        compound_delimiter: str | None = None,
     ) -> GroupedTermStats:
         """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
-        a None/NaN label leaves the text out), ``part`` the partition's number."""
+        a None/NaN label leaves the text out), ``part`` the partition's number. With
+        ``compound``, the terms are those of ``Corpus.compound(compound,
+        delimiter=compound_delimiter)``: multi-word expressions counted as single terms."""
         corpus = _corpus.build(
             _batch(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
         )
+        corpus = _compounded(corpus, compound, compound_delimiter)
         if labels is None:
             codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
             if not len(texts):
@@ -251,10 +268,15 @@ class CollocationStats:
         punctuation: str = "drop",
         corpus_options: Mapping[str, Any] | None = None,
         threads: int = 1,
+        compound: Any = None,
+        compound_delimiter: str | None = None,
     ) -> CollocationStats:
+        """Counts of one partition; with ``compound``, of the corpus with those multi-word
+        expressions joined (as ``Corpus.compound``), so that they pair as single terms."""
         corpus = _corpus.build(
             _batch(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
         )
+        corpus = _compounded(corpus, compound, compound_delimiter)
         kinds = list(kinds)
         if len(corpus):
             col = collocations(
