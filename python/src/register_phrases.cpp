@@ -93,7 +93,6 @@ py::tuple compound_shim(const Corpus& corpus, const std::vector<std::vector<std:
 }  // namespace
 
 // Called by register_stats (its options() lists PhraseScoring).
-// Called by register_stats (its options() lists PhraseScoring).
 void register_phrases(py::module_& m) {
   py::class_<PhraseVocab>(m, "PhraseVocab", "gensim's Phrases vocabulary: keys in dict order, counts.")
       .def(py::init(&vocab_from_parts), py::arg("data"), py::arg("offsets"), py::arg("counts"),

@@ -118,10 +118,16 @@ std::vector<std::string> texts_from_python(py::handle texts) {
   out.reserve(py::len(texts));
   for (py::handle h : py::reinterpret_borrow<py::iterable>(texts)) {
     if (PyUnicode_Check(h.ptr())) {
-      Py_ssize_t size = 0;
-      const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
-      if (!data) throw py::error_already_set();  // lone surrogates: the Python layer replaces them first
-      out.emplace_back(data, static_cast<std::size_t>(size));
+      if (PyUnicode_IS_ASCII(h.ptr())) {  // its characters are its UTF-8
+        out.emplace_back(static_cast<const char*>(PyUnicode_DATA(h.ptr())),
+                         static_cast<std::size_t>(PyUnicode_GET_LENGTH(h.ptr())));
+        continue;
+      }
+      // Encoded into a temporary bytes, not through PyUnicode_AsUTF8AndSize, which would
+      // leave a UTF-8 copy cached inside the caller's str for as long as it lives.
+      const auto utf8 = py::reinterpret_steal<py::object>(PyUnicode_AsUTF8String(h.ptr()));
+      if (!utf8) throw py::error_already_set();  // lone surrogates: the Python layer replaces them first
+      out.emplace_back(PyBytes_AS_STRING(utf8.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(utf8.ptr())));
     } else if (PyBytes_Check(h.ptr())) {
       out.emplace_back(PyBytes_AS_STRING(h.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(h.ptr())));
     } else {

@@ -191,6 +191,8 @@ class CorpusBase:
         base = len(self._texts)
         if not isinstance(batch, list):  # an Arrow column (arrow_texts): all UTF-8, no surrogates
             self._core.add(batch, sources=sources, threads=self._threads)
+            for transform in self._transforms:  # a derived corpus (see derive), as below
+                self._core = transform(self._core)
             # The Python-side texts come from the corpus's own copies (repaired
             # where errors="replace" did); a compact Corpus would not need them.
             self._texts.extend(self._core.text(i) for i in range(base, len(self._core)))

@@ -64,7 +64,7 @@ from ._unicode import arrow_texts
 from .dictionary import Dictionary
 from .errors import OptionError
 from .partial import CollocationStats, GroupedTermStats
-from .phrases import Phrases
+from .phrases import Compounding, Phrases, compounding
 from .sentiment import SentimentIntensityAnalyzer, corpus_sentiment, raw_scores
 from .text import Corpus
 
@@ -110,6 +110,12 @@ def _texts_batch(part: Any) -> Any:
     default string columns) as its Arrow column, read in place with no str made."""
     column = arrow_texts(part) if isinstance(part, pd.Series) else None
     return column if column is not None else _texts_list(part)
+
+
+def _joining(compound: Any, delimiter: str | None) -> Compounding | None:
+    """The expressions to join in every partition, checked here (not in a worker) and made
+    plain data (a Phrases model or a table becomes its expressions)."""
+    return None if compound is None else compounding(compound, delimiter=delimiter)
 
 
 def _tree_reduce(parts: list[Any], merge: Any, split_every: int, name: str) -> Delayed:
@@ -314,8 +320,9 @@ def _lookup_part(
     options: dict[str, Any],
     corpus_options: dict[str, Any],
     threads: int,
+    joining: Compounding | None = None,
 ) -> pd.DataFrame:
-    texts = _texts_list(part)
+    texts = _texts_batch(part)
     if isinstance(part, pd.Series):
         keys = part.index.to_numpy()
     else:
@@ -323,6 +330,8 @@ def _lookup_part(
     corpus = Corpus.from_texts(
         texts, ids=list(range(len(texts))), threads=threads, **corpus_options
     )
+    if joining is not None:
+        corpus = corpus.compound(joining)
     frame = corpus.lookup(dictionary, **options)
     doc = frame["document"].to_numpy(dtype=np.int64)
     frame["document"] = keys[doc] if len(frame) else keys[:0]
@@ -335,9 +344,10 @@ def _lookup_bag_part(
     options: dict[str, Any],
     corpus_options: dict[str, Any],
     threads: int,
+    joining: Compounding | None = None,
 ) -> tuple[pd.DataFrame, int]:
     texts = _texts_list(part)
-    return _lookup_part(texts, 0, dictionary, options, corpus_options, threads), len(texts)
+    return _lookup_part(texts, 0, dictionary, options, corpus_options, threads, joining), len(texts)
 
 
 def lookup(
@@ -345,6 +355,8 @@ def lookup(
     dictionary: Dictionary | Mapping[str, Any],
     *,
     corpus_options: Mapping[str, Any] | None = None,
+    compound: Any = None,
+    compound_delimiter: str | None = None,
     threads: int = 1,
     **options: Any,
 ) -> dd.DataFrame:
@@ -356,6 +368,8 @@ def lookup(
     partition). A unit lies in one text, so the rows are those of one machine, and totals
     merge by addition (``lookup(...)[categories].sum()``). ``document`` holds the Series'
     index label (a Bag: the position). The dictionary is sent to each worker once.
+    ``compound``: multi-word expressions joined first (``Corpus.compound(compound,
+    delimiter=compound_delimiter)``), so that an entry ``new_york`` counts them.
 
     Example:
         >>> import dask.dataframe as dd, pandas as pd
@@ -369,18 +383,21 @@ def lookup(
         raise OptionError("dask.lookup gives DataFrames: sparse and exclusive=False are not taken")
     corpus = dict(corpus_options or {})
     opts = dict(options)
+    joining = _joining(compound, compound_delimiter)
     parts = _partitions(texts)
     # Meta from one real call (option errors surface here, before any task runs).
-    meta = _lookup_part(["Good."], 0, dictionary, opts, corpus, 1).iloc[:0].copy()
+    meta = _lookup_part(["Good."], 0, dictionary, opts, corpus, 1, joining).iloc[:0].copy()
     shipped = delayed(dictionary, pure=True)
     if isinstance(texts, dd.Series):
         meta["document"] = meta["document"].astype(texts.index.dtype)
         out = [
-            delayed(_lookup_part, pure=True)(p, None, shipped, opts, corpus, threads) for p in parts
+            delayed(_lookup_part, pure=True)(p, None, shipped, opts, corpus, threads, joining)
+            for p in parts
         ]
     else:
         counted = [
-            delayed(_lookup_bag_part, pure=True)(p, shipped, opts, corpus, threads) for p in parts
+            delayed(_lookup_bag_part, pure=True)(p, shipped, opts, corpus, threads, joining)
+            for p in parts
         ]
         counts = [delayed(_text_count, pure=True)(x) for x in counted]
         out = [delayed(_shift_documents, pure=True)(x, *counts[:i]) for i, x in enumerate(counted)]
@@ -582,8 +599,9 @@ def _grouped_part(
     target: Any,
     reference: Any,
     keyness_mode: bool,
+    joining: Compounding | None = None,
 ) -> GroupedTermStats:
-    texts = _texts_list(part)
+    texts = _texts_batch(part)
     if labels is not None:
         labels = _texts_list(labels)
         if len(labels) != len(texts):
@@ -594,7 +612,13 @@ def _grouped_part(
     if keyness_mode:
         labels = _keyness_labels(texts, labels, target, reference, i)
     return GroupedTermStats.from_texts(
-        texts, labels, part=i, kinds=kinds, corpus_options=options, threads=threads
+        texts,
+        labels,
+        part=i,
+        kinds=kinds,
+        corpus_options=options,
+        threads=threads,
+        compound=joining,
     )
 
 
@@ -630,6 +654,7 @@ def _grouped(
     target: Any = None,
     reference: Any = None,
     keyness_mode: bool = False,
+    joining: Compounding | None = None,
 ) -> Delayed:
     parts = _partitions(texts)
     if groups is None:
@@ -644,7 +669,7 @@ def _grouped(
     options = dict(corpus_options or {})
     chunks = [
         delayed(_grouped_part, pure=True)(
-            p, g, i, kinds, options, threads, target, reference, keyness_mode
+            p, g, i, kinds, options, threads, target, reference, keyness_mode, joining
         )
         for i, (p, g) in enumerate(zip(parts, gparts))
     ]
@@ -659,11 +684,16 @@ def frequency(
     ties: str = "min",
     kinds: Sequence[str] = ("word", "number"),
     corpus_options: Mapping[str, Any] | None = None,
+    compound: Any = None,
+    compound_delimiter: str | None = None,
     split_every: int = 8,
     threads: int = 1,
 ) -> pd.DataFrame:
     """:meth:`Corpus.frequency` of a Dask Series (or Bag) of texts: term, frequency, rank,
     docfreq, group, equal to the table of one :class:`Corpus` of all the texts.
+    ``compound``: multi-word expressions counted as single terms, as in
+    ``Corpus.compound(compound, delimiter=compound_delimiter)`` (so in :func:`keyness` and
+    :func:`collocations`).
 
     ``groups``: a Dask Series of labels partitioned like ``texts`` (e.g. another column of
     the same Dask DataFrame); None: one group ``"all"``. Groups are ordered by first
@@ -679,7 +709,10 @@ def frequency(
         raise OptionError(f"ties must be one of min, average, first, max, dense; got {ties!r}")
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a positive integer or None, got {n!r}")
-    merged = _grouped(texts, groups, kinds, corpus_options, split_every, threads).compute()
+    joining = _joining(compound, compound_delimiter)
+    merged = _grouped(
+        texts, groups, kinds, corpus_options, split_every, threads, joining=joining
+    ).compute()
     return merged.frequency(n=n, ties=ties)  # type: ignore[no-any-return]
 
 
@@ -693,6 +726,8 @@ def keyness(
     correction: str = "default",
     kinds: Sequence[str] = ("word", "number"),
     corpus_options: Mapping[str, Any] | None = None,
+    compound: Any = None,
+    compound_delimiter: str | None = None,
     split_every: int = 8,
     threads: int = 1,
 ) -> pd.DataFrame:
@@ -742,6 +777,7 @@ def keyness(
         target=target_key,
         reference=ref_key,
         keyness_mode=True,
+        joining=_joining(compound, compound_delimiter),
     ).compute()
     if "target" not in merged.groups:
         raise ValueError(
@@ -768,15 +804,17 @@ def _colloc_part(
     punctuation: str,
     options: dict[str, Any],
     threads: int,
+    joining: Compounding | None = None,
 ) -> CollocationStats:
     return CollocationStats.from_texts(
-        _texts_list(part),
+        _texts_batch(part),
         window=window,
         across_sentences=across,
         kinds=kinds,
         punctuation=punctuation,
         corpus_options=options,
         threads=threads,
+        compound=joining,
     )
 
 
@@ -798,6 +836,8 @@ def collocations(
     kinds: Sequence[str] = ("word", "number"),
     punctuation: str = "drop",
     corpus_options: Mapping[str, Any] | None = None,
+    compound: Any = None,
+    compound_delimiter: str | None = None,
     split_every: int = 8,
     threads: int = 1,
 ) -> pd.DataFrame:
@@ -826,9 +866,10 @@ def collocations(
         raise OptionError(f"punctuation must be 'drop' or 'break', got {punctuation!r}")
     kinds = check_kinds(kinds)
     options = dict(corpus_options or {})
+    joining = _joining(compound, compound_delimiter)
     chunks = [
         delayed(_colloc_part, pure=True)(
-            p, window, across_sentences, kinds, punctuation, options, threads
+            p, window, across_sentences, kinds, punctuation, options, threads, joining
         )
         for p in _partitions(texts)
     ]
@@ -845,7 +886,7 @@ def collocations(
 def _phrases_part(
     part: Any, params: dict[str, Any], options: dict[str, Any], threads: int
 ) -> Phrases:
-    corpus = Corpus.from_texts(_texts_list(part), threads=threads, **options)
+    corpus = Corpus.from_texts(_texts_batch(part), threads=threads, **options)
     return Phrases(corpus, **params)
 
 

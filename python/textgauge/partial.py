@@ -15,12 +15,25 @@ import numpy as np
 import pandas as pd
 
 from . import _core, _corpus, _pickle
+from . import phrases as _phrases
 from ._corpus import CorpusOptions
 from ._tables import terms_from_table
+from ._unicode import arrow_texts
 from .collocations import QUANTEDA_MEASURES, collocations, measure_names, string_column
 from .keyness import frequency_from_counts, keyness_from_counts
 
 __all__ = ["CollocationStats", "GroupedTermStats"]
+
+
+def _compounded(
+    corpus: _corpus.CorpusBase, compound: Any, compound_delimiter: str | None
+) -> _corpus.CorpusBase:
+    """The corpus of one partition with its multi-word expressions joined when ``compound``
+    names some (anything ``Corpus.compound`` takes), else the corpus itself."""
+    if compound is None:
+        return corpus
+    joined: _corpus.CorpusBase = _phrases.compound(corpus, compound, delimiter=compound_delimiter)
+    return joined
 
 
 def _stats_from_arrays(
@@ -47,6 +60,13 @@ def _stats_from_arrays(
 def _terms_of(stats: Any) -> list[str]:
     buf, offsets = stats.state()[:2]
     return terms_from_table(buf, offsets)
+
+
+def _batch(texts: Any) -> Any:
+    """The texts for a corpus: an Arrow string column as it is (read from its buffers,
+    no str made; a Dask partition of pyarrow strings), anything else as a list."""
+    column = arrow_texts(texts)
+    return column if column is not None else list(texts)
 
 
 @_pickle.picklable("GroupedTermStats", 1)
@@ -78,12 +98,17 @@ class GroupedTermStats:
         kinds: Sequence[str] = ("word", "number"),
         corpus_options: Mapping[str, Any] | None = None,
         threads: int = 1,
+        compound: Any = None,
+        compound_delimiter: str | None = None,
     ) -> GroupedTermStats:
         """Counts of one partition: ``labels`` one per text (None: all in group ``"all"``;
-        a None/NaN label leaves the text out), ``part`` the partition's number."""
+        a None/NaN label leaves the text out), ``part`` the partition's number. With
+        ``compound``, the terms are those of ``Corpus.compound(compound,
+        delimiter=compound_delimiter)``: multi-word expressions counted as single terms."""
         corpus = _corpus.build(
-            list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
+            _batch(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
         )
+        corpus = _compounded(corpus, compound, compound_delimiter)
         if labels is None:
             codes, uniques = np.zeros(len(texts), dtype=np.int32), ["all"]
             if not len(texts):
@@ -243,10 +268,15 @@ class CollocationStats:
         punctuation: str = "drop",
         corpus_options: Mapping[str, Any] | None = None,
         threads: int = 1,
+        compound: Any = None,
+        compound_delimiter: str | None = None,
     ) -> CollocationStats:
+        """Counts of one partition; with ``compound``, of the corpus with those multi-word
+        expressions joined (as ``Corpus.compound``), so that they pair as single terms."""
         corpus = _corpus.build(
-            list(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
+            _batch(texts), threads=threads, options=CorpusOptions.from_mapping(corpus_options or {})
         )
+        corpus = _compounded(corpus, compound, compound_delimiter)
         kinds = list(kinds)
         if len(corpus):
             col = collocations(

@@ -29,7 +29,14 @@ from ._corpus import CorpusBase, check_kinds
 from ._locking import reads_corpus
 from .errors import OptionError
 
-__all__ = ["ENGLISH_CONNECTOR_WORDS", "Phrases", "compound", "phrases"]
+__all__ = [
+    "ENGLISH_CONNECTOR_WORDS",
+    "Compounding",
+    "Phrases",
+    "compound",
+    "compounding",
+    "phrases",
+]
 
 #: gensim's ``ENGLISH_CONNECTOR_WORDS``: articles, the commonest prepositions and two
 #: conjunctions, which may sit inside a phrase but never start or end one
@@ -327,6 +334,8 @@ def phrases(
 
 def _expressions(expressions: Any) -> tuple[list[list[str]], str | None]:
     """(expressions as lists of terms, the delimiter they came with or None)."""
+    if isinstance(expressions, Compounding):
+        return [list(e) for e in expressions.expressions], expressions.delimiter
     if isinstance(expressions, Phrases):
         return expressions.expressions(), expressions.delimiter
     if isinstance(expressions, pd.DataFrame):
@@ -370,10 +379,10 @@ def compound(corpus: CorpusBase, expressions: Any, *, delimiter: str | None = No
     added to the copy later are compounded too.
 
     Args:
-        expressions: a :class:`Phrases`, a table from :func:`phrases`, or a list whose
-            items are a str of whitespace-separated terms (``"new york"``) or a sequence
-            of terms (``["new", "york"]``). Terms are compared with the corpus's terms
-            (case folded by default).
+        expressions: a :class:`Phrases`, a table from :func:`phrases`, a
+            :class:`Compounding`, or a list whose items are a str of whitespace-separated
+            terms (``"new york"``) or a sequence of terms (``["new", "york"]``). Terms
+            are compared with the corpus's terms (case folded by default).
         delimiter: joins the terms (default: the model's or the table's, else ``"_"``).
 
     Example:
@@ -382,11 +391,19 @@ def compound(corpus: CorpusBase, expressions: Any, *, delimiter: str | None = No
         >>> c.compound(["new york"]).frequency()["term"].tolist()[:2]
         ['new_york', 'and']
     """
+    return _corpus.derive(corpus, compounding(expressions, delimiter=delimiter))
+
+
+def compounding(expressions: Any, *, delimiter: str | None = None) -> Compounding:
+    """What :func:`compound` joins, checked: the expressions (anything it takes) as tuples of
+    terms, and the delimiter (given, else the model's or the table's, else ``"_"``). Plain
+    data, sent to Dask's workers once, and itself an ``expressions`` argument of
+    :func:`compound`."""
     exprs, own = _expressions(expressions)
     delim = delimiter if delimiter is not None else (own or "_")
     if not isinstance(delim, str) or not delim:
         raise ValueError(f"delimiter must be a non-empty str, got {delim!r}")
-    return _corpus.derive(corpus, Compounding(tuple(map(tuple, exprs)), delim))
+    return Compounding(tuple(map(tuple, exprs)), delim)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,7 +9,8 @@ One definition per statistic: each statistic is a function of its own module
 (``collocations.collocations(corpus, *, size=2, ...)``), which holds its
 signature, its defaults, its checks and its documentation. ``Corpus.collocations``
 is that same function, bound as a method (a class attribute), and
-``Document.collocations`` is derived from it by :func:`_of_document`, which keeps
+``Document.collocations`` is derived from it by :func:`_of_document` (and
+``Document.compound``, which returns a Document, by :func:`_document_of`), which keeps
 its signature (``functools.wraps`` for ``inspect.signature`` and ``help``; a
 ``ParamSpec`` for mypy and IDEs). A wrapper with ``**options`` would hide the
 parameters, and a copied signature would let its defaults drift from the
@@ -334,6 +335,26 @@ def _of_document(
     return method
 
 
+def _document_of(
+    fn: Callable[Concatenate[CorpusBase, P], Any],
+) -> Callable[Concatenate[Document, P], Document]:
+    """``fn`` (which makes a corpus from a corpus, as :func:`textgauge.phrases.compound`
+    does) as a method of Document: this document alone, a one-document corpus with the same
+    options, made into ``fn``'s corpus, whose document is returned. Same parameters as
+    ``fn``; the document keeps its text and id, and this document is unchanged."""
+
+    @functools.wraps(fn)
+    def method(self: Document, /, *args: P.args, **kwargs: P.kwargs) -> Document:
+        return Document._view(cast(Corpus, fn(self._alone(), *args, **kwargs)), 0)
+
+    method.__doc__ = (
+        f"``{fn.__name__}`` of this document alone: the document of :meth:`Corpus."
+        f"{fn.__name__}` of a one-document corpus with the same options (parameters and "
+        f"defaults are those of :func:`{fn.__module__}.{fn.__name__}`)."
+    )
+    return method
+
+
 def _in_corpus(
     fn: Callable[Concatenate[CorpusBase, P], R],
 ) -> Callable[Concatenate[Document, P], R]:
@@ -474,6 +495,7 @@ class Document:
     readability = _of_document(_readability.readability)
     frequency = _of_document(_keyness.frequency)
     phrases = _of_document(_phrases.phrases)
+    compound = _document_of(_phrases.compound)
     lookup = _of_document(_dictionary.lookup)
     keywords = _of_document(_keywords.keywords)
 

@@ -3,8 +3,10 @@ give as a list of str, reading the Arrow buffers in place (docs/arrow.md)."""
 
 from __future__ import annotations
 
+import ctypes
+import sys
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -127,6 +129,33 @@ def test_corpus_from_texts(name: str) -> None:
     assert c.ids[-2:] == ["x", "y"] and c.texts[-1] == "And another."
 
 
+def test_arrow_added_to_a_compounded_corpus() -> None:
+    """A corpus with joined expressions joins them in Arrow texts added later, as in str."""
+    c = tg.Corpus.from_texts(["I love New York."]).compound(["new york"])
+    d = tg.Corpus.from_texts(["I love New York."]).compound(["new york"])
+    c.add(["new york again"])
+    d.add(pa.array(["new york again"]))
+    pd.testing.assert_frame_equal(d.frequency(), c.frequency())
+    counts = d.frequency().set_index("term")["frequency"]
+    assert counts["new_york"] == 2 and "new" not in counts.index
+
+
+def test_a_corpus_leaves_no_utf8_copy_in_non_ascii_str() -> None:
+    """Python caches a str's UTF-8 inside it once asked for it (sys.getsizeof shows it):
+    the corpus copies the text without leaving that second copy in the caller's str."""
+    texts = ["".join(["café ", str(i), " 😀 naïve"]) for i in range(3)]
+    before = [sys.getsizeof(t) for t in texts]
+    tg.Corpus.from_texts(texts)
+    assert [sys.getsizeof(t) for t in texts] == before
+    # the measure itself: asking CPython for the UTF-8 (as a string_view caster does) shows
+    probe = "".join(["café ", "x"])
+    size = sys.getsizeof(probe)
+    as_utf8 = ctypes.pythonapi.PyUnicode_AsUTF8
+    as_utf8.argtypes, as_utf8.restype = [ctypes.py_object], ctypes.c_char_p
+    assert as_utf8(probe) == "café x".encode()
+    assert sys.getsizeof(probe) == size + len("café x".encode()) + 1
+
+
 def test_dask_string_columns() -> None:
     dd = pytest.importorskip("dask.dataframe")
     import textgauge.dask as tgd
@@ -143,6 +172,45 @@ def test_dask_string_columns() -> None:
         cv.get_feature_names_out().tolist()
         == SkCountVectorizer().fit(TEXTS).get_feature_names_out().tolist()
     )
+
+
+def test_dask_corpus_statistics_read_arrow_partitions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every per-partition engine call takes a pyarrow-backed partition as its Arrow
+    column: no partition becomes a list of str, and the tables equal the object path's."""
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    import textgauge.dask as tgd
+
+    texts = local_paragraphs(40, seed=3) + SPECIAL
+    as_objects = dd.from_pandas(pd.Series(texts, dtype=object), npartitions=3)
+    as_arrow = dd.from_pandas(pd.Series(texts, dtype="string[pyarrow]"), npartitions=3)
+    lexicon = tg.Dictionary({"good": ["good", "great", "lovely"], "plot": ["plot*"]})
+    runs: dict[str, Callable[[Any], Any]] = {
+        "sentiment by sentence": lambda s: tgd.sentiment(s, "sentence").compute(),
+        "lookup": lambda s: tgd.lookup(s, lexicon).compute(),
+        "frequency": lambda s: tgd.frequency(s),
+        "collocations": lambda s: tgd.collocations(s, min_count=1),
+        "phrases": lambda s: tgd.phrases(s, min_count=1, threshold=0.1).export_phrases(),
+    }
+    with dask.config.set(scheduler="sync"):
+        expected = {name: run(as_objects) for name, run in runs.items()}
+
+        to_list = tgd._texts_list
+
+        def no_list(part: Any) -> Any:
+            # a list is fine (the one-text probe that builds Dask's meta); a partition is not
+            assert not isinstance(part, pd.Series), "a partition became a list of str"
+            return to_list(part)
+
+        monkeypatch.setattr(tgd, "_texts_list", no_list)
+        for name, run in runs.items():
+            got = run(as_arrow)
+            if isinstance(got, pd.DataFrame):
+                pd.testing.assert_frame_equal(
+                    got.reset_index(drop=True), expected[name].reset_index(drop=True)
+                )
+            else:
+                assert got == expected[name], name
 
 
 # what is refused, and how -------------------------------------------------------------

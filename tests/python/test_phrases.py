@@ -245,6 +245,54 @@ def test_compound_inputs_and_add() -> None:
     pd.testing.assert_frame_equal(loaded.frequency(), joined.frequency())
 
 
+def test_document_compound() -> None:
+    """Document.compound: the document alone, compounded as Corpus.compound compounds a
+    one-document corpus; its id and text kept, the document it came from unchanged."""
+    texts = [
+        "Off to New York.",
+        "I love New York, and new york loves me. The Bank of America is in New York.",
+    ]
+    corpus = tg.Corpus.from_texts(texts, ids=["a", "b"])
+    doc = corpus[1].compound(["new york", "bank of america"])
+    assert isinstance(doc, tg.Document)
+    assert (doc.id, doc.text, len(doc.corpus)) == ("b", texts[1], 1)
+    # hand-counted: new_york 3 times, bank_of_america once, "new" and "york" gone
+    freq = doc.frequency().set_index("term")["frequency"]
+    assert (freq["new_york"], freq["bank_of_america"]) == (3, 1)
+    assert "new" not in freq.index and "york" not in freq.index
+    tok = doc.tokens
+    joined = tok[tok["term"].astype(str) == "new_york"]
+    assert joined["text"].tolist() == ["New York", "new york", "New York"]
+    assert all(
+        texts[1][s:e] == t for s, e, t in zip(joined["start"], joined["end"], joined["text"])
+    )
+    # = the document of the compounded corpus, and of a compounded one-document corpus
+    whole = corpus.compound(["new york", "bank of america"])[1]
+    alone = tg.Corpus.from_texts([texts[1]]).compound(["new york", "bank of america"])[0]
+
+    def tokens(d: tg.Document) -> pd.DataFrame:  # term ids index each corpus's vocabulary
+        return d.tokens.astype({"term": str}).drop(columns="term_id")
+
+    for other in (whole, alone):
+        pd.testing.assert_frame_equal(tokens(doc), tokens(other))
+        pd.testing.assert_frame_equal(
+            doc.collocations(min_count=1), other.collocations(min_count=1)
+        )
+    # the document it came from is unchanged
+    assert "new_york" not in corpus[1].frequency()["term"].tolist()
+    # the corpus's options hold (no case folding: "new york" matches only as written)
+    kept = tg.Document(texts[1], casefold=False).compound(["new york"])
+    assert kept.tokens["term"].astype(str).tolist().count("new_york") == 1
+    # its own phrases, a delimiter, compounding again, and a pickle
+    twice = tg.Document(texts[1]).compound(["new york"], delimiter="+").compound(["love new+york"])
+    assert "love_new+york" in twice.tokens["term"].astype(str).tolist()
+    own = tg.Document("New York. New York. New York is big.")
+    found = own.compound(own.phrases(min_count=1, threshold=1.0))
+    assert found.tokens["term"].astype(str).tolist()[:2] == ["new_york", "."]
+    loaded = pickle.loads(pickle.dumps(twice))
+    pd.testing.assert_frame_equal(loaded.tokens, twice.tokens)
+
+
 def test_compound_bad_input() -> None:
     corpus = tg.Corpus.from_texts(["a b"])
     with pytest.raises(TypeError):

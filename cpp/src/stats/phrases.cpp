@@ -6,6 +6,8 @@
 #include <cstring>
 #include <limits>
 
+#include "common/flat_map.hpp"
+#include "common/huge_pages.hpp"
 #include "textgauge/error.hpp"
 
 namespace textgauge {
@@ -28,28 +30,18 @@ struct Occurrence {
   std::uint64_t key;
   std::int64_t pos;
 };
+// The per-call buffers are tens of MiB: on 2 MiB pages they cost a few page
+// faults instead of thousands (a third of the time on 4 KiB pages).
+template <class T>
+using Buffer = std::vector<T, HugePageAllocator<T>>;
 constexpr std::uint64_t kLongPhrase = std::uint64_t(1) << 63;
 
-// Occurrences sorted by key, stably (so the first of each run is the first
-// occurrence): LSD radix sort on bytes, skipping the bytes every key shares.
-// Sorting beats a hash table here: a news corpus has about one distinct
-// phrase per three tokens, and the table's random probes miss the cache.
-void sort_by_key(std::vector<Occurrence>& v) {
-  std::uint64_t all_or = 0, all_and = ~std::uint64_t(0);
-  for (const auto& o : v) {
-    all_or |= o.key;
-    all_and &= o.key;
-  }
-  std::vector<Occurrence> tmp(v.size());
-  for (int shift = 0; shift < 64; shift += 8) {
-    if ((((all_or ^ all_and) >> shift) & 0xFF) == 0) continue;  // the same byte in every key
-    std::size_t bucket[257] = {};
-    for (const auto& o : v) ++bucket[((o.key >> shift) & 0xFF) + 1];
-    for (int b = 0; b < 256; ++b) bucket[b + 1] += bucket[b];
-    for (const auto& o : v) tmp[bucket[(o.key >> shift) & 0xFF]++] = o;
-    v.swap(tmp);
-  }
-}
+// A distinct phrase: its first occurrence (the position of its last token),
+// its count and its key (see Occurrence).
+struct Run {
+  std::int64_t first, count;
+  std::uint64_t key;
+};
 
 // The distinct unigrams and phrases of a stream with their counts and first
 // occurrence, each list in order of first occurrence. Events are numbered
@@ -58,8 +50,7 @@ void sort_by_key(std::vector<Occurrence>& v) {
 struct IdCounts {
   std::vector<id_type> unigram;  // term id
   std::vector<std::int64_t> unigram_count, unigram_event;
-  std::vector<std::uint64_t> phrase;  // Occurrence::key
-  std::vector<std::int64_t> phrase_count, phrase_event;
+  Buffer<Run> phrases;      // in order of first occurrence
   Vocabulary long_phrases;  // keys: the term ids of a phrase with connectors, as bytes
   std::int64_t words = 0;
   unsigned bits = 32;  // per id in a packed key (see Packing)
@@ -99,31 +90,36 @@ struct Packing {
   }
 };
 
-struct Run {
-  std::int64_t first, count;
-  std::uint64_t key;
+// The occurrences of phrases of two words. Where the keys pack into
+// a << bits | b and positions fit 32 bits (see count_phrases), only where each
+// ends (its words are the stream's terms there and just before) and how many
+// start with each word (`per_first`, by word + 1); otherwise as Occurrences.
+struct TwoWords {
+  bool bucketed = false;
+  Buffer<std::uint32_t> end;
+  std::vector<std::uint32_t> per_first;
+  Buffer<Occurrence> occ;
+  std::size_t size() const noexcept { return bucketed ? end.size() : occ.size(); }
 };
 
-// The phrases of two words (keys a << bits | b): bucketed by a in one stable
-// pass, then counted per bucket through a table indexed by b, which stays in
-// cache. Within a bucket occurrences are in text order, so the first seen is
-// the first occurrence.
-void count_two(const std::vector<Occurrence>& two, unsigned bits, std::size_t n_terms,
-               std::vector<Run>& runs) {
-  std::vector<std::size_t> begin(n_terms + 1, 0);
-  for (const auto& o : two) ++begin[static_cast<std::size_t>(o.key >> bits) + 1];
+// Bucketed phrases of two words: scattered by their first word a in one
+// stable pass, then counted per bucket through a table indexed by the second
+// word b, which stays in cache. Within a bucket occurrences are in text order,
+// so the first seen is the first occurrence.
+void count_two(TwoWords& two, const std::vector<id_type>& terms, unsigned bits, std::size_t n_terms,
+               Buffer<Run>& runs) {
+  std::vector<std::uint32_t>& begin = two.per_first;  // counts, then where each bucket begins
   for (std::size_t a = 0; a < n_terms; ++a) begin[a + 1] += begin[a];
-  // The second word and the position, 8 bytes (positions < 2^32 here: see count_phrases).
   struct Second {
     std::uint32_t b, pos;
   };
-  const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
-  std::vector<Second> by_first(two.size());
+  Buffer<Second> by_first(two.end.size());
   {
-    std::vector<std::size_t> fill(begin.begin(), begin.end() - 1);
-    for (const auto& o : two)
-      by_first[fill[static_cast<std::size_t>(o.key >> bits)]++] = {static_cast<std::uint32_t>(o.key & mask),
-                                                                   static_cast<std::uint32_t>(o.pos)};
+    std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
+    for (const std::uint32_t k : two.end) {
+      const auto a = static_cast<std::size_t>(terms[k - 1]);
+      by_first[fill[a]++] = {static_cast<std::uint32_t>(terms[k]), k};
+    }
   }
   std::vector<std::int64_t> run_of(n_terms, -1);  // b -> its run in the current bucket
   for (std::size_t a = 0; a < n_terms; ++a) {
@@ -139,37 +135,40 @@ void count_two(const std::vector<Occurrence>& two, unsigned bits, std::size_t n_
   }
 }
 
-// `two` holds the phrases of two words, `more` the others (sorted by key).
-void count_phrases(std::vector<Occurrence>& two, std::vector<Occurrence>& more, std::size_t n_terms,
-                   IdCounts& c) {
-  std::vector<Run> runs;
-  runs.reserve((two.size() + more.size()) / 2);
-  const bool bucketed = Packing{c.bits}.three() && c.words < (std::int64_t(1) << 32);
-  if (bucketed) count_two(two, c.bits, n_terms, runs);
-  for (std::vector<Occurrence>* part : {&two, &more}) {
-    if (part == &two && bucketed) continue;
-    std::vector<Occurrence>& occ = *part;
-    sort_by_key(occ);
-    for (std::size_t i = 0; i < occ.size();) {
-      std::size_t j = i + 1;
-      while (j < occ.size() && occ[j].key == occ[i].key) ++j;
-      runs.push_back({occ[i].pos, static_cast<std::int64_t>(j - i), occ[i].key});
-      i = j;
-    }
+// The distinct keys of `occ` (in text order) as runs, each with its first
+// occurrence: through a hash table, each slot prefetched a few occurrences
+// ahead (a news corpus has about one distinct phrase per three tokens, so
+// the table outgrows the cache where these are phrases of two words).
+void count_hashed(const Buffer<Occurrence>& occ, Buffer<Run>& runs) {
+  FlatMap<std::uint64_t, std::uint32_t, FlatMapTraits<std::uint64_t>, HugePageAllocator> run_of(occ.size() /
+                                                                                                2);
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < occ.size(); ++i) {
+    if (i + kAhead < occ.size()) run_of.prefetch(occ[i + kAhead].key);
+    auto [r, added] = run_of.try_emplace(occ[i].key, static_cast<std::uint32_t>(runs.size()));
+    if (added) runs.push_back({occ[i].pos, 0, occ[i].key});
+    ++runs[r].count;
   }
+}
+
+// `more` holds the phrases of more than two words.
+void count_phrases(TwoWords& two, Buffer<Occurrence>& more, const TermStream& stream, std::size_t n_terms,
+                   IdCounts& c) {
+  Buffer<Run> runs;
+  runs.reserve((two.size() + more.size()) / 2);
+  if (two.bucketed)
+    count_two(two, stream.terms, c.bits, n_terms, runs);
+  else
+    count_hashed(two.occ, runs);
+  count_hashed(more, runs);
   // In order of first occurrence: each position ends at most one phrase.
-  std::vector<std::int32_t> run_at(static_cast<std::size_t>(c.words), -1);  // runs < 2^31
-  c.phrase.reserve(runs.size());
-  c.phrase_count.reserve(runs.size());
-  c.phrase_event.reserve(runs.size());
+  Buffer<std::int32_t> run_at(static_cast<std::size_t>(c.words), -1);  // runs < 2^31
+  c.phrases.reserve(runs.size());
   for (std::size_t r = 0; r < runs.size(); ++r)
     run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int32_t>(r);
   for (std::int32_t r : run_at) {
     if (r < 0) continue;
-    const Run& run = runs[static_cast<std::size_t>(r)];
-    c.phrase.push_back(run.key);
-    c.phrase_count.push_back(run.count);
-    c.phrase_event.push_back(2 * run.first + 1);
+    c.phrases.push_back(runs[static_cast<std::size_t>(r)]);
   }
 }
 
@@ -179,14 +178,21 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
   c.bits = std::max<unsigned>(1, static_cast<unsigned>(std::bit_width(n_terms)));
   const Packing pack{c.bits};
   std::vector<std::int64_t> count(n_terms, 0), first(n_terms, -1);
-  std::vector<Occurrence> two, more;
-  two.reserve(stream.terms.size());
+  TwoWords two;
+  two.bucketed = pack.three() && stream.terms.size() < (std::size_t(1) << 32);
+  if (two.bucketed) {
+    two.end.reserve(stream.terms.size());
+    two.per_first.assign(n_terms + 1, 0);
+  } else {
+    two.occ.reserve(stream.terms.size());
+  }
+  Buffer<Occurrence> more;
   std::string key;  // the ids of a candidate with connectors, when interned
-  std::int64_t pos = 0;
+  // Positions are indices into stream.terms (its segments are back to back).
   for (std::size_t s = 0; s < stream.segments(); ++s) {
     id_type start = -1, inner = -1;  // inner: the first connector of the candidate
     std::size_t connectors = 0;
-    for (std::size_t k = stream.seg_begin[s]; k < stream.seg_begin[s + 1]; ++k, ++pos) {
+    for (std::size_t k = stream.seg_begin[s]; k < stream.seg_begin[s + 1]; ++k) {
       const id_type t = stream.terms[k];
       const auto ut = static_cast<std::size_t>(t);
       if (ut < connector.size() && connector[ut]) {
@@ -194,10 +200,14 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
         if (++connectors == 1) inner = t;  // a connector inside a candidate
         continue;
       }
+      const auto pos = static_cast<std::int64_t>(k);
       if (count[ut]++ == 0) first[ut] = pos;
       if (start >= 0) {
-        if (connectors == 0) {
-          two.push_back({pack.two(start, t), pos});
+        if (connectors == 0 && two.bucketed) {
+          two.end.push_back(static_cast<std::uint32_t>(k));  // start is terms[k - 1]
+          ++two.per_first[static_cast<std::size_t>(start) + 1];
+        } else if (connectors == 0) {
+          two.occ.push_back({pack.two(start, t), pos});
         } else if (connectors == 1 && pack.three()) {
           more.push_back({pack.three_ids(start, inner, t), pos});
         } else {
@@ -210,7 +220,7 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
       connectors = 0;
     }
   }
-  c.words = pos;
+  c.words = static_cast<std::int64_t>(stream.terms.size());
   for (std::size_t t = 0; t < n_terms; ++t)
     if (count[t]) c.unigram.push_back(static_cast<id_type>(t));
   std::sort(c.unigram.begin(), c.unigram.end(), [&](id_type a, id_type b) {
@@ -220,7 +230,7 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
     c.unigram_count.push_back(count[static_cast<std::size_t>(t)]);
     c.unigram_event.push_back(2 * first[static_cast<std::size_t>(t)]);
   }
-  count_phrases(two, more, n_terms, c);
+  count_phrases(two, more, stream, n_terms, c);
   return c;
 }
 
@@ -277,7 +287,7 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
   Vocabulary index;
   PhraseVocab out;
   out.words = c.words;
-  const std::size_t n_keys = c.unigram.size() + c.phrase.size();
+  const std::size_t n_keys = c.unigram.size() + c.phrases.size();
   out.counts.reserve(n_keys);
   if (!collide) {
     // The keys stay term ids (strings are made only for what is asked: see key()).
@@ -285,12 +295,7 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
     out.delimiter = std::string(delimiter);
     out.ids.reserve(n_keys * 2);
     out.id_begin.reserve(n_keys + 1);
-    out.first_part.reserve(n_keys);
-    out.last_part.reserve(n_keys);
   }
-  // Without collisions: the key of each unigram (added before any phrase that
-  // holds it: a phrase's words occur before or at the token that ends it).
-  std::vector<std::int64_t> key_of(collide ? 0 : vocabulary.size(), -1);
   std::string joined;
   auto emit = [&](const id_type* seq, std::size_t n, std::int64_t count) {
     if (collide) {
@@ -302,31 +307,28 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
       add_key(&index, out, joined, count);
       return;
     }
-    if (n == 1) key_of[static_cast<std::size_t>(seq[0])] = static_cast<std::int64_t>(out.counts.size());
-    out.first_part.push_back(n == 1 ? -1 : key_of[static_cast<std::size_t>(seq[0])]);
-    out.last_part.push_back(n == 1 ? -1 : key_of[static_cast<std::size_t>(seq[n - 1])]);
     out.ids.insert(out.ids.end(), seq, seq + n);
     out.id_begin.push_back(static_cast<std::int64_t>(out.ids.size()));
     out.counts.push_back(count);
   };
   std::vector<id_type> seq;
   std::size_t u = 0, p = 0;
-  const std::size_t nu = c.unigram.size(), np = c.phrase_count.size();
+  const std::size_t nu = c.unigram.size(), np = c.phrases.size();
   while (u < nu || p < np) {
-    if (p == np || (u < nu && c.unigram_event[u] < c.phrase_event[p])) {
+    if (p == np || (u < nu && c.unigram_event[u] < 2 * c.phrases[p].first + 1)) {
       emit(&c.unigram[u], 1, c.unigram_count[u]);
       ++u;
       continue;
     }
-    const std::uint64_t key = c.phrase[p];
+    const std::uint64_t key = c.phrases[p].key;
     if (key & kLongPhrase) {
       const std::string_view bytes = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
       seq.resize(bytes.size() / sizeof(id_type));
       std::memcpy(seq.data(), bytes.data(), bytes.size());
-      emit(seq.data(), seq.size(), c.phrase_count[p]);
+      emit(seq.data(), seq.size(), c.phrases[p].count);
     } else {
       id_type ids[3];
-      emit(ids, Packing{c.bits}.unpack(key, ids), c.phrase_count[p]);
+      emit(ids, Packing{c.bits}.unpack(key, ids), c.phrases[p].count);
     }
     ++p;
   }
@@ -409,11 +411,23 @@ PhraseTable export_phrases(const PhraseVocab& vocab, const PhraseOptions& o) {
     t.key.push_back(static_cast<std::int64_t>(i));
     t.score.push_back(s);
   };
-  if (vocab.first_part.size() == vocab.size() && vocab.last_part.size() == vocab.size()) {
+  if (vocab.as_ids()) {
+    // No key holds the delimiter but between words (see phrase_vocab): a
+    // phrase's parts are the unigram keys of its first and last term.
+    std::vector<std::int64_t> key_of(vocab.terms.size(), -1);
+    auto term_at = [&](std::int64_t j) {
+      return static_cast<std::size_t>(vocab.ids[static_cast<std::size_t>(j)]);
+    };
     for (std::size_t i = 0; i < vocab.size(); ++i)
-      if (vocab.first_part[i] >= 0)
-        keep(i, vocab.counts[static_cast<std::size_t>(vocab.first_part[i])],
-             vocab.counts[static_cast<std::size_t>(vocab.last_part[i])]);
+      if (vocab.id_begin[i + 1] - vocab.id_begin[i] == 1)
+        key_of[term_at(vocab.id_begin[i])] = static_cast<std::int64_t>(i);
+    for (std::size_t i = 0; i < vocab.size(); ++i) {
+      if (vocab.id_begin[i + 1] - vocab.id_begin[i] < 2) continue;
+      const std::int64_t a = key_of[term_at(vocab.id_begin[i])],
+                         b = key_of[term_at(vocab.id_begin[i + 1] - 1)];
+      if (a < 0 || b < 0) continue;  // not from phrase_vocab (its words are unigram keys)
+      keep(i, vocab.counts[static_cast<std::size_t>(a)], vocab.counts[static_cast<std::size_t>(b)]);
+    }
     return t;
   }
   // The parts looked up never hold the delimiter: index only such keys.

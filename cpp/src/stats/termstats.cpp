@@ -3,29 +3,44 @@
 namespace textgauge {
 
 TermStream term_stream(const Corpus& corpus, const StreamOptions& options) {
+  // Over the corpus-wide arrays (kinds, terms, where each sentence's tokens
+  // begin) rather than per-document views: one pass with no decoding.
+  const CorpusUnits& units = corpus.units();
+  const auto& terms = corpus.terms();
+  const auto& tok_begin = corpus.token_begin();
+  const auto& sent_begin = corpus.sentence_begin();
   TermStream s;
-  std::size_t total = 0;
-  for (std::size_t d = 0; d < corpus.size(); ++d) total += corpus.document(d).terms.size();
-  s.terms.reserve(total);
+  s.terms.reserve(terms.size());
   s.seg_begin.push_back(0);
   auto close = [&] {
     if (s.terms.size() > s.seg_begin.back()) s.seg_begin.push_back(s.terms.size());
   };
-  for (std::size_t d = 0; d < corpus.size(); ++d) {
-    const Document& doc = corpus.document(d);
-    const auto& toks = doc.units.tokens;
-    std::int32_t sentence = -1;
-    for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (options.break_at_sentences && doc.units.token_sentence[k] != sentence) {
-        close();
-        sentence = doc.units.token_sentence[k];
-      }
-      if (options.kinds & kind_bit(toks.kind(k)))
-        s.terms.push_back(doc.terms[k]);
+  // Tokens [from, to) (corpus-wide), one segment at most before the breaks at excluded tokens.
+  auto scan = [&](std::size_t from, std::size_t to) {
+    for (std::size_t t = from; t < to; ++t) {
+      if (options.kinds & kind_bit(units.tokens.kind(t)))
+        s.terms.push_back(terms[t]);
       else if (options.break_at_excluded)
         close();
     }
     close();
+  };
+  for (std::size_t d = 0; d < corpus.size(); ++d) {
+    const std::size_t first = tok_begin[d], last = tok_begin[d + 1];
+    if (!options.break_at_sentences) {
+      scan(first, last);
+      continue;
+    }
+    // Sentence k's tokens run to the next sentence's first token (the last
+    // sentence's to the document's end); any before the first sentence are a
+    // segment of their own.
+    std::size_t from = first;
+    for (std::size_t k = sent_begin[d]; k < sent_begin[d + 1]; ++k) {
+      const std::size_t begin = first + units.sentence_token_begin[k];
+      scan(from, begin);
+      from = begin;
+    }
+    scan(from, last);
   }
   return s;
 }

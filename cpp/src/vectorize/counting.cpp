@@ -27,6 +27,69 @@ unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
 
 namespace {
 
+// A word analyzer's tokens of one document at a time, as ids of a token
+// table of its own (one per chunk): the one tokenizing loop of the word
+// fits, whether they count as they go (count_documents) or keep the tokens
+// for the partitioned count (tokenize_chunks).
+class DocTokenizer {
+ public:
+  explicit DocTokenizer(Analyzer& analyzer) : analyzer_(analyzer), stops_(analyzer.has_stop_words()) {}
+
+  // The tokens of texts[d] (stop words dropped) into `out`.
+  void tokens(std::string_view text, bool ascii, std::vector<std::int32_t>& out) {
+    out.clear();
+    auto take = [&](std::int32_t id) {
+      if (!stops_) {
+        out.push_back(id);
+        return;
+      }
+      if (static_cast<std::size_t>(id) == stop_.size())
+        stop_.push_back(analyzer_.is_stop_word(tokens_.term(id)));
+      if (!stop_[static_cast<std::size_t>(id)]) out.push_back(id);
+    };
+    if (ascii) {
+      // ASCII texts skip the analyzer: their preprocessing is lowercasing at
+      // most (NFKD accent stripping changes no ASCII), and their tokens are
+      // runs of [A-Za-z0-9_], keyed straight from the text. All of the
+      // document's keys first, each one's index slot prefetched, then the
+      // lookups: rare words miss the cache, and this way their misses
+      // overlap instead of queueing behind each other.
+      ascii::copy_padded(text, analyzer_.options().lowercase, scratch_);
+      std::size_t n_keys = 0;
+      ascii::scan_python_words(text, [&](std::size_t start, std::size_t end) {
+        // grown with the tokens found (a bound from the text's length would be
+        // a third of its bytes in keys, for one long token too)
+        if (n_keys == keys_.size()) keys_.resize(2 * keys_.size() + 64);
+        ascii::key(scratch_, start, end, keys_[n_keys]);
+        tokens_.prefetch(keys_[n_keys++]);
+      });
+      if (stops_) {
+        for (std::size_t k = 0; k < n_keys; ++k) take(tokens_.intern(keys_[k]));
+      } else {
+        out.resize(n_keys);
+        for (std::size_t k = 0; k < n_keys; ++k) out[k] = tokens_.intern(keys_[k]);
+      }
+    } else {
+      for (auto t : analyzer_.word_tokens(text)) take(tokens_.intern(t));
+    }
+  }
+
+  StringTable table() const { return tokens_.table(); }
+
+ private:
+  Analyzer& analyzer_;
+  bool stops_;
+  Vocabulary tokens_;
+  std::vector<std::uint8_t> stop_;  // per token id
+  std::string scratch_;
+  std::vector<Vocabulary::Key> keys_;
+};
+
+bool text_is_ascii(const std::vector<std::string_view>& texts, const std::vector<std::uint8_t>* ascii,
+                   std::size_t d) {
+  return ascii ? (*ascii)[d] != 0 : is_ascii(texts[d]);
+}
+
 // Counts the features of documents [b, e) into `cc`, as ids of a table of
 // the chunk's own: their totals, the strings, and with `rows` one row per
 // document.
@@ -51,50 +114,13 @@ void count_documents(const std::vector<std::string_view>& texts, const std::vect
     counter.totals(cc.features.size(), cc.tf, cc.df);
     return;
   }
-  Vocabulary tokens;
-  std::vector<std::uint8_t> stop;  // per token id
+  DocTokenizer tokenizer(analyzer);
   NgramFeatures ngrams(o.min_n, o.max_n, o.skip);
   std::vector<std::int32_t> doc_tokens, doc_features;
-  const bool stops = analyzer.has_stop_words();
-  const bool unigrams = o.max_n == 1 && !stops;
-  // ASCII texts skip the analyzer: their preprocessing is lowercasing at
-  // most (NFKD accent stripping changes no ASCII), and their tokens are runs
-  // of [A-Za-z0-9_], keyed straight from the text.
-  std::string scratch;
-  std::vector<Vocabulary::Key> keys;
+  const bool unigrams = o.max_n == 1 && !analyzer.has_stop_words();
   for (std::size_t d = b; d < e; ++d) {
     if (d + 2 < e) prefetch_text(texts[d + 2]);
-    doc_tokens.clear();
-    auto take = [&](std::int32_t id) {
-      if (!stops) {
-        doc_tokens.push_back(id);
-        return;
-      }
-      if (static_cast<std::size_t>(id) == stop.size()) stop.push_back(analyzer.is_stop_word(tokens.term(id)));
-      if (!stop[static_cast<std::size_t>(id)]) doc_tokens.push_back(id);
-    };
-    if (ascii ? (*ascii)[d] != 0 : is_ascii(texts[d])) {
-      // All of the document's keys first, each one's index slot prefetched,
-      // then the lookups: rare words miss the cache, and this way their
-      // misses overlap instead of queueing behind each other.
-      ascii::copy_padded(texts[d], o.lowercase, scratch);
-      std::size_t n_keys = 0;
-      ascii::scan_python_words(texts[d], [&](std::size_t start, std::size_t end) {
-        // grown with the tokens found (a bound from the text's length would be
-        // a third of its bytes in keys, for one long token too)
-        if (n_keys == keys.size()) keys.resize(2 * keys.size() + 64);
-        ascii::key(scratch, start, end, keys[n_keys]);
-        tokens.prefetch(keys[n_keys++]);
-      });
-      if (stops) {
-        for (std::size_t k = 0; k < n_keys; ++k) take(tokens.intern(keys[k]));
-      } else {
-        doc_tokens.resize(n_keys);
-        for (std::size_t k = 0; k < n_keys; ++k) doc_tokens[k] = tokens.intern(keys[k]);
-      }
-    } else {
-      for (auto t : analyzer.word_tokens(texts[d])) take(tokens.intern(t));
-    }
+    tokenizer.tokens(texts[d], text_is_ascii(texts, ascii, d), doc_tokens);
     // Unigrams without stop words: the features are the tokens themselves.
     const std::vector<std::int32_t>* fids = &doc_tokens;
     if (!unigrams) {
@@ -111,10 +137,10 @@ void count_documents(const std::vector<std::string_view>& texts, const std::vect
     end_row();
   }
   if (unigrams) {
-    cc.features = tokens.table();
+    cc.features = tokenizer.table();
     counter.totals(cc.features.size(), cc.tf, cc.df);
   } else {
-    ngrams.to_chunk(tokens.table(), " ", cc);
+    ngrams.to_chunk(tokenizer.table(), " ", cc);
     counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
   }
 }
@@ -151,6 +177,62 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
     count_documents(texts, ascii, b, e, analyzer, cc, keep_rows);
   });
   return chunks;
+}
+
+}  // namespace textgauge::dtm
+
+namespace textgauge::dtm {
+
+std::vector<TokenChunk> tokenize_chunks(const std::vector<std::string_view>& texts,
+                                        const AnalyzerOptions& opts, unsigned threads,
+                                        const std::vector<std::uint8_t>* ascii) {
+  if (ascii && ascii->size() != texts.size()) throw Error("one ASCII flag per text is needed");
+  if (opts.kind != AnalyzerKind::word) throw Error("tokenize_chunks needs the word analyzer");
+  std::size_t chunk = 1;
+  threads = chunk_plan(texts.size(), threads, chunk);
+  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  std::vector<TokenChunk> chunks(n_chunks);
+  const Analyzer prototype(opts);
+  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+    Analyzer analyzer(prototype);
+    DocTokenizer tokenizer(analyzer);
+    TokenChunk& tc = chunks[c];
+    tc.first_doc = b;
+    std::size_t bytes = 0;
+    for (std::size_t d = b; d < e; ++d) bytes += texts[d].size();
+    tc.ids.reserve(bytes / 5 + 16);  // about a token per 5-6 bytes of prose
+    tc.ends.reserve(e - b);
+    std::vector<std::int32_t> doc;
+    for (std::size_t d = b; d < e; ++d) {
+      if (d + 2 < e) prefetch_text(texts[d + 2]);
+      tokenizer.tokens(texts[d], text_is_ascii(texts, ascii, d), doc);
+      tc.ids.insert(tc.ids.end(), doc.begin(), doc.end());
+      tc.ends.push_back(static_cast<std::int64_t>(tc.ids.size()));
+    }
+    tc.tokens = tokenizer.table();
+    tc.tf.assign(tc.tokens.size(), 0);
+    for (const std::int32_t t : tc.ids) ++tc.tf[static_cast<std::size_t>(t)];
+  });
+  return chunks;
+}
+
+ChunkCounts count_token_chunk(const TokenChunk& tc, const AnalyzerOptions& opts) {
+  ChunkCounts cc;
+  NgramFeatures ngrams(opts.min_n, opts.max_n, opts.skip);
+  DocCounter counter;
+  std::vector<std::int32_t> toks;
+  std::int64_t at = 0;
+  for (const std::int64_t end : tc.ends) {
+    toks.assign(tc.ids.begin() + at, tc.ids.begin() + end);
+    at = end;
+    counter.begin();
+    ngrams.features(toks, [&](std::int32_t fid) { counter.add(fid); });
+    counter.end(true, cc.rows.ids, cc.rows.values);
+    cc.rows.indptr.push_back(static_cast<std::int64_t>(cc.rows.ids.size()));
+  }
+  ngrams.to_chunk(tc.tokens, " ", cc);
+  counter.totals(cc.grams.size() / cc.width, cc.tf, cc.df);
+  return cc;
 }
 
 }  // namespace textgauge::dtm

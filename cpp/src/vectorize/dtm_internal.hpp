@@ -15,6 +15,10 @@
 #include "textgauge/vectorize/analyzer.hpp"
 #include "textgauge/vectorize/dtm.hpp"
 
+namespace textgauge {
+class PhaseTimer;
+}
+
 namespace textgauge::dtm {
 
 // Rows made chunk by chunk: row r is entries [indptr[r], indptr[r + 1]) of
@@ -78,6 +82,49 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
                                       unsigned threads, bool keep_rows,
                                       const std::vector<std::uint8_t>* ascii);
 
+// The first pass of the partitioned word n-gram fit (pairs.cpp): one chunk's
+// documents as token ids of the chunk's own table, end to end.
+struct TokenChunk {
+  std::size_t first_doc = 0;
+  StringTable tokens;              // local id -> token
+  std::vector<std::int32_t> ids;   // the documents' tokens (stop words dropped), end to end
+  std::vector<std::int64_t> ends;  // per document: the end of its tokens in `ids`
+  std::vector<std::int64_t> tf;    // per local id: its occurrences
+};
+
+// The word analyzer's tokens of `texts`, one TokenChunk per chunk (as count_chunks cuts them).
+std::vector<TokenChunk> tokenize_chunks(const std::vector<std::string_view>& texts,
+                                        const AnalyzerOptions& opts, unsigned threads,
+                                        const std::vector<std::uint8_t>* ascii);
+
+// A TokenChunk counted as count_chunks counts its documents (the partitioned
+// fit's fallback when the token ranks cannot order the n-grams).
+ChunkCounts count_token_chunk(const TokenChunk& chunk, const AnalyzerOptions& opts);
+
+// The tokens of several tables in one sorted table; rank[c][local] = the
+// position of table c's token `local` in it.
+StringTable merge_tokens(const std::vector<const StringTable*>& tables,
+                         std::vector<std::vector<std::uint32_t>>& rank, unsigned threads);
+
+// Whether n-grams over `tokens` joined by `sep` sort as their token
+// sequences do: `sep` is one byte, below every byte of every token.
+bool rank_orderable(const StringTable& tokens, std::string_view sep);
+
+// Whether fit_pairs handles these options: words, n-grams (1, 2) or (2, 2)
+// without skips.
+bool pairs_apply(const AnalyzerOptions& opts);
+
+// fit_counts for pairs_apply options, by radix-partitioned aggregation (pairs.cpp).
+FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
+                    const PruneOptions& prune_options, unsigned threads, bool keep_stats,
+                    const std::vector<std::uint8_t>* ascii);
+
+// The second half of every fit: `result.stats` (merged, sorted) pruned into
+// result.vocabulary; `to_sorted[c][local]` (positions in the stats) becomes
+// the output column of each local id (-1: pruned).
+void prune_vocabulary(std::vector<std::vector<std::int32_t>>& to_sorted, const PruneOptions& prune_options,
+                      unsigned threads, bool keep_stats, FitResult& result);
+
 // The terms of all chunks merged, sorted by bytes, with their totals;
 // `to_sorted[c][local id]` = the term's position among them.
 TermStats merge_chunks(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
@@ -85,6 +132,7 @@ TermStats merge_chunks(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
 
 // Merge, prune, and the matrix of the chunks' rows (which it consumes).
 FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const PruneOptions& prune_options,
-                     unsigned threads = 1, bool keep_stats = true, bool sorted_rows = true);
+                     unsigned threads = 1, bool keep_stats = true, bool sorted_rows = true,
+                     PhaseTimer* timer = nullptr);
 
 }  // namespace textgauge::dtm

@@ -2,10 +2,13 @@
 // prunes, and the matrix written through the CSR builder.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "common/phase_timer.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
 #include "vectorize/dtm_internal.hpp"
@@ -15,23 +18,52 @@ namespace textgauge {
 
 // ---------------------------------------------------------------- pruning
 
-std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& o) {
-  const std::size_t n = stats.terms.size();
-  std::vector<std::int64_t> kept;
-  kept.reserve(n);
-  for (std::size_t t = 0; t < n; ++t) {
+std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& o, unsigned threads) {
+  const std::size_t n = stats.doc_count.size();
+  // The terms within [low, high] documents: blocks counted in parallel, then
+  // each written at its place.
+  constexpr std::size_t kBlock = 65536;
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  auto in_range = [&](std::size_t t) {
     const auto df = static_cast<double>(stats.doc_count[t]);
-    if (df <= o.high && df >= o.low) kept.push_back(static_cast<std::int64_t>(t));
-  }
+    return df <= o.high && df >= o.low;
+  };
+  std::vector<std::size_t> at(blocks + 1, 0);
+  parallel_chunks(n, kBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
+    std::size_t c = 0;
+    for (std::size_t t = b; t < e; ++t) c += in_range(t);
+    at[blk + 1] = c;
+  });
+  for (std::size_t blk = 0; blk < blocks; ++blk) at[blk + 1] += at[blk];
+  std::vector<std::int64_t> kept(at[blocks]);
+  parallel_chunks(n, kBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
+    std::size_t k = at[blk];
+    for (std::size_t t = b; t < e; ++t)
+      if (in_range(t)) kept[k++] = static_cast<std::int64_t>(t);
+  });
   if (o.max_features >= 0 && kept.size() > static_cast<std::size_t>(o.max_features)) {
     const auto& tfs = o.binary ? stats.doc_count : stats.term_count;
+    const auto m = static_cast<std::size_t>(o.max_features);
     // sklearn keeps the first max_features of an (unstable) argsort of -tf;
-    // ties at the cut go here to the term first in vocabulary order.
-    std::stable_sort(kept.begin(), kept.end(), [&](std::int64_t x, std::int64_t y) {
-      return tfs[static_cast<std::size_t>(x)] > tfs[static_cast<std::size_t>(y)];
-    });
-    kept.resize(static_cast<std::size_t>(o.max_features));
-    std::sort(kept.begin(), kept.end());
+    // ties at the cut go here to the terms first in vocabulary order, as a
+    // stable sort by -tf would: every term above the m-th largest count,
+    // then the first of those at it. No sort: one selection, one pass.
+    std::vector<std::int64_t> kept_m;
+    if (m > 0) {
+      std::vector<std::int64_t> counts(kept.size());
+      for (std::size_t k = 0; k < kept.size(); ++k) counts[k] = tfs[static_cast<std::size_t>(kept[k])];
+      std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(m - 1), counts.end(),
+                       std::greater<>());
+      const std::int64_t cut = counts[m - 1];
+      std::size_t at_cut = m;
+      for (const std::int64_t c : counts) at_cut -= c > cut;
+      kept_m.reserve(m);
+      for (const std::int64_t t : kept) {
+        const std::int64_t c = tfs[static_cast<std::size_t>(t)];
+        if (c > cut || (c == cut && at_cut > 0 && at_cut--)) kept_m.push_back(t);
+      }
+    }
+    kept.swap(kept_m);
   }
   if (kept.empty()) throw Error("After pruning, no terms remain. Try a lower min_df or a higher max_df.");
   return kept;
@@ -68,18 +100,29 @@ StringTable gather_terms(const StringTable& from, const std::vector<std::int64_t
 // (-1: pruned).
 std::vector<std::vector<std::int32_t>> fit_vocabulary(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
                                                       const PruneOptions& prune_options, unsigned threads,
-                                                      bool keep_stats, FitResult& result) {
+                                                      bool keep_stats, FitResult& result, PhaseTimer& timer) {
   std::vector<std::vector<std::int32_t>> to_sorted;
   result.stats = merge_chunks(chunks, n_docs, to_sorted, threads);
+  timer.mark("merge");
   for (auto& cc : chunks) {  // the strings now live in the stats
     cc.features = StringTable();
     cc.tokens = StringTable();
     cc.grams = {};
   }
-  if (result.stats.terms.size() == 0)
+  prune_vocabulary(to_sorted, prune_options, threads, keep_stats, result);
+  timer.mark("prune+strings");
+  return to_sorted;
+}
+
+}  // namespace
+
+void prune_vocabulary(std::vector<std::vector<std::int32_t>>& to_sorted, const PruneOptions& prune_options,
+                      unsigned threads, bool keep_stats, FitResult& result) {
+  if (result.stats.doc_count.empty())
     throw Error("empty vocabulary; perhaps the documents only contain stop words");
-  const std::vector<std::int64_t> kept = prune(result.stats, prune_options);
-  std::vector<std::int32_t> column(result.stats.terms.size(), -1);
+  const std::vector<std::int64_t> kept = prune(result.stats, prune_options, threads);
+  const std::size_t n_terms = result.stats.term_count.size();
+  std::vector<std::int32_t> column(n_terms, -1);
   for (std::size_t k = 0; k < kept.size(); ++k)
     column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
   // From here on to_sorted[c] maps a chunk's local ids straight to output
@@ -87,22 +130,21 @@ std::vector<std::vector<std::int32_t>> fit_vocabulary(std::vector<ChunkCounts>& 
   parallel_chunks(to_sorted.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
     for (auto& id : to_sorted[c]) id = column[static_cast<std::size_t>(id)];
   });
-  if (!keep_stats && kept.size() == result.stats.terms.size()) {
+  if (!keep_stats && kept.size() == n_terms) {
     result.vocabulary = std::move(result.stats.terms);  // nothing pruned: the same table
   } else {
     result.vocabulary = gather_terms(result.stats.terms, kept, threads);
   }
   if (!keep_stats) result.stats.terms = StringTable();
-  return to_sorted;
 }
 
-}  // namespace
-
 FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const PruneOptions& prune_options,
-                     unsigned threads, bool keep_stats, bool sorted_rows) {
+                     unsigned threads, bool keep_stats, bool sorted_rows, PhaseTimer* timer) {
+  std::optional<PhaseTimer> own;
+  PhaseTimer& t = timer ? *timer : own.emplace("fit");
   FitResult result;
   const std::vector<std::vector<std::int32_t>> columns =
-      fit_vocabulary(chunks, n_docs, prune_options, threads, keep_stats, result);
+      fit_vocabulary(chunks, n_docs, prune_options, threads, keep_stats, result, t);
   std::vector<RowBlock<std::int64_t>> blocks;
   blocks.reserve(chunks.size());
   for (ChunkCounts& cc : chunks) blocks.push_back(std::move(cc.rows));
@@ -116,6 +158,7 @@ FitResult finish_fit(std::vector<ChunkCounts>& chunks, std::size_t n_docs, const
   plan.sort_rows = sorted_rows;
   plan.threads = threads;
   build_csr(blocks, plan, m.indptr, m.indices, m.data);
+  t.mark("csr");
   return result;
 }
 
@@ -130,9 +173,13 @@ using dtm::NgramFeatures;
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                      const PruneOptions& prune_options, unsigned threads, bool keep_stats, bool sorted_rows,
                      const std::vector<std::uint8_t>* ascii) {
+  if (dtm::pairs_apply(analyzer))
+    return dtm::fit_pairs(texts, analyzer, prune_options, threads, keep_stats, ascii);
+  PhaseTimer timer("fit");
   std::vector<ChunkCounts> chunks = dtm::count_chunks(texts, analyzer, threads, true, ascii);
+  timer.mark("count");
   return dtm::finish_fit(chunks, texts.size(), prune_options, resolve_threads(threads), keep_stats,
-                         sorted_rows);
+                         sorted_rows, &timer);
 }
 
 FitResult fit_counts_from_ids(const std::vector<std::int64_t>& token_row,

@@ -55,6 +55,17 @@ void TermStats::merge(const TermStats& other) {
 
 namespace textgauge::dtm {
 
+// Whether n-grams over `tokens` joined by `sep` sort as their token
+// sequences do (see merge_by_rank): `sep` is one byte, below every byte of
+// every token.
+bool rank_orderable(const StringTable& tokens, std::string_view sep) {
+  if (sep.size() != 1) return false;
+  const auto floor = static_cast<unsigned char>(sep[0]);
+  for (const char c : tokens.bytes)
+    if (static_cast<unsigned char>(c) <= floor) return false;
+  return true;
+}
+
 namespace {
 
 // 64-bit keys with an id: what the radix sorts below order.
@@ -185,17 +196,6 @@ std::vector<std::int32_t> sorted_ids(const StringTable& keys) {
   return ids;
 }
 
-// Whether n-grams over `tokens` joined by `sep` sort as their token
-// sequences do (see merge_by_rank): `sep` is one byte, below every byte of
-// every token.
-bool rank_orderable(const StringTable& tokens, std::string_view sep) {
-  if (sep.size() != 1) return false;
-  const auto floor = static_cast<unsigned char>(sep[0]);
-  for (const char c : tokens.bytes)
-    if (static_cast<unsigned char>(c) <= floor) return false;
-  return true;
-}
-
 // The feature strings of a chunk in token form.
 void strings_from_grams(ChunkCounts& cc) {
   if (cc.width == 0) return;
@@ -262,6 +262,24 @@ void merge_sorted(const std::vector<const StringTable*>& tables, unsigned thread
   }
 }
 
+}  // namespace
+
+StringTable merge_tokens(const std::vector<const StringTable*>& tables,
+                         std::vector<std::vector<std::uint32_t>>& rank, unsigned threads) {
+  StringTable tokens;
+  rank.assign(tables.size(), {});
+  for (std::size_t c = 0; c < tables.size(); ++c) rank[c].resize(tables[c]->size());
+  merge_sorted(
+      tables, threads, [&](std::string_view t) { tokens.push(t); },
+      [&](std::size_t c, std::size_t local) {
+        rank[c][local] = static_cast<std::uint32_t>(tokens.size() - 1);
+      },
+      [](std::size_t, std::size_t) {});
+  return tokens;
+}
+
+namespace {
+
 // Global terms of all chunks, sorted; `to_sorted[c][local id]` = position.
 // Word n-grams merged through token ranks instead of their strings. With a
 // one-byte separator below every byte of every token (rank_orderable), "a b"
@@ -277,19 +295,10 @@ TermStats merge_by_rank(std::vector<ChunkCounts>& chunks, std::size_t n_docs,
   const std::size_t width = chunks[0].width;
   const std::string sep = chunks[0].separator;
   // Every chunk's tokens ranked in one sorted table.
-  StringTable tokens;
-  std::vector<std::vector<std::uint32_t>> rank(k);
   std::vector<const StringTable*> tables(k);
-  for (std::size_t c = 0; c < k; ++c) {
-    rank[c].resize(chunks[c].tokens.size());
-    tables[c] = &chunks[c].tokens;
-  }
-  merge_sorted(
-      tables, threads, [&](std::string_view t) { tokens.push(t); },
-      [&](std::size_t c, std::size_t local) {
-        rank[c][local] = static_cast<std::uint32_t>(tokens.size() - 1);
-      },
-      [](std::size_t, std::size_t) {});
+  for (std::size_t c = 0; c < k; ++c) tables[c] = &chunks[c].tokens;
+  std::vector<std::vector<std::uint32_t>> rank;
+  const StringTable tokens = merge_tokens(tables, rank, threads);
   // One key per feature of every chunk; id = its global index.
   std::vector<std::size_t> first(k + 1, 0);
   for (std::size_t c = 0; c < k; ++c) first[c + 1] = first[c] + chunks[c].grams.size() / width;

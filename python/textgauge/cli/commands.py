@@ -25,6 +25,7 @@ from .inputs import (
     read_text,
     read_units,
     total_bytes,
+    unit_texts,
 )
 from .outputs import Output, OutputUsageError, Schema
 
@@ -122,13 +123,22 @@ class Command:
         self.done = 0  # paragraphs (or documents, see progress_unit) processed
         self.paragraph_base: dict[str, int] = {}  # paragraphs already seen per text source
         self.sentence_base: dict[str, int] = {}
+        # --compound: the multi-word expressions joined in every batch's corpus (read
+        # before any input, so that a bad file is a usage error)
+        self.expressions: list[list[str]] | None = None
+        if getattr(args, "compound", None) is not None:
+            self.expressions = read_expressions(args.compound, args.compound_delimiter)
 
     def schema(self) -> Schema:
         raise NotImplementedError
 
     def corpus(self, units: list[Unit], **options: Any) -> Corpus:
+        """The corpus of a batch, the --compound expressions joined."""
+        return self.compounded(self.plain_corpus(units, **options))
+
+    def plain_corpus(self, units: list[Unit], **options: Any) -> Corpus:
         # A placeholder (an unreadable paragraph, decoded with U+FFFD) is counted, never reported.
-        texts = [u.text if u.text is not None else u.placeholder or "" for u in units]
+        texts = unit_texts(units)
         return Corpus.from_texts(
             texts,
             paragraphs=self.args.paragraphs,
@@ -136,6 +146,19 @@ class Command:
             clean=self.args.clean,
             **options,
         )
+
+    def compounded(self, corpus: Corpus) -> Corpus:
+        """The corpus with the --compound expressions joined (as Corpus.compound), or itself."""
+        if self.expressions is None:
+            return corpus
+        joined: Corpus = corpus.compound(self.expressions, delimiter=self.args.compound_delimiter)
+        return joined
+
+    def compound_options(self) -> dict[str, Any]:
+        """The keyword arguments that make textgauge.partial compound its corpora too."""
+        if self.expressions is None:
+            return {}
+        return {"compound": self.expressions, "compound_delimiter": self.args.compound_delimiter}
 
     def error_rows(self, units: list[Unit]) -> pd.DataFrame:
         """One row per unit that could not be read (its `_unit` is its place in the batch)."""
@@ -304,7 +327,8 @@ class TermsCommand(Command):
         errors = self.error_rows(units).drop(columns="_unit")
         if not good:
             return errors
-        corpus = self.corpus(good, sentences=False)  # counts need tokens, not sentences
+        # counts need tokens, not sentences; expressions are joined within sentences
+        corpus = self.corpus(good, sentences=self.expressions is not None)
         self.done += len(_corpus.table(corpus, "paragraph")["document"])
         try:
             X, terms = corpus.dtm(
@@ -411,11 +435,12 @@ class KeynessCommand(Command):
         good = [u for u in units if u.error is None]
         if good:
             part = GroupedTermStats.from_texts(
-                [u.text for u in good],  # type: ignore[misc]
+                unit_texts(good),
                 [self.label(u) for u in good],
                 part=self.batch,
                 threads=self.args.threads or 0,
                 corpus_options={"paragraphs": self.args.paragraphs, "clean": self.args.clean},
+                **self.compound_options(),
             )
             self.stats = part if self.stats is None else self.stats.merged(part)
             self.batch += 1
@@ -490,11 +515,12 @@ class CollocationsCommand(Command):
         good = [u for u in units if u.error is None]
         if good:
             part = CollocationStats.from_texts(
-                [u.text for u in good],  # type: ignore[misc]
+                unit_texts(good),
                 window=self.args.window,
                 across_sentences=not self.args.within_sentences,
                 corpus_options={"paragraphs": self.args.paragraphs, "clean": self.args.clean},
                 threads=self.args.threads or 0,
+                **self.compound_options(),
             )
             self.stats = part if self.stats is None else self.stats.merged(part)
             self.done += len(good)
@@ -596,7 +622,7 @@ class KeywordsCommand(Command):
         good = [i for i, u in enumerate(units) if u.error is None]
         out = [self.error_rows(units)]
         if good:
-            texts = [units[i].text or "" for i in good]
+            texts = unit_texts([units[i] for i in good], arrow=False)
             cleaner = _clean.as_cleaner(self.args.clean)
             if cleaner is not None:  # --clean: the keywords of the cleaned text
                 texts = cleaner.clean(texts, threads=self.args.threads)
@@ -783,6 +809,106 @@ def _clean_steps(text: str) -> tuple[str, ...]:
     return steps
 
 
+_TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
+
+
+def read_expressions(path: str, delimiter: str) -> list[list[str]]:
+    """The multi-word expressions of a --compound file, each as its list of terms.
+
+    A table (.csv, .tsv, .jsonl/.ndjson, .parquet, optionally .gz) has a ``phrase`` column,
+    as the output of ``textgauge phrases`` has: each phrase is split at ``delimiter``.
+    Any other file has one expression per line, written as in the text ("New York");
+    blank lines and lines starting with ``#`` are left out. Each line is segmented and
+    normalised as the input is (case folded, quotes unified), so that it spells the
+    corpus's terms. An expression of one term joins nothing: a warning names its line.
+    A file that cannot be read is a usage error."""
+    name = path[:-3] if path.endswith(".gz") else path
+    where = f"--compound {path}"
+    try:
+        if name.endswith(_TABLE_SUFFIXES):
+            return _table_expressions(path, name, delimiter, where)
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise UsageError(f"{where}: {e.strerror or e}") from None
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a byte order mark (Windows editors)
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise UsageError(f"{where}: invalid UTF-8 at byte offset {bom + e.start}") from None
+    # lines as an editor numbers them (str.splitlines also cuts at form feeds and U+2028)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbered = [
+        (i, line.strip())
+        for i, line in enumerate(lines, 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    corpus = Corpus.from_texts([line for _, line in numbered])
+    tokens = _corpus.table(corpus, "token")
+    vocabulary = corpus.vocabulary
+    terms: list[list[str]] = [[] for _ in numbered]
+    for d, t in zip(tokens["document"].tolist(), tokens["term"].tolist()):
+        terms[d].append(vocabulary[t])
+    out = []
+    for (number, line), words in zip(numbered, terms):
+        if len(words) < 2:
+            print(
+                f"textgauge: {where}:{number}: {line!r} is one term: nothing to join",
+                file=sys.stderr,
+            )
+        else:
+            out.append(words)
+    if not out:
+        print(
+            f"textgauge: {where}: no expression of two or more terms: nothing is joined",
+            file=sys.stderr,
+        )
+    return out
+
+
+def _table_expressions(path: str, name: str, delimiter: str, where: str) -> list[list[str]]:
+    """The phrases of a --compound table, split at ``delimiter``."""
+    try:
+        if name.endswith(".parquet"):
+            table = pd.read_parquet(path)
+        elif name.endswith((".jsonl", ".ndjson")):
+            table = pd.read_json(path, lines=True, dtype=False)
+        else:
+            sep = "\t" if name.endswith(".tsv") else ","
+            table = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+    except (ValueError, ImportError) as e:  # pandas' parse errors are ValueErrors
+        raise UsageError(f"{where}: cannot be read as a table ({e})") from None
+    if "phrase" not in table.columns:
+        raise UsageError(
+            f"{where}: a table needs a 'phrase' column (as textgauge phrases writes); "
+            f"columns: {', '.join(map(str, table.columns))}"
+        )
+    out = []
+    for phrase in table["phrase"].tolist():
+        if not isinstance(phrase, str):
+            raise UsageError(f"{where}: a phrase is not text: {phrase!r}")
+        out.append(phrase.split(delimiter))
+    return out
+
+
+def _add_compound_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("multi-word expressions")
+    g.add_argument(
+        "--compound",
+        metavar="FILE",
+        help="join multi-word expressions into single terms before counting (as "
+        "Corpus.compound): a text file of one expression per line, written as in the text "
+        "('New York'), or a table with a 'phrase' column, such as the output of "
+        "textgauge phrases (.csv, .tsv, .jsonl, .parquet)",
+    )
+    g.add_argument(
+        "--compound-delimiter",
+        default="_",
+        metavar="TEXT",
+        help="joins the terms of an expression (new_york); also splits a table's phrases",
+    )
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin"
@@ -797,7 +923,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "--format",
         choices=["auto", *FORMATS],
         default="auto",
-        help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, "
+        help="input format; auto: by extension (.jsonl/.ndjson, .csv, .tsv, .parquet, "
         ".gz stripped), else plain text",
     )
     g.add_argument(
@@ -921,6 +1047,7 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         help="one table overall, per document, or per group (a file's directory name)",
     )
     t.add_argument("--keep-stop-words", action="store_true", help="do not drop English stop words")
+    _add_compound_options(t)
 
     k = command("keyness", "terms key to a target group against a reference group")
     _add_input_options(k)
@@ -943,6 +1070,7 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         help="default: Yates for chi2, Williams for lr (as quanteda), none otherwise",
     )
     k.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
+    _add_compound_options(k)
 
     c = command("collocations", "bigram collocations scored with NLTK's measures")
     _add_input_options(c)
@@ -964,6 +1092,7 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         "--within-sentences", action="store_true", help="never pair tokens of different sentences"
     )
     c.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
+    _add_compound_options(c)
 
     ph = command("phrases", "gensim's Phrases: multi-word expressions and their scores")
     _add_input_options(ph)
@@ -982,6 +1111,7 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         "--phrase-delimiter", default="_", help="joins the words of a phrase (gensim's delimiter)"
     )
     ph.add_argument("--top", type=_integer(0), default=50, help="rows (0: all)")
+    _add_compound_options(ph)
     lk = command("lookup", "dictionary category counts per document, paragraph or sentence")
     _add_input_options(lk)
     lk.add_argument(
@@ -1024,6 +1154,7 @@ def build_parser(description: str | None = None) -> argparse.ArgumentParser:
         help="a hit after a negator (within --window tokens) counts for NEG_<category>",
     )
     lk.add_argument("--window", type=_integer(1), default=3, help="the negation window")
+    _add_compound_options(lk)
 
     kw = command("keywords", "YAKE keywords of each document (as the yake package)")
     _add_input_options(kw)
@@ -1072,6 +1203,8 @@ def check_input_options(args: argparse.Namespace, files: list[str]) -> None:
         raise UsageError(f"{', '.join(given)}: plain text input has no columns (--format text)")
     if args.format == "jsonl" and args.delimiter is not None:
         raise UsageError("--delimiter: JSON Lines input has no delimiter (--format jsonl)")
+    if args.format == "parquet" and args.delimiter is not None:
+        raise UsageError("--delimiter: Parquet input has no delimiter (--format parquet)")
     if args.format != "auto" or not given:
         return
     text_files = [f for f in files if detect_format(f, "auto") == "text"]

@@ -1,15 +1,20 @@
-"""Reading inputs for the command line: files, directories, stdin; text, JSON Lines, CSV/TSV; gzip.
+"""Reading inputs for the command line: files, directories, stdin; text, JSON Lines, CSV/TSV,
+Parquet; gzip.
 
 Every input becomes a stream of :class:`Unit` objects. A unit is one document (a text
-file, a JSON Lines record, a CSV row) or, for text files read paragraph by paragraph,
-a block of whole paragraphs. A unit that cannot be read or decoded carries ``error``
-instead of ``text`` (policy ``skip``), is decoded with U+FFFD (``replace``), or stops
-the run with :class:`InputError` (``fail``): nothing disappears silently, and a bad unit
-costs that unit only (a paragraph of a text file read in blocks, a record, a document).
+file, a JSON Lines record, a CSV row, a Parquet row) or, for text files read paragraph by
+paragraph, a block of whole paragraphs. CSV files and Parquet files are read by pyarrow:
+their texts stay in Arrow buffers (a unit points at its row, see :func:`unit_texts`),
+which the engines read in place, so no ``str`` is made per record. A unit that cannot be
+read or decoded carries ``error`` instead of ``text`` (policy ``skip``), is decoded with
+U+FFFD (``replace``), or stops the run with :class:`InputError` (``fail``): nothing
+disappears silently, and a bad unit costs that unit only (a paragraph of a text file read
+in blocks, a record, a document).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import gzip
@@ -17,9 +22,9 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from ..errors import Error
 
@@ -31,6 +36,7 @@ __all__ = [
     "read_text",
     "read_units",
     "total_bytes",
+    "unit_texts",
 ]
 
 # A text file is read in blocks of about this size, cut after a paragraph end,
@@ -44,8 +50,11 @@ _LINE_BREAK = re.compile(_BREAK)
 # core also counts lines of Unicode blanks; cutting at fewer places than it does is safe.
 _BLANK_LINE = re.compile(_BREAK + rb"[ \t\f\v]*" + _BREAK)
 
-FORMATS = ("text", "jsonl", "csv", "tsv")
+FORMATS = ("text", "jsonl", "csv", "tsv", "parquet")
 FIELD_CHARS = 32 << 20
+# pyarrow's CSV blocks (parsed in cache) and Parquet batches (rows): bounded memory.
+ARROW_BLOCK_BYTES = 1 << 20
+PARQUET_BATCH_ROWS = 8192
 
 
 class InputError(Error):
@@ -65,6 +74,37 @@ class Unit:
     # An unreadable paragraph of a text file read in blocks: its U+FFFD decoding, which is
     # never scored, only counted, so that the paragraphs after it keep their numbers.
     placeholder: str | None = None
+    # A record read by pyarrow (CSV, Parquet): its text is row `row` of this Arrow string
+    # array, read in place by the engines (`text` is None, and so is `error`).
+    arrow: Any = None
+    row: int = 0
+
+
+def unit_texts(units: Sequence[Unit], *, arrow: bool = True) -> Any:
+    """The texts of `units` for an engine: when every unit is an Arrow record (and `arrow`),
+    a pyarrow ChunkedArray of zero-copy slices (consecutive rows of one array are one
+    slice), read in place with no str made; else a list of str (an Arrow record's text
+    made a str; an unreadable unit gives its placeholder, or "")."""
+    if arrow and units and all(u.arrow is not None for u in units):
+        import pyarrow as pa
+
+        chunks, start = [], 0
+        for k in range(1, len(units) + 1):
+            first = units[start]
+            if (
+                k == len(units)
+                or units[k].arrow is not first.arrow
+                or units[k].row != first.row + (k - start)
+            ):
+                chunks.append(first.arrow.slice(first.row, k - start))
+                start = k
+        return pa.chunked_array(chunks, type=chunks[0].type)
+    return [
+        u.text
+        if u.text is not None
+        else (u.arrow[u.row].as_py() if u.arrow is not None else u.placeholder or "")
+        for u in units
+    ]
 
 
 @dataclass(frozen=True)
@@ -118,6 +158,9 @@ def _open(path: str) -> BinaryIO:
     raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
     if head == b"\x1f\x8b":
+        if path != "-":  # opened by name, so that closing it closes the file too
+            raw.close()
+            return gzip.open(path, "rb")  # type: ignore[return-value]
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
     return raw
 
@@ -133,6 +176,8 @@ def detect_format(path: str, fmt: str) -> str:
         return "csv"
     if name.endswith(".tsv"):
         return "tsv"
+    if name.endswith(".parquet"):
+        return "parquet"
     return "text"
 
 
@@ -451,6 +496,224 @@ def _csv_units(
         yield Unit(path, record, row[ti], None, 0, nbytes, group=group)
 
 
+def _header(stream: BinaryIO, delimiter: str) -> list[str] | None:
+    """The column names on the first line of a CSV stream (a BOM dropped), the stream
+    rewound; None when that line alone does not parse (the csv module's reader decides)."""
+    first = stream.readline()
+    stream.seek(0)
+    try:
+        header = next(csv.reader([first.decode("utf-8-sig")], delimiter=delimiter, strict=True))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    if len(header) != len(set(header)):
+        return None  # the csv module's reader takes the first of duplicate names
+    return header
+
+
+def _arrow_record_units(path: str, batch: Any, columns: Columns, done: int) -> Iterator[Unit]:
+    """One unit per row of a record batch whose text column is a valid, null-free Arrow
+    string array; `done` records of the file came before (records without an id column
+    are numbered from 1, as CSV records are)."""
+    import pyarrow.compute as pc
+
+    text = batch.column(columns.text)
+    nbytes = pc.binary_length(text).to_numpy(zero_copy_only=False)
+    ids = None if columns.id is None else batch.column(columns.id).to_pylist()
+    groups = None if columns.group is None else batch.column(columns.group).to_pylist()
+    for k in range(batch.num_rows):
+        number = done + k + 1
+        record = str(number) if ids is None else str(ids[k])
+        group = None if groups is None or groups[k] is None else str(groups[k])
+        yield Unit(path, record, None, None, 0, int(nbytes[k]), group=group, arrow=text, row=k)
+
+
+class _WithLastLine:
+    """A binary stream that gives one more line after its end: the end-of-data row of
+    :func:`_csv_arrow_units`."""
+
+    def __init__(self, stream: BinaryIO, line: bytes) -> None:
+        self._stream, self._line = stream, line
+        self.closed = False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True  # the caller closes the stream it opened
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        if not data and self._line:
+            data, self._line = self._line, b""
+        return data
+
+
+def _csv_arrow_units(
+    path: str, stream: BinaryIO, policy: str, columns: Columns, delimiter: str
+) -> Iterator[Unit]:
+    """Records of a CSV/TSV file read by pyarrow into Arrow string columns: the texts stay
+    in Arrow buffers. Every column is read as text, so pyarrow checks the UTF-8 of each,
+    as the csv module's reading checks each line. Anything pyarrow refuses (invalid UTF-8,
+    a field count other than the header's, a missing column) makes the rest of the file be
+    read by the csv module from the first record not yet given out, which reports it with
+    its line and byte offset (:func:`_csv_units`): both readers give the same records of a
+    well-formed file, in the same order.
+
+    pyarrow accepts a quote left open to the end of the file (the last field runs to the
+    end), which the csv module's strict reading reports. So the reader is given one more
+    row after the data, a line of end markers with no quote in it: it comes back as its
+    own row exactly when the data ended outside quotes; otherwise it was swallowed by the
+    open quote, and the last record is read again by the csv module, which reports it and
+    resumes on its next line. The last batch is held back until the end is known.
+
+    One difference remains: pyarrow reads text after a closing quote (``"ab"c``) as part
+    of the field, where the csv module's strict reading calls the record invalid."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    header = _header(stream, delimiter)
+    if header is None or _missing_message("", columns, header) is not None:
+        yield from _csv_units(path, stream, policy, columns, delimiter)
+        return
+    # No quote, line break or delimiter in the marker, so that it parses as one plain field.
+    marker = "".join(c for c in "textgauge-end-of-data" if c != delimiter)
+    last_line = ("\n" + delimiter.join([marker] * len(header))).encode()
+    done = 0
+    pending = None  # the latest batch, given out once the next one parses
+    ended = False  # pyarrow read to the end, the end-of-data row included
+    reader = None
+    # refused at once (the first block): the csv module reads the file and says why
+    with contextlib.suppress(pa.ArrowInvalid, ValueError, UnicodeDecodeError):
+        reader = pacsv.open_csv(
+            _WithLastLine(stream, last_line),
+            read_options=pacsv.ReadOptions(block_size=ARROW_BLOCK_BYTES),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    while reader is not None:
+        try:
+            batch = reader.read_next_batch()
+        except StopIteration:
+            ended = True
+            break
+        except (pa.ArrowInvalid, ValueError, UnicodeDecodeError):
+            break
+        if batch.schema.names != header:
+            break
+        if pending is not None:
+            yield from _arrow_record_units(path, pending, columns, done)
+            done += pending.num_rows
+        pending = batch
+    if pending is not None:
+        rows = pending.num_rows
+        closed = ended and pending.column(len(header) - 1)[rows - 1].as_py() == marker
+        if ended:
+            rows -= 1  # the end-of-data row, or the record that swallowed it
+        yield from _arrow_record_units(path, pending.slice(0, rows), columns, done)
+        done += rows
+        if closed:
+            return
+    stream.seek(0)
+    for i, unit in enumerate(_csv_units(path, stream, policy, columns, delimiter)):
+        if i >= done:
+            yield unit
+
+
+def _parquet_units(path: str, stream: BinaryIO, policy: str, columns: Columns) -> Iterator[Unit]:
+    """Rows of a Parquet file, read by pyarrow in batches of PARQUET_BATCH_ROWS: the texts
+    stay in Arrow buffers. Records are numbered by row (1-based) unless an id column is
+    named. A text column of UTF-8 bytes (binary) is read as text; a row whose text is null
+    or not UTF-8 is an unreadable record ("FILE: row N: ..."), decoded with U+FFFD under
+    the ``replace`` policy."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    where = _where(path)
+
+    def problem(message: str) -> Iterator[Unit]:
+        if policy == "fail":
+            raise InputError(message)
+        yield Unit(path, None, None, message)
+
+    try:
+        source: Any = stream if stream.seekable() else pa.BufferReader(stream.read())
+        pf = pq.ParquetFile(source)
+    except (pa.ArrowException, OSError, ValueError) as e:
+        yield from problem(f"{where}: cannot read as Parquet ({e})")
+        return
+    names = pf.schema_arrow.names
+    message = _missing_message(where, columns, names)
+    if message is not None:
+        yield from problem(message)
+        return
+    kind = pf.schema_arrow.field(columns.text).type
+    as_text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
+    as_text = as_text or getattr(pa.types, "is_string_view", lambda _: False)(kind)
+    as_bytes = pa.types.is_binary(kind) or pa.types.is_large_binary(kind)
+    if not as_text and not as_bytes:
+        yield from problem(f"{where}: column {columns.text!r} is {kind}, not a string")
+        return
+    wanted = list(dict.fromkeys(c for _, c in columns.named()))
+    done = 0
+    for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
+        text = batch.column(columns.text)
+        try:
+            if as_bytes:
+                text = text.cast(
+                    pa.large_string() if pa.types.is_large_binary(kind) else pa.string()
+                )
+            else:
+                text.validate(full=True)  # the UTF-8 of every row (Parquet does not check it)
+            clean = text.null_count == 0
+        except pa.ArrowInvalid:
+            clean = False
+        if clean:
+            at = batch.schema.get_field_index(columns.text)
+            batch = batch.set_column(at, columns.text, text)
+            yield from _arrow_record_units(path, batch, columns, done)
+        else:
+            yield from _parquet_rows(path, batch, policy, columns, done)
+        done += batch.num_rows
+
+
+def _parquet_rows(
+    path: str, batch: Any, policy: str, columns: Columns, done: int
+) -> Iterator[Unit]:
+    """The rows of a batch holding a null or invalid UTF-8 text, one by one (as str)."""
+    import pyarrow as pa
+
+    text = batch.column(columns.text)
+    values = text.cast(pa.large_binary()).to_pylist()  # bytes: no check, and no str yet
+    ids = None if columns.id is None else batch.column(columns.id).to_pylist()
+    groups = None if columns.group is None else batch.column(columns.group).to_pylist()
+    for k, value in enumerate(values):
+        number = done + k + 1
+        where = f"{_where(path)}: row {number}"
+        record = str(number) if ids is None else str(ids[k])
+        group = None if groups is None or groups[k] is None else str(groups[k])
+        decoded, error = None, None
+        if value is None:
+            error = f"{where}: column {columns.text!r} is null, not a string"
+        else:
+            try:
+                decoded = value.decode("utf-8")
+            except UnicodeDecodeError as e:
+                if policy == "replace":
+                    decoded = value.decode("utf-8", "replace")
+                else:
+                    error = f"{where}: invalid UTF-8 at byte offset {e.start} of its text"
+        if error is not None and policy == "fail":
+            raise InputError(error)
+        yield Unit(path, record, decoded, error, 0, len(value or b""), group=group)
+
+
 def read_units(
     files: list[str],
     *,
@@ -485,7 +748,12 @@ def read_units(
                 yield from _jsonl_units(path, stream, policy, columns)
             elif kind in ("csv", "tsv"):
                 sep = delimiter if delimiter is not None else ("\t" if kind == "tsv" else ",")
-                yield from _csv_units(path, stream, policy, columns, sep)
+                if path == "-" or not stream.seekable():  # pyarrow's reading may be resumed
+                    yield from _csv_units(path, stream, policy, columns, sep)
+                else:
+                    yield from _csv_arrow_units(path, stream, policy, columns, sep)
+            elif kind == "parquet":
+                yield from _parquet_units(path, stream, policy, columns)
             else:
                 yield from _text_units(path, stream, policy, paragraphs, whole_documents)
         except (OSError, EOFError, gzip.BadGzipFile) as e:

@@ -1,4 +1,6 @@
 #include <cmath>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -28,7 +30,68 @@ std::vector<std::string> keys(const PhraseVocab& v) {
   return out;
 }
 
+// gensim's loop, literally: every word once as itself, then the phrase it
+// ends (the previous word and the connectors between), as strings in dict
+// order of insertion.
+std::pair<std::vector<std::string>, std::vector<std::int64_t>> brute_force(
+    const TermStream& s, const Vocabulary& v, const std::vector<std::uint8_t>& conn) {
+  std::map<std::string, std::size_t> at;
+  std::vector<std::string> order;
+  std::vector<std::int64_t> count;
+  auto add = [&](const std::string& k) {
+    auto [it, added] = at.try_emplace(k, order.size());
+    if (added) {
+      order.push_back(k);
+      count.push_back(0);
+    }
+    ++count[it->second];
+  };
+  for (std::size_t seg = 0; seg < s.segments(); ++seg) {
+    std::string candidate;  // the previous word and the connectors after it
+    for (std::size_t k = s.seg_begin[seg]; k < s.seg_begin[seg + 1]; ++k) {
+      const std::string w(v.term(s.terms[k]));
+      if (conn[static_cast<std::size_t>(s.terms[k])]) {
+        if (!candidate.empty()) candidate += "_" + w;
+        continue;
+      }
+      add(w);
+      if (!candidate.empty()) add(candidate + "_" + w);
+      candidate = w;
+    }
+  }
+  return {order, count};
+}
+
 }  // namespace
+
+TEST_CASE("phrases: the vocabulary equals gensim's loop on random streams, small and huge vocabularies",
+          "[phrases]") {
+  // Phrases of two words are counted in buckets by their first word while
+  // three ids fit a key (under 2^20 terms), through a hash table above; both
+  // with connector words (one and several inside a phrase).
+  for (const std::size_t n_terms : {std::size_t{50}, std::size_t{1} << 21}) {
+    Vocabulary v;
+    for (std::size_t t = 0; t < n_terms; ++t) v.intern("w" + std::to_string(t));
+    std::vector<std::uint8_t> conn(n_terms, 0);
+    for (std::size_t t = 0; t < 5; ++t) conn[t] = 1;
+    std::mt19937 rng(7);
+    // Zipf-like: a few terms frequent, so that phrases repeat; ids past 50 only in the huge case.
+    std::geometric_distribution<std::size_t> small(0.08);
+    std::uniform_int_distribution<std::size_t> any(0, n_terms - 1);
+    TermStream s;
+    s.seg_begin.push_back(0);
+    for (int seg = 0; seg < 400; ++seg) {
+      for (int k = 0; k < 30; ++k)
+        s.terms.push_back(static_cast<Vocabulary::id_type>(rng() % 8 == 0 ? any(rng) : small(rng) % 50));
+      s.seg_begin.push_back(s.terms.size());
+    }
+    const PhraseVocab got = phrase_vocab(s, v, conn, "_");
+    const auto [order, count] = brute_force(s, v, conn);
+    CHECK(keys(got) == order);
+    CHECK(got.counts == count);
+    CHECK(got.words == static_cast<std::int64_t>(s.terms.size()));
+  }
+}
 
 TEST_CASE("phrases: gensim's vocabulary, order and default score by hand", "[phrases]") {
   // Sentences [new york is big] [i love new york]: gensim inserts each word, then the

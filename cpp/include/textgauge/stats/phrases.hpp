@@ -52,10 +52,6 @@ struct PhraseVocab {
   bool as_ids() const noexcept;
   void key(std::size_t i, std::string& out) const;  // key i, into `out`
   StringTable key_table() const;                    // every key
-  // Where phrase_vocab knows them (no word holds the delimiter), the index of
-  // the key of each phrase key's first and last word (-1 for a unigram key),
-  // so that export_phrases need not split strings; empty otherwise.
-  std::vector<std::int64_t> first_part, last_part;
 };
 
 // Counts a stream's segments (gensim's sentences). `connector[id]` != 0 marks

@@ -60,7 +60,8 @@ struct FitResult {
 
 // Indices of the kept terms of `stats` (ascending), as sklearn prunes.
 // Throws Error as sklearn raises ValueError (empty vocabulary, nothing left).
-std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& options);
+// Reads the counts only (stats.terms may be empty); the same for any thread count.
+std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& options, unsigned threads = 1);
 
 // fit_transform: the count matrix and the vocabulary. binary: counts -> 1.
 // keep_stats = false leaves stats.terms empty (its counts stay), sparing a
@@ -68,7 +69,9 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& opti
 // leaves each row's columns in the order of the row's first occurrences
 // instead of ascending (scikit-learn's CountVectorizer does not sort its rows
 // either), sparing a fifth of the work of a fit; the order does not depend on
-// the thread count. `ascii` (optional, one flag per text) says which texts
+// the thread count. Word (1, 2)- and (2, 2)-grams (without skips) are counted
+// by radix-partitioned aggregation, whose rows come out ascending anyway:
+// matrix.sorted says which. `ascii` (optional, one flag per text) says which texts
 // are pure ASCII when the caller knows already (Python records it in every
 // str); otherwise each text is checked.
 FitResult fit_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,

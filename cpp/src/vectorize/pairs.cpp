@@ -1,0 +1,404 @@
+// Word (1, 2)- and (2, 2)-gram fits by radix-partitioned aggregation, as
+// column stores run a large GROUP BY (see common/partitioned_count.hpp for
+// the idea; this is its form for a matrix, whose rows must be rebuilt).
+//
+// Why: counting pairs in one table per chunk costs a cache miss per pair (a
+// table of every distinct pair is tens of MiB), then a second miss per
+// feature in the per-document counter, then a sort of every chunk's features
+// by rank and a serial walk to merge the chunks. Instead:
+//
+//  1. tokenize: each chunk's documents become token ids of the chunk's own
+//     table (tokenize_chunks), and the chunks' tokens are merged into one
+//     sorted table (merge_tokens): a few hundred thousand strings at most.
+//  2. scatter: each chunk writes every n-gram of every document as a key of
+//     token ranks, (rank(a) + 1) << 32 | (rank(b) + 1, or 0 for a unigram),
+//     with its document, to one of P partitions. The keys sort as the
+//     n-grams' strings do (rank_orderable), so the partitions are ranges of
+//     the first token's rank, cut where the tokens' counts reach each 1/P of
+//     the total: partition p's terms all sort before partition p + 1's, and
+//     the vocabulary is the partitions' sorted terms end to end, with no
+//     k-way merge.
+//  3. count: each partition on its own (threads take whole partitions), in a
+//     table of about 1/P of the distinct n-grams, small enough for L2. Its
+//     keys arrive in document order, so a document's entries are counted in
+//     place (the last document each key was seen in). Then its few thousand
+//     keys are sorted, and each document's entries ordered by term.
+//  4. prune (in parallel), and each partition's strings written on its own.
+//  5. rows: a block of documents takes, partition by partition, the entries
+//     of its documents: they come out in column order, so nothing is sorted.
+//
+// Every step is a function of the documents alone: the result is the same
+// for any thread count (tests/cpp/vectorize/test_pairs.cpp).
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/flat_map.hpp"
+#include "common/phase_timer.hpp"
+#include "textgauge/error.hpp"
+#include "textgauge/parallel.hpp"
+#include "vectorize/dtm_internal.hpp"
+
+namespace textgauge::dtm {
+
+bool pairs_apply(const AnalyzerOptions& o) {
+  return o.kind == AnalyzerKind::word && o.max_n == 2 && o.min_n >= 1 && o.skip == 0;
+}
+
+namespace {
+
+// Keys per partition aimed at: a third or so distinct, a table of a few
+// thousand keys (tens of KiB) and their entries stay in L2.
+constexpr std::size_t kPartitionKeys = std::size_t{1} << 14;
+constexpr std::size_t kMaxPartitions = 1024;  // more write streams than this thrash the TLB
+constexpr std::size_t kRowBlock = 2048;       // documents per block of rows written together
+
+// One producer's keys for one partition, with the document of each.
+struct Scatter {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> docs;
+};
+
+// A partition once counted: its terms ascending by key, and its entries in
+// document order (each document's by term).
+struct Partition {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::int64_t> tf, df;
+  std::vector<std::uint32_t> doc;   // entries: the document,
+  std::vector<std::int32_t> term;   //   the term's index here (then its output column, -1: pruned),
+  std::vector<std::int32_t> count;  //   its count in the document
+  // The first entry of each block of kRowBlock documents (one past the last block too).
+  std::vector<std::uint32_t> block_start;
+};
+
+// Per distinct key while a partition is counted.
+struct KeyState {
+  std::uint32_t last_doc;    // the last document it was seen in
+  std::uint32_t last_entry;  // its entry there
+  std::int64_t tf, df;
+};
+
+// Counts partition `p` from every producer's scatter (in producer order, so
+// in document order), releasing them; `table` and `state` are the thread's,
+// reused from partition to partition.
+void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p, std::size_t n_docs,
+                     FlatMap<std::uint64_t, std::int32_t>& table, std::vector<KeyState>& state,
+                     Partition& out) {
+  std::vector<std::uint64_t> keys;  // in order of first sight
+  state.clear();
+  std::size_t n = 0;
+  for (auto& per_producer : scatters) n += per_producer[p].keys.size();
+  table.reserve(n / 2 + 16);
+  out.doc.reserve(n);
+  out.term.reserve(n);
+  out.count.reserve(n);
+  for (auto& per_producer : scatters) {
+    Scatter& s = per_producer[p];
+    const std::size_t m = s.keys.size();
+    constexpr std::size_t kAhead = 8;  // the table is in L2 at best: hide its latency
+    for (std::size_t i = 0; i < m; ++i) {
+      if (i + kAhead < m) table.prefetch(s.keys[i + kAhead]);
+      const auto next = static_cast<std::int32_t>(keys.size());
+      const auto [id, fresh] = table.try_emplace(s.keys[i], next);
+      const auto l = static_cast<std::size_t>(id);
+      if (fresh) {
+        keys.push_back(s.keys[i]);
+        state.push_back({std::numeric_limits<std::uint32_t>::max(), 0, 0, 0});
+      }
+      KeyState& k = state[l];
+      ++k.tf;
+      const std::uint32_t d = s.docs[i];
+      if (k.last_doc != d) {
+        k.last_doc = d;
+        k.last_entry = static_cast<std::uint32_t>(out.doc.size());
+        ++k.df;
+        out.doc.push_back(d);
+        out.term.push_back(static_cast<std::int32_t>(l));
+        out.count.push_back(1);
+      } else {
+        ++out.count[k.last_entry];
+      }
+    }
+    std::vector<std::uint64_t>().swap(s.keys);  // released as soon as counted
+    std::vector<std::uint32_t>().swap(s.docs);
+  }
+  table.clear();
+  // The terms in key order (the order of their strings).
+  std::vector<std::pair<std::uint64_t, std::int32_t>> order(keys.size());
+  for (std::size_t l = 0; l < keys.size(); ++l) order[l] = {keys[l], static_cast<std::int32_t>(l)};
+  std::sort(order.begin(), order.end());
+  std::vector<std::int32_t> position(keys.size());
+  out.keys.resize(keys.size());
+  out.tf.resize(keys.size());
+  out.df.resize(keys.size());
+  for (std::size_t j = 0; j < order.size(); ++j) {
+    const auto l = static_cast<std::size_t>(order[j].second);
+    position[l] = static_cast<std::int32_t>(j);
+    out.keys[j] = order[j].first;
+    out.tf[j] = state[l].tf;
+    out.df[j] = state[l].df;
+  }
+  // Each document's entries by term: a few per partition, sorted in place.
+  const std::size_t e = out.doc.size();
+  for (std::size_t i = 0; i < e;) {
+    std::size_t j = i;
+    for (; j < e && out.doc[j] == out.doc[i]; ++j)
+      out.term[j] = position[static_cast<std::size_t>(out.term[j])];
+    std::int32_t* term = out.term.data() + i;
+    std::int32_t* count = out.count.data() + i;
+    for (std::int32_t* a = term + 1; a < out.term.data() + j; ++a) {
+      const std::int32_t t = *a, c = count[a - term];
+      std::int32_t* b = a;
+      for (; b != term && b[-1] > t; --b) {
+        *b = b[-1];
+        count[b - term] = count[b - 1 - term];
+      }
+      *b = t;
+      count[b - term] = c;
+    }
+    i = j;
+  }
+  // Where each block of rows starts here, for write_rows.
+  const std::size_t blocks = (n_docs + kRowBlock - 1) / kRowBlock;
+  out.block_start.assign(blocks + 1, static_cast<std::uint32_t>(e));
+  std::size_t blk = 0;
+  for (std::size_t i = 0; i < e; ++i)
+    while (blk <= out.doc[i] / kRowBlock) out.block_start[blk++] = static_cast<std::uint32_t>(i);
+}
+
+// The strings of the terms of every partition (those with a column >= 0
+// when `only_kept`), end to end: each partition writes its own, in parallel.
+StringTable write_terms(const std::vector<Partition>& parts, const std::vector<std::size_t>& base,
+                        const std::vector<std::int32_t>* column, const StringTable& tokens,
+                        unsigned threads) {
+  const std::size_t n_parts = parts.size();
+  std::vector<std::string> bytes(n_parts);
+  std::vector<std::vector<std::int64_t>> ends(n_parts);
+  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
+    const Partition& part = parts[p];
+    std::string& b = bytes[p];
+    for (std::size_t j = 0; j < part.keys.size(); ++j) {
+      if (column && (*column)[base[p] + j] < 0) continue;
+      const std::uint64_t k = part.keys[j];
+      b.append(tokens[static_cast<std::size_t>((k >> 32) - 1)]);
+      if (const std::uint64_t second = k & 0xFFFFFFFFu; second != 0) {
+        b.push_back(' ');
+        b.append(tokens[static_cast<std::size_t>(second - 1)]);
+      }
+      ends[p].push_back(static_cast<std::int64_t>(b.size()));
+    }
+  });
+  std::vector<std::size_t> term_at(n_parts + 1, 0), byte_at(n_parts + 1, 0);
+  for (std::size_t p = 0; p < n_parts; ++p) {
+    term_at[p + 1] = term_at[p] + ends[p].size();
+    byte_at[p + 1] = byte_at[p] + bytes[p].size();
+  }
+  StringTable out;
+  out.offsets.resize(term_at[n_parts] + 1);
+  out.offsets[0] = 0;
+  out.bytes.resize(byte_at[n_parts]);
+  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
+    std::copy(bytes[p].begin(), bytes[p].end(), out.bytes.begin() + static_cast<std::ptrdiff_t>(byte_at[p]));
+    for (std::size_t j = 0; j < ends[p].size(); ++j)
+      out.offsets[term_at[p] + j + 1] = ends[p][j] + static_cast<std::int64_t>(byte_at[p]);
+    std::string().swap(bytes[p]);
+  });
+  return out;
+}
+
+// The matrix from the partitions' entries (terms already output columns,
+// -1: pruned): each block of documents takes its entries from every
+// partition in turn, which puts each row in column order.
+void write_rows(std::vector<Partition>& parts, std::size_t n_docs, bool binary, unsigned threads, Csr& m) {
+  const std::size_t n_parts = parts.size();
+  m.indptr.assign(n_docs + 1, 0);
+  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t, std::size_t) {
+    for (const Partition& part : parts)
+      for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i)
+        m.indptr[part.doc[i] + 1] += part.term[i] >= 0;
+  });
+  for (std::size_t d = 0; d < n_docs; ++d) m.indptr[d + 1] += m.indptr[d];
+  const auto nnz = static_cast<std::size_t>(m.indptr[n_docs]);
+  m.indices.resize(nnz);
+  m.data.resize(nnz);
+  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
+    std::vector<std::int64_t> at(m.indptr.begin() + static_cast<std::ptrdiff_t>(b),
+                                 m.indptr.begin() + static_cast<std::ptrdiff_t>(e));
+    for (std::size_t p = 0; p < n_parts; ++p) {
+      const Partition& part = parts[p];
+      for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i) {
+        if (part.term[i] < 0) continue;
+        const auto pos = static_cast<std::size_t>(at[part.doc[i] - b]++);
+        m.indices[pos] = part.term[i];
+        m.data[pos] = binary ? 1 : part.count[i];
+      }
+    }
+  });
+}
+
+}  // namespace
+
+FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
+                    const PruneOptions& prune_options, unsigned threads, bool keep_stats,
+                    const std::vector<std::uint8_t>* ascii) {
+  if (texts.size() > std::numeric_limits<std::uint32_t>::max())
+    throw Error("too many documents for one fit (more than 2^32)");
+  PhaseTimer timer("fit(1,2)");
+  threads = resolve_threads(threads);
+  std::vector<TokenChunk> chunks = tokenize_chunks(texts, opts, threads, ascii);
+  timer.mark("tokenize");
+  const std::size_t n_chunks = chunks.size();
+  std::vector<const StringTable*> tables(n_chunks);
+  for (std::size_t c = 0; c < n_chunks; ++c) tables[c] = &chunks[c].tokens;
+  std::vector<std::vector<std::uint32_t>> rank;
+  const StringTable tokens = merge_tokens(tables, rank, threads);
+  if (!rank_orderable(tokens, " ")) {
+    // A token holds a space or a control byte: the ranks do not order the
+    // strings. The chunks are counted as count_chunks counts them.
+    std::vector<ChunkCounts> counted(n_chunks);
+    parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+      counted[c] = count_token_chunk(chunks[c], opts);
+      chunks[c] = TokenChunk();
+    });
+    return finish_fit(counted, texts.size(), prune_options, threads, keep_stats, true);
+  }
+  // Partitions: ranges of the first token's rank with about equal counts.
+  const bool unigrams = opts.min_n == 1;
+  std::vector<std::int64_t> weight(tokens.size(), 0);
+  std::size_t n_tokens = 0;
+  for (std::size_t c = 0; c < n_chunks; ++c) {
+    n_tokens += chunks[c].ids.size();
+    for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) weight[rank[c][l]] += chunks[c].tf[l];
+  }
+  // A token whose n-grams alone fill more than a partition (a frequent first
+  // word: "the", "of") gets several, cut by the rank of the second token
+  // (spread evenly over the ranks, as its followers are over the alphabet),
+  // so that no table outgrows L2. Keys still fall in ascending partitions.
+  const std::size_t per_token = unigrams ? 2 : 1;
+  const std::size_t n_keys = n_tokens * per_token;
+  const std::size_t share =
+      std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
+  std::vector<std::uint32_t> first_part(tokens.size()), n_sub(tokens.size(), 1);
+  std::size_t n_parts = 0;
+  {
+    std::size_t in_current = 0;  // keys in partition n_parts (open when > 0)
+    for (std::size_t r = 0; r < tokens.size(); ++r) {
+      const std::size_t w = static_cast<std::size_t>(weight[r]) * per_token;
+      if (w > share) {
+        if (in_current > 0) ++n_parts;
+        in_current = 0;
+        first_part[r] = static_cast<std::uint32_t>(n_parts);
+        n_sub[r] = static_cast<std::uint32_t>(std::min<std::size_t>((w + share - 1) / share, 256));
+        n_parts += n_sub[r];
+        continue;
+      }
+      if (in_current > 0 && in_current + w > share) {
+        ++n_parts;
+        in_current = 0;
+      }
+      first_part[r] = static_cast<std::uint32_t>(n_parts);
+      in_current += w;
+    }
+    if (in_current > 0 || n_parts == 0) ++n_parts;
+  }
+  const std::uint64_t n_ranks = tokens.size() + 1;  // second halves of keys: 0 ..= tokens
+  timer.mark("merge tokens");
+  // Scatter: each chunk's keys into its own buffers, one per partition.
+  std::vector<std::vector<Scatter>> scatters(n_chunks, std::vector<Scatter>(n_parts));
+  parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    TokenChunk& tc = chunks[c];
+    std::vector<Scatter>& out = scatters[c];
+    const std::size_t each = (tc.ids.size() * (unigrams ? 2 : 1)) / n_parts * 9 / 8 + 16;
+    for (Scatter& s : out) {
+      s.keys.reserve(each);
+      s.docs.reserve(each);
+    }
+    std::vector<std::uint64_t> r1(tc.tokens.size());  // rank + 1, as the high half of a key
+    std::vector<std::uint32_t> part(tc.tokens.size()), sub(tc.tokens.size());
+    for (std::size_t l = 0; l < r1.size(); ++l) {
+      r1[l] = std::uint64_t{rank[c][l]} + 1;
+      part[l] = first_part[rank[c][l]];
+      sub[l] = n_sub[rank[c][l]];
+    }
+    auto put = [&](std::size_t p, std::uint64_t key, std::uint32_t doc) {
+      out[p].keys.push_back(key);
+      out[p].docs.push_back(doc);
+    };
+    std::int64_t at = 0;
+    for (std::size_t i = 0; i < tc.ends.size(); ++i) {
+      const auto doc = static_cast<std::uint32_t>(tc.first_doc + i);
+      const auto end = static_cast<std::size_t>(tc.ends[i]);
+      for (auto k = static_cast<std::size_t>(at); k < end; ++k) {
+        const auto a = static_cast<std::size_t>(tc.ids[k]);
+        const std::uint64_t high = r1[a] << 32;
+        if (unigrams) put(part[a], high, doc);  // second half 0: the first of its token's partitions
+        if (k + 1 < end) {
+          const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
+          put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / n_ranks)),
+              high | second, doc);
+        }
+      }
+      at = tc.ends[i];
+    }
+    tc = TokenChunk();
+  });
+  timer.mark("scatter");
+  // Count: whole partitions per thread, a few at a time so that the big
+  // ones (a frequent first word) spread over the threads.
+  std::vector<Partition> parts(n_parts);
+  const std::size_t per = std::max<std::size_t>(1, n_parts / (8 * std::size_t{threads}));
+  parallel_chunks(n_parts, per, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    FlatMap<std::uint64_t, std::int32_t> table(1024);
+    std::vector<KeyState> state;
+    for (std::size_t p = b; p < e; ++p) count_partition(scatters, p, texts.size(), table, state, parts[p]);
+  });
+  scatters.clear();
+  timer.mark("count");
+  // The term statistics: the partitions' end to end.
+  std::vector<std::size_t> base(n_parts + 1, 0);
+  for (std::size_t p = 0; p < n_parts; ++p) base[p + 1] = base[p] + parts[p].keys.size();
+  const std::size_t n_terms = base[n_parts];
+  if (n_terms == 0) throw Error("empty vocabulary; perhaps the documents only contain stop words");
+  if (n_terms > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+    throw Error("too many distinct n-grams (more than 2^31)");
+  FitResult result;
+  TermStats& stats = result.stats;
+  stats.n_docs = static_cast<std::int64_t>(texts.size());
+  stats.term_count.resize(n_terms);
+  stats.doc_count.resize(n_terms);
+  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
+    std::copy(parts[p].tf.begin(), parts[p].tf.end(),
+              stats.term_count.begin() + static_cast<std::ptrdiff_t>(base[p]));
+    std::copy(parts[p].df.begin(), parts[p].df.end(),
+              stats.doc_count.begin() + static_cast<std::ptrdiff_t>(base[p]));
+  });
+  const std::vector<std::int64_t> kept = prune(stats, prune_options, threads);
+  std::vector<std::int32_t> column(n_terms, -1);
+  parallel_chunks(kept.size(), 65536, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
+  });
+  timer.mark("prune");
+  if (keep_stats) stats.terms = write_terms(parts, base, nullptr, tokens, threads);
+  result.vocabulary = write_terms(parts, base, &column, tokens, threads);
+  timer.mark("strings");
+  // Entries to output columns, then the rows.
+  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
+    Partition& part = parts[p];
+    for (std::int32_t& t : part.term) t = column[base[p] + static_cast<std::size_t>(t)];
+    part.keys = {};
+    part.tf = {};
+    part.df = {};
+  });
+  result.matrix.n_cols = static_cast<std::int64_t>(kept.size());
+  result.matrix.sorted = true;
+  write_rows(parts, texts.size(), prune_options.binary, threads, result.matrix);
+  timer.mark("rows");
+  return result;
+}
+
+}  // namespace textgauge::dtm
