@@ -30,6 +30,7 @@
 // Every step is a function of the documents alone: the result is the same
 // for any thread count (tests/cpp/vectorize/test_pairs.cpp).
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -127,18 +128,30 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     std::vector<std::uint32_t>().swap(s.docs);
   }
   table.clear();
-  // The terms in key order (the order of their strings).
-  std::vector<std::pair<std::uint64_t, std::int32_t>> order(keys.size());
-  for (std::size_t l = 0; l < keys.size(); ++l) order[l] = {keys[l], static_cast<std::int32_t>(l)};
-  std::sort(order.begin(), order.end());
+  // The terms in key order (the order of their strings), by a radix sort
+  // (a comparison sort of a few thousand keys per partition was half of the
+  // counting). The keys shrink first to the bits that can differ here: the
+  // first token's rank above its smallest in the partition, then the second
+  // token's rank, which orders them as the full keys do in fewer passes.
+  std::uint64_t high_min = ~std::uint64_t{0}, low_max = 0;
+  for (const std::uint64_t k : keys) {
+    high_min = std::min(high_min, k >> 32);
+    low_max = std::max(low_max, k & 0xFFFFFFFFu);
+  }
+  const int low_bits = std::bit_width(low_max);
+  std::vector<KeyItem> order(keys.size());
+  for (std::size_t l = 0; l < keys.size(); ++l)
+    order[l] = {(((keys[l] >> 32) - high_min) << low_bits) | (keys[l] & 0xFFFFFFFFu),
+                static_cast<std::int32_t>(l)};
+  sort_by_ranges(order, 1);
   std::vector<std::int32_t> position(keys.size());
   out.keys.resize(keys.size());
   out.tf.resize(keys.size());
   out.df.resize(keys.size());
   for (std::size_t j = 0; j < order.size(); ++j) {
-    const auto l = static_cast<std::size_t>(order[j].second);
+    const auto l = static_cast<std::size_t>(order[j].id);
     position[l] = static_cast<std::int32_t>(j);
-    out.keys[j] = order[j].first;
+    out.keys[j] = keys[l];
     out.tf[j] = state[l].tf;
     out.df[j] = state[l].df;
   }
@@ -210,16 +223,32 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
   return out;
 }
 
-// The matrix from the partitions' entries (terms already output columns,
-// -1: pruned): each block of documents takes its entries from every
-// partition in turn, which puts each row in column order.
-void write_rows(std::vector<Partition>& parts, std::size_t n_docs, bool binary, unsigned threads, Csr& m) {
+// The matrix from the partitions' entries: partition p's term t is column
+// `base[p] + t`, or column[base[p] + t] when `column` is given (-1: pruned).
+// Each block of documents takes its entries from every partition in turn,
+// which puts each row in column order. The first pass counts each row's
+// entries and, when pruning, turns terms into columns in place, so that the
+// second pass reads every entry once more and looks nothing up.
+void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& base,
+                const std::vector<std::int32_t>* column, std::size_t n_docs, bool binary, unsigned threads,
+                Csr& m) {
   const std::size_t n_parts = parts.size();
   m.indptr.assign(n_docs + 1, 0);
   parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t, std::size_t) {
-    for (const Partition& part : parts)
-      for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i)
-        m.indptr[part.doc[i] + 1] += part.term[i] >= 0;
+    for (std::size_t p = 0; p < n_parts; ++p) {
+      Partition& part = parts[p];
+      const std::size_t b = part.block_start[blk], e = part.block_start[blk + 1];
+      if (!column) {
+        for (std::size_t i = b; i < e; ++i) ++m.indptr[part.doc[i] + 1];
+        continue;
+      }
+      const std::int32_t* col = column->data() + base[p];
+      for (std::size_t i = b; i < e; ++i) {
+        const std::int32_t c = col[part.term[i]];
+        part.term[i] = c;
+        m.indptr[part.doc[i] + 1] += c >= 0;
+      }
+    }
   });
   for (std::size_t d = 0; d < n_docs; ++d) m.indptr[d + 1] += m.indptr[d];
   const auto nnz = static_cast<std::size_t>(m.indptr[n_docs]);
@@ -230,10 +259,11 @@ void write_rows(std::vector<Partition>& parts, std::size_t n_docs, bool binary, 
                                  m.indptr.begin() + static_cast<std::ptrdiff_t>(e));
     for (std::size_t p = 0; p < n_parts; ++p) {
       const Partition& part = parts[p];
+      const auto offset = column ? 0 : static_cast<std::int32_t>(base[p]);
       for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i) {
         if (part.term[i] < 0) continue;
         const auto pos = static_cast<std::size_t>(at[part.doc[i] - b]++);
-        m.indices[pos] = part.term[i];
+        m.indices[pos] = part.term[i] + offset;
         m.data[pos] = binary ? 1 : part.count[i];
       }
     }
@@ -383,20 +413,25 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
       column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
   });
   timer.mark("prune");
-  if (keep_stats) stats.terms = write_terms(parts, base, nullptr, tokens, threads);
-  result.vocabulary = write_terms(parts, base, &column, tokens, threads);
+  if (keep_stats) {
+    // Every term's string once; the vocabulary copies the kept ones, which
+    // reads one table in order instead of two tokens per term at random.
+    stats.terms = write_terms(parts, base, nullptr, tokens, threads);
+    result.vocabulary = kept.size() == n_terms ? stats.terms : gather_terms(stats.terms, kept, threads);
+  } else {
+    result.vocabulary = write_terms(parts, base, &column, tokens, threads);
+  }
   timer.mark("strings");
-  // Entries to output columns, then the rows.
-  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
-    Partition& part = parts[p];
-    for (std::int32_t& t : part.term) t = column[base[p] + static_cast<std::size_t>(t)];
+  for (Partition& part : parts) {
     part.keys = {};
     part.tf = {};
     part.df = {};
-  });
+  }
   result.matrix.n_cols = static_cast<std::int64_t>(kept.size());
   result.matrix.sorted = true;
-  write_rows(parts, texts.size(), prune_options.binary, threads, result.matrix);
+  // Nothing pruned: partition p's terms are columns base[p] onwards.
+  write_rows(parts, base, kept.size() == n_terms ? nullptr : &column, texts.size(), prune_options.binary,
+             threads, result.matrix);
   timer.mark("rows");
   return result;
 }
