@@ -76,21 +76,23 @@ struct Partition {
   std::vector<std::uint32_t> block_start;
 };
 
-// Per distinct key while a partition is counted.
-struct KeyState {
-  std::uint32_t last_doc;    // the last document it was seen in
-  std::uint32_t last_entry;  // its entry there
-  std::int64_t tf, df;
+// Per distinct key while a partition is counted, in its table slot (16
+// bytes with the key, as an int32 alone would take): its index here and the
+// last document it was seen in. Its totals are summed from the entries
+// afterwards, so the loop over the keys touches nothing else at random.
+struct KeySlot {
+  std::int32_t id = 0;
+  std::uint32_t last_doc = 0;
 };
 
 // Counts partition `p` from every producer's scatter (in producer order, so
-// in document order), releasing them; `table` and `state` are the thread's,
-// reused from partition to partition.
+// in document order), releasing them; `table` and `last_entry` are the
+// thread's, reused from partition to partition.
 void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p, std::size_t n_docs,
-                     FlatMap<std::uint64_t, std::int32_t>& table, std::vector<KeyState>& state,
+                     FlatMap<std::uint64_t, KeySlot>& table, std::vector<std::uint32_t>& last_entry,
                      Partition& out) {
   std::vector<std::uint64_t> keys;  // in order of first sight
-  state.clear();
+  last_entry.clear();               // per key: its entry in the last document it was seen in
   std::size_t n = 0;
   for (auto& per_producer : scatters) n += per_producer[p].keys.size();
   table.reserve(n / 2 + 16);
@@ -103,25 +105,23 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     constexpr std::size_t kAhead = 8;  // the table is in L2 at best: hide its latency
     for (std::size_t i = 0; i < m; ++i) {
       if (i + kAhead < m) table.prefetch(s.keys[i + kAhead]);
-      const auto next = static_cast<std::int32_t>(keys.size());
-      const auto [id, fresh] = table.try_emplace(s.keys[i], next);
-      const auto l = static_cast<std::size_t>(id);
+      const KeySlot fresh_slot{static_cast<std::int32_t>(keys.size()),
+                               std::numeric_limits<std::uint32_t>::max()};
+      const auto [k, fresh] = table.try_emplace(s.keys[i], fresh_slot);
       if (fresh) {
         keys.push_back(s.keys[i]);
-        state.push_back({std::numeric_limits<std::uint32_t>::max(), 0, 0, 0});
+        last_entry.push_back(0);
       }
-      KeyState& k = state[l];
-      ++k.tf;
       const std::uint32_t d = s.docs[i];
+      const auto l = static_cast<std::size_t>(k.id);
       if (k.last_doc != d) {
         k.last_doc = d;
-        k.last_entry = static_cast<std::uint32_t>(out.doc.size());
-        ++k.df;
+        last_entry[l] = static_cast<std::uint32_t>(out.doc.size());
         out.doc.push_back(d);
-        out.term.push_back(static_cast<std::int32_t>(l));
+        out.term.push_back(k.id);
         out.count.push_back(1);
       } else {
-        ++out.count[k.last_entry];
+        ++out.count[last_entry[l]];
       }
     }
     std::vector<std::uint64_t>().swap(s.keys);  // released as soon as counted
@@ -146,21 +146,23 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
   sort_by_ranges(order, 1);
   std::vector<std::int32_t> position(keys.size());
   out.keys.resize(keys.size());
-  out.tf.resize(keys.size());
-  out.df.resize(keys.size());
+  out.tf.assign(keys.size(), 0);
+  out.df.assign(keys.size(), 0);
   for (std::size_t j = 0; j < order.size(); ++j) {
     const auto l = static_cast<std::size_t>(order[j].id);
     position[l] = static_cast<std::int32_t>(j);
     out.keys[j] = keys[l];
-    out.tf[j] = state[l].tf;
-    out.df[j] = state[l].df;
   }
   // Each document's entries by term: a few per partition, sorted in place.
   const std::size_t e = out.doc.size();
   for (std::size_t i = 0; i < e;) {
     std::size_t j = i;
-    for (; j < e && out.doc[j] == out.doc[i]; ++j)
-      out.term[j] = position[static_cast<std::size_t>(out.term[j])];
+    for (; j < e && out.doc[j] == out.doc[i]; ++j) {
+      const auto t = static_cast<std::size_t>(position[static_cast<std::size_t>(out.term[j])]);
+      out.term[j] = static_cast<std::int32_t>(t);
+      out.tf[t] += out.count[j];
+      ++out.df[t];
+    }
     std::int32_t* term = out.term.data() + i;
     std::int32_t* count = out.count.data() + i;
     for (std::int32_t* a = term + 1; a < out.term.data() + j; ++a) {
@@ -382,9 +384,10 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
   std::vector<Partition> parts(n_parts);
   const std::size_t per = std::max<std::size_t>(1, n_parts / (8 * std::size_t{threads}));
   parallel_chunks(n_parts, per, threads, [&](std::size_t, std::size_t b, std::size_t e) {
-    FlatMap<std::uint64_t, std::int32_t> table(1024);
-    std::vector<KeyState> state;
-    for (std::size_t p = b; p < e; ++p) count_partition(scatters, p, texts.size(), table, state, parts[p]);
+    FlatMap<std::uint64_t, KeySlot> table(1024);
+    std::vector<std::uint32_t> last_entry;
+    for (std::size_t p = b; p < e; ++p)
+      count_partition(scatters, p, texts.size(), table, last_entry, parts[p]);
   });
   scatters.clear();
   timer.mark("count");
