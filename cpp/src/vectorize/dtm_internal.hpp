@@ -119,6 +119,20 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
                     const PruneOptions& prune_options, unsigned threads, bool keep_stats,
                     const std::vector<std::uint8_t>* ascii);
 
+// 64-bit keys with an id: what the radix sorts of merging.cpp order.
+struct KeyItem {
+  std::uint64_t key;
+  std::int32_t id;
+};
+
+// Sorts `a` by key, stably, on `threads` threads (an LSD radix sort of the
+// key bits that vary, within ranges of the top bits); returns the ranges'
+// bounds: equal keys never straddle two ranges.
+std::vector<std::size_t> sort_by_ranges(std::vector<KeyItem>& a, unsigned threads);
+
+// The strings of `from` at `kept`, in that order (on `threads` threads).
+StringTable gather_terms(const StringTable& from, const std::vector<std::int64_t>& kept, unsigned threads);
+
 // The second half of every fit: `result.stats` (merged, sorted) pruned into
 // result.vocabulary; `to_sorted[c][local]` (positions in the stats) becomes
 // the output column of each local id (-1: pruned).

@@ -73,8 +73,6 @@ std::vector<std::int64_t> prune(const TermStats& stats, const PruneOptions& o, u
 
 namespace textgauge::dtm {
 
-namespace {
-
 // The strings of `from` at `kept`, in that order: their places are known
 // from the lengths, so the copying runs on every thread.
 StringTable gather_terms(const StringTable& from, const std::vector<std::int64_t>& kept, unsigned threads) {
@@ -94,6 +92,8 @@ StringTable gather_terms(const StringTable& from, const std::vector<std::int64_t
   });
   return out;
 }
+
+namespace {
 
 // The chunks' terms merged into result.stats and pruned into
 // result.vocabulary; returns, per chunk, the output column of each local id

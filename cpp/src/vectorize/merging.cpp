@@ -68,12 +68,6 @@ bool rank_orderable(const StringTable& tokens, std::string_view sep) {
 
 namespace {
 
-// 64-bit keys with an id: what the radix sorts below order.
-struct KeyItem {
-  std::uint64_t key;
-  std::int32_t id;
-};
-
 // Sorts `a` by key (stable: equal keys keep their order), an LSD radix sort
 // on 16-bit digits that skips digits equal in every key.
 void radix_sort(std::vector<KeyItem>& a) {
@@ -108,6 +102,8 @@ void sort_ties(std::vector<KeyItem>& a, Less&& less, std::size_t b = 0, std::siz
     i = j;
   }
 }
+
+}  // namespace
 
 // Sorts `a` by key, stably, as radix_sort does, on `threads` threads: one
 // pass scatters the items into up to 256 ranges of keys (by the top bits of
@@ -173,6 +169,8 @@ std::vector<std::size_t> sort_by_ranges(std::vector<KeyItem>& a, unsigned thread
   });
   return bounds;
 }
+
+namespace {
 
 // Term ids sorted by their bytes (Python's code point order). A radix sort
 // on the first 8 bytes (big-endian, zero-padded) orders almost every pair;

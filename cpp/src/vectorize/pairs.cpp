@@ -30,6 +30,7 @@
 // Every step is a function of the documents alone: the result is the same
 // for any thread count (tests/cpp/vectorize/test_pairs.cpp).
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -75,21 +76,23 @@ struct Partition {
   std::vector<std::uint32_t> block_start;
 };
 
-// Per distinct key while a partition is counted.
-struct KeyState {
-  std::uint32_t last_doc;    // the last document it was seen in
-  std::uint32_t last_entry;  // its entry there
-  std::int64_t tf, df;
+// Per distinct key while a partition is counted, in its table slot (16
+// bytes with the key, as an int32 alone would take): its index here and the
+// last document it was seen in. Its totals are summed from the entries
+// afterwards, so the loop over the keys touches nothing else at random.
+struct KeySlot {
+  std::int32_t id = 0;
+  std::uint32_t last_doc = 0;
 };
 
 // Counts partition `p` from every producer's scatter (in producer order, so
-// in document order), releasing them; `table` and `state` are the thread's,
-// reused from partition to partition.
+// in document order), releasing them; `table` and `last_entry` are the
+// thread's, reused from partition to partition.
 void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p, std::size_t n_docs,
-                     FlatMap<std::uint64_t, std::int32_t>& table, std::vector<KeyState>& state,
+                     FlatMap<std::uint64_t, KeySlot>& table, std::vector<std::uint32_t>& last_entry,
                      Partition& out) {
   std::vector<std::uint64_t> keys;  // in order of first sight
-  state.clear();
+  last_entry.clear();               // per key: its entry in the last document it was seen in
   std::size_t n = 0;
   for (auto& per_producer : scatters) n += per_producer[p].keys.size();
   table.reserve(n / 2 + 16);
@@ -102,52 +105,64 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     constexpr std::size_t kAhead = 8;  // the table is in L2 at best: hide its latency
     for (std::size_t i = 0; i < m; ++i) {
       if (i + kAhead < m) table.prefetch(s.keys[i + kAhead]);
-      const auto next = static_cast<std::int32_t>(keys.size());
-      const auto [id, fresh] = table.try_emplace(s.keys[i], next);
-      const auto l = static_cast<std::size_t>(id);
+      const KeySlot fresh_slot{static_cast<std::int32_t>(keys.size()),
+                               std::numeric_limits<std::uint32_t>::max()};
+      const auto [k, fresh] = table.try_emplace(s.keys[i], fresh_slot);
       if (fresh) {
         keys.push_back(s.keys[i]);
-        state.push_back({std::numeric_limits<std::uint32_t>::max(), 0, 0, 0});
+        last_entry.push_back(0);
       }
-      KeyState& k = state[l];
-      ++k.tf;
       const std::uint32_t d = s.docs[i];
+      const auto l = static_cast<std::size_t>(k.id);
       if (k.last_doc != d) {
         k.last_doc = d;
-        k.last_entry = static_cast<std::uint32_t>(out.doc.size());
-        ++k.df;
+        last_entry[l] = static_cast<std::uint32_t>(out.doc.size());
         out.doc.push_back(d);
-        out.term.push_back(static_cast<std::int32_t>(l));
+        out.term.push_back(k.id);
         out.count.push_back(1);
       } else {
-        ++out.count[k.last_entry];
+        ++out.count[last_entry[l]];
       }
     }
     std::vector<std::uint64_t>().swap(s.keys);  // released as soon as counted
     std::vector<std::uint32_t>().swap(s.docs);
   }
   table.clear();
-  // The terms in key order (the order of their strings).
-  std::vector<std::pair<std::uint64_t, std::int32_t>> order(keys.size());
-  for (std::size_t l = 0; l < keys.size(); ++l) order[l] = {keys[l], static_cast<std::int32_t>(l)};
-  std::sort(order.begin(), order.end());
+  // The terms in key order (the order of their strings), by a radix sort
+  // (a comparison sort of a few thousand keys per partition was half of the
+  // counting). The keys shrink first to the bits that can differ here: the
+  // first token's rank above its smallest in the partition, then the second
+  // token's rank, which orders them as the full keys do in fewer passes.
+  std::uint64_t high_min = ~std::uint64_t{0}, low_max = 0;
+  for (const std::uint64_t k : keys) {
+    high_min = std::min(high_min, k >> 32);
+    low_max = std::max(low_max, k & 0xFFFFFFFFu);
+  }
+  const int low_bits = std::bit_width(low_max);
+  std::vector<KeyItem> order(keys.size());
+  for (std::size_t l = 0; l < keys.size(); ++l)
+    order[l] = {(((keys[l] >> 32) - high_min) << low_bits) | (keys[l] & 0xFFFFFFFFu),
+                static_cast<std::int32_t>(l)};
+  sort_by_ranges(order, 1);
   std::vector<std::int32_t> position(keys.size());
   out.keys.resize(keys.size());
-  out.tf.resize(keys.size());
-  out.df.resize(keys.size());
+  out.tf.assign(keys.size(), 0);
+  out.df.assign(keys.size(), 0);
   for (std::size_t j = 0; j < order.size(); ++j) {
-    const auto l = static_cast<std::size_t>(order[j].second);
+    const auto l = static_cast<std::size_t>(order[j].id);
     position[l] = static_cast<std::int32_t>(j);
-    out.keys[j] = order[j].first;
-    out.tf[j] = state[l].tf;
-    out.df[j] = state[l].df;
+    out.keys[j] = keys[l];
   }
   // Each document's entries by term: a few per partition, sorted in place.
   const std::size_t e = out.doc.size();
   for (std::size_t i = 0; i < e;) {
     std::size_t j = i;
-    for (; j < e && out.doc[j] == out.doc[i]; ++j)
-      out.term[j] = position[static_cast<std::size_t>(out.term[j])];
+    for (; j < e && out.doc[j] == out.doc[i]; ++j) {
+      const auto t = static_cast<std::size_t>(position[static_cast<std::size_t>(out.term[j])]);
+      out.term[j] = static_cast<std::int32_t>(t);
+      out.tf[t] += out.count[j];
+      ++out.df[t];
+    }
     std::int32_t* term = out.term.data() + i;
     std::int32_t* count = out.count.data() + i;
     for (std::int32_t* a = term + 1; a < out.term.data() + j; ++a) {
@@ -210,16 +225,32 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
   return out;
 }
 
-// The matrix from the partitions' entries (terms already output columns,
-// -1: pruned): each block of documents takes its entries from every
-// partition in turn, which puts each row in column order.
-void write_rows(std::vector<Partition>& parts, std::size_t n_docs, bool binary, unsigned threads, Csr& m) {
+// The matrix from the partitions' entries: partition p's term t is column
+// `base[p] + t`, or column[base[p] + t] when `column` is given (-1: pruned).
+// Each block of documents takes its entries from every partition in turn,
+// which puts each row in column order. The first pass counts each row's
+// entries and, when pruning, turns terms into columns in place, so that the
+// second pass reads every entry once more and looks nothing up.
+void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& base,
+                const std::vector<std::int32_t>* column, std::size_t n_docs, bool binary, unsigned threads,
+                Csr& m) {
   const std::size_t n_parts = parts.size();
   m.indptr.assign(n_docs + 1, 0);
   parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t, std::size_t) {
-    for (const Partition& part : parts)
-      for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i)
-        m.indptr[part.doc[i] + 1] += part.term[i] >= 0;
+    for (std::size_t p = 0; p < n_parts; ++p) {
+      Partition& part = parts[p];
+      const std::size_t b = part.block_start[blk], e = part.block_start[blk + 1];
+      if (!column) {
+        for (std::size_t i = b; i < e; ++i) ++m.indptr[part.doc[i] + 1];
+        continue;
+      }
+      const std::int32_t* col = column->data() + base[p];
+      for (std::size_t i = b; i < e; ++i) {
+        const std::int32_t c = col[part.term[i]];
+        part.term[i] = c;
+        m.indptr[part.doc[i] + 1] += c >= 0;
+      }
+    }
   });
   for (std::size_t d = 0; d < n_docs; ++d) m.indptr[d + 1] += m.indptr[d];
   const auto nnz = static_cast<std::size_t>(m.indptr[n_docs]);
@@ -230,10 +261,11 @@ void write_rows(std::vector<Partition>& parts, std::size_t n_docs, bool binary, 
                                  m.indptr.begin() + static_cast<std::ptrdiff_t>(e));
     for (std::size_t p = 0; p < n_parts; ++p) {
       const Partition& part = parts[p];
+      const auto offset = column ? 0 : static_cast<std::int32_t>(base[p]);
       for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i) {
         if (part.term[i] < 0) continue;
         const auto pos = static_cast<std::size_t>(at[part.doc[i] - b]++);
-        m.indices[pos] = part.term[i];
+        m.indices[pos] = part.term[i] + offset;
         m.data[pos] = binary ? 1 : part.count[i];
       }
     }
@@ -352,9 +384,10 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
   std::vector<Partition> parts(n_parts);
   const std::size_t per = std::max<std::size_t>(1, n_parts / (8 * std::size_t{threads}));
   parallel_chunks(n_parts, per, threads, [&](std::size_t, std::size_t b, std::size_t e) {
-    FlatMap<std::uint64_t, std::int32_t> table(1024);
-    std::vector<KeyState> state;
-    for (std::size_t p = b; p < e; ++p) count_partition(scatters, p, texts.size(), table, state, parts[p]);
+    FlatMap<std::uint64_t, KeySlot> table(1024);
+    std::vector<std::uint32_t> last_entry;
+    for (std::size_t p = b; p < e; ++p)
+      count_partition(scatters, p, texts.size(), table, last_entry, parts[p]);
   });
   scatters.clear();
   timer.mark("count");
@@ -383,20 +416,25 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
       column[static_cast<std::size_t>(kept[k])] = static_cast<std::int32_t>(k);
   });
   timer.mark("prune");
-  if (keep_stats) stats.terms = write_terms(parts, base, nullptr, tokens, threads);
-  result.vocabulary = write_terms(parts, base, &column, tokens, threads);
+  if (keep_stats) {
+    // Every term's string once; the vocabulary copies the kept ones, which
+    // reads one table in order instead of two tokens per term at random.
+    stats.terms = write_terms(parts, base, nullptr, tokens, threads);
+    result.vocabulary = kept.size() == n_terms ? stats.terms : gather_terms(stats.terms, kept, threads);
+  } else {
+    result.vocabulary = write_terms(parts, base, &column, tokens, threads);
+  }
   timer.mark("strings");
-  // Entries to output columns, then the rows.
-  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
-    Partition& part = parts[p];
-    for (std::int32_t& t : part.term) t = column[base[p] + static_cast<std::size_t>(t)];
+  for (Partition& part : parts) {
     part.keys = {};
     part.tf = {};
     part.df = {};
-  });
+  }
   result.matrix.n_cols = static_cast<std::int64_t>(kept.size());
   result.matrix.sorted = true;
-  write_rows(parts, texts.size(), prune_options.binary, threads, result.matrix);
+  // Nothing pruned: partition p's terms are columns base[p] onwards.
+  write_rows(parts, base, kept.size() == n_terms ? nullptr : &column, texts.size(), prune_options.binary,
+             threads, result.matrix);
   timer.mark("rows");
   return result;
 }
