@@ -46,7 +46,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from . import _core, _pickle
+from . import _core, _html, _pickle
 from .errors import OptionError
 
 __all__ = [
@@ -213,7 +213,7 @@ def cleaner(steps: Steps | Cleaner = True, *, placeholders: Placeholders = True)
 
 @functools.lru_cache(maxsize=64)
 def _compiled(c: Cleaner) -> _core.text.Cleaner:
-    numeric, invalid = _numeric_references()
+    numeric, invalid = _html.numeric_references()
     return _core.text.Cleaner(
         steps=list(c.steps),
         placeholders=dict(c.placeholders),
@@ -221,24 +221,6 @@ def _compiled(c: Cleaner) -> _core.text.Cleaner:
         numeric=numeric,
         invalid=invalid,
     )
-
-
-@functools.lru_cache(maxsize=1)
-def _numeric_references() -> tuple[dict[int, str], list[int]]:
-    """The numeric references that html.unescape does not decode to their own code point:
-    those it replaces (``&#128;`` is ``€``, ``&#0;`` U+FFFD) and those it drops, read from
-    html.unescape itself (it special-cases only code points below U+10000 and the
-    noncharacters at the end of each plane), so no copy of its tables lives here."""
-    numeric: dict[int, str] = {}
-    invalid: list[int] = []
-    planes = [p * 0x10000 + k for p in range(1, 17) for k in (0xFFFE, 0xFFFF)]
-    for n in [*range(0x10000), *planes]:
-        got = html.unescape(f"&#{n};")
-        if got == "":
-            invalid.append(n)
-        elif got != chr(n):
-            numeric[n] = got
-    return numeric, invalid
 
 
 def clean(text: str, steps: Steps = True, *, placeholders: Placeholders = True) -> str:

@@ -10,7 +10,6 @@ extra).
 from __future__ import annotations
 
 import functools
-import html.entities
 import importlib.util
 import unicodedata
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import _core, _corpus
+from . import _core, _corpus, _html
 from ._corpus import CorpusBase
 from ._locking import reads_corpus
 from .errors import Error, OptionError
@@ -54,15 +53,6 @@ def yake_stopwords(lan: str = "en") -> frozenset[str]:
     return frozenset(text.lower().split("\n"))
 
 
-@functools.lru_cache(maxsize=1)
-def html_entities() -> _core.text.HtmlEntities:
-    """Python's html.unescape tables, for the C++ side (segtok un-escapes each sentence)."""
-    from .clean import _numeric_references
-
-    numeric, invalid = _numeric_references()
-    return _core.text.HtmlEntities(named=html.entities.html5, numeric=numeric, invalid=invalid)
-
-
 def check_options(n: int, dedup_lim: float, dedup_func: str, window_size: int, top: int) -> None:
     """OptionError for a keyword option value that is not one of its choices."""
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
@@ -96,7 +86,7 @@ def yake_keywords(
         raise OptionError(f"keywords: lan must be a language code such as 'en', not {lan!r}")
     result: list[list[tuple[str, float]]] = _core.stats.yake_keywords(
         list(texts),
-        entities=html_entities(),
+        entities=_html.entities(),
         stopwords=yake_stopwords(lan),
         n=max_ngram_size,
         window=window_size,

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import local_paragraphs
 from textgauge import _core
-from textgauge.keywords import html_entities
+from textgauge._html import entities as html_entities
 
 segmenter = pytest.importorskip("segtok.segmenter")
 tokenizer = pytest.importorskip("segtok.tokenizer")

@@ -9,8 +9,7 @@ import typing
 import numpy
 import numpy.typing
 
-import textgauge._core.text
-from textgauge._core.text import Corpus, Hyphenation
+from textgauge._core.text import Corpus, HtmlEntities, Hyphenation
 
 __all__: list[str] = [
     "PhraseVocab",
@@ -204,7 +203,7 @@ def window_cooccurrence(
 def yake_keywords(
     documents: collections.abc.Sequence[str],
     *,
-    entities: textgauge._core.text.HtmlEntities,
+    entities: HtmlEntities,
     stopwords: collections.abc.Set[str],
     n: typing.SupportsInt | typing.SupportsIndex,
     window: typing.SupportsInt | typing.SupportsIndex,
