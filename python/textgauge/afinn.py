@@ -4,9 +4,9 @@
 ``scores``, ``find_all`` and ``split`` return what the reference returns for
 every text. The reference runs one regular expression made of the whole word
 list (longest entries first, between ``\\b``) over the lowercased text with
-whitespace runs collapsed; textgauge walks a byte trie of the same entries
-(docs/sentiment.md lists the rules) and scores many texts at once without the
-GIL (:meth:`Afinn.score_texts`).
+whitespace runs collapsed; textgauge looks words up in a hash table and a
+byte trie of the same entries (docs/sentiment.md lists the rules) and scores
+many texts at once without the GIL (:meth:`Afinn.score_texts`).
 
 The word lists are read at run time from the installed ``afinn`` distribution
 (``pip install textgauge[afinn]``); textgauge ships no copy of them.

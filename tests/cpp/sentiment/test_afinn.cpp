@@ -81,6 +81,35 @@ TEST_CASE("AFINN emoticons match anywhere, after the words, never upper case", "
   CHECK(s.value(5) == 1);
 }
 
+TEST_CASE("AFINN looks whole ASCII words up as the byte-by-byte rules match them", "[afinn]") {
+  // The scan's shortcut hashes a word 8 bytes at a time: keys of 7 to 17
+  // bytes, at the end of the text and before other bytes; words that begin a
+  // longer entry; a word ending at a byte that is not ASCII; emoticons that
+  // start with a word character, inside a word that is no entry. Expected
+  // values: Python's re with afinn's pattern built from these lists.
+  const AfinnScorer s({{"abcdefg", 1},
+                       {"abcdefgh", 2},
+                       {"abcdefghi", 4},
+                       {"abcdefghijklmnop", 8},
+                       {"abcdefghijklmnopq", 16},
+                       {"does not work", -3},
+                       {"does", 32},
+                       {"good", 3}},
+                      {{"x(", -1}, {"8)", 1}});
+  CHECK(s.score("abcdefg") == 1.0);
+  CHECK(s.score("abcdefgh") == 2.0);
+  CHECK(s.score("abcdefghi") == 4.0);
+  CHECK(s.score("abcdefghijklmnop") == 8.0);
+  CHECK(s.score("abcdefghijklmnopq") == 16.0);
+  CHECK(s.score("abcdefghijklmnopq abcdefghi, abcdefgh; abcdefg.") == 23.0);
+  CHECK(s.score("abcdefghijklmnopqr abcdefghij abcdef") == 0.0);
+  CHECK(s.score("It DOES  NOT work. It does not.") == 29.0);  // -3, then "does" alone
+  CHECK(s.score("does not workday") == 32.0);
+  CHECK(s.score("good\xC2\xA3 good\xC3\xA9") == 3.0);  // U+00A3 is no `\w`, U+00E9 is
+  CHECK(ids(s, "box( goodx( 48)") == std::vector<std::uint32_t>{8, 8, 9});
+  CHECK(ids(s, "x(good") == std::vector<std::uint32_t>{8, 7});  // `\b` after the emoticon's "("
+}
+
 TEST_CASE("AFINN without word boundaries matches inside words", "[afinn]") {
   AfinnOptions o;
   o.word_boundary = false;

@@ -1,9 +1,13 @@
 // AfinnScorer: afinn 0.1's regular expression as two byte tries (words and
-// emoticons) walked once per candidate position. See afinn.hpp for the rules.
+// emoticons) walked at the positions where a match may start, and a hash
+// table of the words that answers for most of them: the start of a plain
+// ASCII word. See afinn.hpp for the rules.
 #include "textgauge/sentiment/afinn.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <map>
 
 #include "textgauge/error.hpp"
@@ -63,6 +67,8 @@ class Trie {
   }
 
   bool empty() const noexcept { return edges_.empty(); }
+  // Whether some key starts with byte b.
+  bool starts_with(unsigned char b) const noexcept { return root_[b] != kNone; }
 
   // Calls on_key(id, end) for every key that starts at s[p], shortest first.
   template <class F>
@@ -109,7 +115,136 @@ bool ascii_word(unsigned char b) noexcept {
   return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
 }
 
+// The word entries by their whole text, for the scan's shortcut at the start
+// of an ASCII word (see Impl::scan): one hash probe per word instead of a trie
+// step per byte. Besides the entries it holds, as prefixes, every run of an
+// entry's bytes up to a byte that is not an ASCII word character ("can" of
+// "can't stand", "does" and "does not" of "does not work"): a word found with
+// `extends` set may be the start of a longer entry, which the trie decides.
+std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+// Bytes past the end of a normalized text that may be read (not used).
+constexpr std::size_t kPadding = 8;
+
+class WordTable {
+ public:
+  struct Hit {
+    std::uint32_t id = kNone;  // the entry equal to the word, or kNone
+    bool extends = false;      // some entry continues the word with a non-word byte
+  };
+
+  void build(const std::vector<AfinnEntry>& entries) {
+    std::vector<std::pair<std::string, Hit>> keys;
+    std::map<std::string, std::size_t> at;
+    auto add = [&](const std::string& k) -> Hit& {
+      auto [it, fresh] = at.emplace(k, keys.size());
+      if (fresh) keys.emplace_back(k, Hit{});
+      return keys[it->second].second;
+    };
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const std::string& key = entries[i].key;
+      if (key.empty()) continue;
+      add(key).id = static_cast<std::uint32_t>(i);
+      for (std::size_t j = 1; j < key.size(); ++j)
+        if (!ascii_word(static_cast<unsigned char>(key[j]))) add(key.substr(0, j)).extends = true;
+    }
+    std::size_t size = 16;
+    while (size < 2 * keys.size()) size *= 2;  // at most half full: short probe runs
+    mask_ = size - 1;
+    tags_.assign(size, 0);
+    slots_.assign(size, Slot{});
+    pool_.clear();
+    for (const auto& [k, hit] : keys) {
+      const std::string padded = k + std::string(kPadding, '\0');
+      const std::uint32_t h = hash(padded.data(), k.size());
+      std::size_t i = h & mask_;
+      while (tags_[i] != 0) i = (i + 1) & mask_;
+      tags_[i] = tag(h);
+      slots_[i] = Slot{static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(k.size()), hit};
+      pool_ += k;
+    }
+  }
+
+  // The hash of s[0..n), read 8 bytes at a time: s[n..n + kPadding) must be
+  // readable (their values do not matter).
+  static std::uint32_t hash(const char* s, std::size_t n) noexcept {
+    std::uint64_t h = n * 0x9E3779B97F4A7C15u;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) h = (h ^ load8(s + i)) * 0xFF51AFD7ED558CCDu;
+    if (i < n) {
+      // The bytes in the text before the bytes after it, whatever the byte order.
+      const unsigned spare = 8 * static_cast<unsigned>(8 - (n - i));
+      const std::uint64_t x = load8(s + i);
+      const std::uint64_t kept =
+          std::endian::native == std::endian::little ? x << spare >> spare : x >> spare << spare;
+      h = (h ^ kept) * 0xFF51AFD7ED558CCDu;
+    }
+    return static_cast<std::uint32_t>(h >> 32);
+  }
+
+  // The entry (and prefix flag) of the word s[0..n), with kPadding readable
+  // bytes after it.
+  Hit find(const char* s, std::size_t n) const noexcept {
+    const std::uint32_t h = hash(s, n);
+    const std::uint16_t t = tag(h);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      if (tags_[i] == 0) return {};
+      if (tags_[i] != t) continue;
+      const Slot& slot = slots_[i];
+      if (slot.len == n && std::memcmp(pool_.data() + slot.offset, s, n) == 0) return slot.hit;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t offset = 0, len = 0;
+    Hit hit;
+  };
+  // 16 bits of a key's hash, never 0 (an empty slot): most words of a text
+  // are no entry, and their probes stay in this small array (16 KiB for the
+  // English list), which the cache keeps.
+  static std::uint16_t tag(std::uint32_t h) noexcept { return static_cast<std::uint16_t>(h >> 16 | 1); }
+
+  std::vector<std::uint16_t> tags_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::string pool_;  // the keys' bytes
+};
+
+// Classes of a byte of normalized text, for the scan's shortcuts.
+enum ByteClass : std::uint8_t {
+  kWordByte = 1,    // ASCII `\w`
+  kNonAscii = 2,    // part of a multi-byte code point: the exact path decides
+  kWordFirst = 4,   // first byte of a word entry
+  kEmoteFirst = 8,  // first byte of an emoticon
+};
+
 }  // namespace
+
+// What scoring a text needs besides the scorer, kept across the texts of a
+// batch so that their buffers are allocated once.
+class Scratch {
+ public:
+  // Room for n bytes plus kPadding readable ones, not cleared: a text's bytes
+  // are written over it.
+  char* buffer(std::size_t n) {
+    if (n + kPadding > capacity_) {
+      capacity_ = std::max(n + kPadding, 2 * capacity_);
+      data_.reset(new char[capacity_]);
+      std::memset(data_.get(), 0, capacity_);  // once per growth: the padding is read, never used
+    }
+    return data_.get();
+  }
+  std::string text, collapsed;  // the non-ASCII path's lowered and collapsed text
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t capacity_ = 0;
+};
 
 struct AfinnScorer::Impl {
   AfinnOptions options;
@@ -119,6 +254,10 @@ struct AfinnScorer::Impl {
   std::vector<std::uint8_t> last_word;
   std::size_t n_words = 0;
   Trie words, emoticons;
+  WordTable word_table;
+  std::array<std::uint8_t, 256> byte_class{};
+  // An ASCII byte as normalize() writes it: lowered, whitespace as ' '.
+  std::array<char, 128> ascii_normal{};
 
   bool word_at(std::string_view s, std::size_t q) const noexcept {
     if (q >= s.size()) return false;
@@ -135,84 +274,169 @@ struct AfinnScorer::Impl {
     return std::min(n, s.size() - q);
   }
 
-  // `re.sub(r"\s+", " ", text).lower()` into `out` (only `text.lower()` when
-  // `!clean_whitespace`).
-  void normalize(std::string_view text, std::string& out, std::string& scratch,
-                 bool clean_whitespace = true) const {
-    out.clear();
-    if (!clean_whitespace) {
-      py->lower(text, out);
-      return;
-    }
-    if (is_ascii(text)) {
-      out.reserve(text.size());
+  // `re.sub(r"\s+", " ", text).lower()` (only `text.lower()` when
+  // `!clean_whitespace`), as a view of `work`'s buffer, which holds
+  // kPadding readable bytes past the view's end for WordTable::hash().
+  std::string_view normalize(std::string_view text, Scratch& work, bool clean_whitespace = true) const {
+    if (clean_whitespace) {
+      // ASCII, the common case: lowered and collapsed in one branch-free
+      // pass, given up at the first byte that is not ASCII.
+      char* out = work.buffer(text.size());
+      std::size_t k = 0;
       bool in_space = false;
-      for (const char ch : text) {
-        const auto b = static_cast<unsigned char>(ch);
-        if (py_isspace(b)) {
-          if (!in_space) out.push_back(' ');
+      std::size_t i = 0;
+      for (; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b >= 0x80) break;
+        const char lowered = ascii_normal[b];
+        const bool space = lowered == ' ';
+        out[k] = lowered;
+        k += !(space && in_space);
+        in_space = space;
+      }
+      if (i == text.size()) return {out, k};
+    }
+    std::string& lowered = work.text;
+    lowered.clear();
+    if (!clean_whitespace) {
+      py->lower(text, lowered);
+    } else {
+      // Collapsing whitespace first and lowering after gives what lowering
+      // first would: whitespace is neither cased nor case-ignorable, so the
+      // Final_Sigma context is the same, and lowering makes no whitespace.
+      std::string& collapsed = work.collapsed;
+      collapsed.clear();
+      collapsed.reserve(text.size());
+      bool in_space = false;
+      const char* p = text.data();
+      const char* end = p + text.size();
+      while (p < end) {
+        const char* start = p;
+        const char32_t c = decode_utf8(p, end);
+        if (py_isspace(c)) {
+          if (!in_space) collapsed.push_back(' ');
           in_space = true;
         } else {
-          out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+          collapsed.append(start, static_cast<std::size_t>(p - start));
           in_space = false;
         }
       }
-      return;
+      py->lower(collapsed, lowered);
     }
-    // Collapsing whitespace first and lowering after gives what lowering
-    // first would: whitespace is neither cased nor case-ignorable, so the
-    // Final_Sigma context is the same, and lowering makes no whitespace.
-    scratch.clear();
-    scratch.reserve(text.size());
-    bool in_space = false;
-    const char* p = text.data();
-    const char* end = p + text.size();
-    while (p < end) {
-      const char* start = p;
-      const char32_t c = decode_utf8(p, end);
-      if (py_isspace(c)) {
-        if (!in_space) scratch.push_back(' ');
-        in_space = true;
-      } else {
-        scratch.append(start, static_cast<std::size_t>(p - start));
-        in_space = false;
-      }
-    }
-    py->lower(scratch, out);
+    char* out = work.buffer(lowered.size());
+    std::memcpy(out, lowered.data(), lowered.size());
+    return {out, lowered.size()};
   }
 
-  // The reference's findall over normalized text `s`.
+  // The match at position p of normalized text `s`, as the reference's
+  // regular expression decides it, given `\w` of the code point before p:
+  // calls emit(id) and returns the match's end, or returns p when nothing
+  // matches there.
+  template <class Emit>
+  std::size_t match_at(std::string_view s, std::size_t p, bool prev_word, Emit&& emit) const {
+    const bool boundaries = options.word_boundary;
+    std::uint32_t best = kNone;
+    std::size_t best_end = p;
+    if (!boundaries || prev_word != word_at(s, p)) {
+      words.walk(s, p, [&](std::uint32_t id, std::size_t q) {
+        if (!boundaries || last_word[id] != word_at(s, q)) {
+          best = id;
+          best_end = q;
+        }
+      });
+    }
+    if (best == kNone) {
+      emoticons.walk(s, p, [&](std::uint32_t id, std::size_t q) {
+        best = id;
+        best_end = q;
+      });
+    }
+    if (best != kNone) emit(best);
+    return best_end;
+  }
+
+  // The reference's findall over normalized text `s` (a view that
+  // normalize() returned: padded for the word table): match_at() at every
+  // position where a match may start, the next position after a miss, the
+  // end of a match after one. Positions where nothing can match are skipped
+  // on their byte class; at the start of an ASCII word (with `\b`) the word
+  // table answers in one probe unless the word may begin a longer entry.
   template <class Emit>
   void scan(std::string_view s, Emit&& emit) const {
-    const bool boundaries = options.word_boundary;
+    const std::size_t n = s.size();
     bool prev_word = false;  // `\w` of the code point before p
     std::size_t p = 0;
-    while (p < s.size()) {
-      const bool cur_word = word_at(s, p);
-      std::uint32_t best = kNone;
-      std::size_t best_end = 0;
-      if (!boundaries || prev_word != cur_word) {
-        words.walk(s, p, [&](std::uint32_t id, std::size_t q) {
-          if (!boundaries || last_word[id] != word_at(s, q)) {
-            best = id;
-            best_end = q;
-          }
-        });
+    auto exact = [&] {
+      const std::size_t q = match_at(s, p, prev_word, [&](std::uint32_t id) {
+        emit(id);
+        prev_word = last_word[id] != 0;
+      });
+      if (q != p) {
+        p = q;
+      } else {
+        prev_word = word_at(s, p);
+        p += cp_len(s, p);
       }
-      if (best == kNone) {
+    };
+    if (!options.word_boundary) {
+      while (p < n) exact();
+      return;
+    }
+    while (p < n) {
+      const std::uint8_t c = byte_class[static_cast<unsigned char>(s[p])];
+      if (c & kNonAscii) {
+        exact();
+        continue;
+      }
+      const bool cur_word = (c & kWordByte) != 0;
+      if (cur_word != prev_word && (c & kWordFirst)) {
+        if (!cur_word) {  // an entry that starts with a non-word character
+          exact();
+          continue;
+        }
+        // `\b` before an ASCII word s[p..w): an entry that matches here ends
+        // at w (inside the word no `\b` follows a word character) or, when
+        // the word table says so, runs on past it.
+        std::size_t w = p + 1;
+        while (w < n && (byte_class[static_cast<unsigned char>(s[w])] & kWordByte)) ++w;
+        if (w < n && (byte_class[static_cast<unsigned char>(s[w])] & kNonAscii)) {
+          exact();  // whether `\b` holds at w takes Unicode's `\w`
+          continue;
+        }
+        const WordTable::Hit hit = word_table.find(s.data() + p, w - p);
+        if (hit.extends) {
+          exact();
+          continue;
+        }
+        if (hit.id != kNone) {
+          emit(hit.id);
+          prev_word = true;
+          p = w;
+          continue;
+        }
+        if (emoticons.empty()) {  // no word matched at p, and none starts inside the word
+          prev_word = true;
+          p = w;
+          continue;
+        }
+      }
+      if (c & kEmoteFirst) {
+        // No word entry starts here: only an emoticon can.
+        std::uint32_t best = kNone;
+        std::size_t best_end = p;
         emoticons.walk(s, p, [&](std::uint32_t id, std::size_t q) {
           best = id;
           best_end = q;
         });
+        if (best != kNone) {
+          emit(best);
+          prev_word = last_word[best] != 0;
+          p = best_end;
+          continue;
+        }
       }
-      if (best != kNone) {
-        emit(best);
-        prev_word = last_word[best] != 0;
-        p = best_end;
-      } else {
-        prev_word = cur_word;
-        p += cp_len(s, p);
-      }
+      prev_word = cur_word;
+      ++p;
     }
   }
 };
@@ -236,6 +460,15 @@ AfinnScorer::AfinnScorer(std::vector<AfinnEntry> words, std::vector<AfinnEntry> 
   }
   impl->words.build(words, 0);
   impl->emoticons.build(emoticons, static_cast<std::uint32_t>(words.size()));
+  impl->word_table.build(words);
+  for (unsigned b = 0; b < 256; ++b) {
+    std::uint8_t c = b >= 0x80 ? kNonAscii : ascii_word(static_cast<unsigned char>(b)) ? kWordByte : 0;
+    if (impl->words.starts_with(static_cast<unsigned char>(b))) c |= kWordFirst;
+    if (impl->emoticons.starts_with(static_cast<unsigned char>(b))) c |= kEmoteFirst;
+    impl->byte_class[b] = c;
+  }
+  for (unsigned b = 0; b < 128; ++b)
+    impl->ascii_normal[b] = static_cast<char>(py_isspace(b) ? ' ' : b >= 'A' && b <= 'Z' ? b + 32 : b);
   impl_ = std::move(impl);
 }
 
@@ -244,16 +477,14 @@ AfinnScorer::AfinnScorer(const AfinnScorer&) = default;
 AfinnScorer& AfinnScorer::operator=(const AfinnScorer&) = default;
 
 void AfinnScorer::find(std::string_view text, std::vector<std::uint32_t>& ids, bool clean_whitespace) const {
-  std::string norm, scratch;
-  impl_->normalize(text, norm, scratch, clean_whitespace);
-  impl_->scan(norm, [&](std::uint32_t id) { ids.push_back(id); });
+  Scratch work;
+  impl_->scan(impl_->normalize(text, work, clean_whitespace), [&](std::uint32_t id) { ids.push_back(id); });
 }
 
 double AfinnScorer::score(std::string_view text) const {
-  std::string norm, scratch;
-  impl_->normalize(text, norm, scratch);
+  Scratch work;
   std::int64_t sum = 0;
-  impl_->scan(norm, [&](std::uint32_t id) { sum += impl_->values[id]; });
+  impl_->scan(impl_->normalize(text, work), [&](std::uint32_t id) { sum += impl_->values[id]; });
   return static_cast<double>(sum);
 }
 
@@ -261,13 +492,12 @@ void AfinnScorer::score_batch(const std::vector<std::string_view>& texts, double
                               std::uint32_t* matches) const {
   const Impl& im = *impl_;
   parallel_chunks(texts.size(), 256, threads, [&](std::size_t, std::size_t b, std::size_t e) {
-    std::string norm, scratch;
+    Scratch work;
     for (std::size_t i = b; i < e; ++i) {
       if (i + 2 < e) prefetch_text(texts[i + 2]);
-      im.normalize(texts[i], norm, scratch);
       std::int64_t sum = 0;
       std::uint32_t n = 0;
-      im.scan(norm, [&](std::uint32_t id) {
+      im.scan(im.normalize(texts[i], work), [&](std::uint32_t id) {
         sum += im.values[id];
         ++n;
       });
@@ -285,13 +515,12 @@ void AfinnScorer::find_batch(const std::vector<std::string_view>& texts, std::ve
   std::vector<std::vector<std::uint32_t>> part_ids(chunks);
   std::vector<std::vector<std::uint64_t>> part_counts(chunks);
   parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
-    std::string norm, scratch;
+    Scratch work;
     auto& got = part_ids[c];
     auto& counts = part_counts[c];
     for (std::size_t i = b; i < e; ++i) {
-      im.normalize(texts[i], norm, scratch, clean_whitespace);
       const std::size_t before = got.size();
-      im.scan(norm, [&](std::uint32_t id) { got.push_back(id); });
+      im.scan(im.normalize(texts[i], work, clean_whitespace), [&](std::uint32_t id) { got.push_back(id); });
       counts.push_back(got.size() - before);
     }
   });

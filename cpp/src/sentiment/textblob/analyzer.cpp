@@ -18,8 +18,9 @@ struct TextBlobAnalyzer::Impl {
       : table(textblob::build_word_table(entries)), py(&PyStr::get(o.unicode_major, o.unicode_minor)) {}
 
   TextBlobScores run(std::string_view text, textblob::Scratch& s) const {
-    textblob::find_words(text, py, s);
-    return textblob::assess<false>(table, s);
+    textblob::Assessor<false> rules(table, s);
+    textblob::find_words(text, py, s, rules);
+    return rules.scores();
   }
 };
 
@@ -37,10 +38,10 @@ TextBlobScores TextBlobAnalyzer::sentiment(std::string_view text) const {
 TextBlobScores TextBlobAnalyzer::assessments(std::string_view text,
                                              std::vector<TextBlobAssessment>& out) const {
   textblob::Scratch s;
-  textblob::find_words(text, impl_->py, s);
-  const TextBlobScores r = textblob::assess<true>(impl_->table, s);
+  textblob::Assessor<true> rules(impl_->table, s);
+  textblob::find_words(text, impl_->py, s, rules);
   out = textblob::collect(impl_->table, s);
-  return r;
+  return rules.scores();
 }
 
 void TextBlobAnalyzer::score_batch(const std::vector<std::string_view>& texts, TextBlobScores* out,
@@ -66,14 +67,9 @@ std::size_t TextBlobAnalyzer::word_count() const noexcept { return impl_->table.
 
 std::vector<std::string> TextBlobAnalyzer::tokens(std::string_view text) const {
   textblob::Scratch s;
-  textblob::find_words(text, nullptr, s);
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  for (const std::uint32_t end : s.word_end) {
-    out.emplace_back(s.words.substr(begin, end - begin));
-    begin = end;
-  }
-  return out;
+  textblob::WordList list;
+  textblob::find_words(text, nullptr, s, list);
+  return std::move(list.words);
 }
 
 std::vector<std::pair<std::string, double>> textblob_emoticons() { return textblob::emoticon_table(); }

@@ -37,12 +37,18 @@ inline std::size_t stripped_length(std::string_view w) noexcept {
 }  // namespace
 
 template <bool kKeepWords>
-TextBlobScores assess(const WordTable& table, Scratch& s) {
+Assessor<kKeepWords>::Assessor(const WordTable& table, Scratch& s) : table_(table), s_(s) {
   s.items.clear();
   if constexpr (kKeepWords) {
+    s.words.clear();
     s.refs.clear();
     s.item_last.clear();
   }
+}
+
+template <bool kKeepWords>
+void Assessor<kKeepWords>::word(std::string_view w) {
+  Scratch& s = s_;
   using Ref = Scratch::WordRef;
   constexpr std::uint32_t kNone = ~0u;
   // The word refs of an item: a list with O(1) insertion at the front.
@@ -59,86 +65,85 @@ TextBlobScores assess(const WordTable& table, Scratch& s) {
     return static_cast<std::uint32_t>(s.refs.size() - 1);
   };
 
-  bool has_m = false, m_ly = false;  // m: the preceding modifier, and m[0].endswith("ly")
-  bool has_n = false;                // n: the preceding negation
-  std::uint32_t n_offset = 0, n_length = 0;
   std::uint32_t w_offset = 0;
-  std::size_t begin = 0;
-  for (const std::uint32_t end : s.word_end) {
-    const std::string_view w(s.words.data() + begin, end - begin);
-    if constexpr (kKeepWords) w_offset = static_cast<std::uint32_t>(begin);
-    begin = end;
-    const auto w_length = static_cast<std::uint32_t>(w.size());
-    if (const Entry* e = table.find(w)) {
-      if (!has_m) {
-        s.items.push_back(Item{e->polarity, e->subjectivity, e->intensity, 1, e->label, 0});
-        if constexpr (kKeepWords) start_item(new_ref(w_offset, w_length));
-      } else {
-        // "really good": the modifier's assessment becomes the pair's.
-        Item& a = s.items.back();
-        if constexpr (kKeepWords) append_word(new_ref(w_offset, w_length));
-        a.p = clamp(e->polarity * a.i);
-        a.s = clamp(e->subjectivity * a.i);
-        a.i = e->intensity;
-        a.label = e->label;
-      }
-      if (has_n) {
-        // "not (really) good"
-        Item& a = s.items.back();
-        if constexpr (kKeepWords) {
-          const std::uint32_t r = new_ref(n_offset, n_length);
-          s.refs[r].next = a.first_word;
-          a.first_word = r;
-        }
-        a.i = 1.0 / a.i;
-        a.n = -1;
-      }
-      has_m = e->adverb;
-      if (has_m) m_ly = w.ends_with("ly");
-      has_n = is_negation(w);
-      if (has_n) n_offset = w_offset, n_length = w_length;
-      continue;
-    }
-    if (is_negation(w)) {
-      has_n = true;
-      n_offset = w_offset, n_length = w_length;
-    } else if (has_n && stripped_length(w) > 1) {
-      has_n = false;  // a negation carries across words of one character only
-    }
-    if (has_n && has_m && m_ly) {
-      // "really not good": the negation joins the modifier's assessment.
-      if constexpr (kKeepWords) append_word(new_ref(n_offset, n_length));
-      s.items.back().n = -1;
-      has_n = false;
-    } else if (has_m && code_points(w) > 2) {
-      has_m = false;
-    }
-    if (w == "!" && !s.items.empty()) {
-      if constexpr (kKeepWords) append_word(new_ref(w_offset, w_length));
-      s.items.back().p = clamp(s.items.back().p * 1.25);
-    }
-    if (w == "(!)") {
-      s.items.push_back(Item{0.0, 1.0, 1.0, 1, kIrony, 0});
-      if constexpr (kKeepWords) start_item(new_ref(w_offset, w_length));
-    }
-    if (const double* p = emoticon_polarity(w)) {
-      s.items.push_back(Item{*p, 1.0, 1.0, 1, kMood, 0});
-      if constexpr (kKeepWords) start_item(new_ref(w_offset, w_length));
-    }
+  if constexpr (kKeepWords) {
+    w_offset = static_cast<std::uint32_t>(s.words.size());
+    s.words.append(w);
   }
+  const auto w_length = static_cast<std::uint32_t>(w.size());
+  if (const Entry* e = table_.find(w)) {
+    if (!has_m_) {
+      s.items.push_back(Item{e->polarity, e->subjectivity, e->intensity, 1, e->label, 0});
+      if constexpr (kKeepWords) start_item(new_ref(w_offset, w_length));
+    } else {
+      // "really good": the modifier's assessment becomes the pair's.
+      Item& a = s.items.back();
+      if constexpr (kKeepWords) append_word(new_ref(w_offset, w_length));
+      a.p = clamp(e->polarity * a.i);
+      a.s = clamp(e->subjectivity * a.i);
+      a.i = e->intensity;
+      a.label = e->label;
+    }
+    if (has_n_) {
+      // "not (really) good"
+      Item& a = s.items.back();
+      if constexpr (kKeepWords) {
+        const std::uint32_t r = new_ref(n_offset_, n_length_);
+        s.refs[r].next = a.first_word;
+        a.first_word = r;
+      }
+      a.i = 1.0 / a.i;
+      a.n = -1;
+    }
+    has_m_ = e->adverb;
+    if (has_m_) m_ly_ = w.ends_with("ly");
+    has_n_ = is_negation(w);
+    if (has_n_) n_offset_ = w_offset, n_length_ = w_length;
+    return;
+  }
+  if (is_negation(w)) {
+    has_n_ = true;
+    n_offset_ = w_offset, n_length_ = w_length;
+  } else if (has_n_ && stripped_length(w) > 1) {
+    has_n_ = false;  // a negation carries across words of one character only
+  }
+  if (has_n_ && has_m_ && m_ly_) {
+    // "really not good": the negation joins the modifier's assessment.
+    if constexpr (kKeepWords) append_word(new_ref(n_offset_, n_length_));
+    s.items.back().n = -1;
+    has_n_ = false;
+  } else if (has_m_ && code_points(w) > 2) {
+    has_m_ = false;
+  }
+  if (w == "!" && !s.items.empty()) {
+    if constexpr (kKeepWords) append_word(new_ref(w_offset, w_length));
+    s.items.back().p = clamp(s.items.back().p * 1.25);
+  }
+  if (w == "(!)") {
+    s.items.push_back(Item{0.0, 1.0, 1.0, 1, kIrony, 0});
+    if constexpr (kKeepWords) start_item(new_ref(w_offset, w_length));
+  }
+  if (const double* p = emoticon_polarity(w)) {
+    s.items.push_back(Item{*p, 1.0, 1.0, 1, kMood, 0});
+    if constexpr (kKeepWords) start_item(new_ref(w_offset, w_length));
+  }
+}
+
+template <bool kKeepWords>
+TextBlobScores Assessor<kKeepWords>::scores() const {
   // avg() of Sentiment.__call__: from the int 0, left to right; "not good"
   // counts half, the other way.
   double polarity = 0.0, subjectivity = 0.0;
-  for (const Item& a : s.items) {
+  for (const Item& a : s_.items) {
     polarity += a.n < 0 ? a.p * -0.5 : a.p;
     subjectivity += a.s;
   }
-  const double count = static_cast<double>(s.items.empty() ? 1 : s.items.size());
+  const double count = static_cast<double>(s_.items.empty() ? 1 : s_.items.size());
   return TextBlobScores{polarity / count, subjectivity / count};
 }
 
-template TextBlobScores assess<true>(const WordTable&, Scratch&);
-template TextBlobScores assess<false>(const WordTable&, Scratch&);
+template class Assessor<true>;
+template class Assessor<false>;
 
 std::vector<TextBlobAssessment> collect(const WordTable& table, const Scratch& s) {
   std::vector<TextBlobAssessment> out;

@@ -74,20 +74,33 @@ class WordTable {
     std::uint32_t offset = 0, length = 0, entry = kEmpty;
   };
   static std::size_t hash(std::string_view w) noexcept {
-    std::uint64_t h = kHashSeed ^ w.size();
+    // Whole 8-byte words, then the last 1-8 bytes as two overlapping loads
+    // of 4 (or 1-3 bytes picked one by one): no loop over a word's tail.
+    const char* p = w.data();
+    const std::size_t n = w.size();
+    std::uint64_t h = kHashSeed ^ n;
     std::size_t k = 0;
-    for (; k + 8 <= w.size(); k += 8) {
-      std::uint64_t x;
-      std::memcpy(&x, w.data() + k, 8);
-      h = hash_combine(h, x);
+    for (; k + 8 < n; k += 8) h = hash_combine(h, load<std::uint64_t>(p + k));
+    const std::size_t rest = n - k;  // 0 only for the empty word
+    std::uint64_t x;
+    if (rest == 8) {
+      x = load<std::uint64_t>(p + k);
+    } else if (rest >= 4) {
+      x = std::uint64_t{load<std::uint32_t>(p + k)} << 32 | load<std::uint32_t>(p + n - 4);
+    } else if (rest > 0) {
+      x = std::uint64_t{static_cast<unsigned char>(p[k])} << 16 |
+          std::uint64_t{static_cast<unsigned char>(p[k + rest / 2])} << 8 |
+          static_cast<unsigned char>(p[n - 1]);
+    } else {
+      x = 0;
     }
-    if (k < w.size()) {
-      // the last 1-7 bytes, packed without a variable-length memcpy call
-      std::uint64_t x = 0;
-      for (std::size_t j = w.size(); j-- > k;) x = (x << 8) | static_cast<unsigned char>(w[j]);
-      h = hash_combine(h, x);
-    }
-    return static_cast<std::size_t>(hash_mix(h));
+    return static_cast<std::size_t>(hash_mix(hash_combine(h, x)));
+  }
+  template <class T>
+  static T load(const char* p) noexcept {
+    T x;
+    std::memcpy(&x, p, sizeof x);
+    return x;
   }
   std::string keys_;
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024);  // 65536 bits
@@ -113,12 +126,12 @@ struct Scratch {
   std::vector<std::string_view> tokens;  // find_tokens' tokens, into the text or literals
   std::vector<std::string_view> tail;    // trailing punctuation of one token
   std::string sentence, sarcasm, glued;  // one sentence joined; after each substitution
-  std::string words;                     // every word, end to end
-  std::vector<std::uint32_t> word_end;   // end offset of each word in `words`
+  std::string lowered;                   // one word lowered, when lowering changes it
+  std::string words;                     // the words end to end (only when words are kept)
   std::vector<Item> items;
   // Assessment words (kept only for assessments()): per item a list of
-  // (offset, length) into lowered_all, linked so that an insert at the front
-  // is O(1).
+  // (offset, length) into `words`, linked so that an insert at the front is
+  // O(1).
   struct WordRef {
     std::uint32_t offset, length, next;
   };
@@ -126,9 +139,35 @@ struct Scratch {
   std::vector<std::uint32_t> item_last;  // last ref of each item
 };
 
-// find_tokens + " ".join(...).split(): the words of `text` into s.words /
-// s.word_end, each with str.lower() of `py` (as they are when `py` is null).
-void find_words(std::string_view text, const PyStr* py, Scratch& s);
+// find_tokens + " ".join(...).split(): calls sink.word(w) for each word w of
+// `text` in order, w lowered with str.lower() of `py` (as it is when `py` is
+// null). w is valid during the call only. Instantiated for the sinks below.
+template <class Sink>
+void find_words(std::string_view text, const PyStr* py, Scratch& s, Sink& sink);
+
+// Sentiment.assessments over the lowered words as find_words gives them, and
+// the averages of Sentiment.__call__: word() per word, then scores(). With
+// kKeepWords the words are kept in s.words for collect().
+template <bool kKeepWords>
+class Assessor {
+ public:
+  Assessor(const WordTable& table, Scratch& s);
+  void word(std::string_view w);
+  TextBlobScores scores() const;
+
+ private:
+  const WordTable& table_;
+  Scratch& s_;
+  bool has_m_ = false, m_ly_ = false;  // m: the preceding modifier, and m[0].endswith("ly")
+  bool has_n_ = false;                 // n: the preceding negation
+  std::uint32_t n_offset_ = 0, n_length_ = 0;
+};
+
+// The words as a list (TextBlobAnalyzer::tokens).
+struct WordList {
+  std::vector<std::string> words;
+  void word(std::string_view w) { words.emplace_back(w); }
+};
 
 // Whether RE_SARCASM or RE_EMOTICONS could change the sentence made of
 // tokens[begin, end) less those equal to `skip` (if not empty): a "(", or a
@@ -149,12 +188,7 @@ const double* emoticon_polarity(std::string_view lowered) noexcept;
 // EMOTICONS as (face, polarity) pairs in the order the engine uses.
 std::vector<std::pair<std::string, double>> emoticon_table();
 
-// Sentiment.assessments over the lowered s.words and the averages of
-// Sentiment.__call__.
-template <bool kKeepWords>
-TextBlobScores assess(const WordTable& table, Scratch& s);
-
-// The assessments of the last assess<true>() as the public struct.
+// The assessments of the last Assessor<true> as the public struct.
 std::vector<TextBlobAssessment> collect(const WordTable& table, const Scratch& s);
 
 }  // namespace textgauge::textblob

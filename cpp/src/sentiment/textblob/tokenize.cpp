@@ -6,6 +6,8 @@
 // text yields the same raw tokens, which then go through the punctuation
 // split, the sentence split and, per sentence, the two substitutions.
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,17 @@
 namespace textgauge::textblob {
 
 namespace {
+
+std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+std::uint32_t load4(const char* p) noexcept {
+  std::uint32_t x;
+  std::memcpy(&x, p, 4);
+  return x;
+}
 
 // PUNCTUATION without the period, which find_tokens handles on its own.
 constexpr std::array<bool, 256> kPunct = [] {
@@ -123,40 +136,61 @@ bool is_quote(char32_t c) noexcept {
   return c == '\'' || c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
 }
 
-// Appends one word to s.words, lowered with str.lower() when `py` is given
-// (Final_Sigma looks within the word only, as Python's lower() of the word
-// does).
-void append_word(Scratch& s, const PyStr* py, std::string_view word) {
-  if (word.empty()) return;  // str.split() drops empty strings
-  const std::size_t base = s.words.size();
-  if (!py) {
-    s.words.append(word);
+// `word` lowered with str.lower() when `py` is given (Final_Sigma looks
+// within the word only, as Python's lower() of the word does): the word
+// itself when lowering does not change it (most words), else a view of `buf`.
+std::string_view lowered(std::string_view word, const PyStr* py, std::string& buf) {
+  if (!py) return word;
+  // Which bytes occur, 8 at a time: the word in words of 8 bytes, the last
+  // one overlapping (4-byte halves below 8 bytes, single bytes below 4).
+  const char* p = word.data();
+  const std::size_t n = word.size();
+  std::uint64_t high = 0, upper = 0;
+  auto look = [&](std::uint64_t x, std::uint64_t ones) {
+    // Per byte b < 0x80: b + 0x3F has its top bit from 'A' on, b + 0x25 from
+    // '[' on; bytes >= 0x80 go to the full mapping whatever this says.
+    high |= x & (ones * 0x80);
+    upper |= (x + ones * 0x3F) & ~(x + ones * 0x25) & (ones * 0x80);
+  };
+  constexpr std::uint64_t k8 = 0x0101010101010101u;
+  if (n >= 8) {
+    for (std::size_t k = 0; k + 8 < n; k += 8) look(load8(p + k), k8);
+    look(load8(p + n - 8), k8);
+  } else if (n >= 4) {
+    look(std::uint64_t{load4(p)} << 32 | load4(p + n - 4), k8);
   } else {
-    s.words.resize(base + word.size());
-    char* out = s.words.data() + base;
-    unsigned char high = 0;
-    for (const char c : word) {
-      high |= static_cast<unsigned char>(c);
-      *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    if (high >= 0x80) {  // not ASCII: Python's full mapping
-      s.words.resize(base);
-      py->lower(word, s.words);
-    }
+    for (std::size_t k = 0; k < n; ++k) look(static_cast<unsigned char>(p[k]), 1);
   }
-  s.word_end.push_back(static_cast<std::uint32_t>(s.words.size()));
+  if (high) {  // not ASCII: Python's full mapping
+    buf.clear();
+    py->lower(word, buf);
+    return buf;
+  }
+  if (!upper) return word;
+  buf.assign(word);
+  for (char& c : buf) c = static_cast<char>(c + ((static_cast<unsigned>(c - 'A') < 26u) << 5));
+  return buf;
+}
+
+// One word to the sink, lowered.
+template <class Sink>
+void emit_word(Scratch& s, const PyStr* py, Sink& sink, std::string_view word) {
+  if (word.empty()) return;  // str.split() drops empty strings
+  sink.word(lowered(word, py, s.lowered));
 }
 
 // One sentence: its tokens joined with spaces (less END-OF-SENTENCE when
 // `drop_eos`), the two substitutions, and its words appended to s.words.
 // Most sentences hold nothing either substitution could change
 // (may_substitute): their words are their tokens.
-void emit_sentence(Scratch& s, const PyStr* py, std::size_t begin, std::size_t end, bool drop_eos) {
+template <class Sink>
+void emit_sentence(Scratch& s, const PyStr* py, Sink& sink, std::size_t begin, std::size_t end,
+                   bool drop_eos) {
   s.sentence.clear();
   const std::string_view eos = drop_eos ? kEndOfSentence : std::string_view();
   if (!may_substitute(s.tokens, begin, end, eos)) {
     for (std::size_t k = begin; k < end; ++k)
-      if (!drop_eos || s.tokens[k] != kEndOfSentence) append_word(s, py, s.tokens[k]);
+      if (!drop_eos || s.tokens[k] != kEndOfSentence) emit_word(s, py, sink, s.tokens[k]);
     return;
   }
   for (std::size_t k = begin; k < end; ++k) {
@@ -171,18 +205,17 @@ void emit_sentence(Scratch& s, const PyStr* py, std::size_t begin, std::size_t e
   // tokens, so each space ends a word.
   std::size_t start = 0;
   for (std::size_t at = g.find(' '); at != std::string_view::npos; at = g.find(' ', start)) {
-    append_word(s, py, g.substr(start, at - start));
+    emit_word(s, py, sink, g.substr(start, at - start));
     start = at + 1;
   }
-  append_word(s, py, g.substr(start));
+  emit_word(s, py, sink, g.substr(start));
 }
 
 }  // namespace
 
-void find_words(std::string_view text, const PyStr* py, Scratch& s) {
+template <class Sink>
+void find_words(std::string_view text, const PyStr* py, Scratch& s, Sink& sink) {
   s.tokens.clear();
-  s.words.clear();
-  s.word_end.clear();
   // 1. Raw tokens: the text split on whitespace (str.isspace), with " n't"
   //    and every quote split off as find_tokens' replacements do, and
   //    END-OF-SENTENCE where \n{2,} was after "\r\n" -> "\n".
@@ -258,12 +291,16 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s) {
         if (tok[j] == "'" || tok[j] == "\"") break;
         ++j;
       }
-      emit_sentence(s, py, i, j, true);
+      emit_sentence(s, py, sink, i, j, true);
       i = j;
     }
     ++j;
   }
-  emit_sentence(s, py, i, std::min(j, n), false);
+  emit_sentence(s, py, sink, i, std::min(j, n), false);
 }
+
+template void find_words(std::string_view, const PyStr*, Scratch&, Assessor<false>&);
+template void find_words(std::string_view, const PyStr*, Scratch&, Assessor<true>&);
+template void find_words(std::string_view, const PyStr*, Scratch&, WordList&);
 
 }  // namespace textgauge::textblob
