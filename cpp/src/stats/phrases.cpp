@@ -23,9 +23,9 @@ void append_id(std::string& key, id_type id) {
 }
 
 // A phrase occurrence: its key and the position of the token that ends it.
-// Phrases of up to three ids are packed into the key (see Packing); longer
-// ones have the top bit set over their id among those phrases (interned:
-// they are rarer, and of any length).
+// Phrases are packed into the key (see Packing) where their connector run
+// fits; the others have the top bit set over their id among those phrases
+// (interned by their term ids).
 struct Occurrence {
   std::uint64_t key;
   std::int64_t pos;
@@ -43,6 +43,44 @@ struct Run {
   std::uint64_t key;
 };
 
+// The runs of connector words inside phrases, interned as a trie: run r > 0
+// is run parent[r] followed by the connector last[r] (run 0: none). A news
+// corpus has a few hundred distinct runs, so a phrase with any number of
+// connectors packs into one key (see Packing), and extending the run of a
+// candidate by one connector is one lookup in a small table.
+struct ConnectorRuns {
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();  // ids ran out
+  std::vector<std::uint32_t> parent{0};
+  std::vector<id_type> last{-1};
+  std::vector<std::uint32_t> single;             // connector id -> its run of one, 0 until seen
+  FlatMap<std::uint64_t, std::uint32_t> longer;  // parent << 32 | connector -> run
+
+  std::uint32_t step(std::uint32_t run, id_type t) {
+    if (run == kNone || parent.size() >= kNone) return kNone;
+    const auto next = static_cast<std::uint32_t>(parent.size());
+    std::uint32_t r;
+    if (run == 0) {
+      std::uint32_t& slot = single[static_cast<std::size_t>(t)];
+      if (slot == 0) slot = next;
+      r = slot;
+    } else {
+      r = longer.try_emplace(static_cast<std::uint64_t>(run) << 32 | static_cast<std::uint32_t>(t), next)
+              .first;
+    }
+    if (r == next) {
+      parent.push_back(run);
+      last.push_back(t);
+    }
+    return r;
+  }
+  // Appends the connectors of `run` to `out`, in text order.
+  void append(std::uint32_t run, std::vector<id_type>& out) const {
+    const std::size_t from = out.size();
+    for (; run != 0; run = parent[run]) out.push_back(last[run]);
+    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(from), out.end());
+  }
+};
+
 // The distinct unigrams and phrases of a stream with their counts and first
 // occurrence, each list in order of first occurrence. Events are numbered
 // 2 * token + (0 for the token, 1 for the phrase it ends), the order in which
@@ -50,44 +88,34 @@ struct Run {
 struct IdCounts {
   std::vector<id_type> unigram;  // term id
   std::vector<std::int64_t> unigram_count, unigram_event;
-  Buffer<Run> phrases;      // in order of first occurrence
-  Vocabulary long_phrases;  // keys: the term ids of a phrase with connectors, as bytes
+  Buffer<Run> phrases;          // in no particular order
+  Buffer<std::int32_t> run_at;  // by position: the phrase first ending there, or -1
+  Vocabulary long_phrases;      // keys: the term ids of a phrase with connectors, as bytes
+  ConnectorRuns connector_runs;
   std::int64_t words = 0;
-  unsigned bits = 32;  // per id in a packed key (see Packing)
+  unsigned bits = 32, run_bits = 0;  // see Packing
 };
 
-// How phrase keys pack term ids into 64 bits. With ids of `bits` bits and
-// 3 * bits <= 62, a phrase of two words is (a << bits | b) and one with a
-// single connector (1 << 62 | a << 2 bits | c << bits | b); otherwise two
-// words are (a << 32 | b). Longer phrases are interned (kLongPhrase | id).
+// How phrase keys pack into 64 bits: with term ids of `bits` bits (at most
+// 31), a phrase from word a to word b over the connector run `run` (0 for
+// none, see ConnectorRuns) is (run << 2 bits | a << bits | b) where the run
+// fits the 63 - 2 bits left (`run_bits`, fewer in tests); the top bit stays
+// for interned phrases (kLongPhrase | id).
 struct Packing {
-  unsigned bits;
-  bool three() const noexcept { return 3 * bits <= 62; }
-  std::uint64_t two(id_type a, id_type b) const noexcept {
-    return static_cast<std::uint64_t>(a) << (three() ? bits : 32) | static_cast<std::uint32_t>(b);
+  unsigned bits, run_bits;
+  bool fits(std::uint32_t run) const noexcept {
+    return run != ConnectorRuns::kNone && (run_bits >= 32 || run < (std::uint64_t(1) << run_bits));
   }
-  std::uint64_t three_ids(id_type a, id_type c, id_type b) const noexcept {
-    return std::uint64_t(1) << 62 | static_cast<std::uint64_t>(a) << (2 * bits) |
-           static_cast<std::uint64_t>(c) << bits | static_cast<std::uint32_t>(b);
+  std::uint64_t key(std::uint32_t run, id_type a, id_type b) const noexcept {
+    return static_cast<std::uint64_t>(run) << (2 * bits) | static_cast<std::uint64_t>(a) << bits |
+           static_cast<std::uint32_t>(b);
   }
-  // The ids of a key that is not kLongPhrase.
-  std::size_t unpack(std::uint64_t key, id_type* ids) const noexcept {
-    const std::uint64_t mask = (std::uint64_t(1) << bits) - 1;
-    if (!three()) {
-      ids[0] = static_cast<id_type>(key >> 32);
-      ids[1] = static_cast<id_type>(key & 0xFFFFFFFFu);
-      return 2;
-    }
-    if (key >> 62) {
-      ids[0] = static_cast<id_type>((key >> (2 * bits)) & mask);
-      ids[1] = static_cast<id_type>((key >> bits) & mask);
-      ids[2] = static_cast<id_type>(key & mask);
-      return 3;
-    }
-    ids[0] = static_cast<id_type>(key >> bits);
-    ids[1] = static_cast<id_type>(key & mask);
-    return 2;
+  id_type a(std::uint64_t key) const noexcept { return static_cast<id_type>((key >> bits) & mask()); }
+  id_type b(std::uint64_t key) const noexcept { return static_cast<id_type>(key & mask()); }
+  std::uint32_t run(std::uint64_t key) const noexcept {
+    return static_cast<std::uint32_t>(key >> (2 * bits));
   }
+  std::uint64_t mask() const noexcept { return (std::uint64_t(1) << bits) - 1; }
 };
 
 // The occurrences of phrases of two words. Where the keys pack into
@@ -161,25 +189,27 @@ void count_phrases(TwoWords& two, Buffer<Occurrence>& more, const TermStream& st
   else
     count_hashed(two.occ, runs);
   count_hashed(more, runs);
-  // In order of first occurrence: each position ends at most one phrase.
-  Buffer<std::int32_t> run_at(static_cast<std::size_t>(c.words), -1);  // runs < 2^31
-  c.phrases.reserve(runs.size());
+  // Their order of first occurrence, read by position (each position ends at
+  // most one phrase).
+  c.run_at.assign(static_cast<std::size_t>(c.words), -1);  // runs < 2^31
   for (std::size_t r = 0; r < runs.size(); ++r)
-    run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int32_t>(r);
-  for (std::int32_t r : run_at) {
-    if (r < 0) continue;
-    c.phrases.push_back(runs[static_cast<std::size_t>(r)]);
-  }
+    c.run_at[static_cast<std::size_t>(runs[r].first)] = static_cast<std::int32_t>(r);
+  c.phrases = std::move(runs);
 }
 
-IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
-                   const std::vector<std::uint8_t>& connector) {
+IdCounts count_ids(const TermStream& stream, std::size_t n_terms, const std::vector<std::uint8_t>& connector,
+                   unsigned max_run_bits) {
   IdCounts c;
   c.bits = std::max<unsigned>(1, static_cast<unsigned>(std::bit_width(n_terms)));
-  const Packing pack{c.bits};
+  c.run_bits = std::min(63 - 2 * c.bits, max_run_bits);
+  const Packing pack{c.bits, c.run_bits};
+  ConnectorRuns& runs = c.connector_runs;
+  runs.single.assign(std::min(connector.size(), n_terms), 0);
   std::vector<std::int64_t> count(n_terms, 0), first(n_terms, -1);
   TwoWords two;
-  two.bucketed = pack.three() && stream.terms.size() < (std::size_t(1) << 32);
+  // Buckets by first word while the vocabulary is under 2^20 terms (beyond,
+  // most buckets of count_two would be empty) and positions fit 32 bits.
+  two.bucketed = 3 * c.bits <= 62 && stream.terms.size() < (std::size_t(1) << 32);
   if (two.bucketed) {
     two.end.reserve(stream.terms.size());
     two.per_first.assign(n_terms + 1, 0);
@@ -190,14 +220,16 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
   std::string key;  // the ids of a candidate with connectors, when interned
   // Positions are indices into stream.terms (its segments are back to back).
   for (std::size_t s = 0; s < stream.segments(); ++s) {
-    id_type start = -1, inner = -1;  // inner: the first connector of the candidate
+    id_type start = -1;
     std::size_t connectors = 0;
+    std::uint32_t run = 0;  // of the connectors since start
     for (std::size_t k = stream.seg_begin[s]; k < stream.seg_begin[s + 1]; ++k) {
       const id_type t = stream.terms[k];
       const auto ut = static_cast<std::size_t>(t);
       if (ut < connector.size() && connector[ut]) {
         if (start < 0) continue;
-        if (++connectors == 1) inner = t;  // a connector inside a candidate
+        ++connectors;  // a connector inside a candidate
+        run = runs.step(run, t);
         continue;
       }
       const auto pos = static_cast<std::int64_t>(k);
@@ -207,9 +239,9 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
           two.end.push_back(static_cast<std::uint32_t>(k));  // start is terms[k - 1]
           ++two.per_first[static_cast<std::size_t>(start) + 1];
         } else if (connectors == 0) {
-          two.occ.push_back({pack.two(start, t), pos});
-        } else if (connectors == 1 && pack.three()) {
-          more.push_back({pack.three_ids(start, inner, t), pos});
+          two.occ.push_back({pack.key(0, start, t), pos});
+        } else if (pack.fits(run)) {
+          more.push_back({pack.key(run, start, t), pos});
         } else {
           key.clear();
           for (std::size_t j = k - connectors - 1; j <= k; ++j) append_id(key, stream.terms[j]);
@@ -218,6 +250,7 @@ IdCounts count_ids(const TermStream& stream, std::size_t n_terms,
       }
       start = t;  // the word ends one candidate and starts the next
       connectors = 0;
+      run = 0;
     }
   }
   c.words = static_cast<std::int64_t>(stream.terms.size());
@@ -267,8 +300,9 @@ bool first_last(std::string_view key, std::string_view delim, std::string_view& 
 }  // namespace
 
 PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
-                         const std::vector<std::uint8_t>& connector, std::string_view delimiter) {
-  IdCounts c = count_ids(stream, vocabulary.size(), connector);
+                         const std::vector<std::uint8_t>& connector, std::string_view delimiter,
+                         unsigned max_run_bits) {
+  IdCounts c = count_ids(stream, vocabulary.size(), connector, max_run_bits);
   // The string keys, unigrams and phrases merged by first event (each list is
   // in event order already); colliding strings add up, as in gensim's dict.
   // Joined strings can only collide with each other or with a unigram when
@@ -312,26 +346,28 @@ PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
     out.counts.push_back(count);
   };
   std::vector<id_type> seq;
-  std::size_t u = 0, p = 0;
-  const std::size_t nu = c.unigram.size(), np = c.phrases.size();
-  while (u < nu || p < np) {
-    if (p == np || (u < nu && c.unigram_event[u] < 2 * c.phrases[p].first + 1)) {
+  const Packing pack{c.bits, c.run_bits};
+  std::size_t u = 0;
+  const std::size_t nu = c.unigram.size();
+  for (std::size_t k = 0; k < c.run_at.size(); ++k) {
+    if (c.run_at[k] < 0) continue;
+    // A unigram first seen at k comes before the phrase ending there.
+    for (; u < nu && c.unigram_event[u] <= static_cast<std::int64_t>(2 * k); ++u)
       emit(&c.unigram[u], 1, c.unigram_count[u]);
-      ++u;
-      continue;
-    }
-    const std::uint64_t key = c.phrases[p].key;
-    if (key & kLongPhrase) {
-      const std::string_view bytes = c.long_phrases.term(static_cast<id_type>(key & ~kLongPhrase));
+    const Run& r = c.phrases[static_cast<std::size_t>(c.run_at[k])];
+    seq.clear();
+    if (r.key & kLongPhrase) {
+      const std::string_view bytes = c.long_phrases.term(static_cast<id_type>(r.key & ~kLongPhrase));
       seq.resize(bytes.size() / sizeof(id_type));
       std::memcpy(seq.data(), bytes.data(), bytes.size());
-      emit(seq.data(), seq.size(), c.phrases[p].count);
     } else {
-      id_type ids[3];
-      emit(ids, Packing{c.bits}.unpack(key, ids), c.phrases[p].count);
+      seq.push_back(pack.a(r.key));
+      c.connector_runs.append(pack.run(r.key), seq);
+      seq.push_back(pack.b(r.key));
     }
-    ++p;
+    emit(seq.data(), seq.size(), r.count);
   }
+  for (; u < nu; ++u) emit(&c.unigram[u], 1, c.unigram_count[u]);
   if (collide) out.keys = index.table();
   return out;
 }

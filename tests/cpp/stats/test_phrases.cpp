@@ -66,9 +66,9 @@ std::pair<std::vector<std::string>, std::vector<std::int64_t>> brute_force(
 
 TEST_CASE("phrases: the vocabulary equals gensim's loop on random streams, small and huge vocabularies",
           "[phrases]") {
-  // Phrases of two words are counted in buckets by their first word while
-  // three ids fit a key (under 2^20 terms), through a hash table above; both
-  // with connector words (one and several inside a phrase).
+  // Phrases of two words are counted in buckets by their first word under
+  // 2^20 terms, through a hash table above; both with connector words (one
+  // and several inside a phrase, their runs packed in the key or interned).
   for (const std::size_t n_terms : {std::size_t{50}, std::size_t{1} << 21}) {
     Vocabulary v;
     for (std::size_t t = 0; t < n_terms; ++t) v.intern("w" + std::to_string(t));
@@ -85,11 +85,14 @@ TEST_CASE("phrases: the vocabulary equals gensim's loop on random streams, small
         s.terms.push_back(static_cast<Vocabulary::id_type>(rng() % 8 == 0 ? any(rng) : small(rng) % 50));
       s.seg_begin.push_back(s.terms.size());
     }
-    const PhraseVocab got = phrase_vocab(s, v, conn, "_");
     const auto [order, count] = brute_force(s, v, conn);
-    CHECK(keys(got) == order);
-    CHECK(got.counts == count);
-    CHECK(got.words == static_cast<std::int64_t>(s.terms.size()));
+    // Connector runs packed in the keys, and (1 bit for runs) nearly all interned instead.
+    for (const unsigned run_bits : {64u, 1u}) {
+      const PhraseVocab got = phrase_vocab(s, v, conn, "_", run_bits);
+      CHECK(keys(got) == order);
+      CHECK(got.counts == count);
+      CHECK(got.words == static_cast<std::int64_t>(s.terms.size()));
+    }
   }
 }
 

@@ -56,9 +56,12 @@ struct PhraseVocab {
 
 // Counts a stream's segments (gensim's sentences). `connector[id]` != 0 marks
 // the term ids that are connector words (ids past its end are not);
-// `delimiter` joins phrase keys.
+// `delimiter` joins phrase keys. `max_run_bits` is for tests: fewer bits for
+// the runs of connector words packed in a phrase's key make more phrases take
+// the slower path of interned keys (same result).
 PhraseVocab phrase_vocab(const TermStream& stream, const Vocabulary& vocabulary,
-                         const std::vector<std::uint8_t>& connector, std::string_view delimiter);
+                         const std::vector<std::uint8_t>& connector, std::string_view delimiter,
+                         unsigned max_run_bits = 64);
 
 // gensim's `add_vocab` of a second vocabulary: counts summed per key, the
 // keys of `a` first, then those new in `b` in their order.
