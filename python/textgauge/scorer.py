@@ -165,15 +165,15 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     return out, float(amp), int(n), list(toks)
 
 
-N_PARAMS = 26  # the fitted vector (see param_vector)
+N_PARAMS = 31  # the fitted vector (see param_vector)
 
 
 def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
     """Per token row and lexicon, the contribution to the text's sum (rows x 3).
 
     p: w(6: vader+ vader- textblob+ textblob- afinn+ afinn-), beta(3), caps, neg,
-    but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7).
-    """
+    but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7),
+    name weight, rule weights(4: like-preposition, well, no-determiner, allow-to)."""
     if len(R) == 0:
         return np.zeros((0, 3))
     w = p[0:6]
@@ -184,7 +184,8 @@ def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
     bfac = np.where(R[:, 8] < 0, bb, np.where(R[:, 8] > 0, ba, 1.0))
     mult = neg ** (R[:, 5] + R[:, 7]) * 1.25 ** R[:, 6] * bfac
     pat = ((R[:, 0] != 0) * 1 + (R[:, 1] != 0) * 2 + (R[:, 2] != 0) * 4).astype(int)
-    mult = mult * pw[pat] * (1 - R[:, 14]) * (R[:, 11] == 0)
+    rw = np.concatenate([[1.0], p[27:31]])  # per news rule (code 0: none)
+    mult = mult * pw[pat] * (1 - p[26] * R[:, 14]) * rw[R[:, 11].astype(int)]
     out = np.empty((len(R), 3))
     for li in range(3):
         v = R[:, li] * LEX_SCALE[li]

@@ -283,6 +283,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     tb = _tables()
     t = _substitute(text, tb.emoji)
     toks = _tokens(t)
+    raw = t.split()  # the words the tokens were stripped from
     lw = [x.lower() for x in toks]
     n = len(toks)
     n_upper = sum(x.isupper() for x in toks)
@@ -360,7 +361,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
             else 0
         )
         butpos = 0 if bi == n else (-1 if i < bi else (1 if i > bi else 0))
-        start = i == 0 or toks[i - 1][-1] in ".!?:;\"'"
+        start = i == 0 or raw[i - 1][-1] in ".!?:;\"'"
         name = (
             1
             if (

@@ -440,9 +440,15 @@ struct GaugeScorer::Impl {
       }
       const int least = (i > 0 && has(i - 1, gLeast) && !(i > 1 && has(i - 2, gAtVery))) ? 1 : 0;
       const int butpos = bi == n ? 0 : (i < bi ? -1 : (i > bi ? 1 : 0));
+      // A sentence starts after a whitespace-split word that ends in one of
+      // .!?:;"' : the token may have had that punctuation stripped
+      // ("November." -> "November"), so the word's last byte is the last of
+      // the ASCII punctuation that follows the token.
       bool start = i == 0;
       if (!start) {
-        const char last = t[toks[i - 1].end - 1];
+        std::size_t e = toks[i - 1].end;
+        while (e < toks[i].begin && is_ascii_punct(t[e])) ++e;
+        const char last = t[e - 1];
         start = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '"' ||
                 last == '\'';
       }
@@ -464,6 +470,12 @@ struct GaugeScorer::Impl {
     return t;
   }
 
+  // string.punctuation
+  static bool is_ascii_punct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+  }
+
   static bool punct_only(std::string_view tok) {
     for (const char c : tok)
       if (!(c == '!' || c == '?' || c == '.' || c == ',' || c == ';' || c == ':')) return false;
@@ -483,7 +495,8 @@ struct GaugeScorer::Impl {
                     (so < kPowCache ? so_pow[so] : std::pow(1.25, R[6])) * bfac;
       const int pat = (R[0] != 0) * 1 + (R[1] != 0) * 2 + (R[2] != 0) * 4;
       const double pw = pat == 0 ? 1.0 : p[19 + pat - 1];
-      mult = mult * pw * (1 - R[14]) * (R[11] == 0 ? 1.0 : 0.0);
+      // a name's and each news rule's weight (fitted; 1 and 0 switch them fully on)
+      mult = mult * pw * (1 - p[26] * R[14]) * (R[11] == 0 ? 1.0 : p[26 + static_cast<std::size_t>(R[11])]);
       for (std::size_t li = 0; li < 3; ++li) {
         double v = R[li] * kLexScale[li];
         const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
