@@ -62,6 +62,17 @@ def load_corpus(name: str) -> list[str]:
     return require(path).read_text(encoding="utf-8").splitlines()
 
 
+def bbc_texts(folder: Path = BBC, *, every: int = 1) -> list[str]:
+    """The texts of the BBC articles (every ``every``-th, in path order), decoded as one
+    corpus decodes them (``errors="replace"``: sport/199.txt holds a bad byte)."""
+    files = sorted(require(folder).glob("*/*.txt"))[::every]
+    if not files:
+        raise SystemExit(f"no BBC articles under {folder}")
+    import textgauge as tg
+
+    return tg.Corpus.from_files(files, threads=1, errors="replace", tokens=False).texts
+
+
 def shadowed_modules(folder: Path = BENCH) -> list[str]:
     """The files in ``folder`` that hide a module of the same name, standard library or
     installed, from a script run there (``folder`` first on sys.path)."""

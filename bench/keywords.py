@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import harness
-import textgauge as tg
 from textgauge import _core
 from textgauge import keywords as kw
 
@@ -38,8 +37,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--every", type=int, default=5, help="use every N-th article (1: all)")
     args = ap.parse_args()
-    files = sorted(harness.require(args.bbc).glob("*/*.txt"))[:: args.every]
-    texts = tg.Corpus.from_files(files, threads=1, errors="replace").texts
+    texts = harness.bbc_texts(args.bbc, every=args.every)
     print(f"{len(texts)} articles, {sum(map(len, texts)) / 1e6:.2f} MB")
 
     import yake

@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (_pickle: pickles of _core's classes)  # noqa: E4
     demo,
     display,
 )
+from ._methods import explain
 from .dictionary import Dictionary
 from .errors import DecodeError, Error, OptionError
 from .phrases import Phrases
@@ -50,4 +51,5 @@ __all__ = [
     "Phrases",
     "SentimentIntensityAnalyzer",
     "__version__",
+    "explain",
 ]

@@ -47,6 +47,7 @@ _HOMES: dict[str, str] = {
     "CollocationStats": "textgauge.partial",
     "Phrases": "textgauge.phrases",
     "Dictionary": "textgauge.dictionary",
+    "Cleaner": "textgauge.clean",
 }
 
 

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _methods
 from ._unicode import text_batch, threads_arg
 from .errors import DecodeError, Error, OptionError
 
@@ -243,13 +243,46 @@ def _check_text(text: Any) -> None:
 _SHARED: Afinn | None = None
 
 
-def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
-    """``method="afinn"``: ``polarity`` (tanh(score / 5)) and ``score`` (afinn's sum, English
-    word list, no emoticons: ``afinn.Afinn()``), one row per text. ``threads``: 0 = all cores."""
+def _shared() -> Afinn:
+    """The ``method="afinn"`` scorer: afinn's English word list, no emoticons (``Afinn()``)."""
     global _SHARED
     if _SHARED is None:
         _SHARED = Afinn()
-    scores, _ = _SHARED._core.score(texts, threads=threads)
+    return _SHARED
+
+
+def _method_explain(text: str) -> pd.DataFrame:
+    """``explain(text, method="afinn")`` (see :func:`textgauge.explain`): one row per match
+    of the word list, ``value`` the entry's (they sum to afinn's score) and ``contribution``
+    its share of ``polarity = tanh(score / 5)``."""
+    a = _shared()
+    _, ids = a._core.find([text], threads=1)
+    entries = [a._keys[i] for i in ids.tolist()]
+    values = a._values[ids].astype(float)
+    # afinn matches the lowercased text with whitespace runs collapsed.
+    starts, ends = _methods.locate(text, entries, ignore_case=True, spaces=True)
+    score = float(values.sum())
+    polarity = float(np.tanh(score / 5.0))  # as _method_frame computes it
+    share = polarity / score if score else 0.0
+    frame = pd.DataFrame(
+        {
+            "token": pd.Series(entries, dtype=object),
+            "start": pd.Series(starts, dtype=np.int64),
+            "end": pd.Series(ends, dtype=np.int64),
+            "afinn": values,
+            "value": values,
+            "rules": ["phrase" if " " in e else "" for e in entries],
+            "contribution": values * share,
+        }
+    )
+    frame.attrs.update(polarity=polarity, scale=5.0, score=score)
+    return frame
+
+
+def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
+    """``method="afinn"``: ``polarity`` (tanh(score / 5)) and ``score`` (afinn's sum, English
+    word list, no emoticons: ``afinn.Afinn()``), one row per text. ``threads``: 0 = all cores."""
+    scores, _ = _shared()._core.score(texts, threads=threads)
     out = np.empty((len(scores), 2))
     out[:, 0] = np.tanh(scores / 5.0)
     out[:, 1] = scores

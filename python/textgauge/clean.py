@@ -46,7 +46,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from . import _core
+from . import _core, _pickle
 from .errors import OptionError
 
 __all__ = [
@@ -100,6 +100,7 @@ Steps = bool | str | Sequence[str]
 Placeholders = bool | Mapping[str, str]
 
 
+@_pickle.picklable("Cleaner", 1)
 @dataclasses.dataclass(frozen=True)
 class Cleaner:
     """A list of steps and the placeholders of the replacing steps; made by :func:`cleaner`.
@@ -109,6 +110,14 @@ class Cleaner:
 
     steps: tuple[str, ...]
     placeholders: tuple[tuple[str, str], ...]
+
+    def _pickle_state(self) -> tuple[list[str], dict[str, str]]:
+        return (list(self.steps), dict(self.placeholders))  # version 1
+
+    @classmethod
+    def _from_pickle_state(cls, version: int, state: tuple[list[str], dict[str, str]]) -> Cleaner:
+        steps, placeholders = state
+        return cleaner(list(steps), placeholders=placeholders)
 
     def __call__(self, text: str) -> str:
         return self.clean([text])[0]

@@ -17,6 +17,7 @@ See ``docs/statistics.md#phrases-and-multi-word-expressions``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -385,8 +386,19 @@ def compound(corpus: CorpusBase, expressions: Any, *, delimiter: str | None = No
     delim = delimiter if delimiter is not None else (own or "_")
     if not isinstance(delim, str) or not delim:
         raise ValueError(f"delimiter must be a non-empty str, got {delim!r}")
+    return _corpus.derive(corpus, Compounding(tuple(map(tuple, exprs)), delim))
 
-    def transform(core: _core.text.Corpus) -> _core.text.Corpus:
-        return _core.stats.compound(core, exprs, delimiter=delim)[0]
 
-    return _corpus.derive(corpus, transform)
+@dataclasses.dataclass(frozen=True)
+class Compounding:
+    """What :func:`compound` did to a corpus: the expressions (each a tuple of terms) and the
+    delimiter. It is the transform that :func:`textgauge._corpus.derive` applies, as data
+    rather than a closure, so that a compounded corpus pickles with its expressions
+    (``Corpus`` format version 2) and is compounded again when loaded."""
+
+    expressions: tuple[tuple[str, ...], ...]
+    delimiter: str
+
+    def __call__(self, core: _core.text.Corpus) -> _core.text.Corpus:
+        exprs = [list(e) for e in self.expressions]
+        return _core.stats.compound(core, exprs, delimiter=self.delimiter)[0]

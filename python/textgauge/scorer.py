@@ -38,7 +38,6 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -47,11 +46,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _methods
 from ._unicode import text_batch, threads_arg
 from .afinn import afinn_lexicon_paths
 from .sentiment import vader_lexicon_paths
-from .textblob import textblob_lexicon_path
+from .textblob import averaged_lexicon
 
 __all__ = ["explain", "score"]
 
@@ -85,26 +84,6 @@ def _vader_tables() -> tuple[dict[str, float], dict[str, str]]:
     return lex, emoji
 
 
-def _textblob_tables() -> tuple[dict[str, float], dict[str, float]]:
-    path = textblob_lexicon_path()
-    words: dict[str, dict[str | None, list[tuple[float, float]]]] = {}
-    for w in ET.parse(path).getroot().findall("word"):
-        form = w.attrib.get("form")
-        if not form:
-            continue
-        psi = (float(w.attrib.get("polarity", 0.0)), float(w.attrib.get("subjectivity", 0.0)))
-        words.setdefault(form, {}).setdefault(w.attrib.get("pos"), []).append(psi)
-    pol: dict[str, float] = {}
-    subj: dict[str, float] = {}
-    for form, by_pos in words.items():
-        avgs = [
-            (sum(p for p, _ in v) / len(v), sum(s for _, s in v) / len(v)) for v in by_pos.values()
-        ]
-        pol[form.lower()] = sum(a[0] for a in avgs) / len(avgs)
-        subj[form.lower()] = sum(a[1] for a in avgs) / len(avgs)
-    return pol, subj
-
-
 def _afinn_table() -> dict[str, float]:
     out: dict[str, float] = {}
     for path in afinn_lexicon_paths("en", emoticons=True):
@@ -118,7 +97,7 @@ def _afinn_table() -> dict[str, float]:
 class _Tables:
     def __init__(self) -> None:
         self.vader, self.emoji = _vader_tables()
-        self.tb, self.tb_subj = _textblob_tables()
+        self.tb, self.tb_subj = averaged_lexicon()
         self.afinn = _afinn_table()
 
     def known(self, w: str) -> bool:
@@ -165,7 +144,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     return out, float(amp), int(n), list(toks)
 
 
-N_PARAMS = 31  # the fitted vector (see param_vector)
+N_PARAMS = 27  # the fitted vector (see param_vector)
 
 
 def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
@@ -173,7 +152,8 @@ def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
 
     p: w(6: vader+ vader- textblob+ textblob- afinn+ afinn-), beta(3), caps, neg,
     but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7),
-    name weight, rule weights(4: like-preposition, well, no-determiner, allow-to)."""
+    name weight (the share of its value a name loses, in [0, 1]). A word a news rule marks
+    counts nothing."""
     if len(R) == 0:
         return np.zeros((0, 3))
     w = p[0:6]
@@ -184,8 +164,7 @@ def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
     bfac = np.where(R[:, 8] < 0, bb, np.where(R[:, 8] > 0, ba, 1.0))
     mult = neg ** (R[:, 5] + R[:, 7]) * 1.25 ** R[:, 6] * bfac
     pat = ((R[:, 0] != 0) * 1 + (R[:, 1] != 0) * 2 + (R[:, 2] != 0) * 4).astype(int)
-    rw = np.concatenate([[1.0], p[27:31]])  # per news rule (code 0: none)
-    mult = mult * pw[pat] * (1 - p[26] * R[:, 14]) * rw[R[:, 11].astype(int)]
+    mult = mult * pw[pat] * (1 - p[26] * R[:, 14]) * (R[:, 11] == 0)
     out = np.empty((len(R), 3))
     for li in range(3):
         v = R[:, li] * LEX_SCALE[li]
@@ -259,10 +238,52 @@ def score(texts: Sequence[str], *, threads: int | None = None) -> np.ndarray:
     return out
 
 
+def _lexicon_values(word: str) -> tuple[float, float, float]:
+    """The three lexicons' values of a word (NaN where one has none)."""
+    tb = _tables()
+    w = word.lower()
+    return (
+        tb.vader.get(w, math.nan),
+        tb.tb.get(w, math.nan),
+        tb.afinn.get(w, math.nan),
+    )
+
+
+def _rules_of(r: np.ndarray) -> list[str]:
+    rules: list[str] = []
+    if r[5]:
+        rules.append(f"negation x{int(r[5])}")
+    if r[3]:
+        rules.append("booster")
+    if r[4]:
+        rules.append("caps")
+    if r[6]:
+        rules.append("never-so")
+    if r[7]:
+        rules.append("least")
+    if r[8]:
+        rules.append("but-before" if r[8] < 0 else "but-after")
+    if r[11]:
+        rules.append(RULE_NAMES[int(r[11])])
+    if r[14]:
+        rules.append("name")
+    return rules
+
+
 def explain(text: str) -> pd.DataFrame:
-    """Per token: each lexicon's value, the rules applied, and each lexicon's
-    contribution to the final polarity (the contributions of all tokens plus the
-    ``(punctuation)`` row sum to ``score([text])[0]``)."""
+    """``explain(text, method="textgauge")`` (see :func:`textgauge.explain`): per VADER
+    token, each lexicon's value (NaN where it has none), the rules applied, ``value`` (the
+    token's weighted, rule-adjusted sum before the length damping and the squash) and each
+    lexicon's contribution to the final polarity (``vader_contribution`` ...; their sum is
+    ``contribution``). The contributions of all tokens plus the ``(punctuation)`` row sum
+    to ``score([text])[0]``.
+
+    A token the scorer does not count by itself although a lexicon has a value for it (a
+    booster, ``no`` before a scored word, ``kind of``) shows its values with the rule
+    ``modifier``; a token a news rule neutralises shows its values, the rule, and 0.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
     p = param_vector()
     rows, a, n, toks = token_rows(text)
     R = np.array(rows, dtype=np.float64).reshape(-1, len(ROW_COLUMNS))
@@ -273,41 +294,51 @@ def explain(text: str) -> pd.DataFrame:
     share = pol / z_pre if z_pre != 0 else 0.0
     by_tok = {int(r[12]): (r, c) for r, c in zip(R, C)}
     out: list[dict[str, Any]] = []
+    starts, ends = _methods.locate(text, toks)
     for i, tok in enumerate(toks):
-        entry: dict[str, Any] = {"token": tok}
+        entry: dict[str, Any] = {"token": tok, "start": starts[i], "end": ends[i]}
         hit = by_tok.get(i)
-        rules: list[str] = []
-        for li, name in enumerate(LEX_NAMES):
-            entry[name] = float(hit[0][li]) if hit else 0.0
         if hit:
-            r = hit[0]
-            if r[5]:
-                rules.append(f"negation x{int(r[5])}")
-            if r[3]:
-                rules.append("booster")
-            if r[4]:
-                rules.append("caps")
-            if r[6]:
-                rules.append("never-so")
-            if r[7]:
-                rules.append("least")
-            if r[8]:
-                rules.append("but-before" if r[8] < 0 else "but-after")
-            if r[11]:
-                rules.append(RULE_NAMES[int(r[11])])
-            if r[14]:
-                rules.append("name")
-        entry["rules"] = ",".join(rules)
-        for li, name in enumerate(LEX_NAMES):
-            entry[f"{name}_contribution"] = float(hit[1][li]) * share if hit else 0.0
+            r, c = hit
+            # In a row, 0 means the lexicon has no value for the word.
+            for li, name in enumerate(LEX_NAMES):
+                entry[name] = float(r[li]) if r[li] != 0 else math.nan
+            entry["value"] = float(c.sum())
+            entry["rules"] = ",".join(_rules_of(r))
+            parts = [float(c[li]) * share for li in range(3)]
+        else:
+            values = _lexicon_values(tok)
+            entry.update(zip(LEX_NAMES, values))
+            entry["value"] = 0.0
+            entry["rules"] = "modifier" if any(v == v and v != 0 for v in values) else ""
+            parts = [0.0, 0.0, 0.0]
+        entry["contribution"] = sum(parts)
+        for name, part in zip(LEX_NAMES, parts):
+            entry[f"{name}_contribution"] = part
         out.append(entry)
-    punct = {"token": "(punctuation)", "vader": 0.0, "textblob": 0.0, "afinn": 0.0, "rules": ""}
-    amp_part = (z_pre - total) * share
+    amp_value = z_pre - total
+    punct: dict[str, Any] = {"token": "(punctuation)", "start": -1, "end": -1}
+    punct.update(dict.fromkeys(LEX_NAMES, math.nan))
     punct.update(
-        {"vader_contribution": amp_part, "textblob_contribution": 0.0, "afinn_contribution": 0.0}
+        {
+            "value": amp_value,
+            "rules": "emphasis" if amp_value else "",
+            "contribution": amp_value * share,
+            "vader_contribution": amp_value * share,
+            "textblob_contribution": 0.0,
+            "afinn_contribution": 0.0,
+        }
     )
     out.append(punct)
-    return pd.DataFrame(out)
+    # token as object: Arrow-backed strings cannot hold a lone surrogate, which a token may be
+    frame = pd.DataFrame(
+        {k: pd.Series([r[k] for r in out], dtype=object if k == "token" else None) for k in out[0]}
+    )
+    frame.attrs.update(polarity=pol, scale=4.0)  # values in VADER valence units
+    return frame
+
+
+_method_explain = explain
 
 
 def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:

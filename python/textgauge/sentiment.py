@@ -474,6 +474,57 @@ def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
     return pd.DataFrame(out, columns=_METHOD_COLUMN_INDEX, copy=False)
 
 
+def explain_frame(text: str, analyzer: SentimentIntensityAnalyzer | None = None) -> pd.DataFrame:
+    """``explain(text, method="vader")`` (see :func:`textgauge.explain`), by ``analyzer``
+    (default: vaderSentiment's rules); the HTML views call it with their analyzer.
+
+    VADER sums the valences, adds the punctuation emphasis with the sum's sign and squashes
+    the total ``z`` into ``compound = z / sqrt(z*z + 15)``; each row's contribution is its
+    share of ``z`` times ``compound / z``, so the rows sum to the unrounded compound."""
+    sia = analyzer if analyzer is not None else shared_analyzer("vader")
+    ex = sia.explain(text)
+    tokens = [str(t) for t in ex["token"]]
+    starts, ends = _methods.locate(text, tokens)
+    valence = ex["valence"].to_numpy(dtype=float)
+    z = float(ex.attrs["sum"])  # the valences' sum with the emphasis added
+    # The emphasis adds to the sum's magnitude, and nothing when the sum is 0 (vaderSentiment).
+    emphasis = z - float(valence.sum()) if float(ex.attrs["punctuation_amplifier"]) else 0.0
+    compound = z / math.sqrt(z * z + 15.0)  # VADER's normalize(), alpha = 15
+    share = compound / z if z != 0 else 0.0
+    rows = pd.DataFrame(
+        {
+            # object: Arrow-backed strings cannot hold a lone surrogate (see explain)
+            "token": pd.Series(tokens, dtype=object),
+            "start": starts,
+            "end": ends,
+            "vader": ex["lexicon_valence"].to_numpy(dtype=float),
+            "value": valence,
+            "rules": ex["rules"].tolist(),
+            "contribution": valence * share,
+        }
+    )
+    punct = pd.DataFrame(
+        {
+            "token": pd.Series(["(punctuation)"], dtype=object),
+            "start": [-1],
+            "end": [-1],
+            "vader": [np.nan],
+            "value": [emphasis],
+            "rules": ["emphasis" if emphasis else ""],
+            "contribution": [emphasis * share],
+        }
+    )
+    frame = pd.concat([rows, punct], ignore_index=True)
+    scores = ex.attrs["scores"]
+    frame.attrs.update(
+        polarity=scores["compound"], scale=4.0, scores=scores, sum=z, emphasis=emphasis
+    )
+    return frame
+
+
+_method_explain = explain_frame
+
+
 def raw_scores(
     sia: SentimentIntensityAnalyzer, texts: Any, *, threads: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -78,7 +78,7 @@ def _named_options(fn: Callable[P, R]) -> Callable[P, R]:
     return checked
 
 
-@_pickle.picklable("Corpus", 1)
+@_pickle.picklable("Corpus", 2)
 class Corpus(CorpusBase):
     """A collection of documents split into paragraphs, sentences and tokens.
 
@@ -289,20 +289,26 @@ class Corpus(CorpusBase):
 
     @reads_corpus
     def _pickle_state(self) -> tuple[Any, ...]:
-        # Version 1: (texts, ids, options). Rebuilt from the texts: segmentation is
-        # deterministic, so the copy is equal. Copies of the lists, taken under the lock:
-        # pickle reads them after this returns.
-        if _transforms(self):
-            raise Error(
-                "a compounded corpus does not pickle yet: pickle the corpus it was made from "
-                "and the expressions, and compound again after loading"
-            )
-        return (list(self._texts), list(self._ids), self.options)
+        # Version 2: (texts, ids, options, compounds), compounds the (expressions, delimiter)
+        # of each compound() that made this corpus, in order (version 1: the first three).
+        # Rebuilt from the texts as given: cleaning (options["clean"], a Cleaner),
+        # segmentation and compounding are deterministic, so the copy is equal, span maps
+        # and offsets into the original texts included. Copies of the lists, taken under
+        # the lock: pickle reads them after this returns.
+        compounds = []
+        for transform in _transforms(self):
+            if not isinstance(transform, _phrases.Compounding):  # pragma: no cover - none yet
+                raise Error(f"a corpus derived by {transform!r} does not pickle")
+            compounds.append(([list(e) for e in transform.expressions], transform.delimiter))
+        return (list(self._texts), list(self._ids), self.options, compounds)
 
     @classmethod
     def _from_pickle_state(cls, version: int, state: tuple[Any, ...]) -> Corpus:
-        texts, ids, options = state
-        return cls.from_texts(texts, ids, **options)
+        texts, ids, options = state[:3]
+        corpus = cls.from_texts(texts, ids, **options)
+        for expressions, delimiter in state[3] if version >= 2 else ():
+            corpus = cast(Corpus, _phrases.compound(corpus, expressions, delimiter=delimiter))
+        return corpus
 
 
 def _rebuild_corpus(texts: list[str], ids: list[Any], options: dict[str, Any]) -> Corpus:

@@ -21,14 +21,15 @@ import importlib.util
 import threading
 import unicodedata
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, overload
 from xml.etree import ElementTree
 
+import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _methods
 from ._unicode import text_batch, threads_arg
 from .errors import Error
 
@@ -108,6 +109,26 @@ def _lexicon_entries(
             raise Error(f"{path}: <word> {k + 1} ({form!r}): {e}") from None
         out.append((form, w.attrib.get("pos"), *psi, w.attrib.get("label") or None))
     return out
+
+
+@lru_cache(maxsize=1)
+def averaged_lexicon() -> tuple[dict[str, float], dict[str, float]]:
+    """TextBlob's polarity and subjectivity per lowered word form, each averaged over the
+    senses of a part of speech, then over its parts of speech, as pattern averages them
+    for a word looked up without a tag (textgauge's scorer reads these, and
+    ``explain(method="textblob")`` shows them)."""
+    words: dict[str, dict[str | None, list[tuple[float, float]]]] = {}
+    for form, pos, polarity, subjectivity, _, _ in _lexicon_entries(textblob_lexicon_path()):
+        words.setdefault(form, {}).setdefault(pos, []).append((polarity, subjectivity))
+    pol: dict[str, float] = {}
+    subj: dict[str, float] = {}
+    for form, by_pos in words.items():
+        avgs = [
+            (sum(p for p, _ in v) / len(v), sum(s for _, s in v) / len(v)) for v in by_pos.values()
+        ]
+        pol[form.lower()] = sum(a[0] for a in avgs) / len(avgs)
+        subj[form.lower()] = sum(a[1] for a in avgs) / len(avgs)
+    return pol, subj
 
 
 _ENGINE: _core.sentiment.TextBlobAnalyzer | None = None
@@ -245,3 +266,63 @@ def score(texts: Iterable[str], *, threads: int | None = None) -> pd.DataFrame:
 def _method_frame(texts: list[str], *, threads: int) -> pd.DataFrame:
     """The sentiment ``method="textblob"``: polarity (the headline), subjectivity."""
     return score(texts, threads=threads if threads else None)
+
+
+# pattern's negations (Sentiment.negations).
+_NEGATIONS = frozenset({"no", "not", "n't", "never"})
+
+
+def _role(word: str) -> str:
+    """The rule a word other than the scored one applies in its assessment."""
+    return "exclamation" if word == "!" else "negation" if word in _NEGATIONS else "intensifier"
+
+
+def _method_explain(text: str) -> pd.DataFrame:
+    """``explain(text, method="textblob")`` (see :func:`textgauge.explain`): one row per
+    word of each assessment. The assessment's scored word (its last, ``!`` aside) carries
+    its lexicon value (pattern's average over senses), the assessment's polarity as
+    ``value`` and ``subjectivity``, the rules that made it and ``contribution`` =
+    polarity / number of assessments (TextBlob's polarity is their mean); its modifier,
+    negation and ``!`` rows name the rule they apply and contribute nothing."""
+    polarity, subjectivity, assessments = _engine().assessments(_check_text(text))
+    lexicon = averaged_lexicon()[0]
+    n = len(assessments)
+    tokens: list[str] = []
+    lex: list[float] = []
+    value: list[float] = []
+    subj: list[float] = []
+    rules: list[str] = []
+    contribution: list[float] = []
+    for words, p, s, label in assessments:
+        head = max((k for k, w in enumerate(words) if w != "!"), default=len(words) - 1)
+        roles = [_role(w) for w in words]
+        applied = list(dict.fromkeys(r for k, r in enumerate(roles) if k != head))
+        for k, w in enumerate(words):
+            tokens.append(w)
+            lex.append(lexicon.get(w, np.nan))
+            if k == head:
+                value.append(p)
+                subj.append(s)
+                rules.append(",".join(applied + ([label] if label else [])))
+                contribution.append(p / n)
+            else:
+                value.append(0.0)
+                subj.append(0.0)
+                rules.append(roles[k])
+                contribution.append(0.0)
+    # pattern lowercases the words it looks up.
+    starts, ends = _methods.locate(text, tokens, ignore_case=True)
+    frame = pd.DataFrame(
+        {
+            "token": pd.Series(tokens, dtype=object),
+            "start": pd.Series(starts, dtype=np.int64),
+            "end": pd.Series(ends, dtype=np.int64),
+            "textblob": np.asarray(lex, dtype=float),
+            "value": np.asarray(value, dtype=float),
+            "rules": pd.Series(rules, dtype=object),
+            "contribution": np.asarray(contribution, dtype=float),
+            "subjectivity": np.asarray(subj, dtype=float),
+        }
+    )
+    frame.attrs.update(polarity=polarity, scale=1.0, subjectivity=subjectivity)
+    return frame

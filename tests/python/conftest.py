@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("TEXTGAUGE_SHARED") or ROOT.parent / "shared")
@@ -27,6 +28,13 @@ CORPORA = SHARED / "corpora"
 NEWS = CORPORA / "news_paragraphs.txt"
 BBC = CORPORA / "bbc"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Under CI, hypothesis draws the same examples on every run, so whether work lands never
+# depends on the draw; elsewhere each run draws new ones (a failure found here is fixed
+# and kept as an explicit case, as in test_clean.py's test_html_tags_cases).
+settings.register_profile("ci", derandomize=True)
+if IN_CI:
+    settings.load_profile("ci")
 
 SKIP_REASON = "shared corpus not found"
 _MISSING: set[str] = set()  # the missing paths asked for

@@ -79,6 +79,23 @@ def test_steps_equal_textacy_on_hypothesis_text(text: str) -> None:
         assert tg_html([text]) == [textacy_html(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "</>",  # an empty end tag: removed
+        "</ x>y",  # "</" and no letter: a bogus comment, removed up to '>'
+        "a</#>b",
+        "</",  # no '>' after it: text
+        "&<p class='x'>para</p>",  # "&" and "para" are decoded apart: no "&para;" (¶)
+        "&amp<b>lt;",
+        "AT&<b>T</b> x &amp; y",
+    ],
+)
+def test_html_tags_cases(text: str) -> None:
+    # Cases hypothesis found (CI, 2026-12): each equals textacy's remove.html_tags.
+    assert tg_html([text]) == [textacy_html(text)]
+
+
 @pytest.mark.parametrize("step", sorted(TEXTACY))
 def test_step_functions_are_the_steps(step: str) -> None:
     fn = getattr(tg.clean, step)

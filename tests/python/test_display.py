@@ -9,6 +9,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Vader
 
 import textgauge as tg
 import textgauge.display as tgd
+import textgauge.scorer as scorer
 
 VADER = Vader()
 
@@ -22,14 +23,17 @@ def test_document_html_has_each_paragraph_with_vader_compound() -> None:
 
 
 def test_highlight_uses_explain_valences_with_rules() -> None:
-    html = tgd.highlight("The food is not very good, but the service was GREAT!!")
+    text = "The food is not very good, but the service was GREAT!!"
+    html = tgd.highlight(text)
     spans = re.findall(r'title="([^"]+)">([^<]+)</span>', html)
-    assert [w for _, w in spans] == ["good,", "GREAT!!"]
-    ex = tg.SentimentIntensityAnalyzer().explain(
-        "The food is not very good, but the service was GREAT!!"
-    )
+    assert [w for _, w in spans] == ["good", "GREAT"]
+    ex = tg.SentimentIntensityAnalyzer().explain(text)
     good = float(ex["valence"].iloc[5])
-    assert spans[0][0] == f"good,: {good:+.3f} (booster,negation,but)"
+    assert spans[0][0].startswith(
+        f"good: {good:+.3f} (booster,negation,but); lexicon vader {VADER.lexicon['good']:+.3f}"
+    )
+    # the negation overruled VADER's +1.9: the note under the word says so
+    assert '<sub class="tg-x">vader +1.9 booster,negation,but</sub>' in html
     assert "rgba(230,97,1," in html and "rgba(33,102,172," in html  # orange negative, blue positive
 
 
@@ -80,3 +84,89 @@ def test_display_and_plot_examples_run() -> None:
         result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0 and result.attempted > 5
     plt.close("all")
+
+
+def _span(html: str, word: str) -> tuple[str, str, str]:
+    """(class, title, note) of the first highlighted ``word`` in ``html``."""
+    m = re.search(
+        rf'<span class="([^"]+)" style="[^"]*" title="([^"]+)">{word}</span>'
+        r'(<sub class="tg-x">[^<]*</sub>)?',
+        html,
+    )
+    assert m is not None, word
+    return m.group(1), m.group(2), m.group(3) or ""
+
+
+def test_document_view_for_every_method() -> None:
+    """Each paragraph's badge is the method's polarity as its reference package gives it."""
+    import math
+
+    import pytest
+
+    textblob = pytest.importorskip("textblob")
+    afinn = pytest.importorskip("afinn")
+    doc = tg.Document("\n".join(tg.demo.sample_article().splitlines()[:4]), paragraphs="line")
+    texts = doc.paragraphs["text"].tolist()
+    expected = {
+        "vader": [VADER.polarity_scores(t)["compound"] for t in texts],
+        "textblob": [textblob.TextBlob(t).sentiment.polarity for t in texts],
+        "afinn": [math.tanh(afinn.Afinn().score(t) / 5) for t in texts],
+        "textgauge": scorer.score(texts).tolist(),
+    }
+    for method, want in expected.items():
+        html = tgd.document(doc, method=method)._repr_html_()
+        badges = [float(x) for x in re.findall(r'class="tg-s"[^>]*>([+-][0-9.]+)<', html)]
+        assert badges == pytest.approx(want, abs=5e-5), method
+        assert html.count("¶") == len(texts)
+    with pytest.raises(tg.OptionError):
+        tgd.document(doc, method="nope")
+    with pytest.raises(tg.OptionError):
+        tgd.document_html(doc, method="afinn", analyzer=tg.SentimentIntensityAnalyzer())
+
+
+def test_textgauge_view_marks_what_lexicons_misread_in_the_article() -> None:
+    """The issue's news cases in the document view: the lexicon values (vaderSentiment's and
+    afinn's own) and the rule that neutralised each word, struck through; `escape` keeps its
+    colour with VADER's overruled +0.7 noted."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import afinn
+
+    af = afinn.Afinn(emoticons=True)._dict
+    article = tg.Document(tg.demo.sample_article(), paragraphs="line")
+    html = tgd.document(article, method="textgauge")._repr_html_()
+    for word, rule in [
+        ("no", "no-determiner"),
+        ("like", "like-preposition"),
+        ("well", "well-function-word"),
+        ("allow", "allow-to"),
+    ]:
+        cls, title, note = _span(html, word)
+        assert cls == "tg-t tg-z", word  # struck through: counted nothing
+        lexicons = f"lexicon vader {VADER.lexicon[word]:+.3f}" + (
+            f", afinn {af[word]:+.3f}" if word in af else ""
+        )
+        assert title.startswith(f"{word}: +0.000 (") and rule in title and lexicons in title
+        assert rule in note and f"vader {VADER.lexicon[word]:+g}" in note
+    cls, title, note = _span(html, "escape")
+    assert cls == "tg-t" and "lexicon vader +0.700, afinn -1.000" in title
+    assert note == '<sub class="tg-x">vader +0.7 outweighed</sub>'
+    # "like" as a verb counts in the same view
+    cls, _, note = _span(tgd.highlight("I like it", method="textgauge"), "like")
+    assert cls == "tg-t" and note == ""
+
+
+def test_explanation_and_sentiment_views_of_every_method() -> None:
+    for method in ("vader", "textblob", "afinn", "textgauge"):
+        ex = tg.explain("The talks were not good, and no one was happy!", method=method)
+        html = tgd.explanation(ex)._repr_html_()
+        assert f"{ex.attrs['polarity']:+.4f}" in html, method
+        df = tg.sentiment(["Good.", "Bad."], method=method)
+        view = tgd.sentiment(df, method=method)._repr_html_()
+        assert "2 rows" in view and f"{df['polarity'][0]:+.4f}" in view, method
+        # the method is read off the frame's own columns when not given
+        assert tgd.sentiment(df)._repr_html_() == view
+        for col in df.columns[1:]:
+            assert f"<th>{col}</th>" in view

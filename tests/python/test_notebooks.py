@@ -87,8 +87,9 @@ def test_committed_without_outputs(path: Path) -> None:
 def test_article_notebook_runs(kernel_name: str) -> None:
     nb = _execute(NOTEBOOKS / "01_article.ipynb", kernel_name)
     plot_cells = sum(1 for c in nb.cells if c.cell_type == "code" and "tgp." in c.source)
-    assert _outputs(nb, "image/png") == plot_cells == 5
-    # The Document, two explanations and two sentiment tables render as HTML.
+    assert _outputs(nb, "image/png") == plot_cells == 6
+    # The Document (by VADER and by the textgauge scorer), two explanations and two sentiment
+    # tables render as HTML.
     html = [
         o["data"]["text/html"]
         for c in nb.cells
@@ -98,6 +99,10 @@ def test_article_notebook_runs(kernel_name: str) -> None:
     ]
     assert any('class="tg-doc"' in h and "¶0" in h for h in html)
     assert sum("rgba(230,97,1" in h for h in html) >= 2  # negative words highlighted
+    # the scorer's view marks the news senses a lexicon misreads, with the rule
+    (view,) = [h for h in html if "textgauge polarity" in h]
+    for rule in ("no-determiner", "like-preposition", "well-function-word", "allow-to"):
+        assert f"{rule}</sub>" in view
 
 
 @pytest.mark.shared_data

@@ -21,6 +21,7 @@ import textgauge as tg
 from textgauge import _pickle
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pickles"
+DIRTY_LINE = "AT&amp;T #39;s site: https://example.com/x"
 FILES = sorted(DATA.glob("*.pkl"))
 
 
@@ -60,8 +61,12 @@ def assert_same(a: Any, b: Any) -> None:
         pd.testing.assert_frame_equal(a.score(texts), b.score(texts))
     elif isinstance(a, tg.Corpus):
         assert (a.texts, a.ids, a.options) == (b.texts, b.ids, b.options)
+        assert a.vocabulary == b.vocabulary  # compounded terms included
         pd.testing.assert_frame_equal(a.tokens, b.tokens)
         pd.testing.assert_frame_equal(a.sentences, b.sentences)
+        pd.testing.assert_frame_equal(a.frequency(), b.frequency())
+    elif isinstance(a, tg.clean.Cleaner):
+        assert a == b and a(DIRTY_LINE) == b(DIRTY_LINE)
     elif isinstance(a, tg.Document):
         assert a.text == b.text and a.corpus.options == b.corpus.options
         pd.testing.assert_frame_equal(a.paragraphs, b.paragraphs)
@@ -137,3 +142,78 @@ def test_a_newer_or_unknown_format_is_refused() -> None:
         _pickle.restore(name, 99, state)
     with pytest.raises(tg.Error, match="does not know"):
         _pickle.restore("NoSuchClass", 1, None)
+
+
+def _statistics(c: tg.Corpus) -> dict[str, Any]:
+    """Every statistic of a corpus (each with its defaults, or the least arguments it needs)."""
+    X, terms = c.dtm()
+    return {
+        "tokens": c.tokens,
+        "sentences": c.sentences,
+        "paragraphs": c.paragraphs,
+        "vocabulary": c.vocabulary,
+        "dtm": (X.toarray().tolist(), list(terms)),
+        "frequency": c.frequency(),
+        "keyness": c.keyness([True, False]),
+        "entropy": c.entropy(),
+        "summary": c.summary(),
+        "collocations": c.collocations(min_count=1),
+        "cooccurrence": c.cooccurrence(),
+        "similarity": c.similarity(),
+        "kwic": c.kwic("new_york"),
+        "lexical_diversity": c.lexical_diversity(),
+        "readability": c.readability(),
+        "sentiment": c.sentiment(),
+        "phrases": c.phrases(min_count=1, threshold=0.1),
+        "lookup": c.lookup({"place": ["new_york", "street*"], "money": ["bank*"]}),
+        "documents": [(d.text, d.tokens) for d in c],
+        "keywords": c.keywords() if importlib.util.find_spec("yake") else None,
+    }
+
+
+def test_a_cleaned_compounded_corpus_unpickles_with_every_statistic() -> None:
+    original = MAKE.objects()["Corpus-compounded"]
+    loaded = pickle.loads(pickle.dumps(original))
+    assert [type(t) for t in _pickle_transforms(loaded)] == [
+        type(t) for t in _pickle_transforms(original)
+    ]
+    got, want = _statistics(loaded), _statistics(original)
+    for name in want:
+        _assert_equal_values(got[name], want[name], name)
+    # the joined terms are there, from the cleaned text, and offsets slice the original
+    assert {"new_york", "wall+street's"} <= set(loaded.vocabulary)
+    tokens = loaded.tokens
+    texts = dict(zip(loaded.ids, loaded.texts))
+    for doc, text, start, end in zip(
+        tokens["document"], tokens["text"], tokens["start"], tokens["end"]
+    ):
+        assert texts[doc][start:end] == text
+    street = tokens[tokens["term"] == "wall+street's"]
+    assert street["text"].tolist() == ["Wall Street #39;s", "Wall Street\u2019s"]
+    assert loaded.texts == MAKE.DIRTY  # the texts as given, not cleaned
+    # a document of the corpus, and documents added after loading, are compounded too
+    doc = pickle.loads(pickle.dumps(original[1]))
+    assert "new_york" in doc.tokens["term"].tolist()
+    loaded.add(["New York &amp; Wall Street's"])
+    assert loaded.tokens["term"].tolist()[-3:] == ["new_york", "&", "wall+street's"]
+
+
+def _pickle_transforms(c: tg.Corpus) -> list[Any]:
+    from textgauge import _corpus
+
+    return _corpus.transforms(c)
+
+
+def _assert_equal_values(a: Any, b: Any, name: str) -> None:
+    if isinstance(a, pd.DataFrame):
+        pd.testing.assert_frame_equal(a, b, obj=name)
+    elif hasattr(a, "toarray"):  # a sparse matrix
+        assert np.array_equal(a.toarray(), b.toarray()), name
+    elif isinstance(a, np.ndarray):
+        assert np.array_equal(a, b), name
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b), name
+        for x, y in zip(a, b):
+            _assert_equal_values(x, y, name)
+    else:
+        assert a == b, name

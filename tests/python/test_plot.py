@@ -118,6 +118,31 @@ def test_term_sentiment_points_are_mentioning_paragraphs() -> None:
     _check_png(_png(ax))
 
 
+@pytest.mark.parametrize("method", ["textblob", "textgauge"])
+def test_sentiment_plots_draw_the_method_polarity(method: str) -> None:
+    """method= of both sentiment plots: the bars and points are the method's polarity as its
+    reference gives it (textblob's own TextBlob; the scorer's score). AFINN: in
+    test_sentiment_methods."""
+    texts = ARTICLE.paragraphs["text"].tolist()
+    if method == "textblob":
+        textblob = pytest.importorskip("textblob")
+        want = [textblob.TextBlob(t).sentiment.polarity for t in texts]
+    else:
+        import textgauge.scorer as scorer
+
+        want = scorer.score(texts).tolist()
+    ax = tgp.sentiment_arc(ARTICLE, method=method)
+    assert [p.get_height() for p in _bars(ax)] == pytest.approx(want, abs=1e-12)
+    assert ax.get_ylabel() == f"polarity ({method})"
+    plt.close(ax.figure)  # type: ignore[arg-type]
+    ax = tgp.term_sentiment(ARTICLE, ["Lavrov"], method=method)
+    offsets: Any = ax.collections[0].get_offsets()
+    hits = [w for t, w in zip(texts, want) if "Lavrov" in t]
+    assert sorted(offsets[:, 1].tolist()) == pytest.approx(sorted(hits), abs=1e-12)
+    _labelled(ax)
+    _check_png(_png(ax))
+
+
 def test_plots_draw_on_the_given_axes() -> None:
     fig, axes = plt.subplots(1, 2)
     assert tgp.sentiment_arc(ARTICLE.sentiment("sentence"), ax=axes[0]) is axes[0]

@@ -147,10 +147,10 @@ def test_linear_time_on_buts_and_emoji(sia: tg.SentimentIntensityAnalyzer) -> No
 
     def best(text: str) -> float:
         times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
+        for _ in range(3):  # CPU time: a loaded machine's waits are not the engine's
+            t0 = time.process_time()
             sia.polarity_scores(text)
-            times.append(time.perf_counter() - t0)
+            times.append(time.process_time() - t0)
         return min(times)
 
     sia.polarity_scores(small)

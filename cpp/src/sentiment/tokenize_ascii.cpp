@@ -213,6 +213,9 @@ struct AsciiPasses {
   // (long, or holding non-ASCII characters) are made whole here; the others
   // are stored without valence and flags, and those that the word table's
   // filter does not rule out are listed in s.cands. Returns the number listed.
+  // Without kLookup only the ranges of the others are stored (see
+  // Tokenizer::split_ascii) and none is listed.
+  template <bool kLookup>
   TEXTGAUGE_PIECE std::size_t key_tokens() {
     const char* const base = s.padded.data();
     const std::uint32_t* const starts = s.starts.data();
@@ -257,6 +260,10 @@ struct AsciiPasses {
       const std::size_t n_key = len ^ ((len ^ (stop - first)) & strip);
       if (n_key > WordTable::kShortKey) {  // longer than all but a few keys: the generic path
         generic(i, p, p + len, true);
+        continue;
+      }
+      if constexpr (!kLookup) {
+        store_plain(toks[i], static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b + n_key), false);
         continue;
       }
       // The token's bytes, zero past its end, lowered eight bytes at a time.
@@ -309,7 +316,16 @@ TEXTGAUGE_X86_CLONES bool Tokenizer::tokenize_ascii(std::string_view text, Scrat
   check_size(text);
   AsciiPasses passes{*this, s};
   if (!passes.scan(text, ep, qm)) return false;
-  passes.look_up(passes.key_tokens());
+  passes.look_up(passes.key_tokens<true>());
+  return true;
+}
+
+TEXTGAUGE_X86_CLONES bool Tokenizer::split_ascii(std::string_view text, Scratch& s, std::size_t& ep,
+                                                 std::size_t& qm) const {
+  check_size(text);
+  AsciiPasses passes{*this, s};
+  if (!passes.scan(text, ep, qm)) return false;
+  passes.key_tokens<false>();
   return true;
 }
 

@@ -186,6 +186,14 @@ class Tokenizer {
   // `!` (ep) and `?` (qm) for the amplifier.
   bool tokenize_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const;
 
+  // tokenize_ascii() without the word table, for a caller with its own
+  // lookup (textgauge's scorer): the same tokens and counts, but a token of
+  // at most WordTable::kShortKey ASCII bytes gets only its range (begin, end;
+  // case_known false, the rest unset) and s.padded holds the text followed by
+  // at least 64 spaces, so that 16 bytes can be read at any token. Tokens of
+  // the generic kind are made whole (case_known true), as tokenize() makes them.
+  bool split_ascii(std::string_view text, Scratch& s, std::size_t& ep, std::size_t& qm) const;
+
   // Token offsets are 32-bit: a bigger text is refused rather than misread.
   static void check_size(std::string_view text);
 

@@ -24,13 +24,13 @@ GaugeTables tables() {
 // length damping (e = 0), alpha 1, gamma 1, every pattern weight 1.
 std::vector<double> params() {
   std::vector<double> p(GaugeScorer::kParams, 1.0);
-  p[6] = p[7] = p[8] = 0;             // beta
-  p[9] = 0;                           // caps
-  p[10] = -0.5;                       // negation
-  p[13] = 0;                          // punctuation emphasis
-  p[15] = 0;                          // length damping exponent
-  p[17] = 0;                          // subjectivity mix
-  p[27] = p[28] = p[29] = p[30] = 0;  // the news rules switch a word off
+  p[6] = p[7] = p[8] = 0;  // beta
+  p[9] = 0;                // caps
+  p[10] = -0.5;            // negation
+  p[13] = 0;               // punctuation emphasis
+  p[15] = 0;               // length damping exponent
+  p[17] = 0;               // subjectivity mix
+  p[26] = 0;               // names keep their value
   return p;
 }
 

@@ -64,6 +64,18 @@ TEST_CASE("the cleaner keeps the way back to the original", "[clean]") {
   CHECK(original_of(r, text, 25, 26) == "&amp;#39;");
 }
 
+TEST_CASE("html_tags then html_entities decode each run of text between tags", "[clean]") {
+  // As HTMLParser: "&amp" and "lt;" are two runs, so no "&lt;" forms across the tag.
+  const std::string text = "x &amp<b>lt; y</>z";
+  const Cleaned r = make({CleanStep::html_tags, CleanStep::html_entities}).clean(text);
+  CHECK(r.text == "x &lt; yz");
+  CHECK(original_of(r, text, 2, 3) == "&amp");
+  CHECK(original_of(r, text, 3, 6) == "lt;");
+  CHECK(original_of(r, text, 8, 9) == "z");
+  // The other order decodes first, so the decoded "<b>" is a tag.
+  CHECK(make({CleanStep::html_entities, CleanStep::html_tags}).clean("&lt;b&gt;x").text == "x");
+}
+
 TEST_CASE("a cleaning corpus analyses the cleaned text and reports original offsets", "[clean]") {
   CorpusOptions o;
   o.cleaner = std::make_shared<Cleaner>(make({CleanStep::html_entities}));

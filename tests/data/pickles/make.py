@@ -22,6 +22,11 @@ TEXTS = [
     "New York is big. New York is old.",
     "Café prices rose again, and traders were not happy.",
 ]
+# News text as it comes (HTML residue, a broken entity): for a cleaned corpus.
+DIRTY = [
+    "Wall Street #39;s &lt;b&gt;New York&lt;/b&gt; rally &amp; more.\n\nNew York is big.",
+    "<p>I love New  York &#8212; and Wall Street\u2019s bankers.</p>",
+]
 
 
 def objects() -> dict[str, Any]:
@@ -64,6 +69,13 @@ def objects() -> dict[str, Any]:
     }
     if hasattr(tg, "Phrases"):  # new after 0.1.0 (see NEW_AFTER_0_1)
         out["Phrases"] = tg.Phrases(corpus, min_count=1, threshold=0.5, connector_words={"the"})
+    if hasattr(tg, "clean"):  # new after 0.1.0 (see NEW_AFTER_0_1)
+        out["Cleaner"] = tg.clean.cleaner(["html_entities", "urls"], placeholders={"urls": "<u>"})
+        # Corpus format version 2: cleaned, then compounded twice (expressions and delimiters)
+        dirty = tg.Corpus.from_texts(DIRTY, ids=["x", "y"], clean=True)
+        out["Corpus-compounded"] = dirty.compound(["new york"]).compound(
+            [["wall", "street's"]], delimiter="+"
+        )
     if hasattr(tg, "Dictionary"):  # new after 0.1.0: no .v0 pickle (see NEW_AFTER_0_1)
         out["Dictionary"] = tg.Dictionary(
             {"economy": ["price*", "traders"], "place": {"city": ["new york"]}}
@@ -71,8 +83,9 @@ def objects() -> dict[str, Any]:
     return out
 
 
-# Classes that textgauge 0.1.0 did not have, so that it wrote no .v0 pickle of them.
-NEW_AFTER_0_1 = {"Dictionary", "Phrases"}
+# Classes (and forms of a class) that textgauge 0.1.0 did not have, so that it wrote no .v0
+# pickle of them.
+NEW_AFTER_0_1 = {"Dictionary", "Phrases", "Cleaner", "Corpus-compounded"}
 
 
 def _term_stats(count: Any, texts: list[str]) -> Any:

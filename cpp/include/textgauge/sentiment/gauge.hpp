@@ -47,7 +47,7 @@ struct GaugeRows {
 
 class GaugeScorer {
  public:
-  static constexpr std::size_t kParams = 31;
+  static constexpr std::size_t kParams = 27;
   // `params`: the fitted vector (kParams values). unicode_major/minor: the
   // emulated Python's unicodedata version (str.lower, isupper, \w).
   GaugeScorer(const GaugeTables& tables, const std::vector<double>& params, int unicode_major = 14,

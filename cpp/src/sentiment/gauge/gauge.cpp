@@ -17,6 +17,7 @@
 
 #include "sentiment/vader_impl.hpp"
 #include "sentiment/word_table.hpp"
+#include "text/byte_masks.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/pystr/pystr.hpp"
 #include "textgauge/text/utf8.hpp"
@@ -101,6 +102,21 @@ double np_pairwise(const double* a, std::size_t n, std::size_t stride) {
   return np_pairwise(a, n2, stride) + np_pairwise(a + n2 * stride, n - n2, stride);
 }
 
+// Whether a lowered ASCII token of n <= 15 bytes, given as two words (zero
+// past n), holds three equal bytes in a row: a run that _ELONG may match.
+inline bool ascii_run3(std::uint64_t w0, std::uint64_t w1, std::size_t n) noexcept {
+  // Byte k of d (k >= 2) is zero exactly when bytes k, k - 1 and k - 2 are
+  // equal; the shifts carry bytes from w0 into w1.
+  const std::uint64_t d0 = (w0 ^ (w0 << 8)) | (w0 ^ (w0 << 16));
+  const std::uint64_t d1 = (w1 ^ ((w1 << 8) | (w0 >> 56))) | (w1 ^ ((w1 << 16) | (w0 >> 48)));
+  constexpr std::uint64_t kLow7 = ~bytes::kHigh;
+  auto zero_bytes = [](std::uint64_t v) { return ~(((v & kLow7) + kLow7) | v) & bytes::kHigh; };
+  // bytes [2, n) of the 16
+  const std::uint64_t in0 = (n >= 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1) & ~std::uint64_t{0xFFFF};
+  const std::uint64_t in1 = n > 8 ? (std::uint64_t{1} << (8 * (n - 8))) - 1 : 0;
+  return ((zero_bytes(d0) & in0) | (zero_bytes(d1) & in1)) != 0;
+}
+
 }  // namespace
 
 struct GaugeScorer::Impl {
@@ -162,6 +178,7 @@ struct GaugeScorer::Impl {
     mask = cap - 1;
     slots.assign(cap, Slot{});
     keys.reserve(words.size());
+    key_words.reserve(words.size());
     entries.reserve(words.size());
     for (const auto& [w, e] : words) {
       const std::uint64_t h = hash(w);
@@ -170,6 +187,7 @@ struct GaugeScorer::Impl {
       slots[at] = {static_cast<std::uint16_t>(keys.size()), static_cast<std::uint16_t>(h >> 48)};
       filter[(h >> 26) & (kFilterBits / 64 - 1)] |= std::uint64_t{1} << ((h >> 20) & 63);
       keys.push_back(w);
+      key_words.push_back(short_key(w));
       entries.push_back(e);
     }
     words.clear();
@@ -209,6 +227,37 @@ struct GaugeScorer::Impl {
     return h ^ (h >> 32);
   }
 
+  // hash() of a key of at most 15 bytes given as two little-endian words,
+  // zero past its end (the same value, without a loop).
+  static std::uint64_t hash_words(std::uint64_t w0, std::uint64_t w1, std::size_t n) noexcept {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ n;
+    std::uint64_t x = w0;
+    if (n >= 8) {
+      h = (h ^ w0) * kMul;
+      h ^= h >> 32;
+      x = w1;
+    }
+    h = (h ^ x) * kMul;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+  }
+
+  // A key of at most kShortKey bytes as two words with its length in the top
+  // byte (which such a key leaves zero), so that one two-word compare tests
+  // an entry; longer keys get one that no short key equals.
+  static constexpr std::size_t kShortKey = vader::WordTable::kShortKey;
+  static vader::Key short_key(std::string_view w) noexcept {
+    if (w.size() > kShortKey) return {0, ~0ULL};
+    char buf[16] = {};
+    std::memcpy(buf, w.data(), w.size());
+    std::uint64_t w0, w1;
+    std::memcpy(&w0, buf, 8);
+    std::memcpy(&w1, buf + 8, 8);
+    return {w0, w1 | (std::uint64_t{w.size()} << 56)};
+  }
+
   static SentimentOptions make_options(int um, int un) {
     SentimentOptions o;
     o.unicode_major = um;
@@ -228,10 +277,24 @@ struct GaugeScorer::Impl {
     }
   }
 
+  // find() of a lowered key of n <= kShortKey bytes, given as words (zero past n).
+  const Word* find_short(std::uint64_t w0, std::uint64_t w1, std::size_t n) const {
+    const std::uint64_t h = hash_words(w0, w1, n);
+    if (!((filter[(h >> 26) & (kFilterBits / 64 - 1)] >> ((h >> 20) & 63)) & 1)) return &none;
+    const auto tag = static_cast<std::uint16_t>(h >> 48);
+    const std::uint64_t k1 = w1 | (std::uint64_t{n} << 56);
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const Slot sl = slots[at];
+      if (sl.idx == kEmpty) return &none;
+      if (sl.tag == tag && key_words[sl.idx].w0 == w0 && key_words[sl.idx].w1 == k1) return &entries[sl.idx];
+    }
+  }
+
   // Per-call buffers, reused across a chunk's texts.
   struct Scratch {
     vader::Scratch v;
     std::string low;                    // lowered tokens, one after another
+    std::string tmp;                    // one lowered token
     std::vector<std::string_view> lw;   // each token lowered: in the text, `low` or `rewrites`
     std::vector<std::string> rewrites;  // collapsed elongations (reserved per text: views stay valid)
     std::vector<const Word*> ent;
@@ -293,15 +356,17 @@ struct GaugeScorer::Impl {
   // The token pass: s.rows, the amplifier and the working text.
   std::string_view token_pass(std::string_view input, Scratch& s, double& amp, std::size_t& n_out) const {
     vader::Tokenizer::check_size(input);
-    // VADER's ASCII fast path when it applies (no emoji can match, the text is
-    // unchanged and its `!`/`?` counted), else substitute() + tokenize().
+    // VADER's ASCII split when it applies (no emoji can match, the text is
+    // unchanged and its `!`/`?` counted): short ASCII tokens come with their
+    // range only, as this scorer looks words up in its own table. Else
+    // substitute() + tokenize().
     std::size_t bang = 0, q = 0;
     std::string_view t = input;
-    const bool fast = tokenizer.ascii_fast() && tokenizer.tokenize_ascii(input, s.v, bang, q);
+    const bool fast = tokenizer.ascii_fast() && tokenizer.split_ascii(input, s.v, bang, q);
     if (!fast) {
       t = tokenizer.substitute(input, s.v);
       tokenizer.tokenize(t, s.v);
-      bang = q = 0;  // tokenize_ascii() may have counted before it gave up
+      bang = q = 0;  // split_ascii() may have counted before it gave up
       for (const char c : t) {
         bang += c == '!';
         q += c == '?';
@@ -310,9 +375,12 @@ struct GaugeScorer::Impl {
     const auto& toks = s.v.toks;
     const std::size_t n = toks.size();
     n_out = n;
-    s.low.clear();
-    // str.lower() at most doubles a token's UTF-8 bytes: `low` never reallocates below.
-    s.low.reserve(2 * t.size() + 16);
+    // Lowered tokens are written one after another into `low`: str.lower() at
+    // most doubles a token's UTF-8 bytes, and a short token is written as 16
+    // bytes, so it never outgrows this.
+    if (s.low.size() < 2 * t.size() + 32) s.low.resize(2 * t.size() + 32);
+    char* const low = s.low.data();
+    std::size_t used = 0;
     s.rewrites.clear();
     s.rewrites.reserve(n);
     s.lw.resize(n);
@@ -323,40 +391,68 @@ struct GaugeScorer::Impl {
     s.elong.resize(n);
     std::size_t n_upper = 0, n_title = 0, bi = n;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
-      const std::size_t b = s.low.size();
-      bool ascii = true, has_upper = false, has_lower = false, run3 = false;
-      for (std::size_t k = 0; k < tok.size(); ++k) {
-        const char c = tok[k];
-        ascii &= static_cast<unsigned char>(c) < 0x80;
-        has_upper |= c >= 'A' && c <= 'Z';
-        has_lower |= c >= 'a' && c <= 'z';
-        // three equal bytes in a row, case aside (lowering keeps ASCII runs)
-        run3 |= k >= 2 && ((c ^ tok[k - 1]) & 0xDF) == 0 && ((c ^ tok[k - 2]) & 0xDF) == 0;
-      }
-      s.elong[i] = !ascii || run3;  // may hold an _ELONG run
-      if (ascii && !has_upper) {
-        s.lw[i] = tok;  // already lower
+      const Word* e;
+      if (fast && !toks[i].case_known) {
+        // At most kShortKey ASCII bytes, read as two words (s.v.padded is
+        // readable past every token): case, lowering, runs and the key
+        // without a loop over the bytes.
+        const std::size_t len = toks[i].end - toks[i].begin;
+        std::uint64_t w0, w1;
+        vader::load16(s.v.padded.data() + toks[i].begin, len, w0, w1);
+        const std::uint64_t up0 = bytes::in(w0, 'A', 'Z'), up1 = bytes::in(w1, 'A', 'Z');
+        const bool any_lower = (bytes::in(w0, 'a', 'z') | bytes::in(w1, 'a', 'z')) != 0;
+        const bool any_upper = (up0 | up1) != 0;
+        w0 = bytes::lower8(w0);
+        w1 = bytes::lower8(w1);
+        std::memcpy(low + used, &w0, 8);
+        std::memcpy(low + used + 8, &w1, 8);
+        s.lw[i] = std::string_view(low + used, len);
+        used += len;
+        s.elong[i] = ascii_run3(w0, w1, len);
+        const bool up = any_upper && !any_lower;
+        s.upper[i] = up;
+        n_upper += up;
+        // is_title: an upper-case first letter, lower-case letters after it and no upper-case one.
+        s.title[i] = (up0 & 0x80) && !((up0 & ~std::uint64_t{0x80}) | up1) && any_lower;
+        n_title += s.title[i];
+        e = find_short(w0, w1, len);
       } else {
-        if (ascii) {
-          for (char c : tok) s.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-        } else {
-          pystr->lower(tok, s.low);
+        const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
+        bool ascii = true, has_upper = false, has_lower = false, run3 = false;
+        for (std::size_t k = 0; k < tok.size(); ++k) {
+          const char c = tok[k];
+          ascii &= static_cast<unsigned char>(c) < 0x80;
+          has_upper |= c >= 'A' && c <= 'Z';
+          has_lower |= c >= 'a' && c <= 'z';
+          // three equal bytes in a row, case aside (lowering keeps ASCII runs)
+          run3 |= k >= 2 && ((c ^ tok[k - 1]) & 0xDF) == 0 && ((c ^ tok[k - 2]) & 0xDF) == 0;
         }
-        s.lw[i] = std::string_view(s.low).substr(b);
+        s.elong[i] = !ascii || run3;  // may hold an _ELONG run
+        if (ascii && !has_upper) {
+          s.lw[i] = tok;  // already lower
+        } else {
+          s.tmp.clear();
+          if (ascii) {
+            for (char c : tok) s.tmp.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+          } else {
+            pystr->lower(tok, s.tmp);
+          }
+          std::memcpy(low + used, s.tmp.data(), s.tmp.size());
+          s.lw[i] = std::string_view(low + used, s.tmp.size());
+          used += s.tmp.size();
+        }
+        e = find(lw(s, i));
+        // str.isupper(): by the bytes for ASCII, from the tokenizer otherwise.
+        const bool up = ascii ? has_upper && !has_lower : toks[i].upper;
+        s.upper[i] = up;
+        n_upper += up;
+        s.title[i] = !tok.empty() &&
+                     (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
+                     is_title(tok);
+        n_title += s.title[i];
       }
-      const Word* e = find(lw(s, i));
       s.ent[i] = e;
       s.in_vader[i] = e->in_vader;
-      // str.isupper(): by the bytes for ASCII (the fast path leaves `upper`
-      // unset on most tokens), from the tokenizer otherwise.
-      const bool up = ascii ? has_upper && !has_lower : toks[i].upper;
-      s.upper[i] = up;
-      n_upper += up;
-      s.title[i] = !tok.empty() &&
-                   (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
-                   is_title(tok);
-      n_title += s.title[i];
       if (bi == n && (e->flags & gBut)) bi = i;
     }
     const bool cap_diff = n_upper < n && n - n_upper < n;  // 0 < n - n_upper < n
@@ -495,8 +591,8 @@ struct GaugeScorer::Impl {
                     (so < kPowCache ? so_pow[so] : std::pow(1.25, R[6])) * bfac;
       const int pat = (R[0] != 0) * 1 + (R[1] != 0) * 2 + (R[2] != 0) * 4;
       const double pw = pat == 0 ? 1.0 : p[19 + pat - 1];
-      // a name's and each news rule's weight (fitted; 1 and 0 switch them fully on)
-      mult = mult * pw * (1 - p[26] * R[14]) * (R[11] == 0 ? 1.0 : p[26 + static_cast<std::size_t>(R[11])]);
+      // a name keeps 1 - p[26] of its value (fitted in [0, 1]); a word a news rule marks counts nothing
+      mult = mult * pw * (1 - p[26] * R[14]) * (R[11] == 0 ? 1.0 : 0.0);
       for (std::size_t li = 0; li < 3; ++li) {
         double v = R[li] * kLexScale[li];
         const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
@@ -547,6 +643,7 @@ struct GaugeScorer::Impl {
   std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(kFilterBits / 64);
   std::size_t mask = 0;
   std::vector<std::string> keys;
+  std::vector<vader::Key> key_words;  // short_key() of each key
   std::vector<Word> entries;
   Word none;
 };
@@ -566,7 +663,10 @@ void GaugeScorer::score_batch(const std::vector<std::string_view>& texts, GaugeS
   // Each text's score depends on that text only: chunks write disjoint slots.
   parallel_chunks(texts.size(), 256, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     Impl::Scratch s;
-    for (std::size_t i = b; i < e; ++i) out[i] = impl_->score(texts[i], s);
+    for (std::size_t i = b; i < e; ++i) {
+      if (i + 4 < e) prefetch_text(texts[i + 4]);  // the first read of a text misses the cache
+      out[i] = impl_->score(texts[i], s);
+    }
   });
 }
 

@@ -445,7 +445,9 @@ Cleaned Cleaner::clean(std::string_view text) const {
   auto each = [&](auto&& repl) {
     run([&](std::string_view in, std::string& o, SpanMap& m) { return code_point_sub(in, o, m, repl); });
   };
-  for (CleanStep step : options_.steps) {
+  const std::vector<CleanStep>& steps = options_.steps;
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    const CleanStep step = steps[k];
     const std::string& ph = options_.placeholders[static_cast<std::size_t>(step)];
     auto to = [&](bool hit, std::string& o) {
       if (hit) o += ph;
@@ -458,7 +460,16 @@ Cleaned Cleaner::clean(std::string_view text) const {
         });
         break;
       case CleanStep::html_tags:
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
+        // Followed by html_entities: one pass, each run of text between tags
+        // decoded on its own, as textacy's remove.html_tags does.
+        if (k + 1 < steps.size() && steps[k + 1] == CleanStep::html_entities) {
+          run([&](std::string_view in, std::string& o, SpanMap& m) {
+            return html_tags(in, o, m, options_.entities.get());
+          });
+          ++k;
+        } else {
+          run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
+        }
         break;
       case CleanStep::urls:
         sub_if(may_hold_url(result.text), *p.url, ph);

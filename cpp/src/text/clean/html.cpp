@@ -105,7 +105,8 @@ std::size_t broken_ref(std::string_view s, std::size_t i, const EntityTable& t, 
 
 }  // namespace
 
-bool html_entities(std::string_view in, std::string& out, SpanMap& map, const EntityTable& t) {
+bool html_entities(std::string_view in, std::string& out, SpanMap& map, const EntityTable& t,
+                   bool starts_text) {
   out.clear();
   map = SpanMap();
   std::size_t copied = 0;
@@ -131,7 +132,7 @@ bool html_entities(std::string_view in, std::string& out, SpanMap& map, const En
         if (n) ++n;  // the '&'
       }
     } else if ((c == ' ' && i + 1 < in.size() && (in[i + 1] == '#' || is_alpha(in[i + 1]))) ||
-               (i == 0 && (c == '#' || is_alpha(c)))) {
+               (i == 0 && starts_text && (c == '#' || is_alpha(c)))) {
       n = broken_ref(in, i, t, text);
     }
     if (n == 0) {
@@ -164,7 +165,8 @@ std::size_t tag_end(std::string_view s, std::size_t i) {
   const char c = s[i + 1];
   if (s.substr(i, 4) == "<!--") return until("-->", i + 4);
   if (c == '!' || c == '?') return until(">", i + 2);
-  if (c == '/') return i + 2 < s.size() && is_alpha(s[i + 2]) ? until(">", i + 3) : 0;
+  // An end tag, "</>" and a bogus comment ("</" and no letter) all end at the next '>'.
+  if (c == '/') return until(">", i + 2);
   if (!is_alpha(c)) return 0;
   // A start tag: attribute values in quotes may hold '>'.
   for (std::size_t j = i + 2; j < s.size(); ++j) {
@@ -180,28 +182,42 @@ std::size_t tag_end(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-bool html_tags(std::string_view in, std::string& out, SpanMap& map) {
+bool html_tags(std::string_view in, std::string& out, SpanMap& map, const EntityTable* decode) {
   out.clear();
   map = SpanMap();
   std::size_t copied = 0;
   bool any = false;
+  std::string run_text;
+  SpanMap run_map;
+  // The text before a tag: copied, or decoded on its own (HTMLParser decodes
+  // each run of text between tags, so a reference never spans a tag).
+  auto text_run = [&](std::size_t end) {
+    const std::string_view run = in.substr(copied, end - copied);
+    if (decode && html_entities(run, run_text, run_map, *decode, copied == 0)) {
+      out += run_text;
+      for (const CleanPiece& p : run_map.pieces())
+        p.copy ? map.copy(p.clean_len) : map.replace(p.orig_len, p.clean_len);
+      any = true;
+    } else {
+      out.append(run);
+      map.copy(static_cast<std::int64_t>(run.size()));
+    }
+  };
   for (std::size_t i = in.find('<'); i != std::string_view::npos && i < in.size(); i = in.find('<', i)) {
     const std::size_t e = tag_end(in, i);
     if (e == 0) {
       ++i;
       continue;
     }
-    out.append(in.substr(copied, i - copied));
-    map.copy(static_cast<std::int64_t>(i - copied));
+    text_run(i);
     map.replace(static_cast<std::int64_t>(e - i), 0);
     copied = i = e;
     any = true;
   }
   std::string tags_removed;
   SpanMap first;
+  if (copied > 0 || decode) text_run(in.size());
   if (any) {
-    out.append(in.substr(copied));
-    map.copy(static_cast<std::int64_t>(in.size() - copied));
     tags_removed.swap(out);
     first = std::move(map);
   }

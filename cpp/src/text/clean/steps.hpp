@@ -51,8 +51,13 @@ bool code_point_sub(std::string_view in, std::string& out, SpanMap& map,
 bool strip(std::string_view in, std::string& out, SpanMap& map);
 
 // The HTML steps (html.cpp).
-bool html_entities(std::string_view in, std::string& out, SpanMap& map, const EntityTable& table);
-bool html_tags(std::string_view in, std::string& out, SpanMap& map);
+// `starts_text`: `in` is the start of the text (a broken ` #39;` form may stand
+// at its start without the space).
+bool html_entities(std::string_view in, std::string& out, SpanMap& map, const EntityTable& table,
+                   bool starts_text = true);
+// `decode`: also decode the references in each run of text between tags (the
+// steps html_tags, html_entities together: textacy's remove.html_tags).
+bool html_tags(std::string_view in, std::string& out, SpanMap& map, const EntityTable* decode = nullptr);
 
 void append_utf8(std::string& out, char32_t c);
 // The code point at byte `i` of well-formed UTF-8, and its length in bytes.
