@@ -93,6 +93,10 @@ class Set:
         idx: list[int] = []
         amp, n = [], []
         for k, (_, _, text) in enumerate(rows):
+            # A text of several lines scores as the mean of its lines (scorer.aggregate);
+            # the dev texts are one line each, so one token pass is the text's score.
+            if len(scorer.paragraphs(text)) != 1:
+                raise ValueError(f"a dev text of several lines: {text[:60]!r}")
             r, a, m, _ = scorer.token_rows(text)
             R += r
             idx += [k] * len(r)

@@ -13,6 +13,7 @@ import string
 from textgauge.scorer import (
     RULE_ALLOW_TO,
     RULE_AS_WELL,
+    RULE_DISAGREE,
     RULE_LIKE_PREP,
     RULE_NO_DET,
     RULE_NONE,
@@ -223,6 +224,26 @@ LIKE_VERB_BEFORE = frozenset(
     ]
 )
 ALLOW = frozenset(("allow", "allows", "allowed", "allowing"))
+COMPARATIVE = frozenset(
+    [
+        "more",
+        "less",
+        "longer",
+        "closer",
+        "further",
+        "farther",
+        "better",
+        "worse",
+        "sooner",
+        "later",
+        "greater",
+        "smaller",
+        "bigger",
+        "higher",
+        "lower",
+        "fewer",
+    ]
+)
 WELL_BEFORE = frozenset(
     [
         "over",
@@ -313,10 +334,12 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
             rule = RULE_LIKE_PREP
         elif w == "well" and ((prv == "as" and nxt == "as") or nxt in WELL_BEFORE):
             rule = RULE_AS_WELL
-        elif w == "no" and nxt and toks[i + 1].strip("!?.,;:") != "":
+        elif w == "no" and nxt in COMPARATIVE:
             rule = RULE_NO_DET
         elif w in ALLOW and "to" in lw[i + 1 : i + 5]:
             rule = RULE_ALLOW_TO
+        if rule == RULE_NONE and any(v > 0 for v in vals) and any(v < 0 for v in vals):
+            rule = RULE_DISAGREE
         nneg = 0
         so = 0
         b = 0.0
