@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -59,23 +58,8 @@ def reference(method: str, texts: list[str]) -> pd.DataFrame:
         )
     if method == "textgauge":  # the scorer's Python reference (tests/python/scorer_reference.py)
         import scorer_reference
-        from textgauge import scorer
 
-        p = scorer.param_vector()
-        out = []
-        for text in texts:
-            # a text of several non-blank lines: the token-weighted mean of its lines
-            lines = [s.strip() for s in re.split(r"\r\n|\r|\n", text) if s.strip()]
-            per_line, weights = [], []
-            for line in lines if len(lines) > 1 else [text]:
-                rows, amp, n, _ = scorer_reference.token_rows(line)
-                R = np.array(rows, dtype=np.float64).reshape(-1, len(scorer.ROW_COLUMNS))
-                C = scorer.contributions(p, R)
-                pol = scorer.finish(p, np.array([C.sum()]), np.array([amp]), np.array([float(n)]))
-                per_line.append([pol[0], *(C[:, li].sum() for li in range(3))])
-                weights.append(float(n))
-            cols = np.array(per_line).T
-            out.append([scorer.aggregate(c, np.array(weights)) for c in cols])
+        out = scorer_reference.scores(texts)
         return pd.DataFrame(out, columns=["polarity", "vader_sum", "textblob_sum", "afinn_sum"])
     score = [AFINN.score(t) for t in texts]
     return pd.DataFrame({"polarity": [math.tanh(s / 5.0) for s in score], "score": score})
