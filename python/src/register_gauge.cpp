@@ -7,6 +7,7 @@
 #include "register.hpp"
 #include "textgauge/sentiment/gauge.hpp"
 #include "textgauge/sentiment/lexicon.hpp"
+#include "textgauge/text/utf8.hpp"
 #include "texts.hpp"
 
 using namespace textgauge;
@@ -67,6 +68,23 @@ py::tuple rows_shim(const GaugeScorer& g, const py::str& text) {
   return py::make_tuple(rows, r.amp, r.tokens, toks);
 }
 
+// [(start, end)] of each paragraph score() averages, in code points of `text`.
+py::list paragraphs_shim(const GaugeScorer& g, const py::str& text) {
+  py::list one;
+  one.append(text);
+  const TextViews tv = text_views(one, Surrogates::pass);
+  const std::string_view t = tv.views[0];
+  py::list out;
+  std::size_t at = 0, cp = 0;
+  for (const auto& [b, e] : g.paragraphs(t)) {
+    cp += count_code_points(t.substr(at, b - at));
+    const std::size_t cp_end = cp + count_code_points(t.substr(b, e - b));
+    out.append(py::make_tuple(cp, cp_end));
+    at = e;
+    cp = cp_end;
+  }
+  return out;
+}
 }  // namespace
 
 void register_gauge(py::module_& m) {
@@ -75,5 +93,6 @@ void register_gauge(py::module_& m) {
            py::arg("tb_subjectivity"), py::arg("afinn_words"), py::arg("afinn_values"), py::arg("params"),
            py::kw_only(), py::arg("unicode_major") = 14, py::arg("unicode_minor") = 0)
       .def("score", &score_shim, py::arg("texts"), py::kw_only(), py::arg("threads") = 0u)
-      .def("rows", &rows_shim, py::arg("text"));
+      .def("rows", &rows_shim, py::arg("text"))
+      .def("paragraphs", &paragraphs_shim, py::arg("text"));
 }

@@ -10,22 +10,27 @@ lexicon's hit, plus rules for what the lexicons misread:
 
 * ``like`` as a preposition ("But, like previous dialogues") counts nothing;
 * ``well`` in ``as well as`` or before a preposition (``well over``) counts nothing;
-* ``no`` followed by a word (``no closer``, ``no longer``) is a determiner:
-  it counts nothing itself, and still negates the words after it;
+* ``no`` before a comparative (``no closer``, ``no longer``, ``no more``) is a degree
+  word: it counts nothing itself, and still negates the words after it (before a noun,
+  ``no picture``, it keeps its value: people read the absence as negative);
 * ``allow ... to`` (permission, not approval) counts nothing;
+* a word the lexicons give opposite signs (``escape``: VADER +0.7, AFINN -1) counts
+  nothing: each lexicon reads another sense of it, and none tells which one the text means;
 * a Title-case word next to another one, not at the start of a sentence, in a text
   that is not mostly Title-case, is a name (``United States``) and counts nothing;
 * a word missing from every lexicon is looked up again with letter runs
   collapsed (``goooood`` -> ``good``).
 
-Per text the rule-adjusted values of the three lexicons are weighted (per
+Per line of text the rule-adjusted values of the three lexicons are weighted (per
 lexicon and sign, per pattern of lexicons that know the word), summed, the
 punctuation emphasis added, divided by ``(1 + n/c)**e`` for ``n`` tokens, and
-squashed by ``z / sqrt(z*z + alpha*alpha)`` into [-1, 1]. The division makes a
-long text's score a length-damped mean of its parts rather than a sum, so whole
-articles do not saturate. The 26 parameters are fitted on the development halves
-of the VADER paper's human-rated sets by ``tools/fit_scorer.py`` and ship in
-``data/scorer_params.json``.
+squashed by ``z / sqrt(z*z + alpha*alpha)`` into [-1, 1]. A text of several
+non-blank lines scores as the mean of its lines' scores, each weighted by its
+token count (:func:`aggregate`): a document's polarity is the token-weighted mean
+of its paragraphs', whole articles do not saturate, and concatenating paragraphs
+never gives a sign their mean does not have. The 27 parameters are fitted on the
+development halves of the VADER paper's human-rated sets by
+``tools/fit_scorer.py`` and ship in ``data/scorer_params.json``.
 
 The token pass and the model run in C++ (cpp/src/sentiment/gauge/, one pass per
 text, a batch over all cores); ``contributions`` and ``finish`` here are the same
@@ -52,13 +57,19 @@ from .afinn import afinn_lexicon_paths
 from .sentiment import vader_lexicon_paths
 from .textblob import averaged_lexicon
 
-__all__ = ["explain", "score"]
+__all__ = ["aggregate", "explain", "paragraphs", "score"]
 
 _PARAMS_PATH = Path(__file__).parent / "data" / "scorer_params.json"
 
 # Rule codes of explain() and of the token rows.
-RULE_NONE, RULE_LIKE_PREP, RULE_AS_WELL, RULE_NO_DET, RULE_ALLOW_TO = 0, 1, 2, 3, 4
-RULE_NAMES = {1: "like-preposition", 2: "well-function-word", 3: "no-determiner", 4: "allow-to"}
+RULE_NONE, RULE_LIKE_PREP, RULE_AS_WELL, RULE_NO_DET, RULE_ALLOW_TO, RULE_DISAGREE = range(6)
+RULE_NAMES = {
+    1: "like-preposition",
+    2: "well-function-word",
+    3: "no-determiner",
+    4: "allow-to",
+    5: "lexicons-disagree",
+}
 
 # Scales that bring each lexicon near VADER's range before the fitted weights.
 LEX_SCALE = (1.0, 4.0, 0.8)
@@ -144,15 +155,16 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     return out, float(amp), int(n), list(toks)
 
 
-N_PARAMS = 26  # the fitted vector (see param_vector)
+N_PARAMS = 27  # the fitted vector (see param_vector)
 
 
 def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
     """Per token row and lexicon, the contribution to the text's sum (rows x 3).
 
     p: w(6: vader+ vader- textblob+ textblob- afinn+ afinn-), beta(3), caps, neg,
-    but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7).
-    """
+    but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7),
+    name weight (the share of its value a name loses, in [0, 1]). A word a news rule marks
+    counts nothing."""
     if len(R) == 0:
         return np.zeros((0, 3))
     w = p[0:6]
@@ -163,7 +175,7 @@ def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
     bfac = np.where(R[:, 8] < 0, bb, np.where(R[:, 8] > 0, ba, 1.0))
     mult = neg ** (R[:, 5] + R[:, 7]) * 1.25 ** R[:, 6] * bfac
     pat = ((R[:, 0] != 0) * 1 + (R[:, 1] != 0) * 2 + (R[:, 2] != 0) * 4).astype(int)
-    mult = mult * pw[pat] * (1 - R[:, 14]) * (R[:, 11] == 0)
+    mult = mult * pw[pat] * (1 - p[26] * R[:, 14]) * (R[:, 11] == 0)
     out = np.empty((len(R), 3))
     for li in range(3):
         v = R[:, li] * LEX_SCALE[li]
@@ -269,13 +281,36 @@ def _rules_of(r: np.ndarray) -> list[str]:
     return rules
 
 
+def aggregate(polarity: np.ndarray, tokens: np.ndarray) -> float:
+    """A text's polarity from its lines' (``paragraphs(text)``): their mean, each
+    weighted by its token count (0 when no line has a token). A text of one line
+    keeps that line's polarity."""
+    if len(polarity) == 1:
+        return float(polarity[0])
+    total = weight = 0.0
+    for pol, n in zip(polarity.tolist(), tokens.tolist()):  # in the C++ scorer's order
+        total += n * pol
+        weight += n
+    return total / weight if weight > 0 else 0.0
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each unit :func:`score` averages: the text's non-blank lines
+    (stripped, as a :class:`~textgauge.Corpus` with ``paragraphs="line"`` splits them),
+    or the whole text when it has at most one. A paragraph of several lines thus scores
+    as the mean of its lines, and a document as the mean of its paragraphs whichever way
+    they are split."""
+    return [(int(a), int(b)) for a, b in _engine().paragraphs(text)]
+
+
 def explain(text: str) -> pd.DataFrame:
     """``explain(text, method="textgauge")`` (see :func:`textgauge.explain`): per VADER
     token, each lexicon's value (NaN where it has none), the rules applied, ``value`` (the
     token's weighted, rule-adjusted sum before the length damping and the squash) and each
     lexicon's contribution to the final polarity (``vader_contribution`` ...; their sum is
     ``contribution``). The contributions of all tokens plus the ``(punctuation)`` row sum
-    to ``score([text])[0]``.
+    to ``score([text])[0]``; in a text of several lines, each line's share is scaled by
+    its weight in the mean (:func:`aggregate`).
 
     A token the scorer does not count by itself although a lexicon has a value for it (a
     booster, ``no`` before a scored word, ``kind of``) shows its values with the rule
@@ -284,46 +319,60 @@ def explain(text: str) -> pd.DataFrame:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
     p = param_vector()
-    rows, a, n, toks = token_rows(text)
-    R = np.array(rows, dtype=np.float64).reshape(-1, len(ROW_COLUMNS))
-    C = contributions(p, R)
-    total = float(C.sum())
-    pol = float(finish(p, np.array([total]), np.array([a]), np.array([float(n)]))[0])
-    z_pre = total + p[13] * a * math.copysign(1.0, total) if total != 0 else 0.0
-    share = pol / z_pre if z_pre != 0 else 0.0
-    by_tok = {int(r[12]): (r, c) for r, c in zip(R, C)}
+    units = []
+    for start, end in paragraphs(text):
+        rows, a, n, toks = token_rows(text[start:end])
+        R = np.array(rows, dtype=np.float64).reshape(-1, len(ROW_COLUMNS))
+        C = contributions(p, R)
+        total = float(C.sum())
+        pol = float(finish(p, np.array([total]), np.array([a]), np.array([float(n)]))[0])
+        z_pre = total + p[13] * a * math.copysign(1.0, total) if total != 0 else 0.0
+        units.append((start, end, R, C, total, pol, z_pre, n, toks))
+    weights = np.array([u[7] for u in units], dtype=np.float64)
+    polarity = aggregate(np.array([u[5] for u in units]), weights)
+    wsum = float(weights.sum())
     out: list[dict[str, Any]] = []
-    starts, ends = _methods.locate(text, toks)
-    for i, tok in enumerate(toks):
-        entry: dict[str, Any] = {"token": tok, "start": starts[i], "end": ends[i]}
-        hit = by_tok.get(i)
-        if hit:
-            r, c = hit
-            # In a row, 0 means the lexicon has no value for the word.
-            for li, name in enumerate(LEX_NAMES):
-                entry[name] = float(r[li]) if r[li] != 0 else math.nan
-            entry["value"] = float(c.sum())
-            entry["rules"] = ",".join(_rules_of(r))
-            parts = [float(c[li]) * share for li in range(3)]
-        else:
-            values = _lexicon_values(tok)
-            entry.update(zip(LEX_NAMES, values))
-            entry["value"] = 0.0
-            entry["rules"] = "modifier" if any(v == v and v != 0 for v in values) else ""
-            parts = [0.0, 0.0, 0.0]
-        entry["contribution"] = sum(parts)
-        for name, part in zip(LEX_NAMES, parts):
-            entry[f"{name}_contribution"] = part
-        out.append(entry)
-    amp_value = z_pre - total
+    amp_value = amp_part = 0.0
+    for start, end, R, C, total, pol, z_pre, n, toks in units:
+        # this paragraph's part of the text's polarity per unit of its pre-squash sum
+        share = (pol / z_pre if z_pre != 0 else 0.0) * (n / wsum if wsum > 0 else 0.0)
+        by_tok = {int(r[12]): (r, c) for r, c in zip(R, C)}
+        starts, ends = _methods.locate(text[start:end], toks)
+        for i, tok in enumerate(toks):
+            entry: dict[str, Any] = {
+                "token": tok,
+                "start": starts[i] + start if starts[i] >= 0 else -1,
+                "end": ends[i] + start if ends[i] >= 0 else -1,
+            }
+            hit = by_tok.get(i)
+            if hit:
+                r, c = hit
+                # In a row, 0 means the lexicon has no value for the word.
+                for li, name in enumerate(LEX_NAMES):
+                    entry[name] = float(r[li]) if r[li] != 0 else math.nan
+                entry["value"] = float(c.sum())
+                entry["rules"] = ",".join(_rules_of(r))
+                parts = [float(c[li]) * share for li in range(3)]
+            else:
+                values = _lexicon_values(tok)
+                entry.update(zip(LEX_NAMES, values))
+                entry["value"] = 0.0
+                entry["rules"] = "modifier" if any(v == v and v != 0 for v in values) else ""
+                parts = [0.0, 0.0, 0.0]
+            entry["contribution"] = sum(parts)
+            for name, part in zip(LEX_NAMES, parts):
+                entry[f"{name}_contribution"] = part
+            out.append(entry)
+        amp_value += z_pre - total
+        amp_part += (z_pre - total) * share
     punct: dict[str, Any] = {"token": "(punctuation)", "start": -1, "end": -1}
     punct.update(dict.fromkeys(LEX_NAMES, math.nan))
     punct.update(
         {
             "value": amp_value,
             "rules": "emphasis" if amp_value else "",
-            "contribution": amp_value * share,
-            "vader_contribution": amp_value * share,
+            "contribution": amp_part,
+            "vader_contribution": amp_part,
             "textblob_contribution": 0.0,
             "afinn_contribution": 0.0,
         }
@@ -333,7 +382,7 @@ def explain(text: str) -> pd.DataFrame:
     frame = pd.DataFrame(
         {k: pd.Series([r[k] for r in out], dtype=object if k == "token" else None) for k in out[0]}
     )
-    frame.attrs.update(polarity=pol, scale=4.0)  # values in VADER valence units
+    frame.attrs.update(polarity=polarity, scale=4.0)  # values in VADER valence units
     return frame
 
 

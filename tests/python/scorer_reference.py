@@ -13,6 +13,7 @@ import string
 from textgauge.scorer import (
     RULE_ALLOW_TO,
     RULE_AS_WELL,
+    RULE_DISAGREE,
     RULE_LIKE_PREP,
     RULE_NO_DET,
     RULE_NONE,
@@ -223,6 +224,26 @@ LIKE_VERB_BEFORE = frozenset(
     ]
 )
 ALLOW = frozenset(("allow", "allows", "allowed", "allowing"))
+COMPARATIVE = frozenset(
+    [
+        "more",
+        "less",
+        "longer",
+        "closer",
+        "further",
+        "farther",
+        "better",
+        "worse",
+        "sooner",
+        "later",
+        "greater",
+        "smaller",
+        "bigger",
+        "higher",
+        "lower",
+        "fewer",
+    ]
+)
 WELL_BEFORE = frozenset(
     [
         "over",
@@ -283,6 +304,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     tb = _tables()
     t = _substitute(text, tb.emoji)
     toks = _tokens(t)
+    raw = t.split()  # the words the tokens were stripped from
     lw = [x.lower() for x in toks]
     n = len(toks)
     n_upper = sum(x.isupper() for x in toks)
@@ -312,10 +334,12 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
             rule = RULE_LIKE_PREP
         elif w == "well" and ((prv == "as" and nxt == "as") or nxt in WELL_BEFORE):
             rule = RULE_AS_WELL
-        elif w == "no" and nxt and toks[i + 1].strip("!?.,;:") != "":
+        elif w == "no" and nxt in COMPARATIVE:
             rule = RULE_NO_DET
         elif w in ALLOW and "to" in lw[i + 1 : i + 5]:
             rule = RULE_ALLOW_TO
+        if rule == RULE_NONE and any(v > 0 for v in vals) and any(v < 0 for v in vals):
+            rule = RULE_DISAGREE
         nneg = 0
         so = 0
         b = 0.0
@@ -360,7 +384,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
             else 0
         )
         butpos = 0 if bi == n else (-1 if i < bi else (1 if i > bi else 0))
-        start = i == 0 or toks[i - 1][-1] in ".!?:;\"'"
+        start = i == 0 or raw[i - 1][-1] in ".!?:;\"'"
         name = (
             1
             if (
@@ -392,3 +416,48 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     q = t.count("?")
     qm = 0.0 if q <= 1 else (q * 0.18 if q <= 3 else 0.96)
     return rows, ep + qm, n, toks
+
+
+def lines(text: str) -> list[str]:
+    """The units a text's score averages: its non-blank lines, stripped of separators
+    (white space, control, format and Z* characters, as a Corpus trims paragraphs), or
+    the whole text when it has at most one."""
+    import unicodedata
+
+    def sep(c: str) -> bool:
+        return c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+    out = []
+    for line in re.split(r"\r\n|\r|\n", text):
+        a, b = 0, len(line)
+        while a < b and sep(line[a]):
+            a += 1
+        while b > a and sep(line[b - 1]):
+            b -= 1
+        if a < b:
+            out.append(line[a:b])
+    return out if len(out) > 1 else [text]
+
+
+def scores(texts: list[str]) -> list[list[float]]:
+    """Per text: polarity, vader_sum, textblob_sum, afinn_sum, from this token pass and
+    textgauge.scorer's model; a text of several lines is the token-weighted mean of its
+    lines (scorer.aggregate)."""
+    import numpy as np
+
+    from textgauge import scorer
+
+    p = scorer.param_vector()
+    out = []
+    for text in texts:
+        per_line, weights = [], []
+        for line in lines(text):
+            rows, amp, n, _ = token_rows(line)
+            R = np.array(rows, dtype=np.float64).reshape(-1, len(scorer.ROW_COLUMNS))
+            C = scorer.contributions(p, R)
+            pol = scorer.finish(p, np.array([C.sum()]), np.array([amp]), np.array([float(n)]))
+            per_line.append([pol[0], *(C[:, li].sum() for li in range(3))])
+            weights.append(float(n))
+        cols = np.array(per_line).T
+        out.append([scorer.aggregate(c, np.array(weights)) for c in cols])
+    return out

@@ -101,7 +101,13 @@ def test_article_notebook_runs(kernel_name: str) -> None:
     assert sum("rgba(230,97,1" in h for h in html) >= 2  # negative words highlighted
     # the scorer's view marks the news senses a lexicon misreads, with the rule
     (view,) = [h for h in html if "textgauge polarity" in h]
-    for rule in ("no-determiner", "like-preposition", "well-function-word", "allow-to"):
+    for rule in (
+        "no-determiner",
+        "like-preposition",
+        "well-function-word",
+        "allow-to",
+        "lexicons-disagree",
+    ):
         assert f"{rule}</sub>" in view
 
 

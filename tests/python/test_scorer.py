@@ -10,7 +10,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import textgauge as tg
 from conftest import ROOT, SHARED, require
 from textgauge import scorer
 
@@ -36,7 +39,8 @@ def _hand(text_rows: list[list[float]], amp: float, n: int) -> float:
         pattern = (r[0] != 0) + 2 * (r[1] != 0) + 4 * (r[2] != 0)
         mult = p[10] ** (r[5] + r[7]) * 1.25 ** r[6]
         mult *= p[11] if r[8] < 0 else (p[12] if r[8] > 0 else 1.0)
-        mult *= p[19 + pattern - 1] * (1 - r[14]) * (r[11] == 0)
+        mult *= p[19 + pattern - 1] * (1 - p[26] * r[14])
+        mult *= 1.0 if r[11] == 0 else 0.0  # a news rule: the word counts nothing
         for li in range(3):
             v = r[li] * scorer.LEX_SCALE[li]
             if v == 0:
@@ -85,11 +89,14 @@ def test_rules_fire_where_the_issue_says() -> None:
     assert "no-determiner" in rules("Russia is no closer to peace")["no"]
     assert "allow-to" in rules("they allow local residents to escape")["allow"]
     assert "name" in rules("the talks in the United States failed")["United"]
-    # a rule's word contributes nothing; the same word in its other sense does
+    # a rule's word counts nothing; the same word in its other sense counts in full
     f = scorer.explain("But, like previous dialogues")
-    assert f.loc[f["token"] == "like", "vader_contribution"].item() == 0.0
+    prep = f.loc[f["token"] == "like", "vader_contribution"].item()
     f = scorer.explain("I like it")
-    assert f.loc[f["token"] == "like", "vader_contribution"].item() > 0.0
+    verb = f.loc[f["token"] == "like", "vader_contribution"].item()
+    assert verb > 0.0 and prep == 0.0
+    # a name loses a fitted share of its value, in [0, 1]
+    assert 0.0 <= scorer.param_vector()[26] <= 1.0
 
 
 def test_negation_and_but_apply_to_every_lexicon() -> None:
@@ -156,4 +163,72 @@ def test_shipped_dev_figures_reproduce() -> None:
 def test_bbc_articles_do_not_saturate(bbc_files: list[Path]) -> None:
     texts = [p.read_bytes().decode("utf-8", "replace") for p in bbc_files]
     s = scorer.score(texts)
+    # whole articles, each the token-weighted mean of its paragraphs: none saturates
+    # (VADER's compound: about 23%)
     assert np.mean(np.abs(s) > 0.99) <= 0.02
+    for text, got in list(zip(texts, s))[::50]:
+        pars = [text[a:b] for a, b in scorer.paragraphs(text)]
+        n = np.array([_tokens(t) for t in pars])
+        assert got == pytest.approx(scorer.aggregate(scorer.score(pars), n), abs=1e-12)
+
+
+_WORDS = ["good", "bad", "not", "no", "great", "awful", "the", "film", "plot", "LOL", ":)"]
+_WORDS += ["well", "like", "escape", "closer", "very", "but", "!!", "?"]
+
+
+def _tokens(text: str) -> float:
+    return float(scorer.token_rows(text)[2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["\n", "\n\n", "\r\n \n"]),
+)
+def test_a_document_is_the_token_weighted_mean_of_its_lines(pars: list[str], sep: str) -> None:
+    doc = sep.join(pars)
+    spans = scorer.paragraphs(doc)
+    assert [doc[a:b] for a, b in spans] == (pars if len(pars) > 1 else [doc])
+    each = scorer.score(pars)
+    n = np.array([_tokens(p) for p in pars])
+    mean = scorer.aggregate(each, n)
+    got = scorer.score([doc])[0]
+    assert got == pytest.approx(mean, abs=1e-12)
+    # never a sign the paragraphs' mean does not have; all positive paragraphs: positive
+    assert np.sign(got) == np.sign(round(float((n * each).sum()), 12))
+    if (each > 0).all():
+        assert got > 0
+    ex = scorer.explain(doc)
+    assert ex["contribution"].sum() == pytest.approx(got, abs=1e-12)
+    assert ex.attrs["polarity"] == pytest.approx(got, abs=1e-15)
+
+
+def test_document_and_corpus_levels_agree_with_the_mean() -> None:
+    text = "A great, happy day.\n\nThe talks failed badly!\n\nNothing else was said."
+    doc = tg.Document(text)
+    pars = doc.sentiment("paragraph", method="textgauge")
+    n = np.array([_tokens(t) for t in pars["text"]])
+    whole = doc.sentiment("document", method="textgauge")["polarity"][0]
+    assert whole == pytest.approx(scorer.aggregate(pars["polarity"].to_numpy(), n), abs=1e-12)
+    assert whole == tg.sentiment([text], method="textgauge")["polarity"][0]
+    # lines as paragraphs: the same document score (a paragraph is the mean of its lines)
+    lines = tg.Document(text.replace("\n\n", "\n").replace(". ", ".\n"), paragraphs="line")
+    by_line = lines.sentiment("paragraph", method="textgauge")
+    m = np.array([_tokens(t) for t in by_line["text"]])
+    assert lines.sentiment("document", method="textgauge")["polarity"][0] == pytest.approx(
+        scorer.aggregate(by_line["polarity"].to_numpy(), m), abs=1e-12
+    )
+    corpus = tg.Corpus.from_texts([text, "Fine."])
+    assert corpus.sentiment("document", method="textgauge")["polarity"][0] == whole
+    # by hand: 4, 4 and 4 VADER tokens
+    assert n.tolist() == [4.0, 4.0, 4.0]
+    p = pars["polarity"].tolist()
+    assert whole == pytest.approx((4 * p[0] + 4 * p[1] + 4 * p[2]) / 12, abs=1e-12)
+    # one paragraph (trailing blank lines aside) keeps its own score
+    assert scorer.score(["Good.\n\n\n"])[0] == scorer.score(["Good."])[0]
+    assert scorer.paragraphs("Good.\n\n\n") == [(0, 8)]
+    assert scorer.score(["\n\n \n"])[0] == 0.0

@@ -58,16 +58,8 @@ def reference(method: str, texts: list[str]) -> pd.DataFrame:
         )
     if method == "textgauge":  # the scorer's Python reference (tests/python/scorer_reference.py)
         import scorer_reference
-        from textgauge import scorer
 
-        p = scorer.param_vector()
-        out = []
-        for text in texts:
-            rows, amp, n, _ = scorer_reference.token_rows(text)
-            R = np.array(rows, dtype=np.float64).reshape(-1, len(scorer.ROW_COLUMNS))
-            C = scorer.contributions(p, R)
-            total = scorer.finish(p, np.array([C.sum()]), np.array([amp]), np.array([float(n)]))
-            out.append([total[0], *(C[:, li].sum() for li in range(3))])
+        out = scorer_reference.scores(texts)
         return pd.DataFrame(out, columns=["polarity", "vader_sum", "textblob_sum", "afinn_sum"])
     score = [AFINN.score(t) for t in texts]
     return pd.DataFrame({"polarity": [math.tanh(s / 5.0) for s in score], "score": score})

@@ -30,6 +30,7 @@ std::vector<double> params() {
   p[13] = 0;               // punctuation emphasis
   p[15] = 0;               // length damping exponent
   p[17] = 0;               // subjectivity mix
+  p[26] = 0;               // names keep their value
   return p;
 }
 
@@ -68,4 +69,40 @@ TEST_CASE("gauge: batch results do not depend on the thread count") {
 
 TEST_CASE("gauge: a parameter vector of the wrong size is refused") {
   CHECK_THROWS(GaugeScorer(tables(), std::vector<double>(3, 1.0)));
+}
+
+TEST_CASE("gauge: a text of several lines is the token-weighted mean of its lines, by hand") {
+  const GaugeScorer g(tables(), params());
+  const double t1 = ((0.0 + 1.9) + 0.7 * 4.0) + 3.0 * 0.8;  // "good": 1 token
+  const double t2 = -0.5 * t1;                              // "not good": 2 tokens
+  const double p1 = t1 / std::sqrt(t1 * t1 + 1.0), p2 = t2 / std::sqrt(t2 * t2 + 1.0);
+  CHECK(g.score("good\n\nnot good").polarity == Approx((1 * p1 + 2 * p2) / 3).epsilon(1e-14));
+  CHECK(g.score("good\r\nnot good\n").polarity == Approx((1 * p1 + 2 * p2) / 3).epsilon(1e-14));
+  CHECK(g.score("good\n\nnot good").vader_sum == Approx((1.9 - 2 * 0.5 * 1.9) / 3).epsilon(1e-14));
+  // one non-blank line: the line's own score; no token: 0
+  CHECK(g.score("  good\n\n\n").polarity == g.score("good").polarity);
+  CHECK(g.score("\n \n\n").polarity == 0);
+  const auto spans = g.paragraphs("good\n\n not good ");
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0] == std::pair<std::size_t, std::size_t>{0, 4});
+  CHECK(spans[1] == std::pair<std::size_t, std::size_t>{7, 15});
+}
+
+TEST_CASE("gauge: lexicons of opposite signs, and `no` before a comparative, count nothing") {
+  GaugeTables t = tables();
+  t.vader.load_words("good\t1.9\nescape\t0.7\nno\t-1.2\n");
+  t.afinn.emplace_back("escape", -1.0);
+  t.afinn.emplace_back("no", -1.0);
+  const GaugeScorer g(t, params());
+  // escape: VADER +0.7, AFINN -1 -> rule 5 (lexicons-disagree), nothing counted
+  const GaugeRows r = g.rows("to escape");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0][11] == 5);
+  CHECK(g.score("to escape").polarity == 0);
+  // no closer: rule 3 (no-determiner); no picture: `no` keeps its values, -1.2 and -1 * 0.8
+  CHECK(g.rows("no closer").rows[0][11] == 3);
+  CHECK(g.score("no closer").polarity == 0);
+  CHECK(g.rows("no picture").rows[0][11] == 0);
+  CHECK(g.score("no picture").vader_sum == -1.2);
+  CHECK(g.score("no picture").afinn_sum == -1.0 * 0.8);
 }

@@ -47,7 +47,7 @@ struct GaugeRows {
 
 class GaugeScorer {
  public:
-  static constexpr std::size_t kParams = 26;
+  static constexpr std::size_t kParams = 27;
   // `params`: the fitted vector (kParams values). unicode_major/minor: the
   // emulated Python's unicodedata version (str.lower, isupper, \w).
   GaugeScorer(const GaugeTables& tables, const std::vector<double>& params, int unicode_major = 14,
@@ -56,11 +56,19 @@ class GaugeScorer {
   GaugeScorer(const GaugeScorer&) = delete;
   GaugeScorer& operator=(const GaugeScorer&) = delete;
 
+  // A text's score is the mean of its non-blank lines' scores, each weighted
+  // by its token count; a text of one line gets that line's score. The text
+  // is UTF-8 as from a Python str (lone surrogates encoded "surrogatepass").
   GaugeScore score(std::string_view text) const;
   // One score per text into out[0..n); threads: 0 = all cores. The result
   // does not depend on the thread count.
   void score_batch(const std::vector<std::string_view>& texts, GaugeScore* out, unsigned threads) const;
+  // The token pass of one line (rows() of each of paragraphs(text) and
+  // their token counts give score(text)).
   GaugeRows rows(std::string_view text) const;
+  // Byte ranges of the lines that score() averages (the whole text when it
+  // has at most one non-blank line).
+  std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text) const;
 
   struct Impl;
 

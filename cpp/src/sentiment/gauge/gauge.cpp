@@ -20,6 +20,7 @@
 #include "text/byte_masks.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/pystr/pystr.hpp"
+#include "textgauge/text/text.hpp"
 #include "textgauge/text/utf8.hpp"
 
 namespace textgauge {
@@ -48,6 +49,7 @@ enum : std::uint32_t {
   gTo = 1u << 17,
   gLike = 1u << 18,
   gWell = 1u << 19,
+  gComparative = 1u << 20,
 };
 
 constexpr double kCIncr = 0.733;  // VADER's C_INCR (its booster increments come with the words)
@@ -61,6 +63,11 @@ constexpr const char* kLikeVerbBefore[] = {
     "should", "could",  "i'll",    "we'd",    "you'd",    "people",     "who",   "still", "didnt",
     "doesnt", "u",      "i'm",     "totally", "actually", "definitely", "so",    "and"};
 constexpr const char* kAllow[] = {"allow", "allows", "allowed", "allowing"};
+// Comparatives after which `no` is a degree word ("no closer", "no longer",
+// "no more"): before a noun ("no picture", "no idea") it keeps its value.
+constexpr const char* kComparative[] = {"more",   "less",   "longer", "closer", "further", "farther",
+                                        "better", "worse",  "sooner", "later",  "greater", "smaller",
+                                        "bigger", "higher", "lower",  "fewer"};
 constexpr const char* kWellBefore[] = {"over",   "above", "below", "under", "into", "beyond",
                                        "before", "after", "ahead", "past",  "short"};
 
@@ -152,6 +159,7 @@ struct GaugeScorer::Impl {
     for (const char* w : kLikeVerbBefore) flag(w, gLikeVerbBefore);
     for (const char* w : kAllow) flag(w, gAllow);
     for (const char* w : kWellBefore) flag(w, gWellBefore);
+    for (const char* w : kComparative) flag(w, gComparative);
     flag("no", gNo);
     flag("or", gOrNor);
     flag("nor", gOrNor);
@@ -304,6 +312,7 @@ struct GaugeScorer::Impl {
     std::vector<GaugeRow> rows;
     std::vector<double> contrib;
     std::vector<double> powed;  // per row and lexicon: the word's cached power
+    std::vector<Span> pars;     // the text's lines
   };
 
   std::string_view lw(const Scratch& s, std::size_t i) const { return s.lw[i]; }
@@ -490,8 +499,7 @@ struct GaugeScorer::Impl {
       } else if ((w.flags & gWell) && ((i > 0 && has(i - 1, gAs) && i + 1 < n && has(i + 1, gAs)) ||
                                        (i + 1 < n && has(i + 1, gWellBefore)))) {
         rule = 2;
-      } else if (is_no && i + 1 < n &&
-                 !punct_only(t.substr(toks[i + 1].begin, toks[i + 1].end - toks[i + 1].begin))) {
+      } else if (is_no && i + 1 < n && has(i + 1, gComparative)) {
         rule = 3;
       } else if (w.flags & gAllow) {
         for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j)
@@ -500,6 +508,10 @@ struct GaugeScorer::Impl {
             break;
           }
       }
+      // Lexicons that give the word opposite signs read different senses of it
+      // (`escape`: VADER +0.7, AFINN -1): which one the text means, no lexicon
+      // tells, so the word counts nothing.
+      if (rule == 0 && ((w.v > 0 || w.tb > 0 || w.af > 0) && (w.v < 0 || w.tb < 0 || w.af < 0))) rule = 5;
       int nneg = 0, so = 0;
       double b = 0.0;
       if ((i > 0 && has(i - 1, gNo)) || (i > 1 && has(i - 2, gNo)) ||
@@ -536,9 +548,15 @@ struct GaugeScorer::Impl {
       }
       const int least = (i > 0 && has(i - 1, gLeast) && !(i > 1 && has(i - 2, gAtVery))) ? 1 : 0;
       const int butpos = bi == n ? 0 : (i < bi ? -1 : (i > bi ? 1 : 0));
+      // A sentence starts after a whitespace-split word that ends in one of
+      // .!?:;"' : the token may have had that punctuation stripped
+      // ("November." -> "November"), so the word's last byte is the last of
+      // the ASCII punctuation that follows the token.
       bool start = i == 0;
       if (!start) {
-        const char last = t[toks[i - 1].end - 1];
+        std::size_t e = toks[i - 1].end;
+        while (e < toks[i].begin && is_ascii_punct(t[e])) ++e;
+        const char last = t[e - 1];
         start = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '"' ||
                 last == '\'';
       }
@@ -560,10 +578,10 @@ struct GaugeScorer::Impl {
     return t;
   }
 
-  static bool punct_only(std::string_view tok) {
-    for (const char c : tok)
-      if (!(c == '!' || c == '?' || c == '.' || c == ',' || c == ';' || c == ':')) return false;
-    return true;
+  // string.punctuation
+  static bool is_ascii_punct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
   }
 
   // scorer.contributions for each row into s.contrib (rows x 3), in numpy's operation order.
@@ -579,7 +597,8 @@ struct GaugeScorer::Impl {
                     (so < kPowCache ? so_pow[so] : std::pow(1.25, R[6])) * bfac;
       const int pat = (R[0] != 0) * 1 + (R[1] != 0) * 2 + (R[2] != 0) * 4;
       const double pw = pat == 0 ? 1.0 : p[19 + pat - 1];
-      mult = mult * pw * (1 - R[14]) * (R[11] == 0 ? 1.0 : 0.0);
+      // a name keeps 1 - p[26] of its value (fitted in [0, 1]); a word a news rule marks counts nothing
+      mult = mult * pw * (1 - p[26] * R[14]) * (R[11] == 0 ? 1.0 : 0.0);
       for (std::size_t li = 0; li < 3; ++li) {
         double v = R[li] * kLexScale[li];
         const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
@@ -600,7 +619,46 @@ struct GaugeScorer::Impl {
     return z / std::sqrt(z * z + alpha * alpha);
   }
 
+  // The units score() averages: the text's non-blank lines (a Corpus's
+  // paragraphs with paragraphs="line"), or the whole text when it has at most
+  // one. Lines, not blank-line paragraphs: a paragraph of several lines is then
+  // the mean of its lines, so that the mean over paragraphs gives the same
+  // document score whichever way a Corpus splits them.
+  void units(std::string_view text, std::vector<Span>& out) const {
+    out.clear();
+    if (text.find_first_of("\n\r") != std::string_view::npos) segmenter.append_paragraphs(text, out);
+    if (out.size() <= 1) {
+      out.clear();
+      out.push_back(Span{0, static_cast<std::int64_t>(text.size()), 0, 0});
+    }
+  }
+
+  // A text's score: the token-weighted mean of its lines' scores (one line:
+  // its own score), so that a document's polarity is the mean of its
+  // paragraphs' and a long text does not saturate.
   GaugeScore score(std::string_view text, Scratch& s) const {
+    units(text, s.pars);
+    if (s.pars.size() == 1) return score_unit(text, s).first;
+    GaugeScore acc;
+    double weight = 0;
+    for (const Span& sp : s.pars) {
+      const auto [one, n] = score_unit(text.substr(static_cast<std::size_t>(sp.byte_start),
+                                                   static_cast<std::size_t>(sp.byte_end - sp.byte_start)),
+                                       s);
+      const auto w = static_cast<double>(n);
+      acc.polarity += w * one.polarity;
+      acc.vader_sum += w * one.vader_sum;
+      acc.textblob_sum += w * one.textblob_sum;
+      acc.afinn_sum += w * one.afinn_sum;
+      weight += w;
+    }
+    if (weight == 0) return GaugeScore{};
+    return GaugeScore{acc.polarity / weight, acc.vader_sum / weight, acc.textblob_sum / weight,
+                      acc.afinn_sum / weight};
+  }
+
+  // One paragraph's score and its token count.
+  std::pair<GaugeScore, std::size_t> score_unit(std::string_view text, Scratch& s) const {
     double amp = 0;
     std::size_t n = 0;
     token_pass(text, s, amp, n);
@@ -612,10 +670,11 @@ struct GaugeScorer::Impl {
     out.textblob_sum = np_pairwise(s.contrib.data() + 1, m, 3);
     out.afinn_sum = np_pairwise(s.contrib.data() + 2, m, 3);
     out.polarity = finish(total, amp, n);
-    return out;
+    return {out, n};
   }
 
   vader::Tokenizer tokenizer;
+  Segmenter segmenter{SegmentOptions{ParagraphMode::lines}};  // lines only: no ICU call
   const PyStr* pystr;
   std::array<double, kParams> p{};
   static constexpr std::size_t kPowCache = 8;
@@ -655,6 +714,14 @@ void GaugeScorer::score_batch(const std::vector<std::string_view>& texts, GaugeS
       out[i] = impl_->score(texts[i], s);
     }
   });
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> GaugeScorer::paragraphs(std::string_view text) const {
+  std::vector<Span> sp;
+  impl_->units(text, sp);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const Span& p : sp) out.emplace_back(p.byte_start, p.byte_end);
+  return out;
 }
 
 GaugeRows GaugeScorer::rows(std::string_view text) const {
