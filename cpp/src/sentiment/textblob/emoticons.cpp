@@ -224,6 +224,35 @@ bool may_substitute(const std::vector<std::string_view>& tokens, std::size_t beg
   return false;
 }
 
+bool text_may_substitute(std::string_view text) noexcept {
+  // A sentence string is tokens joined by single spaces, and tokens are the
+  // text's bytes in order less whitespace (and less periods before a "...",
+  // which leave a period in their place): every byte pair may_substitute
+  // tests is a byte and the next non-whitespace byte of the text, unless a
+  // token is not from the text (END-OF-SENTENCE, which starts no face and
+  // is no face's second character) or non-ASCII whitespace joins two tokens
+  // (any non-ASCII byte answers true). One pass without branches: the pair
+  // bits or-ed together, `prev` the last non-whitespace byte.
+  static constexpr std::array<bool, 256> kSpace = [] {
+    std::array<bool, 256> t{};
+    for (unsigned c = 0; c < 0x80; ++c) t[c] = py_isspace(static_cast<char32_t>(c));
+    return t;
+  }();
+  const Patterns& pats = patterns();
+  unsigned prev = ' ';  // no face starts with a space: no pair hits before the first byte
+  std::uint64_t hit = 0;
+  unsigned any = 0;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    any |= c;
+    const bool space = kSpace[c];
+    const unsigned key = prev << 8 | c;
+    hit |= pats.pairs[key >> 6] >> (key & 63) & static_cast<std::uint64_t>(!space);
+    prev = space ? prev : c;
+  }
+  return (hit & 1) != 0 || (any & 0x80) != 0 || prev == '(';  // "(" ends a token: may_substitute's test
+}
+
 std::string_view substitute_sentence(std::string_view sentence, std::string& tmp, std::string& glued) {
   // RE_SARCASM: "\( ?\! ?\)" -> "(!)".
   std::string_view s = sentence;
