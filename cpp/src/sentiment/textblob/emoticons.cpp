@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sentiment/textblob/textblob_impl.hpp"
+#include "text/byte_masks.hpp"
 
 namespace textgauge::textblob {
 
@@ -220,6 +221,55 @@ bool may_substitute(const std::vector<std::string_view>& tokens, std::size_t beg
         if (pats.second[b0][static_cast<unsigned char>(tokens[j][0])]) return true;
         break;
       }
+  }
+  return false;
+}
+
+bool text_may_substitute(std::string_view text) noexcept {
+  // A sentence string is tokens joined by single spaces, and tokens are the
+  // text's bytes in order less whitespace (and less periods before a "...",
+  // which leave a period in their place): every byte pair may_substitute
+  // tests is a byte and the next non-whitespace byte of the text, unless a
+  // token is not from the text (END-OF-SENTENCE, which starts no face and
+  // is no face's second character) or non-ASCII whitespace joins two tokens
+  // (any non-ASCII byte answers true). So each byte that starts a face, or
+  // "(", is tested with the next non-whitespace byte.
+  static constexpr std::array<bool, 256> kSpace = [] {
+    std::array<bool, 256> t{};
+    for (unsigned c = 0; c < 0x80; ++c) t[c] = py_isspace(static_cast<char32_t>(c));
+    return t;
+  }();
+  const Patterns& pats = patterns();
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  auto pair_at = [&](std::size_t j) {
+    const unsigned b0 = static_cast<unsigned char>(p[j]);
+    std::size_t k = j + 1;
+    while (k < n && kSpace[static_cast<unsigned char>(p[k])]) ++k;
+    if (k == n) return b0 == '(';  // "(" ends a token: may_substitute's test
+    const unsigned key = b0 << 8 | static_cast<unsigned char>(p[k]);
+    return (pats.pairs[key >> 6] >> (key & 63) & 1) != 0;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: any non-ASCII byte, else the positions of the
+  // ASCII bytes that start a face (": ; < = >", "X x", "8", "*", "o") or
+  // are "(" ('(' | 2 == '*'), each tested as above: an 'o' or two a text.
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (_mm_movemask_epi8(x)) return true;
+    const __m128i starts = _mm_or_si128(
+        _mm_or_si128(bytes::in(x, ':', '>'), bytes::eq(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'x')),
+        _mm_or_si128(_mm_or_si128(bytes::eq(x, '8'), bytes::eq(x, 'o')),
+                     bytes::eq(_mm_or_si128(x, _mm_set1_epi8(0x02)), '*')));
+    for (auto m = static_cast<unsigned>(_mm_movemask_epi8(starts)); m; m &= m - 1)
+      if (pair_at(i + static_cast<unsigned>(__builtin_ctz(m)))) return true;
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80) return true;
+    if ((pats.first[c] || c == '(') && pair_at(i)) return true;
   }
   return false;
 }

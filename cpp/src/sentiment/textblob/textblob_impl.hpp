@@ -176,6 +176,10 @@ struct WordList {
 bool may_substitute(const std::vector<std::string_view>& tokens, std::size_t begin, std::size_t end,
                     std::string_view skip) noexcept;
 
+// Whether may_substitute can be true for any sentence of `text`: false for
+// most texts, whose sentences then need no test.
+bool text_may_substitute(std::string_view text) noexcept;
+
 // RE_SARCASM then RE_EMOTICONS on one sentence string: the result is
 // `sentence` itself when neither changes it, else a view of `glued` (`tmp`
 // holds the intermediate string).

@@ -182,13 +182,14 @@ void emit_word(Scratch& s, const PyStr* py, Sink& sink, std::string_view word) {
 // One sentence: its tokens joined with spaces (less END-OF-SENTENCE when
 // `drop_eos`), the two substitutions, and its words appended to s.words.
 // Most sentences hold nothing either substitution could change
-// (may_substitute): their words are their tokens.
+// (may_substitute, not asked when no sentence of the text can:
+// text_may_change): their words are their tokens.
 template <class Sink>
-void emit_sentence(Scratch& s, const PyStr* py, Sink& sink, std::size_t begin, std::size_t end,
-                   bool drop_eos) {
+void emit_sentence(Scratch& s, const PyStr* py, Sink& sink, std::size_t begin, std::size_t end, bool drop_eos,
+                   bool text_may_change) {
   s.sentence.clear();
   const std::string_view eos = drop_eos ? kEndOfSentence : std::string_view();
-  if (!may_substitute(s.tokens, begin, end, eos)) {
+  if (!text_may_change || !may_substitute(s.tokens, begin, end, eos)) {
     for (std::size_t k = begin; k < end; ++k)
       if (!drop_eos || s.tokens[k] != kEndOfSentence) emit_word(s, py, sink, s.tokens[k]);
     return;
@@ -284,6 +285,7 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s, Sink& sink) 
   //    stops the run of trailing tokens.
   const std::vector<std::string_view>& tok = s.tokens;
   const std::size_t n = tok.size();
+  const bool text_may_change = text_may_substitute(text);
   std::size_t i = 0, j = 0;
   while (j < n) {
     if (is_terminal(tok[j])) {
@@ -291,12 +293,12 @@ void find_words(std::string_view text, const PyStr* py, Scratch& s, Sink& sink) 
         if (tok[j] == "'" || tok[j] == "\"") break;
         ++j;
       }
-      emit_sentence(s, py, sink, i, j, true);
+      emit_sentence(s, py, sink, i, j, true, text_may_change);
       i = j;
     }
     ++j;
   }
-  emit_sentence(s, py, sink, i, std::min(j, n), false);
+  emit_sentence(s, py, sink, i, std::min(j, n), false, text_may_change);
 }
 
 template void find_words(std::string_view, const PyStr*, Scratch&, Assessor<false>&);
