@@ -70,6 +70,7 @@ P0 = np.array(
         0.7791113632692304,
     ]
     + [0.803675909316969]  # the share of its value a name loses
+    + [0.6]  # the share of its value a word in a question keeps
 )
 OUT = Path(__file__).resolve().parents[1] / "python" / "textgauge" / "data" / "scorer_params.json"
 
@@ -128,8 +129,9 @@ def fit(data: dict[str, Set], masks: dict[str, np.ndarray]) -> np.ndarray:
             WEIGHTS[s] * pearson(data[s].predict(p)[masks[s]], data[s].y[masks[s]]) for s in SETS
         )
 
-    # The name weight stays in [0, 1]: a name may only lose part of its value, never gain.
-    bounds = [(None, None)] * 26 + [(0.0, 1.0)]
+    # The name and question weights stay in [0, 1]: a name or a question may only lose
+    # part of a word's value, never gain or flip it.
+    bounds = [(None, None)] * 26 + [(0.0, 1.0), (0.0, 1.0)]
     return np.asarray(minimize(loss, P0, method="L-BFGS-B", bounds=bounds).x)
 
 
@@ -180,6 +182,9 @@ def main() -> int:
         R = data[s].R.copy()
         R[:, 14] = 0
         report[s]["dev_r_without_name"] = round(pearson(data[s].predict(p, R), data[s].y), 4)
+        R = data[s].R.copy()
+        R[:, 15] = 0
+        report[s]["dev_r_without_question"] = round(pearson(data[s].predict(p, R), data[s].y), 4)
     if args.check:
         shipped = scorer.param_vector()
         ok = np.allclose(shipped, p, rtol=0, atol=1e-9)

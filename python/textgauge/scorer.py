@@ -18,6 +18,9 @@ lexicon's hit, plus rules for what the lexicons misread:
   nothing: each lexicon reads another sense of it, and none tells which one the text means;
 * a Title-case word next to another one, not at the start of a sentence, in a text
   that is not mostly Title-case, is a name (``United States``) and counts nothing;
+* a word in a question (its sentence ends in a run of ``.!?`` that holds a ``?``)
+  asserts nothing: it keeps a fitted share of its value (``Who wouldn't want a strong,
+  funny woman?``);
 * a word missing from every lexicon is looked up again with letter runs
   collapsed (``goooood`` -> ``good``).
 
@@ -28,7 +31,7 @@ squashed by ``z / sqrt(z*z + alpha*alpha)`` into [-1, 1]. A text of several
 non-blank lines scores as the mean of its lines' scores, each weighted by its
 token count (:func:`aggregate`): a document's polarity is the token-weighted mean
 of its paragraphs', whole articles do not saturate, and concatenating paragraphs
-never gives a sign their mean does not have. The 27 parameters are fitted on the
+never gives a sign their mean does not have. The 28 parameters are fitted on the
 development halves of the VADER paper's human-rated sets by
 ``tools/fit_scorer.py`` and ship in ``data/scorer_params.json``.
 
@@ -144,6 +147,7 @@ ROW_COLUMNS = (
     "index",
     "tokens",
     "name",
+    "question",
 )
 
 
@@ -155,7 +159,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     return out, float(amp), int(n), list(toks)
 
 
-N_PARAMS = 27  # the fitted vector (see param_vector)
+N_PARAMS = 28  # the fitted vector (see param_vector)
 
 
 def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
@@ -163,8 +167,9 @@ def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
 
     p: w(6: vader+ vader- textblob+ textblob- afinn+ afinn-), beta(3), caps, neg,
     but_before, but_after, amp, c, e, alpha, sigma, gamma, pattern weights(7),
-    name weight (the share of its value a name loses, in [0, 1]). A word a news rule marks
-    counts nothing."""
+    name weight (the share of its value a name loses, in [0, 1]), question weight (the share
+    of its value a word in a question keeps, in [0, 1]). A word a news rule marks counts
+    nothing."""
     if len(R) == 0:
         return np.zeros((0, 3))
     w = p[0:6]
@@ -176,6 +181,7 @@ def contributions(p: np.ndarray, R: np.ndarray) -> np.ndarray:
     mult = neg ** (R[:, 5] + R[:, 7]) * 1.25 ** R[:, 6] * bfac
     pat = ((R[:, 0] != 0) * 1 + (R[:, 1] != 0) * 2 + (R[:, 2] != 0) * 4).astype(int)
     mult = mult * pw[pat] * (1 - p[26] * R[:, 14]) * (R[:, 11] == 0)
+    mult = mult * np.where(R[:, 15] != 0, p[27], 1.0)
     out = np.empty((len(R), 3))
     for li in range(3):
         v = R[:, li] * LEX_SCALE[li]
@@ -278,6 +284,8 @@ def _rules_of(r: np.ndarray) -> list[str]:
         rules.append(RULE_NAMES[int(r[11])])
     if r[14]:
         rules.append("name")
+    if r[15]:
+        rules.append("question")
     return rules
 
 

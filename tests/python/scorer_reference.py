@@ -298,6 +298,22 @@ def _title(x: str) -> bool:
     return len(x) > 1 and x[0].isupper() and x[1:].islower()
 
 
+_END = re.compile(r"[.!?]+|\n")
+
+
+def _questions(t: str, toks: list[str]) -> list[bool]:
+    """Per token: its sentence is a question, i.e. the first run of .!? (or line
+    break) from the token's second character on holds a '?'."""
+    out = []
+    pos = 0
+    for tok in toks:
+        j = t.find(tok, pos)
+        pos = j + len(tok)
+        m = _END.search(t, j + 1)
+        out.append(bool(m and "?" in m.group(0)))
+    return out
+
+
 def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     """The token pass: one row per lexicon hit (ROW_COLUMNS), the punctuation
     emphasis, the token count and the tokens."""
@@ -312,6 +328,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
     mostly_title = sum(map(_title, toks)) >= 0.4 * n
     in_vader = [w in tb.vader for w in lw]
     bi = lw.index("but") if "but" in lw else n
+    question = _questions(t, toks)
     rows: list[list[float]] = []
     for i in range(n):
         w = lw[i]
@@ -410,6 +427,7 @@ def token_rows(text: str) -> tuple[list[list[float]], float, int, list[str]]:
                 i,
                 n,
                 name,
+                1 if question[i] else 0,
             ]
         )
     ep = min(t.count("!"), 4) * 0.292

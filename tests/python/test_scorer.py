@@ -99,6 +99,18 @@ def test_rules_fire_where_the_issue_says() -> None:
     assert 0.0 <= scorer.param_vector()[26] <= 1.0
 
 
+def test_a_question_keeps_a_share_of_its_words_values() -> None:
+    # the sentence's first run of .!? decides: `?!` holds a `?`, `.` does not
+    f = scorer.explain("Is it a good plan?! It is a good plan.")
+    good = f.loc[f["token"] == "good"]
+    assert list(good["rules"]) == ["question", ""]
+    q = scorer.param_vector()[27]
+    assert 0.0 < q < 1.0
+    for name in scorer.LEX_NAMES:
+        asked, said = good[f"{name}_contribution"]
+        assert asked == pytest.approx(q * said, rel=1e-12), name
+
+
 def test_negation_and_but_apply_to_every_lexicon() -> None:
     pos = scorer.explain("a good plan")
     neg = scorer.explain("not a good plan")

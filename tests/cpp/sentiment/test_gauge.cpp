@@ -106,3 +106,22 @@ TEST_CASE("gauge: lexicons of opposite signs, and `no` before a comparative, cou
   CHECK(g.score("no picture").vader_sum == -1.2);
   CHECK(g.score("no picture").afinn_sum == -1.0 * 0.8);
 }
+
+TEST_CASE("gauge: a word in a question keeps p[27] of its value") {
+  std::vector<double> p = params();
+  p[27] = 0.5;
+  const GaugeScorer g(tables(), p);
+  // the first run of .!? after a word decides: `!?` holds a `?`, `...` does not
+  const GaugeRows r = g.rows("good!? good... good ?! good");
+  REQUIRE(r.rows.size() == 4);
+  CHECK(r.rows[0][15] == 1);
+  CHECK(r.rows[1][15] == 0);
+  CHECK(r.rows[2][15] == 1);
+  CHECK(r.rows[3][15] == 0);  // no end after it: not a question
+  // by hand: each lexicon's value halved (gamma 1, weights 1)
+  const GaugeScore s = g.score("good?");
+  CHECK(s.vader_sum == 1.9 * 0.5);
+  CHECK(s.textblob_sum == 0.7 * 4.0 * 0.5);
+  CHECK(s.afinn_sum == 3.0 * 0.8 * 0.5);
+  CHECK(g.score("good.").vader_sum == 1.9);
+}

@@ -27,8 +27,9 @@ struct GaugeTables {
 
 // One token row (textgauge.scorer.ROW_COLUMNS): the three lexicon values,
 // booster sum, caps, negations, never-so, least, but position, subjectivity,
-// number of lexicons with a value, rule code, token index, token count, name.
-constexpr std::size_t kGaugeRowColumns = 15;
+// number of lexicons with a value, rule code, token index, token count, name,
+// question (the token's sentence ends in a run of .!? holding a `?`).
+constexpr std::size_t kGaugeRowColumns = 16;
 using GaugeRow = std::array<double, kGaugeRowColumns>;
 
 // A text's polarity and the per-lexicon sums of contributions.
@@ -47,7 +48,7 @@ struct GaugeRows {
 
 class GaugeScorer {
  public:
-  static constexpr std::size_t kParams = 27;
+  static constexpr std::size_t kParams = 28;
   // `params`: the fitted vector (kParams values). unicode_major/minor: the
   // emulated Python's unicodedata version (str.lower, isupper, \w).
   GaugeScorer(const GaugeTables& tables, const std::vector<double>& params, int unicode_major = 14,

@@ -472,6 +472,23 @@ struct GaugeScorer::Impl {
     auto has = [&](std::size_t j, std::uint32_t f) { return (s.ent[j]->flags & f) != 0; };
     s.rows.clear();
     s.powed.clear();
+    // The run of .!? that ends the sentence after a token (the first one from
+    // its second byte on; a line break ends a sentence without one): qa..qb,
+    // reused while tokens begin before it. Each byte is scanned once.
+    std::size_t qa = 0, qb = 0;
+    bool qseen = false, qflag = false;
+    auto question = [&](std::size_t i) {
+      const std::size_t from = toks[i].begin + 1;
+      if (qseen && from <= qa) return qflag;
+      std::size_t k = std::max(from, qb);
+      if (qseen && from < qb) k = from;  // from lies inside the last run: it ends there
+      while (k < t.size() && t[k] != '.' && t[k] != '!' && t[k] != '?' && t[k] != '\n') ++k;
+      qa = qb = k;
+      qflag = false;
+      while (qb < t.size() && (t[qb] == '.' || t[qb] == '!' || t[qb] == '?')) qflag |= t[qb++] == '?';
+      qseen = true;
+      return qflag;
+    };
     for (std::size_t i = 0; i < n; ++i) {
       if (!s.ent[i]->known && s.elong[i]) {
         const std::string_view w = lw(s, i);
@@ -570,7 +587,7 @@ struct GaugeScorer::Impl {
       s.powed.push_back(w.powed[2]);
       s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
                                 double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
-                                double(name)});
+                                double(name), question(i) ? 1.0 : 0.0});
     }
     const double ep = static_cast<double>(std::min<std::size_t>(bang, 4)) * 0.292;
     const double qm = q <= 1 ? 0.0 : (q <= 3 ? static_cast<double>(q) * 0.18 : 0.96);
@@ -599,6 +616,8 @@ struct GaugeScorer::Impl {
       const double pw = pat == 0 ? 1.0 : p[19 + pat - 1];
       // a name keeps 1 - p[26] of its value (fitted in [0, 1]); a word a news rule marks counts nothing
       mult = mult * pw * (1 - p[26] * R[14]) * (R[11] == 0 ? 1.0 : 0.0);
+      // a question asserts nothing: its words keep p[27] of their value (fitted in [0, 1])
+      if (R[15] != 0) mult = mult * p[27];
       for (std::size_t li = 0; li < 3; ++li) {
         double v = R[li] * kLexScale[li];
         const double sg = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
