@@ -18,6 +18,11 @@ inline std::uint64_t load64(const void* p) noexcept {
   std::memcpy(&v, p, 8);
   return v;
 }
+inline std::uint32_t load32(const void* p) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 
 // The high bit of each byte of w in [lo, hi]. Compares by adding to each
 // byte, so it is exact for bytes < 0x80 (which never carry into the next).

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 
+#include "text/byte_masks.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
 #include "textgauge/pystr/pystr.hpp"
@@ -115,21 +116,15 @@ bool ascii_word(unsigned char b) noexcept {
   return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
 }
 
+// Bytes past the end of a normalized text that may be read (not used).
+constexpr std::size_t kPadding = 8;
+
 // The word entries by their whole text, for the scan's shortcut at the start
 // of an ASCII word (see Impl::scan): one hash probe per word instead of a trie
 // step per byte. Besides the entries it holds, as prefixes, every run of an
 // entry's bytes up to a byte that is not an ASCII word character ("can" of
 // "can't stand", "does" and "does not" of "does not work"): a word found with
 // `extends` set may be the start of a longer entry, which the trie decides.
-std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-
-// Bytes past the end of a normalized text that may be read (not used).
-constexpr std::size_t kPadding = 8;
-
 class WordTable {
  public:
   struct Hit {
@@ -174,11 +169,11 @@ class WordTable {
   static std::uint32_t hash(const char* s, std::size_t n) noexcept {
     std::uint64_t h = n * 0x9E3779B97F4A7C15u;
     std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) h = (h ^ load8(s + i)) * 0xFF51AFD7ED558CCDu;
+    for (; i + 8 <= n; i += 8) h = (h ^ bytes::load64(s + i)) * 0xFF51AFD7ED558CCDu;
     if (i < n) {
       // The bytes in the text before the bytes after it, whatever the byte order.
       const unsigned spare = 8 * static_cast<unsigned>(8 - (n - i));
-      const std::uint64_t x = load8(s + i);
+      const std::uint64_t x = bytes::load64(s + i);
       const std::uint64_t kept =
           std::endian::native == std::endian::little ? x << spare >> spare : x >> spare << spare;
       h = (h ^ kept) * 0xFF51AFD7ED558CCDu;

@@ -149,18 +149,6 @@ const Lookup& lookup() {
   return table;
 }
 
-std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-
-std::uint32_t load4(const char* p) noexcept {
-  std::uint32_t x;
-  std::memcpy(&x, p, 4);
-  return x;
-}
-
 // Whether a token of 4 bytes or more is ASCII letters only, none of them a
 // 'D': no two of its bytes in a row can start a face ("XD" and "xD" are the
 // only faces that begin with two letters) or RE_SARCASM's "(". Read 8 bytes
@@ -181,10 +169,10 @@ bool letters_without_d(std::string_view t) noexcept {
     bad |= (x & tops) | (~letter & tops) | ((d - ones) & ~d & tops);
   };
   if (n < 8) {
-    look(std::uint64_t{load4(p)} << 32 | load4(p + n - 4));
+    look(std::uint64_t{bytes::load32(p)} << 32 | bytes::load32(p + n - 4));
   } else {
-    for (std::size_t k = 0; k + 8 < n; k += 8) look(load8(p + k));
-    look(load8(p + n - 8));
+    for (std::size_t k = 0; k + 8 < n; k += 8) look(bytes::load64(p + k));
+    look(bytes::load64(p + n - 8));
   }
   return bad == 0;
 }

@@ -13,22 +13,12 @@
 #include <vector>
 
 #include "sentiment/textblob/textblob_impl.hpp"
+#include "text/byte_masks.hpp"
 #include "textgauge/text/utf8.hpp"
 
 namespace textgauge::textblob {
 
 namespace {
-
-std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-std::uint32_t load4(const char* p) noexcept {
-  std::uint32_t x;
-  std::memcpy(&x, p, 4);
-  return x;
-}
 
 // PUNCTUATION without the period, which find_tokens handles on its own.
 constexpr std::array<bool, 256> kPunct = [] {
@@ -154,10 +144,10 @@ std::string_view lowered(std::string_view word, const PyStr* py, std::string& bu
   };
   constexpr std::uint64_t k8 = 0x0101010101010101u;
   if (n >= 8) {
-    for (std::size_t k = 0; k + 8 < n; k += 8) look(load8(p + k), k8);
-    look(load8(p + n - 8), k8);
+    for (std::size_t k = 0; k + 8 < n; k += 8) look(bytes::load64(p + k), k8);
+    look(bytes::load64(p + n - 8), k8);
   } else if (n >= 4) {
-    look(std::uint64_t{load4(p)} << 32 | load4(p + n - 4), k8);
+    look(std::uint64_t{bytes::load32(p)} << 32 | bytes::load32(p + n - 4), k8);
   } else {
     for (std::size_t k = 0; k < n; ++k) look(static_cast<unsigned char>(p[k]), 1);
   }
