@@ -272,6 +272,106 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
   });
 }
 
+// Partitions: ranges of the first token's rank with about equal numbers of
+// keys. A token whose n-grams alone fill more than a partition (a frequent
+// first word: "the", "of") gets several, cut by the rank of the second token
+// (spread evenly over the ranks, as its followers are over the alphabet), so
+// that no table outgrows L2. Keys still fall in ascending partitions.
+struct PartitionPlan {
+  std::vector<std::uint32_t> first_part;  // by token rank: its (first) partition
+  std::vector<std::uint32_t> n_sub;       // by token rank: how many partitions it has
+  std::size_t n_parts = 0;
+  std::uint64_t n_ranks = 0;  // second halves of keys: 0 ..= tokens
+};
+
+PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
+                              const std::vector<std::vector<std::uint32_t>>& rank, std::size_t n_token_ranks,
+                              bool unigrams) {
+  std::vector<std::int64_t> weight(n_token_ranks, 0);
+  std::size_t n_tokens = 0;
+  for (std::size_t c = 0; c < chunks.size(); ++c) {
+    n_tokens += chunks[c].ids.size();
+    for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) weight[rank[c][l]] += chunks[c].tf[l];
+  }
+  const std::size_t per_token = unigrams ? 2 : 1;
+  const std::size_t n_keys = n_tokens * per_token;
+  const std::size_t share =
+      std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
+  PartitionPlan plan;
+  plan.first_part.assign(n_token_ranks, 0);
+  plan.n_sub.assign(n_token_ranks, 1);
+  plan.n_ranks = n_token_ranks + 1;
+  std::size_t& n_parts = plan.n_parts;
+  std::size_t in_current = 0;  // keys in partition n_parts (open when > 0)
+  for (std::size_t r = 0; r < n_token_ranks; ++r) {
+    const std::size_t w = static_cast<std::size_t>(weight[r]) * per_token;
+    if (w > share) {
+      if (in_current > 0) ++n_parts;
+      in_current = 0;
+      plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
+      plan.n_sub[r] = static_cast<std::uint32_t>(std::min<std::size_t>((w + share - 1) / share, 256));
+      n_parts += plan.n_sub[r];
+      continue;
+    }
+    if (in_current > 0 && in_current + w > share) {
+      ++n_parts;
+      in_current = 0;
+    }
+    plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
+    in_current += w;
+  }
+  if (in_current > 0 || n_parts == 0) ++n_parts;
+  return plan;
+}
+
+// Scatter: each chunk's keys (rank + 1 of the first token in the high half,
+// of the second in the low half, 0 for a unigram) into its own buffers, one
+// per partition. The chunks are released as they are done.
+std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
+                                               const std::vector<std::vector<std::uint32_t>>& rank,
+                                               const PartitionPlan& plan, bool unigrams, unsigned threads) {
+  const std::size_t n_parts = plan.n_parts;
+  std::vector<std::vector<Scatter>> scatters(chunks.size(), std::vector<Scatter>(n_parts));
+  parallel_chunks(chunks.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    TokenChunk& tc = chunks[c];
+    std::vector<Scatter>& out = scatters[c];
+    const std::size_t each = (tc.ids.size() * (unigrams ? 2 : 1)) / n_parts * 9 / 8 + 16;
+    for (Scatter& s : out) {
+      s.keys.reserve(each);
+      s.docs.reserve(each);
+    }
+    std::vector<std::uint64_t> r1(tc.tokens.size());  // rank + 1, as the high half of a key
+    std::vector<std::uint32_t> part(tc.tokens.size()), sub(tc.tokens.size());
+    for (std::size_t l = 0; l < r1.size(); ++l) {
+      r1[l] = std::uint64_t{rank[c][l]} + 1;
+      part[l] = plan.first_part[rank[c][l]];
+      sub[l] = plan.n_sub[rank[c][l]];
+    }
+    auto put = [&](std::size_t p, std::uint64_t key, std::uint32_t doc) {
+      out[p].keys.push_back(key);
+      out[p].docs.push_back(doc);
+    };
+    std::int64_t at = 0;
+    for (std::size_t i = 0; i < tc.ends.size(); ++i) {
+      const auto doc = static_cast<std::uint32_t>(tc.first_doc + i);
+      const auto end = static_cast<std::size_t>(tc.ends[i]);
+      for (auto k = static_cast<std::size_t>(at); k < end; ++k) {
+        const auto a = static_cast<std::size_t>(tc.ids[k]);
+        const std::uint64_t high = r1[a] << 32;
+        if (unigrams) put(part[a], high, doc);  // second half 0: the first of its token's partitions
+        if (k + 1 < end) {
+          const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
+          put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / plan.n_ranks)),
+              high | second, doc);
+        }
+      }
+      at = tc.ends[i];
+    }
+    tc = TokenChunk();
+  });
+  return scatters;
+}
+
 }  // namespace
 
 FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOptions& opts,
@@ -298,86 +398,11 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     });
     return finish_fit(counted, texts.size(), prune_options, threads, keep_stats, true);
   }
-  // Partitions: ranges of the first token's rank with about equal counts.
   const bool unigrams = opts.min_n == 1;
-  std::vector<std::int64_t> weight(tokens.size(), 0);
-  std::size_t n_tokens = 0;
-  for (std::size_t c = 0; c < n_chunks; ++c) {
-    n_tokens += chunks[c].ids.size();
-    for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) weight[rank[c][l]] += chunks[c].tf[l];
-  }
-  // A token whose n-grams alone fill more than a partition (a frequent first
-  // word: "the", "of") gets several, cut by the rank of the second token
-  // (spread evenly over the ranks, as its followers are over the alphabet),
-  // so that no table outgrows L2. Keys still fall in ascending partitions.
-  const std::size_t per_token = unigrams ? 2 : 1;
-  const std::size_t n_keys = n_tokens * per_token;
-  const std::size_t share =
-      std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
-  std::vector<std::uint32_t> first_part(tokens.size()), n_sub(tokens.size(), 1);
-  std::size_t n_parts = 0;
-  {
-    std::size_t in_current = 0;  // keys in partition n_parts (open when > 0)
-    for (std::size_t r = 0; r < tokens.size(); ++r) {
-      const std::size_t w = static_cast<std::size_t>(weight[r]) * per_token;
-      if (w > share) {
-        if (in_current > 0) ++n_parts;
-        in_current = 0;
-        first_part[r] = static_cast<std::uint32_t>(n_parts);
-        n_sub[r] = static_cast<std::uint32_t>(std::min<std::size_t>((w + share - 1) / share, 256));
-        n_parts += n_sub[r];
-        continue;
-      }
-      if (in_current > 0 && in_current + w > share) {
-        ++n_parts;
-        in_current = 0;
-      }
-      first_part[r] = static_cast<std::uint32_t>(n_parts);
-      in_current += w;
-    }
-    if (in_current > 0 || n_parts == 0) ++n_parts;
-  }
-  const std::uint64_t n_ranks = tokens.size() + 1;  // second halves of keys: 0 ..= tokens
+  const PartitionPlan plan = plan_partitions(chunks, rank, tokens.size(), unigrams);
+  const std::size_t n_parts = plan.n_parts;
   timer.mark("merge tokens");
-  // Scatter: each chunk's keys into its own buffers, one per partition.
-  std::vector<std::vector<Scatter>> scatters(n_chunks, std::vector<Scatter>(n_parts));
-  parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-    TokenChunk& tc = chunks[c];
-    std::vector<Scatter>& out = scatters[c];
-    const std::size_t each = (tc.ids.size() * (unigrams ? 2 : 1)) / n_parts * 9 / 8 + 16;
-    for (Scatter& s : out) {
-      s.keys.reserve(each);
-      s.docs.reserve(each);
-    }
-    std::vector<std::uint64_t> r1(tc.tokens.size());  // rank + 1, as the high half of a key
-    std::vector<std::uint32_t> part(tc.tokens.size()), sub(tc.tokens.size());
-    for (std::size_t l = 0; l < r1.size(); ++l) {
-      r1[l] = std::uint64_t{rank[c][l]} + 1;
-      part[l] = first_part[rank[c][l]];
-      sub[l] = n_sub[rank[c][l]];
-    }
-    auto put = [&](std::size_t p, std::uint64_t key, std::uint32_t doc) {
-      out[p].keys.push_back(key);
-      out[p].docs.push_back(doc);
-    };
-    std::int64_t at = 0;
-    for (std::size_t i = 0; i < tc.ends.size(); ++i) {
-      const auto doc = static_cast<std::uint32_t>(tc.first_doc + i);
-      const auto end = static_cast<std::size_t>(tc.ends[i]);
-      for (auto k = static_cast<std::size_t>(at); k < end; ++k) {
-        const auto a = static_cast<std::size_t>(tc.ids[k]);
-        const std::uint64_t high = r1[a] << 32;
-        if (unigrams) put(part[a], high, doc);  // second half 0: the first of its token's partitions
-        if (k + 1 < end) {
-          const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
-          put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / n_ranks)),
-              high | second, doc);
-        }
-      }
-      at = tc.ends[i];
-    }
-    tc = TokenChunk();
-  });
+  std::vector<std::vector<Scatter>> scatters = scatter_keys(chunks, rank, plan, unigrams, threads);
   timer.mark("scatter");
   // Count: whole partitions per thread, a few at a time so that the big
   // ones (a frequent first word) spread over the threads.
