@@ -44,7 +44,7 @@ def bench_scorer(
 ) -> None:
     """textgauge's own scorer (method "textgauge") on one thread: on the same paragraphs
     as vaderSentiment, and on short texts (their sentences), with vaderSentiment on those
-    in the same run."""
+    in the same run; and on long texts, to show the time is linear in the length."""
     from textgauge import scorer
 
     scorer.score(sample[:10], threads=1)  # reads the lexicons once, outside the timings
@@ -62,6 +62,12 @@ def bench_scorer(
         f"{'textgauge scorer score(), short texts':48s} {len(short) / t_short:12,.0f} "
         f"{mb_short / t_short:9.2f} {harness.ratio(t_ref, t_short, 9)}"
     )
+    # Linear in the length: long texts (50 paragraphs on one line) at the paragraphs' MB/s.
+    longer = [" ".join(sample[i : i + 50]) for i in range(0, len(sample) - 49, 50)]
+    mb_long = sum(len(x.encode()) for x in longer) / 1e6
+    t_long = harness.best(lambda: scorer.score(longer, threads=1), repeat)
+    name = "textgauge scorer score(), long texts"
+    print(f"{name:48s} {len(longer) / t_long:12,.0f} {mb_long / t_long:9.2f}")
 
 
 def main() -> None:
@@ -170,6 +176,15 @@ def bench_afinn(lines: list[str], size: int, repeat: int) -> None:
             f"{name:40s} {len(texts):8,d} {t_ref:9.3f} {t_ours:9.4f} {len(texts) / t_ours:12,.0f} "
             f"{harness.ratio(t_ref, t_ours, 8, 0)}"
         )
+    # Linear in the length: long texts (50 paragraphs each) at the paragraphs' MB/s.
+    longer = [" ".join(paragraphs[i : i + 50]) for i in range(0, len(paragraphs) - 49, 50)]
+    mb_par, mb_long = (sum(len(x.encode()) for x in t) / 1e6 for t in (paragraphs, longer))
+    t_par = harness.best(lambda: ours.score_texts(paragraphs, threads=1), repeat)
+    t_long = harness.best(lambda: ours.score_texts(longer, threads=1), repeat)
+    print(
+        f"MB/s, 1 thread: paragraphs {mb_par / t_par:.1f}, long texts (50 paragraphs each) "
+        f"{mb_long / t_long:.1f}"
+    )
     print("identical AFINN scores on both sets")
 
 
