@@ -141,8 +141,11 @@ def test_linear_time_on_buts_and_emoji(sia: tg.SentimentIntensityAnalyzer) -> No
     # The reference is quadratic in `but` (list.index in a loop) and in emoji
     # (string concatenation); 1 MB of both takes it hours. Here 10x the text
     # must take about 10x the time, far from the 100x of a quadratic loop.
+    # Both texts are larger than the caches (4 and 40 MB): with 1 and 10 MB
+    # the small one ran from cache and the ratio reached 30x when another
+    # process shared the caches (a fresh-clone `make test` beside other work).
     unit = "love but 😀 jw 👍🏽 good but 👨‍👩‍👧 bad BUT heart ❤️ "
-    n = 1_000_000 // len(unit.encode())
+    n = 4_000_000 // len(unit.encode())
     small, large = unit * n, unit * (10 * n)
 
     def best(text: str) -> float:
