@@ -462,29 +462,31 @@ LookupResult dictionary_lookup(const Corpus& corpus, const DictionarySpec& spec,
   r.tokens.assign(r.units, 0);
   r.unmatched.assign(r.units, 0);
   SegmentCounter counter(compiled, spec, options, r);
+  // Segments: runs of tokens of the selected kinds within one sentence, read
+  // from the corpus-wide arrays (kinds, terms, where each sentence's tokens
+  // begin), sentence by sentence: no per-token lookup of its sentence.
+  const CorpusUnits& units = corpus.units();
   const id_type* terms = corpus.terms().data();
+  const auto& tb = corpus.token_begin();
   for (std::size_t d = 0; d < corpus.size(); ++d) {
-    const Document doc = corpus.document(d);  // one view per document: owners looked up in token order
-    const TokenColumn& toks = doc.units.tokens;
-    const TokenOwners& tok_par = doc.units.token_paragraph;
-    const TokenOwners& tok_sent = doc.units.token_sentence;
-    const std::size_t first = corpus.token_begin()[d], end = toks.size();
-    // Segments: runs of tokens of the selected kinds within one sentence
-    // (k, e: document-local indices).
-    for (std::size_t k = 0; k < end;) {
-      if (!(options.kinds & kind_bit(toks.kind(k)))) {
-        ++k;
-        continue;
-      }
-      const std::int32_t sentence = tok_sent[k];
-      std::size_t e = k + 1;
-      while (e < end && (options.kinds & kind_bit(toks.kind(e))) && tok_sent[e] == sentence) ++e;
+    const std::size_t first = tb[d];
+    for (std::size_t s = sb[d]; s < sb[d + 1]; ++s) {
+      const std::size_t from = first + units.sentence_token_begin[s];
+      const std::size_t to = s + 1 < sb[d + 1] ? first + units.sentence_token_begin[s + 1] : tb[d + 1];
       const std::size_t unit = options.unit == Unit::document ? d
                                : options.unit == Unit::paragraph
-                                   ? pb[d] + static_cast<std::size_t>(tok_par[k])
-                                   : sb[d] + static_cast<std::size_t>(sentence);
-      counter.count(terms + first + k, e - k, unit);
-      k = e;
+                                   ? pb[d] + static_cast<std::size_t>(units.sentence_paragraph[s])
+                                   : s;
+      for (std::size_t k = from; k < to;) {
+        if (!(options.kinds & kind_bit(units.tokens.kind(k)))) {
+          ++k;
+          continue;
+        }
+        std::size_t e = k + 1;
+        while (e < to && (options.kinds & kind_bit(units.tokens.kind(e)))) ++e;
+        counter.count(terms + k, e - k, unit);
+        k = e;
+      }
     }
   }
   return r;
