@@ -8,21 +8,14 @@ using namespace textgauge;
 
 namespace {
 
-YakeDedup dedup_from_name(const std::string& name) {
-  if (name == "seqm") return YakeDedup::seqm;
-  if (name == "jaro") return YakeDedup::jaro;
-  if (name == "levs") return YakeDedup::levs;
-  throw std::invalid_argument("yake: unknown dedup function '" + name + "'");
-}
-
 py::list yake_shim(const std::vector<std::string>& documents, const EntityTable& entities,
                    const std::unordered_set<std::string>& stopwords, int n, int window, double dedup_lim,
-                   const std::string& dedup, int top, std::pair<int, int> unicode) {
+                   YakeDedup dedup, int top, std::pair<int, int> unicode) {
   YakeExtractOptions options;
   options.candidates.n = n;
   options.candidates.window = window;
   options.dedup_lim = dedup_lim;
-  options.dedup = dedup_from_name(dedup);
+  options.dedup = dedup;
   options.top = top;
   options.unicode_major = unicode.first;
   options.unicode_minor = unicode.second;

@@ -11,6 +11,7 @@
 #include "textgauge/stats/readability.hpp"
 #include "textgauge/stats/similarity.hpp"
 #include "textgauge/stats/termstats.hpp"
+#include "textgauge/stats/yake.hpp"
 #include "textgauge/text/corpus.hpp"
 
 using namespace textgauge;
@@ -297,5 +298,5 @@ void register_stats(py::module_& m) {
         py::arg("categories"), py::arg("negators"), py::arg("negated"), py::arg("level"), py::arg("kinds"),
         py::arg("nested_scope"), py::arg("window"), py::arg("keep_unmatched"));
   def_options<Unit, AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
-              PairwiseMethod, PhraseScoring, PatternKind, NestedScope>(m);
+              PairwiseMethod, PhraseScoring, PatternKind, NestedScope, YakeDedup>(m);
 }

@@ -24,7 +24,7 @@ from .errors import Error, OptionError
 
 __all__ = ["keywords", "yake_keywords"]
 
-_DEDUP = ("seqm", "jaro", "levs")
+_DEDUP = tuple(_core.stats.options()["keyword dedup"])
 _MAJOR, _MINOR = (int(x) for x in unicodedata.unidata_version.split(".")[:2])
 _UNICODE = (_MAJOR, _MINOR)
 

@@ -14,7 +14,7 @@ import pytest
 import scipy.sparse as sp
 
 import textgauge as tg
-from textgauge import _core, collocations, keyness, lexdiv, similarity, terms
+from textgauge import _core, _html, collocations, keyness, lexdiv, similarity, terms
 from textgauge.partial import GroupedTermStats
 from textgauge.stopwords import get_stop_words
 
@@ -215,6 +215,20 @@ CORE_CALLS: list[tuple[str, Callable[[_core.text.Corpus], Any]]] = [
     ),
     ("pattern kind", lambda c: _lookup(c, pattern_kind=[BAD])),
     ("nested_scope", lambda c: _lookup(c, nested_scope=BAD)),
+    (
+        "keyword dedup",
+        lambda c: _core.stats.yake_keywords(
+            ["A text."],
+            entities=_html.entities(),
+            stopwords=set(),
+            n=3,
+            window=1,
+            dedup_lim=0.9,
+            dedup=BAD,
+            top=5,
+            unicode=(14, 0),
+        ),
+    ),
 ]
 
 

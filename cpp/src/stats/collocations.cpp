@@ -7,6 +7,7 @@
 
 #include "common/flat_map.hpp"
 #include "common/partitioned_count.hpp"
+#include "common/phase_timer.hpp"
 #include "stats/association.hpp"
 #include "stats/collocation_order.hpp"
 #include "textgauge/error.hpp"
@@ -334,6 +335,7 @@ void score_rows(CollocationTable& out, const Marginals& marg, const Plan& p, con
 CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
                               const CollocationOptions& o) {
   const Plan p = plan_for(o);
+  PhaseTimer timer("collocations");
   CollocationTable out;
   out.size = p.n;
   out.n_tokens = static_cast<std::int64_t>(stream.terms.size());
@@ -342,9 +344,13 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
     count_pairs(stream, p.window, o.min_count, o.threads, out);
   else  // the n-grams' counter doubles as the marginal of every position
     take_ngrams(marginals.pattern((1u << p.n) - 1, p.n), p.n, o.min_count, out);
+  timer.mark("count");
   marginals.prepare(p);
+  timer.mark("marginals");
   score_rows(out, marginals, p, o);
+  timer.mark("score");
   detail::sort_collocations(out, vocab);
+  timer.mark("sort");
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Counting: each chunk of documents analysed and counted on its own thread,
 // into a table of the chunk's own (vectorize/tables.hpp).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,15 +15,35 @@
 
 namespace textgauge::dtm {
 
-unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk) {
+std::vector<std::size_t> chunk_bounds(const std::vector<std::string_view>& texts, unsigned& threads) {
   threads = resolve_threads(threads);
+  const std::size_t n = texts.size();
   // One contiguous chunk per thread: every chunk's vocabulary is merged
-  // serially afterwards (for word n-grams most of a chunk's terms are its
-  // own), so fewer chunks cost less merging than they lose in balance; the
-  // per-chunk maps stay few, so memory still follows the vocabulary.
-  const std::size_t chunks = n < 64 ? 1 : std::min<std::size_t>(n, threads);
-  chunk = (n + chunks - 1) / std::max<std::size_t>(chunks, 1);
-  return threads;
+  // afterwards (for word n-grams most of a chunk's terms are its own), so
+  // fewer chunks cost less merging than they lose in balance; the per-chunk
+  // maps stay few, so memory still follows the vocabulary.
+  const std::size_t chunks = n < 64 ? std::min<std::size_t>(n, 1) : std::min<std::size_t>(n, threads);
+  std::vector<std::size_t> bounds{0};
+  if (chunks == 0) return bounds;
+  // A document costs its bytes and a little more (its row, its call).
+  constexpr std::size_t kPerDocument = 16;
+  std::size_t total = 0;
+  for (const std::string_view t : texts) total += t.size() + kPerDocument;
+  // Each cut gives the chunk its share of what the chunks before it left
+  // (after one huge document, the rest still spreads over the others).
+  // Integer arithmetic: the same cuts on every machine.
+  std::size_t seen = 0, before = 0;  // cost up to d; cost of the chunks cut
+  for (std::size_t d = 0; d < n && bounds.size() < chunks; ++d) {
+    seen += texts[d].size() + kPerDocument;
+    const std::size_t left = chunks - (bounds.size() - 1);  // this chunk and those after it
+    if ((seen - before) * left >= total - before) {
+      bounds.push_back(d + 1);
+      before = seen;
+    }
+  }
+  bounds.push_back(n);
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  return bounds;
 }
 
 namespace {
@@ -151,12 +172,12 @@ std::vector<ChunkCounts> count_chunks(const std::vector<std::string_view>& texts
                                       unsigned threads, bool keep_rows,
                                       const std::vector<std::uint8_t>* ascii) {
   if (ascii && ascii->size() != texts.size()) throw Error("one ASCII flag per text is needed");
-  std::size_t chunk = 1;
-  threads = chunk_plan(texts.size(), threads, chunk);
-  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  const std::vector<std::size_t> bounds = chunk_bounds(texts, threads);
+  const std::size_t n_chunks = bounds.size() - 1;
   std::vector<ChunkCounts> chunks(n_chunks);
   const Analyzer prototype(opts);  // validates options once
-  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+  parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    const std::size_t b = bounds[c], e = bounds[c + 1];
     Analyzer analyzer(prototype);
     ChunkCounts& cc = chunks[c];
     if (keep_rows) {
@@ -188,12 +209,12 @@ std::vector<TokenChunk> tokenize_chunks(const std::vector<std::string_view>& tex
                                         const std::vector<std::uint8_t>* ascii) {
   if (ascii && ascii->size() != texts.size()) throw Error("one ASCII flag per text is needed");
   if (opts.kind != AnalyzerKind::word) throw Error("tokenize_chunks needs the word analyzer");
-  std::size_t chunk = 1;
-  threads = chunk_plan(texts.size(), threads, chunk);
-  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  const std::vector<std::size_t> bounds = chunk_bounds(texts, threads);
+  const std::size_t n_chunks = bounds.size() - 1;
   std::vector<TokenChunk> chunks(n_chunks);
   const Analyzer prototype(opts);
-  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+  parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    const std::size_t b = bounds[c], e = bounds[c + 1];
     Analyzer analyzer(prototype);
     DocTokenizer tokenizer(analyzer);
     TokenChunk& tc = chunks[c];

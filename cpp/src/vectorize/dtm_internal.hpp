@@ -71,9 +71,12 @@ extern template void build_csr<double>(std::vector<RowBlock<double>>&, const Csr
                                        std::vector<std::int64_t>&, std::vector<std::int32_t>&,
                                        std::vector<double>&);
 
-// The resolved thread count, and in `chunk` the documents per chunk: one
-// contiguous chunk per thread.
-unsigned chunk_plan(std::size_t n, unsigned threads, std::size_t& chunk);
+// Contiguous chunks of `texts`, one per thread, cut so that each holds
+// about the same number of bytes (the work is per byte, and documents grow
+// and shrink along a file: the second half of the news paragraphs has a
+// third more bytes than the first). Chunk c is texts [bounds[c],
+// bounds[c + 1]); `threads` becomes the resolved thread count.
+std::vector<std::size_t> chunk_bounds(const std::vector<std::string_view>& texts, unsigned& threads);
 
 // Counts `texts` on `threads` threads, one ChunkCounts per chunk; with
 // `keep_rows`, each document's row too. `ascii`: one flag per text, known

@@ -16,7 +16,7 @@
 namespace textgauge {
 
 using dtm::build_csr;
-using dtm::chunk_plan;
+using dtm::chunk_bounds;
 using dtm::CsrPlan;
 using dtm::DocCounter;
 using dtm::RowBlock;
@@ -30,12 +30,12 @@ FixedVocabulary::FixedVocabulary(const StringTable& terms) {
 
 Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                      const FixedVocabulary& vocabulary, bool binary, unsigned threads) {
-  std::size_t chunk = 1;
-  threads = chunk_plan(texts.size(), threads, chunk);
-  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  const std::vector<std::size_t> bounds = chunk_bounds(texts, threads);
+  const std::size_t n_chunks = bounds.size() - 1;
   std::vector<RowBlock<std::int64_t>> parts(n_chunks);
   const Analyzer prototype(analyzer);
-  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+  parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    const std::size_t b = bounds[c], e = bounds[c + 1];
     Analyzer an(prototype);
     FeatureList feats;
     DocCounter counter;
@@ -64,12 +64,12 @@ Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerO
 HashedCsr hash_features(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                         std::int64_t n_features, bool alternate_sign, unsigned threads) {
   if (n_features < 1 || n_features > 0x7FFFFFFF) throw Error("n_features must be in [1, 2^31 - 1]");
-  std::size_t chunk = 1;
-  threads = chunk_plan(texts.size(), threads, chunk);
-  const std::size_t n_chunks = texts.empty() ? 0 : (texts.size() + chunk - 1) / chunk;
+  const std::vector<std::size_t> bounds = chunk_bounds(texts, threads);
+  const std::size_t n_chunks = bounds.size() - 1;
   std::vector<RowBlock<double>> parts(n_chunks);
   const Analyzer prototype(analyzer);
-  parallel_chunks(texts.size(), chunk, threads, [&](std::size_t c, std::size_t b, std::size_t e) {
+  parallel_chunks(n_chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+    const std::size_t b = bounds[c], e = bounds[c + 1];
     Analyzer an(prototype);
     FeatureList feats;
     std::vector<std::pair<std::int32_t, double>> row;

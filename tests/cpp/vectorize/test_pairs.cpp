@@ -146,3 +146,32 @@ TEST_CASE("max_features keeps the most frequent, ties to the first in order", "[
   p.max_features = 0;
   CHECK_THROWS_AS(prune(s, p), Error);
 }
+
+TEST_CASE("chunks are cut by bytes, one per thread", "[vectorize][chunks]") {
+  auto cut = [](const std::vector<std::size_t>& sizes, unsigned threads) {
+    std::vector<std::string> texts;
+    for (const std::size_t s : sizes) texts.emplace_back(s, 'a');
+    const std::vector<std::string_view> views(texts.begin(), texts.end());
+    return dtm::chunk_bounds(views, threads);
+  };
+  using B = std::vector<std::size_t>;
+  CHECK(cut({}, 4) == B{0});
+  CHECK(cut({5, 5, 5}, 4) == B{0, 3});  // under 64 documents: one chunk
+  // 100 short documents, then 100 four times as long: with 16 bytes of cost
+  // per document, the short half is (1 + 16) * 100 = 1,700 and the long half
+  // 5,600 of 7,300. Two chunks cut where the running cost first reaches
+  // 3,650: after 100 short and (3,650 - 1,700) / 56 = 34.8 -> 35 long ones.
+  std::vector<std::size_t> sizes(100, 1);
+  sizes.resize(200, 40);
+  CHECK(cut(sizes, 2) == B{0, 135, 200});
+  // By count the cut would be at 100: half the bytes would sit in one chunk.
+  const B four = cut(sizes, 4);
+  REQUIRE(four.size() == 5);
+  CHECK(four.front() == 0);
+  CHECK(four.back() == 200);
+  // A document larger than every share is a chunk of its own, and the
+  // others share the rest: 69 * 17 = 1,173 bytes, cut at 35 * 17 >= 1,173 / 2.
+  sizes.assign(70, 1);
+  sizes[0] = 1000000;
+  CHECK(cut(sizes, 3) == B{0, 1, 36, 70});
+}

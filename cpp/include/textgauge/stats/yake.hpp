@@ -18,6 +18,7 @@
 // the bigram probabilities around them), follow the package's formulas in its
 // float order; the mean and standard deviation of the non-stop terms'
 // frequencies are summed pairwise as numpy does.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "textgauge/options.hpp"
 #include "textgauge/text/clean.hpp"
 
 namespace textgauge {
@@ -70,6 +72,15 @@ std::vector<std::string> yake_sentences(std::string_view text);
 // dedup_lim, until `top` are kept (dedup_lim >= 1: the first `top`, in their
 // lower-cased form).
 enum class YakeDedup { seqm, jaro, levs };
+template <>
+struct OptionTable<YakeDedup> {
+  static constexpr std::string_view label = "keyword dedup";
+  static constexpr std::array<OptionName<YakeDedup>, 3> entries{{
+      {YakeDedup::seqm, "seqm"},
+      {YakeDedup::jaro, "jaro"},
+      {YakeDedup::levs, "levs"},
+  }};
+};
 
 struct YakeExtractOptions {
   YakeOptions candidates;
