@@ -262,6 +262,17 @@ void register_vectorize(py::module_& m) {
       .def(py::init(&stats_from_state), py::arg("state"))
       .def_readonly("n_docs", &TermStats::n_docs)
       .def("__len__", [](const TermStats& s) { return s.terms.size(); })
+      // A read-only view of the document counts (the stats object stays alive
+      // with it): the idf of a fit reads them without copying every term.
+      .def_property_readonly("doc_count",
+                             [](const py::object& self) {
+                               const auto& s = self.cast<const TermStats&>();
+                               py::array_t<std::int64_t> a({s.doc_count.size()}, {sizeof(std::int64_t)},
+                                                           s.doc_count.data(), self);
+                               py::detail::array_proxy(a.ptr())->flags &=
+                                   ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+                               return a;
+                             })
       .def("state", &stats_state)
       .def("merged", &merged_shim, py::arg("other"))
       // Loads the TermStats pickles of textgauge 0.1.0 (textgauge._core.TermStats with a

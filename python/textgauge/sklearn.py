@@ -806,7 +806,14 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         self._check_params()
         self._tfidf = self._new_tfidf()
         X = CountVectorizer.fit_transform(self, raw_documents)
-        self._tfidf.fit(X)
+        stats = self.__dict__.get("_term_stats")
+        if stats is not None and self.use_idf:
+            # The engine counted each term's documents already: the idf comes from
+            # them instead of a second count over the matrix (sklearn's fit).
+            kept = _core.vectorize.prune(stats, **self.__dict__["_vocab_pruning"])
+            self._set_idf(stats, kept)
+        else:
+            self._tfidf.fit(X)
         return self._weigh(X)
 
     def transform(self, raw_documents: Any) -> Any:
@@ -835,12 +842,17 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
     def _fit_from_stats(self, stats: Any) -> np.ndarray:
         kept: np.ndarray = CountVectorizer._fit_from_stats(self, stats)
         self._tfidf = self._new_tfidf()
-        n_features = len(kept)
+        self._set_idf(stats, kept)
+        return kept
+
+    def _set_idf(self, stats: Any, kept: np.ndarray) -> None:
+        """The fitted transformer of the vocabulary `kept` (indices into `stats`), its idf
+        from the statistics' document counts as sklearn's TfidfTransformer.fit computes
+        it from the matrix, operation for operation."""
         dtype = self.dtype if self.dtype in (np.float64, np.float32) else np.float64
-        self._tfidf.n_features_in_ = n_features
+        self._tfidf.n_features_in_ = len(kept)
         if self.use_idf:
-            df = stats.state()[3][kept].astype(dtype)  # document frequencies of the kept terms
-            # sklearn's TfidfTransformer.fit, operation for operation
+            df = stats.doc_count[kept].astype(dtype)  # document frequencies of the kept terms
             df += float(self.smooth_idf)
             n_samples = stats.n_docs + int(self.smooth_idf)
             idf = np.full_like(df, fill_value=n_samples, dtype=dtype)
@@ -848,7 +860,6 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
             np.log(idf, out=idf)
             idf += 1.0
             self._tfidf.idf_ = idf
-        return kept
 
     def __sklearn_is_fitted__(self) -> bool:
         return self.__dict__.get("_vocab_table") is not None and hasattr(self, "_tfidf")

@@ -92,6 +92,25 @@ class FlatMap {
 #endif
   }
 
+  // Empties a table that holds exactly `keys` (each once), touching only
+  // their slots when they are few: a table reused batch after batch keeps
+  // the capacity of its largest batch, and clear() would sweep all of it
+  // after every small one (a fifth of the partitioned n-gram count). The
+  // slots are all found before any is emptied: emptying as it goes would
+  // cut the probe chains of the keys still to be found.
+  template <class Keys>
+  void clear_keys(const Keys& keys) {
+    if (keys.size() * 8 >= slots_.size()) {
+      clear();
+      return;
+    }
+    std::vector<std::size_t> at;
+    at.reserve(keys.size());
+    for (const Key& k : keys) at.push_back(find_slot(k));
+    for (const std::size_t i : at) slots_[i] = Slot{};
+    size_ = 0;
+  }
+
   // Empties the table; its memory stays for the next use.
   void clear() noexcept {
     if (size_ == 0) return;

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <numeric>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,13 +22,38 @@ struct SortKey {
 
 // Rank of each term id in bytewise order of the terms: terms then compare as
 // integers, and the strings are compared once per call, not once per tie.
+// The terms are ordered by their first eight bytes read as one big-endian
+// integer (zero-padded, so a shorter term sorts first, as memcmp and
+// string_view order them), and only terms that share those eight bytes are
+// compared as strings: sorting the vocabulary by string comparisons alone
+// was a tenth of a collocations call on the news paragraphs.
 std::vector<std::uint32_t> bytewise_ranks(const Vocabulary& vocab) {
-  std::vector<std::uint32_t> rank(vocab.size());
-  std::vector<id_t> ids(vocab.size());
-  std::iota(ids.begin(), ids.end(), 0);
-  std::sort(ids.begin(), ids.end(), [&](id_t a, id_t b) { return vocab.term(a) < vocab.term(b); });
-  for (std::size_t i = 0; i < ids.size(); ++i)
-    rank[static_cast<std::size_t>(ids[i])] = static_cast<std::uint32_t>(i);
+  struct Item {
+    std::uint64_t prefix;
+    id_t id;
+  };
+  const std::size_t n = vocab.size();
+  std::vector<Item> items(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view t = vocab.term(static_cast<id_t>(i));
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+      prefix = (prefix << 8) | (k < t.size() ? static_cast<unsigned char>(t[k]) : 0u);
+    items[i] = {prefix, static_cast<id_t>(i)};
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.prefix < b.prefix; });
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    while (j < n && items[j].prefix == items[i].prefix) ++j;
+    if (j - i > 1)
+      std::sort(items.begin() + static_cast<std::ptrdiff_t>(i),
+                items.begin() + static_cast<std::ptrdiff_t>(j),
+                [&](const Item& a, const Item& b) { return vocab.term(a.id) < vocab.term(b.id); });
+    i = j;
+  }
+  std::vector<std::uint32_t> rank(n);
+  for (std::size_t i = 0; i < n; ++i)
+    rank[static_cast<std::size_t>(items[i].id)] = static_cast<std::uint32_t>(i);
   return rank;
 }
 

@@ -177,15 +177,21 @@ void count_pairs(const TermStream& stream, int window, std::int64_t min_count, u
                                  static_cast<std::uint32_t>(stream.terms[q]));
         }
       });
-  const std::vector<KeyCount> pairs =
-      PartitionedCounter::concat(counter.count(threads, min_count, PartitionedCounter::Order::any));
-  out.terms.resize(2 * pairs.size());
-  out.count.resize(pairs.size());
-  for (std::size_t r = 0; r < pairs.size(); ++r) {
-    out.terms[2 * r] = static_cast<id_t>(pairs[r].key >> 32);
-    out.terms[2 * r + 1] = static_cast<id_t>(pairs[r].key & 0xFFFFFFFFu);
-    out.count[r] = pairs[r].count;
-  }
+  const std::vector<std::vector<KeyCount>> parts =
+      counter.count(threads, min_count, PartitionedCounter::Order::any);
+  // Each partition's pairs straight into the rows, at its offset (no
+  // concatenated copy first).
+  std::vector<std::size_t> at(parts.size() + 1, 0);
+  for (std::size_t q = 0; q < parts.size(); ++q) at[q + 1] = at[q] + parts[q].size();
+  out.terms.resize(2 * at.back());
+  out.count.resize(at.back());
+  parallel_chunks(parts.size(), 1, threads, [&](std::size_t q, std::size_t, std::size_t) {
+    for (std::size_t i = 0, r = at[q]; i < parts[q].size(); ++i, ++r) {
+      out.terms[2 * r] = static_cast<id_t>(parts[q][i].key >> 32);
+      out.terms[2 * r + 1] = static_cast<id_t>(parts[q][i].key & 0xFFFFFFFFu);
+      out.count[r] = parts[q][i].count;
+    }
+  });
 }
 
 // The n-grams of `grams` (the counter of the full pattern) seen min_count

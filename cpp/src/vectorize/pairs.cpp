@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -127,7 +128,7 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     std::vector<std::uint64_t>().swap(s.keys);  // released as soon as counted
     std::vector<std::uint32_t>().swap(s.docs);
   }
-  table.clear();
+  table.clear_keys(keys);
   // The terms in key order (the order of their strings), by a radix sort
   // (a comparison sort of a few thousand keys per partition was half of the
   // counting). The keys shrink first to the bits that can differ here: the
@@ -186,41 +187,57 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
 }
 
 // The strings of the terms of every partition (those with a column >= 0
-// when `only_kept`), end to end: each partition writes its own, in parallel.
+// when `only_kept`), end to end. Each partition first measures its terms,
+// then writes them at its place in the output: one pass over the bytes, on
+// every thread (writing each partition into a string of its own and copying
+// those into the output cost a second pass and the strings' regrowth).
 StringTable write_terms(const std::vector<Partition>& parts, const std::vector<std::size_t>& base,
                         const std::vector<std::int32_t>* column, const StringTable& tokens,
                         unsigned threads) {
   const std::size_t n_parts = parts.size();
-  std::vector<std::string> bytes(n_parts);
-  std::vector<std::vector<std::int64_t>> ends(n_parts);
-  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
-    const Partition& part = parts[p];
-    std::string& b = bytes[p];
-    for (std::size_t j = 0; j < part.keys.size(); ++j) {
-      if (column && (*column)[base[p] + j] < 0) continue;
-      const std::uint64_t k = part.keys[j];
-      b.append(tokens[static_cast<std::size_t>((k >> 32) - 1)]);
-      if (const std::uint64_t second = k & 0xFFFFFFFFu; second != 0) {
-        b.push_back(' ');
-        b.append(tokens[static_cast<std::size_t>(second - 1)]);
-      }
-      ends[p].push_back(static_cast<std::int64_t>(b.size()));
-    }
-  });
+  auto token_size = [&](std::uint64_t rank1) {
+    return static_cast<std::size_t>(tokens.offsets[rank1] - tokens.offsets[rank1 - 1]);
+  };
+  auto kept = [&](std::size_t p, std::size_t j) { return !column || (*column)[base[p] + j] >= 0; };
   std::vector<std::size_t> term_at(n_parts + 1, 0), byte_at(n_parts + 1, 0);
+  parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
+    std::size_t terms = 0, bytes = 0;
+    for (std::size_t j = 0; j < parts[p].keys.size(); ++j) {
+      if (!kept(p, j)) continue;
+      const std::uint64_t k = parts[p].keys[j];
+      bytes += token_size(k >> 32);
+      if (const std::uint64_t second = k & 0xFFFFFFFFu; second != 0) bytes += 1 + token_size(second);
+      ++terms;
+    }
+    term_at[p + 1] = terms;
+    byte_at[p + 1] = bytes;
+  });
   for (std::size_t p = 0; p < n_parts; ++p) {
-    term_at[p + 1] = term_at[p] + ends[p].size();
-    byte_at[p + 1] = byte_at[p] + bytes[p].size();
+    term_at[p + 1] += term_at[p];
+    byte_at[p + 1] += byte_at[p];
   }
   StringTable out;
   out.offsets.resize(term_at[n_parts] + 1);
   out.offsets[0] = 0;
   out.bytes.resize(byte_at[n_parts]);
   parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
-    std::copy(bytes[p].begin(), bytes[p].end(), out.bytes.begin() + static_cast<std::ptrdiff_t>(byte_at[p]));
-    for (std::size_t j = 0; j < ends[p].size(); ++j)
-      out.offsets[term_at[p] + j + 1] = ends[p][j] + static_cast<std::int64_t>(byte_at[p]);
-    std::string().swap(bytes[p]);
+    char* const bytes = out.bytes.data();
+    std::size_t at = byte_at[p], t = term_at[p];
+    auto put = [&](std::uint64_t rank1) {
+      const std::size_t size = token_size(rank1);
+      std::memcpy(bytes + at, tokens.bytes.data() + tokens.offsets[rank1 - 1], size);
+      at += size;
+    };
+    for (std::size_t j = 0; j < parts[p].keys.size(); ++j) {
+      if (!kept(p, j)) continue;
+      const std::uint64_t k = parts[p].keys[j];
+      put(k >> 32);
+      if (const std::uint64_t second = k & 0xFFFFFFFFu; second != 0) {
+        bytes[at++] = ' ';
+        put(second);
+      }
+      out.offsets[++t] = static_cast<std::int64_t>(at);
+    }
   });
   return out;
 }

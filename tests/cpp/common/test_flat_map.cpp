@@ -92,6 +92,38 @@ TEST_CASE("flat_map: clear keeps the memory and the table works again", "[flat_m
   REQUIRE(*m.find(31u) == 2);  // reserve keeps the contents
 }
 
+TEST_CASE("flat_map: clear_keys empties a big table through the few keys it holds", "[flat_map]") {
+  // A hash that sends every key to a few slots: long probe chains, where
+  // emptying slots while still finding the others would lose some.
+  struct Crowded {
+    static constexpr std::uint64_t empty() noexcept { return ~std::uint64_t{0}; }
+    static std::uint64_t hash(std::uint64_t k) noexcept { return k % 3; }
+  };
+  FlatMap<std::uint64_t, std::int64_t, Crowded> m;
+  m.reserve(4096);  // a large table, as after one big batch
+  const std::size_t cap = m.capacity();
+  for (int round = 0; round < 3; ++round) {
+    std::vector<std::uint64_t> keys;
+    for (std::uint64_t k = 0; k < 60; ++k) keys.push_back(k * 5 + static_cast<std::uint64_t>(round));
+    for (const std::uint64_t k : keys) m[k] += 1;
+    REQUIRE(m.size() == keys.size());
+    m.clear_keys(keys);
+    REQUIRE(m.empty());
+    std::size_t left = 0;
+    m.for_each([&](std::uint64_t, std::int64_t) { ++left; });
+    REQUIRE(left == 0);  // every slot is empty again, none left behind
+    for (const std::uint64_t k : keys) REQUIRE(m.find(k) == nullptr);
+    REQUIRE(m.capacity() == cap);
+  }
+  // Many keys for the table's size: the whole table is swept instead.
+  std::vector<std::uint64_t> many;
+  for (std::uint64_t k = 0; k < 1500; ++k) many.push_back(k * 7919);
+  for (const std::uint64_t k : many) m[k] = 1;
+  m.clear_keys(many);
+  REQUIRE(m.empty());
+  REQUIRE(m.find(7919) == nullptr);
+}
+
 TEST_CASE("flat_map: prefetch, huge-page allocator and keys with their own traits", "[flat_map]") {
   FlatMap<std::uint64_t, std::int32_t, FlatMapTraits<std::uint64_t>, HugePageAllocator> m;
   m.reserve(200000);  // 16 B slots: a table over 2 MiB, mapped on its own

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "catch.hpp"
 #include "textgauge/stats/collocations.hpp"
@@ -71,4 +73,29 @@ TEST_CASE("segments stop n-grams at documents and, on request, sentences", "[col
   const auto within = collocations(term_stream(c, so), c.vocabulary(), o);
   CHECK(within.rows() == 3);                                            // red fox, blue sky, sky red
   CHECK(collocation_strings(within, c.vocabulary())[0] == "blue sky");  // count ties sort bytewise
+}
+
+TEST_CASE("tied rows sort by the terms' bytes, past eight bytes and above ASCII", "[collocations]") {
+  // Every bigram below is seen once, in a document of its own, so all share
+  // one raw_freq score and their order is the bytewise order of their text:
+  // terms that agree in their first eight bytes, one term a prefix of
+  // another, and UTF-8 bytes (above 0x7F) that sort after every ASCII byte.
+  const std::vector<std::string> grams = {
+      "internationally z",
+      "international z",
+      "internationalism z",
+      "intern z",
+      "\xC3\xA9t\xC3\xA9 z",
+      "zebra z",
+      "a z",
+      "internationale z",
+  };
+  Corpus c;
+  c.add(grams);
+  CollocationOptions o;
+  o.measures = {AssocMeasure::raw_freq};
+  const auto t = collocations(term_stream(c, {}), c.vocabulary(), o);
+  std::vector<std::string> expected = grams;
+  std::sort(expected.begin(), expected.end());  // std::string compares bytes as unsigned char
+  CHECK(collocation_strings(t, c.vocabulary()) == expected);
 }
