@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import scorer_reference as ref
 import textgauge as tg
 from conftest import ROOT, SHARED, require
 from textgauge import scorer
@@ -97,6 +98,35 @@ def test_rules_fire_where_the_issue_says() -> None:
     assert verb > 0.0 and prep == 0.0
     # a name loses a fitted share of its value, in [0, 1]
     assert 0.0 <= scorer.param_vector()[26] <= 1.0
+
+
+def test_title_case_is_the_same_on_the_ascii_and_the_generic_paths() -> None:
+    # The name rule's title case is the reference's _title (len > 1, x[0].isupper(),
+    # x[1:].islower()), not str.istitle(): `Top-notch` is title case, `I` and `A` are not.
+    assert [ref._title(w) for w in ("Top-notch", "I", "A", "Happy", "Top-Notch")] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert not "Top-notch".istitle() and "I".istitle() and "A".istitle()  # where they differ
+    # The ASCII split decides it from the bytes for the tokens outside VADER's lexicon (`I`,
+    # `A`, `Top-notch`, `Service`). A trailing no-break space (whitespace to str.split, so
+    # the same tokens) sends the text down the generic path, which decides it through PyStr;
+    # a non-ASCII letter would not (the ASCII split takes plain non-ASCII words).
+    text = "we saw the Top-notch Service and met I Happy A man there today with many good friends"
+    fast = scorer.token_rows(text)
+    generic = scorer.token_rows(text + "\u00a0")
+    assert fast == generic == ref.token_rows(text)
+    rows, _, _, toks = fast
+    names = {toks[int(r[12])]: r[14] for r in rows}
+    assert names["Top-notch"] == 1.0  # next to `Service`
+    assert names["Happy"] == 0.0  # between `I` and `A`, neither title case
+    texts = ["Top-notch Service", "I Met A Happy Man", "Met A Happy Man", text]
+    a = tg.sentiment(texts, method="textgauge")
+    b = tg.sentiment([t + "\u00a0" for t in texts], method="textgauge")
+    assert np.array_equal(a.to_numpy(), b.to_numpy())
 
 
 def test_a_question_keeps_a_share_of_its_words_values() -> None:

@@ -90,160 +90,214 @@ void compact_append(std::string_view text, const Segmentation& seg, CorpusUnits&
 
 }  // namespace
 
-void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>& sources, unsigned threads) {
-  const std::size_t base = size();
-  const std::vector<std::size_t> starts = chunk_starts(texts);
-  const std::size_t chunks = starts.size() - 1;
+// One add() call: the batch's texts cut into work items, what the corpus held
+// before it (to take back on failure) and the hand-over of finished items. A
+// nested class, so that its steps reach the corpus's members.
+class Corpus::Batch {
+ public:
+  Batch(Corpus& corpus, std::vector<std::string>& texts, const std::vector<std::string>& sources,
+        unsigned threads)
+      : c_(corpus),
+        texts_(texts),
+        sources_(sources),
+        threads_(threads),
+        base_(corpus.size()),
+        starts_(chunk_starts(texts)),
+        chunks_(starts_.size() - 1),
+        p_old_(corpus.units_.paragraphs.size()),
+        s_old_(corpus.units_.sentences.size()),
+        t_old_(corpus.terms_.size()),
+        b_old_(corpus.text_.size()),
+        v_old_(corpus.vocab_.size()) {}
 
   // Validate (and repair) first: bad input leaves the corpus as it was.
-  parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
-    for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
-      std::string& text = texts[i];
-      if (find_invalid_utf8(text) != std::string_view::npos)  // name the source only when needed
-        text = ensure_utf8(std::move(text), options_.errors,
-                           i < sources.size() ? sources[i] : "document " + std::to_string(base + i));
-      if (text.size() > std::numeric_limits<std::uint32_t>::max())
-        throw Error((i < sources.size() ? sources[i] : "document " + std::to_string(base + i)) + ": " +
-                    std::to_string(text.size()) +
-                    " bytes; a Corpus holds documents of less than 4 GiB (split it into several)");
-    }
-  });
-  std::size_t nb = 0;
-  for (const std::string& t : texts) nb += t.size();
+  void validate() {
+    parallel_chunks(chunks_, 1, threads_, [&](std::size_t c, std::size_t, std::size_t) {
+      for (std::size_t i = starts_[c]; i < starts_[c + 1]; ++i) {
+        std::string& text = texts_[i];
+        if (find_invalid_utf8(text) != std::string_view::npos)  // name the source only when needed
+          text = ensure_utf8(std::move(text), c_.options_.errors,
+                             i < sources_.size() ? sources_[i] : "document " + std::to_string(base_ + i));
+        if (text.size() > std::numeric_limits<std::uint32_t>::max())
+          throw Error((i < sources_.size() ? sources_[i] : "document " + std::to_string(base_ + i)) + ": " +
+                      std::to_string(text.size()) +
+                      " bytes; a Corpus holds documents of less than 4 GiB (split it into several)");
+      }
+    });
+    for (const std::string& t : texts_) nb_ += t.size();
+  }
 
   // Segment items on all threads; each finished item is appended to the
   // corpus as soon as every item before it has been (in item order, mapping
   // item-local term ids to corpus ids: see corpus.hpp, ids follow first
   // occurrence whatever the thread count), and its buffers and input texts are
   // freed then. So only the items in flight exist twice, never the batch.
-  std::vector<Chunk> out(chunks);
-  std::vector<char> done(chunks, 0);
-  std::size_t next = 0;  // the next item to append
-  std::mutex merging;
-  std::condition_variable turn;
-  bool failed = false;
-  const std::size_t window = resolve_threads(threads) + 1;
-  const std::size_t p_old = units_.paragraphs.size(), s_old = units_.sentences.size(), t_old = terms_.size();
-  const std::size_t b_old = text_.size(), v_old = vocab_.size();
-  auto append_item = [&](std::size_t c) {
-    Chunk& k = out[c];
-    if (c == 0) {
-      // Reserve for the whole batch from the first item's proportions (+15%);
-      // capacity never written costs no resident memory.
-      std::size_t bytes = 1;
-      for (std::size_t i = starts[0]; i < starts[1]; ++i) bytes += texts[i].size();
-      const double scale = 1.15 * static_cast<double>(nb + 1) / static_cast<double>(bytes);
-      auto estimate = [&](std::size_t n) {
-        return static_cast<std::size_t>(static_cast<double>(n) * scale) + 16;
-      };
-      reserve_more(units_.paragraphs, estimate(k.units.paragraphs.size()));
-      reserve_more(units_.sentence_paragraph, estimate(k.units.sentences.size()));
-      reserve_more(units_.sentences, estimate(k.units.sentences.size()));
-      reserve_more(units_.sentence_token_begin, estimate(k.units.sentences.size()));
-      units_.tokens.reserve(units_.tokens.size() + estimate(k.units.tokens.size()));
-      reserve_more(terms_, estimate(k.terms.size()));
-      reserve_more(para_begin_, texts.size());
-      reserve_more(sent_begin_, texts.size());
-      reserve_more(text_, nb);
-    }
-    const std::size_t p0 = units_.paragraphs.size(), s0 = units_.sentences.size();
-    for (auto e : k.para_end) para_begin_.push_back(p0 + e);
-    for (auto e : k.sent_end) sent_begin_.push_back(s0 + e);
-    append(units_.paragraphs, k.units.paragraphs);
-    append(units_.sentences, k.units.sentences);
-    append(units_.sentence_paragraph, k.units.sentence_paragraph);
-    append(units_.sentence_token_begin, k.units.sentence_token_begin);
-    units_.tokens.append(k.units.tokens);
-    const auto map = vocab_.merge(k.vocab);
-    for (auto id : k.terms) terms_.push_back(map[static_cast<std::size_t>(id)]);
-    for (auto& o : k.originals) originals_.push_back(std::move(o));
-    for (auto& m : k.maps) maps_.push_back(std::move(m));
-    k = Chunk{};
-    for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
-      text_.append(texts[i]);
-      std::string().swap(texts[i]);
-    }
-  };
-
-  try {
-    parallel_chunks(chunks, 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
+  void run() {
+    out_.resize(chunks_);
+    done_.assign(chunks_, 0);
+    window_ = resolve_threads(threads_) + 1;
+    parallel_chunks(chunks_, 1, threads_, [&](std::size_t c, std::size_t, std::size_t) {
       {
         // At most `window` items past the next one to append: a thread that
         // runs ahead waits rather than piling up finished items (the memory
         // they take stays with the allocator after the batch). The thread
         // holding item `next` never waits, so this cannot deadlock.
-        std::unique_lock<std::mutex> lock(merging);
-        turn.wait(lock, [&] { return c < next + window || failed; });
-        if (failed) return;
+        std::unique_lock<std::mutex> lock(merging_);
+        turn_.wait(lock, [&] { return c < next_ + window_ || failed_; });
+        if (failed_) return;
       }
       try {
-        Segmenter segmenter(options_.segment);
-        const Normalizer normalizer(options_.normalize);
-        Chunk& k = out[c];
-        std::string scratch;
-        Segmentation seg;  // one document's units, wide; reused
-        std::size_t bytes = 0;
-        for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) bytes += texts[i].size();
-        k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
-        k.terms.reserve(bytes / 5 + 16);
-        for (std::size_t i = starts[c]; i < starts[c + 1]; ++i) {
-          std::string& text = texts[i];
-          if (options_.cleaner) {
-            // The corpus keeps the analysed (cleaned) text in texts[i], the
-            // original and the map beside it.
-            Cleaned cleaned = options_.cleaner->clean(text);
-            k.originals.push_back(std::move(text));
-            k.maps.push_back(std::move(cleaned.map));
-            text = std::move(cleaned.text);
-          }
-          seg.paragraphs.clear();
-          seg.sentences.clear();
-          seg.sentence_paragraph.clear();
-          seg.tokens.clear();
-          seg.token_paragraph.clear();
-          seg.token_sentence.clear();
-          segmenter.segment_append(text, seg);
-          intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
-          compact_append(text, seg, k.units);
-          k.para_end.push_back(k.units.paragraphs.size());
-          k.sent_end.push_back(k.units.sentences.size());
-        }
+        segment(c);
         // Append this item and any finished ones after it whose turn it is.
         // Other threads keep segmenting meanwhile.
-        std::lock_guard<std::mutex> lock(merging);
-        done[c] = 1;
-        for (; next < chunks && done[next]; ++next) append_item(next);
-        turn.notify_all();
+        std::lock_guard<std::mutex> lock(merging_);
+        done_[c] = 1;
+        for (; next_ < chunks_ && done_[next_]; ++next_) append_item(next_);
+        turn_.notify_all();
       } catch (...) {
         {
-          std::lock_guard<std::mutex> lock(merging);
-          failed = true;  // threads waiting for their turn stop
+          std::lock_guard<std::mutex> lock(merging_);
+          failed_ = true;  // threads waiting for their turn stop
         }
-        turn.notify_all();
+        turn_.notify_all();
         throw;
       }
     });
-  } catch (...) {
-    // Take back what the items appended so far added (documents, units, terms
-    // and the vocabulary's new terms): the corpus is as it was.
-    const std::size_t d_old = base;
-    units_.paragraphs.resize(p_old);
-    units_.sentences.resize(s_old);
-    units_.sentence_paragraph.resize(s_old);
-    units_.sentence_token_begin.resize(s_old);
-    units_.tokens.truncate(d_old);
-    terms_.resize(t_old);
-    para_begin_.resize(d_old + 1);
-    sent_begin_.resize(d_old + 1);
-    text_.resize(b_old);
-    originals_.resize(std::min(originals_.size(), d_old));
-    maps_.resize(std::min(maps_.size(), d_old));
-    if (vocab_.size() > v_old) {
-      StringTable table = vocab_.table();
-      table.offsets.resize(v_old + 1);
+  }
+
+  // Take back what the items appended so far added (documents, units, terms
+  // and the vocabulary's new terms): the corpus is as it was.
+  void roll_back() {
+    const std::size_t d_old = base_;
+    c_.units_.paragraphs.resize(p_old_);
+    c_.units_.sentences.resize(s_old_);
+    c_.units_.sentence_paragraph.resize(s_old_);
+    c_.units_.sentence_token_begin.resize(s_old_);
+    c_.units_.tokens.truncate(d_old);
+    c_.terms_.resize(t_old_);
+    c_.para_begin_.resize(d_old + 1);
+    c_.sent_begin_.resize(d_old + 1);
+    c_.text_.resize(b_old_);
+    c_.originals_.resize(std::min(c_.originals_.size(), d_old));
+    c_.maps_.resize(std::min(c_.maps_.size(), d_old));
+    if (c_.vocab_.size() > v_old_) {
+      StringTable table = c_.vocab_.table();
+      table.offsets.resize(v_old_ + 1);
       table.bytes.resize(static_cast<std::size_t>(table.offsets.back()));
-      vocab_ = Vocabulary::from_table(std::move(table));
+      c_.vocab_ = Vocabulary::from_table(std::move(table));
     }
+  }
+
+  std::size_t bytes() const noexcept { return nb_; }
+
+ private:
+  // Item c's documents: cleaned (when the corpus cleans), segmented and
+  // interned into out_[c]. Runs on any thread, touching only that item.
+  void segment(std::size_t c) {
+    Segmenter segmenter(c_.options_.segment);
+    const Normalizer normalizer(c_.options_.normalize);
+    Chunk& k = out_[c];
+    std::string scratch;
+    Segmentation seg;  // one document's units, wide; reused
+    std::size_t bytes = 0;
+    for (std::size_t i = starts_[c]; i < starts_[c + 1]; ++i) bytes += texts_[i].size();
+    k.units.tokens.reserve(bytes / 5 + 16);  // news text: about one token per 5-6 bytes
+    k.terms.reserve(bytes / 5 + 16);
+    for (std::size_t i = starts_[c]; i < starts_[c + 1]; ++i) {
+      std::string& text = texts_[i];
+      if (c_.options_.cleaner) {
+        // The corpus keeps the analysed (cleaned) text in texts[i], the
+        // original and the map beside it.
+        Cleaned cleaned = c_.options_.cleaner->clean(text);
+        k.originals.push_back(std::move(text));
+        k.maps.push_back(std::move(cleaned.map));
+        text = std::move(cleaned.text);
+      }
+      seg.paragraphs.clear();
+      seg.sentences.clear();
+      seg.sentence_paragraph.clear();
+      seg.tokens.clear();
+      seg.token_paragraph.clear();
+      seg.token_sentence.clear();
+      segmenter.segment_append(text, seg);
+      intern_terms(text, seg, normalizer, k.vocab, k.terms, scratch);
+      compact_append(text, seg, k.units);
+      k.para_end.push_back(k.units.paragraphs.size());
+      k.sent_end.push_back(k.units.sentences.size());
+    }
+  }
+
+  // Reserve for the whole batch from the first item's proportions (+15%);
+  // capacity never written costs no resident memory.
+  void reserve(const Chunk& k) {
+    std::size_t bytes = 1;
+    for (std::size_t i = starts_[0]; i < starts_[1]; ++i) bytes += texts_[i].size();
+    const double scale = 1.15 * static_cast<double>(nb_ + 1) / static_cast<double>(bytes);
+    auto estimate = [&](std::size_t n) {
+      return static_cast<std::size_t>(static_cast<double>(n) * scale) + 16;
+    };
+    CorpusUnits& units = c_.units_;
+    reserve_more(units.paragraphs, estimate(k.units.paragraphs.size()));
+    reserve_more(units.sentence_paragraph, estimate(k.units.sentences.size()));
+    reserve_more(units.sentences, estimate(k.units.sentences.size()));
+    reserve_more(units.sentence_token_begin, estimate(k.units.sentences.size()));
+    units.tokens.reserve(units.tokens.size() + estimate(k.units.tokens.size()));
+    reserve_more(c_.terms_, estimate(k.terms.size()));
+    reserve_more(c_.para_begin_, texts_.size());
+    reserve_more(c_.sent_begin_, texts_.size());
+    reserve_more(c_.text_, nb_);
+  }
+
+  // Appends item c to the corpus (under the lock, in item order) and frees
+  // its buffers and input texts.
+  void append_item(std::size_t c) {
+    Chunk& k = out_[c];
+    if (c == 0) reserve(k);
+    CorpusUnits& units = c_.units_;
+    const std::size_t p0 = units.paragraphs.size(), s0 = units.sentences.size();
+    for (auto e : k.para_end) c_.para_begin_.push_back(p0 + e);
+    for (auto e : k.sent_end) c_.sent_begin_.push_back(s0 + e);
+    append(units.paragraphs, k.units.paragraphs);
+    append(units.sentences, k.units.sentences);
+    append(units.sentence_paragraph, k.units.sentence_paragraph);
+    append(units.sentence_token_begin, k.units.sentence_token_begin);
+    units.tokens.append(k.units.tokens);
+    const auto map = c_.vocab_.merge(k.vocab);
+    for (auto id : k.terms) c_.terms_.push_back(map[static_cast<std::size_t>(id)]);
+    for (auto& o : k.originals) c_.originals_.push_back(std::move(o));
+    for (auto& m : k.maps) c_.maps_.push_back(std::move(m));
+    k = Chunk{};
+    for (std::size_t i = starts_[c]; i < starts_[c + 1]; ++i) {
+      c_.text_.append(texts_[i]);
+      std::string().swap(texts_[i]);
+    }
+  }
+
+  Corpus& c_;
+  std::vector<std::string>& texts_;
+  const std::vector<std::string>& sources_;
+  const unsigned threads_;
+  const std::size_t base_;  // documents before the batch
+  const std::vector<std::size_t> starts_;
+  const std::size_t chunks_;
+  std::size_t nb_ = 0;  // the batch's bytes, once valid
+  std::vector<Chunk> out_;
+  std::vector<char> done_;
+  std::size_t next_ = 0;  // the next item to append
+  std::mutex merging_;
+  std::condition_variable turn_;
+  bool failed_ = false;
+  std::size_t window_ = 0;
+  const std::size_t p_old_, s_old_, t_old_, b_old_, v_old_;  // the corpus's sizes before the batch
+};
+
+void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>& sources, unsigned threads) {
+  Batch batch(*this, texts, sources, threads);
+  batch.validate();
+  try {
+    batch.run();
+  } catch (...) {
+    batch.roll_back();
     throw;
   }
   std::vector<std::string>().swap(texts);
@@ -253,7 +307,7 @@ void Corpus::add(std::vector<std::string> texts, const std::vector<std::string>&
   // memory resident unless asked to return it (for news paragraphs, half as
   // much again as the corpus itself). Once per large batch: it costs a walk
   // over the free lists, about a millisecond.
-  if (nb >= kChunkBytes) malloc_trim(0);
+  if (batch.bytes() >= kChunkBytes) malloc_trim(0);
 #endif
 }
 

@@ -132,6 +132,7 @@ class Corpus {
   TokenTable token_table(Offsets where = Offsets::analysed) const;
 
  private:
+  class Batch;  // one add() call's steps (corpus.cpp)
   std::size_t cleaning_bytes() const noexcept;
   CorpusOptions options_;
   std::string text_;  // every document's (analysed) text, back to back (where each starts: the token store)

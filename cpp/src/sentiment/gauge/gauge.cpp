@@ -364,14 +364,38 @@ struct GaugeScorer::Impl {
 
   // The token pass: s.rows, the amplifier and the working text.
   std::string_view token_pass(std::string_view input, Scratch& s, double& amp, std::size_t& n_out) const {
-    vader::Tokenizer::check_size(input);
-    // VADER's ASCII split when it applies (no emoji can match, the text is
-    // unchanged and its `!`/`?` counted): short ASCII tokens come with their
-    // range only, as this scorer looks words up in its own table. Else
-    // substitute() + tokenize().
     std::size_t bang = 0, q = 0;
+    bool fast = false;
+    const std::string_view t = split(input, s, fast, bang, q);
+    const std::size_t n = s.v.toks.size();
+    n_out = n;
+    const Cases cases = tokens(t, fast, s);
+    s.rows.clear();
+    s.powed.clear();
+    QuestionScan question{t};
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!s.ent[i]->known && s.elong[i]) unelongate(i, s);
+      const Word& w = *s.ent[i];
+      if (w.v == 0 && w.tb == 0 && w.af == 0) continue;
+      if (!counts(i, s)) continue;
+      add_row(i, t, cases, s, question);
+    }
+    const double ep = static_cast<double>(std::min<std::size_t>(bang, 4)) * 0.292;
+    const double qm = q <= 1 ? 0.0 : (q <= 3 ? static_cast<double>(q) * 0.18 : 0.96);
+    amp = ep + qm;
+    return t;
+  }
+
+  // The working text, split into s.v.toks, and its `!`/`?` counts. VADER's
+  // ASCII split when it applies (`fast`: no emoji can match, the text is
+  // unchanged and its `!`/`?` counted): short ASCII tokens come with their
+  // range only, as this scorer looks words up in its own table. Else
+  // substitute() + tokenize().
+  std::string_view split(std::string_view input, Scratch& s, bool& fast, std::size_t& bang,
+                         std::size_t& q) const {
+    vader::Tokenizer::check_size(input);
     std::string_view t = input;
-    const bool fast = tokenizer.ascii_fast() && tokenizer.split_ascii(input, s.v, bang, q);
+    fast = tokenizer.ascii_fast() && tokenizer.split_ascii(input, s.v, bang, q);
     if (!fast) {
       t = tokenizer.substitute(input, s.v);
       tokenizer.tokenize(t, s.v);
@@ -381,14 +405,25 @@ struct GaugeScorer::Impl {
         q += c == '?';
       }
     }
+    return t;
+  }
+
+  // What the rows of a text need from all its tokens at once.
+  struct Cases {
+    bool cap_diff;      // some tokens are upper-case, not all (VADER's is_cap_diff)
+    bool mostly_title;  // title-case tokens are 40% or more: no token is then a name
+    std::size_t bi;     // the first `but`, n when none
+  };
+
+  // Each token lowered (s.lw), looked up (s.ent, s.in_vader) and its case
+  // and possible elongation noted (s.upper, s.title, s.elong).
+  Cases tokens(std::string_view t, bool fast, Scratch& s) const {
     const auto& toks = s.v.toks;
     const std::size_t n = toks.size();
-    n_out = n;
     // Lowered tokens are written one after another into `low`: str.lower() at
     // most doubles a token's UTF-8 bytes, and a short token is written as 16
     // bytes, so it never outgrows this.
     if (s.low.size() < 2 * t.size() + 32) s.low.resize(2 * t.size() + 32);
-    char* const low = s.low.data();
     std::size_t used = 0;
     s.rewrites.clear();
     s.rewrites.reserve(n);
@@ -400,85 +435,197 @@ struct GaugeScorer::Impl {
     s.elong.resize(n);
     std::size_t n_upper = 0, n_title = 0, bi = n;
     for (std::size_t i = 0; i < n; ++i) {
-      const Word* e;
-      if (fast && !toks[i].case_known) {
-        // At most kShortKey ASCII bytes, read as two words (s.v.padded is
-        // readable past every token): case, lowering, runs and the key
-        // without a loop over the bytes.
-        const std::size_t len = toks[i].end - toks[i].begin;
-        std::uint64_t w0, w1;
-        vader::load16(s.v.padded.data() + toks[i].begin, len, w0, w1);
-        const std::uint64_t up0 = bytes::in(w0, 'A', 'Z'), up1 = bytes::in(w1, 'A', 'Z');
-        const bool any_lower = (bytes::in(w0, 'a', 'z') | bytes::in(w1, 'a', 'z')) != 0;
-        const bool any_upper = (up0 | up1) != 0;
-        w0 = bytes::lower8(w0);
-        w1 = bytes::lower8(w1);
-        std::memcpy(low + used, &w0, 8);
-        std::memcpy(low + used + 8, &w1, 8);
-        s.lw[i] = std::string_view(low + used, len);
-        used += len;
-        s.elong[i] = ascii_run3(w0, w1, len);
-        const bool up = any_upper && !any_lower;
-        s.upper[i] = up;
-        n_upper += up;
-        // is_title: an upper-case first letter, lower-case letters after it and no upper-case one.
-        s.title[i] = (up0 & 0x80) && !((up0 & ~std::uint64_t{0x80}) | up1) && any_lower;
-        n_title += s.title[i];
-        e = find_short(w0, w1, len);
-      } else {
-        const std::string_view tok = t.substr(toks[i].begin, toks[i].end - toks[i].begin);
-        bool ascii = true, has_upper = false, has_lower = false, run3 = false;
-        for (std::size_t k = 0; k < tok.size(); ++k) {
-          const char c = tok[k];
-          ascii &= static_cast<unsigned char>(c) < 0x80;
-          has_upper |= c >= 'A' && c <= 'Z';
-          has_lower |= c >= 'a' && c <= 'z';
-          // three equal bytes in a row, case aside (lowering keeps ASCII runs)
-          run3 |= k >= 2 && ((c ^ tok[k - 1]) & 0xDF) == 0 && ((c ^ tok[k - 2]) & 0xDF) == 0;
-        }
-        s.elong[i] = !ascii || run3;  // may hold an _ELONG run
-        if (ascii && !has_upper) {
-          s.lw[i] = tok;  // already lower
-        } else {
-          s.tmp.clear();
-          if (ascii) {
-            for (char c : tok) s.tmp.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-          } else {
-            pystr->lower(tok, s.tmp);
-          }
-          std::memcpy(low + used, s.tmp.data(), s.tmp.size());
-          s.lw[i] = std::string_view(low + used, s.tmp.size());
-          used += s.tmp.size();
-        }
-        e = find(lw(s, i));
-        // str.isupper(): by the bytes for ASCII, from the tokenizer otherwise.
-        const bool up = ascii ? has_upper && !has_lower : toks[i].upper;
-        s.upper[i] = up;
-        n_upper += up;
-        s.title[i] = !tok.empty() &&
-                     (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
-                     is_title(tok);
-        n_title += s.title[i];
-      }
+      const Word* e = fast && !toks[i].case_known
+                          ? short_ascii_token(i, s, used)
+                          : any_token(t.substr(toks[i].begin, toks[i].end - toks[i].begin), i, s, used);
+      n_upper += s.upper[i];
+      n_title += s.title[i];
       s.ent[i] = e;
       s.in_vader[i] = e->in_vader;
       if (bi == n && (e->flags & gBut)) bi = i;
     }
-    const bool cap_diff = n_upper < n && n - n_upper < n;  // 0 < n - n_upper < n
-    const bool mostly_title = static_cast<double>(n_title) >= 0.4 * static_cast<double>(n);
-    auto negated = [&](std::size_t j) {
-      return (s.ent[j]->flags & gNegate) || lw(s, j).find("n't") != std::string_view::npos;
-    };
-    auto has = [&](std::size_t j, std::uint32_t f) { return (s.ent[j]->flags & f) != 0; };
-    s.rows.clear();
-    s.powed.clear();
-    // The run of .!? that ends the sentence after a token (the first one from
-    // its second byte on; a line break ends a sentence without one): qa..qb,
-    // reused while tokens begin before it. Each byte is scanned once.
+    return Cases{n_upper < n && n - n_upper < n,  // 0 < n - n_upper < n
+                 static_cast<double>(n_title) >= 0.4 * static_cast<double>(n), bi};
+  }
+
+  // Token i of the ASCII split, of at most kShortKey ASCII bytes, read as two
+  // words (s.v.padded is readable past every token): case, lowering, runs and
+  // the key without a loop over the bytes. Its entry.
+  const Word* short_ascii_token(std::size_t i, Scratch& s, std::size_t& used) const {
+    const vader::Tok& tok = s.v.toks[i];
+    const std::size_t len = tok.end - tok.begin;
+    std::uint64_t w0, w1;
+    vader::load16(s.v.padded.data() + tok.begin, len, w0, w1);
+    const std::uint64_t up0 = bytes::in(w0, 'A', 'Z'), up1 = bytes::in(w1, 'A', 'Z');
+    const bool any_lower = (bytes::in(w0, 'a', 'z') | bytes::in(w1, 'a', 'z')) != 0;
+    const bool any_upper = (up0 | up1) != 0;
+    w0 = bytes::lower8(w0);
+    w1 = bytes::lower8(w1);
+    char* const low = s.low.data() + used;
+    std::memcpy(low, &w0, 8);
+    std::memcpy(low + 8, &w1, 8);
+    s.lw[i] = std::string_view(low, len);
+    used += len;
+    s.elong[i] = ascii_run3(w0, w1, len);
+    s.upper[i] = any_upper && !any_lower;
+    // is_title: an upper-case first letter, lower-case letters after it and no upper-case one.
+    s.title[i] = (up0 & 0x80) && !((up0 & ~std::uint64_t{0x80}) | up1) && any_lower;
+    return find_short(w0, w1, len);
+  }
+
+  // Token i in general (any length, any script), `tok` its text. Its entry.
+  const Word* any_token(std::string_view tok, std::size_t i, Scratch& s, std::size_t& used) const {
+    bool ascii = true, has_upper = false, has_lower = false, run3 = false;
+    for (std::size_t k = 0; k < tok.size(); ++k) {
+      const char c = tok[k];
+      ascii &= static_cast<unsigned char>(c) < 0x80;
+      has_upper |= c >= 'A' && c <= 'Z';
+      has_lower |= c >= 'a' && c <= 'z';
+      // three equal bytes in a row, case aside (lowering keeps ASCII runs)
+      run3 |= k >= 2 && ((c ^ tok[k - 1]) & 0xDF) == 0 && ((c ^ tok[k - 2]) & 0xDF) == 0;
+    }
+    s.elong[i] = !ascii || run3;  // may hold an _ELONG run
+    if (ascii && !has_upper) {
+      s.lw[i] = tok;  // already lower
+    } else {
+      s.tmp.clear();
+      if (ascii) {
+        for (char c : tok) s.tmp.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      } else {
+        pystr->lower(tok, s.tmp);
+      }
+      char* const low = s.low.data() + used;
+      std::memcpy(low, s.tmp.data(), s.tmp.size());
+      s.lw[i] = std::string_view(low, s.tmp.size());
+      used += s.tmp.size();
+    }
+    // str.isupper(): by the bytes for ASCII, from the tokenizer otherwise.
+    s.upper[i] = ascii ? has_upper && !has_lower : s.v.toks[i].upper;
+    s.title[i] = !tok.empty() &&
+                 (static_cast<unsigned char>(tok[0]) >= 0x80 || (tok[0] >= 'A' && tok[0] <= 'Z')) &&
+                 is_title(tok);
+    return find(lw(s, i));
+  }
+
+  // A token in no lexicon that may be elongated ("goooood"): the reference's
+  // _ELONG rewrite, its runs cut to two code points, then to one, and the
+  // first form that a lexicon knows replaces it.
+  void unelongate(std::size_t i, Scratch& s) const {
+    const std::string_view w = lw(s, i);
+    // _ELONG matches exactly when the first collapse changes something.
+    if (!collapse(w, 2, s)) return;
+    for (const std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
+      if (keep == 1) collapse(w, 1, s);
+      const Word* e = find(s.cand);
+      if (e->known) {
+        s.lw[i] = s.rewrites.emplace_back(s.cand);
+        s.ent[i] = e;
+        break;
+      }
+    }
+  }
+
+  bool has(const Scratch& s, std::size_t j, std::uint32_t f) const { return (s.ent[j]->flags & f) != 0; }
+  bool negated(const Scratch& s, std::size_t j) const {
+    return has(s, j, gNegate) || lw(s, j).find("n't") != std::string_view::npos;
+  }
+
+  // Whether a word with a value gets a row: VADER's boosters, `kind of` and
+  // `no` before a VADER word are modifiers, not sentiment.
+  bool counts(std::size_t i, const Scratch& s) const {
+    const std::size_t n = s.ent.size();
+    const Word& w = *s.ent[i];
+    if ((w.flags & gBooster) || ((w.flags & gKind) && i + 1 < n && has(s, i + 1, gOf))) return false;
+    return !((w.flags & gNo) && i + 1 < n && s.in_vader[i + 1]);
+  }
+
+  // The news rule that marks token i as not sentiment (1 like-preposition,
+  // 2 well-function-word, 3 no-determiner, 4 allow-to, 5 lexicons that
+  // disagree in sign), 0 when none does.
+  int news_rule(std::size_t i, const Scratch& s) const {
+    const std::size_t n = s.ent.size();
+    const Word& w = *s.ent[i];
+    int rule = 0;
+    if ((w.flags & gLike) && !(i > 0 && (has(s, i - 1, gLikeVerbBefore) || lw(s, i - 1).ends_with("n't")))) {
+      rule = 1;
+    } else if ((w.flags & gWell) && ((i > 0 && has(s, i - 1, gAs) && i + 1 < n && has(s, i + 1, gAs)) ||
+                                     (i + 1 < n && has(s, i + 1, gWellBefore)))) {
+      rule = 2;
+    } else if ((w.flags & gNo) && i + 1 < n && has(s, i + 1, gComparative)) {
+      rule = 3;
+    } else if (w.flags & gAllow) {
+      for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j)
+        if (has(s, j, gTo)) {
+          rule = 4;
+          break;
+        }
+    }
+    // Lexicons that give the word opposite signs read different senses of it
+    // (`escape`: VADER +0.7, AFINN -1): which one the text means, no lexicon
+    // tells, so the word counts nothing.
+    if (rule == 0 && ((w.v > 0 || w.tb > 0 || w.af > 0) && (w.v < 0 || w.tb < 0 || w.af < 0))) rule = 5;
+    return rule;
+  }
+
+  // VADER's window of three tokens before token i: the boosters' sum `b`
+  // (scaled by distance), the negations and the `never so` emphases.
+  void window(std::size_t i, const Scratch& s, bool cap_diff, double& b, int& nneg, int& so) const {
+    if ((i > 0 && has(s, i - 1, gNo)) || (i > 1 && has(s, i - 2, gNo)) ||
+        (i > 2 && has(s, i - 3, gNo) && has(s, i - 1, gOrNor)))
+      ++nneg;
+    static constexpr double kDist[3] = {1.0, 0.95, 0.9};
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (i < k + 1) continue;
+      const std::size_t j = i - k - 1;
+      if (s.in_vader[j]) continue;
+      if (has(s, j, gBooster)) {
+        double sc = s.ent[j]->boost;
+        if (s.upper[j] && cap_diff) sc += sc > 0 ? kCIncr : -kCIncr;
+        b += sc * kDist[k];
+      }
+      if (k == 0) {
+        if (negated(s, j)) ++nneg;
+      } else if (k == 1) {
+        if (has(s, j, gNever) && has(s, j + 1, gSoThis)) {
+          ++so;
+        } else if (has(s, j, gWithout) && has(s, j + 1, gDoubt)) {
+        } else if (negated(s, j)) {
+          ++nneg;
+        }
+      } else {
+        if (has(s, j, gNever) && (has(s, j + 1, gSoThis) || has(s, j + 2, gSoThis))) {
+          ++so;
+        } else if (has(s, j, gWithout) && (has(s, j + 1, gDoubt) || has(s, j + 2, gDoubt))) {
+        } else if (negated(s, j)) {
+          ++nneg;
+        }
+      }
+    }
+  }
+
+  // Whether token i starts a sentence: it is the first, or follows a
+  // whitespace-split word that ends in one of .!?:;"' . The token may have had
+  // that punctuation stripped ("November." -> "November"), so the word's last
+  // byte is the last of the ASCII punctuation that follows the token.
+  static bool sentence_start(std::string_view t, const std::vector<vader::Tok>& toks, std::size_t i) {
+    if (i == 0) return true;
+    std::size_t e = toks[i - 1].end;
+    while (e < toks[i].begin && is_ascii_punct(t[e])) ++e;
+    const char last = t[e - 1];
+    return last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '"' ||
+           last == '\'';
+  }
+
+  // The run of .!? that ends the sentence after a token (the first one from
+  // its second byte on; a line break ends a sentence without one): qa..qb,
+  // reused while tokens begin before it. Each byte is scanned once.
+  struct QuestionScan {
+    std::string_view t;
     std::size_t qa = 0, qb = 0;
     bool qseen = false, qflag = false;
-    auto question = [&](std::size_t i) {
-      const std::size_t from = toks[i].begin + 1;
+    // Whether the sentence of the token that begins at `begin` is a question.
+    bool operator()(std::size_t begin) {
+      const std::size_t from = begin + 1;
       if (qseen && from <= qa) return qflag;
       std::size_t k = std::max(from, qb);
       if (qseen && from < qb) k = from;  // from lies inside the last run: it ends there
@@ -488,111 +635,34 @@ struct GaugeScorer::Impl {
       while (qb < t.size() && (t[qb] == '.' || t[qb] == '!' || t[qb] == '?')) qflag |= t[qb++] == '?';
       qseen = true;
       return qflag;
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!s.ent[i]->known && s.elong[i]) {
-        const std::string_view w = lw(s, i);
-        // _ELONG matches exactly when the first collapse changes something.
-        if (collapse(w, 2, s)) {
-          for (const std::size_t keep : {std::size_t{2}, std::size_t{1}}) {
-            if (keep == 1) collapse(w, 1, s);
-            const Word* e = find(s.cand);
-            if (e->known) {
-              s.lw[i] = s.rewrites.emplace_back(s.cand);
-              s.ent[i] = e;
-              break;
-            }
-          }
-        }
-      }
-      const Word& w = *s.ent[i];
-      if (w.v == 0 && w.tb == 0 && w.af == 0) continue;
-      if ((w.flags & gBooster) || ((w.flags & gKind) && i + 1 < n && has(i + 1, gOf))) continue;
-      const bool is_no = (w.flags & gNo) != 0;
-      if (is_no && i + 1 < n && s.in_vader[i + 1]) continue;
-      int rule = 0;
-      if ((w.flags & gLike) && !(i > 0 && (has(i - 1, gLikeVerbBefore) || lw(s, i - 1).ends_with("n't")))) {
-        rule = 1;
-      } else if ((w.flags & gWell) && ((i > 0 && has(i - 1, gAs) && i + 1 < n && has(i + 1, gAs)) ||
-                                       (i + 1 < n && has(i + 1, gWellBefore)))) {
-        rule = 2;
-      } else if (is_no && i + 1 < n && has(i + 1, gComparative)) {
-        rule = 3;
-      } else if (w.flags & gAllow) {
-        for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j)
-          if (has(j, gTo)) {
-            rule = 4;
-            break;
-          }
-      }
-      // Lexicons that give the word opposite signs read different senses of it
-      // (`escape`: VADER +0.7, AFINN -1): which one the text means, no lexicon
-      // tells, so the word counts nothing.
-      if (rule == 0 && ((w.v > 0 || w.tb > 0 || w.af > 0) && (w.v < 0 || w.tb < 0 || w.af < 0))) rule = 5;
-      int nneg = 0, so = 0;
-      double b = 0.0;
-      if ((i > 0 && has(i - 1, gNo)) || (i > 1 && has(i - 2, gNo)) ||
-          (i > 2 && has(i - 3, gNo) && has(i - 1, gOrNor)))
-        ++nneg;
-      const int caps = s.upper[i] && cap_diff ? 1 : 0;
-      static constexpr double kDist[3] = {1.0, 0.95, 0.9};
-      for (std::size_t k = 0; k < 3; ++k) {
-        if (i < k + 1) continue;
-        const std::size_t j = i - k - 1;
-        if (s.in_vader[j]) continue;
-        if (has(j, gBooster)) {
-          double sc = s.ent[j]->boost;
-          if (s.upper[j] && cap_diff) sc += sc > 0 ? kCIncr : -kCIncr;
-          b += sc * kDist[k];
-        }
-        if (k == 0) {
-          if (negated(j)) ++nneg;
-        } else if (k == 1) {
-          if (has(j, gNever) && has(j + 1, gSoThis)) {
-            ++so;
-          } else if (has(j, gWithout) && has(j + 1, gDoubt)) {
-          } else if (negated(j)) {
-            ++nneg;
-          }
-        } else {
-          if (has(j, gNever) && (has(j + 1, gSoThis) || has(j + 2, gSoThis))) {
-            ++so;
-          } else if (has(j, gWithout) && (has(j + 1, gDoubt) || has(j + 2, gDoubt))) {
-          } else if (negated(j)) {
-            ++nneg;
-          }
-        }
-      }
-      const int least = (i > 0 && has(i - 1, gLeast) && !(i > 1 && has(i - 2, gAtVery))) ? 1 : 0;
-      const int butpos = bi == n ? 0 : (i < bi ? -1 : (i > bi ? 1 : 0));
-      // A sentence starts after a whitespace-split word that ends in one of
-      // .!?:;"' : the token may have had that punctuation stripped
-      // ("November." -> "November"), so the word's last byte is the last of
-      // the ASCII punctuation that follows the token.
-      bool start = i == 0;
-      if (!start) {
-        std::size_t e = toks[i - 1].end;
-        while (e < toks[i].begin && is_ascii_punct(t[e])) ++e;
-        const char last = t[e - 1];
-        start = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '"' ||
-                last == '\'';
-      }
-      const int name = (!mostly_title && s.title[i] && !start &&
-                        ((i > 0 && s.title[i - 1]) || (i + 1 < n && s.title[i + 1])))
-                           ? 1
-                           : 0;
-      const int lexicons = (w.v != 0) + (w.tb != 0) + (w.af != 0);
-      s.powed.push_back(w.powed[0]);
-      s.powed.push_back(w.powed[1]);
-      s.powed.push_back(w.powed[2]);
-      s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
-                                double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
-                                double(name), question(i) ? 1.0 : 0.0});
     }
-    const double ep = static_cast<double>(std::min<std::size_t>(bang, 4)) * 0.292;
-    const double qm = q <= 1 ? 0.0 : (q <= 3 ? static_cast<double>(q) * 0.18 : 0.96);
-    amp = ep + qm;
-    return t;
+  };
+
+  // Token i's row (ROW_COLUMNS) and its word's cached powers.
+  void add_row(std::size_t i, std::string_view t, const Cases& c, Scratch& s, QuestionScan& question) const {
+    const auto& toks = s.v.toks;
+    const std::size_t n = toks.size();
+    const Word& w = *s.ent[i];
+    const int rule = news_rule(i, s);
+    int nneg = 0, so = 0;
+    double b = 0.0;
+    window(i, s, c.cap_diff, b, nneg, so);
+    const int caps = s.upper[i] && c.cap_diff ? 1 : 0;
+    const int least = (i > 0 && has(s, i - 1, gLeast) && !(i > 1 && has(s, i - 2, gAtVery))) ? 1 : 0;
+    const int butpos = c.bi == n ? 0 : (i < c.bi ? -1 : (i > c.bi ? 1 : 0));
+    // A title-case token next to another one, not at a sentence start, in a
+    // text not mostly in title case, is a name ("United States").
+    const int name = (!c.mostly_title && s.title[i] && !sentence_start(t, toks, i) &&
+                      ((i > 0 && s.title[i - 1]) || (i + 1 < n && s.title[i + 1])))
+                         ? 1
+                         : 0;
+    const int lexicons = (w.v != 0) + (w.tb != 0) + (w.af != 0);
+    s.powed.push_back(w.powed[0]);
+    s.powed.push_back(w.powed[1]);
+    s.powed.push_back(w.powed[2]);
+    s.rows.push_back(GaugeRow{w.v, w.tb, w.af, b, double(caps), double(nneg), double(so), double(least),
+                              double(butpos), w.subj, double(lexicons), double(rule), double(i), double(n),
+                              double(name), question(toks[i].begin) ? 1.0 : 0.0});
   }
 
   // string.punctuation

@@ -113,94 +113,27 @@ double numpy_pairwise_sum(const double* a, std::size_t n) {
   return numpy_pairwise_sum(a, n2) + numpy_pairwise_sum(a + n2, n - n2);
 }
 
-YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentences,
-                           const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
-                           const std::unordered_set<std::string>& stopwords, const YakeOptions& options) {
-  const int n = std::max(options.n, 1);
-  const int window = std::max(options.window, 0);
-  std::vector<Term> terms;
-  std::unordered_map<std::string, int> term_ids;
-  FlatMap<std::uint64_t, double> edges;
-  std::vector<Candidate> cands;
-  std::vector<int> cand_lowers;  // the lower-form ids of each candidate, one after another
-  // A candidate's key: its lower-form ids. Up to three ids below 2^21 - 1
-  // pack into one integer (each plus one, so that sizes differ), for the
-  // flat map; longer candidates or larger ids use the bytes of their ids.
-  constexpr std::uint64_t kPackLimit = (std::uint64_t{1} << 21) - 1;
-  FlatMap<std::uint64_t, int> packed_ids;
-  std::unordered_map<std::string, int> cand_ids;
-  std::string cand_key, term_key;
+namespace {
 
-  auto term_of = [&](const std::string& lower) {
-    term_key = lower;
-    bool simple_stop = stopwords.count(term_key) > 0;
-    if (term_key.size() > 1 && term_key.back() == 's' && code_points(term_key) > 3) term_key.pop_back();
-    auto it = term_ids.find(term_key);
-    if (it != term_ids.end()) return it->second;
-    std::string simple;
-    for (char c : term_key)
-      if (!is_punct(static_cast<unsigned char>(c))) simple.push_back(c);
-    Term t;
-    t.stopword = simple_stop || stopwords.count(term_key) > 0 || code_points(simple) < 3;
-    int id = static_cast<int>(terms.size());
-    terms.push_back(std::move(t));
-    term_ids.emplace(term_key, id);
-    return id;
-  };
-  auto add_edge = [&](int a, int b) {
-    auto [weight, fresh] =
-        edges.try_emplace((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b), 0.0);
-    if (fresh) {
-      terms[a].out_edges++;
-      terms[b].in_edges++;
-    }
-    weight += 1.0;
-    terms[a].out_weight += 1.0;
-    terms[b].in_weight += 1.0;
-  };
-  auto edge = [&](int a, int b) -> const double* {
-    return edges.find((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
-  };
+// The counting pass over the sentences: each term's frequencies, sentences
+// and co-occurrence edges, and each candidate by its first occurrence.
+class Counts {
+ public:
+  Counts(const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
+         const std::unordered_set<std::string>& stopwords, const YakeOptions& options)
+      : non_ascii_(non_ascii),
+        stopwords_(stopwords),
+        n_(std::max(options.n, 1)),
+        window_(std::max(options.window, 0)) {}
 
-  // Each distinct spelling is lower-cased, tagged and looked up once; the
-  // keys view the tokens of `sentences`, which outlive this call.
-  std::unordered_map<std::string_view, Spelling> spellings;
-  std::vector<std::string> lowers;  // by lower-form id
-  std::vector<int> lower_term;      // the term of each lower form
-  std::unordered_map<std::string, int> lower_ids;
-  std::string lowered;
-  auto spelling_of = [&](const std::string& w) -> Spelling {
-    if (auto it = spellings.find(w); it != spellings.end()) return it->second;
-    char cls;
-    if (is_ascii(w)) {
-      lowered = w;
-      for (char& c : lowered)
-        if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
-      cls = ascii_class(w);
-    } else {
-      const YakeTokenInfo& info = non_ascii.at(w);
-      lowered = info.lower;
-      cls = info.cls;
-    }
-    auto [li, fresh] = lower_ids.try_emplace(lowered, static_cast<int>(lowers.size()));
-    if (fresh) {
-      lowers.push_back(lowered);
-      lower_term.push_back(term_of(lowered));
-    }
-    const Spelling sp{li->second, cls};
-    spellings.emplace(w, sp);
-    return sp;
-  };
-
-  std::vector<Word> block;
-  const int n_sentences = static_cast<int>(sentences.size());
-  for (int sid = 0; sid < n_sentences; ++sid) {
-    const auto& sentence = sentences[sid];
-    block.clear();
+  // A sentence's tokens: a token of punctuation only ends the block of
+  // tokens that candidates and edges may span.
+  void add_sentence(const std::vector<std::string>& sentence, int sid) {
+    block_.clear();
     for (std::size_t pos = 0; pos < sentence.size(); ++pos) {
       const std::string& w = sentence[pos];
       if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return is_punct(c); })) {
-        block.clear();
+        block_.clear();
         continue;
       }
       const Spelling sp = spelling_of(w);
@@ -213,59 +146,148 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
       if (tag == 'n') t.tf_n += 1.0;
       const bool discard = tag == 'u' || tag == 'd';
       if (!discard) {
-        std::size_t from = block.size() > static_cast<std::size_t>(window) ? block.size() - window : 0;
-        for (std::size_t b = from; b < block.size(); ++b)
-          if (block[b].tag != 'u' && block[b].tag != 'd') add_edge(block[b].term, tid);
+        std::size_t from = block_.size() > static_cast<std::size_t>(window_) ? block_.size() - window_ : 0;
+        for (std::size_t b = from; b < block_.size(); ++b)
+          if (block_[b].tag != 'u' && block_[b].tag != 'd') add_edge(block_[b].term, tid);
       }
-      block.push_back(Word{tag, sp.lower, tid, static_cast<int>(pos)});
-      // candidates ending here: sizes 1..n within the block
-      std::size_t size_max = std::min<std::size_t>(static_cast<std::size_t>(n), block.size());
-      for (std::size_t size = 1; size <= size_max; ++size) {
-        std::size_t first = block.size() - size;
-        bool good = true;
-        std::uint64_t packed = 0;
-        bool packs = size <= 3;
-        for (std::size_t b = first; b < block.size(); ++b) {
-          const auto id = static_cast<std::uint64_t>(block[b].lower);
-          packs = packs && id < kPackLimit;
-          packed = (packed << 21) | (id + 1);
-          good = good && block[b].tag != 'u' && block[b].tag != 'd';
-        }
-        const int next_id = static_cast<int>(cands.size());
-        std::pair<int, bool> found;
-        if (packs) {
-          auto [id, fresh] = packed_ids.try_emplace(packed, next_id);
-          found = {id, fresh};
-        } else {
-          cand_key.clear();
-          for (std::size_t b = first; b < block.size(); ++b)
-            cand_key.append(reinterpret_cast<const char*>(&block[b].lower), sizeof(int));
-          auto [it, fresh] = cand_ids.try_emplace(cand_key, next_id);
-          found = {it->second, fresh};
-        }
-        if (found.second) {
-          Candidate c;
-          c.sentence = sid;
-          c.pos = block[first].pos;
-          c.size = static_cast<int>(size);
-          c.lowers = static_cast<int>(cand_lowers.size());
-          for (std::size_t b = first; b < block.size(); ++b) cand_lowers.push_back(block[b].lower);
-          c.edge_stopword = terms[block[first].term].stopword || terms[block.back().term].stopword;
-          cands.push_back(c);
-        }
-        Candidate& c = cands[found.first];
-        c.good_tags = c.good_tags || good;
-        c.tf += 1.0;
-      }
+      block_.push_back(Word{tag, sp.lower, tid, static_cast<int>(pos)});
+      add_candidates(sid);
     }
   }
 
-  YakeResult result;
-  // single terms
+  // The weight of the edge a -> b, null when the two never co-occur so.
+  const double* edge(int a, int b) const {
+    return edges_.find((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
+  }
+
+  std::vector<Term> terms;
+  std::vector<Candidate> cands;
+  std::vector<int> cand_lowers;     // the lower-form ids of each candidate, one after another
+  std::vector<std::string> lowers;  // by lower-form id
+  std::vector<int> lower_term;      // the term of each lower form
+
+ private:
+  int term_of(const std::string& lower) {
+    term_key_ = lower;
+    bool simple_stop = stopwords_.count(term_key_) > 0;
+    if (term_key_.size() > 1 && term_key_.back() == 's' && code_points(term_key_) > 3) term_key_.pop_back();
+    auto it = term_ids_.find(term_key_);
+    if (it != term_ids_.end()) return it->second;
+    std::string simple;
+    for (char c : term_key_)
+      if (!is_punct(static_cast<unsigned char>(c))) simple.push_back(c);
+    Term t;
+    t.stopword = simple_stop || stopwords_.count(term_key_) > 0 || code_points(simple) < 3;
+    int id = static_cast<int>(terms.size());
+    terms.push_back(std::move(t));
+    term_ids_.emplace(term_key_, id);
+    return id;
+  }
+
+  void add_edge(int a, int b) {
+    auto [weight, fresh] =
+        edges_.try_emplace((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b), 0.0);
+    if (fresh) {
+      terms[a].out_edges++;
+      terms[b].in_edges++;
+    }
+    weight += 1.0;
+    terms[a].out_weight += 1.0;
+    terms[b].in_weight += 1.0;
+  }
+
+  // Each distinct spelling is lower-cased, tagged and looked up once; the
+  // keys view the tokens of the sentences, which outlive the counting.
+  Spelling spelling_of(const std::string& w) {
+    if (auto it = spellings_.find(w); it != spellings_.end()) return it->second;
+    char cls;
+    if (is_ascii(w)) {
+      lowered_ = w;
+      for (char& c : lowered_)
+        if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+      cls = ascii_class(w);
+    } else {
+      const YakeTokenInfo& info = non_ascii_.at(w);
+      lowered_ = info.lower;
+      cls = info.cls;
+    }
+    auto [li, fresh] = lower_ids_.try_emplace(lowered_, static_cast<int>(lowers.size()));
+    if (fresh) {
+      lowers.push_back(lowered_);
+      lower_term.push_back(term_of(lowered_));
+    }
+    const Spelling sp{li->second, cls};
+    spellings_.emplace(w, sp);
+    return sp;
+  }
+
+  // The candidates ending at the block's last token: sizes 1..n within the block.
+  void add_candidates(int sid) {
+    std::size_t size_max = std::min<std::size_t>(static_cast<std::size_t>(n_), block_.size());
+    for (std::size_t size = 1; size <= size_max; ++size) {
+      std::size_t first = block_.size() - size;
+      bool good = true;
+      std::uint64_t packed = 0;
+      bool packs = size <= 3;
+      for (std::size_t b = first; b < block_.size(); ++b) {
+        const auto id = static_cast<std::uint64_t>(block_[b].lower);
+        packs = packs && id < kPackLimit;
+        packed = (packed << 21) | (id + 1);
+        good = good && block_[b].tag != 'u' && block_[b].tag != 'd';
+      }
+      const int next_id = static_cast<int>(cands.size());
+      std::pair<int, bool> found;
+      if (packs) {
+        auto [id, fresh] = packed_ids_.try_emplace(packed, next_id);
+        found = {id, fresh};
+      } else {
+        cand_key_.clear();
+        for (std::size_t b = first; b < block_.size(); ++b)
+          cand_key_.append(reinterpret_cast<const char*>(&block_[b].lower), sizeof(int));
+        auto [it, fresh] = cand_ids_.try_emplace(cand_key_, next_id);
+        found = {it->second, fresh};
+      }
+      if (found.second) {
+        Candidate c;
+        c.sentence = sid;
+        c.pos = block_[first].pos;
+        c.size = static_cast<int>(size);
+        c.lowers = static_cast<int>(cand_lowers.size());
+        for (std::size_t b = first; b < block_.size(); ++b) cand_lowers.push_back(block_[b].lower);
+        c.edge_stopword = terms[block_[first].term].stopword || terms[block_.back().term].stopword;
+        cands.push_back(c);
+      }
+      Candidate& c = cands[found.first];
+      c.good_tags = c.good_tags || good;
+      c.tf += 1.0;
+    }
+  }
+
+  const std::unordered_map<std::string, YakeTokenInfo>& non_ascii_;
+  const std::unordered_set<std::string>& stopwords_;
+  const int n_, window_;
+  std::unordered_map<std::string, int> term_ids_;
+  FlatMap<std::uint64_t, double> edges_;
+  // A candidate's key: its lower-form ids. Up to three ids below 2^21 - 1
+  // pack into one integer (each plus one, so that sizes differ), for the
+  // flat map; longer candidates or larger ids use the bytes of their ids.
+  static constexpr std::uint64_t kPackLimit = (std::uint64_t{1} << 21) - 1;
+  FlatMap<std::uint64_t, int> packed_ids_;
+  std::unordered_map<std::string, int> cand_ids_;
+  std::string cand_key_, term_key_;
+  std::unordered_map<std::string_view, Spelling> spellings_;
+  std::unordered_map<std::string, int> lower_ids_;
+  std::string lowered_;
+  std::vector<Word> block_;  // the current run of tokens without punctuation-only ones
+};
+
+// Each term's score h (the package's single-term features). False when no
+// term is valid (then no candidate is either).
+bool score_terms(std::vector<Term>& terms, int n_sentences) {
   std::vector<double> tfs;
   for (const Term& t : terms)
     if (!t.stopword) tfs.push_back(t.tf);
-  if (tfs.empty()) return result;  // no valid term: no valid candidate either
+  if (tfs.empty()) return false;
   double max_tf = 0;
   for (const Term& t : terms) max_tf = std::max(max_tf, t.tf);
   const double count = static_cast<double>(tfs.size());
@@ -289,13 +311,20 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
     double wpos = std::log(std::log(3.0 + median));
     t.h = wpos * wrel / (wcase + wfreq / wrel + wspread / wrel);
   }
-  // candidates
-  std::vector<int> valid;
-  for (std::size_t i = 0; i < cands.size(); ++i) {
-    Candidate& c = cands[i];
+  return true;
+}
+
+// Each valid candidate's score h (a stopword inside it counts by the
+// probability of the edges around it), into `valid` in candidate order.
+// False when a denominator is zero: Python raises ZeroDivisionError there and
+// the package catches it and returns [].
+bool score_candidates(Counts& counts, std::vector<int>& valid) {
+  const std::vector<Term>& terms = counts.terms;
+  for (std::size_t i = 0; i < counts.cands.size(); ++i) {
+    Candidate& c = counts.cands[i];
     if (!c.good_tags || c.edge_stopword) continue;
     double sum_h = 0.0, prod_h = 1.0;
-    auto term_at = [&](int k) { return lower_term[cand_lowers[c.lowers + k]]; };
+    auto term_at = [&](int k) { return counts.lower_term[counts.cand_lowers[c.lowers + k]]; };
     for (int k = 0; k < c.size; ++k) {
       const Term& t = terms[term_at(k)];
       if (!t.stopword) {
@@ -305,21 +334,38 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
       }
       double p1 = 0.0, p2 = 0.0;
       if (k > 0)
-        if (const double* e = edge(term_at(k - 1), term_at(k))) p1 = *e / terms[term_at(k - 1)].tf;
+        if (const double* e = counts.edge(term_at(k - 1), term_at(k))) p1 = *e / terms[term_at(k - 1)].tf;
       if (k + 1 < c.size)
-        if (const double* e = edge(term_at(k), term_at(k + 1))) p2 = *e / terms[term_at(k + 1)].tf;
+        if (const double* e = counts.edge(term_at(k), term_at(k + 1))) p2 = *e / terms[term_at(k + 1)].tf;
       double prob = p1 * p2;
       prod_h *= 1 + (1 - prob);
       sum_h -= 1 - prob;
     }
     double denom = (sum_h + 1) * c.tf;
-    if (denom == 0.0) {  // Python raises ZeroDivisionError; the package catches it and returns []
-      result.failed = true;
-      return result;
-    }
+    if (denom == 0.0) return false;
     c.h = prod_h / denom;
     valid.push_back(static_cast<int>(i));
   }
+  return true;
+}
+
+}  // namespace
+
+YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentences,
+                           const std::unordered_map<std::string, YakeTokenInfo>& non_ascii,
+                           const std::unordered_set<std::string>& stopwords, const YakeOptions& options) {
+  Counts counts(non_ascii, stopwords, options);
+  const int n_sentences = static_cast<int>(sentences.size());
+  for (int sid = 0; sid < n_sentences; ++sid) counts.add_sentence(sentences[sid], sid);
+
+  YakeResult result;
+  if (!score_terms(counts.terms, n_sentences)) return result;  // no valid term: no valid candidate either
+  std::vector<int> valid;
+  if (!score_candidates(counts, valid)) {
+    result.failed = true;
+    return result;
+  }
+  const std::vector<Candidate>& cands = counts.cands;
   std::stable_sort(valid.begin(), valid.end(), [&](int a, int b) { return cands[a].h < cands[b].h; });
   result.keywords.resize(valid.size());
   result.unique.resize(valid.size());
@@ -332,7 +378,7 @@ YakeResult yake_candidates(const std::vector<std::vector<std::string>>& sentence
         result.unique[v].push_back(' ');
       }
       result.keywords[v] += sentences[c.sentence][c.pos + k];
-      result.unique[v] += lowers[cand_lowers[c.lowers + k]];
+      result.unique[v] += counts.lowers[counts.cand_lowers[c.lowers + k]];
     }
     result.scores.push_back(c.h);
   }

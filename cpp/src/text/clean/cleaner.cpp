@@ -417,45 +417,154 @@ bool join_hyphenated(std::string_view in, std::string& out, SpanMap& map) {
   return true;
 }
 
+// One clean() call's current text, its map to the input, and the buffers a
+// step writes into: each step runs a transformation of the current text and,
+// if it changed it, its output becomes the current text.
+class Pipeline {
+ public:
+  explicit Pipeline(std::string_view text)
+      : result_{std::string(text), SpanMap::identity(static_cast<std::int64_t>(text.size()))} {}
+
+  template <class Transform>
+  void run(Transform&& transform) {
+    if (!transform(std::string_view(result_.text), out_, map_)) return;
+    result_.map = result_.map.then(map_);
+    result_.text.swap(out_);
+  }
+  void sub(const icu::RegexPattern& pat, std::string_view repl) {
+    run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(pat, in, o, m, repl); });
+  }
+  // The same, only where the text holds what every match must hold (patterns
+  // are costly to run; the check is exact, never a heuristic).
+  void sub_if(bool possible, const icu::RegexPattern& pat, std::string_view repl) {
+    if (possible) sub(pat, repl);
+  }
+  template <class Repl>
+  void each(Repl&& repl) {
+    run([&](std::string_view in, std::string& o, SpanMap& m) { return code_point_sub(in, o, m, repl); });
+  }
+  bool holds(std::string_view needle) const { return result_.text.find(needle) != std::string::npos; }
+  bool has_zwsp() const { return holds("\u200B") || holds("\u2060") || holds("\uFEFF"); }
+  bool ascii_only() const { return !has_non_ascii(result_.text); }
+  const std::string& text() const { return result_.text; }
+  Cleaned take() { return std::move(result_); }
+
+ private:
+  Cleaned result_;
+  std::string out_;
+  SpanMap map_;
+};
+
+// The steps that put their placeholder `ph` where they match.
+void placeholder_step(Pipeline& pipe, const Cleaner::Patterns& p, CleanStep step, const std::string& ph) {
+  auto to = [&](bool hit, std::string& o) {
+    if (hit) o += ph;
+    return hit;
+  };
+  switch (step) {
+    case CleanStep::urls:
+      pipe.sub_if(may_hold_url(pipe.text()), *p.url, ph);
+      pipe.sub_if(pipe.holds("/"), *p.short_url, ph);
+      break;
+    case CleanStep::emails: pipe.sub_if(pipe.holds("@"), *p.email, ph); break;
+    case CleanStep::phone_numbers: pipe.sub(*p.phone, ph); break;
+    case CleanStep::numbers: pipe.sub(*p.number, ph); break;
+    case CleanStep::hashtags: pipe.sub_if(pipe.holds("#") || pipe.holds("\uFF03"), *p.hashtag, ph); break;
+    case CleanStep::user_handles: pipe.sub_if(pipe.holds("@"), *p.user, ph); break;
+    case CleanStep::currency_symbols:
+      if (pipe.holds("$") || !pipe.ascii_only())
+        pipe.each([&](char32_t c, std::string& o) { return to(is_currency(c), o); });
+      break;
+    case CleanStep::emojis:
+      if (!pipe.ascii_only()) pipe.each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); });
+      break;
+    default: break;
+  }
+}
+
+// The steps that map single characters (or, for hyphenated words, delete a
+// hyphen and the whitespace after it) and the Unicode normal forms.
+void character_step(Pipeline& pipe, CleanStep step) {
+  switch (step) {
+    case CleanStep::hyphenated_words:
+      pipe.run([&](std::string_view in, std::string& o, SpanMap& m) { return join_hyphenated(in, o, m); });
+      break;
+    case CleanStep::quotes:
+      if (pipe.holds("`") || !pipe.ascii_only())
+        pipe.each([](char32_t c, std::string& o) {
+          const char q = quote_of(c);
+          if (q) o += q;
+          return q != 0;
+        });
+      break;
+    case CleanStep::dashes:
+      if (!pipe.ascii_only())
+        pipe.each([](char32_t c, std::string& o) {
+          if (is_dash(c)) o += '-';
+          return is_dash(c);
+        });
+      break;
+    case CleanStep::punctuation:
+      pipe.each([](char32_t c, std::string& o) {
+        if (is_punctuation(c)) o += ' ';
+        return is_punctuation(c);
+      });
+      break;
+    case CleanStep::unicode:
+    case CleanStep::accents:
+      if (!pipe.ascii_only()) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* form = step == CleanStep::unicode ? icu::Normalizer2::getNFCInstance(status)
+                                                                  : icu::Normalizer2::getNFKDInstance(status);
+        if (U_FAILURE(status)) throw Error(std::string("cleaning: ") + u_errorName(status));
+        pipe.run([&](std::string_view in, std::string& o, SpanMap& m) {
+          return normalize(in, o, m, *form, step == CleanStep::accents);
+        });
+      }
+      break;
+    default: break;
+  }
+}
+
+// The steps that remove stretches of text or reshape the whitespace.
+void layout_step(Pipeline& pipe, const Cleaner::Patterns& p, CleanStep step) {
+  switch (step) {
+    case CleanStep::whitespace:
+      pipe.sub_if(pipe.has_zwsp(), *p.zwsp, "");
+      pipe.sub(*p.linebreak, "\n");
+      pipe.sub(*p.nbsp, " ");
+      pipe.run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
+      break;
+    case CleanStep::spaces:
+      pipe.sub_if(pipe.has_zwsp(), *p.zwsp, "");
+      pipe.run([&](std::string_view in, std::string& o, SpanMap& m) { return space_runs(in, o, m); });
+      pipe.run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
+      break;
+    case CleanStep::brackets:
+      pipe.sub_if(pipe.holds("{"), *p.curly, "");
+      pipe.sub_if(pipe.holds("["), *p.square, "");
+      pipe.sub_if(pipe.holds("("), *p.round, "");
+      break;
+    case CleanStep::boilerplate:
+      pipe.sub(*p.dateline, "");
+      pipe.sub(*p.byline, "");
+      pipe.sub(*p.read_more, "");
+      break;
+    default: break;
+  }
+}
+
 }  // namespace
 
 Cleaned Cleaner::clean(std::string_view text) const {
-  Cleaned result{std::string(text), SpanMap::identity(static_cast<std::int64_t>(text.size()))};
-  std::string out;
-  SpanMap map;
+  Pipeline pipe(text);
   const Patterns& p = *patterns_;
-  // Runs one transformation of the current text and, if it changed it,
-  // makes its output the current text.
-  auto run = [&](auto&& transform) {
-    if (!transform(std::string_view(result.text), out, map)) return;
-    result.map = result.map.then(map);
-    result.text.swap(out);
-  };
-  auto sub = [&](const icu::RegexPattern& pat, std::string_view repl) {
-    run([&](std::string_view in, std::string& o, SpanMap& m) { return regex_sub(pat, in, o, m, repl); });
-  };
-  // The same, only where the text holds what every match must hold (patterns
-  // are costly to run; the check is exact, never a heuristic).
-  auto sub_if = [&](bool possible, const icu::RegexPattern& pat, std::string_view repl) {
-    if (possible) sub(pat, repl);
-  };
-  auto holds = [&](std::string_view needle) { return result.text.find(needle) != std::string::npos; };
-  auto has_zwsp = [&] { return holds("\u200B") || holds("\u2060") || holds("\uFEFF"); };
-  const auto ascii_only = [&] { return !has_non_ascii(result.text); };
-  auto each = [&](auto&& repl) {
-    run([&](std::string_view in, std::string& o, SpanMap& m) { return code_point_sub(in, o, m, repl); });
-  };
   const std::vector<CleanStep>& steps = options_.steps;
   for (std::size_t k = 0; k < steps.size(); ++k) {
     const CleanStep step = steps[k];
-    const std::string& ph = options_.placeholders[static_cast<std::size_t>(step)];
-    auto to = [&](bool hit, std::string& o) {
-      if (hit) o += ph;
-      return hit;
-    };
     switch (step) {
       case CleanStep::html_entities:
-        run([&](std::string_view in, std::string& o, SpanMap& m) {
+        pipe.run([&](std::string_view in, std::string& o, SpanMap& m) {
           return html_entities(in, o, m, *options_.entities);
         });
         break;
@@ -463,91 +572,37 @@ Cleaned Cleaner::clean(std::string_view text) const {
         // Followed by html_entities: one pass, each run of text between tags
         // decoded on its own, as textacy's remove.html_tags does.
         if (k + 1 < steps.size() && steps[k + 1] == CleanStep::html_entities) {
-          run([&](std::string_view in, std::string& o, SpanMap& m) {
+          pipe.run([&](std::string_view in, std::string& o, SpanMap& m) {
             return html_tags(in, o, m, options_.entities.get());
           });
           ++k;
         } else {
-          run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
+          pipe.run([&](std::string_view in, std::string& o, SpanMap& m) { return html_tags(in, o, m); });
         }
         break;
       case CleanStep::urls:
-        sub_if(may_hold_url(result.text), *p.url, ph);
-        sub_if(holds("/"), *p.short_url, ph);
-        break;
-      case CleanStep::emails: sub_if(holds("@"), *p.email, ph); break;
-      case CleanStep::phone_numbers: sub(*p.phone, ph); break;
-      case CleanStep::numbers: sub(*p.number, ph); break;
-      case CleanStep::hashtags: sub_if(holds("#") || holds("\uFF03"), *p.hashtag, ph); break;
-      case CleanStep::user_handles: sub_if(holds("@"), *p.user, ph); break;
+      case CleanStep::emails:
+      case CleanStep::phone_numbers:
+      case CleanStep::numbers:
+      case CleanStep::hashtags:
+      case CleanStep::user_handles:
       case CleanStep::currency_symbols:
-        if (holds("$") || !ascii_only())
-          each([&](char32_t c, std::string& o) { return to(is_currency(c), o); });
-        break;
       case CleanStep::emojis:
-        if (!ascii_only()) each([&](char32_t c, std::string& o) { return to(is_emoji(c), o); });
-        break;
-      case CleanStep::hyphenated_words:
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return join_hyphenated(in, o, m); });
+        placeholder_step(pipe, p, step, options_.placeholders[static_cast<std::size_t>(step)]);
         break;
       case CleanStep::whitespace:
-        sub_if(has_zwsp(), *p.zwsp, "");
-        sub(*p.linebreak, "\n");
-        sub(*p.nbsp, " ");
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
-        break;
       case CleanStep::spaces:
-        sub_if(has_zwsp(), *p.zwsp, "");
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return space_runs(in, o, m); });
-        run([&](std::string_view in, std::string& o, SpanMap& m) { return strip(in, o, m); });
-        break;
-      case CleanStep::quotes:
-        if (holds("`") || !ascii_only())
-          each([](char32_t c, std::string& o) {
-            const char q = quote_of(c);
-            if (q) o += q;
-            return q != 0;
-          });
-        break;
-      case CleanStep::dashes:
-        if (!ascii_only())
-          each([](char32_t c, std::string& o) {
-            if (is_dash(c)) o += '-';
-            return is_dash(c);
-          });
-        break;
-      case CleanStep::punctuation:
-        each([](char32_t c, std::string& o) {
-          if (is_punctuation(c)) o += ' ';
-          return is_punctuation(c);
-        });
-        break;
       case CleanStep::brackets:
-        sub_if(holds("{"), *p.curly, "");
-        sub_if(holds("["), *p.square, "");
-        sub_if(holds("("), *p.round, "");
-        break;
+      case CleanStep::boilerplate: layout_step(pipe, p, step); break;
+      case CleanStep::hyphenated_words:
+      case CleanStep::quotes:
+      case CleanStep::dashes:
+      case CleanStep::punctuation:
       case CleanStep::unicode:
-      case CleanStep::accents:
-        if (!ascii_only()) {
-          UErrorCode status = U_ZERO_ERROR;
-          const icu::Normalizer2* form = step == CleanStep::unicode
-                                             ? icu::Normalizer2::getNFCInstance(status)
-                                             : icu::Normalizer2::getNFKDInstance(status);
-          if (U_FAILURE(status)) throw Error(std::string("cleaning: ") + u_errorName(status));
-          run([&](std::string_view in, std::string& o, SpanMap& m) {
-            return normalize(in, o, m, *form, step == CleanStep::accents);
-          });
-        }
-        break;
-      case CleanStep::boilerplate:
-        sub(*p.dateline, "");
-        sub(*p.byline, "");
-        sub(*p.read_more, "");
-        break;
+      case CleanStep::accents: character_step(pipe, step); break;
     }
   }
-  return result;
+  return pipe.take();
 }
 
 }  // namespace textgauge
