@@ -18,11 +18,10 @@ the BBC articles is in bench/textstats.py.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
-import subprocess
-import sys
 import time
 from typing import Any
 
@@ -49,21 +48,6 @@ def child(
     print(
         json.dumps({"time": min(times), "cpu": min(cpu), "rows": len(df), "digest": h.hexdigest()})
     )
-
-
-def run(args: list[str], pythonpath: str | None = None) -> dict[str, Any]:
-    env = dict(os.environ)
-    if pythonpath is not None:
-        env["PYTHONPATH"] = pythonpath
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
 
 
 def main() -> None:
@@ -97,14 +81,11 @@ def main() -> None:
             builds: dict[str, str | None] = {"this": None}
             if a.baseline:
                 builds["baseline"] = a.baseline
-            best: dict[str, dict[str, Any]] = {}
-            for _ in range(max(a.rounds, 1)):
-                for name, path in builds.items():
-                    r = run(args, path)
-                    if name in best:
-                        r["time"] = min(r["time"], best[name]["time"])
-                        r["cpu"] = min(r["cpu"], best[name]["cpu"])
-                    best[name] = r
+            runs = {
+                n: functools.partial(harness.run_child, __file__, args, p)
+                for n, p in builds.items()
+            }
+            best = harness.interleaved(runs, a.rounds)
             r = best["this"]
             first = first or r
             if r["digest"] != first["digest"]:
@@ -112,13 +93,9 @@ def main() -> None:
             if a.baseline and best["baseline"]["digest"] != r["digest"]:
                 print(f"  MISMATCH {corpus} threads={t}: rows differ from the baseline's")
             for name, x in best.items():
-                vs = cpu_vs = ""
-                if a.baseline:
-                    vs = harness.ratio(best["baseline"]["time"], x["time"], 10)
-                    cpu_vs = harness.ratio(best["baseline"]["cpu"], x["cpu"], 10)
                 print(
                     f"{corpus:8} {name:10} {t:7d} {x['time']:7.3f} {x['cpu']:6.3f} "
-                    f"{x['rows']:8d} {vs:>11} {cpu_vs:>7}"
+                    f"{x['rows']:8d} {harness.vs_baseline(best, x)}"
                 )
 
 

@@ -20,11 +20,11 @@ drifts for seconds at a time, interleaved runs are comparable where runs minutes
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import time
 from typing import Any
@@ -69,18 +69,6 @@ def child(corpus: str, threads: int, repeat: int, source: str) -> None:
     print(json.dumps(out))
 
 
-def run(args: list[str], pythonpath: str | None) -> dict[str, Any]:
-    env = dict(os.environ)
-    if pythonpath is not None:
-        env["PYTHONPATH"] = pythonpath
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *args],
-        check=True, capture_output=True, text=True, env=env,
-    )  # fmt: skip
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
-
-
 def main() -> None:
     ap = harness.parser(__doc__, full=False)
     ap.add_argument("--corpus", default="news,short")
@@ -107,27 +95,28 @@ def main() -> None:
         first: Any = None
         for source in a.inputs.split(","):
             for t in (int(x) for x in a.threads.split(",")):
-                best: dict[str, dict[str, Any]] = {}
-                for _ in range(max(a.rounds, 1)):
-                    for name, path in builds.items():
-                        src = source if name == "this" else "str"
-                        r = run([corpus, str(t), str(a.repeat), src], path)
-                        if name in best:
-                            r["time"] = min(r["time"], best[name]["time"])
-                            r["cpu"] = min(r["cpu"], best[name]["cpu"])
-                            r["x_text"] = min(r["x_text"], best[name]["x_text"])
-                        best[name] = r
+                # the baseline reads the list of str (see above)
+                best = harness.interleaved(
+                    {
+                        name: functools.partial(
+                            harness.run_child,
+                            __file__,
+                            [corpus, str(t), str(a.repeat), source if path is None else "str"],
+                            path,
+                        )
+                        for name, path in builds.items()
+                    },
+                    a.rounds,
+                    keys=("time", "cpu", "x_text"),
+                )
                 for name, r in best.items():
                     first = first or r["digest"]
                     if r["digest"] != first:
                         print(f"  MISMATCH {corpus} {source} threads={t} {name}: {r['digest']}")
-                    vs = cpu_vs = ""
-                    if a.baseline:
-                        vs = harness.ratio(best["baseline"]["time"], r["time"], 10)
-                        cpu_vs = harness.ratio(best["baseline"]["cpu"], r["cpu"], 6)
                     print(
                         f"{corpus:7} {source:6} {t:7d} {name:9} {r['time']:7.3f} {r['cpu']:6.3f} "
-                        f"{r['size'] / 1e6 / r['time']:6.1f} {r['x_text']:10.2f} {vs} {cpu_vs}"
+                        f"{r['size'] / 1e6 / r['time']:6.1f} {r['x_text']:10.2f} "
+                        + harness.vs_baseline(best, r)
                     )
 
 

@@ -1,5 +1,6 @@
 """What every script in bench/ shares: the corpora's default paths, the command line's
-start, best-of-N timing and the ratio column.
+start, best-of-N timing, the ratio column, and the child processes that measure one build
+each (``run_child``), interleaved with another build's (``interleaved``).
 
 A script here runs as ``python bench/<name>.py``, so Python puts bench/ first on the
 import path: that is how ``import harness`` is found, and it is also why no file here
@@ -16,11 +17,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.machinery
+import json
+import os
+import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -133,3 +137,48 @@ def ratio(reference_s: float, ours_s: float, width: int = 6, digits: int = 1) ->
     """How many times faster ``ours`` is than the reference (the ratio of the times), as
     the tables print it: ``ratio(2.47, 0.2) == "  12.3x"`` (``width`` is the number's)."""
     return f"{reference_s / ours_s:{width}.{digits}f}x"
+
+
+def run_child(script: str, args: Sequence[str], pythonpath: str | None = None) -> dict[str, Any]:
+    """Runs ``script --child *args`` in a fresh interpreter (its own peak memory, its own
+    caches), with ``PYTHONPATH`` set to ``pythonpath`` when given (another build of
+    textgauge), and returns the JSON object that the child prints last."""
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
+    out = subprocess.run(
+        [sys.executable, script, "--child", *args],
+        check=True, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def interleaved(
+    runs: Mapping[str, Callable[[], dict[str, Any]]],
+    rounds: int,
+    keys: Sequence[str] = ("time", "cpu"),
+) -> dict[str, dict[str, Any]]:
+    """Calls the ``runs`` one after the other, ``rounds`` times (at least once), and keeps
+    for each its last result with each of ``keys`` the smallest it took: on a machine whose
+    speed drifts for seconds at a time, two builds measured minutes apart are not
+    comparable, measured in turn they are."""
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(max(rounds, 1)):
+        for name, run in runs.items():
+            r = run()
+            if name in best:
+                for k in keys:
+                    r[k] = min(r[k], best[name][k])
+            best[name] = r
+    return best
+
+
+def vs_baseline(best: Mapping[str, Mapping[str, Any]], r: Mapping[str, Any]) -> str:
+    """The two last columns of a table with a baseline: its wall-clock and its CPU time over
+    ``r``'s (``best`` holds the rows by name, the baseline's as "baseline"), or nothing
+    without one."""
+    if "baseline" not in best:
+        return ""
+    base = best["baseline"]
+    return f"{ratio(base['time'], r['time'], 10)} {ratio(base['cpu'], r['cpu'], 6)}"

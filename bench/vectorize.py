@@ -27,10 +27,10 @@ checked equal to scikit-learn's (shape, nnz, sum, vocabulary size).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
-import subprocess
 import sys
 import time
 from typing import Any
@@ -90,15 +90,9 @@ def child(impl: str, config: str, threads: int, corpus: str, repeat: int) -> Non
 def run(
     impl: str, config: str, threads: int, corpus: str, repeat: int, pythonpath: str | None = None
 ) -> dict[str, Any]:
-    env = dict(os.environ)
-    if pythonpath is not None:
-        env["PYTHONPATH"] = pythonpath
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", impl, config, str(threads), corpus, str(repeat)],
-        check=True, capture_output=True, text=True, env=env,
-    )  # fmt: skip
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+    return harness.run_child(
+        __file__, [impl, config, str(threads), corpus, str(repeat)], pythonpath
+    )
 
 
 def main() -> None:
@@ -134,16 +128,16 @@ def bench_corpus(corpus: str, a: Any) -> None:
         ]
         if a.baseline:
             jobs.append(("baseline n_jobs=1", 1, a.baseline))
-        best: dict[str, dict[str, Any]] = {}
-        for _ in range(max(a.rounds, 1)):
-            for name, t, path in jobs:
-                r = run("textgauge", config, t, corpus, a.repeat, path)
-                if r["digest"] != ref["digest"]:
-                    print(f"  MISMATCH {config} {name}: {r['digest']} vs {ref['digest']}")
-                if name in best:
-                    r["time"] = min(r["time"], best[name]["time"])
-                    r["cpu"] = min(r["cpu"], best[name]["cpu"])
-                best[name] = r
+        best = harness.interleaved(
+            {
+                name: functools.partial(run, "textgauge", config, t, corpus, a.repeat, path)
+                for name, t, path in jobs
+            },
+            a.rounds,
+        )
+        for name, r in best.items():
+            if r["digest"] != ref["digest"]:
+                print(f"  MISMATCH {config} {name}: {r['digest']} vs {ref['digest']}")
         rows = [("sklearn", ref), *best.items()]
         for name, r in rows:
             print(
