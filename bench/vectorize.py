@@ -3,6 +3,7 @@ scikit-learn, side by side in one run, with peak memory.
 
     PYTHONPATH=python:<build> .venv/bin/python bench/vectorize.py [--repeat 3] [--threads 1,2]
         [--corpus news,short] [--configs unigram,bigram,tfidf] [--baseline PYTHONPATH] [--rounds 1]
+        [--inputs str,arrow]
 
 Corpora (--corpus, comma-separated): ``news`` (news_paragraphs.txt, one paragraph per
 line), ``short`` (the short-text mix of harness.short_mix: tweets, review snippets and
@@ -11,7 +12,9 @@ for another build of textgauge (its PYTHONPATH, e.g. a copy of today's) at n_job
 the same run, so that before/after figures come from one run on one machine. With
 ``--rounds N`` the textgauge children (every thread count, and the baseline) run N times in
 turn, each row keeping its best: on a machine whose speed drifts for seconds at a time,
-interleaved runs are comparable where runs taken one after the other are not.
+interleaved runs are comparable where runs taken one after the other are not. ``--inputs
+str,arrow`` adds rows for textgauge reading the texts as a pyarrow string array (made before
+the timing, as data already in Arrow would be) at each thread count.
 
 Every measurement runs in a fresh child process (so peak RSS, which counts C++
 allocations that tracemalloc cannot see, belongs to that measurement alone).
@@ -51,7 +54,11 @@ def rss_mb() -> float:
 
 
 def child(impl: str, config: str, threads: int, corpus: str, repeat: int) -> None:
-    lines = harness.load_corpus(corpus)
+    lines: Any = harness.load_corpus(corpus)
+    if impl == "textgauge-arrow":
+        import pyarrow as pa
+
+        lines = pa.array(lines, pa.string())
     cls_name, params = CONFIGS[config]
     if impl == "sklearn":
         from sklearn.feature_extraction import text as sk
@@ -104,6 +111,7 @@ def main() -> None:
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--configs", default="unigram,bigram,tfidf")
     ap.add_argument("--rounds", type=int, default=1, help="alternate the textgauge runs N times")
+    ap.add_argument("--inputs", default="str", help="str, or str,arrow")
     ap.add_argument("--child", nargs=5)
     a = ap.parse_args()
     if a.child:
@@ -123,15 +131,18 @@ def bench_corpus(corpus: str, a: Any) -> None:
     )
     for config in a.configs.split(","):
         ref = run("sklearn", config, 1, corpus, a.sklearn_repeat)
-        jobs: list[tuple[str, int, str | None]] = [
-            (f"textgauge n_jobs={t}", t, None) for t in (int(x) for x in a.threads.split(","))
+        threads = [int(x) for x in a.threads.split(",")]
+        jobs: list[tuple[str, str, int, str | None]] = [
+            (f"textgauge n_jobs={t}", "textgauge", t, None) for t in threads
         ]
+        if "arrow" in a.inputs.split(","):
+            jobs += [(f"arrow n_jobs={t}", "textgauge-arrow", t, None) for t in threads]
         if a.baseline:
-            jobs.append(("baseline n_jobs=1", 1, a.baseline))
+            jobs.append(("baseline n_jobs=1", "textgauge", 1, a.baseline))
         best = harness.interleaved(
             {
-                name: functools.partial(run, "textgauge", config, t, corpus, a.repeat, path)
-                for name, t, path in jobs
+                name: functools.partial(run, impl, config, t, corpus, a.repeat, path)
+                for name, impl, t, path in jobs
             },
             a.rounds,
         )
@@ -151,7 +162,7 @@ def bench_corpus(corpus: str, a: Any) -> None:
             f"{config:8} memory: peak {t1['peak'] / ref['peak']:.2f} of sklearn's, "
             f"fit {t1['fit_mb'] / max(ref['fit_mb'], 1e-9):.2f} of sklearn's"
             + "".join(
-                f"; {n.split()[-1] if n.startswith('textgauge') else 'baseline'}: "
+                f"; {n.split()[-1] if n.startswith('textgauge') else n}: "
                 f"{harness.ratio(t1['time'], r['time'], 0, 2)} vs n_jobs=1"
                 for n, r in rows[2:]
             )
