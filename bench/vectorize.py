@@ -10,8 +10,8 @@ line), ``short`` (the short-text mix of harness.short_mix: tweets, review snippe
 news leads, 4 MB), or a path to a file of one text per line. ``--baseline`` adds a row
 for another build of textgauge (its PYTHONPATH, e.g. a copy of today's) at n_jobs=1, in
 the same run, so that before/after figures come from one run on one machine. With
-``--rounds N`` the textgauge children (every thread count, and the baseline) run N times in
-turn, each row keeping its best: on a machine whose speed drifts for seconds at a time,
+``--rounds N`` all the children (scikit-learn, every thread count, and the baseline) run N
+times in turn, each row keeping its best: on a machine whose speed drifts for seconds at a time,
 interleaved runs are comparable where runs taken one after the other are not. ``--inputs
 str,arrow`` adds rows for textgauge reading the texts as a pyarrow string array (made before
 the timing, as data already in Arrow would be) at each thread count.
@@ -130,22 +130,24 @@ def bench_corpus(corpus: str, a: Any) -> None:
         f"{'cpu ratio':>9} {'peak MB':>7} {'fit MB':>6}"
     )
     for config in a.configs.split(","):
-        ref = run("sklearn", config, 1, corpus, a.sklearn_repeat)
         threads = [int(x) for x in a.threads.split(",")]
-        jobs: list[tuple[str, str, int, str | None]] = [
-            (f"textgauge n_jobs={t}", "textgauge", t, None) for t in threads
+        jobs: list[tuple[str, str, int, int, str | None]] = [
+            ("sklearn", "sklearn", 1, a.sklearn_repeat, None)
         ]
+        jobs += [(f"textgauge n_jobs={t}", "textgauge", t, a.repeat, None) for t in threads]
         if "arrow" in a.inputs.split(","):
-            jobs += [(f"arrow n_jobs={t}", "textgauge-arrow", t, None) for t in threads]
+            jobs += [(f"arrow n_jobs={t}", "textgauge-arrow", t, a.repeat, None) for t in threads]
         if a.baseline:
-            jobs.append(("baseline n_jobs=1", "textgauge", 1, a.baseline))
+            jobs.append(("baseline n_jobs=1", "textgauge", 1, a.repeat, a.baseline))
+        # scikit-learn takes its turn in every round too: its time drifts as much as ours
         best = harness.interleaved(
             {
-                name: functools.partial(run, impl, config, t, corpus, a.repeat, path)
-                for name, impl, t, path in jobs
+                name: functools.partial(run, impl, config, t, corpus, repeat, path)
+                for name, impl, t, repeat, path in jobs
             },
             a.rounds,
         )
+        ref = best.pop("sklearn")
         for name, r in best.items():
             if r["digest"] != ref["digest"]:
                 print(f"  MISMATCH {config} {name}: {r['digest']} vs {ref['digest']}")
