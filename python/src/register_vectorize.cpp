@@ -269,8 +269,7 @@ void register_vectorize(py::module_& m) {
                                const auto& s = self.cast<const TermStats&>();
                                py::array_t<std::int64_t> a({s.doc_count.size()}, {sizeof(std::int64_t)},
                                                            s.doc_count.data(), self);
-                               py::detail::array_proxy(a.ptr())->flags &=
-                                   ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+                               a.attr("setflags")(py::arg("write") = false);
                                return a;
                              })
       .def("state", &stats_state)

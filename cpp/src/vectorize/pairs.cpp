@@ -186,8 +186,8 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     while (blk <= out.doc[i] / kRowBlock) out.block_start[blk++] = static_cast<std::uint32_t>(i);
 }
 
-// The strings of the terms of every partition (those with a column >= 0
-// when `only_kept`), end to end. Each partition first measures its terms,
+// The strings of the terms of every partition (with `column`, only those
+// whose column is >= 0), end to end. Each partition first measures its terms,
 // then writes them at its place in the output: one pass over the bytes, on
 // every thread (writing each partition into a string of its own and copying
 // those into the output cost a second pass and the strings' regrowth).
@@ -195,9 +195,7 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
                         const std::vector<std::int32_t>* column, const StringTable& tokens,
                         unsigned threads) {
   const std::size_t n_parts = parts.size();
-  auto token_size = [&](std::uint64_t rank1) {
-    return static_cast<std::size_t>(tokens.offsets[rank1] - tokens.offsets[rank1 - 1]);
-  };
+  auto token = [&](std::uint64_t rank1) { return tokens[static_cast<std::size_t>(rank1 - 1)]; };
   auto kept = [&](std::size_t p, std::size_t j) { return !column || (*column)[base[p] + j] >= 0; };
   std::vector<std::size_t> term_at(n_parts + 1, 0), byte_at(n_parts + 1, 0);
   parallel_chunks(n_parts, 1, threads, [&](std::size_t p, std::size_t, std::size_t) {
@@ -205,8 +203,8 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
     for (std::size_t j = 0; j < parts[p].keys.size(); ++j) {
       if (!kept(p, j)) continue;
       const std::uint64_t k = parts[p].keys[j];
-      bytes += token_size(k >> 32);
-      if (const std::uint64_t second = k & 0xFFFFFFFFu; second != 0) bytes += 1 + token_size(second);
+      bytes += token(k >> 32).size();
+      if (const std::uint64_t second = k & 0xFFFFFFFFu; second != 0) bytes += 1 + token(second).size();
       ++terms;
     }
     term_at[p + 1] = terms;
@@ -224,9 +222,9 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
     char* const bytes = out.bytes.data();
     std::size_t at = byte_at[p], t = term_at[p];
     auto put = [&](std::uint64_t rank1) {
-      const std::size_t size = token_size(rank1);
-      std::memcpy(bytes + at, tokens.bytes.data() + tokens.offsets[rank1 - 1], size);
-      at += size;
+      const std::string_view t = token(rank1);
+      std::memcpy(bytes + at, t.data(), t.size());
+      at += t.size();
     };
     for (std::size_t j = 0; j < parts[p].keys.size(); ++j) {
       if (!kept(p, j)) continue;
