@@ -86,7 +86,9 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::object& texts, double hig
     r = fit_counts(tv.views, o, p, threads, keep_stats, sorted_indices, &tv.ascii);
   }
   py::object stats = keep_stats ? py::cast(std::move(r.stats)) : py::none();
-  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats);
+  py::object kept = keep_stats ? py::object(to_numpy(std::move(r.kept))) : py::none();
+  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats,
+                        kept);
 }
 
 py::tuple fit_ids_shim(const I64Array& token_row, const I32Array& token_term, std::size_t n_rows,

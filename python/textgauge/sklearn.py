@@ -623,12 +623,13 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         if isinstance(self, TfidfVectorizer):
             self._check_params()
 
-    def _count_with_engine(self, docs: Any) -> sp.csr_matrix:
-        """fit_transform's counting and pruning, or its fixed-vocabulary counting."""
+    def _count_with_engine(self, docs: Any) -> tuple[sp.csr_matrix, np.ndarray | None]:
+        """fit_transform's counting and pruning, with the vocabulary's indices into the
+        statistics kept (term_stats_); or its fixed-vocabulary counting (None)."""
         opts = self._engine_options()
         threads = _threads(self.n_jobs)
         if self.fixed_vocabulary_:
-            return self._transform_with_engine(docs, opts)
+            return self._transform_with_engine(docs, opts), None
         n_doc = len(docs)
         pruning = self._pruning(n_doc)
         if pruning["high"] < pruning["low"]:
@@ -646,7 +647,7 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         try:
             # keep_stats: the statistics of every term (a copy of the pruned
             # ones' strings too), which partial_fit continues from.
-            m, table, stats = _engine_call(
+            m, table, stats, kept = _engine_call(
                 _core.vectorize.fit,
                 opts,
                 docs,
@@ -663,7 +664,8 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         self._set_vocabulary_terms(table)
         self._keep_stats(stats, pruning)
         shape = (n_doc, int(m["n_cols"]))
-        return _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
+        X = _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
+        return X, kept
 
     def _transform_with_engine(self, docs: Any, opts: Any = None) -> sp.csr_matrix:
         opts = opts or self._engine_options()
@@ -702,6 +704,11 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         """Learn the vocabulary and return the document-term matrix (as sklearn).
 
         Starts over: what an earlier fit or partial_fit learnt is replaced."""
+        return self._fit_counts(raw_documents, y)[0]
+
+    def _fit_counts(self, raw_documents: Any, y: Any = None) -> tuple[Any, np.ndarray | None]:
+        """fit_transform's matrix, and where the engine fitted it with statistics, the
+        vocabulary's indices into them (else None)."""
         if isinstance(raw_documents, str):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         # Dropped first: if this fit fails, partial_fit must not continue from
@@ -710,13 +717,13 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         unsupported = self._engine_unsupported()
         if unsupported is not None:
             self.engine_ = f"sklearn ({unsupported})"
-            return super().fit_transform(_for_sklearn(raw_documents), y)
+            return super().fit_transform(_for_sklearn(raw_documents), y), None
         self._prepare_fit()
         self._check_stop_words_once()
         docs = self._documents(raw_documents)
-        X = self._count_with_engine(docs)
+        X, kept = self._count_with_engine(docs)
         self.engine_ = "textgauge"
-        return _align_api_if_sparse(X)
+        return _align_api_if_sparse(X), kept
 
     def fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
         """Learn the vocabulary (as sklearn); starts over, as fit_transform."""
@@ -805,13 +812,11 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         """Learn vocabulary and idf, return the TF-IDF matrix (as sklearn)."""
         self._check_params()
         self._tfidf = self._new_tfidf()
-        X = CountVectorizer.fit_transform(self, raw_documents)
-        stats = self.__dict__.get("_term_stats")
-        if stats is not None and self.use_idf:
+        X, kept = CountVectorizer._fit_counts(self, raw_documents)
+        if kept is not None and self.use_idf:
             # The engine counted each term's documents already: the idf comes from
             # them instead of a second count over the matrix (sklearn's fit).
-            kept = _core.vectorize.prune(stats, **self.__dict__["_vocab_pruning"])
-            self._set_idf(stats, kept)
+            self._set_idf(self.__dict__["_term_stats"], kept)
         else:
             self._tfidf.fit(X)
         return self._weigh(X)

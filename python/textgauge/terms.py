@@ -231,7 +231,7 @@ def _dtm_sklearn(texts: Any, ngram_range: Any, skip: Any, stop: Any, min_df: Any
     )  # fmt: skip
     high, low = _thresholds(min_df, max_df, len(texts))
     try:
-        m, table, _ = _core.vectorize.fit(
+        m, table, _, _ = _core.vectorize.fit(
             opts, texts, high=high, low=low,
             max_features=-1 if max_features is None else int(max_features), binary=bool(binary),
             threads=1 if threads is None else int(threads),

@@ -120,7 +120,8 @@ void prune_vocabulary(std::vector<std::vector<std::int32_t>>& to_sorted, const P
                       unsigned threads, bool keep_stats, FitResult& result) {
   if (result.stats.doc_count.empty())
     throw Error("empty vocabulary; perhaps the documents only contain stop words");
-  const std::vector<std::int64_t> kept = prune(result.stats, prune_options, threads);
+  result.kept = prune(result.stats, prune_options, threads);
+  const std::vector<std::int64_t>& kept = result.kept;
   const std::size_t n_terms = result.stats.term_count.size();
   std::vector<std::int32_t> column(n_terms, -1);
   for (std::size_t k = 0; k < kept.size(); ++k)

@@ -449,7 +449,8 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     std::copy(parts[p].df.begin(), parts[p].df.end(),
               stats.doc_count.begin() + static_cast<std::ptrdiff_t>(base[p]));
   });
-  const std::vector<std::int64_t> kept = prune(stats, prune_options, threads);
+  result.kept = prune(stats, prune_options, threads);
+  const std::vector<std::int64_t>& kept = result.kept;
   std::vector<std::int32_t> column(n_terms, -1);
   parallel_chunks(kept.size(), 65536, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k)

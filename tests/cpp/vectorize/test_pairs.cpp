@@ -73,6 +73,7 @@ void check_same(const FitResult& a, const FitResult& b) {
   CHECK(a.stats.term_count == b.stats.term_count);
   CHECK(a.stats.doc_count == b.stats.doc_count);
   CHECK(a.stats.n_docs == b.stats.n_docs);
+  CHECK(a.kept == b.kept);
 }
 
 }  // namespace
@@ -90,7 +91,11 @@ TEST_CASE("the partitioned fit gives a hand-computed (1, 2)-gram matrix", "[vect
   CHECK(r.matrix.data == std::vector<std::int64_t>{1, 1, 1, 1, 1, 2, 1, 2, 2, 1});
   CHECK(r.stats.doc_count == std::vector<std::int64_t>{2, 1, 1, 1, 1, 2, 2});
   CHECK(r.stats.term_count == std::vector<std::int64_t>{3, 1, 1, 1, 1, 3, 3});
+  CHECK(r.kept == std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6});
   CHECK(r.matrix.sorted);
+  PruneOptions twice;
+  twice.low = 2;  // min_df = 2: cat, the, the cat
+  CHECK(fit_counts(texts, o, twice).kept == std::vector<std::int64_t>{0, 5, 6});
 }
 
 TEST_CASE("the partitioned fit equals the chunked one, whatever the thread count", "[vectorize][pairs]") {
@@ -112,6 +117,11 @@ TEST_CASE("the partitioned fit equals the chunked one, whatever the thread count
   }
   const FitResult want = reference(texts, o, p);
   REQUIRE(want.vocabulary.size() > 100);
+  // kept: the vocabulary's terms as indices into the statistics, as pruning them gives.
+  CHECK(want.kept == prune(want.stats, p));
+  std::vector<std::string> at_kept;
+  for (const std::int64_t t : want.kept) at_kept.emplace_back(want.stats.terms[static_cast<std::size_t>(t)]);
+  CHECK(at_kept == strings(want.vocabulary));
   for (unsigned threads : {1u, 2u, 3u, 8u}) {
     INFO("threads = " << threads);
     check_same(fit_counts(texts, o, p, threads), want);

@@ -250,4 +250,11 @@ TEST_CASE("n-grams whose separator sorts above token bytes fall back to sorting 
     for (const auto& [t, unused] : expected) want.push_back(t);
     CHECK(vocab == want);
   }
+  PruneOptions min_df_2;
+  min_df_2.low = 2;  // only "a" is in both rows
+  const FitResult r = fit_counts_from_ids(rows, ids, 2, terms, {}, 1, 2, 0, " ", min_df_2);
+  REQUIRE(r.vocabulary.size() == 1);
+  CHECK(r.vocabulary[0] == "a");
+  REQUIRE(r.kept.size() == 1);  // the vocabulary's place in the statistics of every term
+  CHECK(r.stats.terms[static_cast<std::size_t>(r.kept[0])] == "a");
 }

@@ -56,6 +56,9 @@ struct FitResult {
   Csr matrix;              // n_docs x vocabulary
   StringTable vocabulary;  // kept terms, sorted by bytes
   TermStats stats;         // of every term seen (before pruning)
+  // The vocabulary's terms as indices into stats (ascending): what pruning
+  // kept, so that a caller of the statistics (an idf) need not prune again.
+  std::vector<std::int64_t> kept;
 };
 
 // Indices of the kept terms of `stats` (ascending), as sklearn prunes.
