@@ -1,6 +1,5 @@
 // _core.vectorize: the term-counting engine (analyzer.hpp, dtm.hpp, weights.hpp,
 // hashing.hpp): texts in, CSR buffers and compact string tables out.
-#include <cstring>
 #include <string_view>
 
 #include "register.hpp"
@@ -208,27 +207,26 @@ void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
   const std::size_t rows = static_cast<std::size_t>(indptr.size()) - 1;
   if (indptr.size() < 1 || indptr.data()[rows] != data.size() || indices.size() != data.size())
     throw py::value_error("indptr, indices and data do not form a CSR matrix");
-  for (py::ssize_t k = 0; k < indices.size(); ++k)
-    if (!w.empty() && (indices.data()[k] < 0 || static_cast<std::size_t>(indices.data()[k]) >= w.size()))
-      throw py::value_error("column index outside the idf vector");
   const std::int64_t* ip = indptr.data();
   const std::int32_t* ix = indices.data();
   double* d = data.mutable_data();
-  // The arrays are referenced by this frame; only their memory is touched.
-  py::gil_scoped_release release;
-  csr_weigh(ip, rows, ix, d, tf, w.empty() ? nullptr : w.data(), norm, threads);
+  bool columns_ok = true;
+  {
+    // The arrays are referenced by this frame; only their memory is touched.
+    py::gil_scoped_release release;
+    if (!w.empty()) columns_ok = columns_below(ix, static_cast<std::size_t>(indices.size()), w.size(), threads);
+    if (columns_ok) csr_weigh(ip, rows, ix, d, tf, w.empty() ? nullptr : w.data(), norm, threads);
+  }
+  if (!columns_ok) throw py::value_error("column index outside the idf vector");
 }
 
 // Count matrices become TF-IDF matrices: converting the int64 counts to
 // float64 in their own buffer spares a second copy of the largest array.
-void counts_to_float64_shim(py::array_t<std::int64_t, py::array::c_style> data) {
+void counts_to_float64_shim(py::array_t<std::int64_t, py::array::c_style> data, unsigned threads) {
   std::int64_t* p = data.mutable_data();
   const auto n = static_cast<std::size_t>(data.size());
   py::gil_scoped_release release;  // only the array's memory is touched
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto v = static_cast<double>(p[i]);
-    std::memcpy(p + i, &v, sizeof v);
-  }
+  counts_to_double(p, n, threads);
 }
 
 py::array_t<double> bm25_shim(const I64Array& indptr, const I32Array& indices, const F64Array& counts,
@@ -300,7 +298,8 @@ void register_vectorize(py::module_& m) {
         py::arg("max_features"), py::arg("binary"));
   m.def("tfidf_inplace", &tfidf_shim, py::arg("indptr"), py::arg("indices"), py::arg("data").noconvert(),
         py::kw_only(), py::arg("tf"), py::arg("idf"), py::arg("norm"), py::arg("threads") = 1u);
-  m.def("counts_to_float64", &counts_to_float64_shim, py::arg("data").noconvert(),
+  m.def("counts_to_float64", &counts_to_float64_shim, py::arg("data").noconvert(), py::kw_only(),
+        py::arg("threads") = 1u,
         "Converts an int64 array to float64 values in the same buffer; view it as float64 afterwards.");
   m.def("bm25", &bm25_shim, py::arg("indptr"), py::arg("indices"), py::arg("counts"), py::arg("idf"),
         py::kw_only(), py::arg("k1"), py::arg("b"));

@@ -163,14 +163,17 @@ def _csr(
     shape: tuple[int, int],
     dtype: Any,
     sorted_indices: bool = True,
+    threads: int = 1,
 ) -> sp.csr_matrix:
-    """A CSR matrix with sklearn's index dtypes (int32 unless nnz needs int64)."""
+    """A CSR matrix with sklearn's index dtypes (int32 unless nnz needs int64); int64
+    counts become float64 in place, on ``threads`` threads."""
     if len(indices) <= _INT32_MAX and shape[1] <= _INT32_MAX:
         indptr = indptr.astype(np.int32)
     else:
         indices = indices.astype(np.int64)
     if data.dtype == np.int64 and np.dtype(dtype) == np.float64:
-        _core.vectorize.counts_to_float64(data)  # in place: no second copy of the largest array
+        # in place: no second copy of the largest array
+        _core.vectorize.counts_to_float64(data, threads=threads)
         data = data.view(np.float64)
     elif data.dtype != dtype:
         data = data.astype(dtype)
@@ -664,7 +667,9 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         self._set_vocabulary_terms(table)
         self._keep_stats(stats, pruning)
         shape = (n_doc, int(m["n_cols"]))
-        X = _csr(m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"])
+        X = _csr(
+            m["indptr"], m["indices"], m["data"], shape, self.dtype, m["sorted_indices"], threads
+        )
         return X, kept
 
     def _transform_with_engine(self, docs: Any, opts: Any = None) -> sp.csr_matrix:
@@ -683,7 +688,10 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
             raise  # invalid UTF-8 in an Arrow column: already a ValueError, naming the row
         except Error as e:
             raise _value_error(e) from e
-        return _csr(m["indptr"], m["indices"], m["data"], (len(docs), int(m["n_cols"])), self.dtype)
+        shape = (len(docs), int(m["n_cols"]))
+        return _csr(
+            m["indptr"], m["indices"], m["data"], shape, self.dtype, threads=_threads(self.n_jobs)
+        )
 
     def _prepare_fit(self) -> None:
         self._validate_params()
@@ -757,8 +765,12 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
         """Weight a count matrix (as sklearn)."""
         return self._weigh(X, copy=copy, threads=1)
 
-    def _weigh(self, X: Any, *, copy: bool, threads: int) -> Any:
-        """transform() with the rows weighed on ``threads`` threads (the same values)."""
+    def _weigh(self, X: Any, *, copy: bool, threads: int, counted: bool = False) -> Any:
+        """transform() with the rows weighed on ``threads`` threads (the same values).
+
+        counted: X is the count matrix a vectorizer of this module just made with this
+        transformer's vocabulary (finite counts, the fitted width), so sklearn's checks
+        of it, a serial pass over every value, are skipped."""
         if not (
             sp.issparse(X) and X.format == "csr" and X.dtype == np.float64 and X.has_sorted_indices  # type: ignore[attr-defined]
         ):
@@ -766,7 +778,10 @@ class TfidfTransformer(_sktext.TfidfTransformer, auto_wrap_output_keys=None):  #
         from sklearn.utils.validation import check_is_fitted, validate_data
 
         check_is_fitted(self)
-        X = validate_data(self, X, accept_sparse="csr", dtype=[np.float64], copy=copy, reset=False)
+        if not counted:
+            X = validate_data(
+                self, X, accept_sparse="csr", dtype=[np.float64], copy=copy, reset=False
+            )
         idf = self.idf_ if hasattr(self, "idf_") else None
         _core.vectorize.tfidf_inplace(
             X.indptr,
@@ -833,7 +848,7 @@ class TfidfVectorizer(CountVectorizer, _sktext.TfidfVectorizer):
         """The fitted transformer's weights, in place, on n_jobs threads where it is ours
         (after a fit by sklearn's own code, ``_tfidf`` is sklearn's)."""
         if isinstance(self._tfidf, TfidfTransformer):
-            return self._tfidf._weigh(X, copy=False, threads=_threads(self.n_jobs))
+            return self._tfidf._weigh(X, copy=False, threads=_threads(self.n_jobs), counted=True)
         return self._tfidf.transform(X, copy=False)
 
     def partial_fit(self, raw_documents: Any, y: Any = None) -> TfidfVectorizer:

@@ -465,6 +465,31 @@ def test_tfidf_transformer_matches(paragraphs: list[str]) -> None:
         assert_same_matrix(r.transform(counts), o.transform(counts), exact=False)
 
 
+def test_tfidf_weighing_refuses_a_column_outside_the_idf() -> None:
+    from textgauge import _core
+
+    data = np.array([1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="column index outside the idf vector"):
+        _core.vectorize.tfidf_inplace(
+            np.array([0, 2, 3]),
+            np.array([0, 1, 2], dtype=np.int32),
+            data,
+            tf="raw",
+            idf=np.array([1.0, 2.0]),
+            norm="l2",
+            threads=2,
+        )
+    assert data.tolist() == [1.0, 2.0, 3.0]  # checked before anything is weighed
+
+
+def test_counts_become_float64_in_their_own_buffer() -> None:
+    from textgauge import _core
+
+    counts = np.arange(-3, 600_000, dtype=np.int64)
+    _core.vectorize.counts_to_float64(counts, threads=2)
+    assert counts.view(np.float64).tolist() == np.arange(-3, 600_000, dtype=np.float64).tolist()
+
+
 def test_output_container_follows_sklearn_config(paragraphs: list[str]) -> None:
     import sklearn
 

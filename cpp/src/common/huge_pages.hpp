@@ -16,6 +16,24 @@
 
 namespace textgauge {
 
+// Advises huge pages for the 2 MiB-aligned part of a buffer not yet touched
+// (a big std::vector just reserved: glibc maps it on its own). For the
+// outputs the counting engines write once, in full, such as a matrix's
+// entries; on other systems, or where the kernel declines, nothing changes.
+template <class T>
+void advise_huge_pages(T* data, std::size_t n) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t end = begin + n * sizeof(T);
+  const std::uintptr_t first = (begin + kHuge - 1) / kHuge * kHuge, last = end / kHuge * kHuge;
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)n;
+#endif
+}
+
 template <class T>
 struct HugePageAllocator {
   using value_type = T;

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "common/flat_map.hpp"
+#include "common/huge_pages.hpp"
 #include "common/phase_timer.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
@@ -269,6 +270,10 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
   });
   for (std::size_t d = 0; d < n_docs; ++d) m.indptr[d + 1] += m.indptr[d];
   const auto nnz = static_cast<std::size_t>(m.indptr[n_docs]);
+  m.indices.reserve(nnz);
+  m.data.reserve(nnz);
+  advise_huge_pages(m.indices.data(), nnz);
+  advise_huge_pages(m.data.data(), nnz);
   m.indices.resize(nnz);
   m.data.resize(nnz);
   parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {

@@ -1,7 +1,10 @@
 #include "textgauge/vectorize/weights.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
@@ -76,6 +79,28 @@ void csr_normalize_rows(const std::int64_t* indptr, std::size_t rows, double* da
     }
     for (std::size_t j = b; j < e; ++j) data[j] /= sum;
   }
+}
+
+void counts_to_double(std::int64_t* data, std::size_t n, unsigned threads) {
+  parallel_chunks(n, std::size_t{1} << 18, resolve_threads(threads),
+                  [&](std::size_t, std::size_t b, std::size_t e) {
+                    for (std::size_t i = b; i < e; ++i) {
+                      const auto v = static_cast<double>(data[i]);
+                      std::memcpy(data + i, &v, sizeof v);  // the same 8 bytes, now a double
+                    }
+                  });
+}
+
+bool columns_below(const std::int32_t* indices, std::size_t nnz, std::size_t n_cols, unsigned threads) {
+  std::atomic<bool> bad{false};
+  parallel_chunks(nnz, std::size_t{1} << 18, resolve_threads(threads),
+                  [&](std::size_t, std::size_t b, std::size_t e) {
+                    bool out = false;  // no early exit: the loop stays branch-free and vectorizes
+                    for (std::size_t i = b; i < e; ++i)
+                      out |= static_cast<std::uint32_t>(indices[i]) >= n_cols;
+                    if (out) bad = true;
+                  });
+  return !bad;
 }
 
 void csr_weigh(const std::int64_t* indptr, std::size_t rows, const std::int32_t* indices, double* data,

@@ -54,3 +54,31 @@ TEST_CASE("csr_weigh equals apply_tf, scale_columns, normalize_rows on any threa
   CHECK(d[0] == Approx(0.31622776601683794));
   CHECK(d[1] == Approx(0.9486832980505138));
 }
+
+TEST_CASE("counts_to_double turns int64 counts into doubles in their own buffer", "[vectorize]") {
+  for (unsigned threads : {1u, 2u, 3u}) {
+    std::vector<std::int64_t> counts(600001);  // several blocks of 2^18 on several threads
+    for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = static_cast<std::int64_t>(i % 1000) - 3;
+    counts_to_double(counts.data(), counts.size(), threads);
+    bool same = true;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      double v;
+      std::memcpy(&v, &counts[i], sizeof v);
+      same = same && v == static_cast<double>(static_cast<std::int64_t>(i % 1000) - 3);
+    }
+    CHECK(same);
+  }
+}
+
+TEST_CASE("columns_below finds an index outside the weights wherever it is", "[vectorize]") {
+  std::vector<std::int32_t> ix(700000, 4);
+  CHECK(columns_below(ix.data(), ix.size(), 5, 2));
+  CHECK_FALSE(columns_below(ix.data(), ix.size(), 4, 2));
+  for (const std::int32_t bad : {5, -1}) {
+    ix[650000] = bad;  // in the last block
+    CHECK_FALSE(columns_below(ix.data(), ix.size(), 5, 2));
+    CHECK_FALSE(columns_below(ix.data(), ix.size(), 5, 1));
+    ix[650000] = 4;
+  }
+  CHECK(columns_below(ix.data(), 0, 0, 2));  // no entries: nothing outside
+}

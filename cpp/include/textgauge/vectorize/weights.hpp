@@ -73,6 +73,15 @@ struct OptionTable<Norm> {
 
 std::vector<double> idf_weights(const std::vector<std::int64_t>& df, std::int64_t n_docs, IdfScheme scheme);
 
+// A count matrix's int64 values become float64 values in the same buffer
+// (read it as double afterwards): a TF-IDF matrix without a second copy of
+// its largest array. On `threads` threads (0: all cores).
+void counts_to_double(std::int64_t* data, std::size_t n, unsigned threads = 1);
+
+// Whether every one of the `nnz` column indices is in [0, n_cols): what a
+// column weight vector of n_cols entries needs. On `threads` threads.
+bool columns_below(const std::int32_t* indices, std::size_t nnz, std::size_t n_cols, unsigned threads = 1);
+
 // In place on the buffers of a CSR matrix with `rows` rows (indptr has rows+1
 // entries; data and indices have indptr[rows]).
 void csr_apply_tf(const std::int64_t* indptr, std::size_t rows, double* data, TfScheme scheme,
