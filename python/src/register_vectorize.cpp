@@ -86,8 +86,7 @@ py::tuple fit_shim(const AnalyzerOptions& o, const py::object& texts, double hig
   }
   py::object stats = keep_stats ? py::cast(std::move(r.stats)) : py::none();
   py::object kept = keep_stats ? py::object(to_numpy(std::move(r.kept))) : py::none();
-  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats,
-                        kept);
+  return py::make_tuple(csr_dict(std::move(r.matrix)), table_to_python(std::move(r.vocabulary)), stats, kept);
 }
 
 py::tuple fit_ids_shim(const I64Array& token_row, const I32Array& token_term, std::size_t n_rows,
@@ -214,7 +213,8 @@ void tfidf_shim(const py::array& indptr_any, const py::array& indices_any,
   {
     // The arrays are referenced by this frame; only their memory is touched.
     py::gil_scoped_release release;
-    if (!w.empty()) columns_ok = columns_below(ix, static_cast<std::size_t>(indices.size()), w.size(), threads);
+    if (!w.empty())
+      columns_ok = columns_below(ix, static_cast<std::size_t>(indices.size()), w.size(), threads);
     if (columns_ok) csr_weigh(ip, rows, ix, d, tf, w.empty() ? nullptr : w.data(), norm, threads);
   }
   if (!columns_ok) throw py::value_error("column index outside the idf vector");

@@ -72,7 +72,9 @@ def bm25(
     b: typing.SupportsFloat | typing.SupportsIndex,
 ) -> numpy.typing.NDArray[numpy.float64]: ...
 def counts_to_float64(
-    data: numpy.typing.NDArray[numpy.int64], *, threads: typing.SupportsInt | typing.SupportsIndex = 1
+    data: numpy.typing.NDArray[numpy.int64],
+    *,
+    threads: typing.SupportsInt | typing.SupportsIndex = 1,
 ) -> None:
     """
     Converts an int64 array to float64 values in the same buffer; view it as float64 afterwards.
