@@ -467,12 +467,8 @@ LookupResult dictionary_lookup(const Corpus& corpus, const DictionarySpec& spec,
   // begin), sentence by sentence: no per-token lookup of its sentence.
   const CorpusUnits& units = corpus.units();
   const id_type* terms = corpus.terms().data();
-  const auto& tb = corpus.token_begin();
   for (std::size_t d = 0; d < corpus.size(); ++d) {
-    const std::size_t first = tb[d];
-    for (std::size_t s = sb[d]; s < sb[d + 1]; ++s) {
-      const std::size_t from = first + units.sentence_token_begin[s];
-      const std::size_t to = s + 1 < sb[d + 1] ? first + units.sentence_token_begin[s + 1] : tb[d + 1];
+    corpus.for_each_sentence(d, [&](std::size_t s, std::size_t from, std::size_t to) {
       const std::size_t unit = options.unit == Unit::document ? d
                                : options.unit == Unit::paragraph
                                    ? pb[d] + static_cast<std::size_t>(units.sentence_paragraph[s])
@@ -487,7 +483,7 @@ LookupResult dictionary_lookup(const Corpus& corpus, const DictionarySpec& spec,
         counter.count(terms + k, e - k, unit);
         k = e;
       }
-    }
+    });
   }
   return r;
 }

@@ -8,7 +8,6 @@ TermStream term_stream(const Corpus& corpus, const StreamOptions& options) {
   const CorpusUnits& units = corpus.units();
   const auto& terms = corpus.terms();
   const auto& tok_begin = corpus.token_begin();
-  const auto& sent_begin = corpus.sentence_begin();
   TermStream s;
   s.terms.reserve(terms.size());
   s.seg_begin.push_back(0);
@@ -31,16 +30,7 @@ TermStream term_stream(const Corpus& corpus, const StreamOptions& options) {
       scan(first, last);
       continue;
     }
-    // Sentence k's tokens run to the next sentence's first token (the last
-    // sentence's to the document's end); any before the first sentence are a
-    // segment of their own.
-    std::size_t from = first;
-    for (std::size_t k = sent_begin[d]; k < sent_begin[d + 1]; ++k) {
-      const std::size_t begin = first + units.sentence_token_begin[k];
-      scan(from, begin);
-      from = begin;
-    }
-    scan(from, last);
+    corpus.for_each_sentence(d, [&](std::size_t, std::size_t from, std::size_t to) { scan(from, to); });
   }
   return s;
 }

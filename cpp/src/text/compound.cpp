@@ -76,8 +76,6 @@ Corpus Corpus::compound(const std::vector<std::vector<std::string>>& expressions
   std::vector<Token> tokens;  // one document's output tokens, document-local spans
   for (std::size_t d = 0; d < size(); ++d) {
     const std::string_view text = this->text(d);
-    const std::size_t tb = token_begin()[d], te = token_begin()[d + 1];
-    const std::size_t sb = sent_begin_[d], se = sent_begin_[d + 1];
     tokens.clear();
     // One run of tokens of one sentence: [first, last), corpus-wide indices.
     auto compound_run = [&](std::size_t first, std::size_t last) {
@@ -115,17 +113,10 @@ Corpus Corpus::compound(const std::vector<std::vector<std::string>>& expressions
         i += length;
       }
     };
-    if (sb == se) {
-      compound_run(tb, te);  // no sentences: the document's tokens, if any, as one run
-    } else {
-      // Tokens sentence by sentence: sentence s holds [its first token, the next one's).
-      for (std::size_t s = sb; s < se; ++s) {
-        out.units_.sentence_token_begin.push_back(static_cast<std::uint32_t>(tokens.size()));
-        const std::size_t first = tb + units_.sentence_token_begin[s];
-        const std::size_t last = s + 1 < se ? tb + units_.sentence_token_begin[s + 1] : te;
-        compound_run(first, last);
-      }
-    }
+    for_each_sentence(d, [&](std::size_t, std::size_t first, std::size_t last) {
+      out.units_.sentence_token_begin.push_back(static_cast<std::uint32_t>(tokens.size()));
+      compound_run(first, last);
+    });
     out.units_.tokens.add_document(text, tokens);
   }
   return out;

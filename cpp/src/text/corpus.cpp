@@ -414,18 +414,14 @@ TokenTable Corpus::token_table(Offsets where) const {
   for (std::size_t d = 0; d < size(); ++d) {
     OriginalSpans to(options_.cleaner && where == Offsets::original ? &maps_[d] : nullptr, original(d));
     const std::string_view text = this->text(d);
-    const std::size_t tb = token_begin()[d], te = token_begin()[d + 1];
-    const std::size_t sb = sent_begin_[d], se = sent_begin_[d + 1];
-    // Tokens sentence by sentence: sentence s holds [its first token, the next one's).
-    for (std::size_t s = sb; s < se; ++s) {
-      const std::size_t first = tb + units_.sentence_token_begin[s];
-      const std::size_t last = s + 1 < se ? tb + units_.sentence_token_begin[s + 1] : te;
+    const std::size_t sb = sent_begin_[d];
+    for_each_sentence(d, [&](std::size_t s, std::size_t first, std::size_t last) {
       for (std::size_t k = first; k < last; ++k) {
         push_span(t, to(units_.tokens.span(d, text, k)), static_cast<std::int32_t>(d),
                   units_.sentence_paragraph[s], static_cast<std::int32_t>(s - sb));
         t.kind.push_back(static_cast<std::uint8_t>(units_.tokens.kind(k)));
       }
-    }
+    });
   }
   return t;
 }

@@ -185,3 +185,35 @@ TEST_CASE("corpus: a failed add leaves the corpus as it was", "[token_store]") {
   CHECK(corpus.size() == 3);
   CHECK(corpus.document(2).units.tokens.size() == 3);
 }
+
+TEST_CASE("corpus: for_each_sentence gives every token once, with the sentence that holds it",
+          "[token_store]") {
+  std::vector<std::string> docs = sample_documents();
+  docs.push_back("   \n\n  ");                     // paragraphs of blanks only
+  docs.push_back("... !!! ?");                     // tokens that are punctuation alone
+  docs.push_back("one\ntwo\n\nthree. four\n\n\n");  // line ends inside and after paragraphs
+  for (const ParagraphMode mode : {ParagraphMode::blank_lines, ParagraphMode::lines}) {
+    for (const bool sentences : {true, false}) {
+      CorpusOptions o;
+      o.segment.paragraphs = mode;
+      o.segment.sentences = sentences;
+      Corpus corpus(o);
+      corpus.add(docs);
+      Segmenter seg(o.segment);
+      for (std::size_t d = 0; d < docs.size(); ++d) {
+        INFO("document " << d << ", sentences " << sentences);
+        const Segmentation s = seg.segment(docs[d]);
+        std::vector<std::int32_t> sentence_of;  // per token, as for_each_sentence gives it
+        std::size_t next = corpus.token_begin()[d];
+        corpus.for_each_sentence(d, [&](std::size_t sentence, std::size_t first, std::size_t last) {
+          CHECK(first == next);  // in order, no token skipped or given twice
+          next = last;
+          for (std::size_t k = first; k < last; ++k)
+            sentence_of.push_back(static_cast<std::int32_t>(sentence - corpus.sentence_begin()[d]));
+        });
+        CHECK(next == corpus.token_begin()[d + 1]);
+        CHECK(sentence_of == s.token_sentence);
+      }
+    }
+  }
+}

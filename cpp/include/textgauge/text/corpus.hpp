@@ -97,6 +97,20 @@ class Corpus {
   const std::vector<std::size_t>& paragraph_begin() const noexcept { return para_begin_; }
   const std::vector<std::size_t>& sentence_begin() const noexcept { return sent_begin_; }
   const std::vector<std::size_t>& token_begin() const noexcept { return units_.tokens.token_begin(); }
+  // The tokens of document d sentence by sentence: f(s, first, last) for each
+  // of its sentences s (corpus-wide index), in order, with that sentence's
+  // tokens [first, last) (corpus-wide token indices). A sentence's tokens run
+  // to the next sentence's first token, the last sentence's to the document's
+  // end. Every token is in one: the segmenter gives every paragraph a
+  // sentence and each token the sentence holding its first byte, so a
+  // document's first sentence starts at its first token.
+  template <class F>
+  void for_each_sentence(std::size_t d, F&& f) const {
+    const std::size_t tb = token_begin()[d], te = token_begin()[d + 1];
+    const std::size_t sb = sent_begin_[d], se = sent_begin_[d + 1];
+    for (std::size_t s = sb; s < se; ++s)
+      f(s, tb + units_.sentence_token_begin[s], s + 1 < se ? tb + units_.sentence_token_begin[s + 1] : te);
+  }
   // Span of token k (corpus-wide index) of document d, decoded.
   Span token_span(std::size_t d, std::size_t k) const { return units_.tokens.span(d, text(d), k); }
   // Span of a paragraph or sentence of document d (an entry of units().paragraphs
