@@ -189,8 +189,8 @@ TEST_CASE("corpus: a failed add leaves the corpus as it was", "[token_store]") {
 TEST_CASE("corpus: for_each_sentence gives every token once, with the sentence that holds it",
           "[token_store]") {
   std::vector<std::string> docs = sample_documents();
-  docs.push_back("   \n\n  ");                     // paragraphs of blanks only
-  docs.push_back("... !!! ?");                     // tokens that are punctuation alone
+  docs.push_back("   \n\n  ");                      // paragraphs of blanks only
+  docs.push_back("... !!! ?");                      // tokens that are punctuation alone
   docs.push_back("one\ntwo\n\nthree. four\n\n\n");  // line ends inside and after paragraphs
   for (const ParagraphMode mode : {ParagraphMode::blank_lines, ParagraphMode::lines}) {
     for (const bool sentences : {true, false}) {
