@@ -51,8 +51,8 @@ py::tuple score_shim(const SentimentAnalyzer& a, const py::object& texts, unsign
   return py::make_tuple(scores, tokens);
 }
 
-py::tuple score_corpus_shim(const SentimentAnalyzer& a, const Corpus& corpus, SentimentLevel level,
-                            unsigned threads, bool round) {
+py::tuple score_corpus_shim(const SentimentAnalyzer& a, const Corpus& corpus, Unit level, unsigned threads,
+                            bool round) {
   std::vector<SentimentScores> scores;
   std::vector<std::uint32_t> tokens;
   {
@@ -154,6 +154,6 @@ void register_sentiment(py::module_& m) {
                                                               {rule_punctuation, "punctuation"},
                                                               {rule_intensifier, "never_so_this"}};
   });
-  def_options<SentimentMode, SentimentLevel>(m);
+  def_options<SentimentMode>(m);
   register_textblob(m);
 }

@@ -297,6 +297,6 @@ void register_stats(py::module_& m) {
         py::arg("pattern_terms"), py::arg("entry_category"), py::arg("entry_begin"), py::arg("entry_words"),
         py::arg("categories"), py::arg("negators"), py::arg("negated"), py::arg("level"), py::arg("kinds"),
         py::arg("nested_scope"), py::arg("window"), py::arg("keep_unmatched"));
-  def_options<Unit, AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
+  def_options<AssocMeasure, LexdivMeasure, KeynessMeasure, KeynessCorrection, CooccurrenceCount,
               PairwiseMethod, PhraseScoring, PatternKind, NestedScope, YakeDedup>(m);
 }

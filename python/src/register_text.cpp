@@ -141,22 +141,6 @@ std::vector<std::int32_t> hyphenation_positions(const Hyphenation& h, std::strin
   return h.positions(decode_utf8(word), left, right);
 }
 
-// The texts of one document's units as the corpus analyses them (cleaned when
-// it cleans), for scoring one document: the tables' offsets point into the
-// original text instead.
-py::list unit_texts(const Corpus& c, const std::string& level, std::size_t index) {
-  const Document d = c.document(index);
-  if (level == "document") return py::cast(std::vector<std::string_view>{d.text});
-  if (level != "paragraph" && level != "sentence")
-    throw Error("level must be 'document', 'paragraph' or 'sentence', got '" + level + "'");
-  const auto spans = level == "paragraph" ? d.units.paragraphs : d.units.sentences;
-  py::list out(spans.size());
-  for (std::size_t k = 0; k < spans.size(); ++k)
-    out[k] = py::str(d.text.substr(static_cast<std::size_t>(spans[k].byte_start),
-                                   static_cast<std::size_t>(spans[k].byte_end - spans[k].byte_start)));
-  return out;
-}
-
 py::list vocabulary_terms(const Corpus& c) {
   const auto& v = c.vocabulary();
   py::list out(v.size());
@@ -195,7 +179,10 @@ void register_text(py::module_& m) {
            [](const Corpus& c) { return unit_dict(c.sentence_table(Corpus::Offsets::original)); })
       .def("token_table",
            [](const Corpus& c) { return token_dict(c.token_table(Corpus::Offsets::original)); })
-      .def("unit_texts", &unit_texts, py::arg("level"), py::arg("index"))
+      // The units as the corpus analyses them (cleaned when it cleans), for
+      // scoring one document: the tables' offsets point into the original.
+      .def("unit_texts", py::overload_cast<Unit, std::size_t>(&Corpus::unit_texts, py::const_),
+           py::arg("level"), py::arg("index"))
       .def("vocabulary", &vocabulary_terms)
       .def("memory_bytes", &Corpus::memory_bytes);
 
@@ -205,5 +192,5 @@ void register_text(py::module_& m) {
            py::arg("right") = 2)
       .def("__len__", &Hyphenation::patterns);
 
-  def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind, CleanStep>(m);
+  def_options<ParagraphMode, NormalForm, DecodeErrors, TokenKind, CleanStep, Unit>(m);
 }

@@ -50,23 +50,10 @@ void SentimentAnalyzer::score_batch(const std::vector<std::string_view>& texts, 
   });
 }
 
-std::vector<SentimentScores> SentimentAnalyzer::score_corpus(const Corpus& corpus, SentimentLevel level,
-                                                             bool round, unsigned threads,
+std::vector<SentimentScores> SentimentAnalyzer::score_corpus(const Corpus& corpus, Unit level, bool round,
+                                                             unsigned threads,
                                                              std::vector<std::uint32_t>* tokens) const {
-  std::vector<std::string_view> views;
-  if (level == SentimentLevel::document) {
-    views.reserve(corpus.size());
-    for (std::size_t d = 0; d < corpus.size(); ++d) views.emplace_back(corpus.document(d).text);
-  } else {
-    const UnitTable units =
-        level == SentimentLevel::paragraph ? corpus.paragraph_table() : corpus.sentence_table();
-    views.resize(units.document.size());
-    for (std::size_t r = 0; r < views.size(); ++r) {
-      const std::string_view text = corpus.document(static_cast<std::size_t>(units.document[r])).text;
-      views[r] = text.substr(static_cast<std::size_t>(units.byte_start[r]),
-                             static_cast<std::size_t>(units.byte_end[r] - units.byte_start[r]));
-    }
-  }
+  const std::vector<std::string_view> views = corpus.unit_texts(level);
   std::vector<SentimentScores> out(views.size());
   if (tokens) tokens->assign(views.size(), 0);
   score_batch(views, out.data(), round, threads, tokens ? tokens->data() : nullptr);

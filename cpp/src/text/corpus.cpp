@@ -331,6 +331,32 @@ std::size_t Corpus::cleaning_bytes() const noexcept {
   return n;
 }
 
+void Corpus::append_unit_texts(Unit unit, std::size_t d, std::vector<std::string_view>& out) const {
+  const std::string_view text = this->text(d);
+  if (unit == Unit::document) {
+    out.push_back(text);
+    return;
+  }
+  const bool paragraphs = unit == Unit::paragraph;
+  const auto& begin = paragraphs ? para_begin_ : sent_begin_;
+  const std::vector<ByteRange>& ranges = paragraphs ? units_.paragraphs : units_.sentences;
+  for (std::size_t k = begin[d]; k < begin[d + 1]; ++k)
+    out.push_back(text.substr(ranges[k].start, ranges[k].end - ranges[k].start));
+}
+
+std::vector<std::string_view> Corpus::unit_texts(Unit unit, std::size_t d) const {
+  std::vector<std::string_view> out;
+  append_unit_texts(unit, d, out);
+  return out;
+}
+
+std::vector<std::string_view> Corpus::unit_texts(Unit unit) const {
+  std::vector<std::string_view> out;
+  out.reserve(unit == Unit::document ? size() : (unit == Unit::paragraph ? para_begin_ : sent_begin_).back());
+  for (std::size_t d = 0; d < size(); ++d) append_unit_texts(unit, d, out);
+  return out;
+}
+
 Document Corpus::document(std::size_t i) const {
   const std::string_view text = this->text(i);
   auto sub = [](const auto& v, std::size_t b, std::size_t e) { return std::span(v.data() + b, e - b); };

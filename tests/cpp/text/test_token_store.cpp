@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "textgauge/error.hpp"
 #include "textgauge/text/corpus.hpp"
 #include "textgauge/text/text.hpp"
 #include "textgauge/text/token_store.hpp"
@@ -216,4 +217,19 @@ TEST_CASE("corpus: for_each_sentence gives every token once, with the sentence t
       }
     }
   }
+}
+
+TEST_CASE("corpus: unit_texts gives each unit's analysed text, of one document or of all", "[token_store]") {
+  Corpus corpus;
+  corpus.add({"Prices rose. Traders cheered!\n\nThen they fell.", "", "One more."});
+  using V = std::vector<std::string_view>;
+  CHECK(corpus.unit_texts(Unit::document, 0) == V{"Prices rose. Traders cheered!\n\nThen they fell."});
+  CHECK(corpus.unit_texts(Unit::paragraph, 0) == V{"Prices rose. Traders cheered!", "Then they fell."});
+  CHECK(corpus.unit_texts(Unit::sentence, 0) == V{"Prices rose.", "Traders cheered!", "Then they fell."});
+  CHECK(corpus.unit_texts(Unit::sentence, 1).empty());  // an empty document has no units
+  CHECK(corpus.unit_texts(Unit::document, 1) == V{""});
+  CHECK(corpus.unit_texts(Unit::sentence) ==
+        V{"Prices rose.", "Traders cheered!", "Then they fell.", "One more."});
+  CHECK(corpus.unit_texts(Unit::document).size() == 3);
+  CHECK_THROWS_AS(corpus.unit_texts(Unit::paragraph, 3), Error);
 }

@@ -50,22 +50,12 @@ struct SentimentScores {
 };
 
 enum class SentimentMode : std::uint8_t { vader, fixed };
-enum class SentimentLevel : std::uint8_t { document, paragraph, sentence };
 template <>
 struct OptionTable<SentimentMode> {
   static constexpr std::string_view label = "mode";
   static constexpr std::array<OptionName<SentimentMode>, 2> entries{{
       {SentimentMode::vader, "vader"},
       {SentimentMode::fixed, "fixed"},
-  }};
-};
-template <>
-struct OptionTable<SentimentLevel> {
-  static constexpr std::string_view label = "level";
-  static constexpr std::array<OptionName<SentimentLevel>, 3> entries{{
-      {SentimentLevel::document, "document"},
-      {SentimentLevel::paragraph, "paragraph"},
-      {SentimentLevel::sentence, "sentence"},
   }};
 };
 
@@ -124,7 +114,7 @@ class SentimentAnalyzer {
   // Scores of every document, paragraph or sentence of a corpus, in the
   // order of corpus.paragraph_table() / sentence_table() rows (documents: in
   // corpus order). Each unit is scored as the text of its span.
-  std::vector<SentimentScores> score_corpus(const Corpus& corpus, SentimentLevel level, bool round,
+  std::vector<SentimentScores> score_corpus(const Corpus& corpus, Unit level, bool round,
                                             unsigned threads = 0,
                                             std::vector<std::uint32_t>* tokens = nullptr) const;
 

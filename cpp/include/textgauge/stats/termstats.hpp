@@ -27,17 +27,6 @@ constexpr std::uint8_t kind_bit(TokenKind k) {
 }
 constexpr std::uint8_t default_kinds = kind_bit(TokenKind::word) | kind_bit(TokenKind::number);
 
-enum class Unit { document, paragraph, sentence };
-template <>
-struct OptionTable<Unit> {
-  static constexpr std::string_view label = "level";
-  static constexpr std::array<OptionName<Unit>, 3> entries{{
-      {Unit::document, "document"},
-      {Unit::paragraph, "paragraph"},
-      {Unit::sentence, "sentence"},
-  }};
-};
-
 struct StreamOptions {
   std::uint8_t kinds = default_kinds;
   bool break_at_excluded = false;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "textgauge/options.hpp"
 #include "textgauge/text/clean.hpp"
 #include "textgauge/text/normalize.hpp"
 #include "textgauge/text/text.hpp"
@@ -24,6 +25,19 @@
 #include "textgauge/text/vocabulary.hpp"
 
 namespace textgauge {
+
+// The units a corpus's texts are read in: what the statistics count by and
+// the scorers score (the option "level").
+enum class Unit : std::uint8_t { document, paragraph, sentence };
+template <>
+struct OptionTable<Unit> {
+  static constexpr std::string_view label = "level";
+  static constexpr std::array<OptionName<Unit>, 3> entries{{
+      {Unit::document, "document"},
+      {Unit::paragraph, "paragraph"},
+      {Unit::sentence, "sentence"},
+  }};
+};
 
 struct CorpusOptions {
   SegmentOptions segment;
@@ -111,6 +125,10 @@ class Corpus {
     for (std::size_t s = sb; s < se; ++s)
       f(s, tb + units_.sentence_token_begin[s], s + 1 < se ? tb + units_.sentence_token_begin[s + 1] : te);
   }
+  // The analysed text of each unit (document, paragraph or sentence) of every
+  // document, in order, or of document d alone: views into the corpus.
+  std::vector<std::string_view> unit_texts(Unit unit) const;
+  std::vector<std::string_view> unit_texts(Unit unit, std::size_t d) const;
   // Span of token k (corpus-wide index) of document d, decoded.
   Span token_span(std::size_t d, std::size_t k) const { return units_.tokens.span(d, text(d), k); }
   // Span of a paragraph or sentence of document d (an entry of units().paragraphs
@@ -148,6 +166,7 @@ class Corpus {
  private:
   class Batch;  // one add() call's steps (corpus.cpp)
   std::size_t cleaning_bytes() const noexcept;
+  void append_unit_texts(Unit unit, std::size_t d, std::vector<std::string_view>& out) const;
   CorpusOptions options_;
   std::string text_;  // every document's (analysed) text, back to back (where each starts: the token store)
   std::vector<std::string> originals_;  // only when cleaning: the texts as given
