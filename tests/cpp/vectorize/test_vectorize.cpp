@@ -1,7 +1,9 @@
 // Term counting engine: analyzer semantics (values from scikit-learn 1.9 and
 // Python 3.11), vocabulary order, pruning, merging, hashing and weights.
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "textgauge/vectorize/dtm.hpp"
 #include "textgauge/vectorize/hashing.hpp"
 #include "textgauge/vectorize/weights.hpp"
+#include "vectorize/dtm_internal.hpp"  // internal: the merge of chunk tables
 
 using namespace textgauge;
 
@@ -257,4 +260,45 @@ TEST_CASE("n-grams whose separator sorts above token bytes fall back to sorting 
   CHECK(r.vocabulary[0] == "a");
   REQUIRE(r.kept.size() == 1);  // the vocabulary's place in the statistics of every term
   CHECK(r.stats.terms[static_cast<std::size_t>(r.kept[0])] == "a");
+}
+
+TEST_CASE("chunk tables merge into one sorted table, each string once, with its rank", "[vectorize]") {
+  // Three tables of overlapping strings, each in no order (as a chunk's table
+  // is: ids in order of first sight); some strings are prefixes of others.
+  std::vector<StringTable> tables(3);
+  std::set<std::string> all;
+  for (std::size_t c = 0; c < tables.size(); ++c) {
+    std::set<std::string> mine;
+    for (std::size_t i = 0; i < 30000; ++i) {
+      const std::size_t v = (i * (c + 3) * 7919) % 50000;  // overlaps between tables
+      std::string s = "t" + std::to_string(v);
+      if (v % 5 == 0) s.resize(2);  // a short prefix, shared by many
+      mine.insert(s);
+    }
+    for (const std::string& s : mine) {
+      tables[c].push(s);
+      all.insert(s);
+    }
+  }
+  for (auto& t : tables) {
+    std::vector<std::string> v;
+    for (std::size_t i = 0; i < t.size(); ++i) v.emplace_back(t[i]);
+    std::reverse(v.begin(), v.end());
+    t = StringTable();
+    for (const std::string& s : v) t.push(s);
+  }
+  std::vector<const StringTable*> ptrs;
+  for (const auto& t : tables) ptrs.push_back(&t);
+  for (unsigned threads : {1u, 2u, 4u}) {
+    std::vector<std::vector<std::uint32_t>> rank;
+    const StringTable merged = dtm::merge_tokens(ptrs, rank, threads);
+    std::vector<std::string> got;
+    for (std::size_t i = 0; i < merged.size(); ++i) got.emplace_back(merged[i]);
+    CHECK(got == std::vector<std::string>(all.begin(), all.end()));
+    bool ranks_right = true;
+    for (std::size_t c = 0; c < tables.size(); ++c)
+      for (std::size_t l = 0; l < tables[c].size(); ++l)
+        ranks_right = ranks_right && merged[rank[c][l]] == tables[c][l];
+    CHECK(ranks_right);
+  }
 }
