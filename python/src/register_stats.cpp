@@ -48,7 +48,7 @@ py::dict collocations_shim(const Corpus& corpus, int size, int window, std::int6
     py::gil_scoped_release release;
     const TermStream stream = term_stream(corpus, so);
     t = collocations(stream, corpus.vocabulary(), o);
-    collocation_text(t, corpus.vocabulary(), text, offsets);
+    collocation_text(t, corpus.vocabulary(), text, offsets, threads);
   }
   py::dict d;
   d["collocation_data"] = py::bytes(text);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <utility>
 
@@ -392,18 +393,39 @@ std::vector<std::string> collocation_strings(const CollocationTable& t, const Vo
 }
 
 void collocation_text(const CollocationTable& t, const Vocabulary& vocab, std::string& data,
-                      std::vector<std::int64_t>& offsets) {
+                      std::vector<std::int64_t>& offsets, unsigned threads) {
+  // Each row's length first, then every row written at its place, in blocks
+  // on every thread: appending to one growing string cost several times more.
   const auto n = static_cast<std::size_t>(t.size);
-  data.clear();
-  offsets.assign(1, 0);
-  offsets.reserve(t.rows() + 1);
-  for (std::size_t r = 0; r < t.rows(); ++r) {
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j) data.push_back(' ');
-      data += vocab.term(t.terms[r * n + j]);
+  const std::size_t rows = t.rows();
+  constexpr std::size_t kBlock = 16384;
+  threads = resolve_threads(threads);
+  const std::vector<std::int64_t>& at = vocab.offsets();  // term i: bytes [at[i], at[i + 1])
+  const char* const bytes = vocab.table().bytes.data();
+  offsets.assign(rows + 1, 0);
+  parallel_chunks(rows, kBlock, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    for (std::size_t r = b; r < e; ++r) {
+      std::int64_t length = static_cast<std::int64_t>(n) - 1;  // the spaces
+      for (std::size_t j = 0; j < n; ++j) {
+        const auto id = static_cast<std::size_t>(t.terms[r * n + j]);
+        length += at[id + 1] - at[id];
+      }
+      offsets[r + 1] = length;
     }
-    offsets.push_back(static_cast<std::int64_t>(data.size()));
-  }
+  });
+  for (std::size_t r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
+  data.resize(static_cast<std::size_t>(offsets[rows]));
+  parallel_chunks(rows, kBlock, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    char* out = data.data() + offsets[b];
+    for (std::size_t r = b; r < e; ++r)
+      for (std::size_t j = 0; j < n; ++j) {
+        const auto id = static_cast<std::size_t>(t.terms[r * n + j]);
+        if (j) *out++ = ' ';
+        const auto size = static_cast<std::size_t>(at[id + 1] - at[id]);
+        std::memcpy(out, bytes + at[id], size);
+        out += size;
+      }
+  });
 }
 
 CooccurrencePairs window_cooccurrence(const UnitTerms& units, std::size_t vocab_size, int window,

@@ -99,3 +99,39 @@ TEST_CASE("tied rows sort by the terms' bytes, past eight bytes and above ASCII"
   std::sort(expected.begin(), expected.end());  // std::string compares bytes as unsigned char
   CHECK(collocation_strings(t, c.vocabulary()) == expected);
 }
+
+TEST_CASE("collocation_text joins each row's terms with spaces into one buffer, any thread count",
+          "[collocations]") {
+  Vocabulary vocab;
+  const std::vector<std::string> words = {"new", "york", "caf\xC3\xA9", "a", "longer-term"};
+  for (const std::string& w : words) vocab.intern(w);
+  for (const int size : {2, 3}) {
+    CollocationTable t;
+    t.size = size;
+    std::vector<std::string> want;
+    for (std::size_t r = 0; r < 40000; ++r) {  // several blocks of rows
+      std::string row;
+      for (int j = 0; j < size; ++j) {
+        const std::size_t w = (r * 7 + static_cast<std::size_t>(j) * 3) % words.size();
+        t.terms.push_back(static_cast<Vocabulary::id_type>(w));
+        if (j) row += ' ';
+        row += words[w];
+      }
+      t.count.push_back(1);
+      want.push_back(row);
+    }
+    for (unsigned threads : {1u, 2u, 3u}) {
+      std::string data;
+      std::vector<std::int64_t> offsets;
+      collocation_text(t, vocab, data, offsets, threads);
+      REQUIRE(offsets.size() == want.size() + 1);
+      CHECK(offsets.front() == 0);
+      CHECK(static_cast<std::size_t>(offsets.back()) == data.size());
+      bool same = true;
+      for (std::size_t r = 0; r < want.size(); ++r)
+        same = same && data.substr(static_cast<std::size_t>(offsets[r]),
+                                   static_cast<std::size_t>(offsets[r + 1] - offsets[r])) == want[r];
+      CHECK(same);
+    }
+  }
+}

@@ -118,8 +118,9 @@ CooccurrencePairs window_cooccurrence(const UnitTerms& units, std::size_t vocab_
 // "w1 w2 ..." for each row.
 std::vector<std::string> collocation_strings(const CollocationTable& table, const Vocabulary& vocab);
 // The same as one UTF-8 buffer with rows() + 1 offsets, the layout of an Arrow
-// string array (Python builds its column without one object per row).
+// string array (Python builds its column without one object per row). On
+// `threads` threads (0: all cores).
 void collocation_text(const CollocationTable& table, const Vocabulary& vocab, std::string& data,
-                      std::vector<std::int64_t>& offsets);
+                      std::vector<std::int64_t>& offsets, unsigned threads = 1);
 
 }  // namespace textgauge
