@@ -10,22 +10,28 @@
 //  1. tokenize: each chunk's documents become token ids of the chunk's own
 //     table (tokenize_chunks), and the chunks' tokens are merged into one
 //     sorted table (merge_tokens): a few hundred thousand strings at most.
-//  2. scatter: each chunk writes every n-gram of every document as a key of
-//     token ranks, (rank(a) + 1) << 32 | (rank(b) + 1, or 0 for a unigram),
-//     with its document, to one of P partitions. The keys sort as the
-//     n-grams' strings do (rank_orderable), so the partitions are ranges of
-//     the first token's rank, cut where the tokens' counts reach each 1/P of
-//     the total: partition p's terms all sort before partition p + 1's, and
-//     the vocabulary is the partitions' sorted terms end to end, with no
-//     k-way merge.
+//  2. scatter: each chunk writes every pair of every document as a key of
+//     token ranks, (rank(a) + 1) << 32 | (rank(b) + 1), with its document, to
+//     one of P partitions. The keys sort as the n-grams' strings do
+//     (rank_orderable; a unigram's key would be (rank(a) + 1) << 32), so the
+//     partitions are ranges of the first token's rank, cut where the tokens'
+//     counts reach each 1/P of the total: partition p's terms all sort before
+//     partition p + 1's, and the vocabulary is the partitions' sorted terms
+//     end to end, with no k-way merge. Unigrams are not scattered: a token's
+//     rank already is its key, so each document's distinct tokens are counted
+//     in a small per-chunk table of the chunk's tokens (count_unigrams);
+//     scattering and hashing them was half of the keys for nothing.
 //  3. count: each partition on its own (threads take whole partitions), in a
 //     table of about 1/P of the distinct n-grams, small enough for L2. Its
 //     keys arrive in document order, so a document's entries are counted in
 //     place (the last document each key was seen in). Then its few thousand
-//     keys are sorted, and each document's entries ordered by term.
+//     keys are sorted, the unigram keys of its tokens put in among them, and
+//     each document's entries ordered by term.
 //  4. prune (in parallel), and each partition's strings written on its own.
 //  5. rows: a block of documents takes, partition by partition, the entries
-//     of its documents: they come out in column order, so nothing is sorted.
+//     of its documents: they come out in column order, so nothing is sorted;
+//     each document's unigrams (in rank order, so in column order too) go
+//     in among them.
 //
 // Every step is a function of the documents alone: the result is the same
 // for any thread count (tests/cpp/vectorize/test_pairs.cpp).
@@ -66,6 +72,17 @@ struct Scatter {
   std::vector<std::uint32_t> docs;
 };
 
+// Each document's unigrams, counted while the chunks are scattered (they
+// need no table: a token's rank is its key): per document its distinct
+// tokens' ranks, ascending, and their counts, at [begin[d], end[d]) of one
+// buffer in which chunk c writes from the first token of its documents on.
+struct Unigrams {
+  std::vector<std::uint64_t> begin, end;  // per document
+  std::vector<std::uint32_t> rank;
+  std::vector<std::int32_t> count;
+  std::vector<std::int64_t> tf, df;  // per token rank: occurrences, documents
+};
+
 // A partition once counted: its terms ascending by key, and its entries in
 // document order (each document's by term).
 struct Partition {
@@ -76,6 +93,10 @@ struct Partition {
   std::vector<std::int32_t> count;  //   its count in the document
   // The first entry of each block of kRowBlock documents (one past the last block too).
   std::vector<std::uint32_t> block_start;
+  // With unigrams: the term index here of the unigram of each token rank the
+  // partition holds (ranks first_rank, first_rank + 1, ...).
+  std::uint32_t first_rank = 0;
+  std::vector<std::int32_t> unigram_term;
 };
 
 // Per distinct key while a partition is counted, in its table slot (16
@@ -87,10 +108,69 @@ struct KeySlot {
   std::uint32_t last_doc = 0;
 };
 
+// A partition's terms in key order (the order of their strings) into
+// out.keys, with, when `unigrams` is given, the unigram terms of token ranks
+// [rank_begin, rank_end) among them; returns each pair key's place there.
+std::vector<std::int32_t> order_terms(const std::vector<std::uint64_t>& keys, const Unigrams* unigrams,
+                                      std::uint32_t rank_begin, std::uint32_t rank_end, Partition& out) {
+  // By a radix sort (a comparison sort of a few thousand keys per partition
+  // was half of the counting). The keys shrink first to the bits that can
+  // differ here: the first token's rank above its smallest in the partition,
+  // then the second token's rank, which orders them as the full keys do in
+  // fewer passes.
+  std::uint64_t high_min = ~std::uint64_t{0}, low_max = 0;
+  for (const std::uint64_t k : keys) {
+    high_min = std::min(high_min, k >> 32);
+    low_max = std::max(low_max, k & 0xFFFFFFFFu);
+  }
+  const int low_bits = std::bit_width(low_max);
+  std::vector<KeyItem> order(keys.size());
+  for (std::size_t l = 0; l < keys.size(); ++l)
+    order[l] = {(((keys[l] >> 32) - high_min) << low_bits) | (keys[l] & 0xFFFFFFFFu),
+                static_cast<std::int32_t>(l)};
+  sort_by_ranges(order, 1);
+  // With unigrams, the unigram keys of the partition's token ranks, (rank +
+  // 1) << 32, go in among the sorted pair keys: each before its token's pairs.
+  const std::size_t n_uni = unigrams ? rank_end - rank_begin : 0;
+  const std::size_t n_terms = keys.size() + n_uni;
+  std::vector<std::int32_t> position(keys.size());
+  out.keys.resize(n_terms);
+  out.tf.assign(n_terms, 0);
+  out.df.assign(n_terms, 0);
+  out.first_rank = rank_begin;
+  out.unigram_term.resize(n_uni);
+  std::size_t u = 0, at = 0;
+  auto put_unigram = [&] {  // a token of the table that never occurs (a stop word) is no term
+    const std::size_t r = rank_begin + u;
+    if (unigrams->tf[r] == 0) {
+      out.unigram_term[u++] = -1;
+      return;
+    }
+    out.keys[at] = (std::uint64_t{r} + 1) << 32;
+    out.tf[at] = unigrams->tf[r];
+    out.df[at] = unigrams->df[r];
+    out.unigram_term[u++] = static_cast<std::int32_t>(at++);
+  };
+  for (std::size_t j = 0; j < order.size(); ++j) {
+    const auto l = static_cast<std::size_t>(order[j].id);
+    while (u < n_uni && ((std::uint64_t{rank_begin + u} + 1) << 32) < keys[l]) put_unigram();
+    position[l] = static_cast<std::int32_t>(at);
+    out.keys[at++] = keys[l];
+  }
+  while (u < n_uni) put_unigram();
+  out.keys.resize(at);
+  out.tf.resize(at);
+  out.df.resize(at);
+  return position;
+}
+
 // Counts partition `p` from every producer's scatter (in producer order, so
-// in document order), releasing them; `table` and `last_entry` are the
+// in document order), releasing them; with `unigrams`, the unigram terms of
+// token ranks [rank_begin, rank_end) are its terms too (their counts from
+// `unigrams`, their entries kept there). `table` and `last_entry` are the
 // thread's, reused from partition to partition.
 void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p, std::size_t n_docs,
+                     const Unigrams* unigrams, std::uint32_t rank_begin, std::uint32_t rank_end,
                      FlatMap<std::uint64_t, KeySlot>& table, std::vector<std::uint32_t>& last_entry,
                      Partition& out) {
   std::vector<std::uint64_t> keys;  // in order of first sight
@@ -130,31 +210,7 @@ void count_partition(std::vector<std::vector<Scatter>>& scatters, std::size_t p,
     std::vector<std::uint32_t>().swap(s.docs);
   }
   table.clear_keys(keys);
-  // The terms in key order (the order of their strings), by a radix sort
-  // (a comparison sort of a few thousand keys per partition was half of the
-  // counting). The keys shrink first to the bits that can differ here: the
-  // first token's rank above its smallest in the partition, then the second
-  // token's rank, which orders them as the full keys do in fewer passes.
-  std::uint64_t high_min = ~std::uint64_t{0}, low_max = 0;
-  for (const std::uint64_t k : keys) {
-    high_min = std::min(high_min, k >> 32);
-    low_max = std::max(low_max, k & 0xFFFFFFFFu);
-  }
-  const int low_bits = std::bit_width(low_max);
-  std::vector<KeyItem> order(keys.size());
-  for (std::size_t l = 0; l < keys.size(); ++l)
-    order[l] = {(((keys[l] >> 32) - high_min) << low_bits) | (keys[l] & 0xFFFFFFFFu),
-                static_cast<std::int32_t>(l)};
-  sort_by_ranges(order, 1);
-  std::vector<std::int32_t> position(keys.size());
-  out.keys.resize(keys.size());
-  out.tf.assign(keys.size(), 0);
-  out.df.assign(keys.size(), 0);
-  for (std::size_t j = 0; j < order.size(); ++j) {
-    const auto l = static_cast<std::size_t>(order[j].id);
-    position[l] = static_cast<std::int32_t>(j);
-    out.keys[j] = keys[l];
-  }
+  const std::vector<std::int32_t> position = order_terms(keys, unigrams, rank_begin, rank_end, out);
   // Each document's entries by term: a few per partition, sorted in place.
   const std::size_t e = out.doc.size();
   for (std::size_t i = 0; i < e;) {
@@ -246,22 +302,35 @@ StringTable write_terms(const std::vector<Partition>& parts, const std::vector<s
 // Each block of documents takes its entries from every partition in turn,
 // which puts each row in column order. The first pass counts each row's
 // entries and, when pruning, turns terms into columns in place, so that the
-// second pass reads every entry once more and looks nothing up.
+// second pass reads every entry once more and looks nothing up. With
+// `unigrams`, each document's unigrams (column unigram_column[rank], -1:
+// pruned) go in among its pair entries, each before the first entry of a
+// later column: both are in column order already.
 void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& base,
-                const std::vector<std::int32_t>* column, std::size_t n_docs, bool binary, unsigned threads,
-                Csr& m) {
+                const std::vector<std::int32_t>* column, const Unigrams* unigrams,
+                const std::vector<std::int32_t>& unigram_column, std::size_t n_docs, bool binary,
+                unsigned threads, Csr& m) {
   const std::size_t n_parts = parts.size();
   m.indptr.assign(n_docs + 1, 0);
-  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t, std::size_t) {
+  parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
+    if (unigrams)
+      for (std::size_t d = b; d < e; ++d) {
+        if (!column) {  // nothing pruned: every unigram of the document
+          m.indptr[d + 1] += static_cast<std::int64_t>(unigrams->end[d] - unigrams->begin[d]);
+          continue;
+        }
+        for (std::uint64_t u = unigrams->begin[d]; u < unigrams->end[d]; ++u)
+          m.indptr[d + 1] += unigram_column[unigrams->rank[u]] >= 0;
+      }
     for (std::size_t p = 0; p < n_parts; ++p) {
       Partition& part = parts[p];
-      const std::size_t b = part.block_start[blk], e = part.block_start[blk + 1];
+      const std::size_t pb = part.block_start[blk], pe = part.block_start[blk + 1];
       if (!column) {
-        for (std::size_t i = b; i < e; ++i) ++m.indptr[part.doc[i] + 1];
+        for (std::size_t i = pb; i < pe; ++i) ++m.indptr[part.doc[i] + 1];
         continue;
       }
       const std::int32_t* col = column->data() + base[p];
-      for (std::size_t i = b; i < e; ++i) {
+      for (std::size_t i = pb; i < pe; ++i) {
         const std::int32_t c = col[part.term[i]];
         part.term[i] = c;
         m.indptr[part.doc[i] + 1] += c >= 0;
@@ -279,16 +348,49 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
   parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
     std::vector<std::int64_t> at(m.indptr.begin() + static_cast<std::ptrdiff_t>(b),
                                  m.indptr.begin() + static_cast<std::ptrdiff_t>(e));
+    // Per document of the block: its next unigram not pruned, and that one's
+    // column (the largest int64 when none is left), so that each pair entry
+    // costs one comparison with it.
+    std::vector<std::uint64_t> next(e - b);
+    std::vector<std::int64_t> next_column(e - b, std::numeric_limits<std::int64_t>::max());
+    auto advance = [&](std::size_t d) {
+      std::uint64_t& u = next[d - b];
+      for (; u < unigrams->end[d]; ++u)
+        if (const std::int32_t c = unigram_column[unigrams->rank[u]]; c >= 0) {
+          next_column[d - b] = c;
+          return;
+        }
+      next_column[d - b] = std::numeric_limits<std::int64_t>::max();
+    };
+    auto unigrams_before = [&](std::size_t d, std::int64_t below) {
+      while (next_column[d - b] < below) {
+        const auto pos = static_cast<std::size_t>(at[d - b]++);
+        m.indices[pos] = static_cast<std::int32_t>(next_column[d - b]);
+        m.data[pos] = binary ? 1 : unigrams->count[next[d - b]];
+        ++next[d - b];
+        advance(d);
+      }
+    };
+    if (unigrams)
+      for (std::size_t d = b; d < e; ++d) {
+        next[d - b] = unigrams->begin[d];
+        advance(d);
+      }
     for (std::size_t p = 0; p < n_parts; ++p) {
       const Partition& part = parts[p];
       const auto offset = column ? 0 : static_cast<std::int32_t>(base[p]);
       for (std::size_t i = part.block_start[blk]; i < part.block_start[blk + 1]; ++i) {
         if (part.term[i] < 0) continue;
-        const auto pos = static_cast<std::size_t>(at[part.doc[i] - b]++);
-        m.indices[pos] = part.term[i] + offset;
+        const std::int32_t c = part.term[i] + offset;
+        const std::size_t d = part.doc[i];
+        if (c > next_column[d - b]) unigrams_before(d, c);
+        const auto pos = static_cast<std::size_t>(at[d - b]++);
+        m.indices[pos] = c;
         m.data[pos] = binary ? 1 : part.count[i];
       }
     }
+    if (unigrams)
+      for (std::size_t d = b; d < e; ++d) unigrams_before(d, std::numeric_limits<std::int64_t>::max());
   });
 }
 
@@ -305,16 +407,16 @@ struct PartitionPlan {
 };
 
 PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
-                              const std::vector<std::vector<std::uint32_t>>& rank, std::size_t n_token_ranks,
-                              bool unigrams) {
+                              const std::vector<std::vector<std::uint32_t>>& rank,
+                              std::size_t n_token_ranks) {
   std::vector<std::int64_t> weight(n_token_ranks, 0);
   std::size_t n_tokens = 0;
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     n_tokens += chunks[c].ids.size();
     for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) weight[rank[c][l]] += chunks[c].tf[l];
   }
-  const std::size_t per_token = unigrams ? 2 : 1;
-  const std::size_t n_keys = n_tokens * per_token;
+  const std::size_t per_token = 1;  // a pair per token at most (unigrams are counted apart)
+  const std::size_t n_keys = n_tokens;
   const std::size_t share =
       std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
   PartitionPlan plan;
@@ -344,18 +446,83 @@ PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
   return plan;
 }
 
+// Each document's distinct tokens of chunk `tc`, by rank, with their counts,
+// written into `u` from `at` on; the chunk's document counts per local id
+// go to `df`. Per local id, its rank, the last document it was seen in and
+// its entry there sit together (one cache miss per token: they come in no
+// order), instead of a hash of every occurrence.
+void count_unigrams(const TokenChunk& tc, const std::vector<std::uint32_t>& rank, std::uint64_t at,
+                    Unigrams& u, std::vector<std::int64_t>& df) {
+  struct Token {
+    std::uint32_t rank, last_doc, entry,
+        df;  // last_doc: index in the chunk + 1; entry: from the document's first
+  };
+  std::vector<Token> token(tc.tokens.size());
+  for (std::size_t l = 0; l < token.size(); ++l) token[l] = {rank[l], 0, 0, 0};
+  std::uint32_t* rk = u.rank.data();
+  std::int32_t* ct = u.count.data();
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < tc.ends.size(); ++i) {
+    const std::size_t d = tc.first_doc + i;
+    const auto mark = static_cast<std::uint32_t>(i + 1);
+    const std::uint64_t first = at;
+    for (const auto end = static_cast<std::size_t>(tc.ends[i]); k < end; ++k) {
+      Token& t = token[static_cast<std::size_t>(tc.ids[k])];
+      if (t.last_doc == mark) {
+        ++ct[first + t.entry];
+        continue;
+      }
+      t.last_doc = mark;
+      t.entry = static_cast<std::uint32_t>(at - first);
+      ++t.df;
+      rk[at] = t.rank;
+      ct[at++] = 1;
+    }
+    // Then in rank order: a document has a few dozen distinct tokens.
+    for (std::uint64_t j = first + 1; j < at; ++j) {
+      const std::uint32_t r = rk[j];
+      const std::int32_t n = ct[j];
+      std::uint64_t x = j;
+      for (; x > first && rk[x - 1] > r; --x) {
+        rk[x] = rk[x - 1];
+        ct[x] = ct[x - 1];
+      }
+      rk[x] = r;
+      ct[x] = n;
+    }
+    u.begin[d] = first;
+    u.end[d] = at;
+  }
+  df.resize(token.size());
+  for (std::size_t l = 0; l < token.size(); ++l) df[l] = token[l].df;
+}
+
 // Scatter: each chunk's keys (rank + 1 of the first token in the high half,
-// of the second in the low half, 0 for a unigram) into its own buffers, one
-// per partition. The chunks are released as they are done.
+// of the second in the low half) into its own buffers, one per partition;
+// with `unigrams`, each document's unigrams are counted first (count_unigrams).
+// The chunks are released as they are done.
 std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
                                                const std::vector<std::vector<std::uint32_t>>& rank,
-                                               const PartitionPlan& plan, bool unigrams, unsigned threads) {
+                                               const PartitionPlan& plan, Unigrams* unigrams,
+                                               unsigned threads) {
   const std::size_t n_parts = plan.n_parts;
   std::vector<std::vector<Scatter>> scatters(chunks.size(), std::vector<Scatter>(n_parts));
+  std::vector<std::size_t> token_base(chunks.size() + 1, 0);  // where each chunk's unigrams start
+  for (std::size_t c = 0; c < chunks.size(); ++c) token_base[c + 1] = token_base[c] + chunks[c].ids.size();
+  std::vector<std::vector<std::int64_t>> tf(chunks.size()), df(chunks.size());
+  if (unigrams) {
+    std::size_t n_docs = 0;
+    for (const TokenChunk& tc : chunks) n_docs += tc.ends.size();
+    unigrams->begin.resize(n_docs);
+    unigrams->end.resize(n_docs);
+    unigrams->rank.resize(token_base.back());
+    unigrams->count.resize(token_base.back());
+  }
   parallel_chunks(chunks.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
     TokenChunk& tc = chunks[c];
+    if (unigrams) count_unigrams(tc, rank[c], token_base[c], *unigrams, df[c]);
     std::vector<Scatter>& out = scatters[c];
-    const std::size_t each = (tc.ids.size() * (unigrams ? 2 : 1)) / n_parts * 9 / 8 + 16;
+    const std::size_t each = tc.ids.size() / n_parts * 9 / 8 + 16;
     for (Scatter& s : out) {
       s.keys.reserve(each);
       s.docs.reserve(each);
@@ -375,20 +542,24 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
     for (std::size_t i = 0; i < tc.ends.size(); ++i) {
       const auto doc = static_cast<std::uint32_t>(tc.first_doc + i);
       const auto end = static_cast<std::size_t>(tc.ends[i]);
-      for (auto k = static_cast<std::size_t>(at); k < end; ++k) {
+      for (auto k = static_cast<std::size_t>(at); k + 1 < end; ++k) {
         const auto a = static_cast<std::size_t>(tc.ids[k]);
-        const std::uint64_t high = r1[a] << 32;
-        if (unigrams) put(part[a], high, doc);  // second half 0: the first of its token's partitions
-        if (k + 1 < end) {
-          const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
-          put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / plan.n_ranks)),
-              high | second, doc);
-        }
+        const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
+        put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / plan.n_ranks)),
+            (r1[a] << 32) | second, doc);
       }
       at = tc.ends[i];
     }
+    tf[c] = std::move(tc.tf);
     tc = TokenChunk();
   });
+  if (unigrams) {  // each token's occurrences and documents, over the chunks
+    for (std::size_t c = 0; c < chunks.size(); ++c)
+      for (std::size_t l = 0; l < tf[c].size(); ++l) {
+        unigrams->tf[rank[c][l]] += tf[c][l];
+        unigrams->df[rank[c][l]] += df[c][l];
+      }
+  }
   return scatters;
 }
 
@@ -419,10 +590,23 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     return finish_fit(counted, texts.size(), prune_options, threads, keep_stats, true);
   }
   const bool unigrams = opts.min_n == 1;
-  const PartitionPlan plan = plan_partitions(chunks, rank, tokens.size(), unigrams);
+  const PartitionPlan plan = plan_partitions(chunks, rank, tokens.size());
   const std::size_t n_parts = plan.n_parts;
   timer.mark("merge tokens");
-  std::vector<std::vector<Scatter>> scatters = scatter_keys(chunks, rank, plan, unigrams, threads);
+  Unigrams uni;
+  if (unigrams) {
+    uni.tf.assign(tokens.size(), 0);
+    uni.df.assign(tokens.size(), 0);
+  }
+  std::vector<std::vector<Scatter>> scatters =
+      scatter_keys(chunks, rank, plan, unigrams ? &uni : nullptr, threads);
+  // The token ranks of each partition: a unigram goes to its token's first partition.
+  std::vector<std::uint32_t> rank_begin(n_parts, 0), rank_end(n_parts, 0);
+  for (std::size_t r = tokens.size(); r-- > 0;) {
+    const std::size_t p = plan.first_part[r];
+    if (rank_end[p] == 0) rank_end[p] = static_cast<std::uint32_t>(r + 1);
+    rank_begin[p] = static_cast<std::uint32_t>(r);
+  }
   timer.mark("scatter");
   // Count: whole partitions per thread, a few at a time so that the big
   // ones (a frequent first word) spread over the threads.
@@ -432,7 +616,8 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     FlatMap<std::uint64_t, KeySlot> table(1024);
     std::vector<std::uint32_t> last_entry;
     for (std::size_t p = b; p < e; ++p)
-      count_partition(scatters, p, texts.size(), table, last_entry, parts[p]);
+      count_partition(scatters, p, texts.size(), unigrams ? &uni : nullptr, rank_begin[p], rank_end[p], table,
+                      last_entry, parts[p]);
   });
   scatters.clear();
   timer.mark("count");
@@ -479,8 +664,18 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
   result.matrix.n_cols = static_cast<std::int64_t>(kept.size());
   result.matrix.sorted = true;
   // Nothing pruned: partition p's terms are columns base[p] onwards.
-  write_rows(parts, base, kept.size() == n_terms ? nullptr : &column, texts.size(), prune_options.binary,
-             threads, result.matrix);
+  // Each unigram's column: its term's place, pruned as the terms are.
+  std::vector<std::int32_t> unigram_column(unigrams ? tokens.size() : 0);
+  parallel_chunks(unigram_column.size(), 65536, threads, [&](std::size_t, std::size_t b, std::size_t e) {
+    for (std::size_t r = b; r < e; ++r) {
+      const std::size_t p = plan.first_part[r];
+      const std::int32_t term = parts[p].unigram_term[r - rank_begin[p]];
+      const std::size_t t = base[p] + static_cast<std::size_t>(term);
+      unigram_column[r] = term < 0 ? -1 : kept.size() == n_terms ? static_cast<std::int32_t>(t) : column[t];
+    }
+  });
+  write_rows(parts, base, kept.size() == n_terms ? nullptr : &column, unigrams ? &uni : nullptr,
+             unigram_column, texts.size(), prune_options.binary, threads, result.matrix);
   timer.mark("rows");
   return result;
 }
