@@ -76,11 +76,13 @@ struct Scatter {
 // need no table: a token's rank is its key): per document its distinct
 // tokens' ranks, ascending, and their counts, at [begin[d], end[d]) of one
 // buffer in which chunk c writes from the first token of its documents on.
+// An entry is rank << 32 | count: one word to sort a document's by rank.
 struct Unigrams {
   std::vector<std::uint64_t> begin, end;  // per document
-  std::vector<std::uint32_t> rank;
-  std::vector<std::int32_t> count;
+  std::vector<std::uint64_t> entry;
   std::vector<std::int64_t> tf, df;  // per token rank: occurrences, documents
+  static std::uint32_t rank(std::uint64_t e) { return static_cast<std::uint32_t>(e >> 32); }
+  static std::int32_t count(std::uint64_t e) { return static_cast<std::int32_t>(e & 0xFFFFFFFFu); }
 };
 
 // A partition once counted: its terms ascending by key, and its entries in
@@ -320,7 +322,7 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
           continue;
         }
         for (std::uint64_t u = unigrams->begin[d]; u < unigrams->end[d]; ++u)
-          m.indptr[d + 1] += unigram_column[unigrams->rank[u]] >= 0;
+          m.indptr[d + 1] += unigram_column[Unigrams::rank(unigrams->entry[u])] >= 0;
       }
     for (std::size_t p = 0; p < n_parts; ++p) {
       Partition& part = parts[p];
@@ -356,7 +358,7 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
     auto advance = [&](std::size_t d) {
       std::uint64_t& u = next[d - b];
       for (; u < unigrams->end[d]; ++u)
-        if (const std::int32_t c = unigram_column[unigrams->rank[u]]; c >= 0) {
+        if (const std::int32_t c = unigram_column[Unigrams::rank(unigrams->entry[u])]; c >= 0) {
           next_column[d - b] = c;
           return;
         }
@@ -366,7 +368,7 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
       while (next_column[d - b] < below) {
         const auto pos = static_cast<std::size_t>(at[d - b]++);
         m.indices[pos] = static_cast<std::int32_t>(next_column[d - b]);
-        m.data[pos] = binary ? 1 : unigrams->count[next[d - b]];
+        m.data[pos] = binary ? 1 : Unigrams::count(unigrams->entry[next[d - b]]);
         ++next[d - b];
         advance(d);
       }
@@ -459,8 +461,7 @@ void count_unigrams(const TokenChunk& tc, const std::vector<std::uint32_t>& rank
   };
   std::vector<Token> token(tc.tokens.size());
   for (std::size_t l = 0; l < token.size(); ++l) token[l] = {rank[l], 0, 0, 0};
-  std::uint32_t* rk = u.rank.data();
-  std::int32_t* ct = u.count.data();
+  std::uint64_t* entries = u.entry.data();
   std::size_t k = 0;
   for (std::size_t i = 0; i < tc.ends.size(); ++i) {
     const std::size_t d = tc.first_doc + i;
@@ -469,26 +470,20 @@ void count_unigrams(const TokenChunk& tc, const std::vector<std::uint32_t>& rank
     for (const auto end = static_cast<std::size_t>(tc.ends[i]); k < end; ++k) {
       Token& t = token[static_cast<std::size_t>(tc.ids[k])];
       if (t.last_doc == mark) {
-        ++ct[first + t.entry];
+        ++entries[first + t.entry];  // the count, in the low half
         continue;
       }
       t.last_doc = mark;
       t.entry = static_cast<std::uint32_t>(at - first);
       ++t.df;
-      rk[at] = t.rank;
-      ct[at++] = 1;
+      entries[at++] = (std::uint64_t{t.rank} << 32) | 1;
     }
     // Then in rank order: a document has a few dozen distinct tokens.
     for (std::uint64_t j = first + 1; j < at; ++j) {
-      const std::uint32_t r = rk[j];
-      const std::int32_t n = ct[j];
+      const std::uint64_t v = entries[j];  // ranks differ: the words order as the ranks do
       std::uint64_t x = j;
-      for (; x > first && rk[x - 1] > r; --x) {
-        rk[x] = rk[x - 1];
-        ct[x] = ct[x - 1];
-      }
-      rk[x] = r;
-      ct[x] = n;
+      for (; x > first && entries[x - 1] > v; --x) entries[x] = entries[x - 1];
+      entries[x] = v;
     }
     u.begin[d] = first;
     u.end[d] = at;
@@ -515,8 +510,7 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
     for (const TokenChunk& tc : chunks) n_docs += tc.ends.size();
     unigrams->begin.resize(n_docs);
     unigrams->end.resize(n_docs);
-    unigrams->rank.resize(token_base.back());
-    unigrams->count.resize(token_base.back());
+    unigrams->entry.resize(token_base.back());
   }
   parallel_chunks(chunks.size(), 1, threads, [&](std::size_t c, std::size_t, std::size_t) {
     TokenChunk& tc = chunks[c];
