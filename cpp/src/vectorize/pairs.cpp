@@ -96,8 +96,7 @@ struct Partition {
   // The first entry of each block of kRowBlock documents (one past the last block too).
   std::vector<std::uint32_t> block_start;
   // With unigrams: the term index here of the unigram of each token rank the
-  // partition holds (ranks first_rank, first_rank + 1, ...).
-  std::uint32_t first_rank = 0;
+  // partition holds, from its first (-1: a token that never occurs).
   std::vector<std::int32_t> unigram_term;
 };
 
@@ -139,7 +138,6 @@ std::vector<std::int32_t> order_terms(const std::vector<std::uint64_t>& keys, co
   out.keys.resize(n_terms);
   out.tf.assign(n_terms, 0);
   out.df.assign(n_terms, 0);
-  out.first_rank = rank_begin;
   out.unigram_term.resize(n_uni);
   std::size_t u = 0, at = 0;
   auto put_unigram = [&] {  // a token of the table that never occurs (a stop word) is no term
@@ -444,7 +442,10 @@ PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
     plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
     in_current += w;
   }
-  if (in_current > 0 || n_parts == 0) ++n_parts;
+  // The last partition is open if it holds keys, or ranks at all: tokens
+  // that never occur (stop words) after a frequent one split into several
+  // partitions still name a partition of their own.
+  if (in_current > 0 || n_parts == 0 || (n_token_ranks > 0 && plan.first_part.back() == n_parts)) ++n_parts;
   return plan;
 }
 
@@ -478,12 +479,18 @@ void count_unigrams(const TokenChunk& tc, const std::vector<std::uint32_t>& rank
       ++t.df;
       entries[at++] = (std::uint64_t{t.rank} << 32) | 1;
     }
-    // Then in rank order: a document has a few dozen distinct tokens.
-    for (std::uint64_t j = first + 1; j < at; ++j) {
-      const std::uint64_t v = entries[j];  // ranks differ: the words order as the ranks do
-      std::uint64_t x = j;
-      for (; x > first && entries[x - 1] > v; --x) entries[x] = entries[x - 1];
-      entries[x] = v;
+    // Then in rank order (ranks differ: the words order as the ranks do). A
+    // paragraph has a few dozen distinct tokens, which an insertion sort
+    // orders fastest; a long document, thousands: a quadratic sort would hang.
+    if (at - first > 64) {
+      std::sort(entries + first, entries + at);
+    } else {
+      for (std::uint64_t j = first + 1; j < at; ++j) {
+        const std::uint64_t v = entries[j];
+        std::uint64_t x = j;
+        for (; x > first && entries[x - 1] > v; --x) entries[x] = entries[x - 1];
+        entries[x] = v;
+      }
     }
     u.begin[d] = first;
     u.end[d] = at;

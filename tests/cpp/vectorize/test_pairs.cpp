@@ -128,6 +128,32 @@ TEST_CASE("the partitioned fit equals the chunked one, whatever the thread count
   }
 }
 
+TEST_CASE("stop words sorting after a frequent token split over partitions", "[vectorize][pairs]") {
+  // "apple" is frequent enough to be split over two partitions; "zebra", a
+  // stop word, is in the token table but never counted, and its rank comes
+  // after: it must still fall in a partition that exists.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += i % 3 == 2 ? "apple zebra " : "apple ";
+  std::string many;  // a document of hundreds of distinct tokens, in no order, some twice
+  for (int i = 0; i < 300; ++i) {
+    many += 'w';
+    many += std::to_string((i * 7919) % 257);
+    many += ' ';
+  }
+  const std::vector<std::string> docs = {text, "zebra", "apple apple", many};
+  const std::vector<std::string_view> texts = views(docs);
+  AnalyzerOptions o;
+  o.max_n = 2;
+  o.stop_words = {"zebra"};
+  SECTION("(1, 2)") {}
+  SECTION("(2, 2)") { o.min_n = 2; }
+  const FitResult want = reference(texts, o, PruneOptions{});
+  for (unsigned threads : {1u, 2u}) {
+    INFO("threads = " << threads);
+    check_same(fit_counts(texts, o, PruneOptions{}, threads), want);
+  }
+}
+
 TEST_CASE("the partitioned fit raises as the chunked one does", "[vectorize][pairs]") {
   AnalyzerOptions o;
   o.max_n = 2;
