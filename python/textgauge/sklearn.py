@@ -725,7 +725,10 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
         unsupported = self._engine_unsupported()
         if unsupported is not None:
             self.engine_ = f"sklearn ({unsupported})"
-            return super().fit_transform(_for_sklearn(raw_documents), y), None
+            # sklearn's CountVectorizer by name: through super(), a TfidfVectorizer
+            # would reach sklearn's TfidfVectorizer, weigh there and then again here.
+            X = _sktext.CountVectorizer.fit_transform(self, _for_sklearn(raw_documents), y)
+            return X, None
         self._prepare_fit()
         self._check_stop_words_once()
         docs = self._documents(raw_documents)
@@ -744,7 +747,9 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         self._check_vocabulary()
         if self._engine_unsupported() is not None:
-            return super().transform(_for_sklearn(raw_documents))
+            return _sktext.CountVectorizer.transform(
+                self, _for_sklearn(raw_documents)
+            )  # as in _fit_counts
         X = self._transform_with_engine(self._documents(raw_documents))
         return _align_api_if_sparse(X)
 

@@ -236,6 +236,29 @@ def lazy_analyzer(doc: str) -> list[str]:
     return doc.lower().split()
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"analyzer": lazy_analyzer},
+        {"tokenizer": str.split, "token_pattern": None},
+        {"analyzer": lazy_analyzer, "sublinear_tf": True, "norm": "l1", "smooth_idf": False},
+    ],
+)
+def test_tfidf_on_sklearns_engine_weighs_once(params: dict[str, Any]) -> None:
+    # A fit that falls back to sklearn's code counts with sklearn's CountVectorizer and
+    # weighs once, here (it went through sklearn's TfidfVectorizer and weighed twice).
+    a, b, _ = SAMPLE_BATCHES
+    ours = tgs.TfidfVectorizer(**params)
+    ref = sk.TfidfVectorizer(**params)
+    X, R = ours.fit_transform(a), ref.fit_transform(a)
+    assert ours.engine_.startswith("sklearn (")
+    np.testing.assert_array_equal(ours.idf_, ref.idf_)
+    np.testing.assert_allclose(X.toarray(), R.toarray(), rtol=0, atol=1e-15)
+    np.testing.assert_allclose(
+        ours.transform(b).toarray(), ref.transform(b).toarray(), rtol=0, atol=1e-15
+    )
+
+
 @pytest.mark.parametrize("name", ["CountVectorizer", "TfidfVectorizer"])
 def test_sklearn_engine_fit_cannot_be_continued(name: str) -> None:
     a, b, _ = SAMPLE_BATCHES
