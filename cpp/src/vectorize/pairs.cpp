@@ -402,21 +402,29 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
 struct PartitionPlan {
   std::vector<std::uint32_t> first_part;  // by token rank: its (first) partition
   std::vector<std::uint32_t> n_sub;       // by token rank: how many partitions it has
+  // By partition: its token ranks [rank_begin, rank_end), those whose first
+  // partition it is (the later partitions of a frequent token have none).
+  std::vector<std::uint32_t> rank_begin, rank_end;
   std::size_t n_parts = 0;
   std::uint64_t n_ranks = 0;  // second halves of keys: 0 ..= tokens
 };
 
-PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
-                              const std::vector<std::vector<std::uint32_t>>& rank,
-                              std::size_t n_token_ranks) {
-  std::vector<std::int64_t> weight(n_token_ranks, 0);
-  std::size_t n_tokens = 0;
-  for (std::size_t c = 0; c < chunks.size(); ++c) {
-    n_tokens += chunks[c].ids.size();
-    for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) weight[rank[c][l]] += chunks[c].tf[l];
-  }
-  const std::size_t per_token = 1;  // a pair per token at most (unigrams are counted apart)
-  const std::size_t n_keys = n_tokens;
+// Each token's occurrences over the chunks, by rank: the partitions' weights,
+// and the unigrams' term counts.
+std::vector<std::int64_t> token_counts(const std::vector<TokenChunk>& chunks,
+                                       const std::vector<std::vector<std::uint32_t>>& rank,
+                                       std::size_t n_token_ranks) {
+  std::vector<std::int64_t> count(n_token_ranks, 0);
+  for (std::size_t c = 0; c < chunks.size(); ++c)
+    for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) count[rank[c][l]] += chunks[c].tf[l];
+  return count;
+}
+
+// `weight`: each token's occurrences, so at most its pairs as first token.
+PartitionPlan plan_partitions(const std::vector<std::int64_t>& weight) {
+  const std::size_t n_token_ranks = weight.size();
+  std::size_t n_keys = 0;
+  for (const std::int64_t w : weight) n_keys += static_cast<std::size_t>(w);
   const std::size_t share =
       std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
   PartitionPlan plan;
@@ -424,11 +432,16 @@ PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
   plan.n_sub.assign(n_token_ranks, 1);
   plan.n_ranks = n_token_ranks + 1;
   std::size_t& n_parts = plan.n_parts;
-  std::size_t in_current = 0;  // keys in partition n_parts (open when > 0)
+  // Partition n_parts is open once a rank is put in it, even one of no keys
+  // (a stop word: in the token table, never counted), so that every rank's
+  // partition exists.
+  bool open = false;
+  std::size_t in_current = 0;  // keys in partition n_parts
   for (std::size_t r = 0; r < n_token_ranks; ++r) {
-    const std::size_t w = static_cast<std::size_t>(weight[r]) * per_token;
+    const auto w = static_cast<std::size_t>(weight[r]);
     if (w > share) {
-      if (in_current > 0) ++n_parts;
+      if (open) ++n_parts;
+      open = false;
       in_current = 0;
       plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
       plan.n_sub[r] = static_cast<std::uint32_t>(std::min<std::size_t>((w + share - 1) / share, 256));
@@ -441,11 +454,16 @@ PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
     }
     plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
     in_current += w;
+    open = true;
   }
-  // The last partition is open if it holds keys, or ranks at all: tokens
-  // that never occur (stop words) after a frequent one split into several
-  // partitions still name a partition of their own.
-  if (in_current > 0 || n_parts == 0 || (n_token_ranks > 0 && plan.first_part.back() == n_parts)) ++n_parts;
+  if (open || n_parts == 0) ++n_parts;
+  plan.rank_begin.assign(n_parts, 0);
+  plan.rank_end.assign(n_parts, 0);
+  for (std::size_t r = n_token_ranks; r-- > 0;) {  // ranks ascend with partitions
+    const std::size_t p = plan.first_part[r];
+    if (plan.rank_end[p] == 0) plan.rank_end[p] = static_cast<std::uint32_t>(r + 1);
+    plan.rank_begin[p] = static_cast<std::uint32_t>(r);
+  }
   return plan;
 }
 
@@ -456,9 +474,9 @@ PartitionPlan plan_partitions(const std::vector<TokenChunk>& chunks,
 // order), instead of a hash of every occurrence.
 void count_unigrams(const TokenChunk& tc, const std::vector<std::uint32_t>& rank, std::uint64_t at,
                     Unigrams& u, std::vector<std::int64_t>& df) {
+  // last_doc: its index in the chunk + 1; entry: counted from the document's first.
   struct Token {
-    std::uint32_t rank, last_doc, entry,
-        df;  // last_doc: index in the chunk + 1; entry: from the document's first
+    std::uint32_t rank, last_doc, entry, df;
   };
   std::vector<Token> token(tc.tokens.size());
   for (std::size_t l = 0; l < token.size(); ++l) token[l] = {rank[l], 0, 0, 0};
@@ -511,7 +529,7 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
   std::vector<std::vector<Scatter>> scatters(chunks.size(), std::vector<Scatter>(n_parts));
   std::vector<std::size_t> token_base(chunks.size() + 1, 0);  // where each chunk's unigrams start
   for (std::size_t c = 0; c < chunks.size(); ++c) token_base[c + 1] = token_base[c] + chunks[c].ids.size();
-  std::vector<std::vector<std::int64_t>> tf(chunks.size()), df(chunks.size());
+  std::vector<std::vector<std::int64_t>> df(chunks.size());
   if (unigrams) {
     std::size_t n_docs = 0;
     for (const TokenChunk& tc : chunks) n_docs += tc.ends.size();
@@ -551,16 +569,11 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
       }
       at = tc.ends[i];
     }
-    tf[c] = std::move(tc.tf);
     tc = TokenChunk();
   });
-  if (unigrams) {  // each token's occurrences and documents, over the chunks
+  if (unigrams)  // each token's documents, over the chunks
     for (std::size_t c = 0; c < chunks.size(); ++c)
-      for (std::size_t l = 0; l < tf[c].size(); ++l) {
-        unigrams->tf[rank[c][l]] += tf[c][l];
-        unigrams->df[rank[c][l]] += df[c][l];
-      }
-  }
+      for (std::size_t l = 0; l < df[c].size(); ++l) unigrams->df[rank[c][l]] += df[c][l];
   return scatters;
 }
 
@@ -591,23 +604,17 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     return finish_fit(counted, texts.size(), prune_options, threads, keep_stats, true);
   }
   const bool unigrams = opts.min_n == 1;
-  const PartitionPlan plan = plan_partitions(chunks, rank, tokens.size());
+  std::vector<std::int64_t> token_count = token_counts(chunks, rank, tokens.size());
+  const PartitionPlan plan = plan_partitions(token_count);
   const std::size_t n_parts = plan.n_parts;
   timer.mark("merge tokens");
   Unigrams uni;
   if (unigrams) {
-    uni.tf.assign(tokens.size(), 0);
+    uni.tf = std::move(token_count);
     uni.df.assign(tokens.size(), 0);
   }
   std::vector<std::vector<Scatter>> scatters =
       scatter_keys(chunks, rank, plan, unigrams ? &uni : nullptr, threads);
-  // The token ranks of each partition: a unigram goes to its token's first partition.
-  std::vector<std::uint32_t> rank_begin(n_parts, 0), rank_end(n_parts, 0);
-  for (std::size_t r = tokens.size(); r-- > 0;) {
-    const std::size_t p = plan.first_part[r];
-    if (rank_end[p] == 0) rank_end[p] = static_cast<std::uint32_t>(r + 1);
-    rank_begin[p] = static_cast<std::uint32_t>(r);
-  }
   timer.mark("scatter");
   // Count: whole partitions per thread, a few at a time so that the big
   // ones (a frequent first word) spread over the threads.
@@ -617,8 +624,8 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
     FlatMap<std::uint64_t, KeySlot> table(1024);
     std::vector<std::uint32_t> last_entry;
     for (std::size_t p = b; p < e; ++p)
-      count_partition(scatters, p, texts.size(), unigrams ? &uni : nullptr, rank_begin[p], rank_end[p], table,
-                      last_entry, parts[p]);
+      count_partition(scatters, p, texts.size(), unigrams ? &uni : nullptr, plan.rank_begin[p],
+                      plan.rank_end[p], table, last_entry, parts[p]);
   });
   scatters.clear();
   timer.mark("count");
@@ -670,7 +677,7 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
   parallel_chunks(unigram_column.size(), 65536, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     for (std::size_t r = b; r < e; ++r) {
       const std::size_t p = plan.first_part[r];
-      const std::int32_t term = parts[p].unigram_term[r - rank_begin[p]];
+      const std::int32_t term = parts[p].unigram_term[r - plan.rank_begin[p]];
       const std::size_t t = base[p] + static_cast<std::size_t>(term);
       unigram_column[r] = term < 0 ? -1 : kept.size() == n_terms ? static_cast<std::int32_t>(t) : column[t];
     }
