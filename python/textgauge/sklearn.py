@@ -747,9 +747,8 @@ class CountVectorizer(_EngineMixin, _TermStatistics):
             raise ValueError("Iterable over raw text documents expected, string object received.")
         self._check_vocabulary()
         if self._engine_unsupported() is not None:
-            return _sktext.CountVectorizer.transform(
-                self, _for_sklearn(raw_documents)
-            )  # as in _fit_counts
+            # sklearn's CountVectorizer by name, as in _fit_counts
+            return _sktext.CountVectorizer.transform(self, _for_sklearn(raw_documents))
         X = self._transform_with_engine(self._documents(raw_documents))
         return _align_api_if_sparse(X)
 

@@ -400,16 +400,12 @@ void collocation_text(const CollocationTable& t, const Vocabulary& vocab, std::s
   const std::size_t rows = t.rows();
   constexpr std::size_t kBlock = 16384;
   threads = resolve_threads(threads);
-  const std::vector<std::int64_t>& at = vocab.offsets();  // term i: bytes [at[i], at[i + 1])
-  const char* const bytes = vocab.table().bytes.data();
   offsets.assign(rows + 1, 0);
   parallel_chunks(rows, kBlock, threads, [&](std::size_t, std::size_t b, std::size_t e) {
     for (std::size_t r = b; r < e; ++r) {
       std::int64_t length = static_cast<std::int64_t>(n) - 1;  // the spaces
-      for (std::size_t j = 0; j < n; ++j) {
-        const auto id = static_cast<std::size_t>(t.terms[r * n + j]);
-        length += at[id + 1] - at[id];
-      }
+      for (std::size_t j = 0; j < n; ++j)
+        length += static_cast<std::int64_t>(vocab.term(t.terms[r * n + j]).size());
       offsets[r + 1] = length;
     }
   });
@@ -419,11 +415,10 @@ void collocation_text(const CollocationTable& t, const Vocabulary& vocab, std::s
     char* out = data.data() + offsets[b];
     for (std::size_t r = b; r < e; ++r)
       for (std::size_t j = 0; j < n; ++j) {
-        const auto id = static_cast<std::size_t>(t.terms[r * n + j]);
         if (j) *out++ = ' ';
-        const auto size = static_cast<std::size_t>(at[id + 1] - at[id]);
-        std::memcpy(out, bytes + at[id], size);
-        out += size;
+        const std::string_view term = vocab.term(t.terms[r * n + j]);
+        std::memcpy(out, term.data(), term.size());
+        out += term.size();
       }
   });
 }
