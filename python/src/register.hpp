@@ -27,10 +27,10 @@ void register_vectorize(py::module_& m);
 void register_testing(py::module_& m);
 
 // Hands a vector's buffer to numpy without copying: the capsule owns it.
-template <class T>
-py::array_t<T> to_numpy(std::vector<T>&& v) {
-  auto* owned = new std::vector<T>(std::move(v));
-  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+template <class T, class A>
+py::array_t<T> to_numpy(std::vector<T, A>&& v) {
+  auto* owned = new std::vector<T, A>(std::move(v));
+  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<T, A>*>(p); });
   return py::array_t<T>({owned->size()}, {sizeof(T)}, owned->data(), free_when_done);
 }
 

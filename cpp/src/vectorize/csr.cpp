@@ -18,7 +18,7 @@ namespace {
 // value packed into one 64-bit key (values in [0, 2^32), as any real
 // document's counts are), else through pairs.
 template <class V>
-void sort_row(std::vector<std::int32_t>& idx, std::vector<V>& val, std::size_t b, std::size_t e,
+void sort_row(OutputVector<std::int32_t>& idx, OutputVector<V>& val, std::size_t b, std::size_t e,
               std::vector<std::pair<std::int32_t, V>>& scratch) {
   if (e - b <= 32) {
     // Most rows (a paragraph's distinct terms) are short: insertion sort in
@@ -85,7 +85,7 @@ EntryRule<V> rule_of(const CsrPlan& plan, std::size_t block) {
 // matrix is never held twice.
 template <class V>
 void build_in_place(RowBlock<V>& blk, const CsrPlan& plan, std::vector<std::int64_t>& indptr,
-                    std::vector<std::int32_t>& indices, std::vector<V>& data) {
+                    OutputVector<std::int32_t>& indices, OutputVector<V>& data) {
   const EntryRule<V> rule = rule_of<V>(plan, 0);
   std::vector<std::pair<std::int32_t, V>> scratch;
   std::size_t pos = 0;
@@ -118,7 +118,7 @@ void build_in_place(RowBlock<V>& blk, const CsrPlan& plan, std::vector<std::int6
 // once.
 template <class V>
 void build_parallel(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vector<std::int64_t>& indptr,
-                    std::vector<std::int32_t>& indices, std::vector<V>& data) {
+                    OutputVector<std::int32_t>& indices, OutputVector<V>& data) {
   const std::size_t k = blocks.size();
   std::vector<std::size_t> kept(k, 0), first_row(k + 1, 0), first_entry(k + 1, 0);
   parallel_chunks(k, 1, plan.threads, [&](std::size_t c, std::size_t, std::size_t) {
@@ -163,7 +163,7 @@ void build_parallel(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::
 // once copied (peak memory about one block above the output).
 template <class V>
 void build_serial(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vector<std::int64_t>& indptr,
-                  std::vector<std::int32_t>& indices, std::vector<V>& data) {
+                  OutputVector<std::int32_t>& indices, OutputVector<V>& data) {
   std::size_t rows = 0, nnz = 0;
   for (const auto& blk : blocks) {
     rows += blk.n_rows();
@@ -198,7 +198,7 @@ void build_serial(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::ve
 
 template <class V>
 void build_csr(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vector<std::int64_t>& indptr,
-               std::vector<std::int32_t>& indices, std::vector<V>& data) {
+               OutputVector<std::int32_t>& indices, OutputVector<V>& data) {
   if (plan.threads > 1 && blocks.size() > 1)
     build_parallel(blocks, plan, indptr, indices, data);
   else if (blocks.size() == 1)
@@ -208,9 +208,9 @@ void build_csr(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vecto
 }
 
 template void build_csr<std::int64_t>(std::vector<RowBlock<std::int64_t>>&, const CsrPlan&,
-                                      std::vector<std::int64_t>&, std::vector<std::int32_t>&,
-                                      std::vector<std::int64_t>&);
+                                      std::vector<std::int64_t>&, OutputVector<std::int32_t>&,
+                                      OutputVector<std::int64_t>&);
 template void build_csr<double>(std::vector<RowBlock<double>>&, const CsrPlan&, std::vector<std::int64_t>&,
-                                std::vector<std::int32_t>&, std::vector<double>&);
+                                OutputVector<std::int32_t>&, OutputVector<double>&);
 
 }  // namespace textgauge::dtm

@@ -26,8 +26,8 @@ namespace textgauge::dtm {
 template <class V>
 struct RowBlock {
   std::vector<std::int64_t> indptr{0};
-  std::vector<std::int32_t> ids;
-  std::vector<V> values;
+  OutputVector<std::int32_t> ids;
+  OutputVector<V> values;
   std::size_t n_rows() const noexcept { return indptr.size() - 1; }
 };
 
@@ -63,13 +63,13 @@ struct CsrPlan {
 // result is the same on every path.
 template <class V>
 void build_csr(std::vector<RowBlock<V>>& blocks, const CsrPlan& plan, std::vector<std::int64_t>& indptr,
-               std::vector<std::int32_t>& indices, std::vector<V>& data);
+               OutputVector<std::int32_t>& indices, OutputVector<V>& data);
 extern template void build_csr<std::int64_t>(std::vector<RowBlock<std::int64_t>>&, const CsrPlan&,
-                                             std::vector<std::int64_t>&, std::vector<std::int32_t>&,
-                                             std::vector<std::int64_t>&);
+                                             std::vector<std::int64_t>&, OutputVector<std::int32_t>&,
+                                             OutputVector<std::int64_t>&);
 extern template void build_csr<double>(std::vector<RowBlock<double>>&, const CsrPlan&,
-                                       std::vector<std::int64_t>&, std::vector<std::int32_t>&,
-                                       std::vector<double>&);
+                                       std::vector<std::int64_t>&, OutputVector<std::int32_t>&,
+                                       OutputVector<double>&);
 
 // Contiguous chunks of `texts`, one per thread, cut so that each holds
 // about the same number of bytes (the work is per byte, and documents grow

@@ -343,7 +343,7 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
   m.data.reserve(nnz);
   advise_huge_pages(m.indices.data(), nnz);
   advise_huge_pages(m.data.data(), nnz);
-  m.indices.resize(nnz);
+  m.indices.resize(nnz);  // not zeroed (OutputVector): the threads below write each entry
   m.data.resize(nnz);
   parallel_chunks(n_docs, kRowBlock, threads, [&](std::size_t blk, std::size_t b, std::size_t e) {
     std::vector<std::int64_t> at(m.indptr.begin() + static_cast<std::ptrdiff_t>(b),

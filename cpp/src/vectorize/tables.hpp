@@ -120,7 +120,7 @@ class DocCounter {
   }
   // Ends the document: adds its counts to the totals and, with `rows`, its
   // features and counts as the next row of `ids`/`counts`.
-  void end(bool rows, std::vector<std::int32_t>& ids, std::vector<std::int64_t>& counts) {
+  void end(bool rows, OutputVector<std::int32_t>& ids, OutputVector<std::int64_t>& counts) {
     for (std::size_t k = 0; k < n_; ++k) {
       Seen& e = seen_[static_cast<std::size_t>(ids_[k])];
       e.tf += e.count;

@@ -87,8 +87,8 @@ TEST_CASE("the partitioned fit gives a hand-computed (1, 2)-gram matrix", "[vect
   CHECK(strings(r.vocabulary) ==
         std::vector<std::string>{"cat", "cat sat", "cat the", "dog", "sat", "the", "the cat"});
   CHECK(r.matrix.indptr == std::vector<std::int64_t>{0, 5, 9, 9, 10});
-  CHECK(r.matrix.indices == std::vector<std::int32_t>{0, 1, 4, 5, 6, 0, 2, 5, 6, 3});
-  CHECK(r.matrix.data == std::vector<std::int64_t>{1, 1, 1, 1, 1, 2, 1, 2, 2, 1});
+  CHECK(r.matrix.indices == OutputVector<std::int32_t>{0, 1, 4, 5, 6, 0, 2, 5, 6, 3});
+  CHECK(r.matrix.data == OutputVector<std::int64_t>{1, 1, 1, 1, 1, 2, 1, 2, 2, 1});
   CHECK(r.stats.doc_count == std::vector<std::int64_t>{2, 1, 1, 1, 1, 2, 2});
   CHECK(r.stats.term_count == std::vector<std::int64_t>{3, 1, 1, 1, 1, 3, 3});
   CHECK(r.kept == std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6});

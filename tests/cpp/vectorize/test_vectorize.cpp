@@ -78,12 +78,12 @@ TEST_CASE("fit sorts the vocabulary by bytes and prunes by document frequency", 
   for (std::size_t i = 0; i < r.vocabulary.size(); ++i) vocab.emplace_back(r.vocabulary[i]);
   CHECK(vocab == V{"aa", "bb", "yy", "zz", "\xC3\xA9t\xC3\xA9"});
   CHECK(r.matrix.indptr == std::vector<std::int64_t>{0, 2, 4, 6, 8});
-  CHECK(r.matrix.indices == std::vector<std::int32_t>{0, 1, 0, 4, 0, 3, 1, 2});
-  CHECK(r.matrix.data == std::vector<std::int64_t>{1, 2, 1, 1, 1, 1, 1, 1});
+  CHECK(r.matrix.indices == OutputVector<std::int32_t>{0, 1, 0, 4, 0, 3, 1, 2});
+  CHECK(r.matrix.data == OutputVector<std::int64_t>{1, 2, 1, 1, 1, 1, 1, 1});
   p.low = 2;  // df >= 2
   r = fit_counts(docs, o, p, 3);
   CHECK(r.vocabulary.size() == 2);
-  CHECK(r.matrix.indices == std::vector<std::int32_t>{0, 1, 0, 0, 1});
+  CHECK(r.matrix.indices == OutputVector<std::int32_t>{0, 1, 0, 0, 1});
   p.low = 5;
   CHECK_THROWS_AS(fit_counts(docs, o, p, 1), Error);
 }
@@ -115,8 +115,8 @@ TEST_CASE("MurmurHash3_x86_32 equals sklearn's murmurhash3_32", "[vectorize]") {
 TEST_CASE("hashing the documents gives sklearn's columns and signs", "[vectorize]") {
   std::vector<std::string_view> docs{"the cat the"};
   HashedCsr m = hash_features(docs, AnalyzerOptions{}, 1 << 20, true);
-  CHECK(m.indices == std::vector<std::int32_t>{286878, 300839});
-  CHECK(m.data == std::vector<double>{-2.0, 1.0});
+  CHECK(m.indices == OutputVector<std::int32_t>{286878, 300839});
+  CHECK(m.data == OutputVector<double>{-2.0, 1.0});
 }
 
 TEST_CASE("idf schemes for n = 4, df = 2", "[vectorize]") {

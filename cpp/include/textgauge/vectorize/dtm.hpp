@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "textgauge/output_vector.hpp"
 #include "textgauge/text/vocabulary.hpp"
 #include "textgauge/vectorize/analyzer.hpp"
 
@@ -21,8 +22,8 @@ namespace textgauge {
 
 struct Csr {
   std::vector<std::int64_t> indptr{0};
-  std::vector<std::int32_t> indices;
-  std::vector<std::int64_t> data;
+  OutputVector<std::int32_t> indices;
+  OutputVector<std::int64_t> data;
   std::int64_t n_cols = 0;
   bool sorted = true;  // column indices ascending within each row
   std::size_t n_rows() const noexcept { return indptr.size() - 1; }
@@ -121,8 +122,8 @@ Csr transform_counts(const std::vector<std::string_view>& texts, const AnalyzerO
 // stays stored, as scipy's sum_duplicates keeps it). Values are doubles.
 struct HashedCsr {
   std::vector<std::int64_t> indptr{0};
-  std::vector<std::int32_t> indices;
-  std::vector<double> data;
+  OutputVector<std::int32_t> indices;
+  OutputVector<double> data;
 };
 HashedCsr hash_features(const std::vector<std::string_view>& texts, const AnalyzerOptions& analyzer,
                         std::int64_t n_features, bool alternate_sign, unsigned threads = 1);
