@@ -546,13 +546,14 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
       s.keys.reserve(each);
       s.docs.reserve(each);
     }
-    std::vector<std::uint64_t> r1(tc.tokens.size());  // rank + 1, as the high half of a key
-    std::vector<std::uint32_t> part(tc.tokens.size()), sub(tc.tokens.size());
-    for (std::size_t l = 0; l < r1.size(); ++l) {
-      r1[l] = std::uint64_t{rank[c][l]} + 1;
-      part[l] = plan.first_part[rank[c][l]];
-      sub[l] = plan.n_sub[rank[c][l]];
-    }
+    // Per local id, what its keys need, together: one cache line a token.
+    struct Token {
+      std::uint64_t r1;  // rank + 1, as the high half of a key
+      std::uint32_t part, sub;
+    };
+    std::vector<Token> token(tc.tokens.size());
+    for (std::size_t l = 0; l < token.size(); ++l)
+      token[l] = {std::uint64_t{rank[c][l]} + 1, plan.first_part[rank[c][l]], plan.n_sub[rank[c][l]]};
     auto put = [&](std::size_t p, std::uint64_t key, std::uint32_t doc) {
       out[p].keys.push_back(key);
       out[p].docs.push_back(doc);
@@ -562,10 +563,10 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
       const auto doc = static_cast<std::uint32_t>(tc.first_doc + i);
       const auto end = static_cast<std::size_t>(tc.ends[i]);
       for (auto k = static_cast<std::size_t>(at); k + 1 < end; ++k) {
-        const auto a = static_cast<std::size_t>(tc.ids[k]);
-        const std::uint64_t second = r1[static_cast<std::size_t>(tc.ids[k + 1])];
-        put(part[a] + (sub[a] == 1 ? 0 : static_cast<std::size_t>(second * sub[a] / plan.n_ranks)),
-            (r1[a] << 32) | second, doc);
+        const Token& a = token[static_cast<std::size_t>(tc.ids[k])];
+        const std::uint64_t second = token[static_cast<std::size_t>(tc.ids[k + 1])].r1;
+        put(a.part + (a.sub == 1 ? 0 : static_cast<std::size_t>(second * a.sub / plan.n_ranks)),
+            (a.r1 << 32) | second, doc);
       }
       at = tc.ends[i];
     }
