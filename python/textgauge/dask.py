@@ -884,9 +884,15 @@ def collocations(
 
 
 def _phrases_part(
-    part: Any, params: dict[str, Any], options: dict[str, Any], threads: int
+    part: Any,
+    params: dict[str, Any],
+    options: dict[str, Any],
+    threads: int,
+    joining: Compounding | None = None,
 ) -> Phrases:
     corpus = Corpus.from_texts(_texts_batch(part), threads=threads, **options)
+    if joining is not None:
+        corpus = corpus.compound(joining)
     return Phrases(corpus, **params)
 
 
@@ -908,6 +914,8 @@ def phrases(
     kinds: Sequence[str] = ("word", "number"),
     across_sentences: bool = False,
     corpus_options: Mapping[str, Any] | None = None,
+    compound: Any = None,
+    compound_delimiter: str | None = None,
     split_every: int = 8,
     threads: int = 1,
 ) -> Phrases:
@@ -915,6 +923,10 @@ def phrases(
     ``Phrases(Corpus.from_texts(all texts), ...)`` (vocabulary, counts, gensim's key
     order, and so every score). Each partition counts its texts; the vocabularies merge
     by addition in partition order (gensim's ``add_vocab``); options as :class:`Phrases`.
+    ``compound``: expressions, or the phrases of a first model, joined before counting
+    (``Phrases(Corpus.from_texts(all texts).compound(compound,
+    delimiter=compound_delimiter), ...)``): a second pass, which learns phrases of the
+    joined terms (``new_york`` + ``times``).
 
     Example:
         >>> import dask.dataframe as dd, pandas as pd
@@ -933,7 +945,9 @@ def phrases(
     }
     Phrases(None, **params)  # the options' errors here, not in a worker
     options = dict(corpus_options or {})
+    joining = _joining(compound, compound_delimiter)
     chunks = [
-        delayed(_phrases_part, pure=True)(p, params, options, threads) for p in _partitions(texts)
+        delayed(_phrases_part, pure=True)(p, params, options, threads, joining)
+        for p in _partitions(texts)
     ]
     return _tree_reduce(chunks, _merge_phrases, split_every, "textgauge-phrases").compute()  # type: ignore[no-any-return]

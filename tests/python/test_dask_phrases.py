@@ -43,6 +43,30 @@ def test_phrases_equal_one_corpus(options: dict[str, Any]) -> None:
     assert tgd.phrases(bag, **options) == ref
 
 
+def test_second_pass_on_compounded_partitions_equals_one_corpus() -> None:
+    """compound=: each partition joins the first model's phrases before counting, so the
+    second model equals Phrases over the whole compounded corpus. With a delimiter of its
+    own ("+"), the second pass learns phrases of joined terms; with gensim's
+    "_" for both, export_phrases splits new_york_times into new ... times, as gensim's does,
+    and finds no count of "new" alone."""
+    texts = local_paragraphs(300) + ["They read the New York Times on Sunday."] * 4
+    first = tg.Phrases(tg.Corpus.from_texts(texts), min_count=2, threshold=2.0)
+    assert "new_york" in first.export_phrases()
+    series = dd.from_pandas(pd.Series(texts, name="text"), npartitions=5, sort=False)
+    bag = db.from_sequence(texts, npartitions=3)
+    for spec, delimiter in ((first, "+"), (first.expressions(), "+"), (first, None)):
+        joined = tg.Corpus.from_texts(texts).compound(spec, delimiter=delimiter)
+        ref = tg.Phrases(joined, min_count=2, threshold=2.0)
+        both: dict[str, Any] = {"compound": spec, "compound_delimiter": delimiter}
+        got = tgd.phrases(series, min_count=2, threshold=2.0, split_every=2, **both)
+        assert got == ref and got.export_phrases() == ref.export_phrases()
+        assert tgd.phrases(bag, min_count=2, threshold=2.0, **both) == ref
+        if delimiter == "+":  # e.g. they+read_the+new: two joined pairs joined
+            assert any(all("+" in w for w in p.split("_")) for p in got.export_phrases())
+    with pytest.raises(TypeError, match="not one str"):
+        tgd.phrases(series, compound="new york")  # refused before any task runs
+
+
 @pytest.mark.shared_data
 def test_phrases_on_bbc_equal_one_corpus(bbc_files: list[Path]) -> None:
     texts = [p.read_bytes().decode("utf-8", errors="replace") for p in bbc_files[:600]]
