@@ -926,7 +926,10 @@ def phrases(
     ``compound``: expressions, or the phrases of a first model, joined before counting
     (``Phrases(Corpus.from_texts(all texts).compound(compound,
     delimiter=compound_delimiter), ...)``): a second pass, which learns phrases of the
-    joined terms (``new_york`` + ``times``).
+    joined terms, such as ``new+york_times`` with ``compound_delimiter="+"``. Give the
+    joined terms a delimiter of their own: with ``"_"`` for both, ``export_phrases``
+    splits ``new_york_times`` at every ``"_"``, as gensim's does, and scores it on the
+    counts of ``new`` and ``times``.
 
     Example:
         >>> import dask.dataframe as dd, pandas as pd

@@ -103,21 +103,22 @@ TEST_CASE("tied rows sort by the terms' bytes, past eight bytes and above ASCII"
 TEST_CASE("ties sort by every term's bytes when the terms' ranks fill more than one 64-bit key",
           "[collocations]") {
   // 70,000 distinct words need 17 bits a rank, so a quadgram's four ranks
-  // are sorted in two steps (the last position, then the first three). The
-  // words are numbered in a shuffled order, so that interning order is not
+  // are sorted in two steps: positions 1..3 first, then position 0. Every
+  // quadgram starts with "aa" or "zz", so that ties on the first word are
+  // decided by the first step, and the rest by the second. The other words
+  // are numbered in a shuffled order, so that interning order is not
   // bytewise order; the quadgrams of every third document occur twice.
-  constexpr std::size_t kWords = 70000;
+  constexpr std::size_t kWords = 69999;
   std::vector<std::size_t> number(kWords);
   for (std::size_t i = 0; i < kWords; ++i)
     number[i] = (i * 48271) % kWords;  // a permutation (48271 is prime)
   std::vector<std::string> docs;
   std::vector<std::pair<std::int64_t, std::string>> expected;  // (-count, text)
-  for (std::size_t d = 0; d < kWords / 4; ++d) {
-    std::string doc;
-    for (std::size_t j = 0; j < 4; ++j) {
-      if (j) doc += ' ';
-      doc += 'w';
-      doc += std::to_string(number[4 * d + j]);
+  for (std::size_t d = 0; d < kWords / 3; ++d) {
+    std::string doc = d % 2 ? "aa" : "zz";
+    for (std::size_t j = 0; j < 3; ++j) {
+      doc += " w";
+      doc += std::to_string(number[3 * d + j]);
     }
     const int times = d % 3 == 0 ? 2 : 1;
     for (int k = 0; k < times; ++k) docs.push_back(doc);
@@ -125,6 +126,7 @@ TEST_CASE("ties sort by every term's bytes when the terms' ranks fill more than 
   }
   Corpus c;
   c.add(docs);
+  REQUIRE(c.vocabulary().size() > 65536);
   CollocationOptions o;
   o.size = 4;
   o.measures = {AssocMeasure::raw_freq};
