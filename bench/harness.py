@@ -142,14 +142,20 @@ def ratio(reference_s: float, ours_s: float, width: int = 6, digits: int = 1) ->
 def run_child(script: str, args: Sequence[str], pythonpath: str | None = None) -> dict[str, Any]:
     """Runs ``script --child *args`` in a fresh interpreter (its own peak memory, its own
     caches), with ``PYTHONPATH`` set to ``pythonpath`` when given (another build of
-    textgauge), and returns the JSON object that the child prints last."""
+    textgauge), and returns the JSON object that the child prints last. A child that fails
+    (a ``--baseline`` path with no textgauge in it, say) stops the run with its last line
+    of stderr, not a traceback of the parent."""
     env = dict(os.environ)
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath
     out = subprocess.run(
         [sys.executable, script, "--child", *args],
-        check=True, capture_output=True, text=True, env=env,
+        check=False, capture_output=True, text=True, env=env,
     )  # fmt: skip
+    if out.returncode != 0 or not out.stdout.strip():
+        lines = out.stderr.strip().splitlines() or ["(no output)"]
+        where = f" with PYTHONPATH={pythonpath}" if pythonpath is not None else ""
+        raise SystemExit(f"{Path(script).name} --child {' '.join(args)}{where} failed: {lines[-1]}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 

@@ -48,6 +48,27 @@ def test_the_harness_times_and_prints_ratios() -> None:
     assert harness.ratio(1.0, 4.0, 0, 2) == "0.25x"
 
 
+def test_a_failing_child_stops_the_run_with_its_error(tmp_path: Path) -> None:
+    """run_child hands back the child's JSON; a child that fails (a --baseline with no
+    textgauge on it) ends the run with the child's last stderr line, not a traceback."""
+    harness = _harness()
+    child = tmp_path / "child.py"
+    child.write_text(
+        "import json, sys\n"
+        "if sys.argv[2] == 'ok':\n"
+        "    print('noise'); print(json.dumps({'time': 1.5}))\n"
+        "else:\n"
+        "    import textgauge_nowhere\n",
+        encoding="utf-8",
+    )
+    assert harness.run_child(str(child), ["ok"]) == {"time": 1.5}
+    with pytest.raises(SystemExit) as stop:
+        harness.run_child(str(child), ["bad"], pythonpath=str(tmp_path / "no-build"))
+    message = str(stop.value)
+    assert message.startswith("child.py --child bad with PYTHONPATH=")
+    assert message.endswith("ModuleNotFoundError: No module named 'textgauge_nowhere'")
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_every_script_uses_the_harness(script: Path) -> None:
     tree = ast.parse(script.read_text(encoding="utf-8"))
