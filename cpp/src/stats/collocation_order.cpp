@@ -20,9 +20,10 @@ struct SortKey {
   std::uint64_t row;
 };
 
-// Rank of each term id in bytewise order of the terms: terms then compare as
-// integers, and the strings are compared once per call, not once per tie.
-// The terms are ordered by their first eight bytes read as one big-endian
+}  // namespace
+
+// Terms compare as integers, and the strings are compared once per call, not
+// once per tie. The terms are ordered by their first eight bytes read as one big-endian
 // integer (zero-padded, so a shorter term sorts first, as memcmp and
 // string_view order them), and only terms that share those eight bytes are
 // compared as strings: sorting the vocabulary by string comparisons alone
@@ -56,6 +57,8 @@ std::vector<std::uint32_t> bytewise_ranks(const Vocabulary& vocab) {
     rank[static_cast<std::size_t>(items[i].id)] = static_cast<std::uint32_t>(i);
   return rank;
 }
+
+namespace {
 
 // Unsigned bits that sort as the score descending, NaN last.
 std::uint64_t ordered_bits(double v) {
@@ -96,19 +99,10 @@ void radix_sort(std::vector<SortKey>& keys, std::vector<SortKey>& tmp) {
   }
 }
 
-// The rows of `t` in output order: by score descending, then by the terms'
-// bytewise ranks. Both are radix sorts, stable, so the terms are sorted
-// first, last positions first, as many positions a sort as their ranks fit
-// in 64 bits (all of a bigram's), and the score last: equal scores keep the
-// terms' order. Sorting each run of equal scores afterwards instead (the
-// news paragraphs' 876k bigrams have 449k distinct likelihood ratios) took
-// 27 ms, as long as the score's sort, with or without each row's ranks read
-// into its key first: the tied rows' terms are read at random.
-std::vector<std::size_t> sorted_rows(const CollocationTable& t, const Vocabulary& vocab) {
-  const std::size_t rows = t.rows();
+// The rows (keys[r].row = r) by their terms' bytewise ranks.
+void sort_by_terms(const CollocationTable& t, const Vocabulary& vocab, std::vector<SortKey>& keys,
+                   std::vector<SortKey>& tmp) {
   const auto n = static_cast<std::size_t>(t.size);
-  std::vector<SortKey> keys(rows), tmp;
-  for (std::size_t r = 0; r < rows; ++r) keys[r].row = r;
   const std::vector<std::uint32_t> rank = bytewise_ranks(vocab);
   std::size_t bits = 1;
   while ((std::size_t(1) << bits) < vocab.size()) ++bits;
@@ -124,6 +118,23 @@ std::vector<std::size_t> sorted_rows(const CollocationTable& t, const Vocabulary
     radix_sort(keys, tmp);
     end = begin;
   }
+}
+
+// The rows of `t` in output order: by score descending, then by the terms'
+// bytewise ranks. Both are radix sorts, stable, so the terms are sorted
+// first, last positions first, as many positions a sort as their ranks fit
+// in 64 bits (all of a bigram's), and the score last: equal scores keep the
+// terms' order. Sorting each run of equal scores afterwards instead (the
+// news paragraphs' 876k bigrams have 449k distinct likelihood ratios) took
+// 27 ms, as long as the score's sort, with or without each row's ranks read
+// into its key first: the tied rows' terms are read at random.
+// Rows given in term order (RowOrder::by_terms: bigrams, from count_pairs)
+// skip the terms' sorts.
+std::vector<std::size_t> sorted_rows(const CollocationTable& t, const Vocabulary& vocab, RowOrder given) {
+  const std::size_t rows = t.rows();
+  std::vector<SortKey> keys(rows), tmp;
+  for (std::size_t r = 0; r < rows; ++r) keys[r].row = r;
+  if (given == RowOrder::any) sort_by_terms(t, vocab, keys, tmp);
   const std::vector<double>* score = t.scores.empty() ? nullptr : &t.scores[0];
   for (SortKey& k : keys) k.key = ordered_bits(score ? (*score)[k.row] : static_cast<double>(t.count[k.row]));
   radix_sort(keys, tmp);
@@ -134,8 +145,8 @@ std::vector<std::size_t> sorted_rows(const CollocationTable& t, const Vocabulary
 
 }  // namespace
 
-void sort_collocations(CollocationTable& t, const Vocabulary& vocab) {
-  const std::vector<std::size_t> order = sorted_rows(t, vocab);
+void sort_collocations(CollocationTable& t, const Vocabulary& vocab, RowOrder given) {
+  const std::vector<std::size_t> order = sorted_rows(t, vocab, given);
   const auto n = static_cast<std::size_t>(t.size);
   const std::size_t rows = order.size();
   std::vector<id_t> terms(t.terms.size());

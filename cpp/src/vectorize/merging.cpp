@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/radix_sort.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
 #include "vectorize/dtm_internal.hpp"
@@ -146,26 +147,11 @@ std::vector<std::size_t> sort_by_ranges(std::vector<KeyItem>& a, unsigned thread
     for (std::size_t i = b; i < e; ++i) out[hist[t][range_of(a[i])]++] = a[i];
   });
   a.swap(out);
-  // Each range by the remaining bits, 8 at a time, skipping digits equal in
-  // every key of the range; `out` is the scratch space.
+  // Each range by the remaining bits (common/radix_sort.hpp: 8 at a time,
+  // skipping digits equal in every key of the range); `out` is the scratch
+  // space.
   parallel_chunks(ranges, 1, threads, [&](std::size_t r, std::size_t, std::size_t) {
-    const std::size_t b = bounds[r], e = bounds[r + 1];
-    if (e - b < 2) return;
-    std::uint64_t varying = 0;
-    for (std::size_t i = b; i < e; ++i) varying |= a[i].key ^ a[b].key;
-    KeyItem* src = a.data() + b;
-    KeyItem* dst = out.data() + b;
-    bool in_a = true;
-    for (int d = 0; d < shift; d += 8) {
-      if (((varying >> d) & 0xFF) == 0) continue;
-      std::size_t count[257] = {};
-      for (std::size_t i = 0; i < e - b; ++i) ++count[((src[i].key >> d) & 0xFF) + 1];
-      for (int k = 1; k < 257; ++k) count[k] += count[k - 1];
-      for (std::size_t i = 0; i < e - b; ++i) dst[count[(src[i].key >> d) & 0xFF]++] = src[i];
-      std::swap(src, dst);
-      in_a = !in_a;
-    }
-    if (!in_a) std::copy(src, src + (e - b), a.data() + b);
+    radix_sort_small(a.data() + bounds[r], out.data() + bounds[r], bounds[r + 1] - bounds[r]);
   });
   return bounds;
 }

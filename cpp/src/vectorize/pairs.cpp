@@ -36,7 +36,6 @@
 // Every step is a function of the documents alone: the result is the same
 // for any thread count (tests/cpp/vectorize/test_pairs.cpp).
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -48,6 +47,8 @@
 #include "common/flat_map.hpp"
 #include "common/huge_pages.hpp"
 #include "common/phase_timer.hpp"
+#include "common/radix_sort.hpp"
+#include "common/rank_partitions.hpp"
 #include "textgauge/error.hpp"
 #include "textgauge/parallel.hpp"
 #include "vectorize/dtm_internal.hpp"
@@ -60,11 +61,7 @@ bool pairs_apply(const AnalyzerOptions& o) {
 
 namespace {
 
-// Keys per partition aimed at: a third or so distinct, a table of a few
-// thousand keys (tens of KiB) and their entries stay in L2.
-constexpr std::size_t kPartitionKeys = std::size_t{1} << 14;
-constexpr std::size_t kMaxPartitions = 1024;  // more write streams than this thrash the TLB
-constexpr std::size_t kRowBlock = 2048;       // documents per block of rows written together
+constexpr std::size_t kRowBlock = 2048;  // documents per block of rows written together
 
 // One producer's keys for one partition, with the document of each.
 struct Scatter {
@@ -115,20 +112,13 @@ struct KeySlot {
 std::vector<std::int32_t> order_terms(const std::vector<std::uint64_t>& keys, const Unigrams* unigrams,
                                       std::uint32_t rank_begin, std::uint32_t rank_end, Partition& out) {
   // By a radix sort (a comparison sort of a few thousand keys per partition
-  // was half of the counting). The keys shrink first to the bits that can
-  // differ here: the first token's rank above its smallest in the partition,
-  // then the second token's rank, which orders them as the full keys do in
-  // fewer passes.
-  std::uint64_t high_min = ~std::uint64_t{0}, low_max = 0;
-  for (const std::uint64_t k : keys) {
-    high_min = std::min(high_min, k >> 32);
-    low_max = std::max(low_max, k & 0xFFFFFFFFu);
-  }
-  const int low_bits = std::bit_width(low_max);
+  // was half of the counting) of the keys recoded to the bits that can
+  // differ here (common/radix_sort.hpp), which order them as the full keys
+  // do in fewer passes.
+  const PairKeyCode coder(keys, [](std::uint64_t k) { return k; });
   std::vector<KeyItem> order(keys.size());
   for (std::size_t l = 0; l < keys.size(); ++l)
-    order[l] = {(((keys[l] >> 32) - high_min) << low_bits) | (keys[l] & 0xFFFFFFFFu),
-                static_cast<std::int32_t>(l)};
+    order[l] = {coder.code(keys[l]), static_cast<std::int32_t>(l)};
   sort_by_ranges(order, 1);
   // With unigrams, the unigram keys of the partition's token ranks, (rank +
   // 1) << 32, go in among the sorted pair keys: each before its token's pairs.
@@ -394,21 +384,6 @@ void write_rows(std::vector<Partition>& parts, const std::vector<std::size_t>& b
   });
 }
 
-// Partitions: ranges of the first token's rank with about equal numbers of
-// keys. A token whose n-grams alone fill more than a partition (a frequent
-// first word: "the", "of") gets several, cut by the rank of the second token
-// (spread evenly over the ranks, as its followers are over the alphabet), so
-// that no table outgrows L2. Keys still fall in ascending partitions.
-struct PartitionPlan {
-  std::vector<std::uint32_t> first_part;  // by token rank: its (first) partition
-  std::vector<std::uint32_t> n_sub;       // by token rank: how many partitions it has
-  // By partition: its token ranks [rank_begin, rank_end), those whose first
-  // partition it is (the later partitions of a frequent token have none).
-  std::vector<std::uint32_t> rank_begin, rank_end;
-  std::size_t n_parts = 0;
-  std::uint64_t n_ranks = 0;  // second halves of keys: 0 ..= tokens
-};
-
 // Each token's occurrences over the chunks, by rank: the partitions' weights,
 // and the unigrams' term counts.
 std::vector<std::int64_t> token_counts(const std::vector<TokenChunk>& chunks,
@@ -418,53 +393,6 @@ std::vector<std::int64_t> token_counts(const std::vector<TokenChunk>& chunks,
   for (std::size_t c = 0; c < chunks.size(); ++c)
     for (std::size_t l = 0; l < chunks[c].tf.size(); ++l) count[rank[c][l]] += chunks[c].tf[l];
   return count;
-}
-
-// `weight`: each token's occurrences, so at most its pairs as first token.
-PartitionPlan plan_partitions(const std::vector<std::int64_t>& weight) {
-  const std::size_t n_token_ranks = weight.size();
-  std::size_t n_keys = 0;
-  for (const std::int64_t w : weight) n_keys += static_cast<std::size_t>(w);
-  const std::size_t share =
-      std::max<std::size_t>(kPartitionKeys, n_keys / kMaxPartitions + 1);  // keys per partition aimed at
-  PartitionPlan plan;
-  plan.first_part.assign(n_token_ranks, 0);
-  plan.n_sub.assign(n_token_ranks, 1);
-  plan.n_ranks = n_token_ranks + 1;
-  std::size_t& n_parts = plan.n_parts;
-  // Partition n_parts is open once a rank is put in it, even one of no keys
-  // (a stop word: in the token table, never counted), so that every rank's
-  // partition exists.
-  bool open = false;
-  std::size_t in_current = 0;  // keys in partition n_parts
-  for (std::size_t r = 0; r < n_token_ranks; ++r) {
-    const auto w = static_cast<std::size_t>(weight[r]);
-    if (w > share) {
-      if (open) ++n_parts;
-      open = false;
-      in_current = 0;
-      plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
-      plan.n_sub[r] = static_cast<std::uint32_t>(std::min<std::size_t>((w + share - 1) / share, 256));
-      n_parts += plan.n_sub[r];
-      continue;
-    }
-    if (in_current > 0 && in_current + w > share) {
-      ++n_parts;
-      in_current = 0;
-    }
-    plan.first_part[r] = static_cast<std::uint32_t>(n_parts);
-    in_current += w;
-    open = true;
-  }
-  if (open || n_parts == 0) ++n_parts;
-  plan.rank_begin.assign(n_parts, 0);
-  plan.rank_end.assign(n_parts, 0);
-  for (std::size_t r = n_token_ranks; r-- > 0;) {  // ranks ascend with partitions
-    const std::size_t p = plan.first_part[r];
-    if (plan.rank_end[p] == 0) plan.rank_end[p] = static_cast<std::uint32_t>(r + 1);
-    plan.rank_begin[p] = static_cast<std::uint32_t>(r);
-  }
-  return plan;
 }
 
 // Each document's distinct tokens of chunk `tc`, by rank, with their counts,
@@ -523,7 +451,7 @@ void count_unigrams(const TokenChunk& tc, const std::vector<std::uint32_t>& rank
 // The chunks are released as they are done.
 std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
                                                const std::vector<std::vector<std::uint32_t>>& rank,
-                                               const PartitionPlan& plan, Unigrams* unigrams,
+                                               const RankPartitions& plan, Unigrams* unigrams,
                                                unsigned threads) {
   const std::size_t n_parts = plan.n_parts;
   std::vector<std::vector<Scatter>> scatters(chunks.size(), std::vector<Scatter>(n_parts));
@@ -565,8 +493,7 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
       for (auto k = static_cast<std::size_t>(at); k + 1 < end; ++k) {
         const Token& a = token[static_cast<std::size_t>(tc.ids[k])];
         const std::uint64_t second = token[static_cast<std::size_t>(tc.ids[k + 1])].r1;
-        put(a.part + (a.sub == 1 ? 0 : static_cast<std::size_t>(second * a.sub / plan.n_ranks)),
-            (a.r1 << 32) | second, doc);
+        put(plan.part(a.part, a.sub, second), (a.r1 << 32) | second, doc);
       }
       at = tc.ends[i];
     }
@@ -606,7 +533,7 @@ FitResult fit_pairs(const std::vector<std::string_view>& texts, const AnalyzerOp
   }
   const bool unigrams = opts.min_n == 1;
   std::vector<std::int64_t> token_count = token_counts(chunks, rank, tokens.size());
-  const PartitionPlan plan = plan_partitions(token_count);
+  const RankPartitions plan = plan_rank_partitions(token_count);
   const std::size_t n_parts = plan.n_parts;
   timer.mark("merge tokens");
   Unigrams uni;

@@ -1,12 +1,14 @@
 // PartitionedCounter (cpp/src/common/partitioned_count.hpp): counts against
 // hand-computed tables, and the same result whatever the partitions,
 // producers and threads.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <vector>
 
 #include "catch.hpp"
 #include "common/partitioned_count.hpp"
+#include "textgauge/hash.hpp"
 
 using namespace textgauge;
 
@@ -30,11 +32,14 @@ bool ascending(const std::vector<std::vector<KeyCount>>& parts) {
   return true;
 }
 
-// Keys spread over `producers` round-robin.
+// Keys spread over `producers` round-robin, into 2^bits partitions by the
+// top bits of their hash.
 std::vector<std::vector<KeyCount>> count_all(const std::vector<std::uint64_t>& keys, std::size_t producers,
                                              unsigned bits, unsigned threads, std::int64_t min_count = 1) {
-  PartitionedCounter pc(producers, bits);
-  for (std::size_t i = 0; i < keys.size(); ++i) pc.add(i % producers, keys[i]);
+  PartitionedCounter pc(producers, std::size_t{1} << bits);
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    pc.add(i % producers, bits == 0 ? 0 : static_cast<std::size_t>(hash_mix(keys[i]) >> (64 - bits)),
+           keys[i]);
   return pc.count(threads, min_count);
 }
 
@@ -65,15 +70,15 @@ TEST_CASE("one partition holds every key, ascending", "[partitioned]") {
 }
 
 TEST_CASE("empty input and empty producers", "[partitioned]") {
-  PartitionedCounter none(3, 4);
+  PartitionedCounter none(3, 16);
   const auto parts = none.count(2);
   CHECK(parts.size() == 16);
   for (const auto& p : parts) CHECK(p.empty());
   CHECK(PartitionedCounter::concat(parts).empty());
   // producers 0 and 2 add nothing (an empty document's chunk)
-  PartitionedCounter some(3, 4);
-  some.add(1, 42);
-  some.add(1, 42);
+  PartitionedCounter some(3, 16);
+  some.add(1, 5, 42);
+  some.add(1, 5, 42);
   CHECK(PartitionedCounter::concat(some.count(3)) == std::vector<KeyCount>{{42, 2}});
 }
 
@@ -109,8 +114,7 @@ TEST_CASE("the output depends on neither producers nor threads", "[partitioned]"
     x ^= x << 17;
     keys.push_back(x % 70001);
   }
-  const unsigned bits = PartitionedCounter::bits_for(keys.size());
-  CHECK(bits == 4);  // 200000 keys: partitions of about 2^14
+  const unsigned bits = 4;
   const auto one = count_all(keys, 1, bits, 1);
   CHECK(ascending(one));
   std::int64_t total = 0;
@@ -119,28 +123,6 @@ TEST_CASE("the output depends on neither producers nor threads", "[partitioned]"
   CHECK(total == 200000);
   for (std::size_t producers : {2u, 3u, 8u})
     for (unsigned threads : {1u, 2u, 3u, 8u}) CHECK(count_all(keys, producers, bits, threads) == one);
-}
-
-TEST_CASE("bits_for keeps partitions near 2^14 keys", "[partitioned]") {
-  CHECK(PartitionedCounter::bits_for(0) == 0);
-  CHECK(PartitionedCounter::bits_for(16383) == 0);
-  CHECK(PartitionedCounter::bits_for(16384) == 1);
-  CHECK(PartitionedCounter::bits_for(3250000) == 8);
-  CHECK(PartitionedCounter::bits_for(std::size_t{1} << 40) == 10);
-}
-
-TEST_CASE("Order::any gives the same counts, in any order", "[partitioned]") {
-  std::vector<std::uint64_t> keys;
-  for (std::uint64_t i = 0; i < 100000; ++i) keys.push_back((i * 7919) % 20011);
-  PartitionedCounter a(2, 4), b(2, 4);
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    a.add(i % 2, keys[i]);
-    b.add(i % 2, keys[i]);
-  }
-  const auto sorted = a.count(2);
-  const auto any = b.count(3, 1, PartitionedCounter::Order::any);
-  CHECK(as_map(any) == as_map(sorted));
-  for (std::size_t p = 0; p < sorted.size(); ++p) CHECK(any[p].size() == sorted[p].size());
 }
 
 TEST_CASE("FlatMap::drain reads every key once and leaves the table empty for reuse", "[partitioned]") {
@@ -154,4 +136,33 @@ TEST_CASE("FlatMap::drain reads every key once and leaves the table empty for re
   ++m[9];
   CHECK(*m.find(9) == 1);
   CHECK(m.size() == 1);
+}
+
+TEST_CASE("partitions that are ranges of the keys: ascending end to end", "[partitioned]") {
+  // keys 0..29999 routed by range into 7 partitions of unequal width, from 3
+  // producers; each key added (key % 5) + 1 times
+  const std::vector<std::uint64_t> cut = {0, 10, 11, 5000, 5001, 20000, 29999, 30000};
+  auto route = [&](std::uint64_t k) {
+    return static_cast<std::size_t>(std::upper_bound(cut.begin(), cut.end(), k) - cut.begin() - 1);
+  };
+  for (unsigned threads : {1u, 2u, 5u}) {
+    PartitionedCounter pc(3, cut.size() - 1);
+    CHECK(pc.partitions() == 7);
+    CHECK(pc.producers() == 3);
+    std::size_t i = 0;
+    for (std::uint64_t k = 30000; k-- > 0;) {  // scattered keys: the sort is what orders them
+      const std::uint64_t key = k * 2654435761u % 30000;
+      for (std::uint64_t rep = 0; rep <= k % 5; ++rep) pc.add(i++ % 3, route(key), key);
+    }
+    const auto parts = pc.count(threads, 3);  // min_count 3: keys added 3, 4 or 5 times
+    const std::vector<KeyCount> all = PartitionedCounter::concat(parts);
+    std::vector<KeyCount> want;
+    // k -> k * 2654435761 mod 30000 is not a bijection: count what it makes
+    std::map<std::uint64_t, std::int64_t> counts;
+    for (std::uint64_t k = 0; k < 30000; ++k)
+      counts[k * 2654435761u % 30000] += static_cast<std::int64_t>(k % 5 + 1);
+    for (const auto& [k, c] : counts)
+      if (c >= 3) want.push_back({k, c});
+    CHECK(all == want);
+  }
 }
