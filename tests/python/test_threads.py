@@ -196,6 +196,20 @@ def test_results_do_not_depend_on_thread_count(threads: int) -> None:
         assert (X1 != Xn).nnz == 0
 
 
+def test_collocations_do_not_depend_on_thread_count() -> None:
+    """Bigram collocations over 150,000 distinct pairs: more rows than two 64k slices of
+    their sort, so that the sort and the partitioned count run on several threads (under
+    ThreadSanitizer in ``make test``); the rows equal those of one thread."""
+    pairs = ((d * 48271) % 1_000_000 for d in range(150_000))  # distinct (48271 is prime)
+    texts = [f"w{q // 1000 * 7 % 1000} w{q % 1000}" for q in pairs]
+    base = tg.Corpus.from_texts(texts, threads=1).collocations(min_count=1)
+    assert len(base) == 150_000
+    assert base["count"].eq(1).all()
+    for threads in (2, 8):
+        got = tg.Corpus.from_texts(texts, threads=threads).collocations(min_count=1)
+        pd.testing.assert_frame_equal(got, base)
+
+
 # --- one Corpus shared by readers and writers ------------------------------------------------
 #
 # Readers and `add` run on one corpus from 8 threads. Every result must equal the result of

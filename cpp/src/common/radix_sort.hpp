@@ -3,10 +3,10 @@
 // 64-bit `key`): 8-bit digits, and a digit equal in every key is skipped, so
 // keys that share their high bits (a partition's pair keys, a range of a
 // larger sort) take only the passes of the bits that differ. Stable. Meant
-// for arrays that fit in cache (a few thousand items: a partition of
-// common/partitioned_count.hpp, a range of vectorize's sort_by_ranges), where
-// each pass is a read and a scatter within L1/L2, several times faster than a
-// comparison sort.
+// for arrays that mostly fit in cache (a partition of
+// common/partitioned_count.hpp: a few thousand items; a range of vectorize's
+// sort_by_ranges: a 256th of its input), where each pass is a read and a
+// scatter within L1/L2, several times faster than a comparison sort.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

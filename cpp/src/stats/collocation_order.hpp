@@ -18,7 +18,8 @@ enum class RowOrder { any, by_terms };
 
 // Reorders the rows of `table` (terms, count, scores together): by the first
 // measure descending, NaN last (by count when there is no measure), ties by
-// the terms in bytewise order.
-void sort_collocations(CollocationTable& table, const Vocabulary& vocab, RowOrder given);
+// the terms in bytewise order. On up to `threads` threads; the order does
+// not depend on them.
+void sort_collocations(CollocationTable& table, const Vocabulary& vocab, RowOrder given, unsigned threads);
 
 }  // namespace textgauge::detail

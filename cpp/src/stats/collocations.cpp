@@ -168,12 +168,18 @@ void count_pairs(const TermStream& stream, const std::vector<std::uint32_t>& ran
   const std::size_t n_seg = stream.segments();
   const auto w = static_cast<std::size_t>(window);
   threads = resolve_threads(threads);
+  // Pairs a token starts, at most: a window wider than every segment (any
+  // int is accepted) must not size the buffers or the plan.
+  std::size_t longest = 0;
+  for (std::size_t g = 0; g < n_seg; ++g)
+    longest = std::max(longest, stream.seg_begin[g + 1] - stream.seg_begin[g]);
+  const std::size_t per_token = std::min(w, std::max<std::size_t>(longest, 1)) - 1;
   const std::size_t n_terms = rank.size();
   std::vector<id_t> id_of_rank(n_terms);
   std::vector<std::int64_t> weight(n_terms);  // a term's pairs as first term, at most
   for (std::size_t id = 0; id < n_terms; ++id) {
     id_of_rank[rank[id]] = static_cast<id_t>(id);
-    weight[rank[id]] = term_count[id] * static_cast<std::int64_t>(w - 1);
+    weight[rank[id]] = term_count[id] * static_cast<std::int64_t>(per_token);
   }
   const RankPartitions plan = plan_rank_partitions(weight);
   // Per term id, what its keys need, together: one read a token.
@@ -190,7 +196,7 @@ void count_pairs(const TermStream& stream, const std::vector<std::uint32_t>& ran
   PartitionedCounter counter(producers, plan.n_parts);
   parallel_chunks(n_seg, std::max<std::size_t>(per, 1), threads,
                   [&](std::size_t c, std::size_t sb, std::size_t se) {
-                    counter.reserve(c, (stream.seg_begin[se] - stream.seg_begin[sb]) * (w - 1));
+                    counter.reserve(c, (stream.seg_begin[se] - stream.seg_begin[sb]) * per_token);
                     for (std::size_t g = sb; g < se; ++g) {
                       const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
                       for (std::size_t p = b; p < e; ++p) {
@@ -385,7 +391,7 @@ CollocationTable collocations(const TermStream& stream, const Vocabulary& vocab,
   timer.mark("marginals");
   score_rows(out, marginals, p, o);
   timer.mark("score");
-  detail::sort_collocations(out, vocab, given);
+  detail::sort_collocations(out, vocab, given, o.threads);
   timer.mark("sort");
   return out;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,92 @@ TEST_CASE("ties sort by every term's bytes when the terms' ranks fill more than 
   std::vector<std::string> want;
   for (const auto& e : expected) want.push_back(e.second);
   CHECK(collocation_strings(t, c.vocabulary()) == want);
+}
+
+TEST_CASE("bigram rows come out in the same order on any thread count, ties by the terms' bytes",
+          "[collocations]") {
+  // 150,000 distinct bigrams (more than two 64k slices of the sort, and
+  // several partitions of the count) over 1,000 words numbered in a shuffled
+  // order, one a document; every third document twice, so raw_freq ties
+  // rows by the hundred thousand and only the terms order them.
+  constexpr std::size_t kDocs = 150000;
+  std::vector<std::string> docs;
+  std::vector<std::pair<std::int64_t, std::string>> expected;  // (-count, text)
+  for (std::size_t d = 0; d < kDocs; ++d) {
+    const std::size_t q = (d * 48271) % 1000000;  // distinct for d < 10^6
+    const std::string doc = "w" + std::to_string((q / 1000) * 7 % 1000) + " w" + std::to_string(q % 1000);
+    const int times = d % 3 == 0 ? 2 : 1;
+    for (int k = 0; k < times; ++k) docs.push_back(doc);
+    expected.emplace_back(-times, doc);
+  }
+  Corpus c;
+  c.add(docs);
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> want;
+  for (const auto& e : expected) want.push_back(e.second);
+  CollocationOptions o;
+  o.measures = {AssocMeasure::raw_freq, AssocMeasure::likelihood_ratio};
+  o.threads = 1;
+  const auto one = collocations(term_stream(c, {}), c.vocabulary(), o);
+  CHECK(collocation_strings(one, c.vocabulary()) == want);
+  o.measures = {AssocMeasure::likelihood_ratio};  // fewer ties: the score sort decides
+  const auto lr_one = collocations(term_stream(c, {}), c.vocabulary(), o);
+  for (unsigned threads : {2u, 3u, 8u}) {
+    o.threads = threads;
+    o.measures = {AssocMeasure::raw_freq, AssocMeasure::likelihood_ratio};
+    const auto t = collocations(term_stream(c, {}), c.vocabulary(), o);
+    CHECK(t.terms == one.terms);
+    CHECK(t.count == one.count);
+    CHECK(t.scores == one.scores);
+    o.measures = {AssocMeasure::likelihood_ratio};
+    const auto lr = collocations(term_stream(c, {}), c.vocabulary(), o);
+    CHECK(lr.terms == lr_one.terms);
+    CHECK(lr.scores == lr_one.scores);
+  }
+}
+
+TEST_CASE("window pairs of a frequent first word, split over partitions, in NLTK's order", "[collocations]") {
+  // "the" starts 3 pairs in each of 40,000 documents (window 3), far more
+  // than one partition holds, so its pairs are cut by the second word over
+  // several; the expected rows come from counting every pair here. raw_freq
+  // orders by count, ties by the terms' bytes (no term holds a byte below a
+  // space, so the joined text orders them alike).
+  std::vector<std::string> docs;
+  std::map<std::string, std::int64_t> pairs;
+  for (std::size_t d = 0; d < 40000; ++d) {
+    const std::vector<std::string> w = {"the", "w" + std::to_string(d * 7 % 997),
+                                        "x" + std::to_string(d % 89), "the"};
+    std::string doc;
+    for (const std::string& x : w) doc += (doc.empty() ? "" : " ") + x;
+    docs.push_back(doc);
+    for (std::size_t i = 0; i < w.size(); ++i)
+      for (std::size_t j = i + 1; j < w.size() && j < i + 3; ++j) ++pairs[w[i] + " " + w[j]];
+  }
+  std::vector<std::pair<std::int64_t, std::string>> expected;
+  for (const auto& [text, n] : pairs) expected.emplace_back(-n, text);
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> want;
+  for (const auto& e : expected) want.push_back(e.second);
+  Corpus c;
+  c.add(docs);
+  CollocationOptions o;
+  o.window = 3;
+  o.measures = {AssocMeasure::raw_freq};
+  for (unsigned threads : {1u, 2u, 3u}) {
+    o.threads = threads;
+    const auto t = collocations(term_stream(c, {}), c.vocabulary(), o);
+    CHECK(collocation_strings(t, c.vocabulary()) == want);
+    for (std::size_t r = 0; r < t.rows(); ++r) REQUIRE(t.count[r] == -expected[r].first);
+  }
+  // A window wider than every document counts what one as wide as the
+  // longest does (and sizes nothing by the window itself).
+  o.window = 1 << 30;
+  o.threads = 2;
+  const auto wide = collocations(term_stream(c, {}), c.vocabulary(), o);
+  o.window = 4;
+  const auto four = collocations(term_stream(c, {}), c.vocabulary(), o);
+  CHECK(wide.terms == four.terms);
+  CHECK(wide.count == four.count);
 }
 
 TEST_CASE("collocation_text joins each row's terms with spaces into one buffer, any thread count",
