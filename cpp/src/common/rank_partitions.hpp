@@ -33,10 +33,20 @@ struct RankPartitions {
   std::size_t n_parts = 0;
   std::uint64_t n_ranks = 0;  // second halves of keys: 0 ..= tokens
 
-  // The partition of a key whose first token has (first_part, n_sub) and
-  // whose second half is `second` (rank + 1).
-  std::size_t part(std::uint32_t first, std::uint32_t sub, std::uint64_t second) const noexcept {
-    return first + (sub == 1 ? 0 : static_cast<std::size_t>(second * sub / n_ranks));
+  // What the keys of a token need, together: a scatter reads one of these
+  // per token (16 bytes) instead of three arrays at random.
+  struct Token {
+    std::uint64_t r1;         // rank + 1: either half of a key
+    std::uint32_t part, sub;  // first_part and n_sub of its rank
+  };
+  Token token(std::uint32_t rank) const noexcept {
+    return {std::uint64_t{rank} + 1, first_part[rank], n_sub[rank]};
+  }
+
+  // The key of the pair (a, b), given b's r1, and the partition it goes to.
+  static std::uint64_t key(const Token& a, std::uint64_t b_r1) noexcept { return (a.r1 << 32) | b_r1; }
+  std::size_t part(const Token& a, std::uint64_t b_r1) const noexcept {
+    return a.part + (a.sub == 1 ? 0 : static_cast<std::size_t>(b_r1 * a.sub / n_ranks));
   }
 };
 

@@ -182,14 +182,9 @@ void count_pairs(const TermStream& stream, const std::vector<std::uint32_t>& ran
     weight[rank[id]] = term_count[id] * static_cast<std::int64_t>(per_token);
   }
   const RankPartitions plan = plan_rank_partitions(weight);
-  // Per term id, what its keys need, together: one read a token.
-  struct Term {
-    std::uint64_t r1;  // rank + 1, as either half of a key
-    std::uint32_t part, sub;
-  };
-  std::vector<Term> term(n_terms);
-  for (std::size_t id = 0; id < n_terms; ++id)
-    term[id] = {std::uint64_t{rank[id]} + 1, plan.first_part[rank[id]], plan.n_sub[rank[id]]};
+  // Per term id, what its keys need, together.
+  std::vector<RankPartitions::Token> term(n_terms);
+  for (std::size_t id = 0; id < n_terms; ++id) term[id] = plan.token(rank[id]);
   // Whole segments per producer; the counts do not depend on the split.
   const std::size_t producers = n_seg < 256 ? 1 : threads;
   const std::size_t per = (n_seg + producers - 1) / producers;
@@ -200,10 +195,10 @@ void count_pairs(const TermStream& stream, const std::vector<std::uint32_t>& ran
                     for (std::size_t g = sb; g < se; ++g) {
                       const std::size_t b = stream.seg_begin[g], e = stream.seg_begin[g + 1];
                       for (std::size_t p = b; p < e; ++p) {
-                        const Term& a = term[static_cast<std::size_t>(stream.terms[p])];
+                        const RankPartitions::Token& a = term[static_cast<std::size_t>(stream.terms[p])];
                         for (std::size_t q = p + 1; q < e && q < p + w; ++q) {
                           const std::uint64_t second = term[static_cast<std::size_t>(stream.terms[q])].r1;
-                          counter.add(c, plan.part(a.part, a.sub, second), (a.r1 << 32) | second);
+                          counter.add(c, plan.part(a, second), RankPartitions::key(a, second));
                         }
                       }
                     }

@@ -474,14 +474,9 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
       s.keys.reserve(each);
       s.docs.reserve(each);
     }
-    // Per local id, what its keys need, together: one cache line a token.
-    struct Token {
-      std::uint64_t r1;  // rank + 1, as the high half of a key
-      std::uint32_t part, sub;
-    };
-    std::vector<Token> token(tc.tokens.size());
-    for (std::size_t l = 0; l < token.size(); ++l)
-      token[l] = {std::uint64_t{rank[c][l]} + 1, plan.first_part[rank[c][l]], plan.n_sub[rank[c][l]]};
+    // Per local id, what its keys need, together.
+    std::vector<RankPartitions::Token> token(tc.tokens.size());
+    for (std::size_t l = 0; l < token.size(); ++l) token[l] = plan.token(rank[c][l]);
     auto put = [&](std::size_t p, std::uint64_t key, std::uint32_t doc) {
       out[p].keys.push_back(key);
       out[p].docs.push_back(doc);
@@ -491,9 +486,9 @@ std::vector<std::vector<Scatter>> scatter_keys(std::vector<TokenChunk>& chunks,
       const auto doc = static_cast<std::uint32_t>(tc.first_doc + i);
       const auto end = static_cast<std::size_t>(tc.ends[i]);
       for (auto k = static_cast<std::size_t>(at); k + 1 < end; ++k) {
-        const Token& a = token[static_cast<std::size_t>(tc.ids[k])];
+        const RankPartitions::Token& a = token[static_cast<std::size_t>(tc.ids[k])];
         const std::uint64_t second = token[static_cast<std::size_t>(tc.ids[k + 1])].r1;
-        put(plan.part(a.part, a.sub, second), (a.r1 << 32) | second, doc);
+        put(plan.part(a, second), RankPartitions::key(a, second), doc);
       }
       at = tc.ends[i];
     }

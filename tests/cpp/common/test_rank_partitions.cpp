@@ -29,7 +29,7 @@ TEST_CASE("rank partitions ascend with the keys and split frequent first tokens"
   std::size_t last = 0;
   for (std::uint64_t r1 = 0; r1 < weight.size(); ++r1)
     for (std::uint64_t second = 1; second <= weight.size(); second += (r1 == 100 || r1 == 2999) ? 1 : 97) {
-      const std::size_t p = plan.part(plan.first_part[r1], plan.n_sub[r1], second);
+      const std::size_t p = plan.part(plan.token(static_cast<std::uint32_t>(r1)), second);
       REQUIRE(p >= last);
       REQUIRE(p < plan.n_parts);
       last = p;
@@ -51,5 +51,6 @@ TEST_CASE("rank partitions of nothing: one partition", "[partitioned]") {
   CHECK(none.n_parts == 1);
   const RankPartitions stop_words = plan_rank_partitions({0, 0, 0});
   CHECK(stop_words.n_parts == 1);
-  CHECK(stop_words.part(stop_words.first_part[2], stop_words.n_sub[2], 3) == 0);
+  CHECK(stop_words.part(stop_words.token(2), 3) == 0);
+  CHECK(RankPartitions::key(stop_words.token(2), 1) == ((std::uint64_t{3} << 32) | 1));
 }
